@@ -1,0 +1,96 @@
+package com.harborcrm.account;
+
+import java.time.Instant;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.harborcrm.common.security.Role;
+
+/** Request and response bodies of the account feature. */
+public final class AccountDtos {
+
+    private AccountDtos() {
+    }
+
+    @Schema(name = "SignupRequest")
+    public record SignupRequest(
+            @NotBlank @Size(max = 120) @Schema(required = true, examples = "Ningbo Harbor Trading") String storeName,
+            @NotBlank @Size(max = 120) @Schema(required = true, examples = "Li Wei") String name,
+            @NotBlank @Email @Size(max = 254) @Schema(required = true, examples = "li.wei@example.com") String email,
+            @NotNull @Size(min = 8, max = 72) @Schema(required = true, format = "password", minLength = 8, maxLength = 72) String password,
+            @Size(max = 64) @Schema(description = "IANA time zone of the store; decides its calendar days. Default UTC.",
+                    examples = "Asia/Shanghai") String timeZone) {
+    }
+
+    @Schema(name = "LoginRequest")
+    public record LoginRequest(
+            @NotBlank @Size(max = 254) @Schema(required = true) String email,
+            @NotNull @Size(max = 72) @Schema(required = true, format = "password") String password) {
+    }
+
+    @Schema(name = "User", description = "A sub-account of the store.")
+    public record UserView(
+            @Schema(required = true) long id,
+            @Schema(required = true) String name,
+            @Schema(required = true) String email,
+            @Schema(required = true) Role role,
+            @Schema(required = true) boolean active,
+            @Schema(required = true) Instant createdAt,
+            @Schema(required = true, description = "Send it back in If-Match to update") long version) {
+
+        static UserView of(User user) {
+            return new UserView(user.id, user.name, user.email, user.role, user.active, user.createdAt, user.version);
+        }
+    }
+
+    @Schema(name = "Store")
+    public record StoreView(
+            @Schema(required = true) long id,
+            @Schema(required = true) String name,
+            @Schema(required = true, examples = "Asia/Shanghai") String timeZone) {
+
+        static StoreView of(Store store) {
+            return new StoreView(store.id, store.name, store.timeZone);
+        }
+    }
+
+    @Schema(name = "SignupResponse")
+    public record SignupResponse(
+            @Schema(required = true, description = "Bearer access token (RS256 JWT)") String token,
+            @Schema(required = true) Instant expiresAt,
+            @Schema(required = true) UserView user,
+            @Schema(required = true) StoreView store) {
+    }
+
+    @Schema(name = "LoginResponse")
+    public record LoginResponse(
+            @Schema(required = true, description = "Bearer access token (RS256 JWT)") String token,
+            @Schema(required = true) Instant expiresAt,
+            @Schema(required = true) UserView user) {
+    }
+
+    @Schema(name = "Me")
+    public record MeResponse(@Schema(required = true) UserView user, @Schema(required = true) StoreView store) {
+    }
+
+    @Schema(name = "CreateUserRequest")
+    public record CreateUserRequest(
+            @NotBlank @Size(max = 120) @Schema(required = true) String name,
+            @NotBlank @Email @Size(max = 254) @Schema(required = true) String email,
+            @NotNull @Size(min = 8, max = 72) @Schema(required = true, format = "password", minLength = 8, maxLength = 72) String password,
+            @NotNull @Schema(required = true) Role role) {
+    }
+
+    @Schema(name = "UpdateUserRequest", description = "Only the fields present change.")
+    public record UpdateUserRequest(
+            @Size(min = 1, max = 120) @Schema(nullable = false) String name,
+            @Schema(nullable = false) Role role,
+            @Schema(nullable = false, description = "false deactivates: the user can no longer sign in and "
+                    + "existing tokens stop working") Boolean active) {
+    }
+}

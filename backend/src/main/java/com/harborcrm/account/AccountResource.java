@@ -1,0 +1,179 @@
+package com.harborcrm.account;
+
+import java.net.URI;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.harborcrm.account.AccountDtos.CreateUserRequest;
+import com.harborcrm.account.AccountDtos.LoginRequest;
+import com.harborcrm.account.AccountDtos.LoginResponse;
+import com.harborcrm.account.AccountDtos.MeResponse;
+import com.harborcrm.account.AccountDtos.SignupRequest;
+import com.harborcrm.account.AccountDtos.SignupResponse;
+import com.harborcrm.account.AccountDtos.UpdateUserRequest;
+import com.harborcrm.account.AccountDtos.UserView;
+import com.harborcrm.common.error.Problem;
+import com.harborcrm.common.security.Roles;
+import com.harborcrm.common.web.ETags;
+
+/** Stores, sign-in and sub-accounts. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AccountResource {
+
+    @Inject
+    AccountService accounts;
+
+    @POST
+    @Path("/auth/signup")
+    @PermitAll
+    @Tag(name = "Auth")
+    @Operation(operationId = "signup", summary = "Open a store with its administrator",
+            description = "Creates the store and its first user (role ADMIN) and signs that user in.")
+    @APIResponse(responseCode = "201", description = "Store opened",
+            content = @Content(schema = @Schema(implementation = SignupResponse.class)))
+    @APIResponse(responseCode = "409", description = "The email is already registered (`email-taken`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response signup(@Valid @NotNull SignupRequest body) {
+        SignupResponse response = accounts.signup(body);
+        return Response.created(URI.create("/api/v1/me")).entity(response).build();
+    }
+
+    @POST
+    @Path("/auth/login")
+    @PermitAll
+    @Tag(name = "Auth")
+    @Operation(operationId = "login", summary = "Sign in and obtain an access token",
+            description = "Unknown email and wrong password get the same answer. After 5 failed attempts for "
+                    + "one email within 15 minutes further attempts answer 429 until the window has passed.")
+    @APIResponse(responseCode = "200", description = "Signed in",
+            content = @Content(schema = @Schema(implementation = LoginResponse.class)))
+    @APIResponse(responseCode = "401", description = "Wrong email or password, or a deactivated account "
+            + "(`invalid-credentials`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many failed attempts (`too-many-attempts`)",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait",
+                    schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public LoginResponse login(@Valid @NotNull LoginRequest body) {
+        return accounts.login(body);
+    }
+
+    @GET
+    @Path("/me")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.REP})
+    @Tag(name = "Users")
+    @SecurityRequirement(name = "bearerJwt")
+    @Operation(operationId = "getMe", summary = "Who am I: the signed-in user and their store")
+    @APIResponse(responseCode = "200", description = "The signed-in user",
+            content = @Content(schema = @Schema(implementation = MeResponse.class)))
+    public MeResponse me() {
+        return accounts.me();
+    }
+
+    @GET
+    @Path("/users")
+    @RolesAllowed(Roles.ADMIN)
+    @Tag(name = "Users")
+    @SecurityRequirement(name = "bearerJwt")
+    @Operation(operationId = "listUsers", summary = "List the store's sub-accounts")
+    @APIResponse(responseCode = "200", description = "A page of users",
+            content = @Content(schema = @Schema(implementation = UserPage.class)))
+    public UserPage listUsers(
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200)
+            @Parameter(description = "Page size, at most 200") int limit,
+            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+        var page = accounts.listUsers(limit, cursor);
+        return new UserPage(page.items(), page.nextCursor());
+    }
+
+    @GET
+    @Path("/users/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Tag(name = "Users")
+    @SecurityRequirement(name = "bearerJwt")
+    @Operation(operationId = "getUser", summary = "Read one sub-account")
+    @APIResponse(responseCode = "200", description = "The user", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "404", description = "No such user in this store",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response getUser(@PathParam("id") long id) {
+        UserView user = accounts.getUser(id);
+        return Response.ok(user).tag(ETags.of(user.version())).build();
+    }
+
+    @POST
+    @Path("/users")
+    @RolesAllowed(Roles.ADMIN)
+    @Tag(name = "Users")
+    @SecurityRequirement(name = "bearerJwt")
+    @Operation(operationId = "createUser", summary = "Add a sub-account")
+    @APIResponse(responseCode = "201", description = "User created", headers = @Header(name = "Location"),
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "409", description = "The email is already registered (`email-taken`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response createUser(@Valid @NotNull CreateUserRequest body) {
+        UserView user = accounts.createUser(body);
+        return Response.created(URI.create("/api/v1/users/" + user.id())).tag(ETags.of(user.version()))
+                .entity(user).build();
+    }
+
+    @PATCH
+    @Path("/users/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @RolesAllowed(Roles.ADMIN)
+    @Tag(name = "Users")
+    @SecurityRequirement(name = "bearerJwt")
+    @Operation(operationId = "updateUser", summary = "Rename, change the role of, deactivate or reactivate a sub-account",
+            description = "A role change or deactivation revokes the user's existing tokens. The last active "
+                    + "administrator cannot be demoted or deactivated.")
+    @APIResponse(responseCode = "200", description = "User updated", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "404", description = "No such user in this store",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "It would leave the store without an active administrator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response updateUser(@PathParam("id") long id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the version being changed") String ifMatch,
+            @Valid @NotNull UpdateUserRequest body) {
+        UserView user = accounts.updateUser(id, body, ETags.parseIfMatch(ifMatch));
+        return Response.ok(user).tag(ETags.of(user.version())).build();
+    }
+
+    @Schema(name = "UserPage")
+    public record UserPage(@Schema(required = true) java.util.List<UserView> items,
+            @Schema(required = true, nullable = true) String nextCursor) {
+    }
+}

@@ -1,0 +1,78 @@
+package com.harborcrm.account;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.TenantId;
+import org.hibernate.type.SqlTypes;
+
+import com.harborcrm.common.security.Role;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A sub-account of a store. */
+@Entity
+@Table(name = "users")
+public class User extends PanacheEntityBase {
+
+    /**
+     * Quarkus hands Hibernate the tenant as a string; the column stays a bigint. Read it through
+     * {@link #storeId()}.
+     */
+    @TenantId
+    @JdbcTypeCode(SqlTypes.BIGINT)
+    @Column(name = "store_id", nullable = false, updatable = false)
+    public String storeId;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, length = 120)
+    public String name;
+
+    /** Normalized: trimmed and lower-case. */
+    @Column(nullable = false, length = 254)
+    public String email;
+
+    @Column(name = "password_hash", nullable = false, length = 100)
+    public String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public Role role;
+
+    @Column(nullable = false)
+    public boolean active = true;
+
+    @Column(name = "token_version", nullable = false)
+    public int tokenVersion;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    public long storeId() {
+        return Long.parseLong(storeId);
+    }
+
+    /** Tokens issued before this call stop working. */
+    public void revokeTokens() {
+        tokenVersion++;
+    }
+}

@@ -1,0 +1,32 @@
+package com.harborcrm.common.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Harbor's own settings ({@code harbor.*}); each can be set by environment variable (HARBOR_...). */
+@ConfigMapping(prefix = "harbor")
+public interface HarborConfig {
+
+    Jwt jwt();
+
+    Login login();
+
+    interface Jwt {
+        /** The {@code iss} of issued tokens; must equal {@code mp.jwt.verify.issuer}. */
+        String issuer();
+
+        @WithDefault("PT8H")
+        Duration lifetime();
+    }
+
+    interface Login {
+        /** Failed logins for one email within {@link #failureWindow()} before further attempts get 429. */
+        @WithDefault("5")
+        int maxFailures();
+
+        @WithDefault("PT15M")
+        Duration failureWindow();
+    }
+}

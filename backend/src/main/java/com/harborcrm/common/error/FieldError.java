@@ -1,0 +1,9 @@
+package com.harborcrm.common.error;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "FieldError", description = "One invalid field: its JSON path and what is wrong with it.")
+public record FieldError(
+        @Schema(examples = "email") String field,
+        @Schema(examples = "must be a well-formed email address") String message) {
+}

@@ -1,0 +1,74 @@
+package com.harborcrm.common.error;
+
+/**
+ * Every kind of error the API answers with. The {@link #uri()} is the stable RFC 9457 {@code type};
+ * clients switch on it, so a slug never changes meaning once published.
+ */
+public enum ProblemType {
+    VALIDATION("validation", 400, "Some fields are not valid"),
+    MALFORMED_BODY("malformed-body", 400, "The request body could not be read"),
+    BAD_REQUEST("bad-request", 400, "The request is not valid"),
+    UNAUTHORIZED("unauthorized", 401, "Authentication is required"),
+    INVALID_CREDENTIALS("invalid-credentials", 401, "Wrong email or password"),
+    FORBIDDEN("forbidden", 403, "You are not allowed to do this"),
+    NOT_FOUND("not-found", 404, "Not found"),
+    METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
+    NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable"),
+    CONFLICT("conflict", 409, "Conflict"),
+    EMAIL_TAKEN("email-taken", 409, "This email is already registered"),
+    PRECONDITION_FAILED("precondition-failed", 412, "Someone else changed this first"),
+    PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request is too large"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
+    PRECONDITION_REQUIRED("precondition-required", 428, "The current version is required"),
+    TOO_MANY_ATTEMPTS("too-many-attempts", 429, "Too many attempts"),
+    INTERNAL("internal", 500, "Something went wrong on our side"),
+    SERVICE_UNAVAILABLE("service-unavailable", 503, "The service is temporarily unavailable");
+
+    public static final String BASE_URI = "https://harbor-crm.dev/problems/";
+
+    private final String slug;
+    private final int status;
+    private final String title;
+
+    ProblemType(String slug, int status, String title) {
+        this.slug = slug;
+        this.status = status;
+        this.title = title;
+    }
+
+    public String uri() {
+        return BASE_URI + slug;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The generic type for an HTTP status raised by the framework rather than by our code. */
+    public static ProblemType forStatus(int status) {
+        return switch (status) {
+            case 400 -> BAD_REQUEST;
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 409 -> CONFLICT;
+            case 412 -> PRECONDITION_FAILED;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 428 -> PRECONDITION_REQUIRED;
+            case 429 -> TOO_MANY_ATTEMPTS;
+            case 503 -> SERVICE_UNAVAILABLE;
+            default -> status >= 500 ? INTERNAL : BAD_REQUEST;
+        };
+    }
+}

@@ -1,0 +1,85 @@
+package com.harborcrm.common.security;
+
+import java.util.List;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import com.harborcrm.common.tenancy.TenantContext;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Turns a verified bearer token into the request's store and user. Beyond the signature check done by
+ * SmallRye JWT, it rejects tokens of deactivated users and tokens older than the user's last role change or
+ * deactivation (the {@code tv} claim must equal the user's current token version).
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION + 10)
+public class AccessTokenFilter implements ContainerRequestFilter {
+
+    @Inject
+    CurrentIdentityAssociation identities;
+
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    EntityManager em;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
+            return;
+        }
+        SecurityIdentity identity = identities.getIdentity();
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            throw new AuthenticationFailedException("Not a bearer token");
+        }
+        long storeId;
+        long userId;
+        long tokenVersion;
+        try {
+            storeId = longClaim(jwt, TokenClaims.STORE_ID);
+            userId = Long.parseLong(jwt.getSubject());
+            tokenVersion = longClaim(jwt, TokenClaims.TOKEN_VERSION);
+        } catch (RuntimeException malformed) {
+            throw new AuthenticationFailedException("Token claims are incomplete");
+        }
+        // The signature vouches for the store claim; entering it before the first query also fixes the
+        // tenant of the Hibernate session this request will use.
+        tenant.enter(storeId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "select role, token_version from users where store_id = ?1 and id = ?2 and active")
+                .setParameter(1, storeId).setParameter(2, userId).getResultList();
+        if (rows.isEmpty() || ((Number) rows.get(0)[1]).longValue() != tokenVersion) {
+            throw new AuthenticationFailedException("Token revoked");
+        }
+        currentUser.signIn(userId, Role.valueOf((String) rows.get(0)[0]));
+    }
+
+    private static long longClaim(JsonWebToken jwt, String name) {
+        Object value = jwt.getClaim(name);
+        if (value instanceof jakarta.json.JsonNumber number) {
+            return number.longValueExact();
+        }
+        if (value instanceof Number number) {
+            return number.longValue();
+        }
+        throw new IllegalArgumentException("claim " + name + " is not a number");
+    }
+}

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Makes a PostgreSQL reachable for Harbor CRM, then creates its roles and databases (idempotent).
+#   1. HARBOR_DB_URL is set      -> use it as it is (the operator provisions it).
+#   2. something on 127.0.0.1:5432 -> use that server.
+#   3. a Docker engine answers    -> docker compose up -d postgres.
+#   4. local PostgreSQL binaries  -> initdb a private cluster in .pgdata/ (git-ignored) and start it.
+# Otherwise it says why it cannot, and how to fix it.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+HOST=127.0.0.1
+PORT=5432
+PGDATA_DIR="$ROOT/.pgdata"
+ROLES=("harbor:harbor:harbor" "harbor_test:harbor_test:harbor_test")   # role:password:database
+
+log() { echo "[db] $*" >&2; }
+
+listening() {
+  if command -v pg_isready >/dev/null 2>&1; then
+    pg_isready -q -h "$HOST" -p "$PORT" -t 1
+  else
+    (exec 3<>"/dev/tcp/$HOST/$PORT") 2>/dev/null
+  fi
+}
+
+wait_ready() {
+  for _ in $(seq 1 60); do listening && return 0; sleep 1; done
+  return 1
+}
+
+# Run SQL as a superuser of the server on $HOST:$PORT, whichever way this machine allows.
+as_superuser() {
+  local sql="$1"
+  if [ -n "${HARBOR_DB_SUPERUSER_URL:-}" ]; then
+    psql "$HARBOR_DB_SUPERUSER_URL" -v ON_ERROR_STOP=1 -qAtc "$sql"; return
+  fi
+  local user
+  for user in postgres "$(id -un)" harbor_pg; do
+    if PGPASSWORD="${POSTGRES_PASSWORD:-postgres}" psql -h "$HOST" -p "$PORT" -U "$user" -d postgres -w \
+        -v ON_ERROR_STOP=1 -qAtc "select 1" >/dev/null 2>&1; then
+      PGPASSWORD="${POSTGRES_PASSWORD:-postgres}" psql -h "$HOST" -p "$PORT" -U "$user" -d postgres -w \
+        -v ON_ERROR_STOP=1 -qAtc "$sql"
+      return
+    fi
+  done
+  if [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1; then
+    runuser -u postgres -- psql -h "$HOST" -p "$PORT" -d postgres -v ON_ERROR_STOP=1 -qAtc "$sql"; return
+  fi
+  log "Cannot act as a PostgreSQL superuser on $HOST:$PORT to create Harbor's roles."
+  log "Fix: set HARBOR_DB_SUPERUSER_URL=postgresql://USER:PASSWORD@$HOST:$PORT/postgres, or set HARBOR_DB_URL to a prepared database."
+  exit 1
+}
+
+provision() {
+  local entry role password database
+  for entry in "${ROLES[@]}"; do
+    IFS=: read -r role password database <<<"$entry"
+    if [ "$(as_superuser "select 1 from pg_roles where rolname = '$role'")" != 1 ]; then
+      as_superuser "create role $role login password '$password'"
+    fi
+    if [ "$(as_superuser "select 1 from pg_database where datname = '$database'")" != 1 ]; then
+      as_superuser "create database $database owner $role"
+      log "created database $database"
+    fi
+  done
+}
+
+find_pg_bin() {
+  local dir
+  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+  [ -n "$dir" ] && [ -x "$dir/initdb" ] && echo "$dir"
+}
+
+start_local_cluster() {
+  local bin="$1" owner
+  owner=$(id -un)
+  if [ "$(id -u)" = 0 ]; then
+    # PostgreSQL refuses to run as root: use the postgres system user, or make a harbor_pg one.
+    if id postgres >/dev/null 2>&1; then owner=postgres
+    else id harbor_pg >/dev/null 2>&1 || useradd --system --no-create-home harbor_pg; owner=harbor_pg; fi
+  fi
+  run_as() { if [ "$owner" = "$(id -un)" ]; then "$@"; else runuser -u "$owner" -- "$@"; fi; }
+  if [ ! -s "$PGDATA_DIR/PG_VERSION" ]; then
+    log "initialising a private cluster in $PGDATA_DIR (owner $owner)"
+    mkdir -p "$PGDATA_DIR"; chown "$owner" "$PGDATA_DIR"; chmod 700 "$PGDATA_DIR"
+    run_as "$bin/initdb" -D "$PGDATA_DIR" -U "$owner" --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  fi
+  log "starting PostgreSQL from $bin on $HOST:$PORT"
+  run_as "$bin/pg_ctl" -D "$PGDATA_DIR" -l "$PGDATA_DIR/server.log" -w \
+    -o "-c listen_addresses=$HOST -p $PORT -k /tmp" start >/dev/null
+}
+
+main() {
+  if [ -n "${HARBOR_DB_URL:-}" ]; then
+    log "using HARBOR_DB_URL as configured"
+    return 0
+  fi
+  if listening; then
+    log "PostgreSQL answers on $HOST:$PORT"
+  elif command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
+    log "starting the postgres service with docker compose"
+    (cd "$ROOT" && docker compose up -d postgres)
+    wait_ready || { log "the postgres container did not become ready"; exit 1; }
+  elif bin=$(find_pg_bin); then
+    start_local_cluster "$bin"
+    wait_ready || { log "the local cluster did not start: see $PGDATA_DIR/server.log"; exit 1; }
+  else
+    log "No PostgreSQL can be had: nothing listens on $HOST:$PORT, no Docker engine answers and no PostgreSQL binaries are under /usr/lib/postgresql."
+    log "Fix: install PostgreSQL 15+ (e.g. 'apt-get install postgresql'), start Docker, or set HARBOR_DB_URL to an existing database."
+    exit 1
+  fi
+  command -v psql >/dev/null 2>&1 || { log "psql is missing: install the PostgreSQL client (apt-get install postgresql-client)."; exit 1; }
+  provision
+}
+
+main "$@"
