@@ -19,11 +19,13 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -66,7 +68,9 @@ public class ProblemMappers {
         return validation((ConstraintViolationException) e, uri);
     }
 
-    @ServerExceptionMapper({JsonProcessingException.class})
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
+            MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class,
+            ValueInstantiationException.class})
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException jme ? jsonPath(jme) : null;
         String message;

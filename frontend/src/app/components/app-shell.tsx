@@ -1,0 +1,34 @@
+import { Outlet } from 'react-router';
+import { LanguageSwitch } from '@/components/language-switch';
+import { useMe } from '@/features/auth/api/get-me';
+import { useT } from '@/lib/i18n';
+import { clearSession } from '@/lib/session';
+
+export function AppShell() {
+  const t = useT();
+  const { data: me } = useMe();
+  return (
+    <div className="shell">
+      <header className="shell-header">
+        <div className="shell-brand">
+          <span className="shell-app">{t('app.name')}</span>
+          {me && <span className="shell-store">{me.store.name}</span>}
+        </div>
+        <div className="shell-actions">
+          {me && (
+            <span className="shell-user">
+              {t('shell.userMenu', { name: me.user.name, role: t(`role.${me.user.role}`) })}
+            </span>
+          )}
+          <LanguageSwitch />
+          <button type="button" onClick={clearSession}>
+            {t('shell.logout')}
+          </button>
+        </div>
+      </header>
+      <main className="shell-main">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { getSession } from '@/lib/session';
+import { deferred } from '@/testing/deferred';
+import { jsonResponse, mockFetch, problemResponse } from '@/testing/fetch-mock';
+import { renderWithProviders } from '@/testing/render';
+import { meQueryKey } from '../api/get-me';
+import { SignupForm } from './signup-form';
+
+const PROBLEMS = 'https://harbor-crm.dev/problems';
+const user_ = { id: 'u1', name: 'Wang Wei', email: 'wang@example.com', role: 'ADMIN', active: true };
+const store = { id: 's1', name: 'Ningbo Pumps', timeZone: 'Asia/Shanghai' };
+const signupAnswer = { token: 'jwt-signup', expiresAt: '2099-01-01T00:00:00Z', user: user_, store };
+
+async function fillAndSubmit(user: ReturnType<typeof renderWithProviders>['user'], password = 'long enough') {
+  await user.type(screen.getByLabelText('Store name'), 'Ningbo Pumps');
+  await user.type(screen.getByLabelText('Your name'), 'Wang Wei');
+  await user.type(screen.getByLabelText('Email'), 'wang@example.com');
+  await user.type(screen.getByLabelText('Password'), password);
+  await user.click(screen.getByRole('button', { name: 'Open my store' }));
+}
+
+describe('SignupForm', () => {
+  it('opens the store, shows the pending state, stores the session and who we are', async () => {
+    const answer = deferred<Response>();
+    const { requests } = mockFetch(() => answer.promise);
+    const { user, queryClient } = renderWithProviders(<SignupForm />);
+
+    await fillAndSubmit(user);
+
+    expect(await screen.findByRole('button', { name: 'Opening your store…' })).toBeDisabled();
+    expect(new URL(requests[0]?.url ?? '').pathname).toBe('/api/v1/auth/signup');
+    expect(await requests[0]?.json()).toEqual({
+      storeName: 'Ningbo Pumps',
+      name: 'Wang Wei',
+      email: 'wang@example.com',
+      password: 'long enough',
+    });
+
+    answer.resolve(jsonResponse(signupAnswer, { status: 201 }));
+
+    expect(await screen.findByRole('button', { name: 'Open my store' })).toBeEnabled();
+    expect(getSession()?.token).toBe('jwt-signup');
+    expect(queryClient.getQueryData(meQueryKey)).toEqual({ user: user_, store });
+  });
+
+  it('shows each field error next to its field, beside the hint', async () => {
+    mockFetch(() =>
+      problemResponse({
+        type: `${PROBLEMS}/validation`,
+        title: 'Validation failed',
+        status: 400,
+        errors: [
+          { field: 'password', message: 'Use at least 8 characters.' },
+          { field: 'storeName', message: 'Enter your store name.' },
+          { field: 'timeZone', message: 'Unknown time zone.' },
+        ],
+      }),
+    );
+    const { user } = renderWithProviders(<SignupForm />);
+
+    await fillAndSubmit(user, 'short');
+
+    const password = await screen.findByLabelText('Password');
+    await screen.findByText('Use at least 8 characters.');
+    expect(password).toHaveAccessibleDescription('At least 8 characters. Use at least 8 characters.');
+    expect(password).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText('Store name')).toHaveAccessibleDescription('Enter your store name.');
+    expect(screen.getByLabelText('Store name')).toHaveFocus();
+    expect(screen.getByLabelText('Email')).not.toHaveAttribute('aria-invalid');
+    // An error about a field the form does not show still reaches the user.
+    expect(screen.getByRole('alert')).toHaveTextContent('timeZone: Unknown time zone.');
+    expect(getSession()).toBeNull();
+  });
+
+  it('says next to the email field when the email is taken', async () => {
+    mockFetch(() => problemResponse({ type: `${PROBLEMS}/email-taken`, title: 'Email taken', status: 409 }));
+    const { user } = renderWithProviders(<SignupForm />);
+
+    await fillAndSubmit(user);
+
+    const email = screen.getByLabelText('Email');
+    await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
+    expect(email).toHaveAccessibleDescription(
+      'An account with this email already exists. Log in instead, or use another email.',
+    );
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('gives a reference for support when the server fails', async () => {
+    mockFetch(() =>
+      problemResponse({ type: `${PROBLEMS}/internal`, title: 'Internal error', status: 500, errorId: 'err-42' }),
+    );
+    const { user } = renderWithProviders(<SignupForm />);
+
+    await fillAndSubmit(user);
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Something went wrong on our side.');
+    expect(alert).toHaveTextContent('Reference for support: err-42');
+  });
+});

@@ -1,0 +1,67 @@
+export const en = {
+  'app.name': 'Harbor CRM',
+  'app.loading': 'Loading…',
+  'app.retry': 'Try again',
+  'app.notFound': 'This page does not exist.',
+  'app.goHome': 'Go to the start page',
+
+  'language.label': 'Language',
+
+  'shell.userMenu': '{name}, {role}',
+  'shell.logout': 'Log out',
+
+  'role.ADMIN': 'Administrator',
+  'role.MANAGER': 'Manager',
+  'role.REP': 'Sales rep',
+
+  'login.title': 'Log in to Harbor CRM',
+  'login.email': 'Email',
+  'login.password': 'Password',
+  'login.submit': 'Log in',
+  'login.pending': 'Logging in…',
+  'login.noAccount': 'New to Harbor CRM?',
+  'login.toSignup': 'Open a store',
+
+  'signup.title': 'Open your store',
+  'signup.storeName': 'Store name',
+  'signup.name': 'Your name',
+  'signup.email': 'Email',
+  'signup.password': 'Password',
+  'signup.passwordHint': 'At least 8 characters.',
+  'signup.submit': 'Open my store',
+  'signup.pending': 'Opening your store…',
+  'signup.haveAccount': 'Already have an account?',
+  'signup.toLogin': 'Log in',
+
+  'profile.title': 'My profile',
+  'profile.name': 'Name',
+  'profile.email': 'Email',
+  'profile.role': 'Role',
+  'profile.status': 'Account',
+  'profile.active': 'Active',
+  'profile.inactive': 'Deactivated',
+  'profile.store': 'Store',
+  'profile.timeZone': 'Store time zone',
+  'profile.sessionEnds': 'Signed in until',
+
+  'problem.network': 'Cannot reach Harbor CRM. Check your internet connection and try again.',
+  'problem.validation': 'Some details need fixing: see the messages next to the fields.',
+  'problem.invalidCredentials': 'The email or password is not right. Check both and try again.',
+  'problem.tooManyAttempts.one': 'Too many attempts, try again in 1 minute.',
+  'problem.tooManyAttempts.other': 'Too many attempts, try again in {minutes} minutes.',
+  'problem.tooManyAttempts.unknown': 'Too many attempts, wait a few minutes and try again.',
+  'problem.emailTaken': 'An account with this email already exists. Log in instead, or use another email.',
+  'problem.unauthorized': 'Your session has ended. Please log in again.',
+  'problem.forbidden': 'Your role does not allow this. Ask your store administrator if you need it.',
+  'problem.notFound': 'This could not be found. It may have been deleted.',
+  'problem.conflict': 'Someone else changed this at the same time. Reload and try again.',
+  'problem.stale': 'This was changed by someone else since you opened it. Reload to see the latest version.',
+  'problem.badRequest': 'Harbor CRM could not accept this. Check what you entered and try again.',
+  'problem.internal': 'Something went wrong on our side. Please try again in a moment.',
+  'problem.unavailable': 'Harbor CRM is not available right now. Please try again in a moment.',
+  'problem.unexpected': 'Something unexpected happened. Please try again.',
+  'problem.reference': 'Reference for support: {id}',
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type Dictionary = Record<MessageKey, string>;

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { translate } from './i18n';
+import {
+  ApiError,
+  errorMessage,
+  errorReference,
+  fieldErrorsOf,
+  parseProblem,
+  parseRetryAfter,
+  toApiError,
+} from './problem';
+
+const PROBLEMS = 'https://harbor-crm.dev/problems';
+
+function inEnglish(error: unknown): string {
+  const { key, params } = errorMessage(error);
+  return translate('en', key, params);
+}
+
+function apiError(body: unknown, status: number, headers: Record<string, string> = {}): ApiError {
+  return toApiError(body, new Response(null, { status, headers }));
+}
+
+describe('parseProblem', () => {
+  it('reads a complete problem', () => {
+    const problem = parseProblem(
+      {
+        type: `${PROBLEMS}/validation`,
+        title: 'Validation failed',
+        status: 400,
+        detail: 'Two fields are invalid',
+        instance: '/api/v1/auth/signup',
+        requestId: 'req-1',
+        errors: [{ field: 'email', message: 'must be a well-formed email address' }],
+      },
+      400,
+    );
+    expect(problem).toEqual({
+      type: `${PROBLEMS}/validation`,
+      title: 'Validation failed',
+      status: 400,
+      detail: 'Two fields are invalid',
+      instance: '/api/v1/auth/signup',
+      requestId: 'req-1',
+      errorId: undefined,
+      errors: [{ field: 'email', message: 'must be a well-formed email address' }],
+    });
+  });
+
+  it.each([
+    ['an empty body', undefined],
+    ['null', null],
+    ['an HTML page from a proxy', '<html><body>Bad Gateway</body></html>'],
+    ['an array', [1, 2]],
+  ])('turns %s into a blank problem with the HTTP status', (_, body) => {
+    expect(parseProblem(body, 502)).toMatchObject({ type: 'about:blank', title: '', status: 502, errors: [] });
+  });
+
+  it('ignores malformed field errors', () => {
+    const problem = parseProblem({ errors: [{ field: 'email' }, 'oops', { field: 'name', message: 'required' }] }, 400);
+    expect(problem.errors).toEqual([{ field: 'name', message: 'required' }]);
+  });
+});
+
+describe('fieldErrorsOf', () => {
+  it('maps each field to its message, joining several messages of one field', () => {
+    const error = apiError(
+      {
+        type: `${PROBLEMS}/validation`,
+        title: 'Validation failed',
+        status: 400,
+        errors: [
+          { field: 'password', message: 'At least 8 characters.' },
+          { field: 'email', message: 'Not an email address.' },
+          { field: 'password', message: 'Must not be blank.' },
+        ],
+      },
+      400,
+    );
+    expect(fieldErrorsOf(error)).toEqual({
+      password: 'At least 8 characters. Must not be blank.',
+      email: 'Not an email address.',
+    });
+  });
+
+  it('is empty for problems without field errors and for other errors', () => {
+    expect(fieldErrorsOf(apiError({ type: `${PROBLEMS}/internal` }, 500))).toEqual({});
+    expect(fieldErrorsOf(new TypeError('Failed to fetch'))).toEqual({});
+    expect(fieldErrorsOf(undefined)).toEqual({});
+  });
+});
+
+describe('errorMessage', () => {
+  it.each([
+    ['validation', 400, 'Some details need fixing: see the messages next to the fields.'],
+    ['invalid-credentials', 401, 'The email or password is not right. Check both and try again.'],
+    ['email-taken', 409, 'An account with this email already exists. Log in instead, or use another email.'],
+    ['unauthorized', 401, 'Your session has ended. Please log in again.'],
+    ['forbidden', 403, 'Your role does not allow this. Ask your store administrator if you need it.'],
+    ['not-found', 404, 'This could not be found. It may have been deleted.'],
+    ['internal', 500, 'Something went wrong on our side. Please try again in a moment.'],
+  ])('explains a %s problem in plain words', (kind, status, words) => {
+    expect(inEnglish(apiError({ type: `${PROBLEMS}/${kind}`, title: 'x', status }, status))).toBe(words);
+  });
+
+  it('says how many minutes to wait after too many attempts, from Retry-After', () => {
+    const tooMany = (retryAfter?: string) =>
+      apiError(
+        { type: `${PROBLEMS}/too-many-attempts`, title: 'Too many attempts', status: 429 },
+        429,
+        retryAfter ? { 'Retry-After': retryAfter } : {},
+      );
+    expect(inEnglish(tooMany('300'))).toBe('Too many attempts, try again in 5 minutes.');
+    expect(inEnglish(tooMany('301'))).toBe('Too many attempts, try again in 6 minutes.');
+    expect(inEnglish(tooMany('20'))).toBe('Too many attempts, try again in 1 minute.');
+    expect(inEnglish(tooMany())).toBe('Too many attempts, wait a few minutes and try again.');
+  });
+
+  it.each([
+    [400, 'Harbor CRM could not accept this. Check what you entered and try again.'],
+    [409, 'Someone else changed this at the same time. Reload and try again.'],
+    [412, 'This was changed by someone else since you opened it. Reload to see the latest version.'],
+    [503, 'Harbor CRM is not available right now. Please try again in a moment.'],
+    [500, 'Something went wrong on our side. Please try again in a moment.'],
+    [418, 'Something unexpected happened. Please try again.'],
+  ])('falls back on the status %i for unknown or missing problem types', (status, words) => {
+    expect(inEnglish(apiError(undefined, status))).toBe(words);
+    expect(inEnglish(apiError({ type: `${PROBLEMS}/something-new`, status }, status))).toBe(words);
+  });
+
+  it('reports a request that got no answer as a network problem', () => {
+    expect(inEnglish(new TypeError('Failed to fetch'))).toBe(
+      'Cannot reach Harbor CRM. Check your internet connection and try again.',
+    );
+  });
+
+  it('does not blame the network for a programming error', () => {
+    expect(inEnglish(new Error('boom'))).toBe('Something unexpected happened. Please try again.');
+  });
+});
+
+describe('errorReference', () => {
+  it('gives support the error id of a server failure, else the request id', () => {
+    expect(errorReference(apiError({ errorId: 'err-7', requestId: 'req-7' }, 500))).toBe('err-7');
+    expect(errorReference(apiError({ requestId: 'req-8' }, 503))).toBe('req-8');
+  });
+
+  it('gives none for the user’s own mistakes or network failures', () => {
+    expect(errorReference(apiError({ requestId: 'req-9' }, 400))).toBeNull();
+    expect(errorReference(new TypeError('Failed to fetch'))).toBeNull();
+  });
+});
+
+describe('parseRetryAfter', () => {
+  it('reads seconds and HTTP dates', () => {
+    const now = Date.parse('2025-01-01T12:00:00Z');
+    expect(parseRetryAfter('120', now)).toBe(120);
+    expect(parseRetryAfter('Wed, 01 Jan 2025 12:03:00 GMT', now)).toBe(180);
+    expect(parseRetryAfter('soon', now)).toBeNull();
+    expect(parseRetryAfter(null, now)).toBeNull();
+  });
+});

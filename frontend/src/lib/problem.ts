@@ -1,0 +1,173 @@
+import type { Message, MessageKey } from './i18n';
+
+/** RFC 9457 problem details as the Harbor API sends them, after normalisation. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  requestId?: string;
+  errorId?: string;
+  errors: FieldError[];
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** Field name (as the API names it, e.g. `email`) → message to show next to that field. */
+export type FieldErrors = Record<string, string>;
+
+/** The last segment of a problem `type` URI, e.g. `email-taken`. */
+export type ProblemKind =
+  | 'validation'
+  | 'invalid-credentials'
+  | 'too-many-attempts'
+  | 'email-taken'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'internal'
+  | (string & {});
+
+/** Thrown by every API fetcher for a non-2xx answer. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+  /** From the `Retry-After` header, when the server sent one. */
+  readonly retryAfterSeconds: number | null;
+
+  constructor(problem: Problem, retryAfterSeconds: number | null = null) {
+    super(problem.title || `HTTP ${problem.status}`);
+    this.name = 'ApiError';
+    this.status = problem.status;
+    this.problem = problem;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  get kind(): ProblemKind {
+    return problemKind(this.problem.type);
+  }
+}
+
+export function problemKind(type: string): ProblemKind {
+  return type.slice(type.lastIndexOf('/') + 1);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function parseFieldErrors(value: unknown): FieldError[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item): FieldError[] =>
+    isRecord(item) && typeof item.field === 'string' && typeof item.message === 'string'
+      ? [{ field: item.field, message: item.message }]
+      : [],
+  );
+}
+
+/**
+ * Reads whatever an error answer carried (a problem object, HTML from a proxy,
+ * plain text, nothing) into a Problem; the HTTP status wins over the body's.
+ */
+export function parseProblem(body: unknown, status: number): Problem {
+  const record = isRecord(body) ? body : {};
+  return {
+    type: optionalString(record.type) ?? 'about:blank',
+    title: optionalString(record.title) ?? '',
+    status,
+    detail: optionalString(record.detail),
+    instance: optionalString(record.instance),
+    requestId: optionalString(record.requestId),
+    errorId: optionalString(record.errorId),
+    errors: parseFieldErrors(record.errors),
+  };
+}
+
+/** `Retry-After` is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(header: string | null, now: number = Date.now()): number | null {
+  if (header === null || header.trim() === '') return null;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return null;
+  return Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+export function toApiError(body: unknown, response: Response): ApiError {
+  return new ApiError(
+    parseProblem(body, response.status),
+    parseRetryAfter(response.headers.get('Retry-After')),
+  );
+}
+
+export function isProblem(error: unknown, kind: ProblemKind): error is ApiError {
+  return error instanceof ApiError && error.kind === kind;
+}
+
+export function fieldErrorsOf(error: unknown): FieldErrors {
+  if (!(error instanceof ApiError)) return {};
+  const fieldErrors: FieldErrors = {};
+  for (const { field, message } of error.problem.errors) {
+    // Several rules can fail for one field; show them all.
+    fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]} ${message}` : message;
+  }
+  return fieldErrors;
+}
+
+const messageByKind: Record<string, MessageKey> = {
+  validation: 'problem.validation',
+  'invalid-credentials': 'problem.invalidCredentials',
+  'email-taken': 'problem.emailTaken',
+  unauthorized: 'problem.unauthorized',
+  forbidden: 'problem.forbidden',
+  'not-found': 'problem.notFound',
+  internal: 'problem.internal',
+};
+
+function messageByStatus(status: number, hasFieldErrors: boolean): MessageKey {
+  if (status === 400 || status === 422) return hasFieldErrors ? 'problem.validation' : 'problem.badRequest';
+  if (status === 401) return 'problem.unauthorized';
+  if (status === 403) return 'problem.forbidden';
+  if (status === 404) return 'problem.notFound';
+  if (status === 409) return 'problem.conflict';
+  if (status === 412) return 'problem.stale';
+  if (status === 502 || status === 503 || status === 504) return 'problem.unavailable';
+  if (status >= 500) return 'problem.internal';
+  return 'problem.unexpected';
+}
+
+function tooManyAttemptsMessage(retryAfterSeconds: number | null): Message {
+  if (retryAfterSeconds === null) return { key: 'problem.tooManyAttempts.unknown' };
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return minutes === 1
+    ? { key: 'problem.tooManyAttempts.one' }
+    : { key: 'problem.tooManyAttempts.other', params: { minutes } };
+}
+
+/** The one sentence a sales rep sees for a failed call (fetch failure, problem answer, or a bug). */
+export function errorMessage(error: unknown): Message {
+  if (error instanceof ApiError) {
+    if (error.kind === 'too-many-attempts' || error.status === 429) {
+      return tooManyAttemptsMessage(error.retryAfterSeconds);
+    }
+    const key = messageByKind[error.kind] ?? messageByStatus(error.status, error.problem.errors.length > 0);
+    return { key };
+  }
+  // fetch() rejects with a TypeError when the request never got an answer.
+  if (error instanceof TypeError) return { key: 'problem.network' };
+  return { key: 'problem.unexpected' };
+}
+
+/** What support needs to find the failure in the logs; only for server-side failures. */
+export function errorReference(error: unknown): string | null {
+  if (!(error instanceof ApiError) || error.status < 500) return null;
+  return error.problem.errorId ?? error.problem.requestId ?? null;
+}
