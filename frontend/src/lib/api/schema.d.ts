@@ -4,23 +4,6 @@
  */
 
 export interface paths {
-    "/api/v1/auth/signup": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Open a store together with its admin account */
-        post: operations["signup"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -30,8 +13,31 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log in and receive a JWT */
+        /**
+         * Sign in and obtain an access token
+         * @description Unknown email and wrong password get the same answer. After 5 failed attempts for one email within 15 minutes further attempts answer 429 until the window has passed.
+         */
         post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/signup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a store with its administrator
+         * @description Creates the store and its first user (role ADMIN) and signs that user in.
+         */
+        post: operations["signup"];
         delete?: never;
         options?: never;
         head?: never;
@@ -45,7 +51,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user and their store */
+        /** Who am I: the signed-in user and their store */
         get: operations["getMe"];
         put?: never;
         post?: never;
@@ -55,83 +61,169 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the store's sub-accounts */
+        get: operations["listUsers"];
+        put?: never;
+        /** Add a sub-account */
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one sub-account */
+        get: operations["getUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename, change the role of, deactivate or reactivate a sub-account
+         * @description A role change or deactivation revokes the user's existing tokens. The last active administrator cannot be demoted or deactivated.
+         */
+        patch: operations["updateUser"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @enum {string} */
-        Role: "ADMIN" | "MANAGER" | "REP";
-        User: {
-            /** Format: uuid */
-            id: string;
+        CreateUserRequest: {
             name: string;
-            /** Format: email */
             email: string;
-            role: components["schemas"]["Role"];
-            active: boolean;
-        };
-        Store: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @description IANA time zone, e.g. Asia/Shanghai */
-            timeZone: string;
-        };
-        SignupRequest: {
-            storeName: string;
-            name: string;
-            /** Format: email */
-            email: string;
+            /** Format: password */
             password: string;
+            role: components["schemas"]["Role"];
         };
-        SignupResponse: {
-            token: string;
-            /** Format: date-time */
-            expiresAt: string;
-            user: components["schemas"]["User"];
-            store: components["schemas"]["Store"];
+        /** @description One invalid field: its JSON path and what is wrong with it. */
+        FieldError: {
+            /** @example email */
+            field?: string;
+            /** @example must be a well-formed email address */
+            message?: string;
         };
+        /**
+         * Format: date-time
+         * @example 2022-03-10T16:15:50Z
+         */
+        Instant: string;
         LoginRequest: {
             email: string;
+            /** Format: password */
             password: string;
         };
         LoginResponse: {
+            /** @description Bearer access token (RS256 JWT) */
             token: string;
-            /** Format: date-time */
-            expiresAt: string;
+            expiresAt: components["schemas"]["Instant"];
             user: components["schemas"]["User"];
         };
-        MeResponse: {
+        Me: {
             user: components["schemas"]["User"];
             store: components["schemas"]["Store"];
         };
-        FieldError: {
-            field: string;
-            message: string;
-        };
+        /** @description RFC 9457 problem details. `type` is stable per kind of error; validation problems list the invalid fields in `errors`. Some problem types add members of their own. */
         Problem: {
-            /** Format: uri */
+            /**
+             * @description One of: `https://harbor-crm.dev/problems/validation` (400), `https://harbor-crm.dev/problems/malformed-body` (400), `https://harbor-crm.dev/problems/bad-request` (400), `https://harbor-crm.dev/problems/unauthorized` (401), `https://harbor-crm.dev/problems/invalid-credentials` (401), `https://harbor-crm.dev/problems/forbidden` (403), `https://harbor-crm.dev/problems/not-found` (404), `https://harbor-crm.dev/problems/method-not-allowed` (405), `https://harbor-crm.dev/problems/not-acceptable` (406), `https://harbor-crm.dev/problems/conflict` (409), `https://harbor-crm.dev/problems/email-taken` (409), `https://harbor-crm.dev/problems/precondition-failed` (412), `https://harbor-crm.dev/problems/payload-too-large` (413), `https://harbor-crm.dev/problems/unsupported-media-type` (415), `https://harbor-crm.dev/problems/precondition-required` (428), `https://harbor-crm.dev/problems/too-many-attempts` (429), `https://harbor-crm.dev/problems/internal` (500), `https://harbor-crm.dev/problems/service-unavailable` (503)
+             * @example https://harbor-crm.dev/problems/validation
+             */
             type: string;
+            /** @example Some fields are not valid */
             title: string;
+            /**
+             * Format: int32
+             * @example 400
+             */
             status: number;
+            /** @example email: must be a well-formed email address */
             detail?: string;
+            /** @description The request path */
             instance?: string;
+            /** @description Id of the request, also in the server log and the X-Request-Id header */
             requestId?: string;
+            /** @description Present on 500 answers: quote it when reporting the error */
             errorId?: string;
+            /** @description Field errors of a validation problem */
             errors?: components["schemas"]["FieldError"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @enum {string} */
+        Role: "ADMIN" | "MANAGER" | "REP";
+        SignupRequest: {
+            /** @example Ningbo Harbor Trading */
+            storeName: string;
+            /** @example Li Wei */
+            name: string;
+            /** @example li.wei@example.com */
+            email: string;
+            /** Format: password */
+            password: string;
+            /**
+             * @description IANA time zone of the store; decides its calendar days. Default UTC.
+             * @example Asia/Shanghai
+             */
+            timeZone?: string;
+        };
+        SignupResponse: {
+            /** @description Bearer access token (RS256 JWT) */
+            token: string;
+            expiresAt: components["schemas"]["Instant"];
+            user: components["schemas"]["User"];
+            store: components["schemas"]["Store"];
+        };
+        Store: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            /** @example Asia/Shanghai */
+            timeZone: string;
+        };
+        /** @description Only the fields present change. */
+        UpdateUserRequest: {
+            name?: string;
+            role?: components["schemas"]["Role"];
+            /** @description false deactivates: the user can no longer sign in and existing tokens stop working */
+            active?: boolean;
+        };
+        /** @description A sub-account of the store. */
+        User: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            email: string;
+            role: components["schemas"]["Role"];
+            active: boolean;
+            createdAt: components["schemas"]["Instant"];
+            /**
+             * Format: int64
+             * @description Send it back in If-Match to update
+             */
+            version: number;
+        };
+        UserPage: {
+            items: components["schemas"]["User"][];
+            nextCursor: string | null;
         };
     };
-    responses: {
-        /** @description RFC 9457 problem details */
-        Problem: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-    };
+    responses: never;
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -139,33 +231,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    signup: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SignupRequest"];
-            };
-        };
-        responses: {
-            /** @description Store and admin created; the admin is logged in */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SignupResponse"];
-                };
-            };
-            400: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            500: components["responses"]["Problem"];
-        };
-    };
     login: {
         parameters: {
             query?: never;
@@ -179,7 +244,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Logged in */
+            /** @description Signed in */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -188,12 +253,46 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponse"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            /** @description Too many failed attempts */
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong email or password, or a deactivated account (`invalid-credentials`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed attempts (`too-many-attempts`) */
             429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
+                    /** @description Seconds to wait */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -201,7 +300,84 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            500: components["responses"]["Problem"];
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignupRequest"];
+            };
+        };
+        responses: {
+            /** @description Store opened */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignupResponse"];
+                };
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The email is already registered (`email-taken`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getMe: {
@@ -213,17 +389,371 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Who am I */
+            /** @description The signed-in user */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MeResponse"];
+                    "application/json": components["schemas"]["Me"];
                 };
             };
-            401: components["responses"]["Problem"];
-            500: components["responses"]["Problem"];
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Page size, at most 200 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of users */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPage"];
+                };
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserRequest"];
+            };
+        };
+        responses: {
+            /** @description User created */
+            201: {
+                headers: {
+                    Location?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The email is already registered (`email-taken`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user */
+            200: {
+                headers: {
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such user in this store */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version being changed */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserRequest"];
+                "application/merge-patch+json": components["schemas"]["UpdateUserRequest"];
+            };
+        };
+        responses: {
+            /** @description User updated */
+            200: {
+                headers: {
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such user in this store */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It would leave the store without an active administrator */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
 }

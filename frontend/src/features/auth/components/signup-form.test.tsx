@@ -35,6 +35,7 @@ describe('SignupForm', () => {
       name: 'Wang Wei',
       email: 'wang@example.com',
       password: 'long enough',
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     });
 
     answer.resolve(jsonResponse(signupAnswer, { status: 201 }));

@@ -27,6 +27,8 @@ export function SignupForm() {
       name: value('name'),
       email: value('email'),
       password: value('password'),
+      // The store's calendar days (daily claim limits, statistics) follow the founder's time zone.
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     });
   }
 

@@ -13,6 +13,8 @@ public interface HarborConfig {
 
     Login login();
 
+    Demo demo();
+
     interface Jwt {
         /** The {@code iss} of issued tokens; must equal {@code mp.jwt.verify.issuer}. */
         String issuer();
@@ -28,5 +30,11 @@ public interface HarborConfig {
 
         @WithDefault("PT15M")
         Duration failureWindow();
+    }
+
+    interface Demo {
+        /** Open the demo store at start-up (dev profile). */
+        @WithDefault("false")
+        boolean enabled();
     }
 }

@@ -1,0 +1,85 @@
+package com.harborcrm.common;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class OperationsTest {
+
+    /** Tables that are global by design (the tenant table itself, the login directory, migrations). */
+    private static final Set<String> GLOBAL_TABLES = Set.of("stores", "login_identities", "login_failures",
+            "flyway_schema_history");
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void healthIsUpWithTheDatabaseChecked() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Database")));
+    }
+
+    @Test
+    void metricsAreExposedForPrometheus() {
+        given().get("/api/v1/me");
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests_seconds"))
+                .body(containsString("agroal_"));
+    }
+
+    /** Citus readiness: every store-owned table leads its primary key and unique constraints with store_id. */
+    @Test
+    void everyStoreOwnedKeyLeadsWithStoreId() throws Exception {
+        List<String> offenders = new ArrayList<>();
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            var tables = statement.executeQuery("""
+                    select c.relname, exists (select 1 from pg_attribute a where a.attrelid = c.oid
+                                              and a.attname = 'store_id' and not a.attisdropped) as owned
+                    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                    where n.nspname = current_schema() and c.relkind in ('r', 'p')""");
+            List<String> ownedTables = new ArrayList<>();
+            while (tables.next()) {
+                if (GLOBAL_TABLES.contains(tables.getString(1))) {
+                    continue;
+                }
+                if (tables.getBoolean("owned")) {
+                    ownedTables.add(tables.getString(1));
+                } else {
+                    offenders.add(tables.getString(1) + " has no store_id and is not a known global table");
+                }
+            }
+            assertTrue(ownedTables.contains("users"));
+            var keys = statement.executeQuery("""
+                    select t.relname, i.relname as index_name, a.attname as first_column
+                    from pg_index x
+                    join pg_class t on t.oid = x.indrelid
+                    join pg_class i on i.oid = x.indexrelid
+                    join pg_namespace n on n.oid = t.relnamespace
+                    left join pg_attribute a on a.attrelid = t.oid and a.attnum = x.indkey[0]
+                    where n.nspname = current_schema() and (x.indisprimary or x.indisunique)""");
+            while (keys.next()) {
+                if (ownedTables.contains(keys.getString(1)) && !"store_id".equals(keys.getString(3))) {
+                    offenders.add(keys.getString(1) + "." + keys.getString(2) + " leads with " + keys.getString(3));
+                }
+            }
+        }
+        assertEquals(List.of(), offenders);
+    }
+}
