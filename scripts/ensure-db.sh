@@ -9,7 +9,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 HOST=127.0.0.1
-PORT=5432
+PORT="${HARBOR_PG_PORT:-5432}"   # only tests of this script change it
 PGDATA_DIR="$ROOT/.pgdata"
 ROLES=("harbor:harbor:harbor" "harbor_test:harbor_test:harbor_test")   # role:password:database
 
@@ -80,6 +80,8 @@ start_local_cluster() {
     else id harbor_pg >/dev/null 2>&1 || useradd --system --no-create-home harbor_pg; owner=harbor_pg; fi
   fi
   run_as() { if [ "$owner" = "$(id -un)" ]; then "$@"; else runuser -u "$owner" -- "$@"; fi; }
+  # The server's user must reach the data folder; a checkout under a private home cannot be.
+  if ! run_as test -x "$ROOT"; then PGDATA_DIR="/var/tmp/harbor-crm-pgdata"; fi
   if [ ! -s "$PGDATA_DIR/PG_VERSION" ]; then
     log "initialising a private cluster in $PGDATA_DIR (owner $owner)"
     mkdir -p "$PGDATA_DIR"; chown "$owner" "$PGDATA_DIR"; chmod 700 "$PGDATA_DIR"
