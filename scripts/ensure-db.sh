@@ -11,7 +11,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 HOST=127.0.0.1
 PORT="${HARBOR_PG_PORT:-5432}"   # only tests of this script change it
 PGDATA_DIR="$ROOT/.pgdata"
-ROLES=("harbor:harbor:harbor" "harbor_test:harbor_test:harbor_test")   # role:password:database
+ROLES=("harbor:harbor:harbor" "harbor_test:harbor_test:harbor_test" "harbor_test:harbor_test:harbor_e2e")   # role:password:database
 
 log() { echo "[db] $*" >&2; }
 
