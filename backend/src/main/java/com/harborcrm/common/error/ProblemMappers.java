@@ -137,12 +137,33 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (isDatabaseUnreachable(e)) {
+            LOG.warnf("Database unreachable on %s: %s", path(uri), e.getMessage());
+            return respond(new Problem(ProblemType.SERVICE_UNAVAILABLE.uri(), ProblemType.SERVICE_UNAVAILABLE.title(),
+                    503, "The database cannot be reached right now. Nothing was changed; try again in a moment.",
+                    path(uri), requestId(), null, null, null)).header("Retry-After", "5").build();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, path(uri));
         ProblemType type = ProblemType.INTERNAL;
         return respond(new Problem(type.uri(), type.title(), 500,
                 "An unexpected error occurred. Quote error id " + errorId + " when you report it.", path(uri),
                 requestId(), errorId, null, null)).build();
+    }
+
+    /** A lost or refused connection, or no pooled connection in time: the request did not reach the data. */
+    static boolean isDatabaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.hibernate.exception.JDBCConnectionException || t instanceof java.net.ConnectException
+                    || t instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && ((sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
+                    || String.valueOf(sql.getMessage()).contains("acquisition timeout"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response unauthenticated(UriInfo uri) {

@@ -1,0 +1,46 @@
+package com.harborcrm.common.error;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+
+import jakarta.persistence.PersistenceException;
+
+import org.hibernate.exception.JDBCConnectionException;
+import org.junit.jupiter.api.Test;
+
+/** The mapping decisions that a running server can only show during an outage. */
+class ProblemMappersTest {
+
+    private final ProblemMappers mappers = new ProblemMappers();
+
+    @Test
+    void aLostDatabaseIsA503WithRetryAfterAndNoErrorId() {
+        var lost = new PersistenceException(new JDBCConnectionException("connection refused",
+                new SQLException("Connection to 127.0.0.1:5432 refused", "08001")));
+        var response = mappers.unexpected(lost, null);
+        assertEquals(503, response.getStatus());
+        assertEquals("5", response.getHeaderString("Retry-After"));
+        Problem problem = (Problem) response.getEntity();
+        assertEquals(ProblemType.SERVICE_UNAVAILABLE.uri(), problem.type());
+        assertNull(problem.errorId());
+    }
+
+    @Test
+    void aPoolAcquisitionTimeoutCountsAsUnreachable() {
+        assertTrue(ProblemMappers.isDatabaseUnreachable(new RuntimeException(new SQLException("Sorry, acquisition timeout!"))));
+    }
+
+    @Test
+    void otherFailuresAre500sWithAnErrorIdAndNoInternals() {
+        var response = mappers.unexpected(new IllegalStateException("select * from secrets"), null);
+        assertEquals(500, response.getStatus());
+        Problem problem = (Problem) response.getEntity();
+        assertTrue(problem.errorId() != null && !problem.errorId().isBlank());
+        assertFalse(problem.detail().contains("secrets"));
+        assertFalse(ProblemMappers.isDatabaseUnreachable(new SQLException("duplicate key", "23505")));
+    }
+}
