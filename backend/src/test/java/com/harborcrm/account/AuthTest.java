@@ -103,6 +103,8 @@ class AuthTest {
         problem(given().contentType(ContentType.JSON).body(Map.of("email", admin.email(), "password", PASSWORD))
                 .post("/api/v1/auth/login").then(), 429, "too-many-attempts")
                 .header("Retry-After", notNullValue())
+                .body("retryAfterSeconds", org.hamcrest.Matchers.greaterThan(800))
+                .body("$", not(org.hamcrest.Matchers.hasKey("extensions")))
                 .body("detail", containsString("minutes"));
     }
 

@@ -88,9 +88,11 @@ class UserManagementTest {
                 .post("/api/v1/auth/login").then(), 401, "invalid-credentials");
 
         admin.as().body(Map.of("active", true)).patch("/api/v1/users/" + rep.userId()).then().statusCode(200);
-        // Reactivation does not resurrect the old token; a new login works.
+        // Reactivation does not resurrect the old token; a new login works, even sent with the old token.
         problem(rep.as().get("/api/v1/me").then(), 401, "unauthorized");
-        given().auth().oauth2(Api.login(rep.email())).get("/api/v1/me").then().statusCode(200);
+        String fresh = rep.as().body(Map.of("email", rep.email(), "password", PASSWORD)).post("/api/v1/auth/login")
+                .then().statusCode(200).extract().path("token");
+        given().auth().oauth2(fresh).get("/api/v1/me").then().statusCode(200);
     }
 
     @Test
