@@ -1,5 +1,6 @@
 package com.harborcrm.common.error;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** RFC 9457 problem details, the body of every error answer ({@code application/problem+json}). */
+@RegisterForReflection
 @Schema(name = "Problem", description = "RFC 9457 problem details. `type` is stable per kind of error; "
         + "validation problems list the invalid fields in `errors`. Some problem types add members of their own.",
         additionalProperties = Schema.True.class)
