@@ -108,4 +108,16 @@ class ErrorAnswersTest {
                 .body("requestId", equalTo("test-request-42"));
         given().get("/api/v1/me").then().statusCode(401).body("requestId", notNullValue());
     }
+
+    @Test
+    void fieldMessagesFollowAcceptLanguage() {
+        String english = given().contentType(ContentType.JSON).header("Accept-Language", "en")
+                .body("{\"email\":\"\",\"password\":\"x\"}").post("/api/v1/auth/login").then()
+                .statusCode(400).extract().path("errors[0].message");
+        String chinese = given().contentType(ContentType.JSON).header("Accept-Language", "zh-CN")
+                .body("{\"email\":\"\",\"password\":\"x\"}").post("/api/v1/auth/login").then()
+                .statusCode(400).extract().path("errors[0].message");
+        org.junit.jupiter.api.Assertions.assertEquals("must not be blank", english);
+        org.junit.jupiter.api.Assertions.assertEquals("不能为空", chinese);
+    }
 }
