@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,11 @@ import { routes } from './router';
 const me = {
   user: { id: 'u1', name: 'Li Na', email: 'li@example.com', role: 'MANAGER', active: true },
   store: { id: 's1', name: 'Ningbo Pumps', timeZone: 'Asia/Shanghai' },
+};
+
+const admin = {
+  user: { id: 1, name: 'Wang Wei', email: 'wang@example.com', role: 'ADMIN', active: true },
+  store: me.store,
 };
 
 function renderApp(path = '/') {
@@ -61,6 +66,53 @@ describe('app', () => {
 
     expect(await screen.findByRole('heading', { name: 'Log in to Harbor CRM' })).toBeInTheDocument();
     expect(getSession()).toBeNull();
+  });
+
+  it('offers Users in the navigation to administrators only', async () => {
+    saveSession({ token: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
+    mockFetch((request) =>
+      request.url.includes('/users')
+        ? jsonResponse({ items: [{ ...admin.user, createdAt: '2025-03-01T08:00:00Z', version: 0 }], nextCursor: null })
+        : jsonResponse(admin),
+    );
+    const { user, router } = renderApp('/');
+
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: 'My profile' })).toHaveAttribute('aria-current', 'page');
+    await user.click(await within(nav).findByRole('link', { name: 'Users' }));
+
+    expect(await screen.findByRole('heading', { name: 'Users', level: 1 })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/settings/users');
+    expect(await screen.findByRole('combobox', { name: 'Role of Wang Wei' })).toBeInTheDocument();
+  });
+
+  it('shows no Users link to a manager, and refuses the page', async () => {
+    saveSession({ token: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
+    const { requests } = mockFetch(() => jsonResponse(me));
+    renderApp('/settings/users');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Your role does not allow this.');
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).queryByRole('link', { name: 'Users' })).not.toBeInTheDocument();
+    expect(requests.map((request) => new URL(request.url).pathname)).not.toContain('/api/v1/users');
+  });
+
+  it('after logging out, the next person to log in starts at home', async () => {
+    saveSession({ token: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
+    mockFetch((request) =>
+      request.url.endsWith('/auth/login')
+        ? jsonResponse({ token: 'jwt-2', expiresAt: '2099-01-01T00:00:00Z', user: me.user })
+        : jsonResponse(me),
+    );
+    const { user, router } = renderApp('/settings/users');
+
+    await user.click(await screen.findByRole('button', { name: 'Log out' }));
+    await user.type(await screen.findByLabelText('Email'), 'li@example.com');
+    await user.type(screen.getByLabelText('Password'), 'correct horse');
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+
+    expect(await screen.findByRole('heading', { name: 'My profile' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/');
   });
 
   it('after logging in, returns to the page the user was sent away from', async () => {

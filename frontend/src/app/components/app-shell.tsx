@@ -1,11 +1,11 @@
-import { Outlet } from 'react-router';
+import { NavLink, Outlet, useNavigate } from 'react-router';
 import { LanguageSwitch } from '@/components/language-switch';
 import { useMe } from '@/features/auth/api/get-me';
 import { useT } from '@/lib/i18n';
-import { clearSession } from '@/lib/session';
 
 export function AppShell() {
   const t = useT();
+  const navigate = useNavigate();
   const { data: me } = useMe();
   return (
     <div className="shell">
@@ -21,11 +21,17 @@ export function AppShell() {
             </span>
           )}
           <LanguageSwitch />
-          <button type="button" onClick={clearSession}>
+          <button type="button" onClick={() => void navigate('/logout')}>
             {t('shell.logout')}
           </button>
         </div>
       </header>
+      <nav aria-label={t('nav.label')} className="shell-nav">
+        <NavLink to="/" end>
+          {t('nav.home')}
+        </NavLink>
+        {me?.user.role === 'ADMIN' && <NavLink to="/settings/users">{t('nav.users')}</NavLink>}
+      </nav>
       <main className="shell-main">
         <Outlet />
       </main>

@@ -71,6 +71,8 @@ export function useT(): Translate {
 export interface Formatters {
   /** A date-time in the given IANA time zone, or the browser's when omitted. */
   dateTime: (iso: string, timeZone?: string) => string;
+  /** A calendar date in the browser's time zone. */
+  date: (iso: string) => string;
   number: (value: number) => string;
 }
 
@@ -87,6 +89,7 @@ export function useFormatters(): Formatters {
           return new Intl.DateTimeFormat(locale, options).format(new Date(iso));
         }
       },
+      date: (iso) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso)),
       number: (value) => new Intl.NumberFormat(locale).format(value),
     }),
     [locale],

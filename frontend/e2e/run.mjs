@@ -1,0 +1,167 @@
+// Browser tests: the built backend and SPA, driven in Debian's Chromium through playwright-core.
+// Usage: npm run e2e   (needs PostgreSQL with the harbor_e2e database: `make e2e` prepares everything)
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { chromium } from 'playwright-core';
+import {
+  assertPortsFree,
+  backendJar,
+  baseUrl,
+  buildSpa,
+  jarMissing,
+  resultsDir,
+  startBackend,
+  startPreview,
+  stopServers,
+} from './servers.mjs';
+
+if (jarMissing()) {
+  console.error(`e2e: the backend jar ${backendJar} is missing: run \`make build\` first.`);
+  process.exit(1);
+}
+
+let browser;
+let page;
+const pageErrors = [];
+
+async function shutDown() {
+  await browser?.close().catch(() => {});
+  await stopServers();
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, async () => {
+    console.error(`\ne2e: ${signal}, stopping the servers`);
+    await shutDown();
+    process.exit(130);
+  });
+}
+
+before(
+  async () => {
+    await assertPortsFree();
+    await Promise.all([startBackend(), buildSpa()]);
+    await startPreview();
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+      // Our own handlers stop the servers too.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+    });
+    // English by browser language: the app picks its language from it.
+    const context = await browser.newContext({ locale: 'en-US', baseURL: baseUrl });
+    page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (error) => pageErrors.push(error));
+  },
+  { timeout: 120_000 },
+);
+
+after(shutDown, { timeout: 30_000 });
+
+let failedStep = null;
+
+/** One step of the story: skipped after a failed one, with a screenshot when it fails. */
+function step(name, body) {
+  test(name, { timeout: 30_000 }, async (t) => {
+    if (failedStep) return t.skip(`needs "${failedStep}"`);
+    try {
+      await body();
+      assert.deepEqual(pageErrors, [], 'the page threw errors');
+    } catch (error) {
+      failedStep = name;
+      mkdirSync(resultsDir, { recursive: true });
+      const path = join(resultsDir, `${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
+      await page?.screenshot({ path, fullPage: true }).catch(() => {});
+      throw error;
+    }
+  });
+}
+
+/** Retries an assertion until it holds (the UI settles after the server answers). */
+async function eventually(check, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await sleep(100);
+    }
+  }
+}
+
+const runId = Date.now().toString(36);
+const password = 'harbor-e2e-secret';
+const admin = { name: 'Avery Admin', email: `admin-${runId}@example.com` };
+const rep = { name: 'Sam Rep', email: `sam-${runId}@example.com` };
+
+step('an admin opens a store from the sign-up screen and lands on home', async () => {
+  await page.goto('/signup');
+  await page.getByLabel('Store name').fill(`E2E Trading ${runId}`);
+  await page.getByLabel('Your name').fill(admin.name);
+  await page.getByLabel('Email').fill(admin.email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Open my store' }).click();
+
+  await page.getByRole('heading', { name: 'My profile' }).waitFor();
+  await page.getByRole('banner').getByText(`${admin.name}, Administrator`).waitFor();
+  await page.getByRole('main').getByText(admin.email).waitFor();
+});
+
+step('the admin adds a sales rep, sees them listed, and makes them a manager', async () => {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+  await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+
+  await page.getByLabel('Name', { exact: true }).fill(rep.name);
+  await page.getByLabel('Email', { exact: true }).fill(rep.email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Sales rep' });
+  await page.getByRole('button', { name: 'Add user' }).click();
+
+  await page.getByRole('status').getByText(`${rep.name} was added`).waitFor();
+  const row = page.getByRole('table', { name: 'All users' }).getByRole('row').filter({ hasText: rep.email });
+  await row.waitFor();
+  const role = row.getByRole('combobox', { name: `Role of ${rep.name}` });
+  assert.equal(await role.inputValue(), 'REP');
+  assert.match(await row.textContent(), /Active/);
+
+  await role.selectOption({ label: 'Manager' });
+  await page.getByRole('status').getByText(`${rep.name} is now Manager.`).waitFor();
+
+  // Saved on the server, not only shown:
+  await page.reload();
+  await eventually(async () =>
+    assert.equal(await page.getByRole('combobox', { name: `Role of ${rep.name}` }).inputValue(), 'MANAGER'),
+  );
+});
+
+step('the sub-account logs in and sees their profile', async () => {
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.getByRole('heading', { name: 'Log in to Harbor CRM' }).waitFor();
+
+  await page.getByLabel('Email').fill(rep.email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+
+  const profile = page.getByRole('region', { name: 'My profile' });
+  await profile.waitFor();
+  await profile.getByText(rep.email).waitFor();
+  await profile.getByText(rep.name).waitFor();
+  await profile.getByText('Manager', { exact: true }).waitFor();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  assert.equal(await nav.getByRole('link', { name: 'Users' }).count(), 0, 'a manager is offered Users');
+});
+
+step('switching the language to Chinese shows Chinese texts', async () => {
+  await page.getByLabel('Language').selectOption({ label: '简体中文' });
+
+  await page.getByRole('heading', { name: '我的资料' }).waitFor();
+  await page.getByRole('button', { name: '退出登录' }).waitFor();
+  await page.getByRole('region', { name: '我的资料' }).getByText('经理', { exact: true }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
+});

@@ -1,0 +1,146 @@
+// Starts the built backend and the built SPA (vite preview) for the browser tests, and stops them.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export const frontendDir = resolve(import.meta.dirname, '..');
+export const resultsDir = join(frontendDir, 'test-results');
+const backendDir = resolve(frontendDir, '../backend');
+export const backendJar = join(backendDir, 'target/quarkus-app/quarkus-run.jar');
+const viteBin = join(frontendDir, 'node_modules/vite/bin/vite.js');
+
+export const BACKEND_PORT = 18080;
+export const PREVIEW_PORT = 14173;
+export const baseUrl = `http://127.0.0.1:${PREVIEW_PORT}`;
+const backendUrl = `http://127.0.0.1:${BACKEND_PORT}`;
+
+const children = new Set();
+
+function logFile(name) {
+  mkdirSync(resultsDir, { recursive: true });
+  return openSync(join(resultsDir, name), 'w');
+}
+
+function start(name, command, args, options) {
+  const log = logFile(`${name}.log`);
+  const child = spawn(command, args, { ...options, stdio: ['ignore', log, log] });
+  child.logPath = join(resultsDir, `${name}.log`);
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
+function running(child) {
+  return child.exitCode === null && child.signalCode === null;
+}
+
+function logTail(child, lines = 30) {
+  try {
+    return readFileSync(child.logPath, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+async function portInUse(port) {
+  return new Promise((done) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      done(true);
+    });
+    socket.once('error', () => done(false));
+  });
+}
+
+/** Polls `probe` until it returns true, failing early when `child` dies. */
+async function waitFor(child, what, probe, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!running(child)) {
+      throw new Error(`${what} exited with ${child.exitCode ?? child.signalCode}; log ${child.logPath}:\n${logTail(child)}`);
+    }
+    if (await probe().catch(() => false)) return;
+    await sleep(250);
+  }
+  throw new Error(`${what} was not ready within ${timeoutMs / 1000} s; log ${child.logPath}:\n${logTail(child)}`);
+}
+
+export async function assertPortsFree() {
+  for (const port of [BACKEND_PORT, PREVIEW_PORT]) {
+    // Something already listening would answer the health check in place of the server under test.
+    if (await portInUse(port)) {
+      throw new Error(`port ${port} is already in use (a previous e2e run still going?): stop that process first`);
+    }
+  }
+}
+
+export async function startBackend() {
+  const backend = start(
+    'backend',
+    'java',
+    [
+      `-Dquarkus.http.port=${BACKEND_PORT}`,
+      '-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/harbor_e2e',
+      '-Dquarkus.datasource.username=harbor_test',
+      '-Dquarkus.datasource.password=harbor_test',
+      '-Dquarkus.flyway.clean-at-start=true',
+      '-Dquarkus.flyway.clean-disabled=false',
+      '-jar',
+      backendJar,
+    ],
+    {
+      // The JWT dev keys are found relative to the backend folder (.dev-keys/).
+      cwd: backendDir,
+      // The preview proxy passes on the browser's Origin, which the backend's CORS filter checks.
+      env: { ...process.env, HARBOR_CORS_ORIGINS: baseUrl },
+    },
+  );
+  await waitFor(
+    backend,
+    'the backend',
+    async () => (await (await fetch(`${backendUrl}/q/health/ready`)).json()).status === 'UP',
+    60_000,
+  );
+}
+
+export async function buildSpa() {
+  const build = start('build', process.execPath, [viteBin, 'build'], { cwd: frontendDir });
+  const [code] = await new Promise((done) => build.once('exit', (...result) => done(result)));
+  if (code !== 0) throw new Error(`vite build failed; log ${build.logPath}:\n${logTail(build)}`);
+}
+
+export async function startPreview() {
+  const preview = start(
+    'preview',
+    process.execPath,
+    [viteBin, 'preview', '--host', '127.0.0.1', '--port', String(PREVIEW_PORT), '--strictPort'],
+    { cwd: frontendDir, env: { ...process.env, HARBOR_API_URL: backendUrl } },
+  );
+  await waitFor(preview, 'vite preview', async () => (await fetch(baseUrl)).ok, 30_000);
+}
+
+/** Stops every server started here: politely, then by force after 10 s. */
+export async function stopServers() {
+  await Promise.all(
+    [...children].map(async (child) => {
+      if (!running(child)) return;
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }),
+  );
+}
+
+// Last resort when the process ends without stopServers (an uncaught error): no orphan servers.
+process.on('exit', () => {
+  for (const child of children) if (running(child)) child.kill('SIGKILL');
+});
+
+export function jarMissing() {
+  return !existsSync(backendJar);
+}

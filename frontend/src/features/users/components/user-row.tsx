@@ -1,0 +1,130 @@
+import { useEffect, useRef, useState } from 'react';
+import { Confirm } from '@/components/confirm';
+import { useFormatters, useT, type Translate } from '@/lib/i18n';
+import { ApiError, errorMessage, errorReference } from '@/lib/problem';
+import { ROLES, type Role, type User } from '../api/list-users';
+import { useUpdateUser, type UpdateUserChanges } from '../api/update-user';
+
+export interface Feedback {
+  tone: 'success' | 'error';
+  /** Rendered on display, so it follows a change of language. */
+  text: (t: Translate) => string;
+}
+
+function failureReason(t: Translate, error: unknown): string {
+  if (error instanceof ApiError && error.status === 409) return t('users.lastAdmin');
+  if (error instanceof ApiError && error.status === 412) return t('users.stale');
+  const { key, params } = errorMessage(error);
+  const reference = errorReference(error);
+  return reference ? `${t(key, params)} ${t('problem.reference', { id: reference })}` : t(key, params);
+}
+
+export function UserRow({
+  user,
+  isSelf,
+  onFeedback,
+}: {
+  user: User;
+  isSelf: boolean;
+  onFeedback: (feedback: Feedback | null) => void;
+}) {
+  const t = useT();
+  const format = useFormatters();
+  const updateMutation = useUpdateUser();
+  const [confirming, setConfirming] = useState(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const refocusToggle = useRef(false);
+
+  useEffect(() => {
+    if (!confirming && refocusToggle.current) {
+      refocusToggle.current = false;
+      toggleRef.current?.focus();
+    }
+  }, [confirming]);
+
+  const pending = updateMutation.isPending;
+  const shownRole = (updateMutation.isPending && updateMutation.variables.changes.role) || user.role;
+
+  function update(changes: UpdateUserChanges, onSettled?: () => void) {
+    onFeedback(null);
+    updateMutation.mutate(
+      { user, changes },
+      {
+        onSuccess: (updated) =>
+          onFeedback({
+            tone: 'success',
+            text: (t) =>
+              changes.role !== undefined
+                ? t('users.roleChanged', { name: updated.name, role: t(`role.${updated.role}`) })
+                : t(updated.active ? 'users.activated' : 'users.deactivated', { name: updated.name }),
+          }),
+        onError: (error) =>
+          onFeedback({
+            tone: 'error',
+            text: (t) => t('users.changeFailed', { name: user.name, reason: failureReason(t, error) }),
+          }),
+        onSettled,
+      },
+    );
+  }
+
+  function closeConfirm() {
+    refocusToggle.current = true;
+    setConfirming(false);
+  }
+
+  const toggleLabel = user.active ? t('users.deactivate') : t('users.activate');
+  return (
+    <tr>
+      <th scope="row">
+        {user.name}
+        {isSelf && <span className="muted"> {t('users.you')}</span>}
+      </th>
+      <td>{user.email}</td>
+      <td>
+        <select
+          aria-label={t('users.roleOf', { name: user.name })}
+          value={shownRole}
+          // Not disabled while saving, which would drop keyboard focus; a second change waits instead.
+          onChange={(event) => {
+            if (!pending) update({ role: event.target.value as Role });
+          }}
+        >
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {t(`role.${role}`)}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>{user.active ? t('users.active') : t('users.inactive')}</td>
+      <td>
+        <time dateTime={user.createdAt}>{format.date(user.createdAt)}</time>
+      </td>
+      <td>
+        {confirming ? (
+          <Confirm
+            title={t(user.active ? 'users.confirmDeactivate' : 'users.confirmActivate', { name: user.name })}
+            description={t(user.active ? 'users.confirmDeactivateText' : 'users.confirmActivateText')}
+            confirmLabel={
+              pending ? t(user.active ? 'users.deactivating' : 'users.activating') : toggleLabel
+            }
+            cancelLabel={t('users.cancel')}
+            pending={pending}
+            onConfirm={() => update({ active: !user.active }, closeConfirm)}
+            onCancel={closeConfirm}
+          />
+        ) : (
+          <button
+            ref={toggleRef}
+            type="button"
+            aria-label={t(user.active ? 'users.deactivateUser' : 'users.activateUser', { name: user.name })}
+            onClick={() => setConfirming(true)}
+          >
+            {toggleLabel}
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}

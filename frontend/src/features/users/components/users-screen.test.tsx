@@ -1,0 +1,283 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { jsonResponse, mockFetch, problemResponse } from '@/testing/fetch-mock';
+import { renderWithProviders } from '@/testing/render';
+import type { User } from '../api/list-users';
+import { UsersScreen } from './users-screen';
+
+const PROBLEMS = 'https://harbor-crm.dev/problems';
+const admin: User = {
+  id: 1,
+  name: 'Wang Wei',
+  email: 'wang@example.com',
+  role: 'ADMIN',
+  active: true,
+  createdAt: '2025-03-01T08:00:00Z',
+  version: 0,
+};
+const rep: User = {
+  id: 2,
+  name: 'Li Na',
+  email: 'li@example.com',
+  role: 'REP',
+  active: true,
+  createdAt: '2025-03-02T08:00:00Z',
+  version: 3,
+};
+
+/** A small in-memory /users API; `override` answers a request first when it returns a response. */
+function fakeUsersApi(
+  initial: User[],
+  { pageSize = 50, override }: { pageSize?: number; override?: (request: Request) => Response | undefined } = {},
+) {
+  const users = initial.map((user) => ({ ...user }));
+  const mock = mockFetch(async (request) => {
+    const overridden = override?.(request);
+    if (overridden) return overridden;
+    const url = new URL(request.url);
+    if (request.method === 'GET' && url.pathname === '/api/v1/users') {
+      const start = Number(url.searchParams.get('cursor') ?? 0);
+      const end = start + pageSize;
+      return jsonResponse({ items: users.slice(start, end), nextCursor: end < users.length ? String(end) : null });
+    }
+    if (request.method === 'POST' && url.pathname === '/api/v1/users') {
+      const body = (await request.json()) as Pick<User, 'name' | 'email' | 'role'>;
+      const created: User = { id: users.length + 1, active: true, createdAt: '2025-04-01T08:00:00Z', version: 0, ...body };
+      users.push(created);
+      return jsonResponse(created, { status: 201 });
+    }
+    const match = /^\/api\/v1\/users\/(\d+)$/.exec(url.pathname);
+    const user = users.find((candidate) => candidate.id === Number(match?.[1]));
+    if (request.method === 'PATCH' && user) {
+      if (request.headers.get('If-Match') !== `"${user.version}"`) {
+        return problemResponse({ type: `${PROBLEMS}/precondition-failed`, title: 'Precondition failed', status: 412 });
+      }
+      Object.assign(user, await request.json(), { version: user.version + 1 });
+      return jsonResponse(user, { headers: { ETag: `"${user.version}"` } });
+    }
+    return problemResponse({ type: `${PROBLEMS}/not-found`, title: 'Not found', status: 404 });
+  });
+  return { ...mock, users };
+}
+
+function renderScreen() {
+  return renderWithProviders(<UsersScreen currentUserId={admin.id} />);
+}
+
+async function findRow(name: string) {
+  const table = await screen.findByRole('table', { name: 'All users' });
+  const header = await within(table).findByRole('rowheader', { name: new RegExp(`^${name}`) });
+  return header.closest('tr') as HTMLElement;
+}
+
+describe('UsersScreen', () => {
+  it('lists the users with role, account status and date added, marking the signed-in admin', async () => {
+    fakeUsersApi([admin, { ...rep, active: false }]);
+    renderScreen();
+
+    expect(screen.getByText('Loading…')).toHaveRole('status');
+    const table = await screen.findByRole('table', { name: 'All users' });
+    expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual([
+      'Name',
+      'Email',
+      'Role',
+      'Account',
+      'Added',
+      'Actions',
+    ]);
+    const adminRow = await findRow('Wang Wei');
+    expect(within(adminRow).getByRole('rowheader')).toHaveTextContent('Wang Wei (you)');
+    expect(within(adminRow).getByRole('combobox', { name: 'Role of Wang Wei' })).toHaveDisplayValue('Administrator');
+    expect(adminRow).toHaveTextContent('Mar 1, 2025');
+
+    const repRow = await findRow('Li Na');
+    expect(repRow).toHaveTextContent('li@example.com');
+    expect(repRow).toHaveTextContent('Deactivated');
+    expect(within(repRow).getByRole('button', { name: 'Activate Li Na' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
+  });
+
+  it('loads the next page with the cursor the server gave', async () => {
+    const third: User = { ...rep, id: 3, name: 'Zhao Lei', email: 'zhao@example.com' };
+    const { requests } = fakeUsersApi([admin, rep, third], { pageSize: 2 });
+    const { user } = renderScreen();
+
+    await findRow('Li Na');
+    expect(screen.queryByRole('rowheader', { name: 'Zhao Lei' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Load more' }));
+
+    expect(await findRow('Zhao Lei')).toBeInTheDocument();
+    expect(new URL(requests.at(-1)?.url ?? '').searchParams.get('cursor')).toBe('2');
+    expect(screen.getAllByRole('row')).toHaveLength(4);
+    expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
+  });
+
+  it('says when there are no users, and offers a retry when the list cannot load', async () => {
+    let fail = true;
+    fakeUsersApi([], {
+      override: () =>
+        fail ? problemResponse({ type: `${PROBLEMS}/internal`, title: 'Internal', status: 500 }) : undefined,
+    });
+    const { user } = renderScreen();
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Something went wrong on our side.');
+    fail = false;
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+
+    expect(await screen.findByText('No users yet.')).toBeInTheDocument();
+  });
+
+  it('adds a user, says so, and shows them in the list', async () => {
+    const { requests } = fakeUsersApi([admin]);
+    const { user } = renderScreen();
+    await findRow('Wang Wei');
+
+    await user.type(screen.getByLabelText('Name'), 'Zhou Min');
+    await user.type(screen.getByLabelText('Email'), 'zhou@example.com');
+    await user.type(screen.getByLabelText('Password'), 'long enough');
+    expect(screen.getByLabelText('Role')).toHaveDisplayValue('Sales rep');
+    await user.selectOptions(screen.getByLabelText('Role'), 'Manager');
+    await user.click(screen.getByRole('button', { name: 'Add user' }));
+
+    expect(await screen.findByText('Zhou Min was added and can log in as zhou@example.com.')).toHaveRole('status');
+    const post = requests.find((request) => request.method === 'POST');
+    expect(await post?.json()).toEqual({
+      name: 'Zhou Min',
+      email: 'zhou@example.com',
+      password: 'long enough',
+      role: 'MANAGER',
+    });
+    const row = await findRow('Zhou Min');
+    expect(within(row).getByRole('combobox', { name: 'Role of Zhou Min' })).toHaveDisplayValue('Manager');
+    // The form is empty again and ready for the next one.
+    expect(screen.getByLabelText('Name')).toHaveValue('');
+    expect(screen.getByLabelText('Name')).toHaveFocus();
+  });
+
+  it('shows field errors next to their fields, and a taken email next to the email', async () => {
+    const answers = [
+      problemResponse({
+        type: `${PROBLEMS}/validation`,
+        title: 'Validation failed',
+        status: 400,
+        errors: [
+          { field: 'name', message: 'Enter a name.' },
+          { field: 'password', message: 'Use at least 8 characters.' },
+        ],
+      }),
+      problemResponse({ type: `${PROBLEMS}/email-taken`, title: 'Email taken', status: 409 }),
+    ];
+    fakeUsersApi([admin], { override: (request) => (request.method === 'POST' ? answers.shift() : undefined) });
+    const { user } = renderScreen();
+    await findRow('Wang Wei');
+
+    await user.type(screen.getByLabelText('Email'), 'wang@example.com');
+    await user.type(screen.getByLabelText('Password'), 'short');
+    await user.click(screen.getByRole('button', { name: 'Add user' }));
+
+    const name = screen.getByLabelText('Name');
+    await waitFor(() => expect(name).toHaveAccessibleDescription('Enter a name.'));
+    expect(name).toHaveFocus();
+    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(
+      'At least 8 characters. Give it to them yourself; they log in with their email. Use at least 8 characters.',
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent('Some details need fixing');
+
+    await user.type(name, 'Wang Wei');
+    await user.click(screen.getByRole('button', { name: 'Add user' }));
+
+    const email = screen.getByLabelText('Email');
+    await waitFor(() =>
+      expect(email).toHaveAccessibleDescription('This email already belongs to an account. Use another email.'),
+    );
+    expect(email).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText('Name')).not.toHaveAttribute('aria-invalid');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('changes a role, sending the version it showed', async () => {
+    const { requests } = fakeUsersApi([admin, rep]);
+    const { user } = renderScreen();
+
+    const role = within(await findRow('Li Na')).getByRole('combobox', { name: 'Role of Li Na' });
+    await user.selectOptions(role, 'Manager');
+
+    expect(await screen.findByText('Li Na is now Manager.')).toHaveRole('status');
+    const patch = requests.find((request) => request.method === 'PATCH');
+    expect(new URL(patch?.url ?? '').pathname).toBe('/api/v1/users/2');
+    expect(patch?.headers.get('If-Match')).toBe('"3"');
+    expect(await patch?.json()).toEqual({ role: 'MANAGER' });
+    expect(role).toHaveDisplayValue('Manager');
+  });
+
+  it('deactivates only after confirmation, and can be cancelled with Escape', async () => {
+    const { requests } = fakeUsersApi([admin, rep]);
+    const { user } = renderScreen();
+    const row = await findRow('Li Na');
+
+    await user.click(within(row).getByRole('button', { name: 'Deactivate Li Na' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Deactivate Li Na?' });
+    expect(dialog).toHaveAccessibleDescription(/can no longer log in/);
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(within(row).getByRole('button', { name: 'Deactivate Li Na' })).toHaveFocus();
+    expect(requests.some((request) => request.method === 'PATCH')).toBe(false);
+
+    await user.keyboard('{Enter}');
+    await user.tab();
+    await user.keyboard('{Enter}');
+
+    expect(await screen.findByText('Li Na is deactivated and can no longer log in.')).toHaveRole('status');
+    expect(await requests.find((request) => request.method === 'PATCH')?.json()).toEqual({ active: false });
+    expect(row).toHaveTextContent('Deactivated');
+    expect(within(row).getByRole('button', { name: 'Activate Li Na' })).toHaveFocus();
+  });
+
+  it('explains why the last administrator cannot be demoted, and keeps the role shown', async () => {
+    fakeUsersApi([admin], {
+      override: (request) =>
+        request.method === 'PATCH'
+          ? problemResponse({ type: `${PROBLEMS}/conflict`, title: 'Conflict', status: 409 })
+          : undefined,
+    });
+    const { user } = renderScreen();
+
+    const role = within(await findRow('Wang Wei')).getByRole('combobox', { name: 'Role of Wang Wei' });
+    await user.selectOptions(role, 'Sales rep');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Could not change Wang Wei. A store needs at least one active administrator: make someone else an administrator first.',
+    );
+    expect(role).toHaveDisplayValue('Administrator');
+  });
+
+  it('after a stale write, shows the latest version and asks to try again', async () => {
+    const { users } = fakeUsersApi([admin, rep]);
+    const { user } = renderScreen();
+    const role = within(await findRow('Li Na')).getByRole('combobox', { name: 'Role of Li Na' });
+
+    // Another admin renames her meanwhile.
+    Object.assign(users[1] ?? {}, { name: 'Li Na (Export)', version: 4 });
+    await user.selectOptions(role, 'Manager');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Could not change Li Na. Someone else changed this user meanwhile. The list now shows the latest; try again.',
+    );
+    const fresh = await findRow('Li Na \\(Export\\)');
+    expect(within(fresh).getByRole('combobox', { name: 'Role of Li Na (Export)' })).toHaveDisplayValue('Sales rep');
+  });
+
+  it('speaks Chinese when chosen', async () => {
+    localStorage.setItem('harbor.locale', 'zh-CN');
+    fakeUsersApi([admin, rep]);
+    renderScreen();
+
+    expect(screen.getByRole('heading', { level: 1, name: '用户管理' })).toBeInTheDocument();
+    const table = await screen.findByRole('table', { name: '全部用户' });
+    expect(within(table).getByRole('combobox', { name: 'Li Na 的角色' })).toHaveDisplayValue('业务员');
+    expect(within(table).getByRole('button', { name: '停用 Li Na' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '添加用户' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,75 @@
+import { useT } from '@/lib/i18n';
+import { errorMessage } from '@/lib/problem';
+import { useUsers } from '../api/list-users';
+import { UserRow, type Feedback } from './user-row';
+
+export function UsersTable({
+  currentUserId,
+  onFeedback,
+}: {
+  currentUserId: number;
+  onFeedback: (feedback: Feedback | null) => void;
+}) {
+  const t = useT();
+  const usersQuery = useUsers();
+
+  if (usersQuery.isPending) return <p role="status">{t('app.loading')}</p>;
+  // A failed next page keeps the pages already shown (and says so below them).
+  if (usersQuery.isLoadingError) {
+    const { key, params } = errorMessage(usersQuery.error);
+    return (
+      <div role="alert" className="form-alert">
+        <p>{t(key, params)}</p>
+        <button type="button" onClick={() => void usersQuery.refetch()}>
+          {t('app.retry')}
+        </button>
+      </div>
+    );
+  }
+
+  const users = usersQuery.data.pages.flatMap((page) => page.items);
+  if (users.length === 0) return <p>{t('users.empty')}</p>;
+
+  const loadingMore = usersQuery.isFetchingNextPage;
+  const nextPageError = usersQuery.isFetchNextPageError ? errorMessage(usersQuery.error) : null;
+  return (
+    <>
+      <div className="table-scroll">
+        <table aria-labelledby="users-list-title">
+          <thead>
+            <tr>
+              <th scope="col">{t('users.column.name')}</th>
+              <th scope="col">{t('users.column.email')}</th>
+              <th scope="col">{t('users.column.role')}</th>
+              <th scope="col">{t('users.column.status')}</th>
+              <th scope="col">{t('users.column.created')}</th>
+              <th scope="col">{t('users.column.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <UserRow key={user.id} user={user} isSelf={user.id === currentUserId} onFeedback={onFeedback} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {nextPageError && (
+        <p role="alert" className="field-error">
+          {t(nextPageError.key, nextPageError.params)}
+        </p>
+      )}
+      {usersQuery.hasNextPage && (
+        <button
+          type="button"
+          className="load-more"
+          aria-disabled={loadingMore || undefined}
+          onClick={() => {
+            if (!loadingMore) void usersQuery.fetchNextPage();
+          }}
+        >
+          {loadingMore ? t('users.loadingMore') : t('users.loadMore')}
+        </button>
+      )}
+    </>
+  );
+}
