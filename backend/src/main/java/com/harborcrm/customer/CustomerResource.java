@@ -1,0 +1,140 @@
+package com.harborcrm.customer;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.harborcrm.common.error.Problem;
+import com.harborcrm.common.security.Roles;
+import com.harborcrm.common.web.ETags;
+import com.harborcrm.customer.CustomerDtos.CreateCustomerOptions;
+import com.harborcrm.customer.CustomerDtos.CustomerFields;
+import com.harborcrm.customer.CustomerDtos.CustomerView;
+
+@Path("/api/v1/customers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Customers")
+@SecurityRequirement(name = "bearerJwt")
+public class CustomerResource {
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
+
+    @Inject
+    CustomerService customers;
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.REP})
+    @Operation(operationId = "createCustomer", summary = "Create a customer file",
+            description = "The caller owns the new customer unless `pool` is true (no owner) or a manager/admin "
+                    + "gives `ownerId`. Customers sharing a normalized email (lower-case, +tag removed), phone or "
+                    + "mobile digits (at least 6, any against any) or an IM account are duplicates: the answer is "
+                    + "409 `duplicate-customer` with `matches` unless `allowDuplicate=true`. Read-only and unknown "
+                    + "members are rejected.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(allOf = {CustomerFields.class, CreateCustomerOptions.class})))
+    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location"), @Header(name = "ETag")},
+            content = @Content(schema = @Schema(implementation = CustomerView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields (`validation`), listed in `errors`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "A rep gave another user as owner",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Duplicate (`duplicate-customer`); the member `matches` lists "
+            + "up to 10 existing customers as {id, name, companyName, ownerName, matchedOn}",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(
+            @QueryParam("allowDuplicate") @DefaultValue("false")
+            @Parameter(description = "Create even if duplicates exist") boolean allowDuplicate,
+            @NotNull ObjectNode body) {
+        CustomerView created = customers.create(body, allowDuplicate);
+        return Response.created(URI.create("/api/v1/customers/" + created.id())).entity(created)
+                .tag(ETags.of(created.version())).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.REP})
+    @Operation(operationId = "getCustomer", summary = "Read a customer file",
+            description = "Reps read their own customers; managers and admins every customer of the store.")
+    @APIResponse(responseCode = "200", description = "The customer", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = CustomerView.class)))
+    @APIResponse(responseCode = "404", description = "No such customer visible to the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") long id) {
+        CustomerView customer = customers.get(id);
+        return Response.ok(customer).tag(ETags.of(customer.version())).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.REP})
+    @Operation(operationId = "updateCustomer", summary = "Change a customer file (JSON merge patch)",
+            description = "RFC 7396: members present change, `null` clears (inside `customFields`: removes that "
+                    + "key), absent members stay. Only the members of CustomerFields are writable; owner, tags, "
+                    + "score, counters, timestamps and version change through their own endpoints, so sending "
+                    + "them (or unknown members) answers 400. With If-Match, a stale version answers 412 and "
+                    + "nothing changes.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+                    description = "Any members of CustomerFields")),
+            @Content(mediaType = MERGE_PATCH, schema = @Schema(type = SchemaType.OBJECT,
+                    description = "Any members of CustomerFields"))})
+    @APIResponse(responseCode = "200", description = "Updated", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = CustomerView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid, read-only or unknown fields (`validation`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such customer visible to the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale (`precondition-failed`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("id") long id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the version being changed") String ifMatch,
+            @NotNull ObjectNode body) {
+        CustomerView updated = customers.update(id, body, ETags.parseIfMatch(ifMatch));
+        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @Operation(operationId = "deleteCustomer", summary = "Delete a customer permanently",
+            description = "Its follow-ups, events and tag links are deleted with it; the store's audit log keeps "
+                    + "who deleted which id.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403", description = "Reps cannot delete customers",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such customer in this store",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void delete(@PathParam("id") long id) {
+        customers.delete(id);
+    }
+}
