@@ -4,6 +4,7 @@ import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -38,6 +40,8 @@ import com.harborcrm.common.web.ETags;
 import com.harborcrm.customer.CustomerDtos.CreateCustomerOptions;
 import com.harborcrm.customer.CustomerDtos.CustomerFields;
 import com.harborcrm.customer.CustomerDtos.CustomerView;
+import com.harborcrm.tag.TagDtos.SetCustomerTagsRequest;
+import com.harborcrm.tag.TagService;
 
 @Path("/api/v1/customers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,6 +54,9 @@ public class CustomerResource {
 
     @Inject
     CustomerService customers;
+
+    @Inject
+    TagService tagService;
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.REP})
@@ -121,6 +128,23 @@ public class CustomerResource {
             @NotNull ObjectNode body) {
         CustomerView updated = customers.update(id, body, ETags.parseIfMatch(ifMatch));
         return Response.ok(updated).tag(ETags.of(updated.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}/tags")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.REP})
+    @Operation(operationId = "setCustomerTags", summary = "Set a customer's tags",
+            description = "Replaces the customer's tags by exactly the given ones; the change is recorded on the "
+                    + "timeline (TAGS_CHANGED).")
+    @APIResponse(responseCode = "200", description = "The customer with its new tags", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = CustomerView.class)))
+    @APIResponse(responseCode = "400", description = "Unknown tag ids (`validation`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such customer visible to the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response setTags(@PathParam("id") long id, @Valid @NotNull SetCustomerTagsRequest body) {
+        CustomerView customer = tagService.setCustomerTags(id, body.tagIds());
+        return Response.ok(customer).tag(ETags.of(customer.version())).build();
     }
 
     @DELETE
