@@ -5,6 +5,8 @@ import java.net.URI;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -57,6 +59,9 @@ public class CustomerResource {
 
     @Inject
     TagService tagService;
+
+    @Inject
+    TimelineService timeline;
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.REP})
@@ -128,6 +133,30 @@ public class CustomerResource {
             @NotNull ObjectNode body) {
         CustomerView updated = customers.update(id, body, ETags.parseIfMatch(ifMatch));
         return Response.ok(updated).tag(ETags.of(updated.version())).build();
+    }
+
+    @GET
+    @Path("/{id}/timeline")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.REP})
+    @Operation(operationId = "getCustomerTimeline", summary = "Everything that happened to a customer, newest first",
+            description = "Follow-ups and events (CREATED, STAGE_CHANGED, STARS_CHANGED, TAGS_CHANGED, OWNER_CHANGED, "
+                    + "LOST, REACTIVATED, IMPORTED, INQUIRY_RECEIVED, MERGED) in one list.")
+    @APIResponse(responseCode = "200", description = "A page of the timeline",
+            content = @Content(schema = @Schema(implementation = TimelinePage.class)))
+    @APIResponse(responseCode = "400", description = "Bad limit or cursor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such customer visible to the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TimelinePage timeline(@PathParam("id") long id,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) @Parameter(description = "Page size, at most 200") int limit,
+            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+        var page = timeline.list(id, limit, cursor);
+        return new TimelinePage(page.items(), page.nextCursor());
+    }
+
+    @Schema(name = "TimelinePage")
+    public record TimelinePage(@Schema(required = true) java.util.List<TimelineService.TimelineEntry> items,
+            @Schema(required = true, nullable = true) String nextCursor) {
     }
 
     @PUT
