@@ -71,6 +71,9 @@ public class CustomerResource {
     @Inject
     CustomerSearch search;
 
+    @Inject
+    CustomerBatch batch;
+
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.REP})
     @Operation(operationId = "createCustomer", summary = "Create a customer file",
@@ -202,6 +205,23 @@ public class CustomerResource {
             @NotNull ObjectNode body) {
         CustomerView updated = customers.update(id, body, ETags.parseIfMatch(ifMatch));
         return Response.ok(updated).tag(ETags.of(updated.version())).build();
+    }
+
+    @POST
+    @Path("/batch")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.REP})
+    @Operation(operationId = "batchCustomers", summary = "Tag, untag, replace a tag, set stage or stars, or delete many customers",
+            description = "Select by ids (at most 50,000) or by a filter (the same criteria as the list; at most "
+                    + "50,000 matches). Reps act on their own customers only: other ids are skipped as NOT_FOUND. "
+                    + "DELETE is for managers and admins. Every change is recorded on the customers' timelines.")
+    @APIResponse(responseCode = "200", description = "What was matched, changed and skipped",
+            content = @Content(schema = @Schema(implementation = BatchDtos.BatchResult.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request, unknown tags, too many customers",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "DELETE by a rep",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public BatchDtos.BatchResult batch(@Valid @NotNull BatchDtos.BatchRequest body) {
+        return batch.run(body);
     }
 
     @GET
