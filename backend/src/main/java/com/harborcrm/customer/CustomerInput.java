@@ -54,6 +54,7 @@ public class CustomerInput {
 
     /** A new customer's fields; {@code extra} names members the caller handles itself (e.g. ownerId). */
     public CustomerFields forCreate(ObjectNode body, Set<String> extra) {
+        com.harborcrm.common.web.Text.requireNoNul(body);
         List<FieldError> errors = new ArrayList<>();
         ObjectNode fields = mapper.createObjectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext();) {
@@ -73,6 +74,7 @@ public class CustomerInput {
 
     /** The current fields with a JSON merge patch (RFC 7396) applied. */
     public CustomerFields forPatch(CustomerFields current, ObjectNode patch) {
+        com.harborcrm.common.web.Text.requireNoNul(patch);
         List<FieldError> errors = new ArrayList<>();
         ObjectNode merged = mapper.valueToTree(current);
         ObjectNode changed = mapper.createObjectNode();

@@ -5,8 +5,6 @@ import java.net.URI;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -42,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.harborcrm.common.error.Problem;
+import com.harborcrm.common.paging.PageLimit;
 import com.harborcrm.common.security.Roles;
 import com.harborcrm.common.web.ETags;
 import com.harborcrm.customer.CustomerDtos.CreateCustomerOptions;
@@ -141,15 +140,7 @@ public class CustomerResource {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         CustomerFilter filter = search.filterFromQuery(query);
         CustomerSort.Spec sort = CustomerSort.Spec.parse(query.getFirst("sort"));
-        int limit = 50;
-        String rawLimit = query.getFirst("limit");
-        if (rawLimit != null) {
-            try {
-                limit = Integer.parseInt(rawLimit.trim());
-            } catch (NumberFormatException e) {
-                throw com.harborcrm.common.error.DomainException.invalid("limit", "must be an integer");
-            }
-        }
+        int limit = PageLimit.parse(query.getFirst("limit"));
         String cursor = query.getFirst("cursor");
         var page = search.list(filter, sort, limit, cursor == null || cursor.isEmpty() ? null : cursor,
                 "true".equals(query.getFirst("includeTotal")));
@@ -237,9 +228,10 @@ public class CustomerResource {
     @APIResponse(responseCode = "404", description = "No such customer visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TimelinePage timeline(@PathParam("id") long id,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) @Parameter(description = "Page size, at most 200") int limit,
+            @QueryParam("limit") @Parameter(description = "Page size, default 50, at most 200",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit,
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
-        var page = timeline.list(id, limit, cursor);
+        var page = timeline.list(id, PageLimit.parse(limit), cursor);
         return new TimelinePage(page.items(), page.nextCursor());
     }
 
