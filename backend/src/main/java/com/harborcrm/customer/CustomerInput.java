@@ -117,6 +117,12 @@ public class CustomerInput {
         for (ConstraintViolation<CustomerFields> violation : validator.validate(read)) {
             errors.add(new FieldError(path(violation), violation.getMessage()));
         }
+        for (String required : List.of("source", "stage", "stars", "status")) {
+            JsonNode value = fields.get(required);
+            if (value == null || value.isNull()) {
+                errors.add(new FieldError(required, "must not be null"));
+            }
+        }
         if (read.country() != null && !COUNTRIES.contains(read.country())) {
             errors.add(new FieldError("country", "must be an ISO 3166-1 alpha-2 country code such as US or CN"));
         }
