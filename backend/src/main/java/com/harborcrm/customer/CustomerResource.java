@@ -73,6 +73,9 @@ public class CustomerResource {
     @Inject
     CustomerBatch batch;
 
+    @Inject
+    com.harborcrm.view.SavedViewService savedViews;
+
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.REP})
     @Operation(operationId = "createCustomer", summary = "Create a customer file",
@@ -128,6 +131,7 @@ public class CustomerResource {
             @Parameter(name = "scoreMin", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100")),
             @Parameter(name = "scoreMax", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100")),
             @Parameter(name = "cf.{key}", in = ParameterIn.QUERY, description = "A custom field value, e.g. cf.incoterm=FOB (MULTI_SELECT: contains it)"),
+            @Parameter(name = "view", in = ParameterIn.QUERY, description = "Screen with one of the caller's saved views instead of the filter parameters", schema = @Schema(type = SchemaType.INTEGER)),
             @Parameter(name = "sort", in = ParameterIn.QUERY, description = CustomerSort.DESCRIPTION),
             @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size, default 50, at most 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")),
             @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "nextCursor of the previous page"),
@@ -138,13 +142,31 @@ public class CustomerResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CustomerPage list(@Context UriInfo uri) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
-        CustomerFilter filter = search.filterFromQuery(query);
-        CustomerSort.Spec sort = CustomerSort.Spec.parse(query.getFirst("sort"));
+        CustomerFilter filter;
+        CustomerSort.Spec sort;
+        String view = query.getFirst("view");
+        if (view != null && !view.isBlank()) {
+            // A saved view replaces the filter parameters; an explicit sort still wins over the view's.
+            var saved = savedViews.screen(parseViewId(view));
+            filter = saved.getKey();
+            sort = CustomerSort.Spec.parse(query.getFirst("sort") != null ? query.getFirst("sort") : saved.getValue());
+        } else {
+            filter = search.filterFromQuery(query);
+            sort = CustomerSort.Spec.parse(query.getFirst("sort"));
+        }
         int limit = PageLimit.parse(query.getFirst("limit"));
         String cursor = query.getFirst("cursor");
         var page = search.list(filter, sort, limit, cursor == null || cursor.isEmpty() ? null : cursor,
                 "true".equals(query.getFirst("includeTotal")));
         return new CustomerPage(page.items(), page.nextCursor(), page.total());
+    }
+
+    private static long parseViewId(String view) {
+        try {
+            return Long.parseLong(view.trim());
+        } catch (NumberFormatException e) {
+            throw com.harborcrm.common.error.DomainException.invalid("view", "is not one of your saved views");
+        }
     }
 
     @Schema(name = "CustomerPage")
