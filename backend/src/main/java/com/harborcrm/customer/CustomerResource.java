@@ -57,6 +57,8 @@ import com.harborcrm.tag.TagService;
 public class CustomerResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
+    /** Parameters of the list besides the filter's. */
+    static final java.util.Set<String> LIST_PARAMETERS = java.util.Set.of("sort", "limit", "cursor", "includeTotal", "view");
 
     @Inject
     CustomerService customers;
@@ -151,7 +153,7 @@ public class CustomerResource {
             filter = saved.getKey();
             sort = CustomerSort.Spec.parse(query.getFirst("sort") != null ? query.getFirst("sort") : saved.getValue());
         } else {
-            filter = search.filterFromQuery(query);
+            filter = search.filterFromQuery(query, LIST_PARAMETERS);
             sort = CustomerSort.Spec.parse(query.getFirst("sort"));
         }
         int limit = PageLimit.parse(query.getFirst("limit"));

@@ -157,6 +157,19 @@ class CustomerFileTest {
     }
 
     @Test
+    void ofConcurrentCreatesOfOneBuyerOnlyOneSucceeds() throws Exception {
+        Session admin = Api.openStore("Concurrent duplicates");
+        for (int round = 0; round < 3; round++) {
+            String email = "race" + round + "@example.com";
+            List<Integer> statuses = new java.util.ArrayList<>(CustomerPatchTest.race(3, i -> admin.as()
+                    .body(Map.of("name", "Racer " + i, "email", email)).post("/api/v1/customers")
+                    .then().extract().statusCode()));
+            java.util.Collections.sort(statuses);
+            assertEquals(List.of(201, 409, 409), statuses);
+        }
+    }
+
+    @Test
     void ownersArePickedByRole() {
         Session admin = Api.openStore("Owners");
         Session manager = Api.addUser(admin, "MANAGER");
