@@ -170,6 +170,23 @@ class CustomerFileTest {
     }
 
     @Test
+    void anEditThatAddsAnotherCustomersContactIsADuplicateToo() {
+        Session admin = Api.openStore("Duplicate edits");
+        long first = Customers.createId(admin, "email", "one@example.com", "phone", "+86 574 1234 5678");
+        long second = Customers.createId(admin, "email", "two@example.com");
+        problem(admin.as().body(Map.of("mobile", "0086-574-12345678")).patch("/api/v1/customers/" + second).then(),
+                409, "duplicate-customer").body("matches[0].id", equalTo((int) first));
+        admin.as().get("/api/v1/customers/" + second).then().body("mobile", nullValue());
+        // Its own keys never count, even when rewritten in another form.
+        admin.as().body(Map.of("email", "TWO+x@example.com", "name", "Renamed")).patch("/api/v1/customers/" + second)
+                .then().statusCode(200);
+        admin.as().body(Map.of("mobile", "0086 574 1234 5678")).patch("/api/v1/customers/" + second + "?allowDuplicate=true")
+                .then().statusCode(200);
+        // Once both share the key, edits that do not add keys pass.
+        admin.as().body(Map.of("notes", "same buyer?")).patch("/api/v1/customers/" + first).then().statusCode(200);
+    }
+
+    @Test
     void ownersArePickedByRole() {
         Session admin = Api.openStore("Owners");
         Session manager = Api.addUser(admin, "MANAGER");
