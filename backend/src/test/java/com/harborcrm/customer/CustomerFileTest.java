@@ -248,7 +248,13 @@ class CustomerFileTest {
         Session admin = Api.openStore("Delete");
         Session manager = Api.addUser(admin, "MANAGER");
         Session rep = Api.addUser(admin, "REP");
-        long id = Customers.createId(rep, "email", "gone@example.com");
+        long id = Customers.createId(rep, "email", "gone@example.com",
+                "imAccounts", List.of(Map.of("channel", "WECHAT", "handle", "gone")));
+        rep.as().body(Map.of("type", "CALL", "content", "Last call")).post("/api/v1/customers/" + id + "/follow-ups")
+                .then().statusCode(201);
+        long tag = admin.as().body(Map.of("name", "T", "color", "#000000")).post("/api/v1/tags")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        rep.as().body(Map.of("tagIds", List.of(tag))).put("/api/v1/customers/" + id + "/tags").then().statusCode(200);
 
         problem(rep.as().delete("/api/v1/customers/" + id).then(), 403, "forbidden");
         manager.as().delete("/api/v1/customers/" + id).then().statusCode(204);
@@ -269,13 +275,15 @@ class CustomerFileTest {
                 assertEquals("customer", rows.getString(3));
                 assertEquals("{}", rows.getString(4));
             }
-            try (var events = connection.prepareStatement(
-                    "select count(*) from customer_events where store_id = ? and customer_id = ?")) {
-                events.setLong(1, admin.storeId());
-                events.setLong(2, id);
-                try (var rows = events.executeQuery()) {
-                    rows.next();
-                    assertEquals(0, rows.getLong(1));
+            for (String table : List.of("customer_events", "follow_ups", "customer_tags", "customer_im_handles")) {
+                try (var rest = connection.prepareStatement(
+                        "select count(*) from " + table + " where store_id = ? and customer_id = ?")) {
+                    rest.setLong(1, admin.storeId());
+                    rest.setLong(2, id);
+                    try (var rows = rest.executeQuery()) {
+                        rows.next();
+                        assertEquals(0, rows.getLong(1), table);
+                    }
                 }
             }
         }
