@@ -90,6 +90,15 @@ public class ProblemMappers {
                 path(uri), requestId(), null, errors, null)).build();
     }
 
+    /**
+     * Declared on its own because quarkus-rest-jackson ships a mapper for this more specific type, which would
+     * otherwise win over {@link #malformedJson} and answer without problem+json.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
         return unauthenticated(uri);

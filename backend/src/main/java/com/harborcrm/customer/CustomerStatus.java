@@ -1,0 +1,5 @@
+package com.harborcrm.customer;
+
+public enum CustomerStatus {
+    ACTIVE, LOST
+}

@@ -1,0 +1,240 @@
+package com.harborcrm.followup;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.harborcrm.account.User;
+import com.harborcrm.common.error.DomainException;
+import com.harborcrm.common.error.FieldError;
+import com.harborcrm.common.error.ProblemType;
+import com.harborcrm.common.paging.Cursor;
+import com.harborcrm.common.paging.Page;
+import com.harborcrm.common.security.CurrentUser;
+import com.harborcrm.common.tenancy.TenantContext;
+import com.harborcrm.common.time.Instants;
+import com.harborcrm.customer.Customer;
+import com.harborcrm.customer.CustomerService;
+import com.harborcrm.customer.PotentialScore;
+import com.harborcrm.followup.FollowUpDtos.CreateFollowUpRequest;
+import com.harborcrm.followup.FollowUpDtos.FollowUpView;
+
+/**
+ * Follow-up records. Every change recomputes the customer's {@code lastFollowUpAt} (the latest contact) and
+ * {@code nextFollowUpAt} (the plan of the latest contact), and with them its potential score.
+ */
+@ApplicationScoped
+public class FollowUpService {
+
+    /** Client clocks drift: "now" on a phone may be a little ahead of ours. */
+    public static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    CustomerService customers;
+
+    @Transactional
+    public FollowUpView create(long customerId, CreateFollowUpRequest request) {
+        Customer customer = customers.findEditable(customerId, LockModeType.PESSIMISTIC_WRITE);
+        Instant now = clock.instant();
+        FollowUp followUp = new FollowUp();
+        followUp.customerId = customerId;
+        followUp.authorId = currentUser.id();
+        followUp.type = request.type();
+        followUp.content = request.content();
+        followUp.occurredAt = request.occurredAt() == null ? now : request.occurredAt();
+        followUp.nextFollowUpAt = request.nextFollowUpAt();
+        checkTimes(followUp, now);
+        followUp.createdAt = now;
+        followUp.updatedAt = now;
+        followUp.persist();
+        em.flush();
+        refreshCustomer(customer, now);
+        return view(followUp);
+    }
+
+    public Page<FollowUpView> list(long customerId, int limit, String cursor) {
+        customers.findVisible(customerId, LockModeType.NONE);
+        String after = "";
+        Instant afterAt = null;
+        long afterId = 0;
+        if (cursor != null) {
+            List<String> parts = Cursor.decode(cursor, 2);
+            try {
+                afterAt = Instant.parse(parts.get(0));
+                afterId = Long.parseLong(parts.get(1));
+            } catch (DateTimeParseException | NumberFormatException e) {
+                throw DomainException.invalid("cursor", "is not a cursor returned by this list");
+            }
+            after = " and (f.occurred_at, f.id) < (:afterAt, :afterId)";
+        }
+        var query = em.createNativeQuery("select f.id, f.customer_id, f.type, f.content, f.occurred_at, "
+                + "f.next_follow_up_at, f.author_id, u.name, f.created_at, f.updated_at, f.version "
+                + "from follow_ups f join users u on u.store_id = f.store_id and u.id = f.author_id "
+                + "where f.store_id = :store and f.customer_id = :customer" + after
+                + " order by f.occurred_at desc, f.id desc limit :limit")
+                .setParameter("store", tenant.storeId()).setParameter("customer", customerId)
+                .setParameter("limit", limit + 1);
+        if (cursor != null) {
+            query.setParameter("afterAt", afterAt).setParameter("afterId", afterId);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        List<FollowUpView> items = rows.stream().limit(limit).map(r -> new FollowUpView(((Number) r[0]).longValue(),
+                ((Number) r[1]).longValue(), FollowUpType.valueOf((String) r[2]), (String) r[3], Instants.of(r[4]),
+                Instants.of(r[5]), ((Number) r[6]).longValue(), (String) r[7], Instants.of(r[8]), Instants.of(r[9]),
+                ((Number) r[10]).longValue())).toList();
+        String next = rows.size() > limit
+                ? Cursor.encode(items.get(items.size() - 1).occurredAt(), items.get(items.size() - 1).id()) : null;
+        return Page.of(items, next);
+    }
+
+    /** A JSON merge patch of type, content, occurredAt and nextFollowUpAt; by its author or a manager/admin. */
+    @Transactional
+    public FollowUpView update(long customerId, long id, ObjectNode patch, Long expectedVersion) {
+        com.harborcrm.common.web.Text.requireNoNul(patch);
+        Customer customer = customers.findEditable(customerId, LockModeType.PESSIMISTIC_WRITE);
+        FollowUp followUp = findChangeable(customerId, id);
+        if (expectedVersion != null && expectedVersion != followUp.version) {
+            throw new DomainException(ProblemType.PRECONDITION_FAILED,
+                    "This follow-up was changed by someone else: reload and try again");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> member = it.next();
+            JsonNode value = member.getValue();
+            switch (member.getKey()) {
+                case "type" -> {
+                    try {
+                        followUp.type = FollowUpType.valueOf(value.isTextual() ? value.asText() : "?");
+                    } catch (IllegalArgumentException e) {
+                        errors.add(new FieldError("type", "must be one of " + java.util.Arrays.toString(FollowUpType.values())));
+                    }
+                }
+                case "content" -> {
+                    if (!value.isTextual() || value.asText().isBlank() || value.asText().length() > FollowUpDtos.MAX_CONTENT) {
+                        errors.add(new FieldError("content", "must be a non-blank string of at most "
+                                + FollowUpDtos.MAX_CONTENT + " characters"));
+                    } else {
+                        followUp.content = value.asText();
+                    }
+                }
+                case "occurredAt" -> {
+                    Instant at = instant(value, "occurredAt", errors);
+                    if (at == null && value.isNull()) {
+                        errors.add(new FieldError("occurredAt", "must not be null"));
+                    } else if (at != null) {
+                        followUp.occurredAt = at;
+                    }
+                }
+                case "nextFollowUpAt" -> {
+                    Instant at = instant(value, "nextFollowUpAt", errors);
+                    if (at != null || value.isNull()) {
+                        followUp.nextFollowUpAt = at;
+                    }
+                }
+                default -> errors.add(new FieldError(member.getKey(), Set.of("id", "customerId", "authorId", "authorName",
+                        "createdAt", "updatedAt", "version").contains(member.getKey()) ? "is read-only" : "is not a known field"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw DomainException.invalid(errors);
+        }
+        Instant now = clock.instant();
+        checkTimes(followUp, now);
+        followUp.updatedAt = now;
+        em.flush();
+        refreshCustomer(customer, now);
+        return view(followUp);
+    }
+
+    @Transactional
+    public void delete(long customerId, long id) {
+        Customer customer = customers.findEditable(customerId, LockModeType.PESSIMISTIC_WRITE);
+        FollowUp followUp = findChangeable(customerId, id);
+        followUp.delete();
+        em.flush();
+        refreshCustomer(customer, clock.instant());
+    }
+
+    private FollowUp findChangeable(long customerId, long id) {
+        FollowUp followUp = FollowUp.findById(id);
+        if (followUp == null || followUp.customerId != customerId) {
+            throw DomainException.notFound("Follow-up " + id);
+        }
+        if (followUp.authorId != currentUser.id() && !currentUser.isManagerOrAdmin()) {
+            throw DomainException.forbidden("Only its author or a manager can change a follow-up");
+        }
+        return followUp;
+    }
+
+    private void refreshCustomer(Customer customer, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> latest = em.createNativeQuery("select occurred_at, next_follow_up_at from follow_ups "
+                + "where store_id = ?1 and customer_id = ?2 order by occurred_at desc, id desc limit 1")
+                .setParameter(1, tenant.storeId()).setParameter(2, customer.id).getResultList();
+        customer.lastFollowUpAt = latest.isEmpty() ? null : Instants.of(latest.get(0)[0]);
+        customer.nextFollowUpAt = latest.isEmpty() ? null : Instants.of(latest.get(0)[1]);
+        customer.potentialScore = (short) PotentialScore.of(customer, now);
+        em.flush();
+    }
+
+    private static void checkTimes(FollowUp followUp, Instant now) {
+        List<FieldError> errors = new ArrayList<>();
+        if (followUp.occurredAt.isAfter(now.plus(CLOCK_SKEW))) {
+            errors.add(new FieldError("occurredAt", "must not be in the future"));
+        }
+        if (followUp.nextFollowUpAt != null && !followUp.nextFollowUpAt.isAfter(followUp.occurredAt)) {
+            errors.add(new FieldError("nextFollowUpAt", "must be after occurredAt"));
+        }
+        if (!errors.isEmpty()) {
+            throw DomainException.invalid(errors);
+        }
+    }
+
+    private static Instant instant(JsonNode value, String field, List<FieldError> errors) {
+        if (value.isNull()) {
+            return null;
+        }
+        try {
+            if (value.isTextual()) {
+                return java.time.OffsetDateTime.parse(value.asText()).toInstant();
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        errors.add(new FieldError(field, "must be an ISO-8601 date-time with offset, such as 2026-03-01T09:30:00Z"));
+        return null;
+    }
+
+    private static FollowUpView view(FollowUp f) {
+        User author = User.findById(f.authorId);
+        return new FollowUpView(f.id, f.customerId, f.type, f.content, f.occurredAt, f.nextFollowUpAt, f.authorId,
+                author == null ? null : author.name, f.createdAt, f.updatedAt, f.version);
+    }
+}
