@@ -44,6 +44,193 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/custom-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The store's custom customer fields */
+        get: operations["listCustomFields"];
+        put?: never;
+        /** Define a custom customer field */
+        post: operations["createCustomField"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/custom-fields/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a custom field and its values on every customer */
+        delete: operations["deleteCustomField"];
+        options?: never;
+        head?: never;
+        /** Relabel a custom field, change its options or whether it is required */
+        patch: operations["updateCustomField"];
+        trace?: never;
+    };
+    "/api/v1/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Screen customers
+         * @description Filters combine with AND; repeated (or comma-separated) values of one filter with OR. Reps see only their own customers. Dates are ISO date-times, or calendar days in the store's time zone (a day as ...To or ...Before includes that whole day). Keyset-paged with nextCursor; the cursor is only valid with the same sort.
+         */
+        get: operations["listCustomers"];
+        put?: never;
+        /**
+         * Create a customer file
+         * @description The caller owns the new customer unless `pool` is true (no owner) or a manager/admin gives `ownerId`. Customers sharing a normalized email (lower-case, +tag removed), phone or mobile digits (at least 6, any against any) or an IM account are duplicates: the answer is 409 `duplicate-customer` with `matches` unless `allowDuplicate=true`. Read-only and unknown members are rejected.
+         */
+        post: operations["createCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tag, untag, replace a tag, set stage or stars, or delete many customers
+         * @description Select by ids (at most 50,000) or by a filter (the same criteria as the list; at most 50,000 matches). Reps act on their own customers only: other ids are skipped as NOT_FOUND. DELETE is for managers and admins. Every change is recorded on the customers' timelines.
+         */
+        post: operations["batchCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's follow-ups, newest first */
+        get: operations["listFollowUps"];
+        put?: never;
+        /**
+         * Record a follow-up
+         * @description Sets the customer's lastFollowUpAt (its latest follow-up) and nextFollowUpAt (the plan of its latest follow-up), which resets the pool's auto-return clock.
+         */
+        post: operations["createFollowUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/follow-ups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a follow-up (its author, or a manager/admin) */
+        delete: operations["deleteFollowUp"];
+        options?: never;
+        head?: never;
+        /** Correct a follow-up (its author, or a manager/admin) */
+        patch: operations["updateFollowUp"];
+        trace?: never;
+    };
+    "/api/v1/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a customer file
+         * @description Reps read their own customers; managers and admins every customer of the store.
+         */
+        get: operations["getCustomer"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a customer permanently
+         * @description Its follow-ups, events and tag links are deleted with it; the store's audit log keeps who deleted which id.
+         */
+        delete: operations["deleteCustomer"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a customer file (JSON merge patch)
+         * @description RFC 7396: members present change, `null` clears (inside `customFields`: removes that key), absent members stay. Only the members of CustomerFields are writable; owner, tags, score, counters, timestamps and version change through their own endpoints, so sending them (or unknown members) answers 400. With If-Match, a stale version answers 412 and nothing changes. New contact details matching another customer answer 409 `duplicate-customer` (as on create) unless allowDuplicate=true.
+         */
+        patch: operations["updateCustomer"];
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a customer's tags
+         * @description Replaces the customer's tags by exactly the given ones; the change is recorded on the timeline (TAGS_CHANGED).
+         */
+        put: operations["setCustomerTags"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything that happened to a customer, newest first
+         * @description Follow-ups and events (CREATED, STAGE_CHANGED, STARS_CHANGED, TAGS_CHANGED, OWNER_CHANGED, LOST, REACTIVATED, IMPORTED, INQUIRY_RECEIVED, MERGED) in one list.
+         */
+        get: operations["getCustomerTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -59,6 +246,45 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The store's tags, by group then name */
+        get: operations["listTags"];
+        put?: never;
+        /**
+         * Create a tag
+         * @description Names are unique per store, ignoring case.
+         */
+        post: operations["createTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tags/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a tag and remove it from every customer */
+        delete: operations["deleteTag"];
+        options?: never;
+        head?: never;
+        /** Rename, recolour or regroup a tag */
+        patch: operations["updateTag"];
         trace?: never;
     };
     "/api/v1/users": {
@@ -100,16 +326,323 @@ export interface paths {
         patch: operations["updateUser"];
         trace?: never;
     };
+    "/api/v1/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My saved customer screens, by name
+         * @description Screen with one: GET /customers?view={id}.
+         */
+        get: operations["listViews"];
+        put?: never;
+        /** Save a customer screen under a name */
+        post: operations["createView"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my saved views */
+        get: operations["getView"];
+        /** Rename a view or change its filter and sort */
+        put: operations["replaceView"];
+        post?: never;
+        /** Delete one of my saved views */
+        delete: operations["deleteView"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        BatchAction: "ADD_TAGS" | "REMOVE_TAGS" | "REPLACE_TAG" | "SET_STAGE" | "SET_STARS" | "DELETE";
+        /** @description ADD_TAGS/REMOVE_TAGS need tagIds; REPLACE_TAG fromTagId and toTagId; SET_STAGE stage; SET_STARS stars; DELETE (managers and admins) nothing more. */
+        BatchRequest: {
+            selection: components["schemas"]["BatchSelection"];
+            action: components["schemas"]["BatchAction"];
+            tagIds?: number[];
+            /** Format: int64 */
+            fromTagId?: number;
+            /** Format: int64 */
+            toTagId?: number;
+            stage?: components["schemas"]["CustomerStage"];
+            /** Format: int32 */
+            stars?: number;
+        };
+        BatchResult: {
+            /**
+             * Format: int32
+             * @description Customers selected that the caller may change
+             */
+            matched: number;
+            /**
+             * Format: int32
+             * @description Customers actually changed (others already were so)
+             */
+            changed: number;
+            skipped: components["schemas"]["BatchSkip"][];
+        };
+        /** @description Exactly one of `ids` or `filter`. */
+        BatchSelection: {
+            ids?: number[];
+            filter?: components["schemas"]["CustomerFilter"];
+        };
+        BatchSkip: {
+            /** Format: int64 */
+            id: number;
+            /** @description NOT_FOUND: no such customer visible to the caller */
+            reason: string;
+        };
+        CreateCustomFieldRequest: {
+            /**
+             * @description Key of the value in a customer's customFields; cannot change later
+             * @example incoterm
+             */
+            key: string;
+            /** @example Preferred incoterm */
+            label: string;
+            /** @description Cannot change later */
+            type: components["schemas"]["CustomFieldType"];
+            /** @description The choices of SELECT and MULTI_SELECT (required for them, not allowed otherwise) */
+            options?: string[];
+            /** @description A value is required on every customer create and update. Default false. */
+            required?: boolean;
+        };
+        CreateCustomerOptions: {
+            /**
+             * Format: int64
+             * @description MANAGER/ADMIN only: the owner, an active user of the store. Default: the caller.
+             */
+            ownerId?: number;
+            /** @description true: create the customer in the pool, without owner */
+            pool?: boolean;
+        };
+        CreateFollowUpRequest: {
+            type: components["schemas"]["FollowUpType"];
+            /** @example Sent the quotation for 2,000 hinges, FOB Ningbo */
+            content: string;
+            /** @description When it happened; default now; never in the future */
+            occurredAt?: components["schemas"]["Instant"];
+            /** @description When to follow up next (a reminder); after occurredAt */
+            nextFollowUpAt?: components["schemas"]["Instant"];
+        };
+        CreateTagRequest: {
+            /** @example Key account */
+            name: string;
+            /** @example #E53935 */
+            color: string;
+            /** @example Size */
+            group?: string;
+        };
         CreateUserRequest: {
             name: string;
             email: string;
             /** Format: password */
             password: string;
             role: components["schemas"]["Role"];
+        };
+        CustomField: {
+            /** Format: int64 */
+            id: number;
+            key: string;
+            label: string;
+            type: components["schemas"]["CustomFieldType"];
+            options: string[];
+            required: boolean;
+            /** Format: int64 */
+            version: number;
+        };
+        CustomFieldList: {
+            items: components["schemas"]["CustomField"][];
+        };
+        /** @enum {string} */
+        CustomFieldType: "TEXT" | "NUMBER" | "DATE" | "SELECT" | "MULTI_SELECT";
+        Customer: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            companyName?: string;
+            position?: string;
+            email?: string;
+            phone?: string;
+            mobile?: string;
+            fax?: string;
+            imAccounts: components["schemas"]["ImAccount"][];
+            website?: string;
+            country?: string;
+            region?: string;
+            city?: string;
+            address?: string;
+            postcode?: string;
+            businessType?: string;
+            mainProducts?: string;
+            purchaseCategories: string[];
+            annualPurchaseAmount?: string;
+            companySize?: string;
+            source: components["schemas"]["CustomerSource"];
+            stage: components["schemas"]["CustomerStage"];
+            /** Format: int32 */
+            stars: number;
+            status: components["schemas"]["CustomerStatus"];
+            notes?: string;
+            customFields: {
+                [key: string]: unknown;
+            };
+            tags: components["schemas"]["TagRef"][];
+            /**
+             * Format: int64
+             * @description null: the customer is in the pool
+             */
+            ownerId?: number | null;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+            lastFollowUpAt?: components["schemas"]["Instant"];
+            nextFollowUpAt?: components["schemas"]["Instant"];
+            lastInquiryAt?: components["schemas"]["Instant"];
+            /** Format: int32 */
+            inquiryCount: number;
+            /**
+             * Format: int32
+             * @description Potential score 0–100, recomputed on every change. Points: telephone 8, fax 4, mobile 8, email 8, detailed company name (≥ 4 letters or digits) 7 (the five certificates); main products 10; detailed address (≥ 8 characters and a city or postcode) 8; position 5; a follow-up within the last 30 days 10; repeat inquiries (≥ 2) 8; 3 per star (max 9); stage: INQUIRY 4, SAMPLE_ORDER 10, NO_DEAL 2, TRANSACTION 12, REPEAT_PURCHASE 15, UNMARKED 0.
+             */
+            potentialScore: number;
+            /**
+             * Format: int64
+             * @description Send it back in If-Match to update
+             */
+            version: number;
+        };
+        /** @description The writable fields of a customer. */
+        CustomerFields: {
+            /** @example John Miller */
+            name: string;
+            /** @example Miller Hardware Imports LLC */
+            companyName?: string;
+            /** @example Purchasing manager */
+            position?: string;
+            /** @example john@millerhardware.com */
+            email?: string;
+            /** @example +1 312 555 0100 */
+            phone?: string;
+            /** @example +1 312 555 0199 */
+            mobile?: string;
+            fax?: string;
+            imAccounts?: components["schemas"]["ImAccount"][];
+            website?: string;
+            /**
+             * @description ISO 3166-1 alpha-2 code
+             * @example US
+             */
+            country?: string;
+            region?: string;
+            city?: string;
+            address?: string;
+            postcode?: string;
+            /** @example Wholesaler */
+            businessType?: string;
+            /** @example Door hinges, cabinet handles */
+            mainProducts?: string;
+            purchaseCategories?: string[];
+            /** @example US$1M-2.5M */
+            annualPurchaseAmount?: string;
+            /** @example 51-200 employees */
+            companySize?: string;
+            /** @description Default MANUAL */
+            source?: components["schemas"]["CustomerSource"];
+            /** @description Default UNMARKED */
+            stage?: components["schemas"]["CustomerStage"];
+            /**
+             * Format: int32
+             * @description Purchase intention: 0 unrated, 1 low, 2 medium, 3 high. Default 0
+             */
+            stars?: number;
+            /** @description Default ACTIVE */
+            status?: components["schemas"]["CustomerStatus"];
+            notes?: string;
+            /** @description Values of the store's custom fields by key (see /custom-fields) */
+            customFields?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description Screening criteria; every member optional, lists mean any of. */
+        CustomerFilter: {
+            /** @description Substring of name, company name, email, or the digits of phone/mobile */
+            q?: string;
+            stage?: components["schemas"]["CustomerStage"][];
+            stars?: number[];
+            status?: components["schemas"]["CustomerStatus"][];
+            source?: components["schemas"]["CustomerSource"][];
+            /** @description ISO 3166-1 alpha-2 codes */
+            country?: string[];
+            /** @description Carries any of these tag ids */
+            tag?: number[];
+            /** @description Carries all of these tag ids */
+            tagAll?: number[];
+            /** @description A user id, `me` or `none` (the pool) */
+            ownerId?: string;
+            /** @description Inclusive */
+            createdFrom?: components["schemas"]["Instant"];
+            /** @description Exclusive */
+            createdTo?: components["schemas"]["Instant"];
+            /** @description Inclusive */
+            lastFollowUpFrom?: components["schemas"]["Instant"];
+            /** @description Exclusive */
+            lastFollowUpTo?: components["schemas"]["Instant"];
+            /** @description Exclusive */
+            nextFollowUpBefore?: components["schemas"]["Instant"];
+            hasEmail?: boolean;
+            /** @description Phone or mobile filled in */
+            hasPhone?: boolean;
+            /** Format: int32 */
+            scoreMin?: number;
+            /** Format: int32 */
+            scoreMax?: number;
+            /** @description Custom field values by key; equality (MULTI_SELECT: contains the choice) */
+            cf?: {
+                [key: string]: string;
+            };
+        };
+        CustomerPage: {
+            items: components["schemas"]["Customer"][];
+            nextCursor: string | null;
+            /**
+             * Format: int64
+             * @description All matches; only with includeTotal=true
+             */
+            total?: number;
+        };
+        /** @enum {string} */
+        CustomerSource: "ALIBABA_INQUIRY" | "IM_INQUIRY" | "EXHIBITION" | "SEARCH_ENGINE" | "ECOMMERCE_PLATFORM" | "REFERRAL" | "MANUAL" | "IMPORT" | "OTHER";
+        /** @enum {string} */
+        CustomerStage: "UNMARKED" | "INQUIRY" | "SAMPLE_ORDER" | "NO_DEAL" | "TRANSACTION" | "REPEAT_PURCHASE";
+        /** @enum {string} */
+        CustomerStatus: "ACTIVE" | "LOST";
+        /** @description An existing customer sharing a matching key. */
+        DuplicateMatch: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            companyName?: string;
+            /** @description null: in the pool */
+            ownerName?: string | null;
+            /** @description The keys that matched: email, phone, mobile, imAccounts */
+            matchedOn: string[];
         };
         /** @description One invalid field: its JSON path and what is wrong with it. */
         FieldError: {
@@ -118,6 +651,37 @@ export interface components {
             /** @example must be a well-formed email address */
             message?: string;
         };
+        FollowUp: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            customerId: number;
+            type: components["schemas"]["FollowUpType"];
+            content: string;
+            occurredAt: components["schemas"]["Instant"];
+            nextFollowUpAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /** Format: int64 */
+            authorId: number;
+            authorName: string;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+            /** Format: int64 */
+            version: number;
+        };
+        FollowUpPage: {
+            items: components["schemas"]["FollowUp"][];
+            nextCursor: string | null;
+        };
+        /** @enum {string} */
+        FollowUpType: "EMAIL" | "CALL" | "CHAT" | "MEETING" | "VISIT" | "SAMPLE" | "QUOTATION" | "NOTE";
+        /** @description An instant-messaging account of the customer. */
+        ImAccount: {
+            channel: components["schemas"]["ImChannel"];
+            /** @example john_doe88 */
+            handle: string;
+        };
+        /** @enum {string} */
+        ImChannel: "WHATSAPP" | "WECHAT" | "SKYPE" | "LINE" | "TELEGRAM" | "WANGWANG" | "OTHER";
         /**
          * Format: date-time
          * @example 2022-03-10T16:15:50Z
@@ -141,7 +705,7 @@ export interface components {
         /** @description RFC 9457 problem details. `type` is stable per kind of error; validation problems list the invalid fields in `errors`. Some problem types add members of their own. */
         Problem: {
             /**
-             * @description One of: `https://harbor-crm.dev/problems/validation` (400), `https://harbor-crm.dev/problems/malformed-body` (400), `https://harbor-crm.dev/problems/bad-request` (400), `https://harbor-crm.dev/problems/unauthorized` (401), `https://harbor-crm.dev/problems/invalid-credentials` (401), `https://harbor-crm.dev/problems/forbidden` (403), `https://harbor-crm.dev/problems/not-found` (404), `https://harbor-crm.dev/problems/method-not-allowed` (405), `https://harbor-crm.dev/problems/not-acceptable` (406), `https://harbor-crm.dev/problems/conflict` (409), `https://harbor-crm.dev/problems/email-taken` (409), `https://harbor-crm.dev/problems/precondition-failed` (412), `https://harbor-crm.dev/problems/payload-too-large` (413), `https://harbor-crm.dev/problems/unsupported-media-type` (415), `https://harbor-crm.dev/problems/precondition-required` (428), `https://harbor-crm.dev/problems/too-many-attempts` (429), `https://harbor-crm.dev/problems/internal` (500), `https://harbor-crm.dev/problems/service-unavailable` (503)
+             * @description One of: `https://harbor-crm.dev/problems/validation` (400), `https://harbor-crm.dev/problems/malformed-body` (400), `https://harbor-crm.dev/problems/bad-request` (400), `https://harbor-crm.dev/problems/unauthorized` (401), `https://harbor-crm.dev/problems/invalid-credentials` (401), `https://harbor-crm.dev/problems/forbidden` (403), `https://harbor-crm.dev/problems/not-found` (404), `https://harbor-crm.dev/problems/method-not-allowed` (405), `https://harbor-crm.dev/problems/not-acceptable` (406), `https://harbor-crm.dev/problems/conflict` (409), `https://harbor-crm.dev/problems/email-taken` (409), `https://harbor-crm.dev/problems/duplicate-customer` (409), `https://harbor-crm.dev/problems/tag-name-taken` (409), `https://harbor-crm.dev/problems/precondition-failed` (412), `https://harbor-crm.dev/problems/payload-too-large` (413), `https://harbor-crm.dev/problems/unsupported-media-type` (415), `https://harbor-crm.dev/problems/precondition-required` (428), `https://harbor-crm.dev/problems/too-many-attempts` (429), `https://harbor-crm.dev/problems/internal` (500), `https://harbor-crm.dev/problems/service-unavailable` (503)
              * @example https://harbor-crm.dev/problems/validation
              */
             type: string;
@@ -167,6 +731,36 @@ export interface components {
         };
         /** @enum {string} */
         Role: "ADMIN" | "MANAGER" | "REP";
+        SavedView: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            filter: components["schemas"]["CustomerFilter"];
+            sort: string;
+            /** Format: int64 */
+            version: number;
+        };
+        SavedViewList: {
+            items: components["schemas"]["SavedView"][];
+            /** @description Always null: all views fit one page */
+            nextCursor: string | null;
+        };
+        /** @description Create: name required. Update: members present change. */
+        SavedViewRequest: {
+            /** @example Hot US leads */
+            name: string;
+            /** @description Default: no criteria */
+            filter?: components["schemas"]["CustomerFilter"];
+            /**
+             * @description score, createdAt, lastFollowUpAt, nextFollowUpAt or name; a leading - sorts descending (e.g. -score). Default -createdAt.
+             * @example -score
+             */
+            sort?: string;
+        };
+        SetCustomerTagsRequest: {
+            /** @description The complete new set of tag ids */
+            tagIds: number[];
+        };
         SignupRequest: {
             /** @example Ningbo Harbor Trading */
             storeName: string;
@@ -195,6 +789,76 @@ export interface components {
             name: string;
             /** @example Asia/Shanghai */
             timeZone: string;
+        };
+        Tag: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            color: string;
+            group?: string | null;
+            /**
+             * Format: int64
+             * @description Customers carrying the tag
+             */
+            customerCount: number;
+            /** Format: int64 */
+            version: number;
+        };
+        TagList: {
+            items: components["schemas"]["Tag"][];
+            /** @description Always null: all tags fit one page */
+            nextCursor: string | null;
+        };
+        TagRef: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            /** @example #1E88E5 */
+            color: string;
+        };
+        /** @description A follow-up (kind FOLLOW_UP: content, nextFollowUpAt) or an event (kind EVENT: data, e.g. {from, to} of a STAGE_CHANGED, plus ownerId and stage at the time). */
+        TimelineEntry: {
+            /** @enum {string} */
+            kind: "FOLLOW_UP" | "EVENT";
+            /**
+             * Format: int64
+             * @description Id of the follow-up or of the event
+             */
+            id: number;
+            at: components["schemas"]["Instant"];
+            /** @description The follow-up type or the event type */
+            type: string;
+            /** Format: int64 */
+            actorId?: number | null;
+            actorName?: string | null;
+            content?: string;
+            nextFollowUpAt?: components["schemas"]["Instant"];
+            data?: {
+                [key: string]: unknown;
+            };
+        };
+        TimelinePage: {
+            items: components["schemas"]["TimelineEntry"][];
+            nextCursor: string | null;
+        };
+        /** @description Only the fields present change; key and type are fixed. */
+        UpdateCustomFieldRequest: {
+            label?: string;
+            options?: string[];
+            required?: boolean;
+        };
+        /** @description JSON merge patch: members present change; `nextFollowUpAt: null` removes the reminder. */
+        UpdateFollowUpRequest: {
+            type?: components["schemas"]["FollowUpType"];
+            content?: string;
+            occurredAt?: components["schemas"]["Instant"];
+            nextFollowUpAt?: components["schemas"]["Instant"];
+        };
+        /** @description JSON merge patch: members present change; `group: null` clears the group. */
+        UpdateTagRequest: {
+            name?: string;
+            color?: string;
+            group?: string;
         };
         /** @description Only the fields present change. */
         UpdateUserRequest: {
@@ -380,6 +1044,1323 @@ export interface operations {
             };
         };
     };
+    listCustomFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All definitions, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomFieldList"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCustomField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCustomFieldRequest"];
+            };
+        };
+        responses: {
+            /** @description Defined */
+            201: {
+                headers: {
+                    Location?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomField"];
+                };
+            };
+            /** @description Invalid definition */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is already used (`conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteCustomField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such custom field in this store */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCustomField: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version being changed */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCustomFieldRequest"];
+                "application/merge-patch+json": components["schemas"]["UpdateCustomFieldRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomField"];
+                };
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such custom field in this store */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCustomers: {
+        parameters: {
+            query?: {
+                /** @description Substring of name, company, email, or phone/mobile digits */
+                q?: string;
+                /** @description Repeatable */
+                stage?: components["schemas"]["CustomerStage"][];
+                /** @description Repeatable, 0-3 */
+                stars?: number[];
+                /** @description Repeatable */
+                status?: components["schemas"]["CustomerStatus"][];
+                /** @description Repeatable */
+                source?: components["schemas"]["CustomerSource"][];
+                /** @description Repeatable ISO 3166-1 alpha-2 */
+                country?: string[];
+                /** @description Carries any of these tag ids */
+                tag?: number[];
+                /** @description Carries all of these tag ids */
+                tagAll?: number[];
+                /** @description A user id, me, or none (the pool) */
+                ownerId?: string;
+                /** @description Inclusive */
+                createdFrom?: string;
+                /** @description Exclusive (a day: inclusive) */
+                createdTo?: string;
+                /** @description Inclusive */
+                lastFollowUpFrom?: string;
+                /** @description Exclusive (a day: inclusive) */
+                lastFollowUpTo?: string;
+                /** @description Exclusive (a day: inclusive) */
+                nextFollowUpBefore?: string;
+                hasEmail?: boolean;
+                /** @description Phone or mobile */
+                hasPhone?: boolean;
+                scoreMin?: number;
+                scoreMax?: number;
+                /** @description A custom field value, e.g. cf.incoterm=FOB (MULTI_SELECT: contains it) */
+                "cf.{key}"?: string;
+                /** @description Screen with one of the caller's saved views instead of the filter parameters */
+                view?: number;
+                /** @description score, createdAt, lastFollowUpAt, nextFollowUpAt or name; a leading - sorts descending (e.g. -score). Default -createdAt. */
+                sort?: string;
+                /** @description Page size, default 50, at most 200 */
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Also count all matches */
+                includeTotal?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of customers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerPage"];
+                };
+            };
+            /** @description Invalid filter, sort, limit or cursor (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCustomer: {
+        parameters: {
+            query?: {
+                /** @description Create even if duplicates exist */
+                allowDuplicate?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerFields"] & components["schemas"]["CreateCustomerOptions"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    Location?: unknown;
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description Invalid fields (`validation`), listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rep gave another user as owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Duplicate (`duplicate-customer`); the member `matches` lists up to 10 existing customers as {id, name, companyName, ownerName, matchedOn} */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    batchCustomers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchRequest"];
+            };
+        };
+        responses: {
+            /** @description What was matched, changed and skipped */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResult"];
+                };
+            };
+            /** @description Invalid request, unknown tags, too many customers */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description DELETE by a rep */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFollowUps: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Page size, default 50, at most 200 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                customerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of follow-ups */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpPage"];
+                };
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such customer visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFollowUpRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    Location?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUp"];
+                };
+            };
+            /** @description Invalid fields, occurredAt in the future */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such customer visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the author, and not a manager/admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such follow-up of a customer visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateFollowUp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version being changed */
+                "If-Match"?: string;
+            };
+            path: {
+                customerId: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFollowUpRequest"];
+                "application/merge-patch+json": components["schemas"]["UpdateFollowUpRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUp"];
+                };
+            };
+            /** @description Invalid, read-only or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the author, and not a manager/admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such follow-up of a customer visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer */
+            200: {
+                headers: {
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such customer visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Reps cannot delete customers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such customer in this store */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCustomer: {
+        parameters: {
+            query?: {
+                /** @description Save even if the new contact details match another customer */
+                allowDuplicate?: boolean;
+            };
+            header?: {
+                /** @description ETag of the version being changed */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+                "application/merge-patch+json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description Invalid, read-only or unknown fields (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such customer visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The new contact details match another customer (`duplicate-customer`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is stale (`precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setCustomerTags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetCustomerTagsRequest"];
+            };
+        };
+        responses: {
+            /** @description The customer with its new tags */
+            200: {
+                headers: {
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description Unknown tag ids (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such customer visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCustomerTimeline: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Page size, default 50, at most 200 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the timeline */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelinePage"];
+                };
+            };
+            /** @description Bad limit or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such customer visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getMe: {
         parameters: {
             query?: never;
@@ -427,12 +2408,324 @@ export interface operations {
             };
         };
     };
+    listTags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All tags */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagList"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTagRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    Location?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tag"];
+                };
+            };
+            /** @description Invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The name is taken (`tag-name-taken`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such tag in this store */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateTag: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version being changed */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTagRequest"];
+                "application/merge-patch+json": components["schemas"]["UpdateTagRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tag"];
+                };
+            };
+            /** @description Invalid, read-only or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such tag in this store */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The name is taken (`tag-name-taken`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listUsers: {
         parameters: {
             query?: {
                 /** @description nextCursor of the previous page */
                 cursor?: string;
-                /** @description Page size, at most 200 */
+                /** @description Page size, default 50, at most 200 */
                 limit?: number;
             };
             header?: never;
@@ -738,6 +3031,385 @@ export interface operations {
             };
             /** @description Unsupported content type (`unsupported-media-type`) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listViews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All of the caller's views */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewList"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedViewRequest"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            201: {
+                headers: {
+                    Location?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedView"];
+                };
+            };
+            /** @description Invalid name, filter (fields `filter.*`) or sort */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller has a view of that name (`conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The view */
+            200: {
+                headers: {
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedView"];
+                };
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such view of the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replaceView: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version being replaced */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedViewRequest"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedView"];
+                };
+            };
+            /** @description Invalid name, filter or sort */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such view of the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller has a view of that name (`conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such view of the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

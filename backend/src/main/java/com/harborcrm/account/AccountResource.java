@@ -6,11 +6,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -42,6 +39,7 @@ import com.harborcrm.account.AccountDtos.SignupResponse;
 import com.harborcrm.account.AccountDtos.UpdateUserRequest;
 import com.harborcrm.account.AccountDtos.UserView;
 import com.harborcrm.common.error.Problem;
+import com.harborcrm.common.paging.PageLimit;
 import com.harborcrm.common.security.Roles;
 import com.harborcrm.common.web.ETags;
 
@@ -110,10 +108,10 @@ public class AccountResource {
     @APIResponse(responseCode = "200", description = "A page of users",
             content = @Content(schema = @Schema(implementation = UserPage.class)))
     public UserPage listUsers(
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200)
-            @Parameter(description = "Page size, at most 200") int limit,
+            @QueryParam("limit") @Parameter(description = "Page size, default 50, at most 200",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit,
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
-        var page = accounts.listUsers(limit, cursor);
+        var page = accounts.listUsers(PageLimit.parse(limit), cursor);
         return new UserPage(page.items(), page.nextCursor());
     }
 

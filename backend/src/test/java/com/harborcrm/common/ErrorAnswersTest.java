@@ -96,6 +96,8 @@ class ErrorAnswersTest {
         Api.Session admin = Api.openStore("Paging");
         problem(admin.as().get("/api/v1/users?limit=201").then(), 400, "validation")
                 .body("errors[0].field", equalTo("limit"));
+        problem(admin.as().get("/api/v1/users?limit=abc").then(), 400, "validation")
+                .body("errors[0].field", equalTo("limit"));
         problem(admin.as().get("/api/v1/users?cursor=%%%").then(), 400, "validation")
                 .body("errors[0].field", equalTo("cursor"));
     }

@@ -68,6 +68,7 @@ public class ProblemMappers {
         return validation((ConstraintViolationException) e, uri);
     }
 
+    /** The specific Jackson types are listed because quarkus-rest-jackson maps some of them itself. */
     @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
             MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class,
             ValueInstantiationException.class})
@@ -88,15 +89,6 @@ public class ProblemMappers {
         String detail = (field == null || field.isEmpty() ? "body" : field) + ": " + message;
         return respond(new Problem(ProblemType.MALFORMED_BODY.uri(), ProblemType.MALFORMED_BODY.title(), 400, detail,
                 path(uri), requestId(), null, errors, null)).build();
-    }
-
-    /**
-     * Declared on its own because quarkus-rest-jackson ships a mapper for this more specific type, which would
-     * otherwise win over {@link #malformedJson} and answer without problem+json.
-     */
-    @ServerExceptionMapper
-    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
-        return malformedJson(e, uri);
     }
 
     @ServerExceptionMapper
