@@ -1,0 +1,65 @@
+# Shared helpers for the benchmark scripts: a private backend on its own database and port.
+set -euo pipefail
+BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH_DB="${BENCH_DB:-harbor_bench}"
+BENCH_PORT="${BENCH_PORT:-18090}"
+BASE="http://127.0.0.1:$BENCH_PORT"
+OUT="$BENCH_ROOT/bench/out"
+mkdir -p "$OUT"
+PSQL=(psql -h 127.0.0.1 -U harbor -d "$BENCH_DB" -v ON_ERROR_STOP=1 -qAt)
+
+bench_db() {
+  "$BENCH_ROOT/scripts/ensure-db.sh"
+  if [ "${FRESH:-0}" = 1 ]; then
+    psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $BENCH_DB" >/dev/null
+  fi
+  if [ "$(psql -h 127.0.0.1 -U postgres -d postgres -qAtc "select 1 from pg_database where datname = '$BENCH_DB'")" != 1 ]; then
+    psql -h 127.0.0.1 -U postgres -d postgres -qc "create database $BENCH_DB owner harbor" >/dev/null
+  fi
+}
+
+start_backend() {
+  "$BENCH_ROOT/scripts/dev-keys.sh"
+  local jar="$BENCH_ROOT/backend/target/quarkus-app/quarkus-run.jar"
+  [ -f "$jar" ] || (cd "$BENCH_ROOT/backend" && mvn -B -q package -DskipTests)
+  (cd "$BENCH_ROOT/backend" && exec java ${BENCH_JAVA_OPTS:--Xmx1g} -Dquarkus.http.port="$BENCH_PORT" \
+      -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" \
+      -Dquarkus.datasource.jdbc.max-size=32 -Dquarkus.log.level=WARN -jar "$jar") > "$OUT/backend.log" 2>&1 &
+  BACKEND_PID=$!
+  trap 'kill $BACKEND_PID 2>/dev/null || true' EXIT
+  for _ in $(seq 1 90); do
+    curl -fs "$BASE/q/health/ready" >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  echo "backend did not become ready: see $OUT/backend.log" >&2
+  exit 1
+}
+
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+
+# signup STORE_NAME EMAIL -> prints "storeId token"
+signup() {
+  curl -fs -X POST "$BASE/api/v1/auth/signup" -H 'Content-Type: application/json' \
+    -d "{\"storeName\":\"$1\",\"name\":\"Bench Admin\",\"email\":\"$2\",\"password\":\"bench-password\"}" \
+    | json 'd["store"]["id"], d["token"]'
+}
+
+login() {
+  curl -fs -X POST "$BASE/api/v1/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$1\",\"password\":\"bench-password\"}" | json 'd["token"]'
+}
+
+# add_rep TOKEN EMAIL -> prints the user id
+add_rep() {
+  curl -fs -X POST "$BASE/api/v1/users" -H 'Content-Type: application/json' -H "Authorization: Bearer $1" \
+    -d "{\"name\":\"Bench Rep\",\"email\":\"$2\",\"password\":\"bench-password\",\"role\":\"REP\"}" | json 'd["id"]'
+}
+
+# p95 of a pgbench per-transaction log (3rd column: latency in microseconds), in ms
+pgbench_p95() {
+  cat "$@" | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {i=int(NR*0.95); if (i<1) i=1; printf "%.2f", a[i]/1000}'
+}
+
+machine() {
+  echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(lscpu | sed -n 's/Model name: *//p' | head -1); PostgreSQL $(psql -h 127.0.0.1 -U harbor -d "$BENCH_DB" -qAtc 'show server_version'); $(java -version 2>&1 | head -1); $(date -u +%Y-%m-%dT%H:%MZ)"
+}
