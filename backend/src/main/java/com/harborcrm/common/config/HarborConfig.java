@@ -13,6 +13,8 @@ public interface HarborConfig {
 
     Login login();
 
+    Pool pool();
+
     interface Jwt {
         /** The {@code iss} of issued tokens; must equal {@code mp.jwt.verify.issuer}. */
         String issuer();
@@ -28,5 +30,14 @@ public interface HarborConfig {
 
         @WithDefault("PT15M")
         Duration failureWindow();
+    }
+
+    interface Pool {
+        /**
+         * How often the auto-return sweep runs, as a Quarkus Scheduler {@code every} value ("5m", "30s"); "off"
+         * disables it (POST /pool/sweep still works). Read by the scheduler as {@code harbor.pool.sweep-interval}.
+         */
+        @WithDefault("5m")
+        String sweepInterval();
     }
 }
