@@ -20,16 +20,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -63,6 +68,12 @@ public class CustomerResource {
     @Inject
     TimelineService timeline;
 
+    @Inject
+    CustomerSearch search;
+
+    @Inject
+    CustomerBatch batch;
+
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.REP})
     @Operation(operationId = "createCustomer", summary = "Create a customer file",
@@ -89,6 +100,67 @@ public class CustomerResource {
         CustomerView created = customers.create(body, allowDuplicate);
         return Response.created(URI.create("/api/v1/customers/" + created.id())).entity(created)
                 .tag(ETags.of(created.version())).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.REP})
+    @Operation(operationId = "listCustomers", summary = "Screen customers",
+            description = "Filters combine with AND; repeated (or comma-separated) values of one filter with OR. "
+                    + "Reps see only their own customers. Dates are ISO date-times, or calendar days in the store's "
+                    + "time zone (a day as ...To or ...Before includes that whole day). Keyset-paged with nextCursor; "
+                    + "the cursor is only valid with the same sort.")
+    @Parameters({
+            @Parameter(name = "q", in = ParameterIn.QUERY, description = "Substring of name, company, email, or phone/mobile digits"),
+            @Parameter(name = "stage", in = ParameterIn.QUERY, description = "Repeatable", schema = @Schema(type = SchemaType.ARRAY, implementation = CustomerStage.class)),
+            @Parameter(name = "stars", in = ParameterIn.QUERY, description = "Repeatable, 0-3", schema = @Schema(type = SchemaType.ARRAY, implementation = Integer.class)),
+            @Parameter(name = "status", in = ParameterIn.QUERY, description = "Repeatable", schema = @Schema(type = SchemaType.ARRAY, implementation = CustomerStatus.class)),
+            @Parameter(name = "source", in = ParameterIn.QUERY, description = "Repeatable", schema = @Schema(type = SchemaType.ARRAY, implementation = CustomerSource.class)),
+            @Parameter(name = "country", in = ParameterIn.QUERY, description = "Repeatable ISO 3166-1 alpha-2", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class)),
+            @Parameter(name = "tag", in = ParameterIn.QUERY, description = "Carries any of these tag ids", schema = @Schema(type = SchemaType.ARRAY, implementation = Long.class)),
+            @Parameter(name = "tagAll", in = ParameterIn.QUERY, description = "Carries all of these tag ids", schema = @Schema(type = SchemaType.ARRAY, implementation = Long.class)),
+            @Parameter(name = "ownerId", in = ParameterIn.QUERY, description = "A user id, me, or none (the pool)"),
+            @Parameter(name = "createdFrom", in = ParameterIn.QUERY, description = "Inclusive"),
+            @Parameter(name = "createdTo", in = ParameterIn.QUERY, description = "Exclusive (a day: inclusive)"),
+            @Parameter(name = "lastFollowUpFrom", in = ParameterIn.QUERY, description = "Inclusive"),
+            @Parameter(name = "lastFollowUpTo", in = ParameterIn.QUERY, description = "Exclusive (a day: inclusive)"),
+            @Parameter(name = "nextFollowUpBefore", in = ParameterIn.QUERY, description = "Exclusive (a day: inclusive)"),
+            @Parameter(name = "hasEmail", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.BOOLEAN)),
+            @Parameter(name = "hasPhone", in = ParameterIn.QUERY, description = "Phone or mobile", schema = @Schema(type = SchemaType.BOOLEAN)),
+            @Parameter(name = "scoreMin", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100")),
+            @Parameter(name = "scoreMax", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100")),
+            @Parameter(name = "cf.{key}", in = ParameterIn.QUERY, description = "A custom field value, e.g. cf.incoterm=FOB (MULTI_SELECT: contains it)"),
+            @Parameter(name = "sort", in = ParameterIn.QUERY, description = CustomerSort.DESCRIPTION),
+            @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size, default 50, at most 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")),
+            @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "nextCursor of the previous page"),
+            @Parameter(name = "includeTotal", in = ParameterIn.QUERY, description = "Also count all matches", schema = @Schema(type = SchemaType.BOOLEAN))})
+    @APIResponse(responseCode = "200", description = "A page of customers",
+            content = @Content(schema = @Schema(implementation = CustomerPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter, sort, limit or cursor (`validation`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CustomerPage list(@Context UriInfo uri) {
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        CustomerFilter filter = search.filterFromQuery(query);
+        CustomerSort.Spec sort = CustomerSort.Spec.parse(query.getFirst("sort"));
+        int limit = 50;
+        String rawLimit = query.getFirst("limit");
+        if (rawLimit != null) {
+            try {
+                limit = Integer.parseInt(rawLimit.trim());
+            } catch (NumberFormatException e) {
+                throw com.harborcrm.common.error.DomainException.invalid("limit", "must be an integer");
+            }
+        }
+        String cursor = query.getFirst("cursor");
+        var page = search.list(filter, sort, limit, cursor == null || cursor.isEmpty() ? null : cursor,
+                "true".equals(query.getFirst("includeTotal")));
+        return new CustomerPage(page.items(), page.nextCursor(), page.total());
+    }
+
+    @Schema(name = "CustomerPage")
+    public record CustomerPage(@Schema(required = true) java.util.List<CustomerView> items,
+            @Schema(required = true, nullable = true) String nextCursor,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            @Schema(description = "All matches; only with includeTotal=true") Long total) {
     }
 
     @GET
@@ -133,6 +205,23 @@ public class CustomerResource {
             @NotNull ObjectNode body) {
         CustomerView updated = customers.update(id, body, ETags.parseIfMatch(ifMatch));
         return Response.ok(updated).tag(ETags.of(updated.version())).build();
+    }
+
+    @POST
+    @Path("/batch")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.REP})
+    @Operation(operationId = "batchCustomers", summary = "Tag, untag, replace a tag, set stage or stars, or delete many customers",
+            description = "Select by ids (at most 50,000) or by a filter (the same criteria as the list; at most "
+                    + "50,000 matches). Reps act on their own customers only: other ids are skipped as NOT_FOUND. "
+                    + "DELETE is for managers and admins. Every change is recorded on the customers' timelines.")
+    @APIResponse(responseCode = "200", description = "What was matched, changed and skipped",
+            content = @Content(schema = @Schema(implementation = BatchDtos.BatchResult.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request, unknown tags, too many customers",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "DELETE by a rep",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public BatchDtos.BatchResult batch(@Valid @NotNull BatchDtos.BatchRequest body) {
+        return batch.run(body);
     }
 
     @GET

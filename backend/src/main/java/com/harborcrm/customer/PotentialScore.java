@@ -75,6 +75,27 @@ public final class PotentialScore {
         return Math.min(100, score);
     }
 
+    /**
+     * SQL for a score after a set-based stage change: the score is a sum, so the old stage's points are swapped
+     * for the new stage's. {@code oldStage} and {@code newStage} are SQL expressions.
+     */
+    public static String stageChangeSql(String score, String oldStage, String newStage) {
+        return "least(100, greatest(0, " + score + " - " + stagePointsSql(oldStage) + " + " + stagePointsSql(newStage) + "))";
+    }
+
+    /** Like {@link #stageChangeSql} for stars. */
+    public static String starsChangeSql(String score, String oldStars, String newStars) {
+        return "least(100, greatest(0, " + score + " - " + PER_STAR + " * " + oldStars + " + " + PER_STAR + " * " + newStars + "))";
+    }
+
+    private static String stagePointsSql(String stage) {
+        StringBuilder sql = new StringBuilder("(case ").append(stage);
+        for (CustomerStage s : CustomerStage.values()) {
+            sql.append(" when '").append(s.name()).append("' then ").append(STAGE.getOrDefault(s, 0));
+        }
+        return sql.append(" else 0 end)").toString();
+    }
+
     private static boolean filled(String value) {
         return value != null && !value.isBlank();
     }

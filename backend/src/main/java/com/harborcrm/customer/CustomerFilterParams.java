@@ -1,0 +1,143 @@
+package com.harborcrm.customer;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import com.harborcrm.common.error.DomainException;
+import com.harborcrm.common.error.FieldError;
+
+/**
+ * Reads a {@link CustomerFilter} from query parameters. List parameters repeat ({@code stage=A&stage=B}) or
+ * hold comma-separated values. Dates are ISO instants, or calendar days in the store's time zone: a day as
+ * {@code ...From} starts at its midnight, as {@code ...To}/{@code ...Before} it includes the whole day.
+ */
+final class CustomerFilterParams {
+
+    private CustomerFilterParams() {
+    }
+
+    static CustomerFilter parse(MultivaluedMap<String, String> query, ZoneId zone) {
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, String> cf = new LinkedHashMap<>();
+        query.forEach((name, values) -> {
+            if (name.startsWith("cf.") && !values.isEmpty()) {
+                cf.put(name.substring(3), values.get(values.size() - 1));
+            }
+        });
+        CustomerFilter filter = new CustomerFilter(
+                single(query, "q"),
+                list(query, "stage", v -> enumValue(CustomerStage.class, v), errors),
+                list(query, "stars", Integer::valueOf, errors),
+                list(query, "status", v -> enumValue(CustomerStatus.class, v), errors),
+                list(query, "source", v -> enumValue(CustomerSource.class, v), errors),
+                list(query, "country", v -> v, errors),
+                list(query, "tag", Long::valueOf, errors),
+                list(query, "tagAll", Long::valueOf, errors),
+                single(query, "ownerId"),
+                instant(query, "createdFrom", zone, false, errors),
+                instant(query, "createdTo", zone, true, errors),
+                instant(query, "lastFollowUpFrom", zone, false, errors),
+                instant(query, "lastFollowUpTo", zone, true, errors),
+                instant(query, "nextFollowUpBefore", zone, true, errors),
+                bool(query, "hasEmail", errors),
+                bool(query, "hasPhone", errors),
+                integer(query, "scoreMin", errors),
+                integer(query, "scoreMax", errors),
+                cf.isEmpty() ? null : cf);
+        if (!errors.isEmpty()) {
+            throw DomainException.invalid(errors);
+        }
+        return filter;
+    }
+
+    private static String single(MultivaluedMap<String, String> query, String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? null : values.get(values.size() - 1);
+    }
+
+    private static <T> List<T> list(MultivaluedMap<String, String> query, String name, Function<String, T> parse,
+            List<FieldError> errors) {
+        List<String> raw = query.get(name);
+        if (raw == null) {
+            return null;
+        }
+        List<T> values = new ArrayList<>();
+        for (String joined : raw) {
+            for (String value : joined.split(",")) {
+                if (value.isBlank()) {
+                    continue;
+                }
+                try {
+                    values.add(parse.apply(value.trim()));
+                } catch (IllegalArgumentException e) {
+                    errors.add(new FieldError(name, e.getMessage() != null && e.getMessage().startsWith("must")
+                            ? e.getMessage() : "has an invalid value: " + value.trim()));
+                    return null;
+                }
+            }
+        }
+        return values;
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String value) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static Instant instant(MultivaluedMap<String, String> query, String name, ZoneId zone, boolean endOfDay,
+            List<FieldError> errors) {
+        String value = single(query, name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            if (value.length() == 10) {
+                LocalDate day = LocalDate.parse(value);
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
+            }
+            return OffsetDateTime.parse(value.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(name, "must be a date (2026-03-01) or a date-time with offset (2026-03-01T09:30:00Z)"));
+            return null;
+        }
+    }
+
+    private static Boolean bool(MultivaluedMap<String, String> query, String name, List<FieldError> errors) {
+        String value = single(query, name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!value.equals("true") && !value.equals("false")) {
+            errors.add(new FieldError(name, "must be true or false"));
+            return null;
+        }
+        return Boolean.valueOf(value);
+    }
+
+    private static Integer integer(MultivaluedMap<String, String> query, String name, List<FieldError> errors) {
+        String value = single(query, name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(name, "must be an integer"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package com.harborcrm.customer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.harborcrm.common.error.DomainException;
+import com.harborcrm.common.error.FieldError;
+import com.harborcrm.common.security.CurrentUser;
+import com.harborcrm.common.tenancy.TenantContext;
+import com.harborcrm.customfield.CustomFieldDefinition;
+import com.harborcrm.customfield.CustomFieldType;
+
+/**
+ * Turns a {@link CustomerFilter} into a parameterized SQL condition over {@code customers c}, always starting
+ * with {@code c.store_id = :store}. Native SQL is not covered by Hibernate's tenant filter, so the store
+ * condition here is what keeps stores apart. Values are only ever bound as parameters.
+ */
+@ApplicationScoped
+public class CustomerQuery {
+
+    public static final int MAX_LIST_VALUES = 100;
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** A SQL condition and its named parameters. */
+    public record Where(String sql, Map<String, Object> params) {
+    }
+
+    /**
+     * @param ownOnly restrict to the caller's own customers (what reps may screen)
+     */
+    public Where where(CustomerFilter f, boolean ownOnly) {
+        List<FieldError> errors = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("c.store_id = :store");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("store", tenant.storeId());
+        if (ownOnly) {
+            sql.append(" and c.owner_id = :caller");
+            params.put("caller", currentUser.id());
+        }
+        if (f.q() != null && !f.q().isBlank()) {
+            String q = f.q().trim();
+            if (q.length() > 100) {
+                errors.add(new FieldError("q", "must be at most 100 characters"));
+            }
+            params.put("q", "%" + likeEscape(q) + "%");
+            String digits = q.replaceAll("[^0-9]", "");
+            boolean phoneLike = digits.length() >= 3 && q.matches("[+0-9 ()./-]+");
+            sql.append(" and (c.name ilike :q or c.company_name ilike :q or c.email ilike :q");
+            if (phoneLike) {
+                params.put("qDigits", "%" + digits + "%");
+                sql.append(" or c.phone_digits like :qDigits or c.mobile_digits like :qDigits");
+            }
+            sql.append(')');
+        }
+        in(sql, params, "stage", "c.stage", names(f.stage()), errors);
+        if (f.stars() != null && f.stars().stream().anyMatch(s -> s == null || s < 0 || s > 3)) {
+            errors.add(new FieldError("stars", "must be between 0 and 3"));
+        }
+        in(sql, params, "stars", "c.stars", f.stars() == null ? null : f.stars().stream().map(Integer::shortValue).toList(), errors);
+        in(sql, params, "status", "c.status", names(f.status()), errors);
+        in(sql, params, "source", "c.source", names(f.source()), errors);
+        List<String> countries = f.country() == null ? null
+                : f.country().stream().map(c -> c == null ? "" : c.trim().toUpperCase(Locale.ROOT)).toList();
+        if (countries != null && !COUNTRIES.containsAll(countries)) {
+            errors.add(new FieldError("country", "must be ISO 3166-1 alpha-2 country codes such as US or CN"));
+        }
+        in(sql, params, "country", "c.country", countries, errors);
+        if (f.tag() != null && !f.tag().isEmpty()) {
+            checkSize("tag", f.tag(), errors);
+            sql.append(" and exists (select 1 from customer_tags ct where ct.store_id = c.store_id"
+                    + " and ct.customer_id = c.id and ct.tag_id in (:anyTags))");
+            params.put("anyTags", f.tag());
+        }
+        if (f.tagAll() != null && !f.tagAll().isEmpty()) {
+            checkSize("tagAll", f.tagAll(), errors);
+            Set<Long> all = new LinkedHashSet<>(f.tagAll());
+            sql.append(" and (select count(*) from customer_tags ct where ct.store_id = c.store_id"
+                    + " and ct.customer_id = c.id and ct.tag_id in (:allTags)) = :allTagCount");
+            params.put("allTags", List.copyOf(all));
+            params.put("allTagCount", all.size());
+        }
+        if (f.ownerId() != null && !f.ownerId().isBlank()) {
+            String owner = f.ownerId().trim();
+            if (owner.equals("none")) {
+                sql.append(" and c.owner_id is null");
+            } else {
+                Long ownerId = owner.equals("me") ? Long.valueOf(currentUser.id()) : parseLong(owner);
+                if (ownerId == null) {
+                    errors.add(new FieldError("ownerId", "must be a user id, me or none"));
+                } else {
+                    sql.append(" and c.owner_id = :owner");
+                    params.put("owner", ownerId);
+                }
+            }
+        }
+        range(sql, params, "c.created_at", f.createdFrom(), f.createdTo(), "created");
+        range(sql, params, "c.last_follow_up_at", f.lastFollowUpFrom(), f.lastFollowUpTo(), "lastFollowUp");
+        range(sql, params, "c.next_follow_up_at", null, f.nextFollowUpBefore(), "nextFollowUp");
+        if (f.hasEmail() != null) {
+            sql.append(f.hasEmail() ? " and c.email is not null" : " and c.email is null");
+        }
+        if (f.hasPhone() != null) {
+            sql.append(f.hasPhone() ? " and (c.phone is not null or c.mobile is not null)"
+                    : " and c.phone is null and c.mobile is null");
+        }
+        if (f.scoreMin() != null || f.scoreMax() != null) {
+            if ((f.scoreMin() != null && (f.scoreMin() < 0 || f.scoreMin() > 100))
+                    || (f.scoreMax() != null && (f.scoreMax() < 0 || f.scoreMax() > 100))) {
+                errors.add(new FieldError(f.scoreMin() != null && (f.scoreMin() < 0 || f.scoreMin() > 100) ? "scoreMin"
+                        : "scoreMax", "must be between 0 and 100"));
+            }
+            range(sql, params, "c.potential_score", f.scoreMin() == null ? null : f.scoreMin().shortValue(),
+                    f.scoreMax() == null ? null : (short) (f.scoreMax() + 1), "score");
+        }
+        if (f.cf() != null && !f.cf().isEmpty()) {
+            customFields(sql, params, f.cf(), errors);
+        }
+        if (!errors.isEmpty()) {
+            throw DomainException.invalid(errors);
+        }
+        return new Where(sql.toString(), params);
+    }
+
+    private void customFields(StringBuilder sql, Map<String, Object> params, Map<String, String> values,
+            List<FieldError> errors) {
+        Map<String, CustomFieldDefinition> definitions = CustomFieldDefinition.<CustomFieldDefinition>listAll().stream()
+                .collect(Collectors.toMap(d -> d.key, Function.identity()));
+        ObjectNode contained = mapper.createObjectNode();
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            CustomFieldDefinition definition = definitions.get(entry.getKey());
+            String field = "cf." + entry.getKey();
+            String value = entry.getValue() == null ? "" : entry.getValue();
+            if (definition == null) {
+                errors.add(new FieldError(field, "is not a custom field of this store"));
+            } else if (definition.type == CustomFieldType.NUMBER) {
+                try {
+                    contained.put(entry.getKey(), new java.math.BigDecimal(value.trim()));
+                } catch (NumberFormatException e) {
+                    errors.add(new FieldError(field, "must be a number"));
+                }
+            } else if (definition.type == CustomFieldType.MULTI_SELECT) {
+                contained.putArray(entry.getKey()).add(value);
+            } else {
+                contained.put(entry.getKey(), value);
+            }
+        }
+        try {
+            sql.append(" and c.custom_fields @> cast(:customFields as jsonb)");
+            params.put("customFields", mapper.writeValueAsString(contained));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void in(StringBuilder sql, Map<String, Object> params, String name, String column, List<?> values,
+            List<FieldError> errors) {
+        if (values == null || values.isEmpty()) {
+            return;
+        }
+        checkSize(name, values, errors);
+        sql.append(" and ").append(column).append(" in (:").append(name).append(')');
+        params.put(name, values);
+    }
+
+    private static void range(StringBuilder sql, Map<String, Object> params, String column, Object from, Object to,
+            String name) {
+        if (from != null) {
+            sql.append(" and ").append(column).append(" >= :").append(name).append("From");
+            params.put(name + "From", from);
+        }
+        if (to != null) {
+            sql.append(" and ").append(column).append(" < :").append(name).append("To");
+            params.put(name + "To", to);
+        }
+    }
+
+    private static void checkSize(String name, List<?> values, List<FieldError> errors) {
+        if (values.size() > MAX_LIST_VALUES) {
+            errors.add(new FieldError(name, "must have at most " + MAX_LIST_VALUES + " values"));
+        }
+    }
+
+    private static List<String> names(List<? extends Enum<?>> values) {
+        return values == null ? null : values.stream().map(v -> v == null ? "" : v.name()).toList();
+    }
+
+    private static Long parseLong(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** LIKE wildcards typed by the user are literal characters. */
+    static String likeEscape(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
