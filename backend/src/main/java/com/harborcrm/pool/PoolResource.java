@@ -3,27 +3,28 @@ package com.harborcrm.pool;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,6 +34,8 @@ import com.harborcrm.common.security.Roles;
 import com.harborcrm.common.tenancy.TenantContext;
 import com.harborcrm.common.web.ETags;
 import com.harborcrm.customer.CustomerDtos.CustomerView;
+import com.harborcrm.customer.CustomerSort;
+import com.harborcrm.customer.CustomerStage;
 import com.harborcrm.pool.PoolDtos.AssignRequest;
 import com.harborcrm.pool.PoolDtos.AssignResult;
 import com.harborcrm.pool.PoolDtos.ClaimRequest;
@@ -61,23 +64,37 @@ public class PoolResource {
 
     @Schema(name = "PoolPage")
     public record PoolPage(@Schema(required = true) java.util.List<CustomerView> items,
-            @Schema(required = true, nullable = true) String nextCursor) {
+            @Schema(required = true, nullable = true) String nextCursor,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            @Schema(description = "All matches; only with includeTotal=true") Long total) {
     }
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.REP})
-    @Operation(operationId = "listPool", summary = "The store's customers without owner, best potential first",
-            description = "Reps see email, phone, mobile and fax masked (j***@example.com, *** *** 4321) while the "
-                    + "rule maskContacts is on.")
+    @Operation(operationId = "listPool", summary = "Screen the pool: the store's customers without owner",
+            description = "Every role sees the whole pool. Takes the screening filters of GET /customers (except "
+                    + "ownerId, which is always none), default sort -score (best potential first). Reps see email, "
+                    + "phone, mobile and fax masked (j***@example.com, *** *** 4321) while the rule maskContacts is on.")
+    @Parameters({
+            @Parameter(name = "q", in = ParameterIn.QUERY, description = "As for GET /customers"),
+            @Parameter(name = "stage", in = ParameterIn.QUERY, description = "Repeatable", schema = @Schema(type = SchemaType.ARRAY, implementation = CustomerStage.class)),
+            @Parameter(name = "stars", in = ParameterIn.QUERY, description = "Repeatable, 0-3", schema = @Schema(type = SchemaType.ARRAY, implementation = Integer.class)),
+            @Parameter(name = "country", in = ParameterIn.QUERY, description = "Repeatable ISO 3166-1 alpha-2", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class)),
+            @Parameter(name = "tag", in = ParameterIn.QUERY, description = "Carries any of these tag ids", schema = @Schema(type = SchemaType.ARRAY, implementation = Long.class)),
+            @Parameter(name = "hasEmail", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.BOOLEAN)),
+            @Parameter(name = "hasPhone", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.BOOLEAN)),
+            @Parameter(name = "scoreMin", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100")),
+            @Parameter(name = "sort", in = ParameterIn.QUERY, description = CustomerSort.DESCRIPTION + " Here the default is -score."),
+            @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size, default 50, at most 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")),
+            @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "nextCursor of the previous page"),
+            @Parameter(name = "includeTotal", in = ParameterIn.QUERY, description = "Also count all matches", schema = @Schema(type = SchemaType.BOOLEAN))})
     @APIResponse(responseCode = "200", description = "A page of the pool",
             content = @Content(schema = @Schema(implementation = PoolPage.class)))
-    @APIResponse(responseCode = "400", description = "Bad limit or cursor",
+    @APIResponse(responseCode = "400", description = "Invalid filter, sort, limit or cursor (`validation`)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PoolPage list(
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) @Parameter(description = "Page size, at most 200") int limit,
-            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
-        var page = pool.list(limit, cursor);
-        return new PoolPage(page.items(), page.nextCursor());
+    public PoolPage list(@Context UriInfo uri) {
+        var page = pool.list(uri.getQueryParameters());
+        return new PoolPage(page.items(), page.nextCursor(), page.total());
     }
 
     @POST

@@ -27,11 +27,12 @@ import com.harborcrm.common.tenancy.TenantContext;
 import com.harborcrm.customer.CustomerEventType.OwnerChange;
 import jakarta.persistence.Query;
 
-import com.harborcrm.common.paging.Cursor;
 import com.harborcrm.common.paging.Page;
-import com.harborcrm.customer.Customer;
 import com.harborcrm.customer.CustomerDtos.CustomerView;
-import com.harborcrm.customer.CustomerService;
+import com.harborcrm.customer.CustomerFilter;
+import com.harborcrm.customer.CustomerSearch;
+import com.harborcrm.customer.CustomerSort;
+import jakarta.ws.rs.core.MultivaluedMap;
 import com.harborcrm.pool.PoolDtos.Preview;
 import com.harborcrm.pool.PoolDtos.PreviewWindow;
 import com.harborcrm.pool.PoolDtos.RepCount;
@@ -75,33 +76,35 @@ public class PoolService {
     PoolTimer timer;
 
     @Inject
-    CustomerService customers;
+    CustomerSearch search;
 
-    /** The pool, best potential first: keyset-paged on (potentialScore desc, id desc). */
-    public Page<CustomerView> list(int limit, String cursor) {
-        List<Customer> rows;
-        if (cursor == null) {
-            rows = Customer.find("ownerId is null order by potentialScore desc, id desc").page(0, limit + 1).list();
-        } else {
-            List<String> parts = Cursor.decode(cursor, 2);
-            short score;
-            long id;
+    /**
+     * The pool, screened with the filters of /customers (narrowed to customers without owner, whoever asks) and
+     * sorted by potential score, best first, unless another sort is asked for. Masked per the read policy.
+     */
+    public Page<CustomerView> list(MultivaluedMap<String, String> query) {
+        CustomerFilter f = search.filterFromQuery(query);
+        if (f.ownerId() != null && !f.ownerId().isBlank() && !f.ownerId().trim().equals("none")) {
+            throw DomainException.invalid("ownerId", "must be absent or none: the pool holds customers without owner");
+        }
+        CustomerFilter pool = new CustomerFilter(f.q(), f.stage(), f.stars(), f.status(), f.source(), f.country(),
+                f.tag(), f.tagAll(), "none", f.createdFrom(), f.createdTo(), f.lastFollowUpFrom(), f.lastFollowUpTo(),
+                f.nextFollowUpBefore(), f.hasEmail(), f.hasPhone(), f.scoreMin(), f.scoreMax(), f.cf());
+        String rawSort = query.getFirst("sort");
+        CustomerSort.Spec sort = rawSort == null || rawSort.isBlank() ? new CustomerSort.Spec(CustomerSort.SCORE, true)
+                : CustomerSort.Spec.parse(rawSort);
+        int limit = 50;
+        String rawLimit = query.getFirst("limit");
+        if (rawLimit != null) {
             try {
-                score = Short.parseShort(parts.get(0));
-                id = Long.parseLong(parts.get(1));
+                limit = Integer.parseInt(rawLimit.trim());
             } catch (NumberFormatException e) {
-                throw DomainException.invalid("cursor", "is not a cursor returned by this list");
+                throw DomainException.invalid("limit", "must be an integer");
             }
-            rows = Customer.find("ownerId is null and (potentialScore < ?1 or (potentialScore = ?1 and id < ?2)) "
-                    + "order by potentialScore desc, id desc", score, id).page(0, limit + 1).list();
         }
-        List<CustomerView> items = rows.stream().limit(limit).map(customers::view).toList();
-        String next = null;
-        if (rows.size() > limit) {
-            Customer last = rows.get(limit - 1);
-            next = Cursor.encode(last.potentialScore, last.id);
-        }
-        return Page.of(items, next);
+        String cursor = query.getFirst("cursor");
+        return search.list(pool, sort, limit, cursor == null || cursor.isEmpty() ? null : cursor,
+                "true".equals(query.getFirst("includeTotal")), false);
     }
 
     /** How many private customers would return under the candidate rules; computed, nothing saved. */
