@@ -38,9 +38,9 @@ public final class CustomerDtos {
             @Size(max = 200) @Schema(examples = "Miller Hardware Imports LLC") String companyName,
             @Size(max = 120) @Schema(examples = "Purchasing manager") String position,
             @Email(regexp = EMAIL_PATTERN) @Size(max = 254) @Schema(examples = "john@millerhardware.com") String email,
-            @Pattern(regexp = PHONE_PATTERN, message = PHONE_MESSAGE) @Schema(examples = "+1 312 555 0100") String phone,
-            @Pattern(regexp = PHONE_PATTERN, message = PHONE_MESSAGE) @Schema(examples = "+1 312 555 0199") String mobile,
-            @Pattern(regexp = PHONE_PATTERN, message = PHONE_MESSAGE) String fax,
+            @Size(max = 40) @Pattern(regexp = PHONE_PATTERN, message = PHONE_MESSAGE) @Schema(examples = "+1 312 555 0100") String phone,
+            @Size(max = 40) @Pattern(regexp = PHONE_PATTERN, message = PHONE_MESSAGE) @Schema(examples = "+1 312 555 0199") String mobile,
+            @Size(max = 40) @Pattern(regexp = PHONE_PATTERN, message = PHONE_MESSAGE) String fax,
             @Size(max = 20) List<@Valid @NotNull ImAccount> imAccounts,
             @Size(max = 500) String website,
             @Schema(description = "ISO 3166-1 alpha-2 code", examples = "US") String country,
@@ -53,11 +53,13 @@ public final class CustomerDtos {
             @Size(max = 50) List<@NotBlank @Size(max = 100) String> purchaseCategories,
             @Size(max = 60) @Schema(examples = "US$1M-2.5M") String annualPurchaseAmount,
             @Size(max = 60) @Schema(examples = "51-200 employees") String companySize,
-            @NotNull @Schema(description = "Default MANUAL") CustomerSource source,
-            @NotNull @Schema(description = "Default UNMARKED") CustomerStage stage,
-            @NotNull @Min(0) @Max(3) @Schema(description = "Purchase intention: 0 unrated, 1 low, 2 medium, 3 high. Default 0",
+            // Not @NotNull: create fills defaults, so the schema must not call them required; CustomerInput
+            // refuses null after a merge patch.
+            @Schema(description = "Default MANUAL") CustomerSource source,
+            @Schema(description = "Default UNMARKED") CustomerStage stage,
+            @Min(0) @Max(3) @Schema(description = "Purchase intention: 0 unrated, 1 low, 2 medium, 3 high. Default 0",
                     minimum = "0", maximum = "3") Integer stars,
-            @NotNull @Schema(description = "Default ACTIVE") CustomerStatus status,
+            @Schema(description = "Default ACTIVE") CustomerStatus status,
             @Size(max = 10000) String notes,
             @Schema(description = "Values of the store's custom fields by key (see /custom-fields)")
             Map<String, Object> customFields) {

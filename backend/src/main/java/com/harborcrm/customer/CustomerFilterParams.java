@@ -29,6 +29,14 @@ final class CustomerFilterParams {
 
     static CustomerFilter parse(MultivaluedMap<String, String> query, ZoneId zone) {
         List<FieldError> errors = new ArrayList<>();
+        query.forEach((name, values) -> {
+            if (com.harborcrm.common.web.Text.hasNul(name) || values.stream().anyMatch(com.harborcrm.common.web.Text::hasNul)) {
+                errors.add(new FieldError(name, com.harborcrm.common.web.Text.NO_NUL_MESSAGE));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw DomainException.invalid(errors);
+        }
         Map<String, String> cf = new LinkedHashMap<>();
         query.forEach((name, values) -> {
             if (name.startsWith("cf.") && !values.isEmpty()) {

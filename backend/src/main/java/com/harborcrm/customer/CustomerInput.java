@@ -54,6 +54,7 @@ public class CustomerInput {
 
     /** A new customer's fields; {@code extra} names members the caller handles itself (e.g. ownerId). */
     public CustomerFields forCreate(ObjectNode body, Set<String> extra) {
+        com.harborcrm.common.web.Text.requireNoNul(body);
         List<FieldError> errors = new ArrayList<>();
         ObjectNode fields = mapper.createObjectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext();) {
@@ -73,6 +74,7 @@ public class CustomerInput {
 
     /** The current fields with a JSON merge patch (RFC 7396) applied. */
     public CustomerFields forPatch(CustomerFields current, ObjectNode patch) {
+        com.harborcrm.common.web.Text.requireNoNul(patch);
         List<FieldError> errors = new ArrayList<>();
         ObjectNode merged = mapper.valueToTree(current);
         ObjectNode changed = mapper.createObjectNode();
@@ -114,6 +116,12 @@ public class CustomerInput {
         }
         for (ConstraintViolation<CustomerFields> violation : validator.validate(read)) {
             errors.add(new FieldError(path(violation), violation.getMessage()));
+        }
+        for (String required : List.of("source", "stage", "stars", "status")) {
+            JsonNode value = fields.get(required);
+            if (value == null || value.isNull()) {
+                errors.add(new FieldError(required, "must not be null"));
+            }
         }
         if (read.country() != null && !COUNTRIES.contains(read.country())) {
             errors.add(new FieldError("country", "must be an ISO 3166-1 alpha-2 country code such as US or CN"));

@@ -5,8 +5,6 @@ import java.net.URI;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -42,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.harborcrm.common.error.Problem;
+import com.harborcrm.common.paging.PageLimit;
 import com.harborcrm.common.security.Roles;
 import com.harborcrm.common.web.ETags;
 import com.harborcrm.customer.CustomerDtos.CreateCustomerOptions;
@@ -73,6 +72,9 @@ public class CustomerResource {
 
     @Inject
     CustomerBatch batch;
+
+    @Inject
+    com.harborcrm.view.SavedViewService savedViews;
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.REP})
@@ -129,6 +131,7 @@ public class CustomerResource {
             @Parameter(name = "scoreMin", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100")),
             @Parameter(name = "scoreMax", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100")),
             @Parameter(name = "cf.{key}", in = ParameterIn.QUERY, description = "A custom field value, e.g. cf.incoterm=FOB (MULTI_SELECT: contains it)"),
+            @Parameter(name = "view", in = ParameterIn.QUERY, description = "Screen with one of the caller's saved views instead of the filter parameters", schema = @Schema(type = SchemaType.INTEGER)),
             @Parameter(name = "sort", in = ParameterIn.QUERY, description = CustomerSort.DESCRIPTION),
             @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size, default 50, at most 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")),
             @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "nextCursor of the previous page"),
@@ -139,21 +142,31 @@ public class CustomerResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CustomerPage list(@Context UriInfo uri) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
-        CustomerFilter filter = search.filterFromQuery(query);
-        CustomerSort.Spec sort = CustomerSort.Spec.parse(query.getFirst("sort"));
-        int limit = 50;
-        String rawLimit = query.getFirst("limit");
-        if (rawLimit != null) {
-            try {
-                limit = Integer.parseInt(rawLimit.trim());
-            } catch (NumberFormatException e) {
-                throw com.harborcrm.common.error.DomainException.invalid("limit", "must be an integer");
-            }
+        CustomerFilter filter;
+        CustomerSort.Spec sort;
+        String view = query.getFirst("view");
+        if (view != null && !view.isBlank()) {
+            // A saved view replaces the filter parameters; an explicit sort still wins over the view's.
+            var saved = savedViews.screen(parseViewId(view));
+            filter = saved.getKey();
+            sort = CustomerSort.Spec.parse(query.getFirst("sort") != null ? query.getFirst("sort") : saved.getValue());
+        } else {
+            filter = search.filterFromQuery(query);
+            sort = CustomerSort.Spec.parse(query.getFirst("sort"));
         }
+        int limit = PageLimit.parse(query.getFirst("limit"));
         String cursor = query.getFirst("cursor");
         var page = search.list(filter, sort, limit, cursor == null || cursor.isEmpty() ? null : cursor,
                 "true".equals(query.getFirst("includeTotal")));
         return new CustomerPage(page.items(), page.nextCursor(), page.total());
+    }
+
+    private static long parseViewId(String view) {
+        try {
+            return Long.parseLong(view.trim());
+        } catch (NumberFormatException e) {
+            throw com.harborcrm.common.error.DomainException.invalid("view", "is not one of your saved views");
+        }
     }
 
     @Schema(name = "CustomerPage")
@@ -237,9 +250,10 @@ public class CustomerResource {
     @APIResponse(responseCode = "404", description = "No such customer visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TimelinePage timeline(@PathParam("id") long id,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) @Parameter(description = "Page size, at most 200") int limit,
+            @QueryParam("limit") @Parameter(description = "Page size, default 50, at most 200",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit,
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
-        var page = timeline.list(id, limit, cursor);
+        var page = timeline.list(id, PageLimit.parse(limit), cursor);
         return new TimelinePage(page.items(), page.nextCursor());
     }
 

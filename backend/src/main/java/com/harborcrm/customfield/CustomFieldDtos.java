@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.harborcrm.common.web.Text;
+
 public final class CustomFieldDtos {
 
     private CustomFieldDtos() {
@@ -18,17 +20,19 @@ public final class CustomFieldDtos {
     public record CreateCustomFieldRequest(
             @NotNull @Pattern(regexp = "[a-z][a-z0-9_]{0,39}", message = "must start with a-z and contain only a-z, 0-9 and _ (at most 40)")
             @Schema(required = true, examples = "incoterm", description = "Key of the value in a customer's customFields; cannot change later") String key,
-            @NotBlank @Size(max = 80) @Schema(required = true, examples = "Preferred incoterm") String label,
+            @NotBlank @Size(max = 80) @Pattern(regexp = Text.NO_NUL, message = Text.NO_NUL_MESSAGE)
+            @Schema(required = true, examples = "Preferred incoterm") String label,
             @NotNull @Schema(required = true, description = "Cannot change later") CustomFieldType type,
             @Size(max = 100) @Schema(description = "The choices of SELECT and MULTI_SELECT (required for them, not allowed otherwise)")
-            List<@NotBlank @Size(max = 80) String> options,
+            List<@NotBlank @Size(max = 80) @Pattern(regexp = Text.NO_NUL, message = Text.NO_NUL_MESSAGE) String> options,
             @Schema(description = "A value is required on every customer create and update. Default false.") Boolean required) {
     }
 
     @Schema(name = "UpdateCustomFieldRequest", description = "Only the fields present change; key and type are fixed.")
     public record UpdateCustomFieldRequest(
-            @Size(min = 1, max = 80) @Schema(nullable = false) String label,
-            @Size(max = 100) @Schema(nullable = false) List<@NotBlank @Size(max = 80) String> options,
+            @Size(min = 1, max = 80) @Pattern(regexp = Text.NO_NUL, message = Text.NO_NUL_MESSAGE) @Schema(nullable = false) String label,
+            @Size(max = 100) @Schema(nullable = false)
+            List<@NotBlank @Size(max = 80) @Pattern(regexp = Text.NO_NUL, message = Text.NO_NUL_MESSAGE) String> options,
             @Schema(nullable = false) Boolean required) {
     }
 

@@ -42,6 +42,9 @@ public class CustomFieldService {
     @Transactional
     public CustomFieldView create(CreateCustomFieldRequest request) {
         List<String> options = checkedOptions(request.type(), request.options());
+        // Serializes creators of one key; the unique constraint (store_id, key) is the last line.
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, ?2))")
+                .setParameter(1, "custom-field:" + request.key()).setParameter(2, tenant.storeId()).getSingleResult();
         if (CustomFieldDefinition.count("key", request.key()) > 0) {
             throw new DomainException(ProblemType.CONFLICT, "A custom field with key " + request.key() + " exists",
                     List.of(new FieldError("key", "is already used")), java.util.Map.of(), java.util.Map.of());

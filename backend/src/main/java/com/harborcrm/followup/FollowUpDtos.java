@@ -5,9 +5,12 @@ import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.harborcrm.common.web.Text;
 
 public final class FollowUpDtos {
 
@@ -19,7 +22,8 @@ public final class FollowUpDtos {
     @Schema(name = "CreateFollowUpRequest")
     public record CreateFollowUpRequest(
             @NotNull @Schema(required = true) FollowUpType type,
-            @NotBlank @Size(max = MAX_CONTENT) @Schema(required = true, maxLength = MAX_CONTENT,
+            @NotBlank @Size(max = MAX_CONTENT) @Pattern(regexp = Text.NO_NUL, message = Text.NO_NUL_MESSAGE)
+            @Schema(required = true, maxLength = MAX_CONTENT,
                     examples = "Sent the quotation for 2,000 hinges, FOB Ningbo") String content,
             @Schema(description = "When it happened; default now; never in the future") Instant occurredAt,
             @Schema(description = "When to follow up next (a reminder); after occurredAt") Instant nextFollowUpAt) {

@@ -5,12 +5,9 @@ import java.net.URI;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -24,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.harborcrm.common.error.Problem;
+import com.harborcrm.common.paging.PageLimit;
 import com.harborcrm.common.security.Roles;
 import com.harborcrm.common.web.ETags;
 import com.harborcrm.followup.FollowUpDtos.CreateFollowUpRequest;
@@ -76,9 +75,10 @@ public class FollowUpResource {
     @APIResponse(responseCode = "404", description = "No such customer visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public FollowUpPage list(@PathParam("customerId") long customerId,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) @Parameter(description = "Page size, at most 200") int limit,
+            @QueryParam("limit") @Parameter(description = "Page size, default 50, at most 200",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit,
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
-        var page = followUps.list(customerId, limit, cursor);
+        var page = followUps.list(customerId, PageLimit.parse(limit), cursor);
         return new FollowUpPage(page.items(), page.nextCursor());
     }
 

@@ -117,6 +117,7 @@ public class FollowUpService {
     /** A JSON merge patch of type, content, occurredAt and nextFollowUpAt; by its author or a manager/admin. */
     @Transactional
     public FollowUpView update(long customerId, long id, ObjectNode patch, Long expectedVersion) {
+        com.harborcrm.common.web.Text.requireNoNul(patch);
         Customer customer = customers.findEditable(customerId, LockModeType.PESSIMISTIC_WRITE);
         FollowUp followUp = findChangeable(customerId, id);
         if (expectedVersion != null && expectedVersion != followUp.version) {

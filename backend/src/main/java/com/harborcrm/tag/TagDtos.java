@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.harborcrm.common.web.Text;
+
 public final class TagDtos {
 
     static final String COLOR = "#[0-9A-Fa-f]{6}";
@@ -19,9 +21,10 @@ public final class TagDtos {
 
     @Schema(name = "CreateTagRequest")
     public record CreateTagRequest(
-            @NotBlank @Size(max = 60) @Schema(required = true, examples = "Key account") String name,
+            @NotBlank @Size(max = 60) @Pattern(regexp = Text.NO_NUL, message = Text.NO_NUL_MESSAGE)
+            @Schema(required = true, examples = "Key account") String name,
             @NotNull @Pattern(regexp = COLOR, message = COLOR_MESSAGE) @Schema(required = true, examples = "#E53935") String color,
-            @Size(max = 60) @Schema(examples = "Size") String group) {
+            @Size(max = 60) @Pattern(regexp = Text.NO_NUL, message = Text.NO_NUL_MESSAGE) @Schema(examples = "Size") String group) {
     }
 
     @Schema(name = "UpdateTagRequest", description = "JSON merge patch: members present change; `group: null` clears the group.")

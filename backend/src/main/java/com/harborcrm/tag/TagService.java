@@ -92,6 +92,7 @@ public class TagService {
     /** A JSON merge patch of name, color and group. */
     @Transactional
     public TagView update(long id, ObjectNode patch, Long expectedVersion) {
+        com.harborcrm.common.web.Text.requireNoNul(patch);
         Tag tag = find(id);
         if (expectedVersion != null && expectedVersion != tag.version) {
             throw new DomainException(ProblemType.PRECONDITION_FAILED, "This tag was changed by someone else: reload and try again");
