@@ -302,6 +302,24 @@ class PoolSweepTest {
         assertEquals(0, sweep().getInt("returned"));
     }
 
+    @Inject
+    PoolSweeper sweeper;
+
+    @Test
+    void theScheduledSweepEntersEachStoreInAContextOfItsOwn() throws Exception {
+        Session second = Api.openStore("Sweep too");
+        Session secondRep = Api.addUser(second, "REP");
+        long here = Customers.createId(rep);
+        long there = Customers.createId(secondRep);
+        at(days(90));
+        // As the scheduler calls it: from a thread with no request context and no store entered.
+        CompletableFuture.runAsync(sweeper::sweepAll).get(60, TimeUnit.SECONDS);
+        assertEquals(null, PoolHelper.owner(db, admin.storeId(), here));
+        assertEquals(null, PoolHelper.owner(db, second.storeId(), there));
+        assertEquals(1, PoolHelper.ownerEvents(db, admin.storeId(), here, "AUTO_RETURNED"));
+        assertEquals(1, PoolHelper.ownerEvents(db, second.storeId(), there, "AUTO_RETURNED"));
+    }
+
     @Test
     void onlyAdminsRunTheSweep() {
         Session manager = Api.addUser(admin, "MANAGER");
