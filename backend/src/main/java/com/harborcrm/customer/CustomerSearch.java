@@ -60,10 +60,16 @@ public class CustomerSearch {
      */
     public Page<CustomerView> list(CustomerFilter filter, CustomerSort.Spec sort, int limit, String cursor,
             boolean includeTotal, boolean ownOnly) {
+        return list(filter, sort, limit, cursor, includeTotal, ownOnly, true);
+    }
+
+    /** @param searchContacts see {@link CustomerQuery#where(CustomerFilter, boolean, boolean)} */
+    public Page<CustomerView> list(CustomerFilter filter, CustomerSort.Spec sort, int limit, String cursor,
+            boolean includeTotal, boolean ownOnly, boolean searchContacts) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw DomainException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
         }
-        CustomerQuery.Where where = queries.where(filter, ownOnly);
+        CustomerQuery.Where where = queries.where(filter, ownOnly, searchContacts);
         Map<String, Object> params = new LinkedHashMap<>(where.params());
         StringBuilder sql = new StringBuilder("select c.id, ").append(sort.key().expression)
                 .append(" from customers c where ").append(where.sql());

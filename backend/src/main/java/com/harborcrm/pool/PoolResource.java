@@ -76,7 +76,7 @@ public class PoolResource {
                     + "ownerId, which is always none), default sort -score (best potential first). Reps see email, "
                     + "phone, mobile and fax masked (j***@example.com, *** *** 4321) while the rule maskContacts is on.")
     @Parameters({
-            @Parameter(name = "q", in = ParameterIn.QUERY, description = "As for GET /customers"),
+            @Parameter(name = "q", in = ParameterIn.QUERY, description = "As for GET /customers; where contacts are masked, names and companies only"),
             @Parameter(name = "stage", in = ParameterIn.QUERY, description = "Repeatable", schema = @Schema(type = SchemaType.ARRAY, implementation = CustomerStage.class)),
             @Parameter(name = "stars", in = ParameterIn.QUERY, description = "Repeatable, 0-3", schema = @Schema(type = SchemaType.ARRAY, implementation = Integer.class)),
             @Parameter(name = "country", in = ParameterIn.QUERY, description = "Repeatable ISO 3166-1 alpha-2", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class)),

@@ -78,9 +78,13 @@ public class PoolService {
     @Inject
     CustomerSearch search;
 
+    @Inject
+    PoolReadPolicy readPolicy;
+
     /**
      * The pool, screened with the filters of /customers (narrowed to customers without owner, whoever asks) and
-     * sorted by potential score, best first, unless another sort is asked for. Masked per the read policy.
+     * sorted by potential score, best first, unless another sort is asked for. Masked per the read policy; where
+     * contacts are masked, {@code q} matches names and companies only, or it would reveal them.
      */
     public Page<CustomerView> list(MultivaluedMap<String, String> query) {
         CustomerFilter f = search.filterFromQuery(query);
@@ -104,7 +108,7 @@ public class PoolService {
         }
         String cursor = query.getFirst("cursor");
         return search.list(pool, sort, limit, cursor == null || cursor.isEmpty() ? null : cursor,
-                "true".equals(query.getFirst("includeTotal")), false);
+                "true".equals(query.getFirst("includeTotal")), false, !readPolicy.masksForCaller());
     }
 
     /** How many private customers would return under the candidate rules; computed, nothing saved. */

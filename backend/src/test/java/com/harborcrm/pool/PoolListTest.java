@@ -89,7 +89,14 @@ class PoolListTest {
                             equalTo("Wrote to john.doe@example.com, called +1 312 555 4321"));
         }
 
+        // Searching must not reveal masked contacts a character at a time: q matches names and companies only.
+        rep.as().get("/api/v1/pool?q=john.doe").then().statusCode(200).body("items.size()", equalTo(0));
+        rep.as().get("/api/v1/pool?q=312 555 43").then().statusCode(200).body("items.size()", equalTo(0));
+        manager.as().get("/api/v1/pool?q=john.doe").then().statusCode(200).body("items[0].id", equalTo((int) id));
+        manager.as().get("/api/v1/pool?q=312 555 43").then().statusCode(200).body("items[0].id", equalTo((int) id));
+
         PoolHelper.setRules(admin, "maskContacts", false);
+        rep.as().get("/api/v1/pool?q=john.doe").then().statusCode(200).body("items[0].id", equalTo((int) id));
         rep.as().get("/api/v1/pool").then().body("items[0].email", equalTo("john.doe@example.com"));
         PoolHelper.setRules(admin, "maskContacts", true);
         rep.as().get("/api/v1/pool").then().body("items[0].email", equalTo("j***@example.com"));
