@@ -20,8 +20,8 @@ import com.harborcrm.pool.PoolDtos.PoolReturn;
 /**
  * The one place where the pool shapes how customers are read: reps see pool customers' email and phone, mobile
  * and fax numbers masked while the rule {@code maskContacts} is on (managers and admins see them whole), and
- * every private customer carries its {@code poolReturn}. Every customer read (detail, lists, pool, timeline)
- * goes through here.
+ * every private customer carries its {@code poolReturn}. Every customer read (detail, lists, pool, timeline,
+ * follow-ups) goes through here.
  */
 @ApplicationScoped
 public class PoolReadPolicy {
@@ -100,7 +100,8 @@ public class PoolReadPolicy {
         return digits.length() <= 4 ? "*** ***" : "*** *** " + digits.substring(digits.length() - 4);
     }
 
-    private static String maskIn(Customer customer, String text) {
+    /** The text with the customer's own email and numbers masked in it. */
+    public static String maskIn(Customer customer, String text) {
         if (text == null) {
             return null;
         }

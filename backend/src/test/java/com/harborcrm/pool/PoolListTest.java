@@ -75,6 +75,8 @@ class PoolListTest {
         rep.as().get("/api/v1/customers/" + id + "/timeline").then().statusCode(200)
                 .body("items.find { it.kind == 'FOLLOW_UP' }.content",
                         equalTo("Wrote to j***@example.com, called *** *** 4321"));
+        rep.as().get("/api/v1/customers/" + id + "/follow-ups").then().statusCode(200)
+                .body("items[0].content", equalTo("Wrote to j***@example.com, called *** *** 4321"));
         // A rep cannot change a pool customer before claiming it.
         problem(rep.as().body(Map.of("notes", "x")).patch("/api/v1/customers/" + id).then(), 403, "forbidden");
         problem(rep.as().body(Map.of("type", "CALL", "content", "x")).post("/api/v1/customers/" + id + "/follow-ups")
@@ -84,6 +86,8 @@ class PoolListTest {
             whole.as().get("/api/v1/pool").then().body("items[0].email", equalTo("john.doe@example.com"))
                     .body("items[0].mobile", equalTo("138 0013 8000"));
             whole.as().get("/api/v1/customers/" + id).then().body("phone", equalTo("+1 312 555 4321"));
+            whole.as().get("/api/v1/customers/" + id + "/follow-ups").then()
+                    .body("items[0].content", equalTo("Wrote to john.doe@example.com, called +1 312 555 4321"));
             whole.as().get("/api/v1/customers/" + id + "/timeline").then()
                     .body("items.find { it.kind == 'FOLLOW_UP' }.content",
                             equalTo("Wrote to john.doe@example.com, called +1 312 555 4321"));
