@@ -274,21 +274,25 @@ public class PoolService {
 
     /**
      * Gives up to {@code quota} of the listed customers, in the listed order, to {@code owner}: from the pool only
-     * for a claim ({@code actor == null}), from the pool or another user for an assign. The FOR UPDATE below the
-     * LIMIT re-checks each row after waiting for a concurrent change, so rows taken meanwhile are skipped and the
-     * next ones counted instead.
+     * for a claim ({@code actor == null}), from the pool or another user for an assign. The eligible rows are
+     * locked first, in id order (so that concurrent multi-customer claims never deadlock); FOR UPDATE re-checks
+     * each row after waiting for a concurrent change, so rows taken meanwhile drop out and the next ones in the
+     * listed order count instead.
      */
     private List<Long> take(List<Long> ids, long quota, long owner, Long actor, Instant now) {
         boolean claim = actor == null;
         String eligible = claim ? "owner_id is null" : "owner_id is distinct from cast(:owner as bigint)";
         @SuppressWarnings("unchecked")
         List<Number> taken = em.createNativeQuery("""
-                with picked as (
+                with locked as materialized (
                   select id, owner_id from customers
                   where store_id = :store and id = any(cast(:ids as bigint[])) and %s
-                  order by array_position(cast(:ids as bigint[]), id)
-                  limit :quota
+                  order by id
                   for update),
+                picked as (
+                  select id, owner_id from locked
+                  order by array_position(cast(:ids as bigint[]), id)
+                  limit :quota),
                 taken as (
                   update customers c set owner_id = :owner, owned_since = :now, pooled_since = null, updated_at = :now,
                          version = c.version + 1

@@ -31,7 +31,8 @@ import io.quarkus.scheduler.Scheduled;
  * (its own tenant) and its own transaction, under {@code pg_try_advisory_xact_lock} so that two sweeps of one
  * store (two instances, or the scheduler and POST /pool/sweep) never overlap: the second one skips. The return
  * UPDATE re-evaluates the due condition on the row it actually changes, so a customer followed up while the
- * sweep runs (its row lock is waited for, then the new row is re-checked) is never returned.
+ * sweep runs (its row lock is waited for, then the new row is re-checked) is never returned. Due rows are
+ * locked in id order, as claims and assigns lock theirs, so that they never deadlock with each other.
  */
 @ApplicationScoped
 public class PoolSweeper {
@@ -99,9 +100,11 @@ public class PoolSweeper {
 
     private int returnDue(long store, PoolRules rules, Instant now) {
         Query query = em.createNativeQuery("""
-                with due as (
+                with due as materialized (
                   select c.id, c.owner_id, %2$s as rule from customers c
-                  where c.store_id = :store and c.owner_id is not null and %1$s <= :now),
+                  where c.store_id = :store and c.owner_id is not null and %1$s <= :now
+                  order by c.id
+                  for update of c),
                 returned as (
                   update customers c set owner_id = null, owned_since = null, pooled_since = :now, updated_at = :now,
                          version = c.version + 1

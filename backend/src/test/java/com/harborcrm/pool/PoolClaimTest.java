@@ -120,6 +120,37 @@ class PoolClaimTest {
     }
 
     @Test
+    void overlappingBatchesClaimedInDifferentOrdersNeverDeadlockAndGiveEachCustomerOneOwner() throws Exception {
+        Session admin = Api.openStore("Claim batches");
+        List<Session> reps = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            reps.add(Api.addUser(admin, "REP"));
+        }
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(PoolHelper.poolCustomer(admin));
+        }
+        List<Response> responses = inParallel(reps.size(), i -> {
+            List<Long> order = new ArrayList<>(ids);
+            java.util.Collections.rotate(order, i);
+            if (i % 2 == 1) {
+                java.util.Collections.reverse(order);
+            }
+            return reps.get(i).as().body(Map.of("customerIds", order)).post("/api/v1/pool/claim");
+        });
+        responses.forEach(r -> assertEquals(200, r.statusCode(), r.asString()));
+        long claimed = responses.stream().mapToLong(r -> r.jsonPath().getList("claimed").size()).sum();
+        assertEquals(10, claimed);
+        assertEquals(0, PoolHelper.count(db, "select count(*) from customers where store_id = ? and owner_id is null",
+                admin.storeId()));
+        assertEquals(10, PoolHelper.count(db, "select count(*) from customer_events where store_id = ? "
+                + "and data->>'kind' = 'CLAIMED'", admin.storeId()));
+        assertEquals(0, PoolHelper.count(db, "select count(*) from (select customer_id from customer_events "
+                + "where store_id = ? and data->>'kind' = 'CLAIMED' group by customer_id having count(*) > 1) x",
+                admin.storeId()));
+    }
+
+    @Test
     void aRepWithALimitOfFiveClaimingTwentyInParallelEndsWithExactlyFive() throws Exception {
         Session admin = Api.openStore("Claim limit");
         PoolHelper.setRules(admin, "maxPrivateCustomersPerRep", 5);
