@@ -35,12 +35,18 @@ public final class ContactKeys {
         return local + lower.substring(at);
     }
 
-    /** Only the digits, or null when fewer than {@link #MIN_PHONE_DIGITS}. */
+    /**
+     * Only the digits, without a leading international prefix 00 (so {@code 0086 574...} and {@code +86 574...}
+     * match), or null when fewer than {@link #MIN_PHONE_DIGITS}.
+     */
     public static String phoneDigits(String phone) {
         if (phone == null) {
             return null;
         }
         String digits = phone.replaceAll("[^0-9]", "");
+        if (digits.startsWith("00")) {
+            digits = digits.substring(2);
+        }
         return digits.length() < MIN_PHONE_DIGITS ? null : digits;
     }
 

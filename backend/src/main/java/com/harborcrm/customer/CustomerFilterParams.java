@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -27,9 +28,21 @@ final class CustomerFilterParams {
     private CustomerFilterParams() {
     }
 
-    static CustomerFilter parse(MultivaluedMap<String, String> query, ZoneId zone) {
+    /** The filter's own parameters; {@code cf.<key>} comes on top. */
+    static final Set<String> NAMES = Set.of("q", "stage", "stars", "status", "source", "country", "tag", "tagAll",
+            "ownerId", "createdFrom", "createdTo", "lastFollowUpFrom", "lastFollowUpTo", "nextFollowUpBefore",
+            "hasEmail", "hasPhone", "scoreMin", "scoreMax");
+
+    /**
+     * @param otherNames parameters of the endpoint itself (sort, limit...); any other name is a typo the
+     *                   client should hear about rather than get an unfiltered list
+     */
+    static CustomerFilter parse(MultivaluedMap<String, String> query, ZoneId zone, Set<String> otherNames) {
         List<FieldError> errors = new ArrayList<>();
         query.forEach((name, values) -> {
+            if (!NAMES.contains(name) && !otherNames.contains(name) && !name.startsWith("cf.")) {
+                errors.add(new FieldError(name, "is not a known parameter"));
+            }
             if (com.harborcrm.common.web.Text.hasNul(name) || values.stream().anyMatch(com.harborcrm.common.web.Text::hasNul)) {
                 errors.add(new FieldError(name, com.harborcrm.common.web.Text.NO_NUL_MESSAGE));
             }

@@ -57,6 +57,8 @@ import com.harborcrm.tag.TagService;
 public class CustomerResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
+    /** Parameters of the list besides the filter's. */
+    static final java.util.Set<String> LIST_PARAMETERS = java.util.Set.of("sort", "limit", "cursor", "includeTotal", "view");
 
     @Inject
     CustomerService customers;
@@ -151,7 +153,7 @@ public class CustomerResource {
             filter = saved.getKey();
             sort = CustomerSort.Spec.parse(query.getFirst("sort") != null ? query.getFirst("sort") : saved.getValue());
         } else {
-            filter = search.filterFromQuery(query);
+            filter = search.filterFromQuery(query, LIST_PARAMETERS);
             sort = CustomerSort.Spec.parse(query.getFirst("sort"));
         }
         int limit = PageLimit.parse(query.getFirst("limit"));
@@ -199,7 +201,8 @@ public class CustomerResource {
                     + "key), absent members stay. Only the members of CustomerFields are writable; owner, tags, "
                     + "score, counters, timestamps and version change through their own endpoints, so sending "
                     + "them (or unknown members) answers 400. With If-Match, a stale version answers 412 and "
-                    + "nothing changes.")
+                    + "nothing changes. New contact details matching another customer answer 409 "
+                    + "`duplicate-customer` (as on create) unless allowDuplicate=true.")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
                     description = "Any members of CustomerFields")),
@@ -211,12 +214,16 @@ public class CustomerResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such customer visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The new contact details match another customer (`duplicate-customer`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match is stale (`precondition-failed`)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("id") long id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the version being changed") String ifMatch,
+            @QueryParam("allowDuplicate") @DefaultValue("false")
+            @Parameter(description = "Save even if the new contact details match another customer") boolean allowDuplicate,
             @NotNull ObjectNode body) {
-        CustomerView updated = customers.update(id, body, ETags.parseIfMatch(ifMatch));
+        CustomerView updated = customers.update(id, body, ETags.parseIfMatch(ifMatch), allowDuplicate);
         return Response.ok(updated).tag(ETags.of(updated.version())).build();
     }
 

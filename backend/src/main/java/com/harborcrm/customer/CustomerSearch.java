@@ -44,9 +44,10 @@ public class CustomerSearch {
     com.harborcrm.pool.PoolReadPolicy readPolicy;
 
     /** The filter given as query parameters; calendar days are read in the store's time zone. */
-    public CustomerFilter filterFromQuery(jakarta.ws.rs.core.MultivaluedMap<String, String> query) {
+    public CustomerFilter filterFromQuery(jakarta.ws.rs.core.MultivaluedMap<String, String> query,
+            java.util.Set<String> otherParameters) {
         com.harborcrm.account.Store store = com.harborcrm.account.Store.findById(tenant.storeId());
-        return CustomerFilterParams.parse(query, java.time.ZoneId.of(store.timeZone));
+        return CustomerFilterParams.parse(query, java.time.ZoneId.of(store.timeZone), otherParameters);
     }
 
     public Page<CustomerView> list(CustomerFilter filter, CustomerSort.Spec sort, int limit, String cursor,

@@ -68,17 +68,10 @@ public class CustomerService {
     public CustomerView create(ObjectNode body, boolean allowDuplicate) {
         Long ownerId = ownerOfNewCustomer(body);
         CustomerFields fields = input.forCreate(body, CREATE_OPTIONS);
-        DuplicateFinder.Keys keys = DuplicateFinder.Keys.of(fields.email(), fields.phone(), fields.mobile(),
-                fields.imAccounts());
+        DuplicateFinder.Keys keys = keysOf(fields);
         duplicates.lock(keys);
         if (!allowDuplicate) {
-            List<DuplicateMatch> matches = duplicates.find(keys, null);
-            if (!matches.isEmpty()) {
-                throw new DomainException(ProblemType.DUPLICATE_CUSTOMER,
-                        "A customer with the same email, phone or IM account exists: open it, or create anyway "
-                                + "with allowDuplicate=true",
-                        List.of(), Problem.members("matches", matches), Map.of());
-            }
+            refuseDuplicates(keys, null);
         }
         Instant now = clock.instant();
         Customer customer = new Customer();
@@ -106,7 +99,7 @@ public class CustomerService {
     }
 
     @Transactional
-    public CustomerView update(long id, ObjectNode patch, Long expectedVersion) {
+    public CustomerView update(long id, ObjectNode patch, Long expectedVersion, boolean allowDuplicate) {
         // The row lock makes concurrent updates of one customer queue up, so each sees the previous one's
         // version: with If-Match the later one answers 412, without it merges onto the fresh state.
         Customer customer = findEditable(id, LockModeType.PESSIMISTIC_WRITE);
@@ -119,6 +112,14 @@ public class CustomerService {
         CustomerFields after = input.forPatch(before, patch);
         if (after.equals(before.normalized())) {
             return view(customer);
+        }
+        // Only contact keys this change adds can make the customer a duplicate of another.
+        DuplicateFinder.Keys added = keysOf(after).without(keysOf(before));
+        if (!added.isEmpty()) {
+            duplicates.lock(added);
+            if (!allowDuplicate) {
+                refuseDuplicates(added, customer.id);
+            }
         }
         Instant now = clock.instant();
         CustomerStage oldStage = customer.stage;
@@ -145,6 +146,20 @@ public class CustomerService {
                     : CustomerEventType.REACTIVATED, now, actor, context(customer));
         }
         return view(customer);
+    }
+
+    private void refuseDuplicates(DuplicateFinder.Keys keys, Long self) {
+        List<DuplicateMatch> matches = duplicates.find(keys, self);
+        if (!matches.isEmpty()) {
+            throw new DomainException(ProblemType.DUPLICATE_CUSTOMER,
+                    "A customer with the same email, phone or IM account exists: open it, or save anyway with "
+                            + "allowDuplicate=true",
+                    List.of(), Problem.members("matches", matches), Map.of());
+        }
+    }
+
+    private static DuplicateFinder.Keys keysOf(CustomerFields fields) {
+        return DuplicateFinder.Keys.of(fields.email(), fields.phone(), fields.mobile(), fields.imAccounts());
     }
 
     /** Permanent: follow-ups, events and tag links go with it (foreign keys cascade); the audit keeps the id. */

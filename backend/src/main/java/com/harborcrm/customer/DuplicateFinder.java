@@ -39,6 +39,15 @@ public class DuplicateFinder {
             return new Keys(ContactKeys.email(email), phones, ContactKeys.imHandles(accounts));
         }
 
+        /** The keys of this set that {@code other} does not have. */
+        Keys without(Keys other) {
+            Set<String> newPhones = new TreeSet<>(phones);
+            newPhones.removeAll(other.phones());
+            Set<String> newHandles = new java.util.LinkedHashSet<>(imHandles);
+            newHandles.removeAll(other.imHandles());
+            return new Keys(Objects.equals(email, other.email()) ? null : email, newPhones, newHandles);
+        }
+
         boolean isEmpty() {
             return email == null && phones.isEmpty() && imHandles.isEmpty();
         }

@@ -157,6 +157,36 @@ class CustomerFileTest {
     }
 
     @Test
+    void ofConcurrentCreatesOfOneBuyerOnlyOneSucceeds() throws Exception {
+        Session admin = Api.openStore("Concurrent duplicates");
+        for (int round = 0; round < 3; round++) {
+            String email = "race" + round + "@example.com";
+            List<Integer> statuses = new java.util.ArrayList<>(CustomerPatchTest.race(3, i -> admin.as()
+                    .body(Map.of("name", "Racer " + i, "email", email)).post("/api/v1/customers")
+                    .then().extract().statusCode()));
+            java.util.Collections.sort(statuses);
+            assertEquals(List.of(201, 409, 409), statuses);
+        }
+    }
+
+    @Test
+    void anEditThatAddsAnotherCustomersContactIsADuplicateToo() {
+        Session admin = Api.openStore("Duplicate edits");
+        long first = Customers.createId(admin, "email", "one@example.com", "phone", "+86 574 1234 5678");
+        long second = Customers.createId(admin, "email", "two@example.com");
+        problem(admin.as().body(Map.of("mobile", "0086-574-12345678")).patch("/api/v1/customers/" + second).then(),
+                409, "duplicate-customer").body("matches[0].id", equalTo((int) first));
+        admin.as().get("/api/v1/customers/" + second).then().body("mobile", nullValue());
+        // Its own keys never count, even when rewritten in another form.
+        admin.as().body(Map.of("email", "TWO+x@example.com", "name", "Renamed")).patch("/api/v1/customers/" + second)
+                .then().statusCode(200);
+        admin.as().body(Map.of("mobile", "0086 574 1234 5678")).patch("/api/v1/customers/" + second + "?allowDuplicate=true")
+                .then().statusCode(200);
+        // Once both share the key, edits that do not add keys pass.
+        admin.as().body(Map.of("notes", "same buyer?")).patch("/api/v1/customers/" + first).then().statusCode(200);
+    }
+
+    @Test
     void ownersArePickedByRole() {
         Session admin = Api.openStore("Owners");
         Session manager = Api.addUser(admin, "MANAGER");
@@ -220,7 +250,13 @@ class CustomerFileTest {
         Session admin = Api.openStore("Delete");
         Session manager = Api.addUser(admin, "MANAGER");
         Session rep = Api.addUser(admin, "REP");
-        long id = Customers.createId(rep, "email", "gone@example.com");
+        long id = Customers.createId(rep, "email", "gone@example.com",
+                "imAccounts", List.of(Map.of("channel", "WECHAT", "handle", "gone")));
+        rep.as().body(Map.of("type", "CALL", "content", "Last call")).post("/api/v1/customers/" + id + "/follow-ups")
+                .then().statusCode(201);
+        long tag = admin.as().body(Map.of("name", "T", "color", "#000000")).post("/api/v1/tags")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        rep.as().body(Map.of("tagIds", List.of(tag))).put("/api/v1/customers/" + id + "/tags").then().statusCode(200);
 
         problem(rep.as().delete("/api/v1/customers/" + id).then(), 403, "forbidden");
         manager.as().delete("/api/v1/customers/" + id).then().statusCode(204);
@@ -241,13 +277,15 @@ class CustomerFileTest {
                 assertEquals("customer", rows.getString(3));
                 assertEquals("{}", rows.getString(4));
             }
-            try (var events = connection.prepareStatement(
-                    "select count(*) from customer_events where store_id = ? and customer_id = ?")) {
-                events.setLong(1, admin.storeId());
-                events.setLong(2, id);
-                try (var rows = events.executeQuery()) {
-                    rows.next();
-                    assertEquals(0, rows.getLong(1));
+            for (String table : List.of("customer_events", "follow_ups", "customer_tags", "customer_im_handles")) {
+                try (var rest = connection.prepareStatement(
+                        "select count(*) from " + table + " where store_id = ? and customer_id = ?")) {
+                    rest.setLong(1, admin.storeId());
+                    rest.setLong(2, id);
+                    try (var rows = rest.executeQuery()) {
+                        rows.next();
+                        assertEquals(0, rows.getLong(1), table);
+                    }
                 }
             }
         }

@@ -167,7 +167,7 @@ class ScreeningTest {
                 {"createdFrom=yesterday", "createdFrom"}, {"hasEmail=maybe", "hasEmail"}, {"scoreMin=101", "scoreMin"},
                 {"scoreMax=x", "scoreMax"}, {"cf.unknown=1", "cf.unknown"}, {"cf.employees=many", "cf.employees"},
                 {"sort=colour", "sort"}, {"limit=201", "limit"}, {"limit=0", "limit"}, {"limit=x", "limit"},
-                {"cursor=bogus", "cursor"}, {"q=" + "x".repeat(101), "q"}};
+                {"cursor=bogus", "cursor"}, {"q=" + "x".repeat(101), "q"}, {"stages=INQUIRY", "stages"}};
         for (String[] c : cases) {
             problem(admin.as().get("/api/v1/customers?" + c[0]).then(), 400, "validation")
                     .body("errors[0].field", equalTo(c[1]));
