@@ -54,6 +54,9 @@ import com.harborcrm.reason.LostReasonService;
 @ApplicationScoped
 public class PoolService {
 
+    /** The pool list's own query parameters besides the screening filter's. */
+    static final Set<String> LIST_PARAMETERS = Set.of("sort", "limit", "cursor", "includeTotal");
+
     @Inject
     EntityManager em;
 
@@ -87,7 +90,7 @@ public class PoolService {
      * contacts are masked, {@code q} matches names and companies only, or it would reveal them.
      */
     public Page<CustomerView> list(MultivaluedMap<String, String> query) {
-        CustomerFilter f = search.filterFromQuery(query);
+        CustomerFilter f = search.filterFromQuery(query, LIST_PARAMETERS);
         if (f.ownerId() != null && !f.ownerId().isBlank() && !f.ownerId().trim().equals("none")) {
             throw DomainException.invalid("ownerId", "must be absent or none: the pool holds customers without owner");
         }

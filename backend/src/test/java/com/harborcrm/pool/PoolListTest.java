@@ -50,6 +50,7 @@ class PoolListTest {
         problem(rep.as().get("/api/v1/pool?ownerId=" + rep.userId()).then(), 400, "validation")
                 .body("errors[0].field", equalTo("ownerId"));
         problem(rep.as().get("/api/v1/pool?stage=WON").then(), 400, "validation");
+        problem(rep.as().get("/api/v1/pool?stagee=INQUIRY").then(), 400, "validation");
         Api.openStore("Another").as().get("/api/v1/pool").then().statusCode(200).body("items.size()", equalTo(0));
     }
 
