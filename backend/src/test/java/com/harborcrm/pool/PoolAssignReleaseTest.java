@@ -106,6 +106,12 @@ class PoolAssignReleaseTest {
                 "not-found");
         assertEquals(rep.userId(), PoolHelper.owner(db, admin.storeId(), id));
 
+        Session stranger = Api.openStore("Stranger");
+        problem(stranger.as().body(Map.of("reasonId", foreignReason)).post(release).then(), 404, "not-found");
+        stranger.as().body(Map.of("customerIds", List.of(id), "userId", stranger.userId())).post("/api/v1/pool/assign")
+                .then().statusCode(200).body("failed[0].reason", equalTo("NOT_FOUND"));
+        assertEquals(rep.userId(), PoolHelper.owner(db, admin.storeId(), id));
+
         rep.as().body(Map.of("reasonId", reason)).post(release).then().statusCode(200)
                 .body("ownerId", nullValue());
         problem(rep.as().body(Map.of("reasonId", reason)).post(release).then(), 409, "already-in-pool");

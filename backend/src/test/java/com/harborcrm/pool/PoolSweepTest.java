@@ -111,6 +111,17 @@ class PoolSweepTest {
     }
 
     @Test
+    void aStoresSweepLeavesOtherStoresAlone() {
+        Session second = Api.openStore("Untouched");
+        long theirs = Customers.createId(Api.addUser(second, "REP"));
+        long ours = Customers.createId(rep);
+        at(days(90));
+        assertEquals(1, sweep().getInt("returned"));
+        assertEquals(null, PoolHelper.owner(db, admin.storeId(), ours));
+        assertTrue(PoolHelper.owner(db, second.storeId(), theirs) != null);
+    }
+
+    @Test
     void aFollowUpRestartsTheNoFollowUpClock() {
         PoolHelper.setRules(admin, "returnAfterDaysWithoutDeal", 0);
         long id = Customers.createId(rep);
