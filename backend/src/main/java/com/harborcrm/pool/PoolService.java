@@ -15,33 +15,31 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.MultivaluedMap;
 
 import com.harborcrm.account.Store;
 import com.harborcrm.account.User;
 import com.harborcrm.common.error.DomainException;
 import com.harborcrm.common.error.ProblemType;
+import com.harborcrm.common.paging.Page;
 import com.harborcrm.common.security.CurrentUser;
 import com.harborcrm.common.security.Role;
 import com.harborcrm.common.tenancy.TenantContext;
-import com.harborcrm.customer.CustomerEventType.OwnerChange;
-import jakarta.persistence.Query;
-
-import com.harborcrm.common.paging.Page;
 import com.harborcrm.customer.CustomerDtos.CustomerView;
 import com.harborcrm.customer.CustomerFilter;
 import com.harborcrm.customer.CustomerSearch;
 import com.harborcrm.customer.CustomerSort;
-import jakarta.ws.rs.core.MultivaluedMap;
-import com.harborcrm.pool.PoolDtos.Preview;
-import com.harborcrm.pool.PoolDtos.PreviewWindow;
-import com.harborcrm.pool.PoolDtos.RepCount;
 import com.harborcrm.pool.PoolDtos.AssignRequest;
 import com.harborcrm.pool.PoolDtos.AssignResult;
 import com.harborcrm.pool.PoolDtos.ClaimResult;
 import com.harborcrm.pool.PoolDtos.Failure;
 import com.harborcrm.pool.PoolDtos.FailureReason;
+import com.harborcrm.pool.PoolDtos.Preview;
+import com.harborcrm.pool.PoolDtos.PreviewWindow;
 import com.harborcrm.pool.PoolDtos.ReleaseRequest;
+import com.harborcrm.pool.PoolDtos.RepCount;
 import com.harborcrm.reason.LostReasonService;
 
 /**
@@ -154,7 +152,6 @@ public class PoolService {
 
     @Transactional
     public ClaimResult claim(List<Long> requested) {
-        long store = tenant.storeId();
         long me = currentUser.id();
         List<Long> ids = new ArrayList<>(new LinkedHashSet<>(requested));
         lockOwner(me);

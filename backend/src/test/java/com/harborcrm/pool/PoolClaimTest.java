@@ -1,7 +1,6 @@
 package com.harborcrm.pool;
 
 import static com.harborcrm.testing.Api.problem;
-import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
