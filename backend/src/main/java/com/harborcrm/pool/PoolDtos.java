@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.harborcrm.common.web.Text;
 
 /** Request and response bodies of the pool. */
 public final class PoolDtos {
@@ -51,7 +54,7 @@ public final class PoolDtos {
     @Schema(name = "ReleaseRequest")
     public record ReleaseRequest(
             @NotNull @Schema(required = true, description = "A current reason of the store (see /lost-reasons)") Long reasonId,
-            @Size(max = 500) String note) {
+            @Size(max = 500) @Pattern(regexp = Text.NO_NUL, message = Text.NO_NUL_MESSAGE) String note) {
     }
 
     @Schema(name = "PoolReturnRule")

@@ -101,6 +101,8 @@ class PoolAssignReleaseTest {
                 .body("errors[0].field", equalTo("reasonId"));
         problem(rep.as().body(Map.of("reasonId", foreignReason)).post(release).then(), 400, "validation")
                 .body("errors[0].field", equalTo("reasonId"));
+        problem(rep.as().body(Map.of("reasonId", reason, "note", "bad\u0000note")).post(release).then(), 400, "validation")
+                .body("errors[0].field", equalTo("note"));
         problem(other.as().body(Map.of("reasonId", reason)).post(release).then(), 404, "not-found");
         problem(rep.as().body(Map.of("reasonId", reason)).post("/api/v1/customers/999999999/release").then(), 404,
                 "not-found");
