@@ -132,7 +132,10 @@ public final class CustomerDtos {
             Instant lastFollowUpAt, Instant nextFollowUpAt, Instant lastInquiryAt,
             @Schema(required = true) int inquiryCount,
             @Schema(required = true, minimum = "0", maximum = "100", description = PotentialScore.DESCRIPTION) int potentialScore,
-            @Schema(required = true, description = "Send it back in If-Match to update") long version) {
+            @Schema(required = true, description = "Send it back in If-Match to update") long version,
+            @Schema(required = true, nullable = true, description = "When this private customer returns to the pool "
+                    + "by the pool rules; null in the pool or when no rule applies")
+            com.harborcrm.pool.PoolDtos.PoolReturn poolReturn) {
 
         static CustomerView of(Customer c, List<TagRef> tags) {
             return new CustomerView(c.id, c.name, c.companyName, c.position, c.email, c.phone, c.mobile, c.fax,
@@ -140,7 +143,17 @@ public final class CustomerDtos {
                     c.businessType, c.mainProducts, List.copyOf(c.purchaseCategories), c.annualPurchaseAmount,
                     c.companySize, c.source, c.stage, c.stars, c.status, c.notes, c.customFields, tags, c.ownerId,
                     c.createdAt, c.updatedAt, c.lastFollowUpAt, c.nextFollowUpAt, c.lastInquiryAt, c.inquiryCount,
-                    c.potentialScore, c.version);
+                    c.potentialScore, c.version, null);
+        }
+
+        /** This view as the pool's read policy shows it (see pool/PoolReadPolicy): contacts and pool return. */
+        public CustomerView withPoolView(String email, String phone, String mobile, String fax,
+                com.harborcrm.pool.PoolDtos.PoolReturn poolReturn) {
+            return new CustomerView(id, name, companyName, position, email, phone, mobile, fax, imAccounts, website,
+                    country, region, city, address, postcode, businessType, mainProducts, purchaseCategories,
+                    annualPurchaseAmount, companySize, source, stage, stars, status, notes, customFields, tags, ownerId,
+                    createdAt, updatedAt, lastFollowUpAt, nextFollowUpAt, lastInquiryAt, inquiryCount, potentialScore,
+                    version, poolReturn);
         }
     }
 

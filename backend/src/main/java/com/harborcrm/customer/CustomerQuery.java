@@ -51,6 +51,14 @@ public class CustomerQuery {
      * @param ownOnly restrict to the caller's own customers (what reps may screen)
      */
     public Where where(CustomerFilter f, boolean ownOnly) {
+        return where(f, ownOnly, true);
+    }
+
+    /**
+     * @param searchContacts whether {@code q} also matches email and phone/mobile digits; false where the caller
+     *        sees contacts masked (reps in the pool), or searching would reveal them a character at a time
+     */
+    public Where where(CustomerFilter f, boolean ownOnly, boolean searchContacts) {
         List<FieldError> errors = new ArrayList<>();
         StringBuilder sql = new StringBuilder("c.store_id = :store");
         Map<String, Object> params = new LinkedHashMap<>();
@@ -67,8 +75,11 @@ public class CustomerQuery {
             params.put("q", "%" + likeEscape(q) + "%");
             String digits = q.replaceAll("[^0-9]", "");
             boolean phoneLike = digits.length() >= 3 && q.matches("[+0-9 ()./-]+");
-            sql.append(" and (c.name ilike :q or c.company_name ilike :q or c.email ilike :q");
-            if (phoneLike) {
+            sql.append(" and (c.name ilike :q or c.company_name ilike :q");
+            if (searchContacts) {
+                sql.append(" or c.email ilike :q");
+            }
+            if (phoneLike && searchContacts) {
                 params.put("qDigits", "%" + digits + "%");
                 sql.append(" or c.phone_digits like :qDigits or c.mobile_digits like :qDigits");
             }

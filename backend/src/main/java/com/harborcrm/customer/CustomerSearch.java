@@ -40,6 +40,9 @@ public class CustomerSearch {
     @Inject
     CustomerQuery queries;
 
+    @Inject
+    com.harborcrm.pool.PoolReadPolicy readPolicy;
+
     /** The filter given as query parameters; calendar days are read in the store's time zone. */
     public CustomerFilter filterFromQuery(jakarta.ws.rs.core.MultivaluedMap<String, String> query,
             java.util.Set<String> otherParameters) {
@@ -49,10 +52,25 @@ public class CustomerSearch {
 
     public Page<CustomerView> list(CustomerFilter filter, CustomerSort.Spec sort, int limit, String cursor,
             boolean includeTotal) {
+        return list(filter, sort, limit, cursor, includeTotal, !currentUser.isManagerOrAdmin());
+    }
+
+    /**
+     * @param ownOnly restrict to the caller's own customers; false for the pool list, whose filter is narrowed to
+     *        the pool itself (see pool/PoolService)
+     */
+    public Page<CustomerView> list(CustomerFilter filter, CustomerSort.Spec sort, int limit, String cursor,
+            boolean includeTotal, boolean ownOnly) {
+        return list(filter, sort, limit, cursor, includeTotal, ownOnly, true);
+    }
+
+    /** @param searchContacts see {@link CustomerQuery#where(CustomerFilter, boolean, boolean)} */
+    public Page<CustomerView> list(CustomerFilter filter, CustomerSort.Spec sort, int limit, String cursor,
+            boolean includeTotal, boolean ownOnly, boolean searchContacts) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw DomainException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
         }
-        CustomerQuery.Where where = queries.where(filter, !currentUser.isManagerOrAdmin());
+        CustomerQuery.Where where = queries.where(filter, ownOnly, searchContacts);
         Map<String, Object> params = new LinkedHashMap<>(where.params());
         StringBuilder sql = new StringBuilder("select c.id, ").append(sort.key().expression)
                 .append(" from customers c where ").append(where.sql());
@@ -97,8 +115,8 @@ public class CustomerSearch {
             tags.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
                     .add(new TagRef(((Number) r[1]).longValue(), (String) r[2], (String) r[3]));
         }
-        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull)
-                .map(c -> CustomerView.of(c, tags.getOrDefault(c.id, List.of()))).toList();
+        return readPolicy.views(ids.stream().map(byId::get).filter(java.util.Objects::nonNull)
+                .map(c -> CustomerView.of(c, tags.getOrDefault(c.id, List.of()))).toList());
     }
 
     private static void appendAfter(StringBuilder sql, Map<String, Object> params, CustomerSort.Spec sort, String cursor) {

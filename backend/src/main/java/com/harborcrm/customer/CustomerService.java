@@ -29,6 +29,7 @@ import com.harborcrm.customer.CustomerDtos.CustomerFields;
 import com.harborcrm.customer.CustomerDtos.CustomerView;
 import com.harborcrm.customer.CustomerDtos.DuplicateMatch;
 import com.harborcrm.customer.CustomerDtos.TagRef;
+import com.harborcrm.pool.PoolReadPolicy;
 
 /** The customer file: create with duplicate check, read, merge-patch, delete. */
 @ApplicationScoped
@@ -59,6 +60,9 @@ public class CustomerService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    PoolReadPolicy readPolicy;
 
     @Transactional
     public CustomerView create(ObjectNode body, boolean allowDuplicate) {
@@ -169,8 +173,9 @@ public class CustomerService {
     }
 
     /**
-     * The customer if the caller may see it: managers and admins every customer of the store, reps only
-     * their own. Anything else is "not found", exactly like a missing id, so that nothing leaks.
+     * The customer if the caller may see it: managers and admins every customer of the store, reps their own
+     * and the pool's (masked per the pool rules, see {@link PoolReadPolicy}). Anything else is "not found",
+     * exactly like a missing id, so that nothing leaks.
      */
     public Customer findVisible(long id, LockModeType lock) {
         Customer customer = Customer.findById(id, lock);
@@ -180,17 +185,22 @@ public class CustomerService {
         return customer;
     }
 
-    /** The customer if the caller may change it (today: exactly those it may see). */
+    /** The customer if the caller may change it: reps only their own (a pool customer must be claimed first). */
     public Customer findEditable(long id, LockModeType lock) {
-        return findVisible(id, lock);
+        Customer customer = findVisible(id, lock);
+        if (!currentUser.isManagerOrAdmin() && !Objects.equals(customer.ownerId, currentUser.id())) {
+            throw DomainException.forbidden("Customer " + id + " is in the pool: claim it first");
+        }
+        return customer;
     }
 
     boolean canSee(Customer customer) {
-        return currentUser.isManagerOrAdmin() || Objects.equals(customer.ownerId, currentUser.id());
+        return currentUser.isManagerOrAdmin() || customer.ownerId == null
+                || Objects.equals(customer.ownerId, currentUser.id());
     }
 
     public CustomerView view(Customer customer) {
-        return CustomerView.of(customer, tagsOf(customer.id));
+        return readPolicy.view(customer, CustomerView.of(customer, tagsOf(customer.id)));
     }
 
     public List<TagRef> tagsOf(long customerId) {

@@ -21,6 +21,7 @@ import com.harborcrm.common.paging.Cursor;
 import com.harborcrm.common.paging.Page;
 import com.harborcrm.common.tenancy.TenantContext;
 import com.harborcrm.common.time.Instants;
+import com.harborcrm.pool.PoolReadPolicy;
 
 /**
  * Everything that happened to a customer, newest first: its follow-ups and its events merged into one list,
@@ -43,6 +44,9 @@ public class TimelineService {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    PoolReadPolicy readPolicy;
+
     @Schema(name = "TimelineEntry", description = "A follow-up (kind FOLLOW_UP: content, nextFollowUpAt) or an "
             + "event (kind EVENT: data, e.g. {from, to} of a STAGE_CHANGED, plus ownerId and stage at the time).")
     public record TimelineEntry(
@@ -58,7 +62,7 @@ public class TimelineService {
     }
 
     public Page<TimelineEntry> list(long customerId, int limit, String cursor) {
-        customers.findVisible(customerId, LockModeType.NONE);
+        Customer customer = customers.findVisible(customerId, LockModeType.NONE);
         String followUpAfter = "";
         String eventAfter = "";
         Instant afterAt = null;
@@ -104,7 +108,8 @@ public class TimelineService {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        List<TimelineEntry> items = rows.stream().limit(limit).map(this::entry).toList();
+        List<TimelineEntry> items = rows.stream().limit(limit).map(this::entry).map(e -> readPolicy.mask(customer, e))
+                .toList();
         String next = null;
         if (rows.size() > limit) {
             TimelineEntry last = items.get(items.size() - 1);

@@ -32,6 +32,7 @@ import com.harborcrm.customer.CustomerService;
 import com.harborcrm.customer.PotentialScore;
 import com.harborcrm.followup.FollowUpDtos.CreateFollowUpRequest;
 import com.harborcrm.followup.FollowUpDtos.FollowUpView;
+import com.harborcrm.pool.PoolReadPolicy;
 
 /**
  * Follow-up records. Every change recomputes the customer's {@code lastFollowUpAt} (the latest contact) and
@@ -58,6 +59,9 @@ public class FollowUpService {
     @Inject
     CustomerService customers;
 
+    @Inject
+    PoolReadPolicy readPolicy;
+
     @Transactional
     public FollowUpView create(long customerId, CreateFollowUpRequest request) {
         Customer customer = customers.findEditable(customerId, LockModeType.PESSIMISTIC_WRITE);
@@ -79,7 +83,8 @@ public class FollowUpService {
     }
 
     public Page<FollowUpView> list(long customerId, int limit, String cursor) {
-        customers.findVisible(customerId, LockModeType.NONE);
+        Customer customer = customers.findVisible(customerId, LockModeType.NONE);
+        boolean mask = customer.isInPool() && readPolicy.masksForCaller();
         String after = "";
         Instant afterAt = null;
         long afterId = 0;
@@ -106,7 +111,8 @@ public class FollowUpService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         List<FollowUpView> items = rows.stream().limit(limit).map(r -> new FollowUpView(((Number) r[0]).longValue(),
-                ((Number) r[1]).longValue(), FollowUpType.valueOf((String) r[2]), (String) r[3], Instants.of(r[4]),
+                ((Number) r[1]).longValue(), FollowUpType.valueOf((String) r[2]),
+                mask ? PoolReadPolicy.maskIn(customer, (String) r[3]) : (String) r[3], Instants.of(r[4]),
                 Instants.of(r[5]), ((Number) r[6]).longValue(), (String) r[7], Instants.of(r[8]), Instants.of(r[9]),
                 ((Number) r[10]).longValue())).toList();
         String next = rows.size() > limit

@@ -227,11 +227,13 @@ class CustomerFileTest {
         long mine = Customers.createId(rep);
         long pooled = Customers.createId(rep, "pool", true);
 
-        for (long id : new long[] {mine, pooled}) {
-            problem(otherRep.as().get("/api/v1/customers/" + id).then(), 404, "not-found");
-            problem(otherRep.as().body(Map.of("notes", "x")).patch("/api/v1/customers/" + id).then(), 404, "not-found");
+        problem(otherRep.as().get("/api/v1/customers/" + mine).then(), 404, "not-found");
+        problem(otherRep.as().body(Map.of("notes", "x")).patch("/api/v1/customers/" + mine).then(), 404, "not-found");
+        // Pool customers (issue 4): every rep reads them (contacts masked), none changes them before claiming.
+        for (Session anyRep : new Session[] {rep, otherRep}) {
+            anyRep.as().get("/api/v1/customers/" + pooled).then().statusCode(200);
+            problem(anyRep.as().body(Map.of("notes", "x")).patch("/api/v1/customers/" + pooled).then(), 403, "forbidden");
         }
-        problem(rep.as().get("/api/v1/customers/" + pooled).then(), 404, "not-found");
         manager.as().get("/api/v1/customers/" + mine).then().statusCode(200);
         admin.as().get("/api/v1/customers/" + pooled).then().statusCode(200);
 

@@ -15,6 +15,8 @@ public interface HarborConfig {
 
     Demo demo();
 
+    Pool pool();
+
     interface Jwt {
         /** The {@code iss} of issued tokens; must equal {@code mp.jwt.verify.issuer}. */
         String issuer();
@@ -36,5 +38,14 @@ public interface HarborConfig {
         /** Open the demo store at start-up (dev profile). */
         @WithDefault("false")
         boolean enabled();
+    }
+
+    interface Pool {
+        /**
+         * How often the auto-return sweep runs, as a Quarkus Scheduler {@code every} value ("5m", "30s"); "off"
+         * disables it (POST /pool/sweep still works). Read by the scheduler as {@code harbor.pool.sweep-interval}.
+         */
+        @WithDefault("5m")
+        String sweepInterval();
     }
 }

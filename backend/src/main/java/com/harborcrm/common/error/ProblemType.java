@@ -18,6 +18,8 @@ public enum ProblemType {
     EMAIL_TAKEN("email-taken", 409, "This email is already registered"),
     DUPLICATE_CUSTOMER("duplicate-customer", 409, "A customer with the same contact details exists"),
     TAG_NAME_TAKEN("tag-name-taken", 409, "A tag with this name exists"),
+    ALREADY_CLAIMED("already-claimed", 409, "Someone else claimed this customer first"),
+    ALREADY_IN_POOL("already-in-pool", 409, "The customer is already in the pool"),
     PRECONDITION_FAILED("precondition-failed", 412, "Someone else changed this first"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request is too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),

@@ -1,0 +1,159 @@
+package com.harborcrm.pool;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.harborcrm.account.StoreOpened;
+import com.harborcrm.common.error.DomainException;
+import com.harborcrm.common.error.FieldError;
+import com.harborcrm.common.error.ProblemType;
+import com.harborcrm.common.tenancy.TenantContext;
+import com.harborcrm.customer.CustomerStage;
+
+/** Reads, validates and saves the store's pool rules (one row per store in {@code pool_rules}). */
+@ApplicationScoped
+public class PoolRulesService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ObjectMapper mapper;
+
+    public record Versioned(PoolRules rules, long version) {
+    }
+
+    void seed(@Observes StoreOpened opened) {
+        em.createNativeQuery("insert into pool_rules (store_id, updated_at) values (?1, ?2) on conflict do nothing")
+                .setParameter(1, opened.storeId()).setParameter(2, clock.instant()).executeUpdate();
+    }
+
+    public PoolRules current() {
+        return currentVersioned().rules();
+    }
+
+    public Versioned currentVersioned() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select return_after_days_without_follow_up, "
+                + "return_after_days_without_deal, warn_days_before_return, max_private_customers_per_rep, "
+                + "max_claims_per_rep_per_day, reclaim_cooldown_days, purge_unclaimed_after_days, mask_contacts, "
+                + "cast(stage_follow_up_days as text), version from pool_rules where store_id = ?1")
+                .setParameter(1, tenant.storeId()).getResultList();
+        if (rows.isEmpty()) {
+            return new Versioned(PoolRules.defaults(), 0);
+        }
+        Object[] r = rows.get(0);
+        Map<String, Integer> stages;
+        try {
+            stages = mapper.readValue((String) r[8], new TypeReference<LinkedHashMap<String, Integer>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return new Versioned(new PoolRules(i(r[0]), i(r[1]), i(r[2]), i(r[3]), i(r[4]), i(r[5]), i(r[6]),
+                (Boolean) r[7], stages), ((Number) r[9]).longValue());
+    }
+
+    @Transactional
+    public Versioned save(PoolRules rules, Long expectedVersion) {
+        PoolRules valid = validate(rules);
+        em.createNativeQuery("insert into pool_rules (store_id, updated_at) values (?1, ?2) on conflict do nothing")
+                .setParameter(1, tenant.storeId()).setParameter(2, clock.instant()).executeUpdate();
+        long version = ((Number) em.createNativeQuery("select version from pool_rules where store_id = ?1 for update")
+                .setParameter(1, tenant.storeId()).getSingleResult()).longValue();
+        if (expectedVersion != null && expectedVersion != version) {
+            throw new DomainException(ProblemType.PRECONDITION_FAILED,
+                    "The pool rules were changed by someone else (now version " + version + "): reload and try again");
+        }
+        em.createNativeQuery("update pool_rules set return_after_days_without_follow_up = ?2, "
+                + "return_after_days_without_deal = ?3, warn_days_before_return = ?4, max_private_customers_per_rep = ?5, "
+                + "max_claims_per_rep_per_day = ?6, reclaim_cooldown_days = ?7, purge_unclaimed_after_days = ?8, "
+                + "mask_contacts = ?9, stage_follow_up_days = cast(?10 as jsonb), updated_at = ?11, version = version + 1 "
+                + "where store_id = ?1")
+                .setParameter(1, tenant.storeId()).setParameter(2, valid.returnAfterDaysWithoutFollowUp())
+                .setParameter(3, valid.returnAfterDaysWithoutDeal()).setParameter(4, valid.warnDaysBeforeReturn())
+                .setParameter(5, valid.maxPrivateCustomersPerRep()).setParameter(6, valid.maxClaimsPerRepPerDay())
+                .setParameter(7, valid.reclaimCooldownDays()).setParameter(8, valid.purgeUnclaimedAfterDays())
+                .setParameter(9, valid.maskContacts()).setParameter(10, json(valid.stageFollowUpDaysOrEmpty()))
+                .setParameter(11, clock.instant()).executeUpdate();
+        return new Versioned(valid, version + 1);
+    }
+
+    /**
+     * Bean Validation checks each number's range; this checks what spans fields: stage names, and the warning
+     * coming strictly before every return rule that is on. Returns the rules with stages in canonical order.
+     */
+    public PoolRules validate(PoolRules rules) {
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, Integer> stages = new TreeMap<>((a, b) -> Integer.compare(stageOrder(a), stageOrder(b)));
+        rules.stageFollowUpDaysOrEmpty().forEach((stage, days) -> {
+            String field = "stageFollowUpDays." + stage;
+            if (stageOrder(stage) < 0) {
+                errors.add(new FieldError(field, "is not a stage: use one of " + Arrays.toString(CustomerStage.values())));
+            } else if (days == null || days < 0 || days > PoolRules.MAX_DAYS) {
+                errors.add(new FieldError(field, "must be between 0 and " + PoolRules.MAX_DAYS));
+            } else {
+                stages.put(stage, days);
+            }
+        });
+        int warn = rules.warnDaysBeforeReturn();
+        if (warn > 0) {
+            checkWarn(errors, "returnAfterDaysWithoutFollowUp", rules.returnAfterDaysWithoutFollowUp(), warn);
+            checkWarn(errors, "returnAfterDaysWithoutDeal", rules.returnAfterDaysWithoutDeal(), warn);
+            stages.forEach((stage, days) -> checkWarn(errors, "stageFollowUpDays." + stage, days, warn));
+        }
+        if (!errors.isEmpty()) {
+            throw DomainException.invalid(errors);
+        }
+        return new PoolRules(rules.returnAfterDaysWithoutFollowUp(), rules.returnAfterDaysWithoutDeal(), warn,
+                rules.maxPrivateCustomersPerRep(), rules.maxClaimsPerRepPerDay(), rules.reclaimCooldownDays(),
+                rules.purgeUnclaimedAfterDays(), rules.maskContacts(), new LinkedHashMap<>(stages));
+    }
+
+    private static void checkWarn(List<FieldError> errors, String field, int days, int warn) {
+        if (days > 0 && warn >= days) {
+            errors.add(new FieldError("warnDaysBeforeReturn", "must be less than " + field + " (" + days + ")"));
+        }
+    }
+
+    private static int stageOrder(String name) {
+        for (CustomerStage stage : CustomerStage.values()) {
+            if (stage.name().equals(name)) {
+                return stage.ordinal();
+            }
+        }
+        return -1;
+    }
+
+    String json(Map<String, Integer> stages) {
+        try {
+            return mapper.writeValueAsString(stages);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int i(Object value) {
+        return ((Number) value).intValue();
+    }
+}

@@ -1,0 +1,373 @@
+package com.harborcrm.pool;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import com.harborcrm.account.Store;
+import com.harborcrm.account.User;
+import com.harborcrm.common.error.DomainException;
+import com.harborcrm.common.error.ProblemType;
+import com.harborcrm.common.paging.Page;
+import com.harborcrm.common.security.CurrentUser;
+import com.harborcrm.common.security.Role;
+import com.harborcrm.common.tenancy.TenantContext;
+import com.harborcrm.customer.CustomerDtos.CustomerView;
+import com.harborcrm.customer.CustomerFilter;
+import com.harborcrm.customer.CustomerSearch;
+import com.harborcrm.customer.CustomerSort;
+import com.harborcrm.pool.PoolDtos.AssignRequest;
+import com.harborcrm.pool.PoolDtos.AssignResult;
+import com.harborcrm.pool.PoolDtos.ClaimResult;
+import com.harborcrm.pool.PoolDtos.Failure;
+import com.harborcrm.pool.PoolDtos.FailureReason;
+import com.harborcrm.pool.PoolDtos.Preview;
+import com.harborcrm.pool.PoolDtos.PreviewWindow;
+import com.harborcrm.pool.PoolDtos.ReleaseRequest;
+import com.harborcrm.pool.PoolDtos.RepCount;
+import com.harborcrm.reason.LostReasonService;
+
+/**
+ * Changes of owner through the pool: claim, assign/transfer and release. Limits are enforced atomically: every
+ * operation that gives customers to a user first takes a transaction-scoped advisory lock on (store, user), so
+ * that user's counts cannot move underneath it, and then takes customers with one conditional UPDATE that
+ * re-checks ownership row by row, so that of concurrent claims of one customer exactly one wins. Each change
+ * writes exactly one OWNER_CHANGED event per customer in the same statement.
+ */
+@ApplicationScoped
+public class PoolService {
+
+    /** The pool list's own query parameters besides the screening filter's. */
+    static final Set<String> LIST_PARAMETERS = Set.of("sort", "limit", "cursor", "includeTotal");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    PoolRulesService rulesService;
+
+    @Inject
+    LostReasonService reasons;
+
+    @Inject
+    PoolTimer timer;
+
+    @Inject
+    CustomerSearch search;
+
+    @Inject
+    PoolReadPolicy readPolicy;
+
+    /**
+     * The pool, screened with the filters of /customers (narrowed to customers without owner, whoever asks) and
+     * sorted by potential score, best first, unless another sort is asked for. Masked per the read policy; where
+     * contacts are masked, {@code q} matches names and companies only, or it would reveal them.
+     */
+    public Page<CustomerView> list(MultivaluedMap<String, String> query) {
+        CustomerFilter f = search.filterFromQuery(query, LIST_PARAMETERS);
+        if (f.ownerId() != null && !f.ownerId().isBlank() && !f.ownerId().trim().equals("none")) {
+            throw DomainException.invalid("ownerId", "must be absent or none: the pool holds customers without owner");
+        }
+        CustomerFilter pool = new CustomerFilter(f.q(), f.stage(), f.stars(), f.status(), f.source(), f.country(),
+                f.tag(), f.tagAll(), "none", f.createdFrom(), f.createdTo(), f.lastFollowUpFrom(), f.lastFollowUpTo(),
+                f.nextFollowUpBefore(), f.hasEmail(), f.hasPhone(), f.scoreMin(), f.scoreMax(), f.cf());
+        String rawSort = query.getFirst("sort");
+        CustomerSort.Spec sort = rawSort == null || rawSort.isBlank() ? new CustomerSort.Spec(CustomerSort.SCORE, true)
+                : CustomerSort.Spec.parse(rawSort);
+        int limit = 50;
+        String rawLimit = query.getFirst("limit");
+        if (rawLimit != null) {
+            try {
+                limit = Integer.parseInt(rawLimit.trim());
+            } catch (NumberFormatException e) {
+                throw DomainException.invalid("limit", "must be an integer");
+            }
+        }
+        String cursor = query.getFirst("cursor");
+        return search.list(pool, sort, limit, cursor == null || cursor.isEmpty() ? null : cursor,
+                "true".equals(query.getFirst("includeTotal")), false, !readPolicy.masksForCaller());
+    }
+
+    /** How many private customers would return under the candidate rules; computed, nothing saved. */
+    public Preview preview(PoolRules candidate) {
+        PoolRules rules = rulesService.validate(candidate);
+        Instant now = clock.instant();
+        ZoneId zone = storeZone();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        Instant startTomorrow = today.plusDays(1).atStartOfDay(zone).toInstant();
+        Instant startAfterTomorrow = today.plusDays(2).atStartOfDay(zone).toInstant();
+        Query query = em.createNativeQuery("""
+                select d.owner_id, u.name,
+                       count(*) filter (where d.due < :startTomorrow),
+                       count(*) filter (where d.due >= :startTomorrow and d.due < :startAfterTomorrow),
+                       count(*) filter (where d.due <= :in7Days)
+                from (select c.owner_id, %s as due from customers c
+                      where c.store_id = :store and c.owner_id is not null) d
+                join users u on u.store_id = :store and u.id = d.owner_id
+                where d.due is not null
+                group by d.owner_id, u.name
+                order by d.owner_id""".formatted(PoolTimer.dueAt("c")))
+                .setParameter("store", tenant.storeId()).setParameter("startTomorrow", startTomorrow)
+                .setParameter("startAfterTomorrow", startAfterTomorrow)
+                .setParameter("in7Days", now.plus(java.time.Duration.ofDays(7)));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = timer.bindRules(query, rules).getResultList();
+        List<List<RepCount>> windows = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (Object[] r : rows) {
+            for (int w = 0; w < 3; w++) {
+                long count = ((Number) r[2 + w]).longValue();
+                if (count > 0) {
+                    windows.get(w).add(new RepCount(((Number) r[0]).longValue(), (String) r[1], count));
+                }
+            }
+        }
+        List<PreviewWindow> result = windows.stream()
+                .map(w -> new PreviewWindow(w.stream().mapToLong(RepCount::count).sum(), w)).toList();
+        return new Preview(result.get(0), result.get(1), result.get(2));
+    }
+
+    @Transactional
+    public ClaimResult claim(List<Long> requested) {
+        long me = currentUser.id();
+        List<Long> ids = new ArrayList<>(new LinkedHashSet<>(requested));
+        lockOwner(me);
+        PoolRules rules = rulesService.current();
+        Instant now = clock.instant();
+
+        long privateLeft = rules.maxPrivateCustomersPerRep() == 0 ? Long.MAX_VALUE
+                : Math.max(0, rules.maxPrivateCustomersPerRep() - ownedBy(me));
+        long dailyLeft = rules.maxClaimsPerRepPerDay() == 0 ? Long.MAX_VALUE
+                : Math.max(0, rules.maxClaimsPerRepPerDay() - claimsToday(me, now));
+        Set<Long> cooling = inCooldown(me, ids, rules, now);
+        List<Long> candidates = ids.stream().filter(id -> !cooling.contains(id)).toList();
+        long quota = Math.min(privateLeft, dailyLeft);
+
+        List<Long> claimed = candidates.isEmpty() || quota == 0 ? List.of() : take(candidates, quota, me, null, now);
+
+        Map<Long, Long> owners = owners(ids);
+        List<Failure> failed = new ArrayList<>();
+        Set<Long> done = new HashSet<>(claimed);
+        for (long id : ids) {
+            if (done.contains(id)) {
+                continue;
+            }
+            FailureReason reason;
+            if (!owners.containsKey(id)) {
+                reason = FailureReason.NOT_FOUND;
+            } else if (owners.get(id) != null) {
+                reason = FailureReason.ALREADY_OWNED;
+            } else if (cooling.contains(id)) {
+                reason = FailureReason.COOLDOWN;
+            } else {
+                reason = privateLeft <= dailyLeft ? FailureReason.LIMIT_REACHED : FailureReason.DAILY_LIMIT;
+            }
+            failed.add(new Failure(id, reason));
+        }
+        if (ids.size() == 1 && !failed.isEmpty() && failed.get(0).reason() == FailureReason.ALREADY_OWNED
+                && !Long.valueOf(me).equals(owners.get(ids.get(0)))) {
+            throw new DomainException(ProblemType.ALREADY_CLAIMED,
+                    "Customer " + ids.get(0) + " was just claimed by someone else");
+        }
+        return new ClaimResult(claimed, failed);
+    }
+
+    @Transactional
+    public AssignResult assign(AssignRequest request) {
+        boolean override = Boolean.TRUE.equals(request.override());
+        if (override && currentUser.role() != Role.ADMIN) {
+            throw DomainException.forbidden("Only an admin can assign beyond the private-customer limit");
+        }
+        long target = request.userId();
+        User user = User.findById(target);
+        if (user == null || !user.active) {
+            throw DomainException.invalid("userId", "must be an active user of this store");
+        }
+        List<Long> ids = new ArrayList<>(new LinkedHashSet<>(request.customerIds()));
+        lockOwner(target);
+        PoolRules rules = rulesService.current();
+        Instant now = clock.instant();
+        long left = override || rules.maxPrivateCustomersPerRep() == 0 ? Long.MAX_VALUE
+                : Math.max(0, rules.maxPrivateCustomersPerRep() - ownedBy(target));
+        List<Long> assigned = left == 0 ? List.of() : take(ids, left, target, currentUser.id(), now);
+
+        Map<Long, Long> owners = owners(ids);
+        Set<Long> done = new HashSet<>(assigned);
+        List<Failure> failed = new ArrayList<>();
+        for (long id : ids) {
+            if (done.contains(id)) {
+                continue;
+            }
+            FailureReason reason = !owners.containsKey(id) ? FailureReason.NOT_FOUND
+                    : Long.valueOf(target).equals(owners.get(id)) ? FailureReason.ALREADY_OWNED
+                    : FailureReason.LIMIT_REACHED;
+            failed.add(new Failure(id, reason));
+        }
+        return new AssignResult(assigned, failed);
+    }
+
+    /** The owner, or a manager/admin, gives a customer back to the pool with one of the store's reasons. */
+    @Transactional
+    public void release(long customerId, ReleaseRequest request) {
+        long store = tenant.storeId();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select owner_id, stage from customers "
+                + "where store_id = ?1 and id = ?2 for update")
+                .setParameter(1, store).setParameter(2, customerId).getResultList();
+        if (rows.isEmpty()) {
+            throw DomainException.notFound("Customer " + customerId);
+        }
+        Long owner = rows.get(0)[0] == null ? null : ((Number) rows.get(0)[0]).longValue();
+        boolean mine = owner != null && owner == currentUser.id();
+        if (owner == null) {
+            throw new DomainException(ProblemType.ALREADY_IN_POOL, "Customer " + customerId + " is already in the pool");
+        }
+        if (!mine && !currentUser.isManagerOrAdmin()) {
+            throw DomainException.notFound("Customer " + customerId);
+        }
+        reasons.requireUsable(request.reasonId(), "reasonId");
+        String note = request.note() == null || request.note().isBlank() ? null : request.note().trim();
+        Instant now = clock.instant();
+        em.createNativeQuery("""
+                with released as (
+                  update customers c set owner_id = null, owned_since = null, pooled_since = :now, updated_at = :now,
+                         version = c.version + 1
+                  where c.store_id = :store and c.id = :id and c.owner_id = :owner
+                  returning c.id, c.stage),
+                ev as (
+                  insert into customer_events (store_id, customer_id, type, at, actor_id, data)
+                  select :store, id, 'OWNER_CHANGED', :now, :actor,
+                         jsonb_build_object('ownerId', null, 'stage', stage, 'kind', 'RELEASED',
+                                            'fromOwnerId', cast(:owner as bigint), 'toOwnerId', null,
+                                            'reasonId', cast(:reason as bigint), 'note', cast(:note as text))
+                  from released)
+                insert into pool_returns (store_id, customer_id, user_id, returned_at, kind)
+                select :store, id, :owner, :now, 'RELEASED' from released""")
+                .setParameter("store", store).setParameter("id", customerId).setParameter("owner", owner)
+                .setParameter("now", now).setParameter("actor", currentUser.id())
+                .setParameter("reason", request.reasonId()).setParameter("note", note)
+                .executeUpdate();
+    }
+
+    /**
+     * Gives up to {@code quota} of the listed customers, in the listed order, to {@code owner}: from the pool only
+     * for a claim ({@code actor == null}), from the pool or another user for an assign. The eligible rows are
+     * locked first, in id order (so that concurrent multi-customer claims never deadlock); FOR UPDATE re-checks
+     * each row after waiting for a concurrent change, so rows taken meanwhile drop out and the next ones in the
+     * listed order count instead.
+     */
+    private List<Long> take(List<Long> ids, long quota, long owner, Long actor, Instant now) {
+        boolean claim = actor == null;
+        String eligible = claim ? "owner_id is null" : "owner_id is distinct from cast(:owner as bigint)";
+        @SuppressWarnings("unchecked")
+        List<Number> taken = em.createNativeQuery("""
+                with locked as materialized (
+                  select id, owner_id from customers
+                  where store_id = :store and id = any(cast(:ids as bigint[])) and %s
+                  order by id
+                  for update),
+                picked as (
+                  select id, owner_id from locked
+                  order by array_position(cast(:ids as bigint[]), id)
+                  limit :quota),
+                taken as (
+                  update customers c set owner_id = :owner, owned_since = :now, pooled_since = null, updated_at = :now,
+                         version = c.version + 1
+                  from picked where c.store_id = :store and c.id = picked.id
+                  returning c.id, c.stage, picked.owner_id as from_owner),
+                ev as (
+                  insert into customer_events (store_id, customer_id, type, at, actor_id, data)
+                  select :store, id, 'OWNER_CHANGED', :now, cast(:actor as bigint),
+                         jsonb_build_object('ownerId', cast(:owner as bigint), 'stage', stage,
+                                            'kind', case when :claim then 'CLAIMED'
+                                                         when from_owner is null then 'ASSIGNED' else 'TRANSFERRED' end,
+                                            'fromOwnerId', from_owner, 'toOwnerId', cast(:owner as bigint))
+                  from taken),
+                log as (
+                  insert into pool_claims (store_id, user_id, customer_id, claimed_at)
+                  select :store, :owner, id, :now from taken where :claim)
+                select id from taken""".formatted(eligible))
+                .setParameter("store", tenant.storeId()).setParameter("ids", PoolSql.idArray(ids))
+                .setParameter("quota", Math.min(quota, ids.size())).setParameter("owner", owner)
+                .setParameter("now", now).setParameter("actor", claim ? owner : actor)
+                .setParameter("claim", claim)
+                .getResultList();
+        return taken.stream().map(Number::longValue).toList();
+    }
+
+    private void lockOwner(long userId) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, PoolSql.ownerLockKey(tenant.storeId(), userId)).getSingleResult();
+    }
+
+    private long ownedBy(long userId) {
+        return ((Number) em.createNativeQuery("select count(*) from customers where store_id = ?1 and owner_id = ?2")
+                .setParameter(1, tenant.storeId()).setParameter(2, userId).getSingleResult()).longValue();
+    }
+
+    /** Claims since the start of today in the store's time zone. */
+    private long claimsToday(long userId, Instant now) {
+        return ((Number) em.createNativeQuery("select count(*) from pool_claims "
+                + "where store_id = ?1 and user_id = ?2 and claimed_at >= ?3")
+                .setParameter(1, tenant.storeId()).setParameter(2, userId).setParameter(3, startOfToday(now))
+                .getSingleResult()).longValue();
+    }
+
+    public Instant startOfToday(Instant now) {
+        ZoneId zone = storeZone();
+        return LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
+    }
+
+    public ZoneId storeZone() {
+        Store store = Store.findById(tenant.storeId());
+        return ZoneId.of(store.timeZone);
+    }
+
+    private Set<Long> inCooldown(long userId, List<Long> ids, PoolRules rules, Instant now) {
+        if (rules.reclaimCooldownDays() == 0 || ids.isEmpty()) {
+            return Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> rows = em.createNativeQuery("select distinct customer_id from pool_returns "
+                + "where store_id = ?1 and user_id = ?2 and customer_id = any(cast(?3 as bigint[])) and returned_at > ?4")
+                .setParameter(1, tenant.storeId()).setParameter(2, userId).setParameter(3, PoolSql.idArray(ids))
+                .setParameter(4, now.minus(java.time.Duration.ofDays(rules.reclaimCooldownDays()))).getResultList();
+        Set<Long> result = new HashSet<>();
+        rows.forEach(n -> result.add(n.longValue()));
+        return result;
+    }
+
+    /** Current owner (null: pool) of each existing customer among ids; missing ids are absent. */
+    private Map<Long, Long> owners(List<Long> ids) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, owner_id from customers "
+                + "where store_id = ?1 and id = any(cast(?2 as bigint[]))")
+                .setParameter(1, tenant.storeId()).setParameter(2, PoolSql.idArray(ids)).getResultList();
+        Map<Long, Long> result = new HashMap<>();
+        rows.forEach(r -> result.put(((Number) r[0]).longValue(), r[1] == null ? null : ((Number) r[1]).longValue()));
+        return result;
+    }
+}

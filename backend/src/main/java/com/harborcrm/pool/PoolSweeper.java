@@ -1,0 +1,180 @@
+package com.harborcrm.pool;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import javax.sql.DataSource;
+
+import org.jboss.logging.Logger;
+
+import com.harborcrm.common.tenancy.TenantContext;
+import com.harborcrm.pool.PoolDtos.SweepResult;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Auto-return, return warnings and purge, set-based per store. Each store is swept in its own request context
+ * (its own tenant) and its own transaction, under {@code pg_try_advisory_xact_lock} so that two sweeps of one
+ * store (two instances, or the scheduler and POST /pool/sweep) never overlap: the second one skips. The return
+ * UPDATE re-evaluates the due condition on the row it actually changes, so a customer followed up while the
+ * sweep runs (its row lock is waited for, then the new row is re-checked) is never returned. Due rows are
+ * locked in id order, as claims and assigns lock theirs, so that they never deadlock with each other.
+ */
+@ApplicationScoped
+public class PoolSweeper {
+
+    private static final Logger LOG = Logger.getLogger(PoolSweeper.class);
+    public static final String WARNING = "POOL_RETURN_WARNING";
+
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    PoolRulesService rulesService;
+
+    @Inject
+    PoolTimer timer;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    PoolSweeper self;
+
+    @Scheduled(identity = "pool-sweep", every = "${harbor.pool.sweep-interval}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweepAll() {
+        for (long storeId : storeIds()) {
+            try {
+                SweepResult result = self.sweep(storeId);
+                if (result.returned() + result.warned() + result.purged() > 0) {
+                    LOG.infof("Pool sweep of store %d: %s", storeId, result);
+                }
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Pool sweep of store %d failed", storeId);
+            }
+        }
+    }
+
+    /** Sweeps one store now, in a transaction of its own. */
+    @ActivateRequestContext
+    public SweepResult sweep(long storeId) {
+        tenant.enter(storeId);
+        return QuarkusTransaction.requiringNew().call(this::sweepEnteredStore);
+    }
+
+    private SweepResult sweepEnteredStore() {
+        long store = tenant.storeId();
+        Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, PoolSql.sweepLockKey(store)).getSingleResult();
+        if (!locked) {
+            return new SweepResult(0, 0, 0, true);
+        }
+        PoolRules rules = rulesService.current();
+        Instant now = clock.instant();
+        int returned = returnDue(store, rules, now);
+        int warned = warn(store, rules, now);
+        int purged = purge(store, rules, now);
+        return new SweepResult(returned, warned, purged, false);
+    }
+
+    private int returnDue(long store, PoolRules rules, Instant now) {
+        Query query = em.createNativeQuery("""
+                with due as materialized (
+                  select c.id, c.owner_id, %2$s as rule from customers c
+                  where c.store_id = :store and c.owner_id is not null and %1$s <= :now
+                  order by c.id
+                  for update of c),
+                returned as (
+                  update customers c set owner_id = null, owned_since = null, pooled_since = :now, updated_at = :now,
+                         version = c.version + 1
+                  from due
+                  where c.store_id = :store and c.id = due.id and c.owner_id = due.owner_id and %1$s <= :now
+                  returning c.id, c.stage, due.owner_id as from_owner, due.rule),
+                ev as (
+                  insert into customer_events (store_id, customer_id, type, at, actor_id, data)
+                  select :store, id, 'OWNER_CHANGED', :now, null,
+                         jsonb_build_object('ownerId', null, 'stage', stage, 'kind', 'AUTO_RETURNED',
+                                            'fromOwnerId', from_owner, 'toOwnerId', null, 'rule', rule)
+                  from returned),
+                log as (
+                  insert into pool_returns (store_id, customer_id, user_id, returned_at, kind)
+                  select :store, id, from_owner, :now, 'AUTO_RETURNED' from returned)
+                select count(*) from returned""".formatted(PoolTimer.dueAt("c"), PoolTimer.rule("c")))
+                .setParameter("store", store).setParameter("now", now);
+        return ((Number) timer.bindRules(query, rules).getSingleResult()).intValue();
+    }
+
+    /** One warning per customer and return window; a follow-up or a new owner opens a new window. */
+    private int warn(long store, PoolRules rules, Instant now) {
+        if (rules.warnDaysBeforeReturn() == 0) {
+            return 0;
+        }
+        Query query = em.createNativeQuery("""
+                insert into reminders (store_id, user_id, customer_id, kind, window_start, due_at, rule, created_at)
+                select :store, c.owner_id, c.id, :kind, %3$s, %1$s, %2$s, :now
+                from customers c
+                where c.store_id = :store and c.owner_id is not null and %1$s > :now and %1$s <= :horizon
+                on conflict (store_id, customer_id, kind, window_start) do nothing"""
+                .formatted(PoolTimer.dueAt("c"), PoolTimer.rule("c"), PoolTimer.windowStart("c")))
+                .setParameter("store", store).setParameter("now", now).setParameter("kind", WARNING)
+                .setParameter("horizon", now.plus(Duration.ofDays(rules.warnDaysBeforeReturn())));
+        return timer.bindRules(query, rules).executeUpdate();
+    }
+
+    private int purge(long store, PoolRules rules, Instant now) {
+        if (rules.purgeUnclaimedAfterDays() == 0) {
+            return 0;
+        }
+        Number purged = (Number) em.createNativeQuery("""
+                with purged as (
+                  delete from customers c
+                  where c.store_id = :store and c.owner_id is null and coalesce(c.pooled_since, c.created_at) <= :before
+                  returning c.id),
+                audit as (
+                  insert into audit_events (store_id, at, actor_id, action, entity_type, entity_id, data)
+                  select :store, :now, null, 'CUSTOMER_PURGED', 'customer', id,
+                         jsonb_build_object('purgeUnclaimedAfterDays', cast(:days as integer))
+                  from purged)
+                select count(*) from purged""")
+                .setParameter("store", store).setParameter("now", now).setParameter("days", rules.purgeUnclaimedAfterDays())
+                .setParameter("before", now.minus(Duration.ofDays(rules.purgeUnclaimedAfterDays())))
+                .getSingleResult();
+        return purged.intValue();
+    }
+
+    /** The store list is not store-owned, and no tenant is entered here: plain JDBC. */
+    private List<Long> storeIds() {
+        List<Long> ids = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select id from stores order by id")) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not list stores", e);
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,128 @@
+package com.harborcrm.reminder;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.harborcrm.common.security.CurrentUser;
+import com.harborcrm.common.tenancy.TenantContext;
+import com.harborcrm.common.time.Instants;
+import com.harborcrm.pool.PoolDtos.ReturnRule;
+import com.harborcrm.pool.PoolRules;
+import com.harborcrm.pool.PoolRulesService;
+import com.harborcrm.pool.PoolService;
+import com.harborcrm.pool.PoolTimer;
+
+/** The signed-in user's to-do: follow-ups due today or overdue, and customers about to return to the pool. */
+@ApplicationScoped
+public class ReminderService {
+
+    /** Items listed at most; the counts are always complete. */
+    public static final int MAX_ITEMS = 200;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    PoolService pool;
+
+    @Inject
+    PoolRulesService rulesService;
+
+    @Inject
+    PoolTimer timer;
+
+    @Schema(name = "ReminderKind", description = "FOLLOW_UP_OVERDUE: the planned next follow-up is past; "
+            + "FOLLOW_UP_DUE: planned for later today (store time zone); POOL_RETURN_WARNING: the customer returns "
+            + "to the pool within the rule's warning days unless followed up (or brought to a deal).")
+    public enum Kind {
+        FOLLOW_UP_OVERDUE, FOLLOW_UP_DUE, POOL_RETURN_WARNING
+    }
+
+    @Schema(name = "Reminder")
+    public record Reminder(@Schema(required = true) Kind kind, @Schema(required = true) long customerId,
+            @Schema(required = true) String customerName,
+            @Schema(required = true, description = "The planned follow-up, or when the customer returns to the pool") Instant at,
+            @Schema(description = "POOL_RETURN_WARNING only") ReturnRule rule,
+            @Schema(description = "POOL_RETURN_WARNING only: whole days left, rounded up") Integer daysLeft) {
+    }
+
+    @Schema(name = "ReminderCounts")
+    public record Counts(@Schema(required = true) long dueToday, @Schema(required = true) long overdue,
+            @Schema(required = true) long returnWarnings) {
+    }
+
+    @Schema(name = "Reminders")
+    public record Reminders(@Schema(required = true) Counts counts,
+            @Schema(required = true, description = "Overdue first, then by time; at most " + MAX_ITEMS) List<Reminder> items) {
+    }
+
+    public Reminders mine() {
+        long store = tenant.storeId();
+        long me = currentUser.id();
+        Instant now = clock.instant();
+        ZoneId zone = pool.storeZone();
+        Instant startTomorrow = LocalDate.ofInstant(now, zone).plusDays(1).atStartOfDay(zone).toInstant();
+        List<Reminder> items = new ArrayList<>();
+
+        @SuppressWarnings("unchecked")
+        List<Object[]> followUps = em.createNativeQuery("select id, name, next_follow_up_at from customers "
+                + "where store_id = ?1 and owner_id = ?2 and next_follow_up_at < ?3 order by next_follow_up_at, id")
+                .setParameter(1, store).setParameter(2, me).setParameter(3, startTomorrow).getResultList();
+        long overdue = 0;
+        long dueToday = 0;
+        for (Object[] r : followUps) {
+            Instant at = Instants.of(r[2]);
+            Kind kind = at.isBefore(now) ? Kind.FOLLOW_UP_OVERDUE : Kind.FOLLOW_UP_DUE;
+            if (kind == Kind.FOLLOW_UP_OVERDUE) {
+                overdue++;
+            } else {
+                dueToday++;
+            }
+            items.add(new Reminder(kind, ((Number) r[0]).longValue(), (String) r[1], at, null, null));
+        }
+
+        long warnings = 0;
+        PoolRules rules = rulesService.current();
+        if (rules.warnDaysBeforeReturn() > 0) {
+            Query query = em.createNativeQuery("""
+                    select d.id, d.name, d.due, d.rule from (
+                      select c.id, c.name, %s as due, %s as rule from customers c
+                      where c.store_id = :store and c.owner_id = :me) d
+                    where d.due <= :horizon order by d.due, d.id""".formatted(PoolTimer.dueAt("c"), PoolTimer.rule("c")))
+                    .setParameter("store", store).setParameter("me", me)
+                    .setParameter("horizon", now.plus(Duration.ofDays(rules.warnDaysBeforeReturn())));
+            @SuppressWarnings("unchecked")
+            List<Object[]> due = timer.bindRules(query, rules).getResultList();
+            for (Object[] r : due) {
+                Instant at = Instants.of(r[2]);
+                warnings++;
+                items.add(new Reminder(Kind.POOL_RETURN_WARNING, ((Number) r[0]).longValue(), (String) r[1], at,
+                        ReturnRule.valueOf((String) r[3]), PoolTimer.daysLeft(at, now)));
+            }
+        }
+        items.sort(Comparator.comparing(Reminder::at).thenComparing(Reminder::customerId));
+        return new Reminders(new Counts(dueToday, overdue, warnings), items.stream().limit(MAX_ITEMS).toList());
+    }
+}
