@@ -100,7 +100,9 @@ const password = 'harbor-e2e-secret';
 const admin = { name: 'Avery Admin', email: `admin-${runId}@example.com` };
 const rep = { name: 'Sam Rep', email: `sam-${runId}@example.com` };
 
-step('an admin opens a store from the sign-up screen and lands on home', async () => {
+const mainNav = () => page.getByRole('navigation', { name: 'Main' });
+
+step('an admin opens a store from the sign-up screen and lands on My customers', async () => {
   await page.goto('/signup');
   await page.getByLabel('Store name').fill(`E2E Trading ${runId}`);
   await page.getByLabel('Your name').fill(admin.name);
@@ -108,6 +110,9 @@ step('an admin opens a store from the sign-up screen and lands on home', async (
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Open my store' }).click();
 
+  await page.getByRole('heading', { name: 'My customers', level: 1 }).waitFor();
+  await page.getByText('No customers yet. Add your first one.').waitFor();
+  await mainNav().getByRole('link', { name: 'My profile' }).click();
   await page.getByRole('heading', { name: 'My profile' }).waitFor();
   await page.getByRole('banner').getByText(`${admin.name}, Administrator`).waitFor();
   await page.getByRole('main').getByText(admin.email).waitFor();
@@ -148,6 +153,8 @@ step('the sub-account logs in and sees their profile', async () => {
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
 
+  await page.getByRole('heading', { name: 'My customers', level: 1 }).waitFor();
+  await mainNav().getByRole('link', { name: 'My profile' }).click();
   const profile = page.getByRole('region', { name: 'My profile' });
   await profile.waitFor();
   await profile.getByText(rep.email).waitFor();
@@ -157,7 +164,67 @@ step('the sub-account logs in and sees their profile', async () => {
   assert.equal(await nav.getByRole('link', { name: 'Users' }).count(), 0, 'a manager is offered Users');
 });
 
+const buyer = { name: `John Miller ${runId}`, email: `john-${runId}@millerhardware.example` };
+
+step('the manager creates a customer and lands on its file', async () => {
+  await mainNav().getByRole('link', { name: 'My customers' }).click();
+  await page.getByRole('link', { name: 'New customer' }).first().click();
+  await page.getByRole('heading', { name: 'New customer', level: 1 }).waitFor();
+
+  await page.getByLabel('Name', { exact: true }).fill(buyer.name);
+  await page.getByLabel('Company', { exact: true }).fill('Miller Hardware Imports LLC');
+  await page.getByLabel('Email', { exact: true }).fill(buyer.email);
+  await page.getByLabel('Country', { exact: true }).selectOption('US');
+  await page.getByLabel('Stage', { exact: true }).selectOption({ label: 'Inquiry' });
+  await page.getByRole('button', { name: 'Create customer' }).click();
+
+  await page.getByRole('heading', { name: buyer.name, level: 1 }).waitFor();
+  await page.getByText('Miller Hardware Imports LLC').first().waitFor();
+  await page.getByRole('list', { name: 'Timeline' }).getByText('Customer created').waitFor();
+});
+
+step('the manager records a follow-up and sees it in the timeline', async () => {
+  const content = `Sent the quotation for 2,000 hinges (${runId})`;
+  await page.getByLabel('Type', { exact: true }).selectOption({ label: 'Quotation' });
+  await page.getByLabel('What happened').fill(content);
+  await page.getByLabel('What happened').press('Control+Enter');
+
+  await page.getByRole('status').getByText('Follow-up recorded.').waitFor();
+  const first = page.getByRole('list', { name: 'Timeline' }).getByRole('listitem').first();
+  await eventually(async () => assert.match(await first.textContent(), new RegExp(`Quotation.*${runId}`)));
+
+  // Stored on the server, and listed under My customers with its last follow-up:
+  await page.reload();
+  await page.getByRole('list', { name: 'Timeline' }).getByText(content).waitFor();
+  await mainNav().getByRole('link', { name: 'My customers' }).click();
+  const row = page.getByRole('row').filter({ hasText: buyer.name });
+  await row.waitFor();
+  assert.doesNotMatch(await row.textContent(), /—\s*—/);
+});
+
+step('the manager screens customers through the URL and saves the screen as a view', async () => {
+  const today = new Date().toISOString().slice(0, 10);
+  await page.goto(`/customers?q=${encodeURIComponent(runId)}&stage=INQUIRY&createdFrom=${today}&hasEmail=true&sort=-score&includeTotal=true`);
+  await page.getByRole('link', { name: buyer.name }).waitFor();
+  await page.getByText('1 customers match').waitFor();
+
+  await page.getByLabel('View name').fill(`Hot ${runId}`);
+  await page.getByRole('button', { name: 'Save current filters' }).click();
+  await page.getByText(`Saved the view “Hot ${runId}”.`).waitFor();
+
+  // A stage that matches nothing, then the saved view brings the screen back.
+  await page.goto('/customers?stage=REPEAT_PURCHASE');
+  await page.getByText('No customers match these filters.').waitFor();
+  await page.getByRole('button', { name: `Hot ${runId}`, exact: true }).click();
+  await page.getByRole('link', { name: buyer.name }).waitFor();
+  const search = new URL(page.url()).searchParams;
+  assert.equal(search.get('stage'), 'INQUIRY');
+  assert.equal(search.get('createdFrom'), today);
+});
+
 step('switching the language to Chinese shows Chinese texts', async () => {
+  await mainNav().getByRole('link', { name: 'My profile' }).click();
+  await page.getByRole('heading', { name: 'My profile' }).waitFor();
   await page.getByLabel('Language').selectOption({ label: '简体中文' });
 
   await page.getByRole('heading', { name: '我的资料' }).waitFor();

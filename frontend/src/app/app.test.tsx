@@ -17,6 +17,17 @@ const admin = {
   store: me.store,
 };
 
+/** Answers /me with `who`, and the lists the customer screens load with empty pages. */
+function answer(who: unknown) {
+  return (request: Request) => {
+    const path = new URL(request.url).pathname;
+    if (path === '/api/v1/customers') return jsonResponse({ items: [], nextCursor: null });
+    if (path === '/api/v1/views' || path === '/api/v1/tags') return jsonResponse({ items: [], nextCursor: null });
+    if (path === '/api/v1/custom-fields') return jsonResponse({ items: [] });
+    return jsonResponse(who);
+  };
+}
+
 function renderApp(path = '/') {
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   render(
@@ -33,10 +44,22 @@ describe('app', () => {
     expect(await screen.findByRole('heading', { name: 'Log in to Harbor CRM' })).toBeInTheDocument();
   });
 
-  it('shows the signed-in user, their role and store in the header and on the home page', async () => {
+  it('starts a signed-in user on My customers', async () => {
     saveSession({ token: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
-    mockFetch(() => jsonResponse(me));
-    renderApp('/');
+    mockFetch(answer(me));
+    const { router } = renderApp('/');
+
+    expect(await screen.findByRole('heading', { name: 'My customers', level: 1 })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/customers');
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: 'My customers' })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByRole('link', { name: 'Tags' })).toBeInTheDocument();
+  });
+
+  it('shows the signed-in user, their role and store in the header and on the profile page', async () => {
+    saveSession({ token: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
+    mockFetch(answer(me));
+    renderApp('/profile');
 
     const header = await screen.findByRole('banner');
     expect(await screen.findByRole('heading', { name: 'My profile' })).toBeInTheDocument();
@@ -59,7 +82,7 @@ describe('app', () => {
 
   it('logs out', async () => {
     saveSession({ token: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
-    mockFetch(() => jsonResponse(me));
+    mockFetch(answer(me));
     const { user } = renderApp('/');
 
     await user.click(await screen.findByRole('button', { name: 'Log out' }));
@@ -73,9 +96,9 @@ describe('app', () => {
     mockFetch((request) =>
       request.url.includes('/users')
         ? jsonResponse({ items: [{ ...admin.user, createdAt: '2025-03-01T08:00:00Z', version: 0 }], nextCursor: null })
-        : jsonResponse(admin),
+        : answer(admin)(request),
     );
-    const { user, router } = renderApp('/');
+    const { user, router } = renderApp('/profile');
 
     const nav = await screen.findByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('link', { name: 'My profile' })).toHaveAttribute('aria-current', 'page');
@@ -88,7 +111,7 @@ describe('app', () => {
 
   it('shows no Users link to a manager, and refuses the page', async () => {
     saveSession({ token: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
-    const { requests } = mockFetch(() => jsonResponse(me));
+    const { requests } = mockFetch(answer(me));
     renderApp('/settings/users');
 
     expect(await screen.findByRole('alert')).toHaveTextContent('Your role does not allow this.');
@@ -102,7 +125,7 @@ describe('app', () => {
     mockFetch((request) =>
       request.url.endsWith('/auth/login')
         ? jsonResponse({ token: 'jwt-2', expiresAt: '2099-01-01T00:00:00Z', user: me.user })
-        : jsonResponse(me),
+        : answer(me)(request),
     );
     const { user, router } = renderApp('/settings/users');
 
@@ -111,23 +134,23 @@ describe('app', () => {
     await user.type(screen.getByLabelText('Password'), 'correct horse');
     await user.click(screen.getByRole('button', { name: 'Log in' }));
 
-    expect(await screen.findByRole('heading', { name: 'My profile' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/');
+    expect(await screen.findByRole('heading', { name: 'My customers', level: 1 })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/customers');
   });
 
   it('after logging in, returns to the page the user was sent away from', async () => {
     mockFetch((request) =>
       request.url.endsWith('/auth/login')
         ? jsonResponse({ token: 'jwt', expiresAt: '2099-01-01T00:00:00Z', user: me.user })
-        : jsonResponse(me),
+        : answer(me)(request),
     );
-    const { user, router } = renderApp('/');
+    const { user, router } = renderApp('/profile');
 
     await user.type(await screen.findByLabelText('Email'), 'li@example.com');
     await user.type(screen.getByLabelText('Password'), 'correct horse');
     await user.click(screen.getByRole('button', { name: 'Log in' }));
 
     expect(await screen.findByRole('heading', { name: 'My profile' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/');
+    expect(router.state.location.pathname).toBe('/profile');
   });
 });

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
+import { lazy, useState } from 'react';
+import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
 import { AppShell } from './components/app-shell';
 import { RequireSession } from './components/require-session';
 import { HomeRoute } from './routes/home';
@@ -8,6 +8,13 @@ import { LogoutRoute } from './routes/logout';
 import { NotFoundRoute } from './routes/not-found';
 import { SignupRoute } from './routes/signup';
 import { UsersRoute } from './routes/users';
+
+// The customer screens load on first use, keeping the initial script small.
+const CustomersRoute = lazy(() => import('./routes/customers').then((m) => ({ default: m.CustomersRoute })));
+const NewCustomerRoute = lazy(() => import('./routes/customers').then((m) => ({ default: m.NewCustomerRoute })));
+const CustomerRoute = lazy(() => import('./routes/customers').then((m) => ({ default: m.CustomerRoute })));
+const TagsRoute = lazy(() => import('./routes/settings').then((m) => ({ default: m.TagsRoute })));
+const CustomFieldsRoute = lazy(() => import('./routes/settings').then((m) => ({ default: m.CustomFieldsRoute })));
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginRoute /> },
@@ -19,8 +26,15 @@ export const routes: RouteObject[] = [
       {
         element: <AppShell />,
         children: [
-          { index: true, element: <HomeRoute /> },
+          // My customers is everyone's start page.
+          { index: true, element: <Navigate to="/customers" replace /> },
+          { path: 'customers', element: <CustomersRoute /> },
+          { path: 'customers/new', element: <NewCustomerRoute /> },
+          { path: 'customers/:id', element: <CustomerRoute /> },
+          { path: 'profile', element: <HomeRoute /> },
           { path: 'settings/users', element: <UsersRoute /> },
+          { path: 'settings/tags', element: <TagsRoute /> },
+          { path: 'settings/custom-fields', element: <CustomFieldsRoute /> },
         ],
       },
     ],

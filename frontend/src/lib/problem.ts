@@ -38,13 +38,16 @@ export class ApiError extends Error {
   readonly problem: Problem;
   /** From the `Retry-After` header, when the server sent one. */
   readonly retryAfterSeconds: number | null;
+  /** The answer's body as sent, for problem types with members of their own (e.g. `matches`). */
+  readonly body: unknown;
 
-  constructor(problem: Problem, retryAfterSeconds: number | null = null) {
+  constructor(problem: Problem, retryAfterSeconds: number | null = null, body: unknown = undefined) {
     super(problem.title || `HTTP ${problem.status}`);
     this.name = 'ApiError';
     this.status = problem.status;
     this.problem = problem;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.body = body;
   }
 
   get kind(): ProblemKind {
@@ -105,6 +108,7 @@ export function toApiError(body: unknown, response: Response): ApiError {
   return new ApiError(
     parseProblem(body, response.status),
     parseRetryAfter(response.headers.get('Retry-After')),
+    body,
   );
 }
 

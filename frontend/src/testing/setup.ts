@@ -1,7 +1,10 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { resetLocaleForTests } from '@/lib/i18n';
+
+// The machine is shared: give findBy* and waitFor room before calling an answer missing.
+configure({ asyncUtilTimeout: 4000 });
 
 afterEach(() => {
   cleanup();

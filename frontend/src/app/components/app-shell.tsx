@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { LanguageSwitch } from '@/components/language-switch';
 import { useMe } from '@/features/auth/api/get-me';
@@ -27,13 +28,16 @@ export function AppShell() {
         </div>
       </header>
       <nav aria-label={t('nav.label')} className="shell-nav">
-        <NavLink to="/" end>
-          {t('nav.home')}
-        </NavLink>
+        <NavLink to="/customers">{t('nav.customers')}</NavLink>
+        <NavLink to="/profile">{t('nav.home')}</NavLink>
+        {me && me.user.role !== 'REP' && <NavLink to="/settings/tags">{t('nav.tags')}</NavLink>}
+        {me?.user.role === 'ADMIN' && <NavLink to="/settings/custom-fields">{t('nav.customFields')}</NavLink>}
         {me?.user.role === 'ADMIN' && <NavLink to="/settings/users">{t('nav.users')}</NavLink>}
       </nav>
       <main className="shell-main">
-        <Outlet />
+        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+          <Outlet />
+        </Suspense>
       </main>
     </div>
   );

@@ -191,6 +191,26 @@ export interface paths {
         patch: operations["updateCustomer"];
         trace?: never;
     };
+    "/api/v1/customers/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give a customer back to the pool
+         * @description By its owner, or a manager/admin, with a reason from the store's list (/lost-reasons). Recorded as OWNER_CHANGED, kind RELEASED, with reasonId and note; counts as abandonment in churn statistics and starts the previous owner's reclaim cooldown.
+         */
+        post: operations["releaseCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{id}/tags": {
         parameters: {
             query?: never;
@@ -231,6 +251,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/lost-reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The store's reasons for losing or releasing a customer
+         * @description In the store's order, archived ones included (flagged). New stores start with: product quality, price, service attitude, integrity, delivery, contact information lost, went to a competitor, no longer needs, other.
+         */
+        get: operations["listLostReasons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -240,6 +280,147 @@ export interface paths {
         };
         /** Who am I: the signed-in user and their store */
         get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pool": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Screen the pool: the store's customers without owner
+         * @description Every role sees the whole pool. Takes the screening filters of GET /customers (except ownerId, which is always none), default sort -score (best potential first). Reps see email, phone, mobile and fax masked (j***@example.com, *** *** 4321) while the rule maskContacts is on.
+         */
+        get: operations["listPool"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pool/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign pool customers or transfer private ones to a user
+         * @description The target's private-customer limit holds unless an admin passes `override: true`. Recorded as OWNER_CHANGED, kind ASSIGNED (from the pool) or TRANSFERRED (from another user).
+         */
+        post: operations["assignCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pool/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Claim pool customers
+         * @description Takes as many of the listed customers as the rules allow, in the listed order: the private-customer limit, the daily claim limit (store time zone) and the reclaim cooldown. Concurrent claims of one customer: exactly one wins. Each claim restarts the customer's auto-return clock and is recorded (OWNER_CHANGED, kind CLAIMED).
+         */
+        post: operations["claimPoolCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pool/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The store's pool rules */
+        get: operations["getPoolRules"];
+        /**
+         * Replace the store's pool rules
+         * @description All members are required; 0 switches a rule off. warnDaysBeforeReturn must be less than every return rule that is on. With If-Match, a stale version answers 412.
+         */
+        put: operations["updatePoolRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pool/rules/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What candidate rules would return to the pool
+         * @description Counts private customers (total and per owner) that would return today, tomorrow and within 7 days under the given rules. Nothing is saved.
+         */
+        post: operations["previewPoolRules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pool/sweep": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the auto-return sweep of this store now
+         * @description Returns due private customers to the pool (OWNER_CHANGED, kind AUTO_RETURNED), writes return warnings (once per customer and return window) and purges customers left unclaimed too long. If a sweep of the store is already running, nothing is done (`skipped`).
+         */
+        post: operations["sweepPool"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My follow-ups due today or overdue, and pool-return warnings
+         * @description For the signed-in user's own customers: planned follow-ups (nextFollowUpAt) up to the end of today in the store's time zone, and customers that return to the pool within the rule's warning days. `counts` feed a badge.
+         */
+        get: operations["listReminders"];
         put?: never;
         post?: never;
         delete?: never;
@@ -370,6 +551,20 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AssignRequest: {
+            customerIds: number[];
+            /**
+             * Format: int64
+             * @description An active user of the store
+             */
+            userId: number;
+            /** @description ADMIN only: ignore the target's private-customer limit */
+            override?: boolean;
+        };
+        AssignResult: {
+            assigned: number[];
+            failed: components["schemas"]["PoolFailure"][];
+        };
         /** @enum {string} */
         BatchAction: "ADD_TAGS" | "REMOVE_TAGS" | "REPLACE_TAG" | "SET_STAGE" | "SET_STARS" | "DELETE";
         /** @description ADD_TAGS/REMOVE_TAGS need tagIds; REPLACE_TAG fromTagId and toTagId; SET_STAGE stage; SET_STARS stars; DELETE (managers and admins) nothing more. */
@@ -408,6 +603,19 @@ export interface components {
             id: number;
             /** @description NOT_FOUND: no such customer visible to the caller */
             reason: string;
+        };
+        /**
+         * @description ALREADY_OWNED: someone (or you) owns it; LIMIT_REACHED: the private-customer limit is full; DAILY_LIMIT: today's claims are used up (store time zone); COOLDOWN: you released it or lost it to auto-return too recently; NOT_FOUND: no such customer.
+         * @enum {string}
+         */
+        ClaimFailureReason: "ALREADY_OWNED" | "LIMIT_REACHED" | "DAILY_LIMIT" | "COOLDOWN" | "NOT_FOUND";
+        ClaimRequest: {
+            /** @description 1 to 100 pool customers */
+            customerIds: number[];
+        };
+        ClaimResult: {
+            claimed: number[];
+            failed: components["schemas"]["PoolFailure"][];
         };
         CreateCustomFieldRequest: {
             /**
@@ -527,6 +735,8 @@ export interface components {
              * @description Send it back in If-Match to update
              */
             version: number;
+            /** @description When this private customer returns to the pool by the pool rules; null in the pool or when no rule applies */
+            poolReturn: components["schemas"]["PoolReturn"] | null;
         };
         /** @description The writable fields of a customer. */
         CustomerFields: {
@@ -698,14 +908,121 @@ export interface components {
             expiresAt: components["schemas"]["Instant"];
             user: components["schemas"]["User"];
         };
+        LostReason: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            /** @description Archived reasons stay on past records but cannot be chosen */
+            archived: boolean;
+            /** Format: int32 */
+            position: number;
+        };
+        LostReasonList: {
+            items: components["schemas"]["LostReason"][];
+            /** @description Always null: the list is never paged */
+            nextCursor: string | null;
+        };
         Me: {
             user: components["schemas"]["User"];
             store: components["schemas"]["Store"];
         };
+        PoolFailure: {
+            /** Format: int64 */
+            id: number;
+            reason: components["schemas"]["ClaimFailureReason"];
+        };
+        PoolPage: {
+            items: components["schemas"]["Customer"][];
+            nextCursor: string | null;
+            /**
+             * Format: int64
+             * @description All matches; only with includeTotal=true
+             */
+            total?: number;
+        };
+        /** @description When this private customer goes back to the pool unless followed up (NO_FOLLOW_UP, counted from the later of the last follow-up and when it was claimed or assigned) or brought to TRANSACTION (NO_DEAL, counted from when it was claimed or assigned). The earliest applies. */
+        PoolReturn: {
+            at: components["schemas"]["Instant"];
+            rule: components["schemas"]["PoolReturnRule"];
+            /**
+             * Format: int32
+             * @description Whole days left, rounded up; 0 when due
+             */
+            daysLeft: number;
+        };
+        /** @enum {string} */
+        PoolReturnRule: "NO_FOLLOW_UP" | "NO_DEAL";
+        /** @description The store's pool rules; 0 switches a rule off. */
+        PoolRules: {
+            /**
+             * Format: int32
+             * @description A private customer not followed up for this many days returns to the pool
+             * @example 30
+             */
+            returnAfterDaysWithoutFollowUp: number;
+            /**
+             * Format: int32
+             * @description A private customer below stage TRANSACTION returns this many days after it was claimed or assigned
+             * @example 90
+             */
+            returnAfterDaysWithoutDeal: number;
+            /**
+             * Format: int32
+             * @description The owner is warned this many days before a return; less than every return rule
+             * @example 3
+             */
+            warnDaysBeforeReturn: number;
+            /**
+             * Format: int32
+             * @example 200
+             */
+            maxPrivateCustomersPerRep: number;
+            /**
+             * Format: int32
+             * @description Claims per rep per calendar day in the store's time zone
+             * @example 20
+             */
+            maxClaimsPerRepPerDay: number;
+            /**
+             * Format: int32
+             * @description Days before a rep may claim back a customer they released or lost to auto-return
+             * @example 7
+             */
+            reclaimCooldownDays: number;
+            /**
+             * Format: int32
+             * @description Customers left unclaimed in the pool this many days are deleted
+             * @example 0
+             */
+            purgeUnclaimedAfterDays: number;
+            /** @description Reps see pool customers' email and numbers masked */
+            maskContacts: boolean;
+            /**
+             * @description Days without follow-up per stage, overriding returnAfterDaysWithoutFollowUp (0: no such return in that stage)
+             * @example {
+             *       "INQUIRY": 180,
+             *       "SAMPLE_ORDER": 30
+             *     }
+             */
+            stageFollowUpDays?: {
+                [key: string]: number;
+            };
+        };
+        /** @description Private customers that would return to the pool under the candidate rules: `today` by the end of today (store time zone, overdue included), `tomorrow` during tomorrow, `within7Days` within 7 days from now (overdue included). */
+        PoolRulesPreview: {
+            today: components["schemas"]["PreviewWindow"];
+            tomorrow: components["schemas"]["PreviewWindow"];
+            within7Days: components["schemas"]["PreviewWindow"];
+        };
+        PreviewWindow: {
+            /** Format: int64 */
+            total: number;
+            byRep: components["schemas"]["RepCount"][];
+        };
         /** @description RFC 9457 problem details. `type` is stable per kind of error; validation problems list the invalid fields in `errors`. Some problem types add members of their own. */
         Problem: {
             /**
-             * @description One of: `https://harbor-crm.dev/problems/validation` (400), `https://harbor-crm.dev/problems/malformed-body` (400), `https://harbor-crm.dev/problems/bad-request` (400), `https://harbor-crm.dev/problems/unauthorized` (401), `https://harbor-crm.dev/problems/invalid-credentials` (401), `https://harbor-crm.dev/problems/forbidden` (403), `https://harbor-crm.dev/problems/not-found` (404), `https://harbor-crm.dev/problems/method-not-allowed` (405), `https://harbor-crm.dev/problems/not-acceptable` (406), `https://harbor-crm.dev/problems/conflict` (409), `https://harbor-crm.dev/problems/email-taken` (409), `https://harbor-crm.dev/problems/duplicate-customer` (409), `https://harbor-crm.dev/problems/tag-name-taken` (409), `https://harbor-crm.dev/problems/precondition-failed` (412), `https://harbor-crm.dev/problems/payload-too-large` (413), `https://harbor-crm.dev/problems/unsupported-media-type` (415), `https://harbor-crm.dev/problems/precondition-required` (428), `https://harbor-crm.dev/problems/too-many-attempts` (429), `https://harbor-crm.dev/problems/internal` (500), `https://harbor-crm.dev/problems/service-unavailable` (503)
+             * @description One of: `https://harbor-crm.dev/problems/validation` (400), `https://harbor-crm.dev/problems/malformed-body` (400), `https://harbor-crm.dev/problems/bad-request` (400), `https://harbor-crm.dev/problems/unauthorized` (401), `https://harbor-crm.dev/problems/invalid-credentials` (401), `https://harbor-crm.dev/problems/forbidden` (403), `https://harbor-crm.dev/problems/not-found` (404), `https://harbor-crm.dev/problems/method-not-allowed` (405), `https://harbor-crm.dev/problems/not-acceptable` (406), `https://harbor-crm.dev/problems/conflict` (409), `https://harbor-crm.dev/problems/email-taken` (409), `https://harbor-crm.dev/problems/duplicate-customer` (409), `https://harbor-crm.dev/problems/tag-name-taken` (409), `https://harbor-crm.dev/problems/already-claimed` (409), `https://harbor-crm.dev/problems/already-in-pool` (409), `https://harbor-crm.dev/problems/precondition-failed` (412), `https://harbor-crm.dev/problems/payload-too-large` (413), `https://harbor-crm.dev/problems/unsupported-media-type` (415), `https://harbor-crm.dev/problems/precondition-required` (428), `https://harbor-crm.dev/problems/too-many-attempts` (429), `https://harbor-crm.dev/problems/internal` (500), `https://harbor-crm.dev/problems/service-unavailable` (503)
              * @example https://harbor-crm.dev/problems/validation
              */
             type: string;
@@ -728,6 +1045,54 @@ export interface components {
             errors?: components["schemas"]["FieldError"][];
         } & {
             [key: string]: unknown;
+        };
+        ReleaseRequest: {
+            /**
+             * Format: int64
+             * @description A current reason of the store (see /lost-reasons)
+             */
+            reasonId: number;
+            note?: string;
+        };
+        Reminder: {
+            kind: components["schemas"]["ReminderKind"];
+            /** Format: int64 */
+            customerId: number;
+            customerName: string;
+            /** @description The planned follow-up, or when the customer returns to the pool */
+            at: components["schemas"]["Instant"];
+            /** @description POOL_RETURN_WARNING only */
+            rule?: components["schemas"]["PoolReturnRule"];
+            /**
+             * Format: int32
+             * @description POOL_RETURN_WARNING only: whole days left, rounded up
+             */
+            daysLeft?: number;
+        };
+        ReminderCounts: {
+            /** Format: int64 */
+            dueToday: number;
+            /** Format: int64 */
+            overdue: number;
+            /** Format: int64 */
+            returnWarnings: number;
+        };
+        /**
+         * @description FOLLOW_UP_OVERDUE: the planned next follow-up is past; FOLLOW_UP_DUE: planned for later today (store time zone); POOL_RETURN_WARNING: the customer returns to the pool within the rule's warning days unless followed up (or brought to a deal).
+         * @enum {string}
+         */
+        ReminderKind: "FOLLOW_UP_OVERDUE" | "FOLLOW_UP_DUE" | "POOL_RETURN_WARNING";
+        Reminders: {
+            counts: components["schemas"]["ReminderCounts"];
+            /** @description Overdue first, then by time; at most 200 */
+            items: components["schemas"]["Reminder"][];
+        };
+        RepCount: {
+            /** Format: int64 */
+            userId: number;
+            userName: string;
+            /** Format: int64 */
+            count: number;
         };
         /** @enum {string} */
         Role: "ADMIN" | "MANAGER" | "REP";
@@ -789,6 +1154,16 @@ export interface components {
             name: string;
             /** @example Asia/Shanghai */
             timeZone: string;
+        };
+        SweepResult: {
+            /** Format: int32 */
+            returned: number;
+            /** Format: int32 */
+            warned: number;
+            /** Format: int32 */
+            purged: number;
+            /** @description true: another sweep of this store was running; nothing done */
+            skipped: boolean;
         };
         Tag: {
             /** Format: int64 */
@@ -2199,6 +2574,104 @@ export interface operations {
             };
         };
     };
+    releaseCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReleaseRequest"];
+            };
+        };
+        responses: {
+            /** @description The customer, now in the pool */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description Missing or unknown reason (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such customer visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The customer is already in the pool (`already-in-pool`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     setCustomerTags: {
         parameters: {
             query?: never;
@@ -2361,6 +2834,53 @@ export interface operations {
             };
         };
     };
+    listLostReasons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All reasons */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LostReasonList"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getMe: {
         parameters: {
             query?: never;
@@ -2377,6 +2897,560 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPool: {
+        parameters: {
+            query?: {
+                /** @description As for GET /customers; where contacts are masked, names and companies only */
+                q?: string;
+                /** @description Repeatable */
+                stage?: components["schemas"]["CustomerStage"][];
+                /** @description Repeatable, 0-3 */
+                stars?: number[];
+                /** @description Repeatable ISO 3166-1 alpha-2 */
+                country?: string[];
+                /** @description Carries any of these tag ids */
+                tag?: number[];
+                hasEmail?: boolean;
+                hasPhone?: boolean;
+                scoreMin?: number;
+                /** @description score, createdAt, lastFollowUpAt, nextFollowUpAt or name; a leading - sorts descending (e.g. -score). Default -createdAt. Here the default is -score. */
+                sort?: string;
+                /** @description Page size, default 50, at most 200 */
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Also count all matches */
+                includeTotal?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the pool */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolPage"];
+                };
+            };
+            /** @description Invalid filter, sort, limit or cursor (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assignCustomers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignRequest"];
+            };
+        };
+        responses: {
+            /** @description What was assigned and why the others were not */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignResult"];
+                };
+            };
+            /** @description Invalid ids, or userId is not an active user of the store */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Reps cannot assign; only admins can override the limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    claimPoolCustomers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimRequest"];
+            };
+        };
+        responses: {
+            /** @description What was claimed and why the others were not */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimResult"];
+                };
+            };
+            /** @description 1 to 100 ids are required (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A single customer was asked for and someone else owns it (`already-claimed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPoolRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rules */
+            200: {
+                headers: {
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolRules"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePoolRules: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version being changed */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PoolRules"];
+            };
+        };
+        responses: {
+            /** @description The new rules */
+            200: {
+                headers: {
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolRules"];
+                };
+            };
+            /** @description Invalid rules (`validation`), listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only admins change the rules */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is stale (`precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewPoolRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PoolRules"];
+            };
+        };
+        responses: {
+            /** @description The counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolRulesPreview"];
+                };
+            };
+            /** @description Invalid rules (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Reps cannot preview rules */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sweepPool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SweepResult"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only admins run the sweep */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listReminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts and items */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reminders"];
                 };
             };
             /** @description Missing, invalid, expired or revoked token (`unauthorized`) */

@@ -1,0 +1,30 @@
+import { useParams } from 'react-router';
+import { CreateCustomerScreen } from '@/features/customers/components/create-customer-screen';
+import { CustomerDetailScreen } from '@/features/customers/components/customer-detail-screen';
+import { CustomersScreen } from '@/features/customers/components/customers-screen';
+import { useT } from '@/lib/i18n';
+import { WithMe } from '../components/with-me';
+
+export function CustomersRoute() {
+  return <WithMe>{(me) => <CustomersScreen role={me.user.role} />}</WithMe>;
+}
+
+export function NewCustomerRoute() {
+  return <CreateCustomerScreen />;
+}
+
+export function CustomerRoute() {
+  const { id } = useParams();
+  const t = useT();
+  const customerId = Number(id);
+  if (!Number.isInteger(customerId) || customerId <= 0) {
+    return (
+      <p role="alert" className="form-alert">
+        {t('problem.notFound')}
+      </p>
+    );
+  }
+  return (
+    <WithMe>{(me) => <CustomerDetailScreen key={customerId} customerId={customerId} role={me.user.role} />}</WithMe>
+  );
+}

@@ -1,0 +1,21 @@
+import { CustomFieldsScreen } from '@/features/custom-fields/components/custom-fields-screen';
+import { TagsScreen } from '@/features/tags/components/tags-screen';
+import { useT } from '@/lib/i18n';
+import { WithMe } from '../components/with-me';
+
+function Forbidden() {
+  const t = useT();
+  return (
+    <p role="alert" className="form-alert">
+      {t('problem.forbidden')}
+    </p>
+  );
+}
+
+export function TagsRoute() {
+  return <WithMe>{(me) => (me.user.role === 'REP' ? <Forbidden /> : <TagsScreen />)}</WithMe>;
+}
+
+export function CustomFieldsRoute() {
+  return <WithMe>{(me) => (me.user.role === 'ADMIN' ? <CustomFieldsScreen /> : <Forbidden />)}</WithMe>;
+}

@@ -1,0 +1,66 @@
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { apiClient, unwrap } from '@/lib/api-client';
+import type { components, paths } from '@/lib/api/schema';
+
+export type Customer = components['schemas']['Customer'];
+export type CustomerPage = components['schemas']['CustomerPage'];
+export type CustomerStage = components['schemas']['CustomerStage'];
+export type CustomerSource = components['schemas']['CustomerSource'];
+export type CustomerStatus = components['schemas']['CustomerStatus'];
+export type CustomerFilter = components['schemas']['CustomerFilter'];
+
+type ListQuery = NonNullable<paths['/api/v1/customers']['get']['parameters']['query']>;
+
+/** The list's query parameters as they appear in the page URL (repeated ones as arrays; `cf.<key>` included). */
+export type CustomerQuery = Record<string, string | string[]>;
+
+export const STAGES = [
+  'UNMARKED',
+  'INQUIRY',
+  'SAMPLE_ORDER',
+  'NO_DEAL',
+  'TRANSACTION',
+  'REPEAT_PURCHASE',
+] as const satisfies readonly CustomerStage[];
+export const SOURCES = [
+  'ALIBABA_INQUIRY',
+  'IM_INQUIRY',
+  'EXHIBITION',
+  'SEARCH_ENGINE',
+  'ECOMMERCE_PLATFORM',
+  'REFERRAL',
+  'MANUAL',
+  'IMPORT',
+  'OTHER',
+] as const satisfies readonly CustomerSource[];
+export const STATUSES = ['ACTIVE', 'LOST'] as const satisfies readonly CustomerStatus[];
+export const STARS = [0, 1, 2, 3] as const;
+
+export const PAGE_SIZE = 50;
+
+export function listCustomers(query: CustomerQuery, cursor?: string) {
+  return unwrap(
+    apiClient.GET('/api/v1/customers', {
+      // cf.<key> parameters are not named in the contract's types.
+      params: { query: { ...query, limit: PAGE_SIZE, cursor } as unknown as ListQuery },
+    }),
+  );
+}
+
+/** Every customers query starts with this, so one invalidation refreshes them all. */
+export const customersQueryKey = ['customers'] as const;
+
+export function customersListQueryOptions(query: CustomerQuery) {
+  return infiniteQueryOptions({
+    queryKey: [...customersQueryKey, 'list', query],
+    queryFn: ({ pageParam }) => listCustomers(query, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
+    // Keep showing the previous result while a new filter loads: no layout jump.
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCustomers(query: CustomerQuery) {
+  return useInfiniteQuery(customersListQueryOptions(query));
+}

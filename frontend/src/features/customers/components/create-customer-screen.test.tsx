@@ -1,0 +1,100 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { describe, expect, it } from 'vitest';
+
+// Many interactions per test, on a shared 2-core machine.
+const SLOW = { timeout: 20_000 };
+import { jsonResponse, problemResponse } from '@/testing/fetch-mock';
+import { renderWithProviders } from '@/testing/render';
+import { CreateCustomerScreen } from './create-customer-screen';
+import { customer, fakeApi, PROBLEMS } from './test-api';
+
+function renderScreen() {
+  const router = createMemoryRouter(
+    [
+      { path: '/customers/new', element: <CreateCustomerScreen /> },
+      { path: '/customers/:id', element: <p>Customer page</p> },
+    ],
+    { initialEntries: ['/customers/new'] },
+  );
+  return { ...renderWithProviders(<RouterProvider router={router} />), router };
+}
+
+const posts = (requests: Request[]) => requests.filter((request) => request.method === 'POST');
+
+describe('Create customer', () => {
+  it('shows field errors next to their fields', SLOW, async () => {
+    fakeApi((request) =>
+      request.method === 'POST'
+        ? problemResponse({
+            type: `${PROBLEMS}/validation`,
+            title: 'Invalid',
+            status: 400,
+            errors: [
+              { field: 'name', message: 'must not be blank' },
+              { field: 'customFields.incoterm', message: 'is not one of the choices' },
+            ],
+          })
+        : undefined,
+    );
+    const { user } = renderScreen();
+
+    await user.click(await screen.findByRole('button', { name: 'Create customer' }));
+
+    const name = screen.getByLabelText('Name');
+    await waitFor(() => expect(name).toHaveAccessibleDescription('must not be blank'));
+    expect(name).toHaveFocus();
+    expect(screen.getByLabelText('Incoterm')).toHaveAccessibleDescription('is not one of the choices');
+  });
+
+  it('shows the duplicates a 409 names, with links, and creates anyway when asked', SLOW, async () => {
+    const { requests } = fakeApi((request, url) => {
+      if (request.method !== 'POST') return undefined;
+      if (url.searchParams.get('allowDuplicate') === 'true') return jsonResponse(customer(42, { name: 'John Miller' }), { status: 201 });
+      return problemResponse({
+        type: `${PROBLEMS}/duplicate-customer`,
+        title: 'Duplicate',
+        status: 409,
+        matches: [
+          { id: 11, name: 'John M.', companyName: 'Miller Hardware', ownerName: 'Li Na', matchedOn: ['email'] },
+          { id: 12, name: 'J. Miller', ownerName: null, matchedOn: ['phone', 'mobile'] },
+        ],
+      });
+    });
+    const { user, router } = renderScreen();
+
+    await user.type(await screen.findByLabelText('Name'), 'John Miller');
+    await user.type(screen.getByLabelText('Company'), 'Miller Hardware Imports');
+    await user.type(screen.getByLabelText('Email'), 'john@millerhardware.com');
+    await user.selectOptions(screen.getByLabelText('Country'), 'US');
+    await user.selectOptions(screen.getByLabelText('Stage'), 'Inquiry');
+    await user.selectOptions(screen.getByLabelText('Incoterm'), 'FOB');
+    await user.click(screen.getByRole('button', { name: 'Add IM account' }));
+    await user.selectOptions(screen.getByLabelText('Channel of IM account 1'), 'WeChat');
+    await user.type(screen.getByLabelText('Handle of IM account 1'), 'jmiller');
+    await user.click(screen.getByRole('button', { name: 'Create customer' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('This looks like a customer you already have (2 found).');
+    const items = within(alert).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent('John M. · Miller Hardware · owned by Li Na · same email');
+    expect(items[1]).toHaveTextContent('J. Miller · in the pool · same telephone, mobile');
+    expect(within(alert).getByRole('link', { name: 'John M.' })).toHaveAttribute('href', '/customers/11');
+    expect(await posts(requests)[0]?.json()).toEqual({
+      name: 'John Miller',
+      companyName: 'Miller Hardware Imports',
+      email: 'john@millerhardware.com',
+      country: 'US',
+      source: 'MANUAL',
+      stage: 'INQUIRY',
+      stars: 0,
+      imAccounts: [{ channel: 'WECHAT', handle: 'jmiller' }],
+      customFields: { incoterm: 'FOB' },
+    });
+
+    await user.click(within(alert).getByRole('button', { name: 'Create anyway' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/customers/42'));
+    expect(new URL(posts(requests)[1]?.url ?? '').searchParams.get('allowDuplicate')).toBe('true');
+  });
+});

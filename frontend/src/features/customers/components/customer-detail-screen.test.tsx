@@ -1,0 +1,164 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { describe, expect, it } from 'vitest';
+
+// Many interactions per test, on a shared 2-core machine.
+const SLOW = { timeout: 20_000 };
+import { jsonResponse, problemResponse } from '@/testing/fetch-mock';
+import { renderWithProviders } from '@/testing/render';
+import type { TimelineEntry } from '../api/get-timeline';
+import type { Customer } from '../api/list-customers';
+import { CustomerDetailScreen } from './customer-detail-screen';
+import type { Role } from './customers-screen';
+import { customer, fakeApi, PROBLEMS } from './test-api';
+
+/** A one-customer API with a timeline, merge-patch updates checked against If-Match, and follow-ups. */
+function detailApi(initial: Customer, timeline: TimelineEntry[] = []) {
+  const state = { customer: { ...initial }, timeline: [...timeline] };
+  const mock = fakeApi(async (request, url) => {
+    const base = `/api/v1/customers/${state.customer.id}`;
+    if (url.pathname === base && request.method === 'GET') return jsonResponse(state.customer);
+    if (url.pathname === base && request.method === 'PATCH') {
+      if (request.headers.get('If-Match') !== `"${state.customer.version}"`) {
+        return problemResponse({ type: `${PROBLEMS}/precondition-failed`, title: 'Stale', status: 412 });
+      }
+      const patch = (await request.json()) as Partial<Customer>;
+      state.customer = { ...state.customer, ...patch, version: state.customer.version + 1 };
+      return jsonResponse(state.customer);
+    }
+    if (url.pathname === `${base}/timeline`) {
+      const start = Number(url.searchParams.get('cursor') ?? 0);
+      const items = state.timeline.slice(start, start + 20);
+      return jsonResponse({ items, nextCursor: start + 20 < state.timeline.length ? String(start + 20) : null });
+    }
+    if (url.pathname === `${base}/follow-ups` && request.method === 'POST') {
+      const body = (await request.json()) as { type: string; content: string; nextFollowUpAt?: string };
+      const at = '2026-03-05T10:00:00Z';
+      state.timeline.unshift({ kind: 'FOLLOW_UP', id: 99, at, type: body.type, actorName: 'Li Na', content: body.content });
+      state.customer = { ...state.customer, lastFollowUpAt: at, version: state.customer.version + 1 };
+      return jsonResponse({ id: 99, customerId: state.customer.id, ...body, occurredAt: at, authorId: 1, authorName: 'Li Na', createdAt: at, updatedAt: at, version: 0 }, { status: 201 });
+    }
+    return undefined;
+  });
+  return { ...mock, state };
+}
+
+function renderScreen(id: number, role: Role = 'MANAGER') {
+  const router = createMemoryRouter(
+    [
+      { path: '/customers/:id', element: <CustomerDetailScreen customerId={id} role={role} /> },
+      { path: '/customers', element: <p>List</p> },
+    ],
+    { initialEntries: [`/customers/${id}`] },
+  );
+  return { ...renderWithProviders(<RouterProvider router={router} />), router };
+}
+
+describe('Customer detail', () => {
+  it('shows the profile, the score with its meaning, and readable timeline sentences', SLOW, async () => {
+    detailApi(customer(5, { name: 'John Miller', companyName: 'Miller Hardware', potentialScore: 72, tags: [{ id: 7, name: 'Key account', color: '#E53935' }] }), [
+      { kind: 'EVENT', id: 3, at: '2026-03-03T08:00:00Z', type: 'TAGS_CHANGED', actorName: 'Li Na', data: { added: [8], removed: [7] } },
+      { kind: 'EVENT', id: 2, at: '2026-03-02T08:00:00Z', type: 'STAGE_CHANGED', actorName: 'Li Na', data: { from: 'INQUIRY', to: 'SAMPLE_ORDER' } },
+      { kind: 'EVENT', id: 1, at: '2026-03-01T08:00:00Z', type: 'CREATED', actorName: 'Li Na', data: {} },
+    ]);
+    renderScreen(5);
+
+    expect(await screen.findByRole('heading', { name: 'John Miller', level: 1 })).toBeInTheDocument();
+    expect(screen.getByText('72 / 100')).toBeInTheDocument();
+    expect(screen.getByText('High potential')).toBeInTheDocument();
+    const timeline = await screen.findByRole('list', { name: 'Timeline' });
+    const entries = within(timeline).getAllByRole('listitem');
+    expect(entries[0]).toHaveTextContent('Tags changed. Added: Hinges. Removed: Key account.');
+    expect(entries[1]).toHaveTextContent('Stage changed from Inquiry to Sample order');
+    expect(entries[2]).toHaveTextContent('Customer created');
+  });
+
+  it('records a follow-up with Ctrl+Enter and shows it at the top of the timeline', SLOW, async () => {
+    const { requests } = detailApi(customer(5), [
+      { kind: 'EVENT', id: 1, at: '2026-03-01T08:00:00Z', type: 'CREATED', actorName: 'Li Na', data: {} },
+    ]);
+    const { user } = renderScreen(5);
+
+    await screen.findByRole('list', { name: 'Timeline' });
+    await user.selectOptions(screen.getByLabelText('Type'), 'Quotation');
+    await user.type(screen.getByLabelText('Next follow-up on'), '2026-03-10');
+    await user.type(screen.getByLabelText('What happened'), 'Sent the quotation for 2,000 hinges');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+
+    expect(await screen.findByText('Follow-up recorded.')).toHaveRole('status');
+    const post = requests.find((request) => request.method === 'POST');
+    const body = (await post?.json()) as Record<string, string>;
+    expect(body.type).toBe('QUOTATION');
+    expect(body.content).toBe('Sent the quotation for 2,000 hinges');
+    expect(new Date(body.nextFollowUpAt ?? '').getDate()).toBe(10);
+    await waitFor(() => {
+      const first = within(screen.getByRole('list', { name: 'Timeline' })).getAllByRole('listitem')[0];
+      expect(first).toHaveTextContent('Quotation');
+      expect(first).toHaveTextContent('Sent the quotation for 2,000 hinges');
+    });
+    expect(screen.getByLabelText('What happened')).toHaveValue('');
+  });
+
+  it('edits with If-Match, and on 412 re-applies my changes on top of their version', SLOW, async () => {
+    const { requests, state } = detailApi(customer(5, { name: 'John Miller', position: 'Buyer', version: 3 }));
+    const { user } = renderScreen(5);
+
+    await user.click(await screen.findByRole('button', { name: 'Edit' }));
+    const position = screen.getByLabelText('Position');
+    await user.clear(position);
+    await user.type(position, 'Purchasing manager');
+    // Meanwhile a colleague changes the company.
+    state.customer = { ...state.customer, companyName: 'Miller Hardware', version: 4 };
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Someone else changed this customer while you were editing.');
+    const patches = () => requests.filter((request) => request.method === 'PATCH');
+    expect(patches()[0]?.headers.get('If-Match')).toBe('"3"');
+    expect(await patches()[0]?.clone().json()).toEqual({ position: 'Purchasing manager' });
+
+    await user.click(within(alert).getByRole('button', { name: 'Re-apply my changes on top of it' }));
+
+    expect(await screen.findByText('Changes saved.')).toBeInTheDocument();
+    expect(patches()[1]?.headers.get('If-Match')).toBe('"4"');
+    expect(await patches()[1]?.json()).toEqual({ position: 'Purchasing manager' });
+    expect(state.customer).toMatchObject({ companyName: 'Miller Hardware', position: 'Purchasing manager', version: 5 });
+    expect(screen.getByText('Miller Hardware', { selector: 'dd' })).toBeInTheDocument();
+  });
+
+  it('on 412 can reload their version instead, dropping my edit', SLOW, async () => {
+    const { requests, state } = detailApi(customer(5, { name: 'John Miller', version: 3 }));
+    const { user } = renderScreen(5);
+
+    await user.click(await screen.findByRole('button', { name: 'Edit' }));
+    await user.type(screen.getByLabelText('City'), 'Chicago');
+    state.customer = { ...state.customer, city: 'Boston', version: 4 };
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await user.click(await screen.findByRole('button', { name: 'Reload their version' }));
+
+    expect(await screen.findByText('Boston', { selector: 'dd' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save changes' })).not.toBeInTheDocument();
+    expect(requests.filter((request) => request.method === 'PATCH')).toHaveLength(1);
+  });
+
+  it('changes the stage in one step, and offers delete to managers only', SLOW, async () => {
+    const { requests } = detailApi(customer(5, { stage: 'INQUIRY', version: 2 }));
+    const { user } = renderScreen(5);
+
+    const stage = await screen.findByRole('combobox', { name: 'Stage' });
+    await user.selectOptions(stage, 'Sample order');
+    await waitFor(() => expect(requests.some((request) => request.method === 'PATCH')).toBe(true));
+    const patch = requests.find((request) => request.method === 'PATCH');
+    expect(patch?.headers.get('If-Match')).toBe('"2"');
+    expect(await patch?.json()).toEqual({ stage: 'SAMPLE_ORDER' });
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Stage' })).toHaveDisplayValue('Sample order'));
+    expect(screen.getByRole('button', { name: 'Delete customer' })).toBeInTheDocument();
+  });
+
+  it('hides delete from reps', SLOW, async () => {
+    detailApi(customer(5));
+    renderScreen(5, 'REP');
+    await screen.findByRole('heading', { level: 1 });
+    expect(screen.queryByRole('button', { name: 'Delete customer' })).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,163 @@
+import { useId, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { Confirm } from '@/components/confirm';
+import { useFormatters, useT, type MessageKey } from '@/lib/i18n';
+import { ApiError, errorMessage } from '@/lib/problem';
+import { useDeleteCustomer } from '../api/delete-customer';
+import { useCustomer } from '../api/get-customer';
+import { useCustomFields } from '../api/list-custom-fields';
+import { STAGES, STARS, type Customer, type CustomerStage } from '../api/list-customers';
+import { useTags } from '../api/list-tags';
+import { useUpdateCustomer } from '../api/update-customer';
+import { FollowUpForm } from './follow-up-form';
+import { ProfileCard } from './profile-card';
+import { TagsEditor } from './tags-editor';
+import { Timeline } from './timeline';
+import type { Role } from './customers-screen';
+
+function scoreBand(score: number): MessageKey {
+  if (score >= 60) return 'customers.score.high';
+  if (score >= 30) return 'customers.score.medium';
+  return 'customers.score.low';
+}
+
+function QuickControls({ customer }: { customer: Customer }) {
+  const t = useT();
+  const id = useId();
+  const updateMutation = useUpdateCustomer();
+  const [message, setMessage] = useState<string | null>(null);
+  const stage = (updateMutation.isPending && (updateMutation.variables.patch.stage as CustomerStage)) || customer.stage;
+  const stars = (updateMutation.isPending && (updateMutation.variables.patch.stars as number | undefined)) ?? customer.stars;
+
+  function change(patch: Record<string, unknown>) {
+    if (updateMutation.isPending) return;
+    setMessage(null);
+    updateMutation.mutate(
+      { customer, patch },
+      {
+        onError: (error) => {
+          if (error instanceof ApiError && error.status === 412) setMessage(t('customers.stale.quick'));
+          else {
+            const { key, params } = errorMessage(error);
+            setMessage(t(key, params));
+          }
+        },
+      },
+    );
+  }
+
+  return (
+    <div className="quick-controls">
+      <div className="field">
+        <label htmlFor={`${id}-stage`}>{t('customers.field.stage')}</label>
+        <select id={`${id}-stage`} value={stage} onChange={(event) => change({ stage: event.target.value })}>
+          {STAGES.map((option) => (
+            <option key={option} value={option}>
+              {t(`stage.${option}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-stars`}>{t('customers.field.stars')}</label>
+        <select id={`${id}-stars`} value={String(stars)} onChange={(event) => change({ stars: Number(event.target.value) })}>
+          {STARS.map((option) => (
+            <option key={option} value={String(option)}>
+              {t(`stars.${option}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {message && (
+        <p role="alert" className="field-error">
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function CustomerDetailScreen({ customerId, role }: { customerId: number; role: Role }) {
+  const t = useT();
+  const format = useFormatters();
+  const navigate = useNavigate();
+  const customerQuery = useCustomer(customerId);
+  const tags = useTags().data?.items ?? [];
+  const customFields = useCustomFields().data?.items ?? [];
+  const deleteMutation = useDeleteCustomer();
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+
+  if (customerQuery.isPending) return <p role="status">{t('app.loading')}</p>;
+  if (customerQuery.isError) {
+    const { key, params } = errorMessage(customerQuery.error);
+    return (
+      <div role="alert" className="form-alert">
+        <p>{t(key, params)}</p>
+        <Link to="/customers">{t('customers.backToList')}</Link>
+      </div>
+    );
+  }
+
+  const customer = customerQuery.data;
+  const deleteFailure = deleteMutation.error ? errorMessage(deleteMutation.error) : null;
+  return (
+    <div className="stack">
+      <div className="page-title">
+        <div>
+          <Link to="/customers">{t('customers.backToList')}</Link>
+          <h1>{customer.name}</h1>
+          {customer.companyName && <p className="muted">{customer.companyName}</p>}
+        </div>
+        {role !== 'REP' &&
+          (confirmingDelete ? (
+            <Confirm
+              title={t('customers.delete.confirm', { name: customer.name })}
+              description={t('customers.delete.confirmText')}
+              confirmLabel={t('customers.delete.button')}
+              cancelLabel={t('common.cancel')}
+              pending={deleteMutation.isPending}
+              onConfirm={() =>
+                deleteMutation.mutate(customer.id, {
+                  onSuccess: () => void navigate('/customers', { replace: true }),
+                  onSettled: () => setConfirmingDelete(false),
+                })
+              }
+              onCancel={() => setConfirmingDelete(false)}
+            />
+          ) : (
+            <button type="button" className="danger" onClick={() => setConfirmingDelete(true)}>
+              {t('customers.delete.button')}
+            </button>
+          ))}
+      </div>
+      {deleteFailure && (
+        <p role="alert" className="form-alert">
+          {t(deleteFailure.key, deleteFailure.params)}
+        </p>
+      )}
+      <section className="card summary" aria-label={t('customers.summary')}>
+        <QuickControls customer={customer} />
+        <div className="score" aria-labelledby="score-label">
+          <span id="score-label" className="muted">
+            {t('customers.score.label')}
+          </span>
+          <strong className="score-value">{t('customers.score.value', { score: format.number(customer.potentialScore) })}</strong>
+          <span>{t(scoreBand(customer.potentialScore))}</span>
+          <details>
+            <summary>{t('customers.score.how')}</summary>
+            <p className="small">{t('customers.score.explain')}</p>
+          </details>
+        </div>
+        <TagsEditor customer={customer} tags={tags} />
+      </section>
+      <FollowUpForm customerId={customer.id} />
+      <ProfileCard
+        key={customer.id}
+        customer={customer}
+        customFields={customFields}
+        reload={async () => (await customerQuery.refetch()).data}
+      />
+      <Timeline customerId={customer.id} tags={tags} />
+    </div>
+  );
+}

@@ -1,0 +1,173 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { describe, expect, it } from 'vitest';
+
+// Many interactions per test, on a shared 2-core machine.
+const SLOW = { timeout: 20_000 };
+import { jsonResponse } from '@/testing/fetch-mock';
+import { renderWithProviders } from '@/testing/render';
+import { CustomersScreen, type Role } from './customers-screen';
+import { customer, fakeApi } from './test-api';
+
+function renderScreen(path = '/customers', role: Role = 'MANAGER') {
+  const router = createMemoryRouter(
+    [
+      { path: '/customers', element: <CustomersScreen role={role} /> },
+      { path: '/customers/:id', element: <p>detail</p> },
+    ],
+    { initialEntries: [path] },
+  );
+  return { ...renderWithProviders(<RouterProvider router={router} />), router };
+}
+
+const listRequests = (requests: Request[]) =>
+  requests.filter((request) => new URL(request.url).pathname === '/api/v1/customers' && request.method === 'GET');
+
+describe('My customers', () => {
+  it('sends the URL filters to the API, and turns the panel into URL and query', SLOW, async () => {
+    const { requests } = fakeApi((request, url) =>
+      url.pathname === '/api/v1/customers' && request.method === 'GET'
+        ? jsonResponse({ items: [customer(1, { name: 'John Miller' })], nextCursor: null, total: 1 })
+        : undefined,
+    );
+    const { user, router } = renderScreen('/customers?stage=INQUIRY&cf.incoterm=FOB&includeTotal=true');
+
+    expect(await screen.findByRole('link', { name: 'John Miller' })).toBeInTheDocument();
+    const first = new URL(listRequests(requests)[0]?.url ?? '');
+    expect(first.searchParams.getAll('stage')).toEqual(['INQUIRY']);
+    expect(first.searchParams.get('cf.incoterm')).toBe('FOB');
+    expect(first.searchParams.get('includeTotal')).toBe('true');
+    expect(await screen.findByText('1 customers match')).toBeInTheDocument();
+
+    const panel = screen.getByRole('search', { name: 'Screen customers' });
+    await user.type(within(panel).getByLabelText('Search'), 'miller');
+    await user.click(within(panel).getByRole('checkbox', { name: 'Sample order' }));
+    await user.click(within(panel).getByRole('checkbox', { name: 'High intention' }));
+    await user.selectOptions(within(panel).getByLabelText('Owner'), 'Me');
+    await user.selectOptions(within(panel).getByLabelText('Tags'), 'Key account');
+    await user.click(within(panel).getByRole('radio', { name: 'All of them' }));
+    await user.type(within(panel).getByLabelText('Lowest'), '50');
+    await user.selectOptions(within(panel).getByLabelText('Has an email'), 'Yes');
+    await user.click(within(panel).getByRole('button', { name: 'Apply filters' }));
+
+    await waitFor(() => expect(listRequests(requests)).toHaveLength(2));
+    const query = new URL(listRequests(requests)[1]?.url ?? '').searchParams;
+    expect(query.get('q')).toBe('miller');
+    expect(query.getAll('stage')).toEqual(['INQUIRY', 'SAMPLE_ORDER']);
+    expect(query.getAll('stars')).toEqual(['3']);
+    expect(query.get('ownerId')).toBe('me');
+    expect(query.getAll('tagAll')).toEqual(['7']);
+    expect(query.get('tag')).toBeNull();
+    expect(query.get('scoreMin')).toBe('50');
+    expect(query.get('hasEmail')).toBe('true');
+    expect(query.get('cf.incoterm')).toBe('FOB');
+    expect(query.get('includeTotal')).toBe('true');
+    // Shareable: the same filters are in the page's URL.
+    const search = new URLSearchParams(router.state.location.search);
+    expect(search.get('q')).toBe('miller');
+    expect(search.getAll('tagAll')).toEqual(['7']);
+  });
+
+  it('offers no owner filter to a rep', SLOW, async () => {
+    fakeApi(() => undefined);
+    renderScreen('/customers', 'REP');
+    expect(await screen.findByText('No customers yet. Add your first one.')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Owner')).not.toBeInTheDocument();
+  });
+
+  it('sorts by a column header and loads the next page with the cursor', SLOW, async () => {
+    const { requests } = fakeApi((_request, url) => {
+      if (url.pathname !== '/api/v1/customers') return undefined;
+      return url.searchParams.get('cursor') === 'c2'
+        ? jsonResponse({ items: [customer(3, { name: 'Zhao Lei' })], nextCursor: null })
+        : jsonResponse({ items: [customer(1, { name: 'Anna' }), customer(2, { name: 'Bob' })], nextCursor: 'c2' });
+    });
+    const { user, router } = renderScreen();
+
+    await screen.findByRole('link', { name: 'Anna' });
+    await user.click(screen.getByRole('button', { name: 'Score' }));
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('sort')).toBe('-score'));
+    await waitFor(() => expect(new URL(listRequests(requests).at(-1)?.url ?? '').searchParams.get('sort')).toBe('-score'));
+    expect(screen.getByRole('columnheader', { name: /Score/ })).toHaveAttribute('aria-sort', 'descending');
+
+    await user.click(await screen.findByRole('button', { name: 'Load more' }));
+    expect(await screen.findByRole('link', { name: 'Zhao Lei' })).toBeInTheDocument();
+    const last = new URL(listRequests(requests).at(-1)?.url ?? '').searchParams;
+    expect(last.get('cursor')).toBe('c2');
+    expect(last.get('sort')).toBe('-score');
+    expect(screen.getByRole('link', { name: 'Anna' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
+  });
+
+  it('runs a batch action on the selected customers and says what happened', SLOW, async () => {
+    const { requests } = fakeApi((_request, url) => {
+      if (url.pathname === '/api/v1/customers/batch') {
+        return jsonResponse({ matched: 2, changed: 1, skipped: [{ id: 9, reason: 'NOT_FOUND' }] });
+      }
+      if (url.pathname === '/api/v1/customers') {
+        return jsonResponse({ items: [customer(1, { name: 'Anna' }), customer(2, { name: 'Bob' })], nextCursor: null });
+      }
+      return undefined;
+    });
+    const { user } = renderScreen();
+
+    await user.click(await screen.findByRole('checkbox', { name: 'Select Anna' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Select Bob' }));
+    const bar = screen.getByRole('form', { name: 'Change the selected customers' });
+    expect(bar).toHaveTextContent('2 selected');
+    await user.selectOptions(within(bar).getByLabelText('Action'), 'Set the stage');
+    await user.selectOptions(within(bar).getByLabelText('Stage'), 'Transaction');
+    await user.click(within(bar).getByRole('button', { name: 'Apply to selected' }));
+
+    expect(
+      await screen.findByText(
+        'Done: 2 customers selected, 1 changed (the others already were so). 1 skipped: not found, or not yours.',
+      ),
+    ).toHaveRole('status');
+    const batch = requests.find((request) => new URL(request.url).pathname === '/api/v1/customers/batch');
+    expect(await batch?.json()).toEqual({ selection: { ids: [1, 2] }, action: 'SET_STAGE', stage: 'TRANSACTION' });
+  });
+
+  it('deletes in batch only for managers, after confirmation', SLOW, async () => {
+    const { requests } = fakeApi((_request, url) => {
+      if (url.pathname === '/api/v1/customers/batch') return jsonResponse({ matched: 1, changed: 1, skipped: [] });
+      if (url.pathname === '/api/v1/customers') return jsonResponse({ items: [customer(1, { name: 'Anna' })], nextCursor: null });
+      return undefined;
+    });
+    const { user } = renderScreen();
+
+    await user.click(await screen.findByRole('checkbox', { name: 'Select all shown customers' }));
+    await user.selectOptions(screen.getByLabelText('Action'), 'Delete permanently');
+    await user.click(screen.getByRole('button', { name: 'Apply to selected' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Delete 1 customers permanently?' });
+    expect(requests.some((request) => request.url.endsWith('/batch'))).toBe(false);
+    await user.click(within(dialog).getByRole('button', { name: 'Delete permanently' }));
+
+    expect(await screen.findByText(/Done: 1 customers selected, 1 changed/)).toBeInTheDocument();
+    const batch = requests.find((request) => request.url.endsWith('/batch'));
+    expect(await batch?.json()).toEqual({ selection: { ids: [1] }, action: 'DELETE' });
+  });
+
+  it('applies and saves views', SLOW, async () => {
+    const views = [
+      { id: 4, name: 'Hot leads', filter: { stars: [3], stage: ['INQUIRY'] }, sort: '-score', version: 0 },
+    ];
+    const { requests } = fakeApi((request, url) => {
+      if (url.pathname === '/api/v1/views' && request.method === 'GET') return jsonResponse({ items: views, nextCursor: null });
+      if (url.pathname === '/api/v1/views' && request.method === 'POST') {
+        return jsonResponse({ id: 5, name: 'Mine', filter: {}, sort: '-createdAt', version: 0 }, { status: 201 });
+      }
+      return undefined;
+    });
+    const { user, router } = renderScreen('/customers?q=acme');
+
+    await user.click(await screen.findByRole('button', { name: 'Hot leads' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?stars=3&stage=INQUIRY&sort=-score'));
+
+    await user.type(screen.getByLabelText('View name'), 'Mine');
+    await user.click(screen.getByRole('button', { name: 'Save current filters' }));
+    expect(await screen.findByText('Saved the view “Mine”.')).toBeInTheDocument();
+    const post = requests.find((request) => request.method === 'POST');
+    expect(await post?.json()).toEqual({ name: 'Mine', filter: { stars: [3], stage: ['INQUIRY'] }, sort: '-score' });
+  });
+});

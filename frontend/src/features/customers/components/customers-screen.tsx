@@ -1,0 +1,167 @@
+import { useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useFormatters, useT, type Translate } from '@/lib/i18n';
+import { errorMessage } from '@/lib/problem';
+import type { BatchResult } from '../api/batch-customers';
+import { useCustomFields } from '../api/list-custom-fields';
+import { useCustomers } from '../api/list-customers';
+import { useTags } from '../api/list-tags';
+import { filterToSearch, hasFilters, searchToQuery, sortOf } from '../lib/filters';
+import { BatchBar, batchResultText } from './batch-bar';
+import { CustomersTable } from './customers-table';
+import { FilterPanel } from './filter-panel';
+import { SavedViews } from './saved-views';
+
+export type Role = 'ADMIN' | 'MANAGER' | 'REP';
+
+/** My customers: screening, saved views, the sortable list and batch actions. Filters live in the URL. */
+export function CustomersScreen({ role }: { role: Role }) {
+  const t = useT();
+  const format = useFormatters();
+  const [search, setSearch] = useSearchParams();
+  const searchKey = search.toString();
+  const query = useMemo(() => searchToQuery(new URLSearchParams(searchKey)), [searchKey]);
+  const customersQuery = useCustomers(query);
+  const tags = useTags().data?.items ?? [];
+  const customFields = useCustomFields().data?.items ?? [];
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [feedback, setFeedback] = useState<((t: Translate) => string) | null>(null);
+  const manager = role !== 'REP';
+
+  function apply(next: URLSearchParams) {
+    setSelected(new Set());
+    setFeedback(null);
+    setSearch(next);
+  }
+
+  function select(ids: number[], on: boolean) {
+    setSelected((current) => {
+      const next = new Set(current);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+  }
+
+  function handleBatchDone(result: BatchResult) {
+    setSelected(new Set());
+    setFeedback(() => (t: Translate) => batchResultText(t, result));
+  }
+
+  function setParam(key: string, value: string | null) {
+    const next = new URLSearchParams(search);
+    if (value === null) next.delete(key);
+    else next.set(key, value);
+    apply(next);
+  }
+
+  const customers = customersQuery.data?.pages.flatMap((page) => page.items) ?? [];
+  const total = customersQuery.data?.pages[0]?.total;
+  const showTotal = search.get('includeTotal') === 'true';
+  const busy = customersQuery.isFetching && !customersQuery.isFetchingNextPage;
+  const loadingMore = customersQuery.isFetchingNextPage;
+  const nextPageError = customersQuery.isFetchNextPageError ? errorMessage(customersQuery.error) : null;
+
+  let body;
+  if (customersQuery.isPending) {
+    body = (
+      <p role="status" className="table-placeholder">
+        {t('app.loading')}
+      </p>
+    );
+  } else if (customersQuery.isLoadingError || (customersQuery.isRefetchError && customers.length === 0)) {
+    const { key, params } = errorMessage(customersQuery.error);
+    body = (
+      <div role="alert" className="form-alert">
+        <p>{t(key, params)}</p>
+        <button type="button" onClick={() => void customersQuery.refetch()}>
+          {t('app.retry')}
+        </button>
+      </div>
+    );
+  } else if (customers.length === 0) {
+    body = (
+      <div className="empty table-placeholder">
+        <p>{hasFilters(search) ? t('customers.emptyFiltered') : t('customers.empty')}</p>
+        <Link to="/customers/new">{t('customers.new')}</Link>
+      </div>
+    );
+  } else {
+    body = (
+      <CustomersTable
+        customers={customers}
+        sort={sortOf(search)}
+        onSort={(sort) => setParam('sort', sort)}
+        selected={selected}
+        onSelect={select}
+        busy={busy}
+      />
+    );
+  }
+
+  return (
+    <div className="stack">
+      <div className="page-title">
+        <h1 id="customers-title">{t('customers.title')}</h1>
+        <Link to="/customers/new" className="button-link">
+          {t('customers.new')}
+        </Link>
+      </div>
+      <FilterPanel
+        key={searchKey}
+        search={search}
+        canScreenOwners={manager}
+        tags={tags}
+        customFields={customFields}
+        onApply={apply}
+      />
+      <SavedViews search={search} onApply={(view) => apply(filterToSearch(view.filter, view.sort))} />
+      <section aria-labelledby="customers-title" className="card">
+        <div className="list-toolbar">
+          <label>
+            <input
+              type="checkbox"
+              checked={showTotal}
+              onChange={(event) => setParam('includeTotal', event.target.checked ? 'true' : null)}
+            />{' '}
+            {t('customers.showTotal')}
+          </label>
+          {/* Always rendered with a fixed height, so what appears in it is announced and nothing jumps. */}
+          <span role="status" className="list-status">
+            {busy && !customersQuery.isPending
+              ? t('customers.updating')
+              : showTotal && total !== undefined
+                ? t('customers.total', { count: format.number(total) })
+                : ''}
+          </span>
+        </div>
+        {selected.size > 0 && (
+          <BatchBar selectedIds={[...selected]} tags={tags} canDelete={manager} onDone={handleBatchDone} />
+        )}
+        <div role="status" className="feedback">
+          {feedback?.(t)}
+        </div>
+        {body}
+        {nextPageError && (
+          <p role="alert" className="field-error">
+            {t(nextPageError.key, nextPageError.params)}
+          </p>
+        )}
+        {customersQuery.hasNextPage && (
+          <button
+            type="button"
+            className="load-more"
+            aria-disabled={loadingMore || undefined}
+            onClick={() => {
+              if (!loadingMore) void customersQuery.fetchNextPage();
+            }}
+          >
+            {loadingMore ? t('customers.loadingMore') : t('customers.loadMore')}
+          </button>
+        )}
+      </section>
+    </div>
+  );
+}

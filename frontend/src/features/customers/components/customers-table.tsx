@@ -1,0 +1,107 @@
+import { Fragment } from 'react';
+import { Link } from 'react-router';
+import { useFormatters, useT, type MessageKey } from '@/lib/i18n';
+import type { Customer } from '../api/list-customers';
+import type { SortKey } from '../lib/filters';
+import { TagChip } from './tag-chip';
+
+const SORTABLE: { key: SortKey; label: MessageKey }[] = [
+  { key: 'name', label: 'customers.column.name' },
+  { key: 'score', label: 'customers.column.score' },
+  { key: 'lastFollowUpAt', label: 'customers.column.lastFollowUp' },
+  { key: 'nextFollowUpAt', label: 'customers.column.nextFollowUp' },
+  { key: 'createdAt', label: 'customers.column.created' },
+];
+
+export interface CustomersTableProps {
+  customers: Customer[];
+  sort: string;
+  onSort: (sort: string) => void;
+  selected: ReadonlySet<number>;
+  onSelect: (ids: number[], selected: boolean) => void;
+  busy: boolean;
+}
+
+export function CustomersTable({ customers, sort, onSort, selected, onSelect, busy }: CustomersTableProps) {
+  const t = useT();
+  const format = useFormatters();
+  const sortKey = sort.replace(/^-/, '');
+  const descending = sort.startsWith('-');
+  const allSelected = customers.length > 0 && customers.every((customer) => selected.has(customer.id));
+
+  function header(key: SortKey, label: MessageKey) {
+    const active = sortKey === key;
+    // Names read best A→Z first; numbers and dates newest or highest first.
+    const next = active ? (descending ? key : `-${key}`) : key === 'name' ? key : `-${key}`;
+    return (
+      <th scope="col" aria-sort={active ? (descending ? 'descending' : 'ascending') : undefined}>
+        <button type="button" className="sort-button" onClick={() => onSort(next)}>
+          {t(label)}
+          <span aria-hidden="true">{active ? (descending ? ' ↓' : ' ↑') : ''}</span>
+        </button>
+      </th>
+    );
+  }
+
+  const [nameColumn, ...otherColumns] = SORTABLE;
+  return (
+    <div className="table-scroll">
+      <table aria-labelledby="customers-title" aria-busy={busy} className={busy ? 'is-busy' : undefined}>
+        <thead>
+          <tr>
+            <th scope="col" className="select-column">
+              <input
+                type="checkbox"
+                aria-label={t('customers.selectAll')}
+                checked={allSelected}
+                onChange={(event) => onSelect(customers.map((customer) => customer.id), event.target.checked)}
+              />
+            </th>
+            {nameColumn && header(nameColumn.key, nameColumn.label)}
+            <th scope="col">{t('customers.column.stage')}</th>
+            <th scope="col">{t('customers.column.stars')}</th>
+            <th scope="col">{t('customers.column.tags')}</th>
+            {otherColumns.map((column) => (
+              <Fragment key={column.key}>{header(column.key, column.label)}</Fragment>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {customers.map((customer) => (
+            <tr key={customer.id}>
+              <td className="select-column">
+                <input
+                  type="checkbox"
+                  aria-label={t('customers.select', { name: customer.name })}
+                  checked={selected.has(customer.id)}
+                  onChange={(event) => onSelect([customer.id], event.target.checked)}
+                />
+              </td>
+              <th scope="row">
+                <Link to={`/customers/${customer.id}`}>{customer.name}</Link>
+                {customer.companyName && <div className="muted small">{customer.companyName}</div>}
+              </th>
+              <td>{t(`stage.${customer.stage}`)}</td>
+              <td>
+                <span aria-label={t(`stars.${customer.stars as 0 | 1 | 2 | 3}`)} title={t(`stars.${customer.stars as 0 | 1 | 2 | 3}`)}>
+                  {'★'.repeat(customer.stars) + '☆'.repeat(3 - customer.stars)}
+                </span>
+              </td>
+              <td>
+                <span className="tag-list">
+                  {customer.tags.map((tag) => (
+                    <TagChip key={tag.id} tag={tag} />
+                  ))}
+                </span>
+              </td>
+              <td className="number">{format.number(customer.potentialScore)}</td>
+              <td>{customer.lastFollowUpAt ? format.date(customer.lastFollowUpAt) : '—'}</td>
+              <td>{customer.nextFollowUpAt ? format.date(customer.nextFollowUpAt) : '—'}</td>
+              <td>{format.date(customer.createdAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

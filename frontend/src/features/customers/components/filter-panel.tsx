@@ -1,0 +1,247 @@
+import { useId, type FormEvent, type ReactNode } from 'react';
+import { useLocale, useT } from '@/lib/i18n';
+import type { CustomField } from '../api/list-custom-fields';
+import { SOURCES, STAGES, STARS, STATUSES } from '../api/list-customers';
+import type { Tag } from '../api/list-tags';
+import { countryOptions } from '../lib/countries';
+import { isFilterKey } from '../lib/filters';
+
+export interface FilterPanelProps {
+  search: URLSearchParams;
+  /** Managers and admins screen every owner; reps see their own customers only. */
+  canScreenOwners: boolean;
+  tags: Tag[];
+  customFields: CustomField[];
+  onApply: (search: URLSearchParams) => void;
+}
+
+function CheckboxGroup({
+  legend,
+  name,
+  options,
+  selected,
+}: {
+  legend: string;
+  name: string;
+  options: { value: string; label: string }[];
+  selected: string[];
+}) {
+  return (
+    <fieldset className="checkbox-group">
+      <legend>{legend}</legend>
+      {options.map((option) => (
+        <label key={option.value}>
+          <input type="checkbox" name={name} value={option.value} defaultChecked={selected.includes(option.value)} />{' '}
+          {option.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children(id)}
+    </div>
+  );
+}
+
+/** The screening form. Uncontrolled: it is remounted whenever the URL's filters change. */
+export function FilterPanel({ search, canScreenOwners, tags, customFields, onApply }: FilterPanelProps) {
+  const t = useT();
+  const locale = useLocale();
+  const get = (key: string) => search.get(key) ?? '';
+  const tagMode = search.getAll('tagAll').length > 0 ? 'all' : 'any';
+  const selectedTags = [...search.getAll('tag'), ...search.getAll('tagAll')];
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const next = new URLSearchParams();
+    // Sort and the total are not filters: keep them.
+    for (const [key, value] of search) if (!isFilterKey(key)) next.append(key, value);
+    const mode = String(data.get('tagMode') ?? 'any');
+    for (const [key, value] of data) {
+      const text = String(value).trim();
+      if (text === '' || key === 'tagMode') continue;
+      next.append(key === 'tags' ? (mode === 'all' ? 'tagAll' : 'tag') : key, text);
+    }
+    onApply(next);
+  }
+
+  function handleClear() {
+    const next = new URLSearchParams();
+    for (const [key, value] of search) if (!isFilterKey(key)) next.append(key, value);
+    onApply(next);
+  }
+
+  const yesNo = [
+    { value: '', label: t('customers.filter.either') },
+    { value: 'true', label: t('customers.filter.yes') },
+    { value: 'false', label: t('customers.filter.no') },
+  ];
+
+  return (
+    <form role="search" aria-label={t('customers.filter.title')} className="card filter-panel" onSubmit={handleSubmit}>
+      <div className="filter-search">
+        <Field label={t('customers.filter.q')}>
+          {(id) => <input id={id} type="search" name="q" defaultValue={get('q')} placeholder={t('customers.filter.qHint')} />}
+        </Field>
+        <button type="submit">{t('customers.filter.apply')}</button>
+        <button type="button" onClick={handleClear}>
+          {t('customers.filter.clear')}
+        </button>
+      </div>
+      <details open={[...search.keys()].some((key) => isFilterKey(key) && key !== 'q') || undefined}>
+        <summary>{t('customers.filter.more')}</summary>
+        <div className="filter-grid">
+          <CheckboxGroup
+            legend={t('customers.field.stage')}
+            name="stage"
+            options={STAGES.map((stage) => ({ value: stage, label: t(`stage.${stage}`) }))}
+            selected={search.getAll('stage')}
+          />
+          <CheckboxGroup
+            legend={t('customers.field.stars')}
+            name="stars"
+            options={STARS.map((stars) => ({ value: String(stars), label: t(`stars.${stars}`) }))}
+            selected={search.getAll('stars')}
+          />
+          <CheckboxGroup
+            legend={t('customers.field.status')}
+            name="status"
+            options={STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+            selected={search.getAll('status')}
+          />
+          <CheckboxGroup
+            legend={t('customers.field.source')}
+            name="source"
+            options={SOURCES.map((source) => ({ value: source, label: t(`source.${source}`) }))}
+            selected={search.getAll('source')}
+          />
+          <Field label={t('customers.field.country')}>
+            {(id) => (
+              <select id={id} name="country" multiple size={5} defaultValue={search.getAll('country')}>
+                {countryOptions(locale).map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div className="field">
+            <Field label={t('customers.field.tags')}>
+              {(id) => (
+                <select id={id} name="tags" multiple size={5} defaultValue={selectedTags}>
+                  {tags.map((tag) => (
+                    <option key={tag.id} value={String(tag.id)}>
+                      {tag.group ? `${tag.group}: ${tag.name}` : tag.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <fieldset className="inline-radios">
+              <legend>{t('customers.filter.tagMode')}</legend>
+              <label>
+                <input type="radio" name="tagMode" value="any" defaultChecked={tagMode === 'any'} />{' '}
+                {t('customers.filter.tagAny')}
+              </label>
+              <label>
+                <input type="radio" name="tagMode" value="all" defaultChecked={tagMode === 'all'} />{' '}
+                {t('customers.filter.tagAll')}
+              </label>
+            </fieldset>
+          </div>
+          {canScreenOwners && (
+            <Field label={t('customers.filter.owner')}>
+              {(id) => (
+                <select id={id} name="ownerId" defaultValue={get('ownerId')}>
+                  <option value="">{t('customers.filter.ownerAnyone')}</option>
+                  <option value="me">{t('customers.filter.ownerMe')}</option>
+                  <option value="none">{t('customers.filter.ownerNone')}</option>
+                </select>
+              )}
+            </Field>
+          )}
+          <fieldset className="range">
+            <legend>{t('customers.filter.created')}</legend>
+            <Field label={t('customers.filter.from')}>
+              {(id) => <input id={id} type="date" name="createdFrom" defaultValue={get('createdFrom')} />}
+            </Field>
+            <Field label={t('customers.filter.to')}>
+              {(id) => <input id={id} type="date" name="createdTo" defaultValue={get('createdTo')} />}
+            </Field>
+          </fieldset>
+          <fieldset className="range">
+            <legend>{t('customers.filter.lastFollowUp')}</legend>
+            <Field label={t('customers.filter.from')}>
+              {(id) => <input id={id} type="date" name="lastFollowUpFrom" defaultValue={get('lastFollowUpFrom')} />}
+            </Field>
+            <Field label={t('customers.filter.to')}>
+              {(id) => <input id={id} type="date" name="lastFollowUpTo" defaultValue={get('lastFollowUpTo')} />}
+            </Field>
+          </fieldset>
+          <Field label={t('customers.filter.nextFollowUpBefore')}>
+            {(id) => <input id={id} type="date" name="nextFollowUpBefore" defaultValue={get('nextFollowUpBefore')} />}
+          </Field>
+          <Field label={t('customers.filter.hasEmail')}>
+            {(id) => (
+              <select id={id} name="hasEmail" defaultValue={get('hasEmail')}>
+                {yesNo.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('customers.filter.hasPhone')}>
+            {(id) => (
+              <select id={id} name="hasPhone" defaultValue={get('hasPhone')}>
+                {yesNo.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <fieldset className="range">
+            <legend>{t('customers.filter.score')}</legend>
+            <Field label={t('customers.filter.min')}>
+              {(id) => <input id={id} type="number" min={0} max={100} name="scoreMin" defaultValue={get('scoreMin')} />}
+            </Field>
+            <Field label={t('customers.filter.max')}>
+              {(id) => <input id={id} type="number" min={0} max={100} name="scoreMax" defaultValue={get('scoreMax')} />}
+            </Field>
+          </fieldset>
+          {customFields
+            .filter((field) => field.type === 'SELECT' || field.type === 'TEXT')
+            .map((field) => (
+              <Field key={field.key} label={field.label}>
+                {(id) =>
+                  field.type === 'SELECT' ? (
+                    <select id={id} name={`cf.${field.key}`} defaultValue={get(`cf.${field.key}`)}>
+                      <option value="">{t('customers.filter.any')}</option>
+                      {field.options.map((option) => (
+                        <option key={option} value={option}>
+                          {option}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    <input id={id} name={`cf.${field.key}`} defaultValue={get(`cf.${field.key}`)} />
+                  )
+                }
+              </Field>
+            ))}
+        </div>
+      </details>
+    </form>
+  );
+}

@@ -1,0 +1,127 @@
+import { useFormatters, useT, type Translate } from '@/lib/i18n';
+import { errorMessage } from '@/lib/problem';
+import { FOLLOW_UP_TYPES, type FollowUpType } from '../api/create-follow-up';
+import { STAGES, type CustomerStage } from '../api/list-customers';
+import type { Tag } from '../api/list-tags';
+import { useTimeline, type TimelineEntry } from '../api/get-timeline';
+
+function stageName(t: Translate, value: unknown): string {
+  return (STAGES as readonly unknown[]).includes(value) ? t(`stage.${value as CustomerStage}`) : String(value ?? '—');
+}
+
+function starsName(t: Translate, value: unknown): string {
+  const stars = Number(value);
+  return stars >= 0 && stars <= 3 ? t(`stars.${stars as 0 | 1 | 2 | 3}`) : String(value ?? '—');
+}
+
+function tagNames(value: unknown, tagsById: Map<number, string>): string {
+  return Array.isArray(value) ? value.map((id) => tagsById.get(Number(id)) ?? `#${String(id)}`).join(', ') : '';
+}
+
+/** One readable sentence per event type. */
+export function eventSentence(t: Translate, entry: TimelineEntry, tagsById: Map<number, string>): string {
+  const data = entry.data ?? {};
+  switch (entry.type) {
+    case 'CREATED':
+      return t('timeline.CREATED');
+    case 'STAGE_CHANGED':
+      return t('timeline.STAGE_CHANGED', { from: stageName(t, data.from), to: stageName(t, data.to) });
+    case 'STARS_CHANGED':
+      return t('timeline.STARS_CHANGED', { from: starsName(t, data.from), to: starsName(t, data.to) });
+    case 'TAGS_CHANGED': {
+      const added = tagNames(data.added, tagsById);
+      const removed = tagNames(data.removed, tagsById);
+      const parts = [t('timeline.TAGS_CHANGED')];
+      if (added) parts.push(t('timeline.tagsAdded', { tags: added }));
+      if (removed) parts.push(t('timeline.tagsRemoved', { tags: removed }));
+      return parts.join(' ');
+    }
+    case 'OWNER_CHANGED':
+      return t('timeline.OWNER_CHANGED');
+    case 'LOST':
+      return t('timeline.LOST');
+    case 'REACTIVATED':
+      return t('timeline.REACTIVATED');
+    case 'IMPORTED':
+      return t('timeline.IMPORTED');
+    case 'INQUIRY_RECEIVED':
+      return t('timeline.INQUIRY_RECEIVED');
+    case 'MERGED':
+      return t('timeline.MERGED');
+    default:
+      return entry.type;
+  }
+}
+
+export function Timeline({ customerId, tags }: { customerId: number; tags: Tag[] }) {
+  const t = useT();
+  const format = useFormatters();
+  const timelineQuery = useTimeline(customerId);
+  const tagsById = new Map(tags.map((tag) => [tag.id, tag.name]));
+
+  let body;
+  if (timelineQuery.isPending) body = <p role="status">{t('app.loading')}</p>;
+  else if (timelineQuery.isLoadingError) {
+    const { key, params } = errorMessage(timelineQuery.error);
+    body = (
+      <div role="alert" className="form-alert">
+        <p>{t(key, params)}</p>
+        <button type="button" onClick={() => void timelineQuery.refetch()}>
+          {t('app.retry')}
+        </button>
+      </div>
+    );
+  } else {
+    const entries = timelineQuery.data.pages.flatMap((page) => page.items);
+    body =
+      entries.length === 0 ? (
+        <p className="muted">{t('timeline.empty')}</p>
+      ) : (
+        <ol className="timeline" aria-label={t('timeline.title')}>
+          {entries.map((entry) => (
+            <li key={`${entry.kind}-${entry.id}`} className={entry.kind === 'FOLLOW_UP' ? 'timeline-follow-up' : 'timeline-event'}>
+              <div className="timeline-meta">
+                <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>
+                {entry.actorName && <span> · {entry.actorName}</span>}
+              </div>
+              {entry.kind === 'FOLLOW_UP' ? (
+                <div>
+                  <strong>
+                    {(FOLLOW_UP_TYPES as readonly string[]).includes(entry.type)
+                      ? t(`followUp.type.${entry.type as FollowUpType}`)
+                      : entry.type}
+                  </strong>
+                  <p className="timeline-content">{entry.content}</p>
+                  {entry.nextFollowUpAt && (
+                    <p className="muted small">{t('timeline.next', { date: format.dateTime(entry.nextFollowUpAt) })}</p>
+                  )}
+                </div>
+              ) : (
+                <p className="timeline-content">{eventSentence(t, entry, tagsById)}</p>
+              )}
+            </li>
+          ))}
+        </ol>
+      );
+  }
+
+  const loadingMore = timelineQuery.isFetchingNextPage;
+  return (
+    <section aria-labelledby="timeline-title" className="card">
+      <h2 id="timeline-title">{t('timeline.title')}</h2>
+      {body}
+      {timelineQuery.hasNextPage && (
+        <button
+          type="button"
+          className="load-more"
+          aria-disabled={loadingMore || undefined}
+          onClick={() => {
+            if (!loadingMore) void timelineQuery.fetchNextPage();
+          }}
+        >
+          {loadingMore ? t('customers.loadingMore') : t('customers.loadMore')}
+        </button>
+      )}
+    </section>
+  );
+}

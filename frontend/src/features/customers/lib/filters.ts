@@ -1,0 +1,106 @@
+import type { CustomerFilter, CustomerQuery } from '../api/list-customers';
+
+/** Filters given once. */
+const SINGLE = [
+  'q',
+  'ownerId',
+  'createdFrom',
+  'createdTo',
+  'lastFollowUpFrom',
+  'lastFollowUpTo',
+  'nextFollowUpBefore',
+  'hasEmail',
+  'hasPhone',
+  'scoreMin',
+  'scoreMax',
+] as const;
+/** Filters that may repeat (any of). */
+const MULTI = ['stage', 'stars', 'status', 'source', 'country', 'tag', 'tagAll'] as const;
+const DATES = ['createdFrom', 'createdTo', 'lastFollowUpFrom', 'lastFollowUpTo', 'nextFollowUpBefore'] as const;
+const NUMBERS = ['scoreMin', 'scoreMax'] as const;
+const BOOLEANS = ['hasEmail', 'hasPhone'] as const;
+/** Days given as ...To or ...Before include that whole day. */
+const END_OF_DAY = new Set<string>(['createdTo', 'lastFollowUpTo', 'nextFollowUpBefore']);
+
+export const SORT_KEYS = ['score', 'createdAt', 'lastFollowUpAt', 'nextFollowUpAt', 'name'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export const DEFAULT_SORT = '-createdAt';
+
+export function isFilterKey(key: string): boolean {
+  return (SINGLE as readonly string[]).includes(key) || (MULTI as readonly string[]).includes(key) || key.startsWith('cf.');
+}
+
+/** The list request's query for the page URL's search: filters, sort and includeTotal. */
+export function searchToQuery(search: URLSearchParams): CustomerQuery {
+  const query: CustomerQuery = {};
+  for (const key of new Set(search.keys())) {
+    const values = search.getAll(key).filter((value) => value !== '');
+    if (values.length === 0) continue;
+    if ((MULTI as readonly string[]).includes(key)) query[key] = values;
+    else if (isFilterKey(key) || key === 'sort') query[key] = values[0] ?? '';
+    else if (key === 'includeTotal' && values[0] === 'true') query.includeTotal = 'true';
+  }
+  return query;
+}
+
+export function hasFilters(search: URLSearchParams): boolean {
+  return [...search.keys()].some((key) => isFilterKey(key) && search.get(key) !== '');
+}
+
+export function sortOf(search: URLSearchParams): string {
+  return search.get('sort') || DEFAULT_SORT;
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+/** A calendar day (yyyy-mm-dd) to the instant it starts, or ends, in the browser's time zone. */
+export function dayToInstant(day: string, endOfDay = false): string {
+  const [year = 0, month = 1, date = 1] = day.split('-').map(Number);
+  return new Date(year, month - 1, date + (endOfDay ? 1 : 0)).toISOString();
+}
+
+/** An instant to its calendar day in the browser's time zone; an exclusive end goes back one day. */
+export function instantToDay(iso: string, endOfDay = false): string {
+  const date = new Date(iso);
+  if (endOfDay) date.setMilliseconds(date.getMilliseconds() - 1);
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The URL's filters as a saved view's filter (days become instants: views keep date-times). */
+export function searchToFilter(search: URLSearchParams): CustomerFilter {
+  const query = searchToQuery(search);
+  const filter: Record<string, unknown> = {};
+  const cf: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (key === 'sort' || key === 'includeTotal') continue;
+    if (key.startsWith('cf.')) cf[key.slice(3)] = String(value);
+    else if ((DATES as readonly string[]).includes(key)) filter[key] = dayToInstant(String(value), END_OF_DAY.has(key));
+    else if ((NUMBERS as readonly string[]).includes(key)) filter[key] = Number(value);
+    else if ((BOOLEANS as readonly string[]).includes(key)) filter[key] = value === 'true';
+    else if (key === 'stars' || key === 'tag' || key === 'tagAll') filter[key] = (value as string[]).map(Number);
+    else filter[key] = value;
+  }
+  if (Object.keys(cf).length > 0) filter.cf = cf;
+  return filter as CustomerFilter;
+}
+
+/** A saved view's filter and sort as the page URL's search. */
+export function filterToSearch(filter: CustomerFilter, sort: string): URLSearchParams {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === null || value === undefined) continue;
+    if (key === 'cf' && typeof value === 'object') {
+      for (const [field, choice] of Object.entries(value as Record<string, string>)) search.set(`cf.${field}`, choice);
+    } else if (Array.isArray(value)) {
+      for (const item of value) search.append(key, String(item));
+    } else if ((DATES as readonly string[]).includes(key)) {
+      search.set(key, instantToDay(String(value), END_OF_DAY.has(key)));
+    } else {
+      search.set(key, String(value));
+    }
+  }
+  if (sort && sort !== DEFAULT_SORT) search.set('sort', sort);
+  return search;
+}

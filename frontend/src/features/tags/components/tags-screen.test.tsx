@@ -1,0 +1,85 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { jsonResponse, mockFetch, problemResponse } from '@/testing/fetch-mock';
+import { renderWithProviders } from '@/testing/render';
+import type { Tag } from '../api/list-tags';
+import { TagsScreen } from './tags-screen';
+
+const SLOW = { timeout: 20_000 };
+
+function tagsApi(initial: Tag[]) {
+  const tags = initial.map((tag) => ({ ...tag }));
+  const mock = mockFetch(async (request) => {
+    const url = new URL(request.url);
+    if (url.pathname === '/api/v1/tags' && request.method === 'GET') return jsonResponse({ items: tags, nextCursor: null });
+    if (url.pathname === '/api/v1/tags' && request.method === 'POST') {
+      const body = (await request.json()) as Tag;
+      if (tags.some((tag) => tag.name.toLowerCase() === body.name.toLowerCase())) {
+        return problemResponse({ type: 'https://harbor-crm.dev/problems/tag-name-taken', title: 'Taken', status: 409 });
+      }
+      const created = { ...body, id: tags.length + 10, group: body.group ?? null, customerCount: 0, version: 0 };
+      tags.push(created);
+      return jsonResponse(created, { status: 201 });
+    }
+    const id = Number(/\/tags\/(\d+)$/.exec(url.pathname)?.[1]);
+    const index = tags.findIndex((tag) => tag.id === id);
+    if (request.method === 'PATCH') {
+      Object.assign(tags[index] ?? {}, await request.json());
+      return jsonResponse(tags[index]);
+    }
+    if (request.method === 'DELETE') {
+      tags.splice(index, 1);
+      return new Response(null, { status: 204 });
+    }
+    return jsonResponse({});
+  });
+  return { ...mock, tags };
+}
+
+const keyAccount: Tag = { id: 1, name: 'Key account', color: '#E53935', group: null, customerCount: 4, version: 2 };
+
+describe('Settings → Tags', () => {
+  it('adds a tag, and says when the name is taken', SLOW, async () => {
+    const { requests } = tagsApi([keyAccount]);
+    const { user } = renderWithProviders(<TagsScreen />);
+
+    expect(await screen.findByText('Key account')).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Tag name'), 'key ACCOUNT');
+    await user.click(screen.getByRole('button', { name: 'Add tag' }));
+    await waitFor(() =>
+      expect(screen.getByLabelText('Tag name')).toHaveAccessibleDescription('A tag with this name already exists.'),
+    );
+
+    await user.clear(screen.getByLabelText('Tag name'));
+    await user.type(screen.getByLabelText('Tag name'), 'Hinges');
+    await user.type(screen.getByLabelText('Group'), 'Purchase category');
+    await user.click(screen.getByRole('button', { name: 'Add tag' }));
+
+    expect(await screen.findByText('Added the tag “Hinges”.')).toHaveRole('status');
+    expect(await requests.filter((request) => request.method === 'POST')[1]?.json()).toEqual({
+      name: 'Hinges',
+      color: '#1e88e5',
+      group: 'Purchase category',
+    });
+  });
+
+  it('edits with If-Match and deletes after confirmation', SLOW, async () => {
+    const { requests } = tagsApi([keyAccount]);
+    const { user } = renderWithProviders(<TagsScreen />);
+
+    await user.click(await screen.findByRole('button', { name: 'Edit the tag Key account' }));
+    const form = screen.getByRole('form', { name: 'Edit the tag Key account' });
+    await user.clear(within(form).getByLabelText('Tag name'));
+    await user.type(within(form).getByLabelText('Tag name'), 'VIP');
+    await user.click(within(form).getByRole('button', { name: 'Save tag' }));
+    expect(await screen.findByText('Saved the tag “VIP”.')).toBeInTheDocument();
+    const patch = requests.find((request) => request.method === 'PATCH');
+    expect(patch?.headers.get('If-Match')).toBe('"2"');
+
+    await user.click(await screen.findByRole('button', { name: 'Delete the tag VIP' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Delete the tag “VIP”?' });
+    expect(dialog).toHaveAccessibleDescription('It is removed from 4 customers.');
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    expect(await screen.findByText('No tags yet.')).toBeInTheDocument();
+  });
+});
