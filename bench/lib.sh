@@ -27,8 +27,10 @@ start_backend() {
       -Dquarkus.datasource.jdbc.max-size=32 -Dquarkus.log.level=WARN -jar "$jar") > "$OUT/backend.log" 2>&1 &
   BACKEND_PID=$!
   trap 'kill $BACKEND_PID 2>/dev/null || true' EXIT
-  for _ in $(seq 1 90); do
+  # Generous: migrations run at start and may rewrite millions of rows.
+  for _ in $(seq 1 900); do
     curl -fs "$BASE/q/health/ready" >/dev/null 2>&1 && return 0
+    kill -0 $BACKEND_PID 2>/dev/null || { echo "backend exited: see $OUT/backend.log" >&2; exit 1; }
     sleep 1
   done
   echo "backend did not become ready: see $OUT/backend.log" >&2

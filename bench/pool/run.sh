@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Pool benchmark (issue 4 targets), through the API on a private backend:
+#   a sweep over 1,000,000 private customers with 100,000 due            <= 5 s
+#   claim p95 with 16 concurrent claimers                               <= 15 ms
+#   10,000 racing claims (2,500 customers x 4 claimers each)            zero double owners
+source "$(dirname "$0")/../lib.sh"
+PRIVATE="${BENCH_PRIVATE:-1000000}"
+DUE="${BENCH_DUE:-100000}"
+REPS=16
+RUN=$(date +%s)
+
+bench_db
+start_backend
+read -r STORE ADMIN < <(signup "Pool bench $RUN" "pool-admin-$RUN@bench.harbor-crm.dev")
+TOKENS="$OUT/pool-tokens.txt"; : > "$TOKENS"
+for i in $(seq 1 $REPS); do
+  add_rep "$ADMIN" "pool-rep$i-$RUN@bench.harbor-crm.dev" >/dev/null
+  login "pool-rep$i-$RUN@bench.harbor-crm.dev" >> "$TOKENS"
+done
+# Limits off for the latency and race runs: they measure the claim itself (limits are tested in the suite).
+curl -fs -X PUT "$BASE/api/v1/pool/rules" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+  -d '{"returnAfterDaysWithoutFollowUp":30,"returnAfterDaysWithoutDeal":90,"warnDaysBeforeReturn":3,
+       "maxPrivateCustomersPerRep":0,"maxClaimsPerRepPerDay":0,"reclaimCooldownDays":7,
+       "purgeUnclaimedAfterDays":0,"maskContacts":true,"stageFollowUpDays":{}}' >/dev/null
+
+echo "[bench] seeding $PRIVATE private customers ($DUE due) and 20,000 pool customers in store $STORE"
+"${PSQL[@]}" <<SQL
+with reps as (select array_agg(id order by id) as ids from users where store_id = $STORE and role = 'REP')
+insert into customers (store_id, name, email, stage, potential_score, owner_id, owned_since, created_at, updated_at)
+select $STORE, 'Private buyer ' || g, 'private' || g || '@bench.example',
+       (array['UNMARKED','INQUIRY','SAMPLE_ORDER','NO_DEAL'])[1 + g % 4], g % 101,
+       reps.ids[1 + g % array_length(reps.ids, 1)],
+       -- the first $DUE have gone 40 days without a follow-up; the rest were taken 0-20 days ago
+       case when g <= $DUE then now() - interval '40 days' else now() - (g % 20) * interval '1 day' end,
+       now() - interval '100 days', now()
+from generate_series(1, $PRIVATE) g, reps;
+insert into customers (store_id, name, email, stage, potential_score, owner_id, created_at, updated_at)
+select $STORE, 'Pool buyer ' || g, 'pool' || g || '@bench.example', 'INQUIRY', g % 101, null, now(), now()
+from generate_series(1, 20000) g;
+analyze customers;
+SQL
+
+RESULT="$OUT/pool-$(date -u +%Y%m%dT%H%M).txt"
+{
+  machine
+  echo "store $STORE: $PRIVATE private customers ($DUE due), 20,000 in the pool, $REPS reps"
+  sweep_ms=$(curl -fs -o "$OUT/sweep.json" -w '%{time_total}' -X POST "$BASE/api/v1/pool/sweep" -H "Authorization: Bearer $ADMIN" | awk '{printf "%d", $1 * 1000}')
+  echo "sweep: $sweep_ms ms through the API, answer $(cat "$OUT/sweep.json")"
+  again_ms=$(curl -fs -o "$OUT/sweep.json" -w '%{time_total}' -X POST "$BASE/api/v1/pool/sweep" -H "Authorization: Bearer $ADMIN" | awk '{printf "%d", $1 * 1000}')
+  echo "second sweep (nothing due): $again_ms ms, answer $(cat "$OUT/sweep.json")"
+  echo "returned to the pool by the sweep (events): $("${PSQL[@]}" -c "select count(*) from customer_events where store_id = $STORE and type = 'OWNER_CHANGED' and data->>'kind' = 'AUTO_RETURNED'")"
+
+  "${PSQL[@]}" -c "select id from customers where store_id = $STORE and name like 'Pool buyer %' order by id limit 3200" > "$OUT/pool-latency-ids.txt"
+  java "$BENCH_ROOT/bench/pool/ClaimBench.java" latency "$BASE" "$TOKENS" "$OUT/pool-latency-ids.txt"
+
+  "${PSQL[@]}" -c "select id from customers where store_id = $STORE and name like 'Pool buyer %' order by id offset 3200 limit 2500" > "$OUT/pool-race-ids.txt"
+  java "$BENCH_ROOT/bench/pool/ClaimBench.java" race "$BASE" "$TOKENS" "$OUT/pool-race-ids.txt" 4
+  "${PSQL[@]}" <<SQL
+select 'raced customers now owned: ' || count(*) filter (where c.owner_id is not null) || ' of ' || count(*)
+  from customers c where c.store_id = $STORE and c.id in ($(paste -sd, "$OUT/pool-race-ids.txt"));
+select 'customers with more than one CLAIMED event (must be 0): ' || count(*) from (
+  select customer_id from customer_events where store_id = $STORE and data->>'kind' = 'CLAIMED'
+  group by customer_id having count(*) > 1) x;
+select 'claims logged vs claimed customers (must match): ' || (select count(*) from pool_claims where store_id = $STORE)
+  || ' vs ' || (select count(*) from customer_events where store_id = $STORE and data->>'kind' = 'CLAIMED');
+SQL
+} | tee "$RESULT"
+echo "[bench] written to $RESULT"
