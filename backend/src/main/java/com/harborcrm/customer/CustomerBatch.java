@@ -194,7 +194,8 @@ public class CustomerBatch {
 
     /**
      * Sets one column where it differs, bumping the version (so concurrent single edits with If-Match notice)
-     * and adjusting the score; the self-join reads the old value for the event.
+     * and adjusting the score; the self-join reads the old value for the event. The score's recent-activity points
+     * are left as they are, and so is {@code score_recent_until}, which says until when the score holds them.
      */
     private static String fieldChange(String column, String newValue, String eventType, String newScore,
             String fromTo, String oldValue) {
