@@ -73,7 +73,9 @@ update customers set potential_score = least(100,
     + (case when last_follow_up_at > now() - interval '30 days' then 10 else 0 end)
     + (case when inquiry_count >= 2 then 8 else 0 end) + stars * 3
     + (case stage when 'INQUIRY' then 4 when 'SAMPLE_ORDER' then 10 when 'NO_DEAL' then 2
-                  when 'TRANSACTION' then 12 when 'REPEAT_PURCHASE' then 15 else 0 end))
+                  when 'TRANSACTION' then 12 when 'REPEAT_PURCHASE' then 15 else 0 end)),
+    score_recent_until = case when last_follow_up_at > now() - interval '30 days'
+                              then last_follow_up_at + interval '30 days' end
 where store_id = :store;
 
 -- Roughly 1.5 tags per customer.

@@ -144,6 +144,10 @@ public class Customer extends PanacheEntityBase {
     @Column(name = "next_follow_up_at")
     public Instant nextFollowUpAt;
 
+    /** Until when {@link #potentialScore} includes the recent-activity points; null: it does not. */
+    @Column(name = "score_recent_until")
+    public Instant scoreRecentUntil;
+
     @Column(name = "created_by", updatable = false)
     public Long createdBy;
 

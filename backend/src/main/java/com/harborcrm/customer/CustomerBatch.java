@@ -21,16 +21,20 @@ import com.harborcrm.customer.BatchDtos.BatchAction;
 import com.harborcrm.customer.BatchDtos.BatchRequest;
 import com.harborcrm.customer.BatchDtos.BatchResult;
 import com.harborcrm.customer.BatchDtos.Skip;
+import com.harborcrm.pool.PoolDtos.AssignResult;
+import com.harborcrm.pool.PoolService;
 
 /**
  * One action over many customers, chosen by ids or by a {@link CustomerFilter}. Each action is one set-based
  * statement that also writes the customers' events (data-modifying CTEs), so a batch is as atomic and as
  * traceable as single changes. Reps act on their own customers only; other ids are skipped as NOT_FOUND.
+ * RELEASE and TRANSFER change owners, so they are the pool's set-based release and assign, with its rules.
  */
 @ApplicationScoped
 public class CustomerBatch {
 
     static final String NOT_FOUND = "NOT_FOUND";
+    static final String ALREADY_IN_POOL = "ALREADY_IN_POOL";
 
     @Inject
     EntityManager em;
@@ -47,11 +51,21 @@ public class CustomerBatch {
     @Inject
     CustomerQuery queries;
 
+    @Inject
+    PoolService pool;
+
     @Transactional
     public BatchResult run(BatchRequest request) {
         checkParameters(request);
         List<Skip> skipped = new ArrayList<>();
-        List<Long> ids = select(request.selection(), skipped);
+        List<Long> ids = select(request.selection(), skipped, request.action() == BatchAction.RELEASE);
+        if (request.action() == BatchAction.RELEASE || request.action() == BatchAction.TRANSFER) {
+            // Owner changes go through the pool's rules: its locks, limits, events and cooldown bookkeeping.
+            BatchResult result = request.action() == BatchAction.RELEASE ? release(request, ids, skipped)
+                    : transfer(request, ids, skipped);
+            em.clear();
+            return result;
+        }
         if (ids.isEmpty()) {
             return new BatchResult(0, 0, skipped);
         }
@@ -131,6 +145,7 @@ public class CustomerBatch {
                       from gone g
                       returning 1)
                     select count(*) from audited""";
+            case RELEASE, TRANSFER -> throw new IllegalStateException("owner changes are handled above");
         };
         var query = em.createNativeQuery(sql);
         params.forEach(query::setParameter);
@@ -138,6 +153,30 @@ public class CustomerBatch {
         // Hibernate must not serve customers it loaded before this statement changed them.
         em.clear();
         return new BatchResult(ids.size(), changed, skipped);
+    }
+
+    private BatchResult release(BatchRequest request, List<Long> ids, List<Skip> skipped) {
+        Long onlyOwner = currentUser.isManagerOrAdmin() ? null : currentUser.id();
+        List<Long> released = pool.releaseAll(ids, onlyOwner, request.reasonId(), request.note());
+        Set<Long> done = new java.util.HashSet<>(released);
+        List<Long> rest = ids.stream().filter(id -> !done.contains(id)).toList();
+        if (!rest.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select id, owner_id from customers "
+                    + "where store_id = :store and id = any(cast(:ids as bigint[]))")
+                    .setParameter("store", tenant.storeId()).setParameter("ids", sqlArray(rest)).getResultList();
+            Map<Long, Boolean> inPool = new java.util.HashMap<>();
+            rows.forEach(r -> inPool.put(((Number) r[0]).longValue(), r[1] == null));
+            // Not released and still owned: taken by someone else meanwhile, so not the rep's any more.
+            rest.forEach(id -> skipped.add(new Skip(id, Boolean.TRUE.equals(inPool.get(id)) ? ALREADY_IN_POOL : NOT_FOUND)));
+        }
+        return new BatchResult(ids.size(), released.size(), skipped);
+    }
+
+    private BatchResult transfer(BatchRequest request, List<Long> ids, List<Skip> skipped) {
+        AssignResult result = pool.assignAll(ids, request.userId(), Boolean.TRUE.equals(request.override()));
+        result.failed().forEach(f -> skipped.add(new Skip(f.id(), f.reason().name())));
+        return new BatchResult(ids.size(), result.assigned().size(), skipped);
     }
 
     /** TAGS_CHANGED events, one per customer with changed links ({@code changed(customer_id, tag_id)}). */
@@ -155,7 +194,8 @@ public class CustomerBatch {
 
     /**
      * Sets one column where it differs, bumping the version (so concurrent single edits with If-Match notice)
-     * and adjusting the score; the self-join reads the old value for the event.
+     * and adjusting the score; the self-join reads the old value for the event. The score's recent-activity points
+     * are left as they are, and so is {@code score_recent_until}, which says until when the score holds them.
      */
     private static String fieldChange(String column, String newValue, String eventType, String newScore,
             String fromTo, String oldValue) {
@@ -176,8 +216,12 @@ public class CustomerBatch {
                 select count(*) from events""".formatted(column, newValue, eventType, newScore, fromTo, oldValue);
     }
 
-    /** The ids the action applies to; requested ids the caller cannot see go to {@code skipped}. */
-    private List<Long> select(BatchDtos.Selection selection, List<Skip> skipped) {
+    /**
+     * The ids the action applies to; requested ids the caller cannot see go to {@code skipped}. With
+     * {@code poolVisible} a rep's ids also select pool customers (everyone sees the pool), so that a RELEASE can
+     * skip them as ALREADY_IN_POOL rather than NOT_FOUND.
+     */
+    private List<Long> select(BatchDtos.Selection selection, List<Skip> skipped, boolean poolVisible) {
         boolean ownOnly = !currentUser.isManagerOrAdmin();
         if (selection.ids() != null) {
             Set<Long> requested = new LinkedHashSet<>(selection.ids());
@@ -186,7 +230,7 @@ public class CustomerBatch {
             }
             @SuppressWarnings("unchecked")
             var query = em.createNativeQuery("select c.id from customers c where c.store_id = :store"
-                    + (ownOnly ? " and c.owner_id = :caller" : "") + " and c.id = any(cast(:ids as bigint[])) order by c.id")
+                    + (ownOnly ? poolVisible ? " and (c.owner_id = :caller or c.owner_id is null)" : " and c.owner_id = :caller" : "") + " and c.id = any(cast(:ids as bigint[])) order by c.id")
                     .setParameter("store", tenant.storeId()).setParameter("ids", sqlArray(requested));
             if (ownOnly) {
                 query.setParameter("caller", currentUser.id());
@@ -245,6 +289,19 @@ public class CustomerBatch {
             case DELETE -> {
                 if (!currentUser.isManagerOrAdmin()) {
                     throw DomainException.forbidden("Only managers and admins delete customers");
+                }
+            }
+            case RELEASE -> {
+                if (request.reasonId() == null) {
+                    throw DomainException.invalid("reasonId", "is required for RELEASE");
+                }
+            }
+            case TRANSFER -> {
+                if (!currentUser.isManagerOrAdmin()) {
+                    throw DomainException.forbidden("Only managers and admins transfer customers");
+                }
+                if (request.userId() == null) {
+                    throw DomainException.invalid("userId", "is required for TRANSFER");
                 }
             }
         }

@@ -230,15 +230,19 @@ public class CustomerResource {
     @POST
     @Path("/batch")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.REP})
-    @Operation(operationId = "batchCustomers", summary = "Tag, untag, replace a tag, set stage or stars, or delete many customers",
+    @Operation(operationId = "batchCustomers", summary = "Tag, untag, replace a tag, set stage or stars, release, "
+            + "transfer or delete many customers",
             description = "Select by ids (at most 50,000) or by a filter (the same criteria as the list; at most "
                     + "50,000 matches). Reps act on their own customers only: other ids are skipped as NOT_FOUND. "
-                    + "DELETE is for managers and admins. Every change is recorded on the customers' timelines.")
+                    + "DELETE and TRANSFER are for managers and admins. RELEASE (needs reasonId) follows the rules of "
+                    + "POST /customers/{id}/release, TRANSFER (needs userId; override for admins) those of POST "
+                    + "/pool/assign: see BatchRequest. Every change is recorded on the customers' timelines.")
     @APIResponse(responseCode = "200", description = "What was matched, changed and skipped",
             content = @Content(schema = @Schema(implementation = BatchDtos.BatchResult.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request, unknown tags, too many customers",
+    @APIResponse(responseCode = "400", description = "Invalid request, unknown tags, unknown or retired reasonId, "
+            + "userId not an active user of the store, too many customers",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "DELETE by a rep",
+    @APIResponse(responseCode = "403", description = "DELETE or TRANSFER by a rep; override by a manager",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BatchDtos.BatchResult batch(@Valid @NotNull BatchDtos.BatchRequest body) {
         return batch.run(body);

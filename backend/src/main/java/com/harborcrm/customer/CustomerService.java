@@ -80,7 +80,7 @@ public class CustomerService {
         customer.createdBy = currentUser.id();
         customer.createdAt = now;
         customer.updatedAt = now;
-        customer.potentialScore = (short) PotentialScore.of(customer, now);
+        PotentialScore.apply(customer, now);
         customer.persist();
         em.flush();
         writeImHandles(customer);
@@ -127,7 +127,7 @@ public class CustomerService {
         CustomerStatus oldStatus = customer.status;
         apply(customer, after);
         customer.updatedAt = now;
-        customer.potentialScore = (short) PotentialScore.of(customer, now);
+        PotentialScore.apply(customer, now);
         em.flush();
         if (!Objects.equals(ContactKeys.imHandles(before.imAccounts()), ContactKeys.imHandles(after.imAccounts()))) {
             writeImHandles(customer);

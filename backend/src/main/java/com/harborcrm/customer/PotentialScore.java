@@ -43,7 +43,8 @@ public final class PotentialScore {
     /** A street address this long, with a city or a postcode, is detailed. */
     public static final int DETAILED_ADDRESS_LENGTH = 8;
 
-    public static final String DESCRIPTION = "Potential score 0–100, recomputed on every change. Points: "
+    public static final String DESCRIPTION = "Potential score 0–100, recomputed on every change (the recent "
+            + "follow-up points are taken off by the pool sweep once " + RECENT_DAYS + " days have passed). Points: "
             + "telephone " + TELEPHONE + ", fax " + FAX + ", mobile " + MOBILE + ", email " + EMAIL
             + ", detailed company name (≥ " + DETAILED_COMPANY_NAME_LENGTH + " letters or digits) " + DETAILED_COMPANY_NAME
             + " (the five certificates); main products " + MAIN_PRODUCTS
@@ -58,6 +59,21 @@ public final class PotentialScore {
     private PotentialScore() {
     }
 
+    /**
+     * Computes the score and sets it on the customer with {@link Customer#scoreRecentUntil}, the moment its
+     * recent-activity points expire (the pool sweep takes them off then).
+     * Every full computation of the score goes through here.
+     */
+    public static void apply(Customer c, Instant now) {
+        c.potentialScore = (short) of(c, now);
+        c.scoreRecentUntil = recentUntil(c, now);
+    }
+
+    /** When the recent-activity points run out, if the score includes them at {@code now}; null otherwise. */
+    public static Instant recentUntil(Customer c, Instant now) {
+        return recentActivity(c, now) ? c.lastFollowUpAt.plus(RECENT) : null;
+    }
+
     public static int of(Customer c, Instant now) {
         int score = 0;
         score += filled(c.phone) ? TELEPHONE : 0;
@@ -68,7 +84,7 @@ public final class PotentialScore {
         score += filled(c.mainProducts) ? MAIN_PRODUCTS : 0;
         score += detailedAddress(c) ? DETAILED_ADDRESS : 0;
         score += filled(c.position) ? POSITION : 0;
-        score += c.lastFollowUpAt != null && !c.lastFollowUpAt.isBefore(now.minus(RECENT)) ? RECENT_ACTIVITY : 0;
+        score += recentActivity(c, now) ? RECENT_ACTIVITY : 0;
         score += c.inquiryCount >= MIN_REPEAT_INQUIRIES ? REPEAT_INQUIRIES : 0;
         score += Math.max(0, Math.min(3, c.stars)) * PER_STAR;
         score += STAGE.getOrDefault(c.stage, 0);
@@ -94,6 +110,11 @@ public final class PotentialScore {
             sql.append(" when '").append(s.name()).append("' then ").append(STAGE.getOrDefault(s, 0));
         }
         return sql.append(" else 0 end)").toString();
+    }
+
+    /** A follow-up less than {@link #RECENT} ago (its points expire at last follow-up + {@link #RECENT}). */
+    private static boolean recentActivity(Customer c, Instant now) {
+        return c.lastFollowUpAt != null && now.isBefore(c.lastFollowUpAt.plus(RECENT));
     }
 
     private static boolean filled(String value) {

@@ -206,7 +206,7 @@ public class FollowUpService {
                 .setParameter(1, tenant.storeId()).setParameter(2, customer.id).getResultList();
         customer.lastFollowUpAt = latest.isEmpty() ? null : Instants.of(latest.get(0)[0]);
         customer.nextFollowUpAt = latest.isEmpty() ? null : Instants.of(latest.get(0)[1]);
-        customer.potentialScore = (short) PotentialScore.of(customer, now);
+        PotentialScore.apply(customer, now);
         em.flush();
     }
 

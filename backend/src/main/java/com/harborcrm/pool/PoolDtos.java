@@ -72,6 +72,8 @@ public final class PoolDtos {
     @Schema(name = "SweepResult")
     public record SweepResult(@Schema(required = true) int returned, @Schema(required = true) int warned,
             @Schema(required = true) int purged,
+            @Schema(required = true, description = "Customers whose potential score lost the points of a follow-up "
+                    + "that is no longer recent") int rescored,
             @Schema(required = true, description = "true: another sweep of this store was running; nothing done") boolean skipped) {
     }
 

@@ -186,7 +186,9 @@ public class PoolResource {
     @Operation(operationId = "sweepPool", summary = "Run the auto-return sweep of this store now",
             description = "Returns due private customers to the pool (OWNER_CHANGED, kind AUTO_RETURNED), writes "
                     + "return warnings (once per customer and return window) and purges customers left unclaimed "
-                    + "too long. If a sweep of the store is already running, nothing is done (`skipped`).")
+                    + "too long, and takes the recent-follow-up points off potential scores whose follow-up is no "
+                    + "longer recent (`rescored`). If a sweep of the store is already running, nothing is done "
+                    + "(`skipped`).")
     @APIResponse(responseCode = "200", description = "The counts",
             content = @Content(schema = @Schema(implementation = SweepResult.class)))
     @APIResponse(responseCode = "403", description = "Only admins run the sweep",

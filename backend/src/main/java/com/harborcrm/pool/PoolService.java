@@ -197,16 +197,25 @@ public class PoolService {
 
     @Transactional
     public AssignResult assign(AssignRequest request) {
-        boolean override = Boolean.TRUE.equals(request.override());
+        return assignAll(request.customerIds(), request.userId(), Boolean.TRUE.equals(request.override()));
+    }
+
+    /**
+     * Assigns pool customers or transfers private ones to {@code target}, in the listed order, within the target's
+     * private-customer limit unless an admin overrides it: POST /pool/assign and the batch action TRANSFER. Set-based
+     * (one statement for the changes, their events), for up to {@link com.harborcrm.customer.BatchDtos#MAX_CUSTOMERS}
+     * ids. The caller must be a manager or an admin (checked by the callers' roles).
+     */
+    @Transactional
+    public AssignResult assignAll(List<Long> customerIds, long target, boolean override) {
         if (override && currentUser.role() != Role.ADMIN) {
             throw DomainException.forbidden("Only an admin can assign beyond the private-customer limit");
         }
-        long target = request.userId();
         User user = User.findById(target);
         if (user == null || !user.active) {
             throw DomainException.invalid("userId", "must be an active user of this store");
         }
-        List<Long> ids = new ArrayList<>(new LinkedHashSet<>(request.customerIds()));
+        List<Long> ids = new ArrayList<>(new LinkedHashSet<>(customerIds));
         lockOwner(target);
         PoolRules rules = rulesService.current();
         Instant now = clock.instant();
@@ -249,27 +258,59 @@ public class PoolService {
             throw DomainException.notFound("Customer " + customerId);
         }
         reasons.requireUsable(request.reasonId(), "reasonId");
-        String note = request.note() == null || request.note().isBlank() ? null : request.note().trim();
+        releaseRows(List.of(customerId), owner, request.reasonId(), request.note());
+    }
+
+    /**
+     * The batch action RELEASE: gives the listed private customers back to the pool with one of the store's reasons,
+     * exactly as single releases do (OWNER_CHANGED kind RELEASED, a pool_returns row that starts the previous
+     * owner's reclaim cooldown). With {@code onlyOwner} (a rep's own batch) customers owned by anyone else stay.
+     * Answers the ids released; the others were in the pool, gone or (with {@code onlyOwner}) not theirs.
+     */
+    @Transactional
+    public List<Long> releaseAll(List<Long> customerIds, Long onlyOwner, long reasonId, String note) {
+        reasons.requireUsable(reasonId, "reasonId");
+        List<Long> ids = new ArrayList<>(new LinkedHashSet<>(customerIds));
+        return ids.isEmpty() ? List.of() : releaseRows(ids, onlyOwner, reasonId, note);
+    }
+
+    /**
+     * One set-based release: the private rows among ids (of {@code onlyOwner} if given) are locked in id order, as
+     * claims and assigns lock theirs; FOR UPDATE re-checks each row after waiting for a concurrent change, so rows
+     * released or taken meanwhile drop out. One event and one pool_returns row per customer, same statement.
+     */
+    private List<Long> releaseRows(List<Long> ids, Long onlyOwner, long reasonId, String rawNote) {
+        String note = rawNote == null || rawNote.isBlank() ? null : rawNote.trim();
         Instant now = clock.instant();
-        em.createNativeQuery("""
-                with released as (
+        @SuppressWarnings("unchecked")
+        List<Number> released = em.createNativeQuery("""
+                with locked as materialized (
+                  select id, owner_id from customers
+                  where store_id = :store and id = any(cast(:ids as bigint[])) and owner_id is not null
+                    and (cast(:onlyOwner as bigint) is null or owner_id = cast(:onlyOwner as bigint))
+                  order by id
+                  for update),
+                released as (
                   update customers c set owner_id = null, owned_since = null, pooled_since = :now, updated_at = :now,
                          version = c.version + 1
-                  where c.store_id = :store and c.id = :id and c.owner_id = :owner
-                  returning c.id, c.stage),
+                  from locked where c.store_id = :store and c.id = locked.id and c.owner_id = locked.owner_id
+                  returning c.id, c.stage, locked.owner_id as from_owner),
                 ev as (
                   insert into customer_events (store_id, customer_id, type, at, actor_id, data)
                   select :store, id, 'OWNER_CHANGED', :now, :actor,
                          jsonb_build_object('ownerId', null, 'stage', stage, 'kind', 'RELEASED',
-                                            'fromOwnerId', cast(:owner as bigint), 'toOwnerId', null,
+                                            'fromOwnerId', from_owner, 'toOwnerId', null,
                                             'reasonId', cast(:reason as bigint), 'note', cast(:note as text))
-                  from released)
-                insert into pool_returns (store_id, customer_id, user_id, returned_at, kind)
-                select :store, id, :owner, :now, 'RELEASED' from released""")
-                .setParameter("store", store).setParameter("id", customerId).setParameter("owner", owner)
-                .setParameter("now", now).setParameter("actor", currentUser.id())
-                .setParameter("reason", request.reasonId()).setParameter("note", note)
-                .executeUpdate();
+                  from released),
+                log as (
+                  insert into pool_returns (store_id, customer_id, user_id, returned_at, kind)
+                  select :store, id, from_owner, :now, 'RELEASED' from released)
+                select id from released""")
+                .setParameter("store", tenant.storeId()).setParameter("ids", PoolSql.idArray(ids))
+                .setParameter("onlyOwner", onlyOwner).setParameter("now", now).setParameter("actor", currentUser.id())
+                .setParameter("reason", reasonId).setParameter("note", note)
+                .getResultList();
+        return released.stream().map(Number::longValue).toList();
     }
 
     /**
@@ -290,8 +331,9 @@ public class PoolService {
                   order by id
                   for update),
                 picked as (
-                  select id, owner_id from locked
-                  order by array_position(cast(:ids as bigint[]), id)
+                  select l.id, l.owner_id
+                  from locked l join unnest(cast(:ids as bigint[])) with ordinality as r(id, pos) on r.id = l.id
+                  order by r.pos
                   limit :quota),
                 taken as (
                   update customers c set owner_id = :owner, owned_since = :now, pooled_since = null, updated_at = :now,

@@ -21,14 +21,16 @@ import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 import com.harborcrm.common.tenancy.TenantContext;
+import com.harborcrm.customer.PotentialScore;
 import com.harborcrm.pool.PoolDtos.SweepResult;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Auto-return, return warnings and purge, set-based per store. Each store is swept in its own request context
- * (its own tenant) and its own transaction, under {@code pg_try_advisory_xact_lock} so that two sweeps of one
+ * Auto-return, return warnings, purge and the expiry of potential scores' recent-activity points, set-based per
+ * store. Each store is swept in its own request context (its own tenant) and its own transaction, under
+ * {@code pg_try_advisory_xact_lock} so that two sweeps of one
  * store (two instances, or the scheduler and POST /pool/sweep) never overlap: the second one skips. The return
  * UPDATE re-evaluates the due condition on the row it actually changes, so a customer followed up while the
  * sweep runs (its row lock is waited for, then the new row is re-checked) is never returned. Due rows are
@@ -67,7 +69,7 @@ public class PoolSweeper {
         for (long storeId : storeIds()) {
             try {
                 SweepResult result = self.sweep(storeId);
-                if (result.returned() + result.warned() + result.purged() > 0) {
+                if (result.returned() + result.warned() + result.purged() + result.rescored() > 0) {
                     LOG.infof("Pool sweep of store %d: %s", storeId, result);
                 }
             } catch (RuntimeException e) {
@@ -88,14 +90,42 @@ public class PoolSweeper {
         Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(?1, 0))")
                 .setParameter(1, PoolSql.sweepLockKey(store)).getSingleResult();
         if (!locked) {
-            return new SweepResult(0, 0, 0, true);
+            return new SweepResult(0, 0, 0, 0, true);
         }
         PoolRules rules = rulesService.current();
         Instant now = clock.instant();
         int returned = returnDue(store, rules, now);
         int warned = warn(store, rules, now);
         int purged = purge(store, rules, now);
-        return new SweepResult(returned, warned, purged, false);
+        int rescored = rescore(store, now);
+        return new SweepResult(returned, warned, purged, rescored, false);
+    }
+
+    /**
+     * Takes the recent-activity points off the potential scores whose {@code score_recent_until} has passed: the
+     * score is a plain sum, so they are subtracted (the weight is PotentialScore's, bound as a parameter). Rows are
+     * locked in id order, as the other set-based changes lock theirs; the condition is re-checked on the row
+     * changed, so a score recomputed meanwhile (a new follow-up) keeps its points.
+     */
+    private int rescore(long store, Instant now) {
+        Number rescored = (Number) em.createNativeQuery("""
+                with due as materialized (
+                  select id from customers
+                  where store_id = :store and score_recent_until <= :now
+                  order by id
+                  for update),
+                rescored as (
+                  update customers c
+                  set potential_score = greatest(0, c.potential_score - :points), score_recent_until = null,
+                      updated_at = :now, version = c.version + 1
+                  from due
+                  where c.store_id = :store and c.id = due.id and c.score_recent_until <= :now
+                  returning c.id)
+                select count(*) from rescored""")
+                .setParameter("store", store).setParameter("now", now)
+                .setParameter("points", PotentialScore.RECENT_ACTIVITY)
+                .getSingleResult();
+        return rescored.intValue();
     }
 
     private int returnDue(long store, PoolRules rules, Instant now) {
