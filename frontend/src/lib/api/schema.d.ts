@@ -114,8 +114,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Tag, untag, replace a tag, set stage or stars, or delete many customers
-         * @description Select by ids (at most 50,000) or by a filter (the same criteria as the list; at most 50,000 matches). Reps act on their own customers only: other ids are skipped as NOT_FOUND. DELETE is for managers and admins. Every change is recorded on the customers' timelines.
+         * Tag, untag, replace a tag, set stage or stars, release, transfer or delete many customers
+         * @description Select by ids (at most 50,000) or by a filter (the same criteria as the list; at most 50,000 matches). Reps act on their own customers only: other ids are skipped as NOT_FOUND. DELETE and TRANSFER are for managers and admins. RELEASE (needs reasonId) follows the rules of POST /customers/{id}/release, TRANSFER (needs userId; override for admins) those of POST /pool/assign: see BatchRequest. Every change is recorded on the customers' timelines.
          */
         post: operations["batchCustomers"];
         delete?: never;
@@ -400,7 +400,7 @@ export interface paths {
         put?: never;
         /**
          * Run the auto-return sweep of this store now
-         * @description Returns due private customers to the pool (OWNER_CHANGED, kind AUTO_RETURNED), writes return warnings (once per customer and return window) and purges customers left unclaimed too long. If a sweep of the store is already running, nothing is done (`skipped`).
+         * @description Returns due private customers to the pool (OWNER_CHANGED, kind AUTO_RETURNED), writes return warnings (once per customer and return window) and purges customers left unclaimed too long, and takes the recent-follow-up points off potential scores whose follow-up is no longer recent (`rescored`). If a sweep of the store is already running, nothing is done (`skipped`).
          */
         post: operations["sweepPool"];
         delete?: never;
@@ -566,8 +566,14 @@ export interface components {
             failed: components["schemas"]["PoolFailure"][];
         };
         /** @enum {string} */
-        BatchAction: "ADD_TAGS" | "REMOVE_TAGS" | "REPLACE_TAG" | "SET_STAGE" | "SET_STARS" | "DELETE";
-        /** @description ADD_TAGS/REMOVE_TAGS need tagIds; REPLACE_TAG fromTagId and toTagId; SET_STAGE stage; SET_STARS stars; DELETE (managers and admins) nothing more. */
+        BatchAction: "ADD_TAGS" | "REMOVE_TAGS" | "REPLACE_TAG" | "SET_STAGE" | "SET_STARS" | "DELETE" | "RELEASE" | "TRANSFER";
+        /**
+         * @description ADD_TAGS/REMOVE_TAGS need tagIds; REPLACE_TAG fromTagId and toTagId; SET_STAGE stage; SET_STARS stars; DELETE (managers and admins) nothing more.
+         *
+         *     RELEASE gives private customers back to the pool, exactly as POST /customers/{id}/release: it needs reasonId (a current reason of the store, see /lost-reasons) and takes an optional note. Reps release their own customers only (others are skipped NOT_FOUND); managers and admins any private customer. Customers already in the pool are skipped ALREADY_IN_POOL. Each release is recorded as OWNER_CHANGED, kind RELEASED, counts as abandonment and starts the previous owner's reclaim cooldown.
+         *
+         *     TRANSFER (managers and admins; a rep gets 403) gives the customers, from the pool or from other users, to userId, exactly as POST /pool/assign: userId must be an active user of the store (400 on userId otherwise); the target's private-customer limit holds, customers beyond it (in id order) are skipped LIMIT_REACHED, unless an admin passes override: true (a manager gets 403); customers the target already owns are skipped ALREADY_OWNED. Recorded as OWNER_CHANGED, kind ASSIGNED or TRANSFERRED.
+         */
         BatchRequest: {
             selection: components["schemas"]["BatchSelection"];
             action: components["schemas"]["BatchAction"];
@@ -579,6 +585,20 @@ export interface components {
             stage?: components["schemas"]["CustomerStage"];
             /** Format: int32 */
             stars?: number;
+            /**
+             * Format: int64
+             * @description RELEASE: a current reason of the store (see /lost-reasons)
+             */
+            reasonId?: number;
+            /** @description RELEASE: an optional note, recorded with each release */
+            note?: string;
+            /**
+             * Format: int64
+             * @description TRANSFER: the active user of the store who gets the customers
+             */
+            userId?: number;
+            /** @description TRANSFER, ADMIN only: ignore the target's private-customer limit */
+            override?: boolean;
         };
         BatchResult: {
             /**
@@ -601,7 +621,7 @@ export interface components {
         BatchSkip: {
             /** Format: int64 */
             id: number;
-            /** @description NOT_FOUND: no such customer visible to the caller */
+            /** @description NOT_FOUND: no such customer visible to the caller (for a rep's RELEASE: not theirs); ALREADY_IN_POOL (RELEASE): it has no owner; ALREADY_OWNED (TRANSFER): the target owns it already; LIMIT_REACHED (TRANSFER): the target's private-customer limit is full */
             reason: string;
         };
         /**
@@ -727,7 +747,7 @@ export interface components {
             inquiryCount: number;
             /**
              * Format: int32
-             * @description Potential score 0–100, recomputed on every change. Points: telephone 8, fax 4, mobile 8, email 8, detailed company name (≥ 4 letters or digits) 7 (the five certificates); main products 10; detailed address (≥ 8 characters and a city or postcode) 8; position 5; a follow-up within the last 30 days 10; repeat inquiries (≥ 2) 8; 3 per star (max 9); stage: INQUIRY 4, SAMPLE_ORDER 10, NO_DEAL 2, TRANSACTION 12, REPEAT_PURCHASE 15, UNMARKED 0.
+             * @description Potential score 0–100, recomputed on every change (the recent follow-up points are taken off by the pool sweep once 30 days have passed). Points: telephone 8, fax 4, mobile 8, email 8, detailed company name (≥ 4 letters or digits) 7 (the five certificates); main products 10; detailed address (≥ 8 characters and a city or postcode) 8; position 5; a follow-up within the last 30 days 10; repeat inquiries (≥ 2) 8; 3 per star (max 9); stage: INQUIRY 4, SAMPLE_ORDER 10, NO_DEAL 2, TRANSACTION 12, REPEAT_PURCHASE 15, UNMARKED 0.
              */
             potentialScore: number;
             /**
@@ -1162,6 +1182,11 @@ export interface components {
             warned: number;
             /** Format: int32 */
             purged: number;
+            /**
+             * Format: int32
+             * @description Customers whose potential score lost the points of a follow-up that is no longer recent
+             */
+            rescored: number;
             /** @description true: another sweep of this store was running; nothing done */
             skipped: boolean;
         };
@@ -1938,7 +1963,7 @@ export interface operations {
                     "application/json": components["schemas"]["BatchResult"];
                 };
             };
-            /** @description Invalid request, unknown tags, too many customers */
+            /** @description Invalid request, unknown tags, unknown or retired reasonId, userId not an active user of the store, too many customers */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1956,7 +1981,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description DELETE by a rep */
+            /** @description DELETE or TRANSFER by a rep; override by a manager */
             403: {
                 headers: {
                     [name: string]: unknown;
