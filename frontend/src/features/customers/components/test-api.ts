@@ -20,6 +20,7 @@ export function customer(id: number, overrides: Partial<Customer> = {}): Custome
     updatedAt: '2026-03-01T08:00:00Z',
     inquiryCount: 0,
     potentialScore: 40,
+    poolReturn: null,
     version: 1,
     ...overrides,
   };
