@@ -24,7 +24,7 @@ start_backend() {
   [ -f "$jar" ] || (cd "$BENCH_ROOT/backend" && mvn -B -q package -DskipTests)
   (cd "$BENCH_ROOT/backend" && exec java ${BENCH_JAVA_OPTS:--Xmx1g} -Dquarkus.http.port="$BENCH_PORT" \
       -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" \
-      -Dquarkus.datasource.jdbc.max-size=32 -Dquarkus.log.level=WARN -jar "$jar") > "$OUT/backend.log" 2>&1 &
+      -Dquarkus.datasource.jdbc.max-size=32 -Dquarkus.log.level=WARN -Dharbor.pool.sweep-interval=off -jar "$jar") > "$OUT/backend.log" 2>&1 &
   BACKEND_PID=$!
   trap 'kill $BACKEND_PID 2>/dev/null || true' EXIT
   # Generous: migrations run at start and may rewrite millions of rows.

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -20,6 +19,8 @@ import javax.sql.DataSource;
 
 import org.jboss.logging.Logger;
 
+import com.harborcrm.common.config.HarborConfig;
+import com.harborcrm.common.tenancy.StoreWork;
 import com.harborcrm.common.tenancy.TenantContext;
 import com.harborcrm.customer.PotentialScore;
 import com.harborcrm.pool.PoolDtos.SweepResult;
@@ -63,6 +64,14 @@ public class PoolSweeper {
     @Inject
     PoolSweeper self;
 
+    @Inject
+    StoreWork storeWork;
+
+    @Inject
+    HarborConfig config;
+
+    private static final int SWEEP_TIMEOUT_SECONDS = 300;
+
     @Scheduled(identity = "pool-sweep", every = "${harbor.pool.sweep-interval}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweepAll() {
@@ -78,27 +87,43 @@ public class PoolSweeper {
         }
     }
 
-    /** Sweeps one store now, in a transaction of its own. */
-    @ActivateRequestContext
+    /**
+     * Sweeps one store now, in its own request context. Returns go in chunks ({@code harbor.pool.sweep-chunk}), each in a
+     * transaction of its own, so that a store with a great many customers due never holds its row locks for long
+     * nor runs into the transaction timeout; every chunk takes the store's sweep lock and re-checks each row.
+     */
     public SweepResult sweep(long storeId) {
-        tenant.enter(storeId);
-        return QuarkusTransaction.requiringNew().call(this::sweepEnteredStore);
+        return storeWork.inStore(storeId, () -> {
+            Instant now = clock.instant();
+            int returned = 0;
+            while (true) {
+                Integer chunk = QuarkusTransaction.requiringNew().timeout(SWEEP_TIMEOUT_SECONDS)
+                        .call(() -> locked() ? returnDue(tenant.storeId(), rulesService.current(), now) : null);
+                if (chunk == null) {
+                    return new SweepResult(returned, 0, 0, 0, returned == 0);
+                }
+                returned += chunk;
+                if (chunk < config.pool().sweepChunk()) {
+                    break;
+                }
+            }
+            int total = returned;
+            return QuarkusTransaction.requiringNew().timeout(SWEEP_TIMEOUT_SECONDS).call(() -> {
+                if (!locked()) {
+                    return new SweepResult(total, 0, 0, 0, false);
+                }
+                long store = tenant.storeId();
+                PoolRules rules = rulesService.current();
+                return new SweepResult(total, warn(store, rules, now), purge(store, rules, now), rescore(store, now),
+                        false);
+            });
+        });
     }
 
-    private SweepResult sweepEnteredStore() {
-        long store = tenant.storeId();
-        Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, PoolSql.sweepLockKey(store)).getSingleResult();
-        if (!locked) {
-            return new SweepResult(0, 0, 0, 0, true);
-        }
-        PoolRules rules = rulesService.current();
-        Instant now = clock.instant();
-        int returned = returnDue(store, rules, now);
-        int warned = warn(store, rules, now);
-        int purged = purge(store, rules, now);
-        int rescored = rescore(store, now);
-        return new SweepResult(returned, warned, purged, rescored, false);
+    /** The store's sweep lock, for the current transaction; false when another sweep holds it. */
+    private boolean locked() {
+        return (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, PoolSql.sweepLockKey(tenant.storeId())).getSingleResult();
     }
 
     /**
@@ -134,6 +159,7 @@ public class PoolSweeper {
                   select c.id, c.owner_id, %2$s as rule from customers c
                   where c.store_id = :store and c.owner_id is not null and %1$s <= :now
                   order by c.id
+                  limit :chunk
                   for update of c),
                 returned as (
                   update customers c set owner_id = null, owned_since = null, pooled_since = :now, updated_at = :now,
@@ -151,7 +177,7 @@ public class PoolSweeper {
                   insert into pool_returns (store_id, customer_id, user_id, returned_at, kind)
                   select :store, id, from_owner, :now, 'AUTO_RETURNED' from returned)
                 select count(*) from returned""".formatted(PoolTimer.dueAt("c"), PoolTimer.rule("c")))
-                .setParameter("store", store).setParameter("now", now);
+                .setParameter("store", store).setParameter("now", now).setParameter("chunk", config.pool().sweepChunk());
         return ((Number) timer.bindRules(query, rules).getSingleResult()).intValue();
     }
 

@@ -316,6 +316,9 @@ class PoolSweepTest {
     @Inject
     PoolSweeper sweeper;
 
+    @Inject
+    com.harborcrm.common.config.HarborConfig config;
+
     @Test
     void theScheduledSweepEntersEachStoreInAContextOfItsOwn() throws Exception {
         Session second = Api.openStore("Sweep too");
@@ -329,6 +332,39 @@ class PoolSweepTest {
         assertEquals(null, PoolHelper.owner(db, second.storeId(), there));
         assertEquals(1, PoolHelper.ownerEvents(db, admin.storeId(), here, "AUTO_RETURNED"));
         assertEquals(1, PoolHelper.ownerEvents(db, second.storeId(), there, "AUTO_RETURNED"));
+    }
+
+    /** The Quarkus scheduler runs jobs with a request context already active: each store must still get its own. */
+    @Test
+    void theSweepEntersEachStoreEvenWhenARequestContextIsAlreadyActive() throws Exception {
+        Session second = Api.openStore("Sweep three");
+        Session secondRep = Api.addUser(second, "REP");
+        long here = Customers.createId(rep);
+        long there = Customers.createId(secondRep);
+        at(days(90));
+        CompletableFuture.runAsync(() -> {
+            io.quarkus.arc.ManagedContext requestContext = io.quarkus.arc.Arc.container().requestContext();
+            requestContext.activate();
+            try {
+                sweeper.sweepAll();
+            } finally {
+                requestContext.terminate();
+            }
+        }).get(60, TimeUnit.SECONDS);
+        assertEquals(null, PoolHelper.owner(db, admin.storeId(), here));
+        assertEquals(null, PoolHelper.owner(db, second.storeId(), there));
+    }
+
+    @Test
+    void aStoreWithMoreDueThanOneChunkIsSweptWhole() throws Exception {
+        int due = 2 * config.pool().sweepChunk() + 5;
+        try (Connection connection = db.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("insert into customers (store_id, name, owner_id, owned_since, created_at, updated_at) "
+                    + "select " + admin.storeId() + ", 'Chunk ' || g, " + rep.userId() + ", timestamptz '2001-01-01', "
+                    + "timestamptz '2001-01-01', timestamptz '2001-01-01' from generate_series(1, " + due + ") g");
+        }
+        assertEquals(due, sweep().getInt("returned"));
+        assertEquals(0, sweep().getInt("returned"));
     }
 
     @Test

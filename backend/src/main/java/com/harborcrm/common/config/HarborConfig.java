@@ -47,5 +47,9 @@ public interface HarborConfig {
          */
         @WithDefault("5m")
         String sweepInterval();
+
+        /** Customers returned per sweep transaction, so no sweep holds its row locks for long. */
+        @WithDefault("20000")
+        int sweepChunk();
     }
 }
