@@ -38,6 +38,9 @@ public class DemoData {
     @Inject
     EntityManager em;
 
+    @Inject
+    jakarta.enterprise.event.Event<DemoStoreSeeded> seeded;
+
     void onStart(@Observes StartupEvent event) {
         if (config.demo().enabled()) {
             seed();
@@ -56,9 +59,11 @@ public class DemoData {
         if (existing.longValue() > 0) {
             return;
         }
-        accounts.signup(new SignupRequest("Harbor Demo Trading", "Alice Admin", ADMIN, PASSWORD, "Asia/Shanghai"));
-        accounts.createUser(new CreateUserRequest("Max Manager", MANAGER, PASSWORD, Role.MANAGER));
-        accounts.createUser(new CreateUserRequest("Rita Rep", REP, PASSWORD, Role.REP));
-        accounts.createUser(new CreateUserRequest("Ravi Rep", REP2, PASSWORD, Role.REP));
+        var opened = accounts.signup(new SignupRequest("Harbor Demo Trading", "Alice Admin", ADMIN, PASSWORD,
+                "Asia/Shanghai"));
+        long manager = accounts.createUser(new CreateUserRequest("Max Manager", MANAGER, PASSWORD, Role.MANAGER)).id();
+        long rita = accounts.createUser(new CreateUserRequest("Rita Rep", REP, PASSWORD, Role.REP)).id();
+        long ravi = accounts.createUser(new CreateUserRequest("Ravi Rep", REP2, PASSWORD, Role.REP)).id();
+        seeded.fire(new DemoStoreSeeded(opened.store().id(), manager, java.util.List.of(rita, ravi)));
     }
 }
