@@ -35,6 +35,7 @@ import com.harborcrm.common.paging.Page;
 import com.harborcrm.common.security.CurrentUser;
 import com.harborcrm.common.security.Role;
 import com.harborcrm.common.tenancy.TenantContext;
+import com.harborcrm.common.time.Instants;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 
@@ -128,7 +129,7 @@ public class AccountService {
         user.email = (String) row[5];
         user.role = Role.valueOf((String) row[6]);
         user.tokenVersion = ((Number) row[7]).intValue();
-        user.createdAt = toInstant(row[8]);
+        user.createdAt = Instants.of(row[8]);
         user.version = ((Number) row[9]).longValue();
         TokenService.IssuedToken token = tokens.issue(user);
         return new LoginResponse(token.token(), token.expiresAt(), UserView.of(user));
@@ -205,16 +206,6 @@ public class AccountService {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not allocate a store id", e);
         }
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return (Instant) value;
     }
 
     private long activeAdmins() {

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import com.harborcrm.common.config.HarborConfig;
 import com.harborcrm.common.error.DomainException;
 import com.harborcrm.common.error.ProblemType;
+import com.harborcrm.common.time.Instants;
 
 /**
  * Brute-force protection per email: after {@code maxFailures} failed logins within the window, further
@@ -39,13 +40,13 @@ public class LoginThrottle {
         Duration window = config.login().failureWindow();
         int max = config.login().maxFailures();
         @SuppressWarnings("unchecked")
-        List<java.sql.Timestamp> recent = em.createNativeQuery(
+        List<Instant> recent = em.createNativeQuery(
                 "select failed_at from login_failures where email = ?1 and failed_at > ?2 "
                         + "order by failed_at desc limit ?3")
                 .setParameter(1, email).setParameter(2, now.minus(window)).setParameter(3, max)
-                .getResultList().stream().map(LoginThrottle::toTimestamp).toList();
+                .getResultList().stream().map(Instants::of).toList();
         if (recent.size() >= max) {
-            Instant oldest = recent.get(recent.size() - 1).toInstant();
+            Instant oldest = recent.get(recent.size() - 1);
             long retryAfter = Math.max(1, Duration.between(now, oldest.plus(window)).toSeconds() + 1);
             throw new DomainException(ProblemType.TOO_MANY_ATTEMPTS,
                     "Too many failed sign-in attempts for this email. Try again in " + minutes(retryAfter) + ".",
@@ -62,19 +63,6 @@ public class LoginThrottle {
         em.createNativeQuery("delete from login_failures where email = ?1 or failed_at < ?2")
                 .setParameter(1, email).setParameter(2, clock.instant().minus(config.login().failureWindow()))
                 .executeUpdate();
-    }
-
-    private static java.sql.Timestamp toTimestamp(Object value) {
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts;
-        }
-        if (value instanceof Instant instant) {
-            return java.sql.Timestamp.from(instant);
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return java.sql.Timestamp.from(odt.toInstant());
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
     }
 
     private static String minutes(long seconds) {

@@ -274,10 +274,4 @@ public class ProblemMappers {
         }
         return "an object";
     }
-
-    /** For filters that must answer before any resource runs. */
-    public static Response answer(ProblemType type, String detail, String instance) {
-        return respond(new Problem(type.uri(), type.title(), type.status(), detail, instance, requestId(), null, null,
-                null)).build();
-    }
 }
