@@ -22,5 +22,7 @@ export default defineConfig({
     setupFiles: ['./src/testing/setup.ts'],
     restoreMocks: true,
     unstubGlobals: true,
+    // jsdom tests of whole screens take a few seconds on a busy 2-core machine; the default 5 s made them flaky.
+    testTimeout: 20_000,
   },
 });
