@@ -128,11 +128,21 @@ public class InquiryService {
         DuplicateFinder.Keys keys = DuplicateFinder.Keys.of(contact.email(), contact.phone(), contact.mobile(),
                 contact.imAccounts());
         duplicates.lock(keys);
-        Optional<DuplicateMatch> match = duplicates.find(keys, null).stream()
-                .max(Comparator.<DuplicateMatch>comparingInt(m -> m.matchedOn().size())
-                        .thenComparing(DuplicateMatch::id, Comparator.reverseOrder()));
-        InquiryResult result = match.isPresent()
-                ? repeat(match.get(), request, contact, receivedAt, now)
+        DuplicateMatch match = null;
+        Customer customer = null;
+        // A match deleted (merged away) before its row lock was taken: match again, the survivor has its keys.
+        for (int attempt = 0; attempt < 3 && customer == null; attempt++) {
+            match = duplicates.find(keys, null).stream()
+                    .max(Comparator.<DuplicateMatch>comparingInt(m -> m.matchedOn().size())
+                            .thenComparing(DuplicateMatch::id, Comparator.reverseOrder()))
+                    .orElse(null);
+            if (match == null) {
+                break;
+            }
+            customer = Customer.findById(match.id(), LockModeType.PESSIMISTIC_WRITE);
+        }
+        InquiryResult result = customer != null
+                ? repeat(customer, match, request, contact, receivedAt, now)
                 : first(request, contact, assignTo, receivedAt, now);
         int status = result.repeat() ? 200 : 201;
         JsonNode answer = mapper.valueToTree(result);
@@ -179,9 +189,8 @@ public class InquiryService {
     }
 
     /** A returning buyer: counted on their customer, whose owner (if any) gets a reminder. */
-    private InquiryResult repeat(DuplicateMatch match, InquiryRequest request, InquiryContact contact,
+    private InquiryResult repeat(Customer c, DuplicateMatch match, InquiryRequest request, InquiryContact contact,
             Instant receivedAt, Instant now) {
-        Customer c = Customer.findById(match.id(), LockModeType.PESSIMISTIC_WRITE);
         @SuppressWarnings("unchecked")
         List<Object[]> previous = em.createNativeQuery("select owner_id, received_at from inquiries "
                 + "where store_id = ?1 and customer_id = ?2 order by received_at desc, id desc limit 1")
