@@ -41,7 +41,7 @@ with keys as (
   where store_id = $store and mobile_digits is not null and mobile_digits is distinct from phone_digits
   union all
   select 'IM_ACCOUNT', handle, customer_id from customer_im_handles where store_id = $store),
-groups as (select kind, value, count(distinct id) as size from keys group by kind, value having count(distinct id) > 1)
+groups as (select kind, value, count(*) as size from keys group by kind, value having count(*) > 1)
 select g.kind, g.value, g.size from groups g order by g.size desc, g.kind, g.value limit 51;
 SQL
 if [ "${KEEP:-0}" != 1 ]; then

@@ -30,7 +30,11 @@ public class DuplicateService {
 
     public static final int MAX_MEMBERS = 100;
 
-    /** Every stored matching key of the store's customers, one row per (kind, value, customer). */
+    /**
+     * Every stored matching key of the store's customers, exactly one row per (kind, value, customer): an email is
+     * one per customer, a mobile equal to the phone is left out, IM handles are unique per customer. So a group's
+     * size is count(*), which lets PostgreSQL hash the groups instead of sorting every key for a count(distinct).
+     */
     private static final String KEYS = """
             select 'EMAIL'::text as kind, email_norm as value, id from customers
             where store_id = :store and email_norm is not null
@@ -69,8 +73,8 @@ public class DuplicateService {
         }
         var query = em.createNativeQuery("""
                 with keys as (%s),
-                groups as (select kind, value, count(distinct id) as size from keys group by kind, value
-                           having count(distinct id) > 1)
+                groups as (select kind, value, count(*) as size from keys group by kind, value
+                           having count(*) > 1)
                 select g.kind, g.value, g.size from groups g %s
                 order by g.size desc, g.kind, g.value
                 limit :limit""".formatted(KEYS, after))

@@ -22,11 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -38,6 +33,7 @@ import com.harborcrm.customer.PotentialScore;
 import com.harborcrm.testing.Api;
 import com.harborcrm.testing.Api.Session;
 import com.harborcrm.testing.Customers;
+import com.harborcrm.testing.Parallel;
 import com.harborcrm.testing.PoolHelper;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -326,7 +322,7 @@ class InquiryTest {
         Session admin = Api.openStore("Inquiry race");
         String email = email();
         int n = 12;
-        List<Response> responses = inParallel(n, i -> admin.as().header("Idempotency-Key", "race-" + i + "-" + email)
+        List<Response> responses = Parallel.calls(n, i -> admin.as().header("Idempotency-Key", "race-" + i + "-" + email)
                 .body(inquiry(contact("email", i % 2 == 0 ? email : email.toUpperCase()))).post(INQUIRIES));
         responses.forEach(r -> assertTrue(r.statusCode() == 200 || r.statusCode() == 201, r.asString()));
         assertEquals(1, responses.stream().filter(r -> r.statusCode() == 201).count());
@@ -339,7 +335,7 @@ class InquiryTest {
         // The same key sent concurrently: one inquiry, one answer for all.
         String key = UUID.randomUUID().toString();
         String other = email();
-        List<Response> same = inParallel(8, i -> admin.as().header("Idempotency-Key", key)
+        List<Response> same = Parallel.calls(8, i -> admin.as().header("Idempotency-Key", key)
                 .body(inquiry(contact("email", other))).post(INQUIRIES));
         same.forEach(r -> assertEquals(201, r.statusCode(), r.asString()));
         assertEquals(1, same.stream().map(r -> r.jsonPath().getMap("$")).distinct().count());
@@ -420,28 +416,5 @@ class InquiryTest {
         String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
         return text.lines().filter(l -> l.startsWith("harbor_inquiries_total{") && l.contains("repeat=\"" + repeat + "\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-    }
-
-    static List<Response> inParallel(int n, java.util.function.IntFunction<Response> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                futures.add(pool.submit((Callable<Response>) () -> {
-                    start.await();
-                    return call.apply(index);
-                }));
-            }
-            start.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                responses.add(f.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdown();
-        }
     }
 }
