@@ -44,8 +44,8 @@ import com.harborcrm.merge.MergeDtos.UndoMergeResult;
  * categories are united, custom fields filled key by key, inquiry counts added up; follow-ups, inquiries, events,
  * reminders and pool returns move over; the duplicates are deleted. Before anything changes, every row the merge
  * will change or delete is copied into {@code merges.snapshot} (built in SQL, as jsonb), which is what an undo
- * restores, each row with its own id. Owner, stage source and status stay the survivor's... except an empty stage
- * (UNMARKED) and unrated stars, which are filled like any empty field.
+ * restores, each row with its own id. Owner, source and status stay the survivor's; an UNMARKED stage and unrated
+ * stars count as empty and are filled like the text fields.
  */
 @ApplicationScoped
 public class MergeService {
