@@ -124,6 +124,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Groups of customers sharing a matching key
+         * @description Each group is one normalized key (email, phone/mobile digits, IM account) held by two or more customers of the store; a customer sharing several keys appears in several groups. Largest group first, then by kind and value; keyset-paged with nextCursor.
+         */
+        get: operations["listDuplicateGroups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{customerId}/follow-ups": {
         parameters: {
             query?: never;
@@ -163,6 +183,26 @@ export interface paths {
         patch: operations["updateFollowUp"];
         trace?: never;
     };
+    "/api/v1/customers/{customerId}/inquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's inquiries, newest first
+         * @description Read rules of the customer file: reps see their own customers' and the pool's (contact details masked per the pool rules).
+         */
+        get: operations["listCustomerInquiries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{id}": {
         parameters: {
             query?: never;
@@ -189,6 +229,26 @@ export interface paths {
          * @description RFC 7396: members present change, `null` clears (inside `customFields`: removes that key), absent members stay. Only the members of CustomerFields are writable; owner, tags, score, counters, timestamps and version change through their own endpoints, so sending them (or unknown members) answers 400. With If-Match, a stale version answers 412 and nothing changes. New contact details matching another customer answer 409 `duplicate-customer` (as on create) unless allowDuplicate=true.
          */
         patch: operations["updateCustomer"];
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge duplicates into this customer
+         * @description The customer keeps its non-empty fields and takes each empty one from the first duplicate (in duplicateIds order) that has it: text fields, stage if UNMARKED, stars if 0; IM accounts (up to 20), purchase categories (up to 50) and tags are united, custom fields filled key by key, inquiry counts added up. Owner, source and status stay the survivor's. Follow-ups, inquiries, events, reminders and pool returns move over; the duplicates are deleted; one MERGED event records it. Undo within 7 days with POST /merges/{mergeId}/undo.
+         */
+        post: operations["mergeCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/customers/{id}/release": {
@@ -240,11 +300,31 @@ export interface paths {
         };
         /**
          * Everything that happened to a customer, newest first
-         * @description Follow-ups and events (CREATED, STAGE_CHANGED, STARS_CHANGED, TAGS_CHANGED, OWNER_CHANGED, LOST, REACTIVATED, IMPORTED, INQUIRY_RECEIVED, MERGED) in one list.
+         * @description Follow-ups and events (CREATED, STAGE_CHANGED, STARS_CHANGED, TAGS_CHANGED, OWNER_CHANGED, LOST, REACTIVATED, IMPORTED, INQUIRY_RECEIVED, MERGED, MERGE_UNDONE) in one list.
          */
         get: operations["getCustomerTimeline"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take in an inbound inquiry (marketplaces, IM bots)
+         * @description Matches the contact against the store's customers on the normalized email (lower-case, +tag removed), phone and mobile digits (at least 6, any against any) and IM accounts. A match is a repeat inquiry (200): counted on that customer (inquiryCount, lastInquiryAt, potential score), recorded on its timeline (INQUIRY_RECEIVED) and, if it has an owner, a REPEAT_INQUIRY reminder for them; the answer says whether the owner changed since the previous inquiry. When several customers match, the one matching on most keys (then the oldest) gets it. Otherwise a new customer (201) of stage INQUIRY, source from the channel, in the pool unless assignTo names an active user. Requires an Idempotency-Key: a retry with the same key and body answers the first answer again, with the same status and the header Idempotent-Replayed: true; the same key with another body answers 422.
+         */
+        post: operations["receiveInquiry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -282,6 +362,26 @@ export interface paths {
         get: operations["getMe"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/merges/{id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo a merge
+         * @description Within 7 days: the duplicates come back with their own ids, fields, tags and IM accounts, and their follow-ups, inquiries, events, reminders and pool returns move back to them. The survivor gets back its fields from before the merge, except those changed since. Recorded as MERGE_UNDONE on the survivor's timeline.
+         */
+        post: operations["undoMerge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -863,6 +963,43 @@ export interface components {
         CustomerStage: "UNMARKED" | "INQUIRY" | "SAMPLE_ORDER" | "NO_DEAL" | "TRANSACTION" | "REPEAT_PURCHASE";
         /** @enum {string} */
         CustomerStatus: "ACTIVE" | "LOST";
+        DuplicateCandidate: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            companyName?: string | null;
+            /**
+             * Format: int64
+             * @description null: in the pool
+             */
+            ownerId: number | null;
+            ownerName: string | null;
+            /** Format: int32 */
+            inquiryCount: number;
+            createdAt: components["schemas"]["Instant"];
+        };
+        /** @description Customers of the store sharing one matching key. */
+        DuplicateGroup: {
+            kind: components["schemas"]["DuplicateKind"];
+            /** @description The shared key in its normalized form, e.g. ana@souza.com.br, 551134567890, WECHAT:anasouza */
+            value: string;
+            /**
+             * Format: int32
+             * @description How many customers share it
+             */
+            size: number;
+            /** @description The customers sharing it, oldest first; at most 100 (size tells how many in all) */
+            customers: components["schemas"]["DuplicateCandidate"][];
+        };
+        DuplicateGroupPage: {
+            items: components["schemas"]["DuplicateGroup"][];
+            nextCursor: string | null;
+        };
+        /**
+         * @description The matching key a group shares: EMAIL (normalized), PHONE (phone or mobile digits, any against any), IM_ACCOUNT (network and handle).
+         * @enum {string}
+         */
+        DuplicateKind: "EMAIL" | "PHONE" | "IM_ACCOUNT";
         /** @description An existing customer sharing a matching key. */
         DuplicateMatch: {
             /** Format: int64 */
@@ -912,6 +1049,107 @@ export interface components {
         };
         /** @enum {string} */
         ImChannel: "WHATSAPP" | "WECHAT" | "SKYPE" | "LINE" | "TELEGRAM" | "WANGWANG" | "OTHER";
+        /** @description An inquiry received for a customer. */
+        Inquiry: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            customerId: number;
+            channel: components["schemas"]["InquiryChannel"];
+            product?: string;
+            message?: string;
+            receivedAt: components["schemas"]["Instant"];
+            /** @description As sent; email and numbers masked for reps while the customer is in a masked pool */
+            contact: components["schemas"]["InquiryContact"];
+            /** @description The buyer was already a customer */
+            repeat: boolean;
+            /**
+             * Format: int64
+             * @description The customer's owner when it arrived
+             */
+            ownerId: number | null;
+            ownerName: string | null;
+            /**
+             * Format: int64
+             * @description The user who posted it
+             */
+            createdBy: number | null;
+            createdAt: components["schemas"]["Instant"];
+        };
+        /**
+         * @description ALIBABA: the marketplace's inquiry list (source ALIBABA_INQUIRY); IM: an instant-messaging bot (IM_INQUIRY); EXHIBITION, SEARCH_ENGINE, ECOMMERCE_PLATFORM, REFERRAL: the source of that name; EMAIL, WEBSITE, OTHER: source OTHER.
+         * @enum {string}
+         */
+        InquiryChannel: "ALIBABA" | "IM" | "EXHIBITION" | "SEARCH_ENGINE" | "ECOMMERCE_PLATFORM" | "REFERRAL" | "EMAIL" | "WEBSITE" | "OTHER";
+        /** @description Who sent the inquiry, as the channel knows them. The email (lower-case, +tag removed), phone and mobile digits (at least 6, any against any) and IM accounts are matched against the store's customers. */
+        InquiryContact: {
+            /** @example Ana Souza */
+            name: string;
+            /** @example Souza Importadora Ltda */
+            companyName?: string;
+            /** @example ana@souza.com.br */
+            email?: string;
+            /** @example +55 11 3456 7890 */
+            phone?: string;
+            mobile?: string;
+            imAccounts?: components["schemas"]["ImAccount"][];
+            /**
+             * @description ISO 3166-1 alpha-2 code
+             * @example BR
+             */
+            country?: string;
+        };
+        InquiryPage: {
+            items: components["schemas"]["Inquiry"][];
+            nextCursor: string | null;
+        };
+        /** @description An inbound inquiry. */
+        InquiryRequest: {
+            channel: components["schemas"]["InquiryChannel"];
+            /** @example Stainless steel door hinges */
+            product?: string;
+            /** @example Please quote 5,000 pcs FOB Ningbo */
+            message?: string;
+            /** @description When the buyer sent it; default now. Not in the future. */
+            receivedAt?: components["schemas"]["Instant"];
+            contact: components["schemas"]["InquiryContact"];
+            /**
+             * Format: int64
+             * @description A new buyer's customer goes to this active user instead of the pool. A returning buyer keeps their owner.
+             */
+            assignTo?: number;
+        };
+        /** @description Whom the inquiry came from: a first-time or a returning buyer, and whether their owner changed since their previous inquiry. */
+        InquiryResult: {
+            /** Format: int64 */
+            inquiryId: number;
+            /** Format: int64 */
+            customerId: number;
+            /** @description true: the contact matched an existing customer of the store */
+            repeat: boolean;
+            /**
+             * Format: int32
+             * @description The customer's inquiries, this one included
+             */
+            inquiryCount: number;
+            /** @description The customer's latest inquiry before this one */
+            previousInquiryAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /**
+             * Format: int64
+             * @description The customer's owner now; null: in the pool
+             */
+            ownerId: number | null;
+            /** @description The owner now differs from the owner at the previous inquiry (false without a previous inquiry) */
+            ownerChanged: boolean;
+            /**
+             * Format: int64
+             * @description The owner at the previous inquiry
+             */
+            previousOwnerId: number | null;
+            inPool: boolean;
+            /** @description The keys that matched the customer: email, phone, mobile, imAccounts (empty for a new buyer) */
+            matchedOn: string[];
+        };
         /**
          * Format: date-time
          * @example 2022-03-10T16:15:50Z
@@ -945,6 +1183,22 @@ export interface components {
         Me: {
             user: components["schemas"]["User"];
             store: components["schemas"]["Store"];
+        };
+        MergeRequest: {
+            /** @description The customers merged into this one; they disappear. In order of preference: an empty field of the survivor takes the value of the first duplicate that has one. No limit but the request size. */
+            duplicateIds: number[];
+        };
+        MergeResult: {
+            /**
+             * Format: int64
+             * @description Undo with POST /merges/{mergeId}/undo
+             */
+            mergeId: number;
+            survivor: components["schemas"]["Customer"];
+            mergedIds: number[];
+            /** @description The fields the survivor took from the duplicates */
+            filledFields: string[];
+            undoUntil: components["schemas"]["Instant"];
         };
         PoolFailure: {
             /** Format: int64 */
@@ -1042,7 +1296,7 @@ export interface components {
         /** @description RFC 9457 problem details. `type` is stable per kind of error; validation problems list the invalid fields in `errors`. Some problem types add members of their own. */
         Problem: {
             /**
-             * @description One of: `https://harbor-crm.dev/problems/validation` (400), `https://harbor-crm.dev/problems/malformed-body` (400), `https://harbor-crm.dev/problems/bad-request` (400), `https://harbor-crm.dev/problems/unauthorized` (401), `https://harbor-crm.dev/problems/invalid-credentials` (401), `https://harbor-crm.dev/problems/forbidden` (403), `https://harbor-crm.dev/problems/not-found` (404), `https://harbor-crm.dev/problems/method-not-allowed` (405), `https://harbor-crm.dev/problems/not-acceptable` (406), `https://harbor-crm.dev/problems/conflict` (409), `https://harbor-crm.dev/problems/email-taken` (409), `https://harbor-crm.dev/problems/duplicate-customer` (409), `https://harbor-crm.dev/problems/tag-name-taken` (409), `https://harbor-crm.dev/problems/already-claimed` (409), `https://harbor-crm.dev/problems/already-in-pool` (409), `https://harbor-crm.dev/problems/precondition-failed` (412), `https://harbor-crm.dev/problems/payload-too-large` (413), `https://harbor-crm.dev/problems/unsupported-media-type` (415), `https://harbor-crm.dev/problems/precondition-required` (428), `https://harbor-crm.dev/problems/too-many-attempts` (429), `https://harbor-crm.dev/problems/internal` (500), `https://harbor-crm.dev/problems/service-unavailable` (503)
+             * @description One of: `https://harbor-crm.dev/problems/validation` (400), `https://harbor-crm.dev/problems/malformed-body` (400), `https://harbor-crm.dev/problems/bad-request` (400), `https://harbor-crm.dev/problems/unauthorized` (401), `https://harbor-crm.dev/problems/invalid-credentials` (401), `https://harbor-crm.dev/problems/forbidden` (403), `https://harbor-crm.dev/problems/not-found` (404), `https://harbor-crm.dev/problems/method-not-allowed` (405), `https://harbor-crm.dev/problems/not-acceptable` (406), `https://harbor-crm.dev/problems/conflict` (409), `https://harbor-crm.dev/problems/email-taken` (409), `https://harbor-crm.dev/problems/duplicate-customer` (409), `https://harbor-crm.dev/problems/tag-name-taken` (409), `https://harbor-crm.dev/problems/already-claimed` (409), `https://harbor-crm.dev/problems/already-in-pool` (409), `https://harbor-crm.dev/problems/merge-undo-expired` (409), `https://harbor-crm.dev/problems/merge-already-undone` (409), `https://harbor-crm.dev/problems/precondition-failed` (412), `https://harbor-crm.dev/problems/payload-too-large` (413), `https://harbor-crm.dev/problems/unsupported-media-type` (415), `https://harbor-crm.dev/problems/idempotency-key-reused` (422), `https://harbor-crm.dev/problems/precondition-required` (428), `https://harbor-crm.dev/problems/too-many-attempts` (429), `https://harbor-crm.dev/problems/internal` (500), `https://harbor-crm.dev/problems/service-unavailable` (503)
              * @example https://harbor-crm.dev/problems/validation
              */
             type: string;
@@ -1096,12 +1350,14 @@ export interface components {
             overdue: number;
             /** Format: int64 */
             returnWarnings: number;
+            /** Format: int64 */
+            repeatInquiries: number;
         };
         /**
-         * @description FOLLOW_UP_OVERDUE: the planned next follow-up is past; FOLLOW_UP_DUE: planned for later today (store time zone); POOL_RETURN_WARNING: the customer returns to the pool within the rule's warning days unless followed up (or brought to a deal).
+         * @description FOLLOW_UP_OVERDUE: the planned next follow-up is past; FOLLOW_UP_DUE: planned for later today (store time zone); POOL_RETURN_WARNING: the customer returns to the pool within the rule's warning days unless followed up (or brought to a deal); REPEAT_INQUIRY: the customer sent another inquiry (at: when) and has not been followed up since.
          * @enum {string}
          */
-        ReminderKind: "FOLLOW_UP_OVERDUE" | "FOLLOW_UP_DUE" | "POOL_RETURN_WARNING";
+        ReminderKind: "FOLLOW_UP_OVERDUE" | "FOLLOW_UP_DUE" | "POOL_RETURN_WARNING" | "REPEAT_INQUIRY";
         Reminders: {
             counts: components["schemas"]["ReminderCounts"];
             /** @description Overdue first, then by time; at most 200 */
@@ -1240,6 +1496,13 @@ export interface components {
         TimelinePage: {
             items: components["schemas"]["TimelineEntry"][];
             nextCursor: string | null;
+        };
+        UndoMergeResult: {
+            /** Format: int64 */
+            mergeId: number;
+            survivor: components["schemas"]["Customer"];
+            /** @description The duplicates, back with their own records */
+            restoredIds: number[];
         };
         /** @description Only the fields present change; key and type are fixed. */
         UpdateCustomFieldRequest: {
@@ -2019,6 +2282,67 @@ export interface operations {
             };
         };
     };
+    listDuplicateGroups: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Page size, default 50, at most 200 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of groups */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateGroupPage"];
+                };
+            };
+            /** @description Bad limit or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listFollowUps: {
         parameters: {
             query?: {
@@ -2351,6 +2675,78 @@ export interface operations {
             };
         };
     };
+    listCustomerInquiries: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Page size, default 50, at most 200 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                customerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of inquiries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InquiryPage"];
+                };
+            };
+            /** @description Bad limit or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such customer visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCustomer: {
         parameters: {
             query?: never;
@@ -2563,6 +2959,95 @@ export interface operations {
             };
             /** @description If-Match is stale (`precondition-failed`) */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mergeCustomers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeRequest"];
+            };
+        };
+        responses: {
+            /** @description Merged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergeResult"];
+                };
+            };
+            /** @description Empty duplicateIds, or the survivor among them (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The customer or a duplicate is not a customer of this store */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2859,6 +3344,111 @@ export interface operations {
             };
         };
     };
+    receiveInquiry: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique string per inquiry (1-200 visible ASCII characters), e.g. a UUID or the marketplace's inquiry id */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InquiryRequest"];
+            };
+        };
+        responses: {
+            /** @description A repeat inquiry of an existing customer */
+            200: {
+                headers: {
+                    /** @description true on a replayed answer */
+                    "Idempotent-Replayed"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InquiryResult"];
+                };
+            };
+            /** @description A new buyer: a customer was created */
+            201: {
+                headers: {
+                    /** @description The new customer */
+                    Location?: unknown;
+                    /** @description true on a replayed answer */
+                    "Idempotent-Replayed"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InquiryResult"];
+                };
+            };
+            /** @description Missing or invalid Idempotency-Key, invalid fields, assignTo not an active user (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used with another body (`idempotency-key-reused`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listLostReasons: {
         parameters: {
             query?: never;
@@ -2935,6 +3525,82 @@ export interface operations {
             };
             /** @description The user's role does not allow this (`forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    undoMerge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Undone */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UndoMergeResult"];
+                };
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such merge in this store */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already undone (`merge-already-undone`), older than 7 days (`merge-undo-expired`), or the survivor was deleted since (`conflict`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -21,9 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Request and response bodies of the customer file. */
 public final class CustomerDtos {
 
-    static final String PHONE_PATTERN = "\\+?[0-9 ()./-]{1,40}";
-    static final String PHONE_MESSAGE = "must be a phone number: digits, spaces and + ( ) - . /";
-    static final String EMAIL_PATTERN = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+    public static final String PHONE_PATTERN = "\\+?[0-9 ()./-]{1,40}";
+    public static final String PHONE_MESSAGE = "must be a phone number: digits, spaces and + ( ) - . /";
+    public static final String EMAIL_PATTERN = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
 
     private CustomerDtos() {
     }

@@ -253,7 +253,7 @@ public class CustomerResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.REP})
     @Operation(operationId = "getCustomerTimeline", summary = "Everything that happened to a customer, newest first",
             description = "Follow-ups and events (CREATED, STAGE_CHANGED, STARS_CHANGED, TAGS_CHANGED, OWNER_CHANGED, "
-                    + "LOST, REACTIVATED, IMPORTED, INQUIRY_RECEIVED, MERGED) in one list.")
+                    + "LOST, REACTIVATED, IMPORTED, INQUIRY_RECEIVED, MERGED, MERGE_UNDONE) in one list.")
     @APIResponse(responseCode = "200", description = "A page of the timeline",
             content = @Content(schema = @Schema(implementation = TimelinePage.class)))
     @APIResponse(responseCode = "400", description = "Bad limit or cursor",

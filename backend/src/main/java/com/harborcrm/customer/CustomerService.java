@@ -213,7 +213,7 @@ public class CustomerService {
     }
 
     /** Event data: the customer's owner and stage now, then the event's own members. */
-    static Map<String, Object> context(Customer customer, Object... members) {
+    public static Map<String, Object> context(Customer customer, Object... members) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("ownerId", customer.ownerId);
         data.put("stage", customer.stage.name());
@@ -288,7 +288,8 @@ public class CustomerService {
         c.mobileDigits = ContactKeys.phoneDigits(f.mobile());
     }
 
-    private void writeImHandles(Customer customer) {
+    /** Rewrites the customer's normalized IM handles (the duplicate keys) from its imAccounts. */
+    public void writeImHandles(Customer customer) {
         em.createNativeQuery("delete from customer_im_handles where store_id = ?1 and customer_id = ?2")
                 .setParameter(1, tenant.storeId()).setParameter(2, customer.id).executeUpdate();
         for (String handle : ContactKeys.imHandles(customer.imAccounts)) {

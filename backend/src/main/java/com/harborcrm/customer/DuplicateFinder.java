@@ -29,7 +29,7 @@ public class DuplicateFinder {
 
     public record Keys(String email, Set<String> phones, Set<String> imHandles) {
 
-        static Keys of(String email, String phone, String mobile, List<ImAccount> accounts) {
+        public static Keys of(String email, String phone, String mobile, List<ImAccount> accounts) {
             Set<String> phones = new TreeSet<>();
             for (String digits : new String[] {ContactKeys.phoneDigits(phone), ContactKeys.phoneDigits(mobile)}) {
                 if (digits != null) {

@@ -199,7 +199,8 @@ public class FollowUpService {
         return followUp;
     }
 
-    private void refreshCustomer(Customer customer, Instant now) {
+    /** Recomputes lastFollowUpAt, nextFollowUpAt and the score from the customer's follow-ups (also after a merge moved them). */
+    public void refreshCustomer(Customer customer, Instant now) {
         @SuppressWarnings("unchecked")
         List<Object[]> latest = em.createNativeQuery("select occurred_at, next_follow_up_at from follow_ups "
                 + "where store_id = ?1 and customer_id = ?2 order by occurred_at desc, id desc limit 1")

@@ -55,9 +55,10 @@ public class ReminderService {
 
     @Schema(name = "ReminderKind", description = "FOLLOW_UP_OVERDUE: the planned next follow-up is past; "
             + "FOLLOW_UP_DUE: planned for later today (store time zone); POOL_RETURN_WARNING: the customer returns "
-            + "to the pool within the rule's warning days unless followed up (or brought to a deal).")
+            + "to the pool within the rule's warning days unless followed up (or brought to a deal); REPEAT_INQUIRY: the "
+            + "customer sent another inquiry (at: when) and has not been followed up since.")
     public enum Kind {
-        FOLLOW_UP_OVERDUE, FOLLOW_UP_DUE, POOL_RETURN_WARNING
+        FOLLOW_UP_OVERDUE, FOLLOW_UP_DUE, POOL_RETURN_WARNING, REPEAT_INQUIRY
     }
 
     @Schema(name = "Reminder")
@@ -70,7 +71,7 @@ public class ReminderService {
 
     @Schema(name = "ReminderCounts")
     public record Counts(@Schema(required = true) long dueToday, @Schema(required = true) long overdue,
-            @Schema(required = true) long returnWarnings) {
+            @Schema(required = true) long returnWarnings, @Schema(required = true) long repeatInquiries) {
     }
 
     @Schema(name = "Reminders")
@@ -122,7 +123,21 @@ public class ReminderService {
                         ReturnRule.valueOf((String) r[3]), PoolTimer.daysLeft(at, now)));
             }
         }
+        // The latest repeat inquiry of each of my customers not followed up since (written by inquiry intake).
+        @SuppressWarnings("unchecked")
+        List<Object[]> inquiries = em.createNativeQuery("""
+                select distinct on (c.id) c.id, c.name, r.due_at from reminders r
+                join customers c on c.store_id = r.store_id and c.id = r.customer_id
+                where r.store_id = ?1 and r.user_id = ?2 and r.kind = ?3 and c.owner_id = ?2
+                  and (c.last_follow_up_at is null or c.last_follow_up_at < r.due_at)
+                order by c.id, r.due_at desc""")
+                .setParameter(1, store).setParameter(2, me).setParameter(3, Kind.REPEAT_INQUIRY.name()).getResultList();
+        for (Object[] r : inquiries) {
+            items.add(new Reminder(Kind.REPEAT_INQUIRY, ((Number) r[0]).longValue(), (String) r[1], Instants.of(r[2]),
+                    null, null));
+        }
         items.sort(Comparator.comparing(Reminder::at).thenComparing(Reminder::customerId));
-        return new Reminders(new Counts(dueToday, overdue, warnings), items.stream().limit(MAX_ITEMS).toList());
+        return new Reminders(new Counts(dueToday, overdue, warnings, inquiries.size()),
+                items.stream().limit(MAX_ITEMS).toList());
     }
 }

@@ -1,0 +1,73 @@
+package com.harborcrm.merge;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.harborcrm.customer.CustomerDtos.CustomerView;
+
+/** Request and response bodies of the duplicate finder, merges and their undo. */
+public final class MergeDtos {
+
+    private MergeDtos() {
+    }
+
+    @Schema(name = "DuplicateKind", description = "The matching key a group shares: EMAIL (normalized), PHONE "
+            + "(phone or mobile digits, any against any), IM_ACCOUNT (network and handle).")
+    public enum DuplicateKind {
+        EMAIL, PHONE, IM_ACCOUNT
+    }
+
+    @Schema(name = "DuplicateCandidate")
+    public record DuplicateCandidate(@Schema(required = true) long id, @Schema(required = true) String name,
+            @Schema(nullable = true) String companyName,
+            @Schema(required = true, nullable = true, description = "null: in the pool") Long ownerId,
+            @Schema(required = true, nullable = true) String ownerName,
+            @Schema(required = true) int inquiryCount,
+            @Schema(required = true) Instant createdAt) {
+    }
+
+    @Schema(name = "DuplicateGroup", description = "Customers of the store sharing one matching key.")
+    public record DuplicateGroup(
+            @Schema(required = true) DuplicateKind kind,
+            @Schema(required = true, description = "The shared key in its normalized form, e.g. ana@souza.com.br, "
+                    + "551134567890, WECHAT:anasouza") String value,
+            @Schema(required = true, description = "How many customers share it") int size,
+            @Schema(required = true, description = "The customers sharing it, oldest first; at most "
+                    + DuplicateService.MAX_MEMBERS + " (size tells how many in all)") List<DuplicateCandidate> customers) {
+    }
+
+    @Schema(name = "DuplicateGroupPage")
+    public record DuplicateGroupPage(@Schema(required = true) List<DuplicateGroup> items,
+            @Schema(required = true, nullable = true) String nextCursor) {
+    }
+
+    @Schema(name = "MergeRequest")
+    public record MergeRequest(
+            @NotNull @NotEmpty @Schema(required = true, description = "The customers merged into this one; they "
+                    + "disappear. In order of preference: an empty field of the survivor takes the value of the "
+                    + "first duplicate that has one. No limit but the request size.")
+            List<@NotNull Long> duplicateIds) {
+    }
+
+    @Schema(name = "MergeResult")
+    public record MergeResult(
+            @Schema(required = true, description = "Undo with POST /merges/{mergeId}/undo") long mergeId,
+            @Schema(required = true) CustomerView survivor,
+            @Schema(required = true) List<Long> mergedIds,
+            @Schema(required = true, description = "The fields the survivor took from the duplicates")
+            List<String> filledFields,
+            @Schema(required = true) Instant undoUntil) {
+    }
+
+    @Schema(name = "UndoMergeResult")
+    public record UndoMergeResult(
+            @Schema(required = true) long mergeId,
+            @Schema(required = true) CustomerView survivor,
+            @Schema(required = true, description = "The duplicates, back with their own records") List<Long> restoredIds) {
+    }
+}
