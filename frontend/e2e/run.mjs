@@ -58,7 +58,7 @@ before(
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (error) => pageErrors.push(error));
   },
-  { timeout: 120_000 },
+  { timeout: 300_000 },
 );
 
 after(shutDown, { timeout: 30_000 });

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import type { Role } from '@/lib/domain';
 import { useFormatters, useT, type Translate } from '@/lib/i18n';
 import { errorMessage } from '@/lib/problem';
 import type { BatchResult } from '../api/batch-customers';
@@ -12,10 +13,10 @@ import { CustomersTable } from './customers-table';
 import { FilterPanel } from './filter-panel';
 import { SavedViews } from './saved-views';
 
-export type Role = 'ADMIN' | 'MANAGER' | 'REP';
+export type { Role } from '@/lib/domain';
 
 /** My customers: screening, saved views, the sortable list and batch actions. Filters live in the URL. */
-export function CustomersScreen({ role }: { role: Role }) {
+export function CustomersScreen({ role, me }: { role: Role; me?: { id: number; name: string } }) {
   const t = useT();
   const format = useFormatters();
   const [search, setSearch] = useSearchParams();
@@ -138,7 +139,7 @@ export function CustomersScreen({ role }: { role: Role }) {
           </span>
         </div>
         {selected.size > 0 && (
-          <BatchBar selectedIds={[...selected]} tags={tags} canDelete={manager} onDone={handleBatchDone} />
+          <BatchBar selectedIds={[...selected]} tags={tags} role={role} me={me} onDone={handleBatchDone} />
         )}
         <div role="status" className="feedback">
           {feedback?.(t)}

@@ -1,5 +1,6 @@
 import { Fragment } from 'react';
 import { Link } from 'react-router';
+import { PoolReturnTimer } from '@/components/pool-return-timer';
 import { useFormatters, useT, type MessageKey } from '@/lib/i18n';
 import type { Customer } from '../api/list-customers';
 import type { SortKey } from '../lib/filters';
@@ -61,6 +62,7 @@ export function CustomersTable({ customers, sort, onSort, selected, onSelect, bu
             <th scope="col">{t('customers.column.stage')}</th>
             <th scope="col">{t('customers.column.stars')}</th>
             <th scope="col">{t('customers.column.tags')}</th>
+            <th scope="col">{t('customers.column.poolReturn')}</th>
             {otherColumns.map((column) => (
               <Fragment key={column.key}>{header(column.key, column.label)}</Fragment>
             ))}
@@ -94,6 +96,7 @@ export function CustomersTable({ customers, sort, onSort, selected, onSelect, bu
                   ))}
                 </span>
               </td>
+              <td>{customer.poolReturn ? <PoolReturnTimer poolReturn={customer.poolReturn} /> : customer.ownerId === null ? t('customers.inPoolShort') : '—'}</td>
               <td className="number">{format.number(customer.potentialScore)}</td>
               <td>{customer.lastFollowUpAt ? format.date(customer.lastFollowUpAt) : '—'}</td>
               <td>{customer.nextFollowUpAt ? format.date(customer.nextFollowUpAt) : '—'}</td>

@@ -1,9 +1,10 @@
-import { useId, type FormEvent, type ReactNode } from 'react';
+import type { FormEvent } from 'react';
+import { CheckboxGroup, Field, YesNoField } from '@/components/form/filter-controls';
 import { useLocale, useT } from '@/lib/i18n';
 import type { CustomField } from '../api/list-custom-fields';
 import { SOURCES, STAGES, STARS, STATUSES } from '../api/list-customers';
 import type { Tag } from '../api/list-tags';
-import { countryOptions } from '../lib/countries';
+import { countryOptions } from '@/lib/countries';
 import { isFilterKey } from '../lib/filters';
 
 export interface FilterPanelProps {
@@ -13,40 +14,6 @@ export interface FilterPanelProps {
   tags: Tag[];
   customFields: CustomField[];
   onApply: (search: URLSearchParams) => void;
-}
-
-function CheckboxGroup({
-  legend,
-  name,
-  options,
-  selected,
-}: {
-  legend: string;
-  name: string;
-  options: { value: string; label: string }[];
-  selected: string[];
-}) {
-  return (
-    <fieldset className="checkbox-group">
-      <legend>{legend}</legend>
-      {options.map((option) => (
-        <label key={option.value}>
-          <input type="checkbox" name={name} value={option.value} defaultChecked={selected.includes(option.value)} />{' '}
-          {option.label}
-        </label>
-      ))}
-    </fieldset>
-  );
-}
-
-function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children(id)}
-    </div>
-  );
 }
 
 /** The screening form. Uncontrolled: it is remounted whenever the URL's filters change. */
@@ -78,11 +45,7 @@ export function FilterPanel({ search, canScreenOwners, tags, customFields, onApp
     onApply(next);
   }
 
-  const yesNo = [
-    { value: '', label: t('customers.filter.either') },
-    { value: 'true', label: t('customers.filter.yes') },
-    { value: 'false', label: t('customers.filter.no') },
-  ];
+  const yesNo = { either: t('customers.filter.either'), yes: t('customers.filter.yes'), no: t('customers.filter.no') };
 
   return (
     <form role="search" aria-label={t('customers.filter.title')} className="card filter-panel" onSubmit={handleSubmit}>
@@ -189,28 +152,8 @@ export function FilterPanel({ search, canScreenOwners, tags, customFields, onApp
           <Field label={t('customers.filter.nextFollowUpBefore')}>
             {(id) => <input id={id} type="date" name="nextFollowUpBefore" defaultValue={get('nextFollowUpBefore')} />}
           </Field>
-          <Field label={t('customers.filter.hasEmail')}>
-            {(id) => (
-              <select id={id} name="hasEmail" defaultValue={get('hasEmail')}>
-                {yesNo.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('customers.filter.hasPhone')}>
-            {(id) => (
-              <select id={id} name="hasPhone" defaultValue={get('hasPhone')}>
-                {yesNo.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <YesNoField label={t('customers.filter.hasEmail')} name="hasEmail" defaultValue={get('hasEmail')} labels={yesNo} />
+          <YesNoField label={t('customers.filter.hasPhone')} name="hasPhone" defaultValue={get('hasPhone')} labels={yesNo} />
           <fieldset className="range">
             <legend>{t('customers.filter.score')}</legend>
             <Field label={t('customers.filter.min')}>
