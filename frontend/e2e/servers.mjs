@@ -103,7 +103,7 @@ export async function startBackend() {
     'the backend',
     async () => (await (await fetch(`${backendUrl}/q/health/ready`)).json()).status === 'UP',
     // Generous: the machine is shared, and a loaded one takes minutes to start a JVM.
-    180_000,
+    300_000,
   );
 }
 

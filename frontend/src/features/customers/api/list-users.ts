@@ -1,28 +1,20 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { apiClient, unwrap } from '@/lib/api-client';
 import type { components } from '@/lib/api/schema';
+import { allPages } from '@/lib/paging';
 
 export type User = components['schemas']['User'];
 
-/** The store's active users (every page: the list is short), who can receive transferred customers. */
-export function transferTargetsQueryOptions() {
-  return queryOptions({
-    queryKey: ['users', 'all'],
-    queryFn: async () => {
-      const users: User[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await unwrap(apiClient.GET('/api/v1/users', { params: { query: { limit: 200, cursor } } }));
-        users.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      return users;
-    },
-    select: (users) => users.filter((user) => user.active),
-  });
+export function listAllUsers(): Promise<User[]> {
+  return allPages((cursor) => unwrap(apiClient.GET('/api/v1/users', { params: { query: { limit: 200, cursor } } })));
 }
 
-/** Only administrators may list users. */
+/** Active users, who can receive transferred customers. Only administrators may list users. */
 export function useTransferTargets(enabled: boolean) {
-  return useQuery({ ...transferTargetsQueryOptions(), enabled });
+  return useQuery({
+    queryKey: ['users', 'all'],
+    queryFn: listAllUsers,
+    select: (users: User[]) => users.filter((user) => user.active),
+    enabled,
+  });
 }

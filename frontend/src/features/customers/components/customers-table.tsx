@@ -1,5 +1,6 @@
 import { Fragment } from 'react';
 import { Link } from 'react-router';
+import { SelectAllHeader, SelectCell } from '@/components/select-column';
 import { PoolReturnTimer } from '@/components/pool-return-timer';
 import { useFormatters, useT, type MessageKey } from '@/lib/i18n';
 import type { Customer } from '../api/list-customers';
@@ -28,7 +29,6 @@ export function CustomersTable({ customers, sort, onSort, selected, onSelect, bu
   const format = useFormatters();
   const sortKey = sort.replace(/^-/, '');
   const descending = sort.startsWith('-');
-  const allSelected = customers.length > 0 && customers.every((customer) => selected.has(customer.id));
 
   function header(key: SortKey, label: MessageKey) {
     const active = sortKey === key;
@@ -50,14 +50,7 @@ export function CustomersTable({ customers, sort, onSort, selected, onSelect, bu
       <table aria-labelledby="customers-title" aria-busy={busy} className={busy ? 'is-busy' : undefined}>
         <thead>
           <tr>
-            <th scope="col" className="select-column">
-              <input
-                type="checkbox"
-                aria-label={t('customers.selectAll')}
-                checked={allSelected}
-                onChange={(event) => onSelect(customers.map((customer) => customer.id), event.target.checked)}
-              />
-            </th>
+            <SelectAllHeader rows={customers} selected={selected} onSelect={onSelect} />
             {nameColumn && header(nameColumn.key, nameColumn.label)}
             <th scope="col">{t('customers.column.stage')}</th>
             <th scope="col">{t('customers.column.stars')}</th>
@@ -71,14 +64,7 @@ export function CustomersTable({ customers, sort, onSort, selected, onSelect, bu
         <tbody>
           {customers.map((customer) => (
             <tr key={customer.id}>
-              <td className="select-column">
-                <input
-                  type="checkbox"
-                  aria-label={t('customers.select', { name: customer.name })}
-                  checked={selected.has(customer.id)}
-                  onChange={(event) => onSelect([customer.id], event.target.checked)}
-                />
-              </td>
+              <SelectCell row={customer} selected={selected} onSelect={onSelect} />
               <th scope="row">
                 <Link to={`/customers/${customer.id}`}>{customer.name}</Link>
                 {customer.companyName && <div className="muted small">{customer.companyName}</div>}

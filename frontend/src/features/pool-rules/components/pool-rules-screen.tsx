@@ -1,10 +1,11 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
+import { QueryError } from '@/components/query-error';
 import { TextField } from '@/components/form/text-field';
 import { useFormErrors } from '@/components/form/use-form-errors';
 import { STAGES, type CustomerStage } from '@/lib/domain';
 import { useT } from '@/lib/i18n';
-import { errorMessage, isProblem, ApiError } from '@/lib/problem';
+import { ApiError, isProblem } from '@/lib/problem';
 import { usePoolRules, type PoolRules, type VersionedPoolRules } from '../api/get-pool-rules';
 import { usePoolRulesPreview } from '../api/preview-pool-rules';
 import { useUpdatePoolRules } from '../api/update-pool-rules';
@@ -238,15 +239,7 @@ export function PoolRulesScreen({ canEdit }: { canEdit: boolean }) {
   const rulesQuery = usePoolRules();
   if (rulesQuery.isPending) return <p role="status">{t('app.loading')}</p>;
   if (rulesQuery.isError) {
-    const { key, params } = errorMessage(rulesQuery.error);
-    return (
-      <div role="alert" className="form-alert">
-        <p>{t(key, params)}</p>
-        <button type="button" onClick={() => void rulesQuery.refetch()}>
-          {t('app.retry')}
-        </button>
-      </div>
-    );
+    return <QueryError error={rulesQuery.error} onRetry={() => void rulesQuery.refetch()} />;
   }
   return (
     <div className="stack">

@@ -1,7 +1,10 @@
 import { useMemo, useRef, useState } from 'react';
+import { LoadMore } from '@/components/load-more';
+import { QueryError } from '@/components/query-error';
 import { useSearchParams } from 'react-router';
 import type { Role } from '@/lib/domain';
 import { useFormatters, useT } from '@/lib/i18n';
+import { useSelection } from '@/lib/use-selection';
 import { errorMessage, isProblem } from '@/lib/problem';
 import { useClaimCustomers, type PoolFailure } from '../api/claim-customers';
 import { usePool, type PoolCustomer } from '../api/list-pool';
@@ -27,7 +30,7 @@ export function PoolScreen({ role, me }: PoolScreenProps) {
   const poolQuery = usePool(query);
   const tags = useTags().data?.items ?? [];
   const claimMutation = useClaimCustomers();
-  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const { selected, select, setSelected } = useSelection();
   const [outcome, setOutcome] = useState<PoolOutcome | null>(null);
   // Names outlive the rows: claimed customers leave the list, the feedback still names them.
   const names = useRef(new Map<number, string>()).current;
@@ -39,17 +42,6 @@ export function PoolScreen({ role, me }: PoolScreenProps) {
     setSelected(new Set());
     setOutcome(null);
     setSearch(next);
-  }
-
-  function select(ids: number[], on: boolean) {
-    setSelected((current) => {
-      const next = new Set(current);
-      for (const id of ids) {
-        if (on) next.add(id);
-        else next.delete(id);
-      }
-      return next;
-    });
   }
 
   /** What was not done stays selected, ready for another try or another choice. */
@@ -74,7 +66,6 @@ export function PoolScreen({ role, me }: PoolScreenProps) {
   const total = poolQuery.data?.pages[0]?.total;
   const showTotal = search.get('includeTotal') === 'true';
   const busy = poolQuery.isFetching && !poolQuery.isFetchingNextPage;
-  const loadingMore = poolQuery.isFetchingNextPage;
   const claimFailure =
     claimMutation.error && !isProblem(claimMutation.error, 'already-claimed') ? errorMessage(claimMutation.error) : null;
   const claimingId = claimMutation.isPending && claimMutation.variables.length === 1 ? (claimMutation.variables[0] ?? null) : null;
@@ -88,15 +79,7 @@ export function PoolScreen({ role, me }: PoolScreenProps) {
       </p>
     );
   } else if (poolQuery.isLoadingError || (poolQuery.isRefetchError && customers.length === 0)) {
-    const { key, params } = errorMessage(poolQuery.error);
-    body = (
-      <div role="alert" className="form-alert">
-        <p>{t(key, params)}</p>
-        <button type="button" onClick={() => void poolQuery.refetch()}>
-          {t('app.retry')}
-        </button>
-      </div>
-    );
+    body = <QueryError error={poolQuery.error} onRetry={() => void poolQuery.refetch()} />;
   } else if (customers.length === 0) {
     body = <p className="empty table-placeholder">{hasFilters(search) ? t('pool.emptyFiltered') : t('pool.empty')}</p>;
   } else {
@@ -177,18 +160,7 @@ export function PoolScreen({ role, me }: PoolScreenProps) {
           </p>
         )}
         {body}
-        {poolQuery.hasNextPage && (
-          <button
-            type="button"
-            className="load-more"
-            aria-disabled={loadingMore || undefined}
-            onClick={() => {
-              if (!loadingMore) void poolQuery.fetchNextPage();
-            }}
-          >
-            {loadingMore ? t('customers.loadingMore') : t('customers.loadMore')}
-          </button>
-        )}
+        <LoadMore query={poolQuery} />
       </section>
     </div>
   );

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { SelectAllHeader, SelectCell } from '@/components/select-column';
 import { countryName } from '@/lib/countries';
 import { useFormatters, useLocale, useT } from '@/lib/i18n';
 import type { PoolCustomer } from '../api/list-pool';
@@ -29,20 +30,12 @@ export function PoolTable({ customers, selected, onSelect, onClaim, claimingId, 
   const t = useT();
   const locale = useLocale();
   const format = useFormatters();
-  const allSelected = customers.length > 0 && customers.every((customer) => selected.has(customer.id));
   return (
     <div className="table-scroll">
       <table aria-labelledby="pool-title" aria-busy={busy} className={busy ? 'is-busy' : undefined}>
         <thead>
           <tr>
-            <th scope="col" className="select-column">
-              <input
-                type="checkbox"
-                aria-label={t('customers.selectAll')}
-                checked={allSelected}
-                onChange={(event) => onSelect(customers.map((customer) => customer.id), event.target.checked)}
-              />
-            </th>
+            <SelectAllHeader rows={customers} selected={selected} onSelect={onSelect} />
             <th scope="col">{t('customers.column.name')}</th>
             <th scope="col">{t('customers.column.score')}</th>
             <th scope="col">{t('customers.column.stage')}</th>
@@ -59,14 +52,7 @@ export function PoolTable({ customers, selected, onSelect, onClaim, claimingId, 
         <tbody>
           {customers.map((customer) => (
             <tr key={customer.id}>
-              <td className="select-column">
-                <input
-                  type="checkbox"
-                  aria-label={t('customers.select', { name: customer.name })}
-                  checked={selected.has(customer.id)}
-                  onChange={(event) => onSelect([customer.id], event.target.checked)}
-                />
-              </td>
+              <SelectCell row={customer} selected={selected} onSelect={onSelect} />
               <th scope="row">
                 <Link to={`/customers/${customer.id}`}>{customer.name}</Link>
                 {customer.companyName && <div className="muted small">{customer.companyName}</div>}

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
+import { QueryError } from '@/components/query-error';
 import { poolReturnText } from '@/components/pool-return-timer';
 import { useFormatters, useT, type MessageKey } from '@/lib/i18n';
-import { errorMessage } from '@/lib/problem';
 import { useReminders, type Reminder } from '../api/list-reminders';
 
 const SECTIONS: { kind: Reminder['kind']; title: MessageKey; empty: MessageKey }[] = [
@@ -34,15 +34,7 @@ export function RemindersScreen() {
 
   if (remindersQuery.isPending) return <p role="status">{t('app.loading')}</p>;
   if (remindersQuery.isError) {
-    const { key, params } = errorMessage(remindersQuery.error);
-    return (
-      <div role="alert" className="form-alert">
-        <p>{t(key, params)}</p>
-        <button type="button" onClick={() => void remindersQuery.refetch()}>
-          {t('app.retry')}
-        </button>
-      </div>
-    );
+    return <QueryError error={remindersQuery.error} onRetry={() => void remindersQuery.refetch()} />;
   }
 
   const { counts, items } = remindersQuery.data;
