@@ -379,6 +379,7 @@ export const en = {
 
   'customers.column.poolReturn': 'Back to the pool',
   'customers.inPool': 'This customer is in the pool: nobody owns it yet.',
+  'customers.claimRefused': 'Not claimed: {reason}',
   'customers.inPoolShort': 'In the pool',
   'customers.ownership': 'Ownership',
   'customers.batch.RELEASE': 'Give back to the pool',

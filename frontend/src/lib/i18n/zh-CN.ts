@@ -380,6 +380,7 @@ export const zhCN: Dictionary = {
 
   'customers.column.poolReturn': '退回公海',
   'customers.inPool': '该客户在公海中，目前无人负责。',
+  'customers.claimRefused': '未能领取：{reason}',
   'customers.inPoolShort': '在公海',
   'customers.ownership': '归属',
   'customers.batch.RELEASE': '退回公海',

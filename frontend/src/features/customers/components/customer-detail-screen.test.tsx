@@ -198,6 +198,28 @@ describe('Customer detail', () => {
     const release = requests.find((request) => request.url.endsWith('/api/v1/customers/5/release'));
     expect(await release?.json()).toEqual({ reasonId: 13, note: 'Bought from Foshan' });
   });
+
+  it('claims a pool customer from its page, saying why when the rules refuse', SLOW, async () => {
+    const { state } = detailApi(customer(5, { name: 'John Miller', ownerId: null }));
+    let attempts = 0;
+    const previous = globalThis.fetch;
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      if (new URL(request.url).pathname !== '/api/v1/pool/claim') return previous(request);
+      attempts += 1;
+      if (attempts === 1) return jsonResponse({ claimed: [], failed: [{ id: 5, reason: 'DAILY_LIMIT' }] });
+      state.customer = { ...state.customer, ownerId: 1, poolReturn: { at: '2026-04-01T08:00:00Z', rule: 'NO_FOLLOW_UP', daysLeft: 30 }, version: 2 };
+      return jsonResponse({ claimed: [5], failed: [] });
+    });
+    const { user } = renderScreen(5, 'REP');
+
+    expect(await screen.findByText('This customer is in the pool: nobody owns it yet.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Claim' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Not claimed: you have used all of today’s claims. Try again tomorrow.');
+    await user.click(screen.getByRole('button', { name: 'Claim' }));
+    expect(await screen.findByText('Returns to the pool in 30 days: no follow-up')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Give back to the pool…' })).toBeInTheDocument();
+  });
 });
 
 /** Adds /lost-reasons and /release to a detailApi: releasing empties the owner. */

@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Confirm } from '@/components/confirm';
-import { PoolReturnTimer } from '@/components/pool-return-timer';
 import { useFormatters, useT, type MessageKey } from '@/lib/i18n';
 import { ApiError, errorMessage } from '@/lib/problem';
 import { useDeleteCustomer } from '../api/delete-customer';
@@ -12,7 +11,7 @@ import { useTags } from '../api/list-tags';
 import { useUpdateCustomer } from '../api/update-customer';
 import { FollowUpForm } from './follow-up-form';
 import { ProfileCard } from './profile-card';
-import { ReleaseForm } from './release-form';
+import { PoolOwnership } from './pool-ownership';
 import { TagsEditor } from './tags-editor';
 import { Timeline } from './timeline';
 import type { Role } from './customers-screen';
@@ -152,16 +151,7 @@ export function CustomerDetailScreen({ customerId, role }: { customerId: number;
         </div>
         <TagsEditor customer={customer} tags={tags} />
       </section>
-      <section className="card ownership" aria-label={t('customers.ownership')}>
-        {customer.ownerId === null || customer.ownerId === undefined ? (
-          <p>{t('customers.inPool')}</p>
-        ) : (
-          <>
-            <p>{customer.poolReturn ? <PoolReturnTimer poolReturn={customer.poolReturn} /> : t('poolReturn.none')}</p>
-            <ReleaseForm key={customer.version} customer={customer} />
-          </>
-        )}
-      </section>
+      <PoolOwnership customer={customer} />
       <FollowUpForm customerId={customer.id} />
       <ProfileCard
         key={customer.id}

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '@/lib/domain';
+import { setLocale } from '@/lib/i18n';
 import { jsonResponse, mockFetch, problemResponse } from '@/testing/fetch-mock';
 import { renderWithProviders } from '@/testing/render';
 import type { PoolCustomer } from '../api/list-pool';
@@ -238,5 +239,22 @@ describe('Pool', () => {
     await user.click(within(form).getByRole('button', { name: 'Assign 1' }));
     expect(await screen.findByText('Gave 1 customers to Li Na.')).toBeInTheDocument();
     expect(requests.some((request) => new URL(request.url).pathname === '/api/v1/users')).toBe(false);
+  });
+
+  it('speaks Chinese when chosen, refusals included', SLOW, async () => {
+    setLocale('zh-CN');
+    poolApi((_request, url) =>
+      url.pathname === '/api/v1/pool/claim' ? jsonResponse({ claimed: [], failed: [{ id: 1, reason: 'LIMIT_REACHED' }, { id: 2, reason: 'DAILY_LIMIT' }] }) : undefined,
+    );
+    const { user } = renderPool();
+    expect(await screen.findByRole('heading', { name: '公海', level: 1 })).toBeInTheDocument();
+    await user.click(await screen.findByRole('checkbox', { name: '选择 John Miller' }));
+    await user.click(screen.getByRole('checkbox', { name: '选择 Zhao Lei' }));
+    await user.click(screen.getByRole('button', { name: '领取所选 2 个' }));
+    expect(await screen.findByText('2 个未能领取：')).toBeInTheDocument();
+    expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'John Miller: 您的私海客户已达公海规则的上限。请退回不再跟进的客户，或联系您的经理。',
+      'Zhao Lei: 您今天的领取次数已用完，请明天再试。',
+    ]);
   });
 });
