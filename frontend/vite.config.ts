@@ -22,5 +22,7 @@ export default defineConfig({
     setupFiles: ['./src/testing/setup.ts'],
     restoreMocks: true,
     unstubGlobals: true,
+    // The machine is shared by several builds: a test that types into a form can take seconds under load.
+    testTimeout: 15_000,
   },
 });
