@@ -58,7 +58,7 @@ before(
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (error) => pageErrors.push(error));
   },
-  { timeout: 120_000 },
+  { timeout: 420_000 },
 );
 
 after(shutDown, { timeout: 30_000 });
@@ -231,4 +231,123 @@ step('switching the language to Chinese shows Chinese texts', async () => {
   await page.getByRole('button', { name: '退出登录' }).waitFor();
   await page.getByRole('region', { name: '我的资料' }).getByText('经理', { exact: true }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
+});
+
+const seller = { name: 'Rita Rep', email: `rita-${runId}@example.com` };
+
+async function logInAs(email) {
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.getByRole('heading', { name: 'Log in to Harbor CRM' }).waitFor();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('heading', { name: 'My customers', level: 1 }).waitFor();
+}
+
+step('the manager gives the customer back to the pool with a reason', async () => {
+  // The language is remembered: back to English for the rest of the story.
+  await page.getByLabel('语言').selectOption({ label: 'English' });
+  await mainNav().getByRole('link', { name: 'My customers' }).click();
+  await page.getByRole('link', { name: buyer.name }).click();
+  await page.getByRole('heading', { name: buyer.name, level: 1 }).waitFor();
+  await page.getByText(/Returns to the pool in \d+ days: no follow-up/).waitFor();
+
+  await page.getByRole('button', { name: 'Give back to the pool…' }).click();
+  const form = page.getByRole('form', { name: 'Give back to the pool' });
+  await form.getByLabel('Reason').selectOption({ label: 'Price' });
+  await form.getByLabel('Note (optional)').fill('Found a cheaper supplier');
+  await form.getByRole('button', { name: 'Give back to the pool' }).click();
+  await page.getByText('This customer is in the pool: nobody owns it yet.').waitFor();
+});
+
+step('the admin adds a sales rep', async () => {
+  await logInAs(admin.email);
+  await mainNav().getByRole('link', { name: 'Users' }).click();
+  await page.getByLabel('Name', { exact: true }).fill(seller.name);
+  await page.getByLabel('Email', { exact: true }).fill(seller.email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Sales rep' });
+  await page.getByRole('button', { name: 'Add user' }).click();
+  await page.getByRole('status').getByText(`${seller.name} was added`).waitFor();
+});
+
+step('the rep claims the customer from the pool and sees it in My customers with its return timer', async () => {
+  await logInAs(seller.email);
+  await mainNav().getByRole('link', { name: 'Pool' }).click();
+  await page.getByRole('heading', { name: 'Pool', level: 1 }).waitFor();
+  const row = page.getByRole('table', { name: 'Pool' }).getByRole('row').filter({ hasText: buyer.name });
+  // A rep sees the contacts masked until they claim.
+  await eventually(async () => assert.match(await row.textContent(), /j\*+@millerhardware\.example/));
+  assert.doesNotMatch(await row.textContent(), new RegExp(buyer.email));
+
+  await row.getByRole('button', { name: `Claim ${buyer.name}` }).click();
+  await page.getByText('Claimed 1 customers: they are yours now.').waitFor();
+  await page.getByRole('link', { name: 'Open My customers' }).click();
+  const mine = page.getByRole('row').filter({ hasText: buyer.name });
+  await mine.waitFor();
+  assert.match(await mine.textContent(), /Returns to the pool in 30 days: no follow-up/);
+});
+
+step('the rep’s overdue follow-up shows in the reminders badge and on the Reminders screen', async () => {
+  await page.getByRole('link', { name: buyer.name }).click();
+  await page.getByRole('heading', { name: buyer.name, level: 1 }).waitFor();
+  // The contacts are whole now that the customer is theirs.
+  await page.getByText(buyer.email).first().waitFor();
+  const customerId = Number(new URL(page.url()).pathname.split('/').pop());
+  // A follow-up just done, with the next one planned a second ago (so overdue): the form plans whole days
+  // (9:00), which would make this step depend on the hour it runs.
+  const status = await page.evaluate(async (id) => {
+    const { token } = JSON.parse(localStorage.getItem('harbor.session'));
+    const now = Date.now();
+    const response = await fetch(`/api/v1/customers/${id}/follow-ups`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        type: 'CALL',
+        content: 'Promised to call back',
+        occurredAt: new Date(now - 2_000).toISOString(),
+        nextFollowUpAt: new Date(now - 1_000).toISOString(),
+      }),
+    });
+    return response.status;
+  }, customerId);
+  assert.equal(status, 201);
+
+  await page.reload();
+  const badge = page.getByRole('banner').getByRole('link', { name: 'Reminders: 1 need attention' });
+  await badge.waitFor();
+  await badge.click();
+  await page.getByRole('heading', { name: 'Reminders', level: 1 }).waitFor();
+  const overdue = page.getByRole('region', { name: /Overdue follow-ups/ });
+  const link = overdue.getByRole('link', { name: buyer.name });
+  await link.waitFor();
+  await link.click();
+  await page.getByRole('heading', { name: buyer.name, level: 1 }).waitFor();
+});
+
+step('the admin previews a stricter pool rule, sees who it would hit, and saves it', async () => {
+  await logInAs(admin.email);
+  await mainNav().getByRole('link', { name: 'Pool rules' }).click();
+  await page.getByRole('heading', { name: 'Pool rules', level: 1 }).waitFor();
+  const days = page.getByLabel('Days without follow-up', { exact: true });
+  assert.equal(await days.inputValue(), '30');
+  const preview = page.getByRole('table', { name: 'Customers that would return to the pool' });
+  await preview.getByRole('row', { name: /Everyone/ }).waitFor();
+  assert.equal(await preview.getByRole('row', { name: new RegExp(seller.name) }).count(), 0);
+
+  await days.fill('5');
+  // Within 7 days, the rep's claimed customer would return: before anything is saved.
+  const repRow = preview.getByRole('row', { name: new RegExp(seller.name) });
+  await repRow.waitFor();
+  assert.deepEqual(await repRow.getByRole('cell').allTextContents(), ['0', '0', '1']);
+
+  await page.getByRole('button', { name: 'Save rules' }).click();
+  await page.getByText('Pool rules saved.').waitFor();
+  await page.reload();
+  await eventually(async () => assert.equal(await page.getByLabel('Days without follow-up', { exact: true }).inputValue(), '5'));
+
+  // The customer's timer follows the new rule.
+  await page.goto(`/customers?q=${encodeURIComponent(runId)}`);
+  await page.getByRole('link', { name: buyer.name }).click();
+  await page.getByText('Returns to the pool in 5 days: no follow-up').waitFor();
 });

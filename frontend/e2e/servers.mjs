@@ -102,7 +102,8 @@ export async function startBackend() {
     backend,
     'the backend',
     async () => (await (await fetch(`${backendUrl}/q/health/ready`)).json()).status === 'UP',
-    60_000,
+    // Generous: the machine is shared, and a loaded one takes minutes to start a JVM.
+    300_000,
   );
 }
 

@@ -17,6 +17,14 @@ const admin = {
   store: me.store,
 };
 
+const reminders = {
+  counts: { overdue: 2, dueToday: 1, returnWarnings: 1 },
+  items: [
+    { kind: 'FOLLOW_UP_OVERDUE', customerId: 3, customerName: 'John Miller', at: '2026-03-01T08:00:00Z' },
+    { kind: 'POOL_RETURN_WARNING', customerId: 4, customerName: 'Zhao Lei', at: '2026-03-04T08:00:00Z', daysLeft: 2, rule: 'NO_DEAL' },
+  ],
+};
+
 /** Answers /me with `who`, and the lists the customer screens load with empty pages. */
 function answer(who: unknown) {
   return (request: Request) => {
@@ -24,6 +32,7 @@ function answer(who: unknown) {
     if (path === '/api/v1/customers') return jsonResponse({ items: [], nextCursor: null });
     if (path === '/api/v1/views' || path === '/api/v1/tags') return jsonResponse({ items: [], nextCursor: null });
     if (path === '/api/v1/custom-fields') return jsonResponse({ items: [] });
+    if (path === '/api/v1/reminders') return jsonResponse(reminders);
     return jsonResponse(who);
   };
 }
@@ -152,5 +161,30 @@ describe('app', () => {
 
     expect(await screen.findByRole('heading', { name: 'My profile' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/profile');
+  });
+
+  it('shows how many reminders need attention in the header, and opens them', { timeout: 20_000 }, async () => {
+    saveSession({ token: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
+    mockFetch(answer(me));
+    const { user, router } = renderApp('/');
+
+    const badge = await screen.findByRole('link', { name: 'Reminders: 4 need attention' });
+    expect(within(screen.getByRole('banner')).getByText('4')).toBeInTheDocument();
+    await user.click(badge);
+    expect(router.state.location.pathname).toBe('/reminders');
+    expect(await screen.findByRole('heading', { name: 'Reminders', level: 1 })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'John Miller' })).toHaveAttribute('href', '/customers/3');
+  });
+
+  it('offers the pool to everyone and the pool rules to managers and admins, not to reps', { timeout: 20_000 }, async () => {
+    saveSession({ token: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
+    const rep = { ...me, user: { ...me.user, role: 'REP' } };
+    mockFetch(answer(rep));
+    renderApp('/settings/pool-rules');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Your role does not allow this.');
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: 'Pool' })).toHaveAttribute('href', '/pool');
+    expect(within(nav).queryByRole('link', { name: 'Pool rules' })).not.toBeInTheDocument();
   });
 });

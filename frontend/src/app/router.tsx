@@ -14,6 +14,9 @@ const CustomersRoute = lazy(() => import('./routes/customers').then((m) => ({ de
 const NewCustomerRoute = lazy(() => import('./routes/customers').then((m) => ({ default: m.NewCustomerRoute })));
 const CustomerRoute = lazy(() => import('./routes/customers').then((m) => ({ default: m.CustomerRoute })));
 const TagsRoute = lazy(() => import('./routes/settings').then((m) => ({ default: m.TagsRoute })));
+const PoolRulesRoute = lazy(() => import('./routes/settings').then((m) => ({ default: m.PoolRulesRoute })));
+const PoolRoute = lazy(() => import('./routes/pool').then((m) => ({ default: m.PoolRoute })));
+const RemindersRoute = lazy(() => import('./routes/pool').then((m) => ({ default: m.RemindersRoute })));
 const CustomFieldsRoute = lazy(() => import('./routes/settings').then((m) => ({ default: m.CustomFieldsRoute })));
 
 export const routes: RouteObject[] = [
@@ -31,10 +34,13 @@ export const routes: RouteObject[] = [
           { path: 'customers', element: <CustomersRoute /> },
           { path: 'customers/new', element: <NewCustomerRoute /> },
           { path: 'customers/:id', element: <CustomerRoute /> },
+          { path: 'pool', element: <PoolRoute /> },
+          { path: 'reminders', element: <RemindersRoute /> },
           { path: 'profile', element: <HomeRoute /> },
           { path: 'settings/users', element: <UsersRoute /> },
           { path: 'settings/tags', element: <TagsRoute /> },
           { path: 'settings/custom-fields', element: <CustomFieldsRoute /> },
+          { path: 'settings/pool-rules', element: <PoolRulesRoute /> },
         ],
       },
     ],

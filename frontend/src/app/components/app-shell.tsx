@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { LanguageSwitch } from '@/components/language-switch';
 import { useMe } from '@/features/auth/api/get-me';
+import { RemindersBadge } from '@/features/reminders/components/reminders-badge';
 import { useT } from '@/lib/i18n';
 
 export function AppShell() {
@@ -16,6 +17,7 @@ export function AppShell() {
           {me && <span className="shell-store">{me.store.name}</span>}
         </div>
         <div className="shell-actions">
+          <RemindersBadge />
           {me && (
             <span className="shell-user">
               {t('shell.userMenu', { name: me.user.name, role: t(`role.${me.user.role}`) })}
@@ -29,10 +31,12 @@ export function AppShell() {
       </header>
       <nav aria-label={t('nav.label')} className="shell-nav">
         <NavLink to="/customers">{t('nav.customers')}</NavLink>
+        <NavLink to="/pool">{t('nav.pool')}</NavLink>
         <NavLink to="/profile">{t('nav.home')}</NavLink>
         {me && me.user.role !== 'REP' && <NavLink to="/settings/tags">{t('nav.tags')}</NavLink>}
         {me?.user.role === 'ADMIN' && <NavLink to="/settings/custom-fields">{t('nav.customFields')}</NavLink>}
         {me?.user.role === 'ADMIN' && <NavLink to="/settings/users">{t('nav.users')}</NavLink>}
+        {me && me.user.role !== 'REP' && <NavLink to="/settings/pool-rules">{t('nav.poolRules')}</NavLink>}
       </nav>
       <main className="shell-main">
         <Suspense fallback={<p role="status">{t('app.loading')}</p>}>

@@ -6,7 +6,7 @@ import { useT } from '@/lib/i18n';
 import { WithMe } from '../components/with-me';
 
 export function CustomersRoute() {
-  return <WithMe>{(me) => <CustomersScreen role={me.user.role} />}</WithMe>;
+  return <WithMe>{(me) => <CustomersScreen role={me.user.role} me={me.user} />}</WithMe>;
 }
 
 export function NewCustomerRoute() {

@@ -1,4 +1,5 @@
 import { CustomFieldsScreen } from '@/features/custom-fields/components/custom-fields-screen';
+import { PoolRulesScreen } from '@/features/pool-rules/components/pool-rules-screen';
 import { TagsScreen } from '@/features/tags/components/tags-screen';
 import { useT } from '@/lib/i18n';
 import { WithMe } from '../components/with-me';
@@ -18,4 +19,9 @@ export function TagsRoute() {
 
 export function CustomFieldsRoute() {
   return <WithMe>{(me) => (me.user.role === 'ADMIN' ? <CustomFieldsScreen /> : <Forbidden />)}</WithMe>;
+}
+
+/** Admins change the rules; managers may try values and see the preview, but not save. */
+export function PoolRulesRoute() {
+  return <WithMe>{(me) => (me.user.role === 'REP' ? <Forbidden /> : <PoolRulesScreen canEdit={me.user.role === 'ADMIN'} />)}</WithMe>;
 }

@@ -38,6 +38,8 @@ export function createFollowUpMutationOptions() {
       // Last and next follow-up (and the score) changed.
       void client.invalidateQueries({ queryKey: customerQueryKey(customerId) });
       void client.invalidateQueries({ queryKey: [...customersQueryKey, 'list'] });
+      // A planned follow-up, or one done in time, changes today's reminders.
+      void client.invalidateQueries({ queryKey: ['reminders'] });
     },
   });
 }

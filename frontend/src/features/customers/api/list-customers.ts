@@ -2,6 +2,8 @@ import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanst
 import { apiClient, unwrap } from '@/lib/api-client';
 import type { components, paths } from '@/lib/api/schema';
 
+export { STAGES, STARS } from '@/lib/domain';
+
 export type Customer = components['schemas']['Customer'];
 export type CustomerPage = components['schemas']['CustomerPage'];
 export type CustomerStage = components['schemas']['CustomerStage'];
@@ -14,14 +16,6 @@ type ListQuery = NonNullable<paths['/api/v1/customers']['get']['parameters']['qu
 /** The list's query parameters as they appear in the page URL (repeated ones as arrays; `cf.<key>` included). */
 export type CustomerQuery = Record<string, string | string[]>;
 
-export const STAGES = [
-  'UNMARKED',
-  'INQUIRY',
-  'SAMPLE_ORDER',
-  'NO_DEAL',
-  'TRANSACTION',
-  'REPEAT_PURCHASE',
-] as const satisfies readonly CustomerStage[];
 export const SOURCES = [
   'ALIBABA_INQUIRY',
   'IM_INQUIRY',
@@ -34,7 +28,6 @@ export const SOURCES = [
   'OTHER',
 ] as const satisfies readonly CustomerSource[];
 export const STATUSES = ['ACTIVE', 'LOST'] as const satisfies readonly CustomerStatus[];
-export const STARS = [0, 1, 2, 3] as const;
 
 export const PAGE_SIZE = 50;
 

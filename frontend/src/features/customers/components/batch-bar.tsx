@@ -2,27 +2,43 @@ import { useId, useState, type FormEvent } from 'react';
 import { Confirm } from '@/components/confirm';
 import { useT, type Translate } from '@/lib/i18n';
 import { errorMessage } from '@/lib/problem';
+import type { Role } from '@/lib/domain';
 import { useBatchCustomers, type BatchAction, type BatchRequest, type BatchResult } from '../api/batch-customers';
 import { STAGES, STARS, type CustomerStage } from '../api/list-customers';
+import { useLostReasons } from '../api/list-lost-reasons';
 import type { Tag } from '../api/list-tags';
+import { useTransferTargets } from '../api/list-users';
 
-type Action = Extract<BatchAction, 'ADD_TAGS' | 'REMOVE_TAGS' | 'SET_STAGE' | 'SET_STARS' | 'DELETE'>;
+type Action = Exclude<BatchAction, 'REPLACE_TAG'>;
+
+const SKIP_REASONS = ['NOT_FOUND', 'ALREADY_IN_POOL', 'ALREADY_OWNED', 'LIMIT_REACHED'] as const;
 
 export function batchResultText(t: Translate, result: BatchResult): string {
   const parts = [t('customers.batch.result', { matched: result.matched, changed: result.changed })];
-  if (result.skipped.length > 0) parts.push(t('customers.batch.skipped', { count: result.skipped.length }));
+  const counts = new Map<string, number>();
+  for (const skip of result.skipped) counts.set(skip.reason, (counts.get(skip.reason) ?? 0) + 1);
+  for (const [reason, count] of counts) {
+    parts.push(
+      (SKIP_REASONS as readonly string[]).includes(reason)
+        ? t(`customers.batch.skip.${reason as (typeof SKIP_REASONS)[number]}`, { count })
+        : t('customers.batch.skipped', { count }),
+    );
+  }
   return parts.join(' ');
 }
 
 export function BatchBar({
   selectedIds,
   tags,
-  canDelete,
+  role,
+  me,
   onDone,
 }: {
   selectedIds: number[];
   tags: Tag[];
-  canDelete: boolean;
+  role: Role;
+  /** Who is signed in: a manager transfers to themselves (only admins may list the users). */
+  me?: { id: number; name: string };
   onDone: (result: BatchResult, action: Action) => void;
 }) {
   const t = useT();
@@ -33,15 +49,39 @@ export function BatchBar({
   const [stage, setStage] = useState<CustomerStage>('INQUIRY');
   const [stars, setStars] = useState('3');
   const [confirming, setConfirming] = useState(false);
+  const [reasonId, setReasonId] = useState('');
+  const [note, setNote] = useState('');
+  const [userId, setUserId] = useState('');
+  const [override, setOverride] = useState(false);
+  const manager = role !== 'REP';
+  const reasons = useLostReasons(action === 'RELEASE').data ?? [];
+  const targetsQuery = useTransferTargets(action === 'TRANSFER' && role === 'ADMIN');
+  const targets = role === 'ADMIN' ? (targetsQuery.data ?? []) : me ? [{ ...me, role }] : [];
 
-  const actions: Action[] = ['ADD_TAGS', 'REMOVE_TAGS', 'SET_STAGE', 'SET_STARS', ...(canDelete ? (['DELETE'] as const) : [])];
+  const actions: Action[] = [
+    'ADD_TAGS',
+    'REMOVE_TAGS',
+    'SET_STAGE',
+    'SET_STARS',
+    'RELEASE',
+    ...(manager ? (['TRANSFER', 'DELETE'] as const) : []),
+  ];
   const needsTag = action === 'ADD_TAGS' || action === 'REMOVE_TAGS';
+  const incomplete = (needsTag && !tagId) || (action === 'RELEASE' && !reasonId) || (action === 'TRANSFER' && !userId);
 
   function run() {
     const request: BatchRequest = { selection: { ids: selectedIds }, action };
     if (needsTag) request.tagIds = [Number(tagId)];
     if (action === 'SET_STAGE') request.stage = stage;
     if (action === 'SET_STARS') request.stars = Number(stars);
+    if (action === 'RELEASE') {
+      request.reasonId = Number(reasonId);
+      if (note.trim()) request.note = note.trim();
+    }
+    if (action === 'TRANSFER') {
+      request.userId = Number(userId);
+      if (override) request.override = true;
+    }
     batchMutation.mutate(request, {
       onSuccess: (result) => onDone(result, action),
       onSettled: () => setConfirming(false),
@@ -50,8 +90,8 @@ export function BatchBar({
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (needsTag && !tagId) return;
-    if (action === 'DELETE') setConfirming(true);
+    if (incomplete) return;
+    if (action === 'DELETE' || action === 'RELEASE') setConfirming(true);
     else run();
   }
 
@@ -104,14 +144,48 @@ export function BatchBar({
           </select>
         </>
       )}
-      <button type="submit" disabled={batchMutation.isPending || (needsTag && !tagId)}>
+      {action === 'RELEASE' && (
+        <>
+          <label htmlFor={`${id}-reason`}>{t('release.reason')}</label>
+          <select id={`${id}-reason`} value={reasonId} required onChange={(event) => setReasonId(event.target.value)}>
+            <option value="">{t('release.chooseReason')}</option>
+            {reasons.map((reason) => (
+              <option key={reason.id} value={String(reason.id)}>
+                {reason.name}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={`${id}-note`}>{t('release.note')}</label>
+          <input id={`${id}-note`} value={note} maxLength={500} onChange={(event) => setNote(event.target.value)} />
+        </>
+      )}
+      {action === 'TRANSFER' && (
+        <>
+          <label htmlFor={`${id}-user`}>{t('pool.assign.to')}</label>
+          <select id={`${id}-user`} value={userId} required onChange={(event) => setUserId(event.target.value)}>
+            <option value="">{t('pool.assign.chooseUser')}</option>
+            {targets.map((user) => (
+              <option key={user.id} value={String(user.id)}>
+                {user.id === me?.id ? t('pool.assign.me', { name: user.name }) : `${user.name} (${t(`role.${user.role}`)})`}
+              </option>
+            ))}
+          </select>
+          {role === 'ADMIN' && (
+            <label>
+              <input type="checkbox" checked={override} onChange={(event) => setOverride(event.target.checked)} />{' '}
+              {t('pool.assign.override')}
+            </label>
+          )}
+        </>
+      )}
+      <button type="submit" disabled={batchMutation.isPending || incomplete}>
         {batchMutation.isPending ? t('customers.batch.running') : t('customers.batch.run')}
       </button>
       {confirming && (
         <Confirm
-          title={t('customers.batch.confirmDelete', { count: selectedIds.length })}
-          description={t('customers.batch.confirmDeleteText')}
-          confirmLabel={t('customers.batch.DELETE')}
+          title={t(action === 'RELEASE' ? 'customers.batch.confirmRelease' : 'customers.batch.confirmDelete', { count: selectedIds.length })}
+          description={t(action === 'RELEASE' ? 'customers.batch.confirmReleaseText' : 'customers.batch.confirmDeleteText')}
+          confirmLabel={t(`customers.batch.${action === 'RELEASE' ? 'RELEASE' : 'DELETE'}`)}
           cancelLabel={t('common.cancel')}
           pending={batchMutation.isPending}
           onConfirm={run}

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 // Many interactions per test, on a shared 2-core machine.
 const SLOW = { timeout: 20_000 };
@@ -161,4 +161,79 @@ describe('Customer detail', () => {
     await screen.findByRole('heading', { level: 1 });
     expect(screen.queryByRole('button', { name: 'Delete customer' })).not.toBeInTheDocument();
   });
+
+  it('shows when and why the customer returns to the pool, highlighted when close', SLOW, async () => {
+    detailApi(customer(5, { poolReturn: { at: '2026-03-08T08:00:00Z', rule: 'NO_FOLLOW_UP', daysLeft: 3 } }));
+    renderScreen(5, 'REP');
+    const timer = await screen.findByText('Returns to the pool in 3 days: no follow-up');
+    expect(timer).toHaveClass('pool-timer-close');
+    expect(timer).toHaveAttribute('title', expect.stringMatching(/^Returns on .*2026/));
+  });
+
+  it('releases to the pool only with a reason from the store’s list', SLOW, async () => {
+    const reasons = [
+      { id: 11, name: 'Price', archived: false, position: 1 },
+      { id: 12, name: 'Old reason', archived: true, position: 2 },
+      { id: 13, name: 'Went to a competitor', archived: false, position: 3 },
+    ];
+    const { requests, state } = detailApi(customer(5, { name: 'John Miller', poolReturn: { at: '2026-04-01T08:00:00Z', rule: 'NO_DEAL', daysLeft: 20 } }));
+    mockReleaseRoutes(state, reasons);
+    const { user } = renderScreen(5, 'REP');
+
+    expect(await screen.findByText('Returns to the pool in 20 days: no deal yet')).not.toHaveClass('pool-timer-close');
+    await user.click(screen.getByRole('button', { name: 'Give back to the pool…' }));
+    const form = screen.getByRole('form', { name: 'Give back to the pool' });
+    const reason = within(form).getByLabelText('Reason');
+    await waitFor(() => expect(within(reason).getByRole('option', { name: 'Price' })).toBeInTheDocument());
+    expect(within(reason).queryByRole('option', { name: 'Old reason' })).not.toBeInTheDocument();
+
+    await user.click(within(form).getByRole('button', { name: 'Give back to the pool' }));
+    expect(await within(form).findByText('Choose why you give this customer back.')).toBeInTheDocument();
+    expect(requests.some((request) => request.url.endsWith('/release'))).toBe(false);
+
+    await user.selectOptions(reason, 'Went to a competitor');
+    await user.type(within(form).getByLabelText('Note (optional)'), 'Bought from Foshan');
+    await user.click(within(form).getByRole('button', { name: 'Give back to the pool' }));
+    expect(await screen.findByText('This customer is in the pool: nobody owns it yet.')).toBeInTheDocument();
+    const release = requests.find((request) => request.url.endsWith('/api/v1/customers/5/release'));
+    expect(await release?.json()).toEqual({ reasonId: 13, note: 'Bought from Foshan' });
+  });
+
+  it('claims a pool customer from its page, saying why when the rules refuse', SLOW, async () => {
+    const { state } = detailApi(customer(5, { name: 'John Miller', ownerId: null }));
+    let attempts = 0;
+    const previous = globalThis.fetch;
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      if (new URL(request.url).pathname !== '/api/v1/pool/claim') return previous(request);
+      attempts += 1;
+      if (attempts === 1) return jsonResponse({ claimed: [], failed: [{ id: 5, reason: 'DAILY_LIMIT' }] });
+      state.customer = { ...state.customer, ownerId: 1, poolReturn: { at: '2026-04-01T08:00:00Z', rule: 'NO_FOLLOW_UP', daysLeft: 30 }, version: 2 };
+      return jsonResponse({ claimed: [5], failed: [] });
+    });
+    const { user } = renderScreen(5, 'REP');
+
+    expect(await screen.findByText('This customer is in the pool: nobody owns it yet.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Claim' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Not claimed: you have used all of today’s claims. Try again tomorrow.');
+    await user.click(screen.getByRole('button', { name: 'Claim' }));
+    expect(await screen.findByText('Returns to the pool in 30 days: no follow-up')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Give back to the pool…' })).toBeInTheDocument();
+  });
 });
+
+/** Adds /lost-reasons and /release to a detailApi: releasing empties the owner. */
+function mockReleaseRoutes(state: { customer: Customer }, reasons: unknown[]) {
+  const previous = globalThis.fetch;
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    const path = new URL(request.url).pathname;
+    if (path === '/api/v1/lost-reasons') return jsonResponse({ items: reasons, nextCursor: null });
+    if (path === `/api/v1/customers/${state.customer.id}/release`) {
+      await previous(request.clone());
+      state.customer = { ...state.customer, ownerId: null, poolReturn: null, version: state.customer.version + 1 };
+      return jsonResponse(state.customer);
+    }
+    return previous(request);
+  });
+}

@@ -11,6 +11,7 @@ import { useTags } from '../api/list-tags';
 import { useUpdateCustomer } from '../api/update-customer';
 import { FollowUpForm } from './follow-up-form';
 import { ProfileCard } from './profile-card';
+import { PoolOwnership } from './pool-ownership';
 import { TagsEditor } from './tags-editor';
 import { Timeline } from './timeline';
 import type { Role } from './customers-screen';
@@ -150,6 +151,7 @@ export function CustomerDetailScreen({ customerId, role }: { customerId: number;
         </div>
         <TagsEditor customer={customer} tags={tags} />
       </section>
+      <PoolOwnership customer={customer} />
       <FollowUpForm customerId={customer.id} />
       <ProfileCard
         key={customer.id}

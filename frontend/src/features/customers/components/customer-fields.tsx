@@ -5,7 +5,7 @@ import { useLocale, useT } from '@/lib/i18n';
 import { IM_CHANNELS, type CustomerFields, type ImAccount, type ImChannel } from '../api/create-customer';
 import type { CustomField } from '../api/list-custom-fields';
 import { SOURCES, STAGES, STARS, type Customer } from '../api/list-customers';
-import { countryOptions } from '../lib/countries';
+import { countryOptions } from '@/lib/countries';
 
 /** The plain text members of a customer file, in form order. */
 export const TEXT_FIELDS = [

@@ -170,4 +170,55 @@ describe('My customers', () => {
     const post = requests.find((request) => request.method === 'POST');
     expect(await post?.json()).toEqual({ name: 'Mine', filter: { stars: [3], stage: ['INQUIRY'] }, sort: '-score' });
   });
+
+  it('shows each customer’s return timer, highlighted when close', SLOW, async () => {
+    fakeApi((_request, url) =>
+      url.pathname === '/api/v1/customers'
+        ? jsonResponse({
+            items: [
+              customer(1, { name: 'Anna', poolReturn: { at: '2026-03-03T08:00:00Z', rule: 'NO_FOLLOW_UP', daysLeft: 2 } }),
+              customer(2, { name: 'Bob', poolReturn: { at: '2026-05-03T08:00:00Z', rule: 'NO_DEAL', daysLeft: 60 } }),
+              customer(3, { name: 'Cleo', poolReturn: null }),
+            ],
+            nextCursor: null,
+          })
+        : undefined,
+    );
+    renderScreen('/customers', 'REP');
+    const anna = await screen.findByText('Returns to the pool in 2 days: no follow-up');
+    expect(anna).toHaveClass('pool-timer-close');
+    expect(screen.getByText('Returns to the pool in 60 days: no deal yet')).not.toHaveClass('pool-timer-close');
+    expect(screen.getByRole('row', { name: /Cleo/ })).not.toHaveTextContent('Returns to the pool');
+  });
+
+  it('gives the selected customers back to the pool with a reason, and says which were skipped and why', SLOW, async () => {
+    const { requests } = fakeApi((_request, url) => {
+      if (url.pathname === '/api/v1/lost-reasons') {
+        return jsonResponse({ items: [{ id: 11, name: 'Price', archived: false, position: 1 }], nextCursor: null });
+      }
+      if (url.pathname === '/api/v1/customers/batch') {
+        return jsonResponse({ matched: 2, changed: 1, skipped: [{ id: 2, reason: 'ALREADY_IN_POOL' }] });
+      }
+      if (url.pathname === '/api/v1/customers') {
+        return jsonResponse({ items: [customer(1, { name: 'Anna' }), customer(2, { name: 'Bob' })], nextCursor: null });
+      }
+      return undefined;
+    });
+    const { user } = renderScreen('/customers', 'REP');
+
+    await user.click(await screen.findByRole('checkbox', { name: 'Select all shown customers' }));
+    const bar = screen.getByRole('form', { name: 'Change the selected customers' });
+    expect(within(within(bar).getByLabelText('Action')).queryByRole('option', { name: 'Transfer to…' })).not.toBeInTheDocument();
+    await user.selectOptions(within(bar).getByLabelText('Action'), 'Give back to the pool');
+    expect(within(bar).getByRole('button', { name: 'Apply to selected' })).toBeDisabled();
+    await waitFor(() => expect(within(within(bar).getByLabelText('Reason')).getByRole('option', { name: 'Price' })).toBeInTheDocument());
+    await user.selectOptions(within(bar).getByLabelText('Reason'), 'Price');
+    await user.click(within(bar).getByRole('button', { name: 'Apply to selected' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Give 2 customers back to the pool?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Give back to the pool' }));
+
+    expect(await screen.findByText(/1 skipped: already in the pool\./)).toBeInTheDocument();
+    const batch = requests.find((request) => request.url.endsWith('/batch'));
+    expect(await batch?.json()).toEqual({ selection: { ids: [1, 2] }, action: 'RELEASE', reasonId: 11 });
+  });
 });

@@ -1,7 +1,10 @@
 import { useMemo, useState } from 'react';
+import { LoadMore } from '@/components/load-more';
+import { QueryError } from '@/components/query-error';
 import { Link, useSearchParams } from 'react-router';
+import type { Role } from '@/lib/domain';
 import { useFormatters, useT, type Translate } from '@/lib/i18n';
-import { errorMessage } from '@/lib/problem';
+import { useSelection } from '@/lib/use-selection';
 import type { BatchResult } from '../api/batch-customers';
 import { useCustomFields } from '../api/list-custom-fields';
 import { useCustomers } from '../api/list-customers';
@@ -12,10 +15,10 @@ import { CustomersTable } from './customers-table';
 import { FilterPanel } from './filter-panel';
 import { SavedViews } from './saved-views';
 
-export type Role = 'ADMIN' | 'MANAGER' | 'REP';
+export type { Role } from '@/lib/domain';
 
 /** My customers: screening, saved views, the sortable list and batch actions. Filters live in the URL. */
-export function CustomersScreen({ role }: { role: Role }) {
+export function CustomersScreen({ role, me }: { role: Role; me?: { id: number; name: string } }) {
   const t = useT();
   const format = useFormatters();
   const [search, setSearch] = useSearchParams();
@@ -24,7 +27,7 @@ export function CustomersScreen({ role }: { role: Role }) {
   const customersQuery = useCustomers(query);
   const tags = useTags().data?.items ?? [];
   const customFields = useCustomFields().data?.items ?? [];
-  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const { selected, select, setSelected } = useSelection();
   const [feedback, setFeedback] = useState<((t: Translate) => string) | null>(null);
   const manager = role !== 'REP';
 
@@ -32,17 +35,6 @@ export function CustomersScreen({ role }: { role: Role }) {
     setSelected(new Set());
     setFeedback(null);
     setSearch(next);
-  }
-
-  function select(ids: number[], on: boolean) {
-    setSelected((current) => {
-      const next = new Set(current);
-      for (const id of ids) {
-        if (on) next.add(id);
-        else next.delete(id);
-      }
-      return next;
-    });
   }
 
   function handleBatchDone(result: BatchResult) {
@@ -61,8 +53,6 @@ export function CustomersScreen({ role }: { role: Role }) {
   const total = customersQuery.data?.pages[0]?.total;
   const showTotal = search.get('includeTotal') === 'true';
   const busy = customersQuery.isFetching && !customersQuery.isFetchingNextPage;
-  const loadingMore = customersQuery.isFetchingNextPage;
-  const nextPageError = customersQuery.isFetchNextPageError ? errorMessage(customersQuery.error) : null;
 
   let body;
   if (customersQuery.isPending) {
@@ -72,15 +62,7 @@ export function CustomersScreen({ role }: { role: Role }) {
       </p>
     );
   } else if (customersQuery.isLoadingError || (customersQuery.isRefetchError && customers.length === 0)) {
-    const { key, params } = errorMessage(customersQuery.error);
-    body = (
-      <div role="alert" className="form-alert">
-        <p>{t(key, params)}</p>
-        <button type="button" onClick={() => void customersQuery.refetch()}>
-          {t('app.retry')}
-        </button>
-      </div>
-    );
+    body = <QueryError error={customersQuery.error} onRetry={() => void customersQuery.refetch()} />;
   } else if (customers.length === 0) {
     body = (
       <div className="empty table-placeholder">
@@ -138,29 +120,13 @@ export function CustomersScreen({ role }: { role: Role }) {
           </span>
         </div>
         {selected.size > 0 && (
-          <BatchBar selectedIds={[...selected]} tags={tags} canDelete={manager} onDone={handleBatchDone} />
+          <BatchBar selectedIds={[...selected]} tags={tags} role={role} me={me} onDone={handleBatchDone} />
         )}
         <div role="status" className="feedback">
           {feedback?.(t)}
         </div>
         {body}
-        {nextPageError && (
-          <p role="alert" className="field-error">
-            {t(nextPageError.key, nextPageError.params)}
-          </p>
-        )}
-        {customersQuery.hasNextPage && (
-          <button
-            type="button"
-            className="load-more"
-            aria-disabled={loadingMore || undefined}
-            onClick={() => {
-              if (!loadingMore) void customersQuery.fetchNextPage();
-            }}
-          >
-            {loadingMore ? t('customers.loadingMore') : t('customers.loadMore')}
-          </button>
-        )}
+        <LoadMore query={customersQuery} />
       </section>
     </div>
   );

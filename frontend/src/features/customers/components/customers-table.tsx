@@ -1,5 +1,7 @@
 import { Fragment } from 'react';
 import { Link } from 'react-router';
+import { SelectAllHeader, SelectCell } from '@/components/select-column';
+import { PoolReturnTimer } from '@/components/pool-return-timer';
 import { useFormatters, useT, type MessageKey } from '@/lib/i18n';
 import type { Customer } from '../api/list-customers';
 import type { SortKey } from '../lib/filters';
@@ -27,7 +29,6 @@ export function CustomersTable({ customers, sort, onSort, selected, onSelect, bu
   const format = useFormatters();
   const sortKey = sort.replace(/^-/, '');
   const descending = sort.startsWith('-');
-  const allSelected = customers.length > 0 && customers.every((customer) => selected.has(customer.id));
 
   function header(key: SortKey, label: MessageKey) {
     const active = sortKey === key;
@@ -49,18 +50,12 @@ export function CustomersTable({ customers, sort, onSort, selected, onSelect, bu
       <table aria-labelledby="customers-title" aria-busy={busy} className={busy ? 'is-busy' : undefined}>
         <thead>
           <tr>
-            <th scope="col" className="select-column">
-              <input
-                type="checkbox"
-                aria-label={t('customers.selectAll')}
-                checked={allSelected}
-                onChange={(event) => onSelect(customers.map((customer) => customer.id), event.target.checked)}
-              />
-            </th>
+            <SelectAllHeader rows={customers} selected={selected} onSelect={onSelect} />
             {nameColumn && header(nameColumn.key, nameColumn.label)}
             <th scope="col">{t('customers.column.stage')}</th>
             <th scope="col">{t('customers.column.stars')}</th>
             <th scope="col">{t('customers.column.tags')}</th>
+            <th scope="col">{t('customers.column.poolReturn')}</th>
             {otherColumns.map((column) => (
               <Fragment key={column.key}>{header(column.key, column.label)}</Fragment>
             ))}
@@ -69,14 +64,7 @@ export function CustomersTable({ customers, sort, onSort, selected, onSelect, bu
         <tbody>
           {customers.map((customer) => (
             <tr key={customer.id}>
-              <td className="select-column">
-                <input
-                  type="checkbox"
-                  aria-label={t('customers.select', { name: customer.name })}
-                  checked={selected.has(customer.id)}
-                  onChange={(event) => onSelect([customer.id], event.target.checked)}
-                />
-              </td>
+              <SelectCell row={customer} selected={selected} onSelect={onSelect} />
               <th scope="row">
                 <Link to={`/customers/${customer.id}`}>{customer.name}</Link>
                 {customer.companyName && <div className="muted small">{customer.companyName}</div>}
@@ -94,6 +82,7 @@ export function CustomersTable({ customers, sort, onSort, selected, onSelect, bu
                   ))}
                 </span>
               </td>
+              <td>{customer.poolReturn ? <PoolReturnTimer poolReturn={customer.poolReturn} /> : customer.ownerId === null ? t('customers.inPoolShort') : '—'}</td>
               <td className="number">{format.number(customer.potentialScore)}</td>
               <td>{customer.lastFollowUpAt ? format.date(customer.lastFollowUpAt) : '—'}</td>
               <td>{customer.nextFollowUpAt ? format.date(customer.nextFollowUpAt) : '—'}</td>

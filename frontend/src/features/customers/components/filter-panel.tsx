@@ -1,9 +1,9 @@
-import { useId, type FormEvent, type ReactNode } from 'react';
-import { useLocale, useT } from '@/lib/i18n';
+import type { FormEvent } from 'react';
+import { CheckboxGroup, CountryFilter, Field, SearchRow, StageAndStarsFilters, YesNoField } from '@/components/form/filter-controls';
+import { useT } from '@/lib/i18n';
 import type { CustomField } from '../api/list-custom-fields';
-import { SOURCES, STAGES, STARS, STATUSES } from '../api/list-customers';
+import { SOURCES, STATUSES } from '../api/list-customers';
 import type { Tag } from '../api/list-tags';
-import { countryOptions } from '../lib/countries';
 import { isFilterKey } from '../lib/filters';
 
 export interface FilterPanelProps {
@@ -15,44 +15,9 @@ export interface FilterPanelProps {
   onApply: (search: URLSearchParams) => void;
 }
 
-function CheckboxGroup({
-  legend,
-  name,
-  options,
-  selected,
-}: {
-  legend: string;
-  name: string;
-  options: { value: string; label: string }[];
-  selected: string[];
-}) {
-  return (
-    <fieldset className="checkbox-group">
-      <legend>{legend}</legend>
-      {options.map((option) => (
-        <label key={option.value}>
-          <input type="checkbox" name={name} value={option.value} defaultChecked={selected.includes(option.value)} />{' '}
-          {option.label}
-        </label>
-      ))}
-    </fieldset>
-  );
-}
-
-function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children(id)}
-    </div>
-  );
-}
-
 /** The screening form. Uncontrolled: it is remounted whenever the URL's filters change. */
 export function FilterPanel({ search, canScreenOwners, tags, customFields, onApply }: FilterPanelProps) {
   const t = useT();
-  const locale = useLocale();
   const get = (key: string) => search.get(key) ?? '';
   const tagMode = search.getAll('tagAll').length > 0 ? 'all' : 'any';
   const selectedTags = [...search.getAll('tag'), ...search.getAll('tagAll')];
@@ -78,38 +43,13 @@ export function FilterPanel({ search, canScreenOwners, tags, customFields, onApp
     onApply(next);
   }
 
-  const yesNo = [
-    { value: '', label: t('customers.filter.either') },
-    { value: 'true', label: t('customers.filter.yes') },
-    { value: 'false', label: t('customers.filter.no') },
-  ];
-
   return (
     <form role="search" aria-label={t('customers.filter.title')} className="card filter-panel" onSubmit={handleSubmit}>
-      <div className="filter-search">
-        <Field label={t('customers.filter.q')}>
-          {(id) => <input id={id} type="search" name="q" defaultValue={get('q')} placeholder={t('customers.filter.qHint')} />}
-        </Field>
-        <button type="submit">{t('customers.filter.apply')}</button>
-        <button type="button" onClick={handleClear}>
-          {t('customers.filter.clear')}
-        </button>
-      </div>
+      <SearchRow defaultValue={get('q')} placeholder={t('customers.filter.qHint')} onClear={handleClear} />
       <details open={[...search.keys()].some((key) => isFilterKey(key) && key !== 'q') || undefined}>
         <summary>{t('customers.filter.more')}</summary>
         <div className="filter-grid">
-          <CheckboxGroup
-            legend={t('customers.field.stage')}
-            name="stage"
-            options={STAGES.map((stage) => ({ value: stage, label: t(`stage.${stage}`) }))}
-            selected={search.getAll('stage')}
-          />
-          <CheckboxGroup
-            legend={t('customers.field.stars')}
-            name="stars"
-            options={STARS.map((stars) => ({ value: String(stars), label: t(`stars.${stars}`) }))}
-            selected={search.getAll('stars')}
-          />
+          <StageAndStarsFilters search={search} />
           <CheckboxGroup
             legend={t('customers.field.status')}
             name="status"
@@ -122,17 +62,7 @@ export function FilterPanel({ search, canScreenOwners, tags, customFields, onApp
             options={SOURCES.map((source) => ({ value: source, label: t(`source.${source}`) }))}
             selected={search.getAll('source')}
           />
-          <Field label={t('customers.field.country')}>
-            {(id) => (
-              <select id={id} name="country" multiple size={5} defaultValue={search.getAll('country')}>
-                {countryOptions(locale).map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <CountryFilter search={search} />
           <div className="field">
             <Field label={t('customers.field.tags')}>
               {(id) => (
@@ -189,28 +119,8 @@ export function FilterPanel({ search, canScreenOwners, tags, customFields, onApp
           <Field label={t('customers.filter.nextFollowUpBefore')}>
             {(id) => <input id={id} type="date" name="nextFollowUpBefore" defaultValue={get('nextFollowUpBefore')} />}
           </Field>
-          <Field label={t('customers.filter.hasEmail')}>
-            {(id) => (
-              <select id={id} name="hasEmail" defaultValue={get('hasEmail')}>
-                {yesNo.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('customers.filter.hasPhone')}>
-            {(id) => (
-              <select id={id} name="hasPhone" defaultValue={get('hasPhone')}>
-                {yesNo.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <YesNoField label={t('customers.filter.hasEmail')} name="hasEmail" defaultValue={get('hasEmail')} />
+          <YesNoField label={t('customers.filter.hasPhone')} name="hasPhone" defaultValue={get('hasPhone')} />
           <fieldset className="range">
             <legend>{t('customers.filter.score')}</legend>
             <Field label={t('customers.filter.min')}>

@@ -7,7 +7,7 @@ import { duplicateMatchesOf } from '../api/create-customer';
 import type { CustomField } from '../api/list-custom-fields';
 import type { Customer } from '../api/list-customers';
 import { useUpdateCustomer, type CustomerPatch } from '../api/update-customer';
-import { countryName } from '../lib/countries';
+import { countryName } from '@/lib/countries';
 import { CustomerFieldsInputs, customerPatch, FORM_FIELDS, readCustomerForm } from './customer-fields';
 import { DuplicateMatches } from './duplicate-matches';
 

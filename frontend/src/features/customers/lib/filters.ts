@@ -1,3 +1,4 @@
+import { queryFromSearch } from '@/lib/search-query';
 import type { CustomerFilter, CustomerQuery } from '../api/list-customers';
 
 /** Filters given once. */
@@ -32,15 +33,7 @@ export function isFilterKey(key: string): boolean {
 
 /** The list request's query for the page URL's search: filters, sort and includeTotal. */
 export function searchToQuery(search: URLSearchParams): CustomerQuery {
-  const query: CustomerQuery = {};
-  for (const key of new Set(search.keys())) {
-    const values = search.getAll(key).filter((value) => value !== '');
-    if (values.length === 0) continue;
-    if ((MULTI as readonly string[]).includes(key)) query[key] = values;
-    else if (isFilterKey(key) || key === 'sort') query[key] = values[0] ?? '';
-    else if (key === 'includeTotal' && values[0] === 'true') query.includeTotal = 'true';
-  }
-  return query;
+  return queryFromSearch(search, (key) => (MULTI as readonly string[]).includes(key), isFilterKey);
 }
 
 export function hasFilters(search: URLSearchParams): boolean {

@@ -1,0 +1,23 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiClient, unwrap } from '@/lib/api-client';
+import type { components } from '@/lib/api/schema';
+
+export type LostReason = components['schemas']['LostReason'];
+
+export function listLostReasons() {
+  return unwrap(apiClient.GET('/api/v1/lost-reasons'));
+}
+
+export function lostReasonsQueryOptions() {
+  return queryOptions({
+    queryKey: ['lost-reasons', 'list'],
+    queryFn: listLostReasons,
+    // Archived reasons stay on past records but cannot be chosen.
+    select: (list) => list.items.filter((reason) => !reason.archived),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useLostReasons(enabled = true) {
+  return useQuery({ ...lostReasonsQueryOptions(), enabled });
+}

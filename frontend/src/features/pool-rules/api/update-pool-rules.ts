@@ -1,0 +1,36 @@
+import { mutationOptions, useMutation } from '@tanstack/react-query';
+import { apiClient } from '@/lib/api-client';
+import { toApiError } from '@/lib/problem';
+import { poolRulesQueryKey, type PoolRules, type VersionedPoolRules } from './get-pool-rules';
+
+export interface UpdatePoolRulesInput {
+  rules: PoolRules;
+  /** The version the admin edited; a stale one answers 412. */
+  etag: string | null;
+}
+
+export async function updatePoolRules({ rules, etag }: UpdatePoolRulesInput): Promise<VersionedPoolRules> {
+  const { data, error, response } = await apiClient.PUT('/api/v1/pool/rules', {
+    params: { header: etag ? { 'If-Match': etag } : {} },
+    body: rules,
+  });
+  if (!response.ok || !data) throw toApiError(error, response);
+  return { rules: data, etag: response.headers.get('ETag') };
+}
+
+export function updatePoolRulesMutationOptions() {
+  return mutationOptions({
+    mutationKey: ['pool-rules', 'update'],
+    mutationFn: updatePoolRules,
+    onSuccess: (saved, _input, _onMutateResult, { client }) => {
+      client.setQueryData(poolRulesQueryKey, saved);
+      // Timers on customers and the return warnings follow the rules.
+      void client.invalidateQueries({ queryKey: ['customers'] });
+      void client.invalidateQueries({ queryKey: ['reminders'] });
+    },
+  });
+}
+
+export function useUpdatePoolRules() {
+  return useMutation(updatePoolRulesMutationOptions());
+}

@@ -1,0 +1,167 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { setLocale } from '@/lib/i18n';
+import { jsonResponse, mockFetch, problemResponse } from '@/testing/fetch-mock';
+import { renderWithProviders } from '@/testing/render';
+import type { PoolRules } from '../api/get-pool-rules';
+import { PoolRulesScreen } from './pool-rules-screen';
+
+// Many interactions per test, on a shared 2-core machine.
+const SLOW = { timeout: 20_000 };
+const PROBLEMS = 'https://harbor-crm.dev/problems';
+
+const defaults: PoolRules = {
+  returnAfterDaysWithoutFollowUp: 30,
+  returnAfterDaysWithoutDeal: 90,
+  warnDaysBeforeReturn: 3,
+  maxPrivateCustomersPerRep: 200,
+  maxClaimsPerRepPerDay: 20,
+  reclaimCooldownDays: 7,
+  purgeUnclaimedAfterDays: 0,
+  maskContacts: true,
+  stageFollowUpDays: { INQUIRY: 180 },
+};
+
+/** Preview counts that grow as the follow-up days shrink, so a test sees them follow the form. */
+function previewFor(rules: PoolRules) {
+  const due = Math.max(0, 40 - rules.returnAfterDaysWithoutFollowUp);
+  return {
+    today: { total: due, byRep: due ? [{ userId: 6, userName: 'Sam Rep', count: due }] : [] },
+    tomorrow: { total: 1, byRep: [{ userId: 7, userName: 'Kim Rep', count: 1 }] },
+    within7Days: { total: due + 3, byRep: [{ userId: 6, userName: 'Sam Rep', count: due + 1 }, { userId: 7, userName: 'Kim Rep', count: 2 }] },
+  };
+}
+
+function rulesApi(options: { stale?: boolean } = {}) {
+  const state = { rules: { ...defaults }, version: 4, stale: options.stale ?? false };
+  const mock = mockFetch(async (request) => {
+    const url = new URL(request.url);
+    if (url.pathname === '/api/v1/pool/rules' && request.method === 'GET') {
+      return jsonResponse(state.rules, { headers: { ETag: `"${state.version}"` } });
+    }
+    if (url.pathname === '/api/v1/pool/rules/preview') {
+      const rules = (await request.json()) as PoolRules;
+      if (rules.warnDaysBeforeReturn >= rules.returnAfterDaysWithoutFollowUp && rules.returnAfterDaysWithoutFollowUp > 0) {
+        return problemResponse({
+          type: `${PROBLEMS}/validation`,
+          title: 'Invalid',
+          status: 400,
+          errors: [{ field: 'warnDaysBeforeReturn', message: 'must be less than returnAfterDaysWithoutFollowUp' }],
+        });
+      }
+      return jsonResponse(previewFor(rules));
+    }
+    if (url.pathname === '/api/v1/pool/rules' && request.method === 'PUT') {
+      if (state.stale) {
+        // Someone else saved meanwhile.
+        state.stale = false;
+        state.version += 1;
+        state.rules = { ...state.rules, maxClaimsPerRepPerDay: 50 };
+        return problemResponse({ type: `${PROBLEMS}/precondition-failed`, title: 'Stale', status: 412 });
+      }
+      if (request.headers.get('If-Match') !== `"${state.version}"`) {
+        return problemResponse({ type: `${PROBLEMS}/precondition-failed`, title: 'Stale', status: 412 });
+      }
+      state.rules = (await request.json()) as PoolRules;
+      state.version += 1;
+      return jsonResponse(state.rules, { headers: { ETag: `"${state.version}"` } });
+    }
+    return jsonResponse({});
+  });
+  return { ...mock, state };
+}
+
+const puts = (requests: Request[]) =>
+  requests.filter((request) => request.method === 'PUT' && new URL(request.url).pathname === '/api/v1/pool/rules');
+
+describe('Pool rules', () => {
+  it('previews, per rep, what the edited rules would return before saving, then saves with If-Match', SLOW, async () => {
+    const { requests, state } = rulesApi();
+    const { user } = renderWithProviders(<PoolRulesScreen canEdit />);
+
+    const days = await screen.findByLabelText('Days without follow-up');
+    expect(days).toHaveValue(30);
+    expect(screen.getByLabelText('Inquiry')).toHaveValue(180);
+    expect(screen.getByLabelText('Sample order')).toHaveValue(null);
+    // Looked up anew each time: the table gives way to a message while the typed rules are invalid.
+    const row = (name: RegExp) =>
+      within(screen.getByRole('table', { name: 'Customers that would return to the pool' })).getByRole('row', { name });
+    await waitFor(() => expect(row(/Everyone/)).toHaveTextContent('Everyone10113'));
+
+    await user.clear(days);
+    await user.type(days, '10');
+    await user.type(screen.getByLabelText('Sample order'), '45');
+    await waitFor(() => expect(row(/Everyone/)).toHaveTextContent('Everyone30133'), { timeout: 8000 });
+    expect(row(/Sam Rep/)).toHaveTextContent('Sam Rep30031');
+    expect(row(/Kim Rep/)).toHaveTextContent('Kim Rep012');
+    // Nothing saved by previewing.
+    expect(puts(requests)).toHaveLength(0);
+
+    await user.click(screen.getByRole('button', { name: 'Save rules' }));
+    expect(await screen.findByText('Pool rules saved.')).toBeInTheDocument();
+    const [put] = puts(requests);
+    expect(put?.headers.get('If-Match')).toBe('"4"');
+    expect(state.rules.returnAfterDaysWithoutFollowUp).toBe(10);
+    expect(state.rules.stageFollowUpDays).toEqual({ INQUIRY: 180, SAMPLE_ORDER: 45 });
+  });
+
+  it('shows the server’s field errors next to their fields, already while previewing', SLOW, async () => {
+    rulesApi();
+    const { user } = renderWithProviders(<PoolRulesScreen canEdit />);
+    const warn = await screen.findByLabelText('Warn days before');
+    await user.clear(warn);
+    await user.type(warn, '45');
+    expect(await screen.findByText('must be less than returnAfterDaysWithoutFollowUp', {}, { timeout: 8000 })).toBeInTheDocument();
+    expect(warn).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByText('Fix the rules marked in the form to see the preview.')).toBeInTheDocument();
+
+    await user.clear(warn);
+    expect(screen.getByText('Enter a whole number, 0 or more.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Save rules' })).toBeDisabled();
+  });
+
+  it('when someone else saved first (412), offers their rules or mine over them', SLOW, async () => {
+    const { requests, state } = rulesApi({ stale: true });
+    const { user } = renderWithProviders(<PoolRulesScreen canEdit />);
+    const claims = await screen.findByLabelText('Claims per rep per day');
+    await user.clear(claims);
+    await user.type(claims, '25');
+    await user.click(screen.getByRole('button', { name: 'Save rules' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Someone else changed the pool rules while you were editing.');
+    await user.click(within(alert).getByRole('button', { name: 'Save mine over them' }));
+    expect(await screen.findByText('Pool rules saved.')).toBeInTheDocument();
+    expect(puts(requests).at(-1)?.headers.get('If-Match')).toBe('"5"');
+    expect(state.rules.maxClaimsPerRepPerDay).toBe(25);
+  });
+
+  it('loads the other person’s rules when asked', SLOW, async () => {
+    rulesApi({ stale: true });
+    const { user } = renderWithProviders(<PoolRulesScreen canEdit />);
+    const claims = await screen.findByLabelText('Claims per rep per day');
+    await user.clear(claims);
+    await user.type(claims, '25');
+    await user.click(screen.getByRole('button', { name: 'Save rules' }));
+    await user.click(await screen.findByRole('button', { name: 'Load their rules' }));
+    await waitFor(() => expect(screen.getByLabelText('Claims per rep per day')).toHaveValue(50));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('lets a manager try values and see the preview, but not save', SLOW, async () => {
+    rulesApi();
+    renderWithProviders(<PoolRulesScreen canEdit={false} />);
+    expect(await screen.findByRole('table', { name: 'Customers that would return to the pool' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save rules' })).not.toBeInTheDocument();
+    expect(screen.getByText(/Only administrators change the rules/)).toBeInTheDocument();
+  });
+
+  it('speaks Chinese when chosen', SLOW, async () => {
+    setLocale('zh-CN');
+    rulesApi();
+    renderWithProviders(<PoolRulesScreen canEdit />);
+    expect(await screen.findByRole('heading', { name: '公海规则', level: 1 })).toBeInTheDocument();
+    expect(screen.getByLabelText('未跟进天数')).toHaveValue(30);
+    expect(await screen.findByRole('table', { name: '将退回公海的客户' })).toBeInTheDocument();
+  });
+});

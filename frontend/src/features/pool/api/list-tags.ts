@@ -1,0 +1,15 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiClient, unwrap } from '@/lib/api-client';
+
+export function listTags() {
+  return unwrap(apiClient.GET('/api/v1/tags'));
+}
+
+/** The same key as Settings → Tags and My customers use, so all share one cache entry. */
+export function tagsQueryOptions() {
+  return queryOptions({ queryKey: ['tags', 'list'], queryFn: listTags });
+}
+
+export function useTags() {
+  return useQuery(tagsQueryOptions());
+}

@@ -1,0 +1,167 @@
+import { useMemo, useRef, useState } from 'react';
+import { LoadMore } from '@/components/load-more';
+import { QueryError } from '@/components/query-error';
+import { useSearchParams } from 'react-router';
+import type { Role } from '@/lib/domain';
+import { useFormatters, useT } from '@/lib/i18n';
+import { useSelection } from '@/lib/use-selection';
+import { errorMessage, isProblem } from '@/lib/problem';
+import { useClaimCustomers, type PoolFailure } from '../api/claim-customers';
+import { usePool, type PoolCustomer } from '../api/list-pool';
+import { useTags } from '../api/list-tags';
+import { hasFilters, searchToQuery } from '../lib/filters';
+import { AssignBar } from './assign-bar';
+import { ClaimFeedback, type PoolOutcome } from './claim-feedback';
+import { PoolFilterPanel } from './pool-filter-panel';
+import { PoolTable } from './pool-table';
+
+export interface PoolScreenProps {
+  role: Role;
+  me: { id: number; name: string };
+}
+
+/** The pool ("high seas"): best potential first, one-click claim, claim or assign many. */
+export function PoolScreen({ role, me }: PoolScreenProps) {
+  const t = useT();
+  const format = useFormatters();
+  const [search, setSearch] = useSearchParams();
+  const searchKey = search.toString();
+  const query = useMemo(() => searchToQuery(new URLSearchParams(searchKey)), [searchKey]);
+  const poolQuery = usePool(query);
+  const tags = useTags().data?.items ?? [];
+  const claimMutation = useClaimCustomers();
+  const { selected, select, setSelected } = useSelection();
+  const [outcome, setOutcome] = useState<PoolOutcome | null>(null);
+  // Names outlive the rows: claimed customers leave the list, the feedback still names them.
+  const names = useRef(new Map<number, string>()).current;
+
+  const customers = poolQuery.data?.pages.flatMap((page) => page.items) ?? [];
+  for (const customer of customers) names.set(customer.id, customer.name);
+
+  function apply(next: URLSearchParams) {
+    setSelected(new Set());
+    setOutcome(null);
+    setSearch(next);
+  }
+
+  /** What was not done stays selected, ready for another try or another choice. */
+  function finish(next: PoolOutcome, failed: PoolFailure[]) {
+    setOutcome(next);
+    setSelected(new Set(failed.map((failure) => failure.id)));
+  }
+
+  function claim(ids: number[]) {
+    setOutcome(null);
+    claimMutation.mutate(ids, {
+      onSuccess: (result) => finish({ kind: 'claimed', done: result.claimed, failed: result.failed }, result.failed),
+      onError: (error) => {
+        const [only] = ids;
+        if (isProblem(error, 'already-claimed') && only !== undefined) {
+          finish({ kind: 'taken', name: names.get(only) ?? `#${only}` }, []);
+        }
+      },
+    });
+  }
+
+  const total = poolQuery.data?.pages[0]?.total;
+  const showTotal = search.get('includeTotal') === 'true';
+  const busy = poolQuery.isFetching && !poolQuery.isFetchingNextPage;
+  const claimFailure =
+    claimMutation.error && !isProblem(claimMutation.error, 'already-claimed') ? errorMessage(claimMutation.error) : null;
+  const claimingId = claimMutation.isPending && claimMutation.variables.length === 1 ? (claimMutation.variables[0] ?? null) : null;
+  const masked = customers.some((customer) => customer.email?.includes('*') || customer.phone?.includes('*') || customer.mobile?.includes('*'));
+
+  let body;
+  if (poolQuery.isPending) {
+    body = (
+      <p role="status" className="table-placeholder">
+        {t('app.loading')}
+      </p>
+    );
+  } else if (poolQuery.isLoadingError || (poolQuery.isRefetchError && customers.length === 0)) {
+    body = <QueryError error={poolQuery.error} onRetry={() => void poolQuery.refetch()} />;
+  } else if (customers.length === 0) {
+    body = <p className="empty table-placeholder">{hasFilters(search) ? t('pool.emptyFiltered') : t('pool.empty')}</p>;
+  } else {
+    body = (
+      <PoolTable
+        customers={customers}
+        selected={selected}
+        onSelect={select}
+        onClaim={(customer: PoolCustomer) => claim([customer.id])}
+        claimingId={claimingId}
+        busy={busy}
+      />
+    );
+  }
+
+  return (
+    <div className="stack">
+      <div className="page-title">
+        <h1 id="pool-title">{t('pool.title')}</h1>
+      </div>
+      <p className="muted">{t('pool.intro')}</p>
+      <PoolFilterPanel key={searchKey} search={search} tags={tags} onApply={apply} />
+      <section aria-labelledby="pool-title" className="card">
+        <div className="list-toolbar">
+          <label>
+            <input
+              type="checkbox"
+              checked={showTotal}
+              onChange={(event) => {
+                const next = new URLSearchParams(search);
+                if (event.target.checked) next.set('includeTotal', 'true');
+                else next.delete('includeTotal');
+                apply(next);
+              }}
+            />{' '}
+            {t('customers.showTotal')}
+          </label>
+          <span role="status" className="list-status">
+            {busy && !poolQuery.isPending
+              ? t('customers.updating')
+              : showTotal && total !== undefined
+                ? t('pool.total', { count: format.number(total) })
+                : ''}
+          </span>
+        </div>
+        {masked && <p className="muted small">{t('pool.maskedNote')}</p>}
+        {selected.size > 0 && (
+          <div className="batch-bar" role="group" aria-label={t('pool.selection')}>
+            <strong>{t('customers.batch.selected', { count: selected.size })}</strong>
+            <button
+              type="button"
+              className="button-primary"
+              disabled={claimMutation.isPending}
+              onClick={() => claim([...selected])}
+            >
+              {claimMutation.isPending && claimingId === null
+                ? t('pool.claim.pending')
+                : t('pool.claim.selected', { count: selected.size })}
+            </button>
+            {role !== 'REP' && (
+              <AssignBar
+                selectedIds={[...selected]}
+                role={role}
+                me={me}
+                onDone={(result, userName) =>
+                  finish({ kind: 'assigned', done: result.assigned, failed: result.failed, userName }, result.failed)
+                }
+              />
+            )}
+          </div>
+        )}
+        <div role="status" className="feedback">
+          {outcome && <ClaimFeedback outcome={outcome} names={names} />}
+        </div>
+        {claimFailure && (
+          <p role="alert" className="form-alert">
+            {t(claimFailure.key, claimFailure.params)}
+          </p>
+        )}
+        {body}
+        <LoadMore query={poolQuery} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import type { components } from './api/schema';
+
+export type CustomerStage = components['schemas']['CustomerStage'];
+export type PoolReturn = components['schemas']['PoolReturn'];
+export type Role = components['schemas']['Role'];
+
+/** The trade stages in their order, as the contract names them. */
+export const STAGES = [
+  'UNMARKED',
+  'INQUIRY',
+  'SAMPLE_ORDER',
+  'NO_DEAL',
+  'TRANSACTION',
+  'REPEAT_PURCHASE',
+] as const satisfies readonly CustomerStage[];
+
+/** Purchase intention: 0 unrated, 1 low, 2 medium, 3 high. */
+export const STARS = [0, 1, 2, 3] as const;
