@@ -82,6 +82,9 @@ public class PoolService {
     @Inject
     PoolReadPolicy readPolicy;
 
+    @Inject
+    PoolMetrics metrics;
+
     /**
      * The pool, screened with the filters of /customers (narrowed to customers without owner, whoever asks) and
      * sorted by potential score, best first, unless another sort is asked for. Masked per the read policy; where
@@ -167,6 +170,7 @@ public class PoolService {
         long quota = Math.min(privateLeft, dailyLeft);
 
         List<Long> claimed = candidates.isEmpty() || quota == 0 ? List.of() : take(candidates, quota, me, null, now);
+        metrics.claimed(claimed.size());
 
         Map<Long, Long> owners = owners(ids);
         List<Failure> failed = new ArrayList<>();
