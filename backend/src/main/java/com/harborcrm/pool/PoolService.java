@@ -170,7 +170,6 @@ public class PoolService {
         long quota = Math.min(privateLeft, dailyLeft);
 
         List<Long> claimed = candidates.isEmpty() || quota == 0 ? List.of() : take(candidates, quota, me, null, now);
-        metrics.claimed(claimed.size());
 
         Map<Long, Long> owners = owners(ids);
         List<Failure> failed = new ArrayList<>();
@@ -196,6 +195,7 @@ public class PoolService {
             throw new DomainException(ProblemType.ALREADY_CLAIMED,
                     "Customer " + ids.get(0) + " was just claimed by someone else");
         }
+        metrics.claimed(claimed.size());
         return new ClaimResult(claimed, failed);
     }
 

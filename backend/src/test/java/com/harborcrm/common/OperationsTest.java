@@ -58,6 +58,43 @@ class OperationsTest {
                 .body(containsString("agroal_"));
     }
 
+    /** Each kind of problem answer, whichever layer produces it, quotes the request's id in body and header. */
+    @Test
+    void everyKindOfProblemQuotesTheRequestId() {
+        Session admin = Api.openStore("Request ids");
+        Session rep = Api.addUser(admin, "REP");
+        String login = "/api/v1/auth/login";
+        java.util.Map<String, java.util.function.Function<String, io.restassured.response.Response>> requests =
+                new java.util.LinkedHashMap<>();
+        requests.put("malformed-body", id -> given().header("X-Request-Id", id).contentType("application/json")
+                .body("{").post(login));
+        requests.put("validation", id -> given().header("X-Request-Id", id).contentType("application/json")
+                .body("{\"email\":\"\",\"password\":\"x\"}").post(login));
+        requests.put("unauthorized", id -> given().header("X-Request-Id", id).get("/api/v1/me"));
+        requests.put("forbidden", id -> rep.as().header("X-Request-Id", id).post("/api/v1/pool/sweep"));
+        requests.put("not-found", id -> admin.as().header("X-Request-Id", id).get("/api/v1/customers/999999999"));
+        requests.put("method-not-allowed", id -> given().header("X-Request-Id", id).delete(login));
+        requests.put("not-acceptable", id -> admin.as().header("X-Request-Id", id).accept("application/xml")
+                .get("/api/v1/me"));
+        requests.put("unsupported-media-type", id -> given().header("X-Request-Id", id).contentType("text/plain")
+                .body("hello").post(login));
+        requests.put("email-taken", id -> given().header("X-Request-Id", id).contentType("application/json")
+                .body(java.util.Map.of("storeName", "Again", "name", "Again", "email", admin.email(),
+                        "password", Api.PASSWORD))
+                .post("/api/v1/auth/signup"));
+        List<String> wrong = new ArrayList<>();
+        requests.forEach((slug, request) -> {
+            String id = "ops-" + slug;
+            var answer = request.apply(id);
+            String type = answer.contentType().startsWith("application/problem+json") ? answer.path("type") : null;
+            if (!(Api.PROBLEM + slug).equals(type) || !id.equals(answer.path("requestId"))
+                    || !id.equals(answer.header("X-Request-Id"))) {
+                wrong.add(slug + ": " + answer.statusCode() + " " + answer.asString());
+            }
+        });
+        assertEquals(List.of(), wrong);
+    }
+
     /** The pool's business counters move with committed claims and auto-returns, and only with those. */
     @Test
     void poolCountersCountClaimsWonAndAutoReturns() {
