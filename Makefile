@@ -5,7 +5,7 @@ MVN ?= mvn -B
 BACKEND := backend
 FRONTEND := frontend
 
-.PHONY: help run test db keys backend-test frontend-deps frontend-test e2e openapi build image native-image compose-config clean
+.PHONY: help run test db keys backend-test frontend-deps frontend-test e2e ops-test openapi build image native-image compose-config clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -26,6 +26,7 @@ test: db keys frontend-deps ## Every test: backend on PostgreSQL, contract drift
 	$(MAKE) backend-test
 	$(MAKE) frontend-test
 	$(MAKE) e2e
+	$(MAKE) ops-test
 	$(MAKE) compose-config
 
 # The jar the browser tests and `make run` start: rebuilt whenever a backend source changed.
@@ -41,6 +42,10 @@ frontend-test: frontend-deps ## Web app: generated types vs openapi.yaml, types,
 
 e2e: db keys frontend-deps $(JAR) ## Browser tests in Chromium against the backend jar (rebuilt when stale)
 	cd $(FRONTEND) && npm run e2e
+
+# Needs no shared database: it starts a private PostgreSQL cluster of its own, which it stops and starts.
+ops-test: keys $(JAR) ## Scale-out and recovery: two backend instances on one private PostgreSQL (about 3 min)
+	timeout 360 node ops-test/scale-out.mjs
 
 openapi: keys ## Regenerate openapi.yaml from the code, and the web app's types from it
 	cd $(BACKEND) && $(MVN) -q package -DskipTests

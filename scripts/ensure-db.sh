@@ -5,12 +5,15 @@
 #   3. a Docker engine answers    -> docker compose up -d postgres.
 #   4. local PostgreSQL binaries  -> initdb a private cluster in .pgdata/ (git-ignored) and start it.
 # Otherwise it says why it cannot, and how to fix it.
+# Tests that stop their database get a private cluster of their own, in a folder and on a port they choose:
+#   HARBOR_PGDATA=/tmp/x HARBOR_PG_PORT=25432 scripts/ensure-db.sh        initdb if needed, start, provision
+#   HARBOR_PGDATA=/tmp/x HARBOR_PG_PORT=25432 scripts/ensure-db.sh stop   stop it (fast shutdown)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 HOST=127.0.0.1
-PORT="${HARBOR_PG_PORT:-5432}"   # only tests of this script change it
-PGDATA_DIR="$ROOT/.pgdata"
+PORT="${HARBOR_PG_PORT:-5432}"   # only tests change it
+PGDATA_DIR="${HARBOR_PGDATA:-$ROOT/.pgdata}"
 ROLES=("harbor:harbor:harbor" "harbor_test:harbor_test:harbor_test" "harbor_test:harbor_test:harbor_e2e")   # role:password:database
 
 log() { echo "[db] $*" >&2; }
@@ -71,28 +74,52 @@ find_pg_bin() {
   [ -n "$dir" ] && [ -x "$dir/initdb" ] && echo "$dir"
 }
 
+# The OS user a local cluster runs as: PostgreSQL refuses root, so then the postgres system user (or a harbor_pg one).
+cluster_owner() {
+  if [ "$(id -u)" != 0 ]; then id -un
+  elif id postgres >/dev/null 2>&1; then echo postgres
+  else id harbor_pg >/dev/null 2>&1 || useradd --system --no-create-home harbor_pg; echo harbor_pg; fi
+}
+
+run_as() { local owner="$1"; shift; if [ "$owner" = "$(id -un)" ]; then "$@"; else runuser -u "$owner" -- "$@"; fi; }
+
 start_local_cluster() {
   local bin="$1" owner
-  owner=$(id -un)
-  if [ "$(id -u)" = 0 ]; then
-    # PostgreSQL refuses to run as root: use the postgres system user, or make a harbor_pg one.
-    if id postgres >/dev/null 2>&1; then owner=postgres
-    else id harbor_pg >/dev/null 2>&1 || useradd --system --no-create-home harbor_pg; owner=harbor_pg; fi
-  fi
-  run_as() { if [ "$owner" = "$(id -un)" ]; then "$@"; else runuser -u "$owner" -- "$@"; fi; }
+  owner=$(cluster_owner)
   # The server's user must reach the data folder; a checkout under a private home cannot be.
-  if ! run_as test -x "$ROOT"; then PGDATA_DIR="/var/tmp/harbor-crm-pgdata"; fi
+  if [ -z "${HARBOR_PGDATA:-}" ] && ! run_as "$owner" test -x "$ROOT"; then PGDATA_DIR="/var/tmp/harbor-crm-pgdata"; fi
   if [ ! -s "$PGDATA_DIR/PG_VERSION" ]; then
     log "initialising a private cluster in $PGDATA_DIR (owner $owner)"
     mkdir -p "$PGDATA_DIR"; chown "$owner" "$PGDATA_DIR"; chmod 700 "$PGDATA_DIR"
-    run_as "$bin/initdb" -D "$PGDATA_DIR" -U "$owner" --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+    run_as "$owner" "$bin/initdb" -D "$PGDATA_DIR" -U "$owner" --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
   log "starting PostgreSQL from $bin on $HOST:$PORT"
-  run_as "$bin/pg_ctl" -D "$PGDATA_DIR" -l "$PGDATA_DIR/server.log" -w \
+  run_as "$owner" "$bin/pg_ctl" -D "$PGDATA_DIR" -l "$PGDATA_DIR/server.log" -w \
     -o "-c listen_addresses=$HOST -p $PORT -k /tmp" start >/dev/null
 }
 
+stop_private_cluster() {
+  local bin
+  bin=$(find_pg_bin) || { log "no PostgreSQL binaries under /usr/lib/postgresql"; exit 1; }
+  log "stopping the private cluster in $PGDATA_DIR"
+  run_as "$(cluster_owner)" "$bin/pg_ctl" -D "$PGDATA_DIR" -m fast -w stop >/dev/null
+}
+
+# A cluster of the caller's own (HARBOR_PGDATA), never the shared server: tests stop and start it at will.
+private_cluster() {
+  local bin
+  bin=$(find_pg_bin) || { log "a private cluster needs the PostgreSQL binaries: apt-get install postgresql"; exit 1; }
+  if listening; then log "port $PORT is taken: choose another HARBOR_PG_PORT"; exit 1; fi
+  start_local_cluster "$bin"
+  wait_ready || { log "the private cluster did not start: see $PGDATA_DIR/server.log"; exit 1; }
+  provision
+}
+
 main() {
+  if [ -n "${HARBOR_PGDATA:-}" ]; then
+    if [ "${1:-}" = stop ]; then stop_private_cluster; else private_cluster; fi
+    return 0
+  fi
   if [ -n "${HARBOR_DB_URL:-}" ]; then
     log "using HARBOR_DB_URL as configured"
     return 0

@@ -6,6 +6,10 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** Also read and written by Hibernate's own Jackson mapper (the im_accounts jsonb column): registered for native. */
+@RegisterForReflection
 @Schema(name = "ImAccount", description = "An instant-messaging account of the customer.")
 public record ImAccount(
         @NotNull @Schema(required = true) ImChannel channel,

@@ -82,6 +82,9 @@ public class PoolService {
     @Inject
     PoolReadPolicy readPolicy;
 
+    @Inject
+    PoolMetrics metrics;
+
     /**
      * The pool, screened with the filters of /customers (narrowed to customers without owner, whoever asks) and
      * sorted by potential score, best first, unless another sort is asked for. Masked per the read policy; where
@@ -192,6 +195,7 @@ public class PoolService {
             throw new DomainException(ProblemType.ALREADY_CLAIMED,
                     "Customer " + ids.get(0) + " was just claimed by someone else");
         }
+        metrics.claimed(claimed.size());
         return new ClaimResult(claimed, failed);
     }
 

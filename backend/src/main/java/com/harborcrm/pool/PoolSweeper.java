@@ -70,6 +70,9 @@ public class PoolSweeper {
     @Inject
     HarborConfig config;
 
+    @Inject
+    PoolMetrics metrics;
+
     private static final int SWEEP_TIMEOUT_SECONDS = 300;
 
     @Scheduled(identity = "pool-sweep", every = "${harbor.pool.sweep-interval}", delayed = "30s",
@@ -103,6 +106,7 @@ public class PoolSweeper {
                     return new SweepResult(returned, 0, 0, 0, returned == 0);
                 }
                 returned += chunk;
+                metrics.autoReturned(chunk);
                 if (chunk < config.pool().sweepChunk()) {
                     break;
                 }

@@ -152,19 +152,26 @@ public class ProblemMappers {
                 requestId(), errorId, null, null)).build();
     }
 
-    /** A lost or refused connection, or no pooled connection in time: the request did not reach the data. */
+    /**
+     * A lost or refused connection, a server shutting down or starting up (SQLSTATE class 08; 57P01-57P03, what a
+     * pooled connection gets when PostgreSQL is stopped or restarted), or no pooled connection in time.
+     */
     static boolean isDatabaseUnreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof org.hibernate.exception.JDBCConnectionException || t instanceof java.net.ConnectException
                     || t instanceof java.sql.SQLTransientConnectionException) {
                 return true;
             }
-            if (t instanceof java.sql.SQLException sql && ((sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
+            if (t instanceof java.sql.SQLException sql && (isConnectionState(sql.getSQLState())
                     || String.valueOf(sql.getMessage()).contains("acquisition timeout"))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isConnectionState(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.matches("57P0[123]"));
     }
 
     private Response unauthenticated(UriInfo uri) {

@@ -34,6 +34,17 @@ class ProblemMappersTest {
         assertTrue(ProblemMappers.isDatabaseUnreachable(new RuntimeException(new SQLException("Sorry, acquisition timeout!"))));
     }
 
+    /** What pooled connections get when PostgreSQL is stopped (57P01) or restarting (57P03), as Hibernate wraps it. */
+    @Test
+    void aServerShuttingDownOrStartingCountsAsUnreachable() {
+        for (String state : new String[] {"57P01", "57P02", "57P03"}) {
+            var shutdown = new org.hibernate.exception.GenericJDBCException("JDBC exception executing SQL",
+                    new SQLException("FATAL: terminating connection due to administrator command", state));
+            assertEquals(503, mappers.unexpected(shutdown, null).getStatus(), state);
+        }
+        assertFalse(ProblemMappers.isDatabaseUnreachable(new SQLException("query canceled", "57014")));
+    }
+
     @Test
     void otherFailuresAre500sWithAnErrorIdAndNoInternals() {
         var response = mappers.unexpected(new IllegalStateException("select * from secrets"), null);
