@@ -120,22 +120,25 @@ public class PoolService {
         LocalDate today = LocalDate.ofInstant(now, zone);
         Instant startTomorrow = today.plusDays(1).atStartOfDay(zone).toInstant();
         Instant startAfterTomorrow = today.plusDays(2).atStartOfDay(zone).toInstant();
+        Instant in7Days = now.plus(java.time.Duration.ofDays(7));
+        // Every window ends by in7Days; the earlier ones also count customers already overdue.
+        PoolTimer.Condition within = PoolTimer.dueWithin("c", rules, null, in7Days);
         Query query = em.createNativeQuery("""
                 select d.owner_id, u.name,
                        count(*) filter (where d.due < :startTomorrow),
                        count(*) filter (where d.due >= :startTomorrow and d.due < :startAfterTomorrow),
                        count(*) filter (where d.due <= :in7Days)
                 from (select c.owner_id, %s as due from customers c
-                      where c.store_id = :store and c.owner_id is not null) d
+                      where c.store_id = :store and c.owner_id is not null and %s) d
                 join users u on u.store_id = :store and u.id = d.owner_id
                 where d.due is not null
                 group by d.owner_id, u.name
-                order by d.owner_id""".formatted(PoolTimer.dueAt("c")))
+                order by d.owner_id""".formatted(PoolTimer.dueAt("c"), within.sql()))
                 .setParameter("store", tenant.storeId()).setParameter("startTomorrow", startTomorrow)
                 .setParameter("startAfterTomorrow", startAfterTomorrow)
-                .setParameter("in7Days", now.plus(java.time.Duration.ofDays(7)));
+                .setParameter("in7Days", in7Days);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = timer.bindRules(query, rules).getResultList();
+        List<Object[]> rows = within.bind(timer.bindRules(query, rules)).getResultList();
         List<List<RepCount>> windows = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (Object[] r : rows) {
             for (int w = 0; w < 3; w++) {
