@@ -117,11 +117,14 @@ public class PoolTimer {
 
     /** The pool return of each given customer that has an owner and a rule that applies. */
     public Map<Long, PoolReturn> returnsOf(Collection<Long> customerIds, Instant now) {
+        return customerIds.isEmpty() ? new HashMap<>() : returnsOf(customerIds, now, rulesService.current());
+    }
+
+    public Map<Long, PoolReturn> returnsOf(Collection<Long> customerIds, Instant now, PoolRules rules) {
         Map<Long, PoolReturn> result = new HashMap<>();
         if (customerIds.isEmpty()) {
             return result;
         }
-        PoolRules rules = rulesService.current();
         Query query = em.createNativeQuery("select c.id, " + dueAt("c") + ", " + rule("c") + " from customers c "
                 + "where c.store_id = :store and c.id = any(cast(:ids as bigint[])) and c.owner_id is not null")
                 .setParameter("store", tenant.storeId()).setParameter("ids", PoolSql.idArray(customerIds));
