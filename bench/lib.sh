@@ -65,3 +65,16 @@ pgbench_p95() {
 machine() {
   echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(lscpu | sed -n 's/Model name: *//p' | head -1); PostgreSQL $(psql -h 127.0.0.1 -U harbor -d "$BENCH_DB" -qAtc 'show server_version'); $(java -version 2>&1 | head -1); $(date -u +%Y-%m-%dT%H:%MZ)"
 }
+
+# race_checks STORE IDS_FILE: after racing claims of these customers, prints the invariants (zero double owners)
+race_checks() {
+  "${PSQL[@]}" <<SQL
+select 'raced customers now owned: ' || count(*) filter (where c.owner_id is not null) || ' of ' || count(*)
+  from customers c where c.store_id = $1 and c.id in ($(paste -sd, "$2"));
+select 'customers with more than one CLAIMED event (must be 0): ' || count(*) from (
+  select customer_id from customer_events where store_id = $1 and data->>'kind' = 'CLAIMED'
+  group by customer_id having count(*) > 1) x;
+select 'claims logged vs claimed customers (must match): ' || (select count(*) from pool_claims where store_id = $1)
+  || ' vs ' || (select count(*) from customer_events where store_id = $1 and data->>'kind' = 'CLAIMED');
+SQL
+}

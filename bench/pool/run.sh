@@ -55,14 +55,6 @@ RESULT="$OUT/pool-$(date -u +%Y%m%dT%H%M).txt"
 
   "${PSQL[@]}" -c "select id from customers where store_id = $STORE and name like 'Pool buyer %' order by id offset 3200 limit 2500" > "$OUT/pool-race-ids.txt"
   java "$BENCH_ROOT/bench/pool/ClaimBench.java" race "$BASE" "$TOKENS" "$OUT/pool-race-ids.txt" 4
-  "${PSQL[@]}" <<SQL
-select 'raced customers now owned: ' || count(*) filter (where c.owner_id is not null) || ' of ' || count(*)
-  from customers c where c.store_id = $STORE and c.id in ($(paste -sd, "$OUT/pool-race-ids.txt"));
-select 'customers with more than one CLAIMED event (must be 0): ' || count(*) from (
-  select customer_id from customer_events where store_id = $STORE and data->>'kind' = 'CLAIMED'
-  group by customer_id having count(*) > 1) x;
-select 'claims logged vs claimed customers (must match): ' || (select count(*) from pool_claims where store_id = $STORE)
-  || ' vs ' || (select count(*) from customer_events where store_id = $STORE and data->>'kind' = 'CLAIMED');
-SQL
+  race_checks "$STORE" "$OUT/pool-race-ids.txt"
 } | tee "$RESULT"
 echo "[bench] written to $RESULT"

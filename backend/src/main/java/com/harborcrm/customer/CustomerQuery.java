@@ -32,6 +32,10 @@ import com.harborcrm.customfield.CustomFieldType;
 public class CustomerQuery {
 
     public static final int MAX_LIST_VALUES = 100;
+
+    /** The expression of the trigram index customers_search_trgm (V33), character for character. */
+    static final String SEARCH_TEXT = "(coalesce(c.name, '') || ' ' || coalesce(c.company_name, '') || ' ' "
+            + "|| coalesce(c.email, '') || ' ' || coalesce(c.phone_digits, '') || ' ' || coalesce(c.mobile_digits, ''))";
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     @Inject
@@ -75,7 +79,13 @@ public class CustomerQuery {
             params.put("q", "%" + likeEscape(q) + "%");
             String digits = q.replaceAll("[^0-9]", "");
             boolean phoneLike = digits.length() >= 3 && q.matches("[+0-9 ()./-]+");
-            sql.append(" and (c.name ilike :q or c.company_name ilike :q");
+            // The index condition first (one trigram index over all searched fields, V33), then the fields q
+            // really searches.
+            sql.append(" and (").append(SEARCH_TEXT).append(" ilike :q");
+            if (phoneLike && searchContacts) {
+                sql.append(" or ").append(SEARCH_TEXT).append(" like :qDigits");
+            }
+            sql.append(") and (c.name ilike :q or c.company_name ilike :q");
             if (searchContacts) {
                 sql.append(" or c.email ilike :q");
             }

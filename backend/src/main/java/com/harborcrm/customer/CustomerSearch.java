@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +19,6 @@ import com.harborcrm.common.security.CurrentUser;
 import com.harborcrm.common.tenancy.TenantContext;
 import com.harborcrm.common.time.Instants;
 import com.harborcrm.customer.CustomerDtos.CustomerView;
-import com.harborcrm.customer.CustomerDtos.TagRef;
 
 /** Screening: a filtered, sorted, keyset-paged list of customers. */
 @ApplicationScoped
@@ -42,6 +40,15 @@ public class CustomerSearch {
 
     @Inject
     com.harborcrm.pool.PoolReadPolicy readPolicy;
+
+    @Inject
+    com.harborcrm.pool.PoolRulesService rulesService;
+
+    @Inject
+    com.harborcrm.pool.PoolTimer timer;
+
+    @Inject
+    java.time.Clock clock;
 
     /** The filter given as query parameters; calendar days are read in the store's time zone. */
     public CustomerFilter filterFromQuery(jakarta.ws.rs.core.MultivaluedMap<String, String> query,
@@ -98,25 +105,23 @@ public class CustomerSearch {
         return new Page<>(items, next, total);
     }
 
-    /** The views of these customers, in this order, with their tags (three queries for any page). */
+    /**
+     * The views of these customers, in this order, with their tags and pool timers, masked for the caller: one
+     * statement for any page (plus the pool rules), no entity loaded.
+     */
     public List<CustomerView> views(List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<Long, Customer> byId = Customer.<Customer>list("id in ?1", ids).stream()
-                .collect(Collectors.toMap(c -> c.id, Function.identity()));
+        com.harborcrm.pool.PoolRules rules = rulesService.current();
+        Query query = em.createNativeQuery("select " + CustomerViewRows.COLUMNS
+                + " from customers c where c.store_id = :store and c.id = any(cast(:ids as bigint[]))")
+                .setParameter("store", tenant.storeId())
+                .setParameter("ids", ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")));
         @SuppressWarnings("unchecked")
-        List<Object[]> tagRows = em.createNativeQuery("select ct.customer_id, t.id, t.name, t.color from customer_tags ct "
-                + "join tags t on t.store_id = ct.store_id and t.id = ct.tag_id "
-                + "where ct.store_id = :store and ct.customer_id in (:ids) order by lower(t.name), t.id")
-                .setParameter("store", tenant.storeId()).setParameter("ids", ids).getResultList();
-        Map<Long, List<TagRef>> tags = new LinkedHashMap<>();
-        for (Object[] r : tagRows) {
-            tags.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
-                    .add(new TagRef(((Number) r[1]).longValue(), (String) r[2], (String) r[3]));
-        }
-        return readPolicy.views(ids.stream().map(byId::get).filter(java.util.Objects::nonNull)
-                .map(c -> CustomerView.of(c, tags.getOrDefault(c.id, List.of()))).toList());
+        List<Object[]> rows = timer.bindRules(query, rules).getResultList();
+        Map<Long, CustomerView> byId = CustomerViewRows.byId(rows, clock.instant());
+        return readPolicy.masked(ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList(), rules);
     }
 
     private static void appendAfter(StringBuilder sql, Map<String, Object> params, CustomerSort.Spec sort, String cursor) {

@@ -42,19 +42,24 @@ public class PoolReadPolicy {
         return views(List.of(view)).get(0);
     }
 
-    /** Masks and times a page of customers with two queries at most, whatever its size. */
+    /** Masks and times a page of customers with two queries at most (rules, timers), whatever its size. */
     public List<CustomerView> views(List<CustomerView> views) {
-        boolean anyPool = views.stream().anyMatch(v -> v.ownerId() == null);
-        boolean mask = anyPool && masksForCaller();
+        PoolRules rules = rulesService.current();
         List<Long> owned = views.stream().filter(v -> v.ownerId() != null).map(CustomerView::id).toList();
-        Map<Long, PoolReturn> returns = timer.returnsOf(owned, clock.instant());
-        return views.stream().map(v -> {
-            if (v.ownerId() == null) {
-                return mask ? v.withPoolView(maskEmail(v.email()), maskPhone(v.phone()), maskPhone(v.mobile()),
-                        maskPhone(v.fax()), null) : v;
-            }
-            return v.withPoolView(v.email(), v.phone(), v.mobile(), v.fax(), returns.get(v.id()));
-        }).toList();
+        Map<Long, PoolReturn> returns = timer.returnsOf(owned, clock.instant(), rules);
+        return masked(views.stream().map(v -> v.ownerId() == null ? v
+                : v.withPoolView(v.email(), v.phone(), v.mobile(), v.fax(), returns.get(v.id()))).toList(), rules);
+    }
+
+    /** Masks a page whose private customers already carry their poolReturn (read with PoolTimer's SQL). */
+    public List<CustomerView> masked(List<CustomerView> views, PoolRules rules) {
+        boolean mask = views.stream().anyMatch(v -> v.ownerId() == null) && masksForCaller(rules);
+        if (!mask) {
+            return views;
+        }
+        return views.stream().map(v -> v.ownerId() != null ? v
+                : v.withPoolView(maskEmail(v.email()), maskPhone(v.phone()), maskPhone(v.mobile()), maskPhone(v.fax()),
+                        null)).toList();
     }
 
     /** A timeline entry of the customer, with its contacts masked out of texts if the caller may not see them. */
@@ -76,7 +81,11 @@ public class PoolReadPolicy {
 
     /** Whether the caller sees pool customers masked: reps, while the rule is on. */
     public boolean masksForCaller() {
-        return currentUser.role() == Role.REP && rulesService.current().maskContacts();
+        return masksForCaller(rulesService.current());
+    }
+
+    public boolean masksForCaller(PoolRules rules) {
+        return currentUser.role() == Role.REP && rules.maskContacts();
     }
 
     /** "john.doe@example.com" → "j***@example.com". */

@@ -123,22 +123,25 @@ public class PoolService {
         LocalDate today = LocalDate.ofInstant(now, zone);
         Instant startTomorrow = today.plusDays(1).atStartOfDay(zone).toInstant();
         Instant startAfterTomorrow = today.plusDays(2).atStartOfDay(zone).toInstant();
+        Instant in7Days = now.plus(java.time.Duration.ofDays(7));
+        // Every window ends by in7Days; the earlier ones also count customers already overdue.
+        PoolTimer.Condition within = PoolTimer.dueWithin("c", rules, null, in7Days);
         Query query = em.createNativeQuery("""
                 select d.owner_id, u.name,
                        count(*) filter (where d.due < :startTomorrow),
                        count(*) filter (where d.due >= :startTomorrow and d.due < :startAfterTomorrow),
                        count(*) filter (where d.due <= :in7Days)
                 from (select c.owner_id, %s as due from customers c
-                      where c.store_id = :store and c.owner_id is not null) d
+                      where c.store_id = :store and c.owner_id is not null and %s) d
                 join users u on u.store_id = :store and u.id = d.owner_id
                 where d.due is not null
                 group by d.owner_id, u.name
-                order by d.owner_id""".formatted(PoolTimer.dueAt("c")))
+                order by d.owner_id""".formatted(PoolTimer.dueAt("c"), within.sql()))
                 .setParameter("store", tenant.storeId()).setParameter("startTomorrow", startTomorrow)
                 .setParameter("startAfterTomorrow", startAfterTomorrow)
-                .setParameter("in7Days", now.plus(java.time.Duration.ofDays(7)));
+                .setParameter("in7Days", in7Days);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = timer.bindRules(query, rules).getResultList();
+        List<Object[]> rows = within.bind(timer.bindRules(query, rules)).getResultList();
         List<List<RepCount>> windows = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (Object[] r : rows) {
             for (int w = 0; w < 3; w++) {
@@ -153,45 +156,111 @@ public class PoolService {
         return new Preview(result.get(0), result.get(1), result.get(2));
     }
 
+    /**
+     * One claim is one statement after the owner lock: the bounded quota counts, the cooldown, the row locks, the
+     * change, its event and its claim log, and every requested customer's outcome, so a claim costs a few round
+     * trips (plan mode, rules, lock, claim) whatever the size of the table or of the rep's book.
+     */
     @Transactional
     public ClaimResult claim(List<Long> requested) {
         long me = currentUser.id();
         List<Long> ids = new ArrayList<>(new LinkedHashSet<>(requested));
-        lockOwner(me);
+        // The claim's statements are the same every time: let PostgreSQL keep their plans. (The datasource plans
+        // every query per call for the screening's sake; here planning cost more than running.)
+        em.createNativeQuery("select set_config('plan_cache_mode', 'auto', true)").getSingleResult();
         PoolRules rules = rulesService.current();
+        int maxPrivate = rules.maxPrivateCustomersPerRep();
+        int maxDaily = rules.maxClaimsPerRepPerDay();
+        if (maxPrivate > 0 || maxDaily > 0) {
+            // Serializes what counts against this rep's limits; without limits nothing needs serializing (each
+            // row's own lock decides who gets it).
+            lockOwner(me);
+        }
         Instant now = clock.instant();
-
-        long privateLeft = rules.maxPrivateCustomersPerRep() == 0 ? Long.MAX_VALUE
-                : Math.max(0, rules.maxPrivateCustomersPerRep() - ownedBy(me));
-        long dailyLeft = rules.maxClaimsPerRepPerDay() == 0 ? Long.MAX_VALUE
-                : Math.max(0, rules.maxClaimsPerRepPerDay() - claimsToday(me, now));
-        Set<Long> cooling = inCooldown(me, ids, rules, now);
-        List<Long> candidates = ids.stream().filter(id -> !cooling.contains(id)).toList();
-        long quota = Math.min(privateLeft, dailyLeft);
-
-        List<Long> claimed = candidates.isEmpty() || quota == 0 ? List.of() : take(candidates, quota, me, null, now);
-
-        Map<Long, Long> owners = owners(ids);
+        // The counts stop at the limit: whether a rep owns 200 or 60,000 customers, 200 answers "none left".
+        String owned = maxPrivate == 0 ? "0" : """
+                (select count(*) from (select 1 from customers
+                  where store_id = :store and owner_id = :owner limit :maxPrivate) x)""";
+        String today = maxDaily == 0 ? "0" : """
+                (select count(*) from (select 1 from pool_claims
+                  where store_id = :store and user_id = :owner and claimed_at >= :dayStart limit :maxDaily) x)""";
+        String cooling = rules.reclaimCooldownDays() == 0 ? "select null::bigint as id where false" : """
+                select customer_id as id from pool_returns
+                where store_id = :store and user_id = :owner and customer_id = any(cast(:ids as bigint[]))
+                  and returned_at > :cooldownSince""";
+        // Every requested row is locked (in id order, as everything locks them), not only the free ones: a row
+        // taken by someone else while we waited then shows its new owner here (FOR UPDATE returns the latest
+        // version), which is what tells ALREADY_OWNED from a limit.
+        Query query = em.createNativeQuery("""
+                with requested as (
+                  select id, pos from unnest(cast(:ids as bigint[])) with ordinality as r(id, pos)),
+                cooling as (%3$s),
+                locked as materialized (
+                  select id, owner_id from customers
+                  where store_id = :store and id = any(cast(:ids as bigint[]))
+                  order by id
+                  for update),
+                quota as (
+                  select least(cast(:maxPrivate as bigint) - %1$s, cast(:maxDaily as bigint) - %2$s) as n,
+                         cast(:maxPrivate as bigint) - %1$s <= cast(:maxDaily as bigint) - %2$s as by_private),
+                picked as (
+                  select l.id from locked l join requested r on r.id = l.id
+                  where l.owner_id is null and l.id not in (select id from cooling)
+                  order by r.pos
+                  limit (select greatest(0, n) from quota)),
+                taken as (
+                  update customers c set owner_id = :owner, owned_since = :now, pooled_since = null, updated_at = :now,
+                         version = c.version + 1
+                  from picked where c.store_id = :store and c.id = picked.id
+                  returning c.id, c.stage),
+                ev as (
+                  insert into customer_events (store_id, customer_id, type, at, actor_id, data)
+                  select :store, id, 'OWNER_CHANGED', :now, :owner,
+                         jsonb_build_object('ownerId', cast(:owner as bigint), 'stage', stage, 'kind', 'CLAIMED',
+                                            'fromOwnerId', null, 'toOwnerId', cast(:owner as bigint))
+                  from taken),
+                log as (
+                  insert into pool_claims (store_id, user_id, customer_id, claimed_at)
+                  select :store, :owner, id, :now from taken)
+                select r.id,
+                       case when t.id is not null then 'CLAIMED'
+                            when l.id is null then 'NOT_FOUND'
+                            when l.owner_id is not null then 'ALREADY_OWNED'
+                            when r.id in (select id from cooling) then 'COOLDOWN'
+                            when (select by_private from quota) then 'LIMIT_REACHED'
+                            else 'DAILY_LIMIT' end,
+                       l.owner_id
+                from requested r
+                left join locked l on l.id = r.id
+                left join taken t on t.id = r.id
+                order by r.pos""".formatted(owned, today, cooling))
+                .setParameter("store", tenant.storeId()).setParameter("ids", PoolSql.idArray(ids))
+                .setParameter("owner", me).setParameter("now", now)
+                // 0 switches a limit off: no bound then.
+                .setParameter("maxPrivate", maxPrivate == 0 ? Integer.MAX_VALUE : maxPrivate)
+                .setParameter("maxDaily", maxDaily == 0 ? Integer.MAX_VALUE : maxDaily);
+        if (maxDaily > 0) {
+            query.setParameter("dayStart", startOfToday(now));
+        }
+        if (rules.reclaimCooldownDays() > 0) {
+            query.setParameter("cooldownSince", now.minus(java.time.Duration.ofDays(rules.reclaimCooldownDays())));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        List<Long> claimed = new ArrayList<>();
         List<Failure> failed = new ArrayList<>();
-        Set<Long> done = new HashSet<>(claimed);
-        for (long id : ids) {
-            if (done.contains(id)) {
-                continue;
-            }
-            FailureReason reason;
-            if (!owners.containsKey(id)) {
-                reason = FailureReason.NOT_FOUND;
-            } else if (owners.get(id) != null) {
-                reason = FailureReason.ALREADY_OWNED;
-            } else if (cooling.contains(id)) {
-                reason = FailureReason.COOLDOWN;
+        Long singleOwner = null;
+        for (Object[] r : rows) {
+            long id = ((Number) r[0]).longValue();
+            if ("CLAIMED".equals(r[1])) {
+                claimed.add(id);
             } else {
-                reason = privateLeft <= dailyLeft ? FailureReason.LIMIT_REACHED : FailureReason.DAILY_LIMIT;
+                failed.add(new Failure(id, FailureReason.valueOf((String) r[1])));
+                singleOwner = r[2] == null ? null : ((Number) r[2]).longValue();
             }
-            failed.add(new Failure(id, reason));
         }
         if (ids.size() == 1 && !failed.isEmpty() && failed.get(0).reason() == FailureReason.ALREADY_OWNED
-                && !Long.valueOf(me).equals(owners.get(ids.get(0)))) {
+                && !Long.valueOf(me).equals(singleOwner)) {
             throw new DomainException(ProblemType.ALREADY_CLAIMED,
                     "Customer " + ids.get(0) + " was just claimed by someone else");
         }
@@ -224,7 +293,8 @@ public class PoolService {
         PoolRules rules = rulesService.current();
         Instant now = clock.instant();
         long left = override || rules.maxPrivateCustomersPerRep() == 0 ? Long.MAX_VALUE
-                : Math.max(0, rules.maxPrivateCustomersPerRep() - ownedBy(target));
+                : Math.max(0, rules.maxPrivateCustomersPerRep()
+                        - ownedBy(target, rules.maxPrivateCustomersPerRep()));
         List<Long> assigned = left == 0 ? List.of() : take(ids, left, target, currentUser.id(), now);
 
         Map<Long, Long> owners = owners(ids);
@@ -369,16 +439,11 @@ public class PoolService {
                 .setParameter(1, PoolSql.ownerLockKey(tenant.storeId(), userId)).getSingleResult();
     }
 
-    private long ownedBy(long userId) {
-        return ((Number) em.createNativeQuery("select count(*) from customers where store_id = ?1 and owner_id = ?2")
-                .setParameter(1, tenant.storeId()).setParameter(2, userId).getSingleResult()).longValue();
-    }
-
-    /** Claims since the start of today in the store's time zone. */
-    private long claimsToday(long userId, Instant now) {
-        return ((Number) em.createNativeQuery("select count(*) from pool_claims "
-                + "where store_id = ?1 and user_id = ?2 and claimed_at >= ?3")
-                .setParameter(1, tenant.storeId()).setParameter(2, userId).setParameter(3, startOfToday(now))
+    /** How many customers the user owns, counted up to {@code limit} at most (all the limit check needs). */
+    private long ownedBy(long userId, int limit) {
+        return ((Number) em.createNativeQuery("select count(*) from (select 1 from customers "
+                + "where store_id = ?1 and owner_id = ?2 limit ?3) x")
+                .setParameter(1, tenant.storeId()).setParameter(2, userId).setParameter(3, limit)
                 .getSingleResult()).longValue();
     }
 
@@ -390,20 +455,6 @@ public class PoolService {
     public ZoneId storeZone() {
         Store store = Store.findById(tenant.storeId());
         return ZoneId.of(store.timeZone);
-    }
-
-    private Set<Long> inCooldown(long userId, List<Long> ids, PoolRules rules, Instant now) {
-        if (rules.reclaimCooldownDays() == 0 || ids.isEmpty()) {
-            return Set.of();
-        }
-        @SuppressWarnings("unchecked")
-        List<Number> rows = em.createNativeQuery("select distinct customer_id from pool_returns "
-                + "where store_id = ?1 and user_id = ?2 and customer_id = any(cast(?3 as bigint[])) and returned_at > ?4")
-                .setParameter(1, tenant.storeId()).setParameter(2, userId).setParameter(3, PoolSql.idArray(ids))
-                .setParameter(4, now.minus(java.time.Duration.ofDays(rules.reclaimCooldownDays()))).getResultList();
-        Set<Long> result = new HashSet<>();
-        rows.forEach(n -> result.add(n.longValue()));
-        return result;
     }
 
     /** Current owner (null: pool) of each existing customer among ids; missing ids are absent. */

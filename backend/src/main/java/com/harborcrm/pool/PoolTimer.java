@@ -2,6 +2,7 @@ package com.harborcrm.pool;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import jakarta.persistence.Query;
 
 import com.harborcrm.common.tenancy.TenantContext;
 import com.harborcrm.common.time.Instants;
+import com.harborcrm.customer.CustomerStage;
 import com.harborcrm.pool.PoolDtos.PoolReturn;
 import com.harborcrm.pool.PoolDtos.ReturnRule;
 
@@ -57,6 +59,55 @@ public class PoolTimer {
                 + ".last_follow_up_at) else " + c + ".owned_since end";
     }
 
+    /** A SQL condition with the parameters it binds. */
+    public record Condition(String sql, Map<String, Object> params) {
+
+        public <Q extends Query> Q bind(Q query) {
+            params.forEach(query::setParameter);
+            return query;
+        }
+    }
+
+    /**
+     * SQL: an index-friendly superset of "the customer aliased {@code c} returns to the pool after {@code from}
+     * (null: any time before) and at or before {@code to}" under the rules. Per stage, a range over the clock
+     * {@code greatest(owned_since, last_follow_up_at)}, and for the deal rule a range over {@code owned_since}:
+     * the clock indexes of V31, so that PostgreSQL reads only the customers in the window. It holds every customer
+     * whose {@link #dueAt} falls in the window (the earlier of the two dates is in it, so its clock is in that
+     * clock's range); callers still test {@link #dueAt} itself, which stays the one definition.
+     */
+    public static Condition dueWithin(String c, PoolRules rules, Instant from, Instant to) {
+        List<String> branches = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        Map<String, Integer> stageDays = rules.stageFollowUpDaysOrEmpty();
+        for (CustomerStage stage : CustomerStage.values()) {
+            int days = stageDays.getOrDefault(stage.name(), rules.returnAfterDaysWithoutFollowUp());
+            if (days > 0) {
+                String clock = "greatest(" + c + ".owned_since, " + c + ".last_follow_up_at)";
+                branches.add("(" + c + ".stage = '" + stage.name() + "' and "
+                        + range(clock, "clock" + stage.ordinal(), days, from, to, params) + ")");
+            }
+        }
+        int dealDays = rules.returnAfterDaysWithoutDeal();
+        if (dealDays > 0) {
+            branches.add("(" + c + ".stage not in ('TRANSACTION', 'REPEAT_PURCHASE') and "
+                    + range(c + ".owned_since", "clockDeal", dealDays, from, to, params) + ")");
+        }
+        return new Condition(branches.isEmpty() ? "false" : "(" + String.join(" or ", branches) + ")", params);
+    }
+
+    /** {@code clock + days in (from, to]}, written as a range over the clock itself. Days are 24 hours, as in V20. */
+    private static String range(String clock, String name, int days, Instant from, Instant to,
+            Map<String, Object> params) {
+        Duration length = Duration.ofHours(24L * days);
+        params.put(name + "To", to.minus(length));
+        if (from == null) {
+            return clock + " <= :" + name + "To";
+        }
+        params.put(name + "From", from.minus(length));
+        return clock + " > :" + name + "From and " + clock + " <= :" + name + "To";
+    }
+
     public <Q extends Query> Q bindRules(Q query, PoolRules rules) {
         query.setParameter("followDays", rules.returnAfterDaysWithoutFollowUp());
         query.setParameter("dealDays", rules.returnAfterDaysWithoutDeal());
@@ -66,11 +117,14 @@ public class PoolTimer {
 
     /** The pool return of each given customer that has an owner and a rule that applies. */
     public Map<Long, PoolReturn> returnsOf(Collection<Long> customerIds, Instant now) {
+        return customerIds.isEmpty() ? new HashMap<>() : returnsOf(customerIds, now, rulesService.current());
+    }
+
+    public Map<Long, PoolReturn> returnsOf(Collection<Long> customerIds, Instant now, PoolRules rules) {
         Map<Long, PoolReturn> result = new HashMap<>();
         if (customerIds.isEmpty()) {
             return result;
         }
-        PoolRules rules = rulesService.current();
         Query query = em.createNativeQuery("select c.id, " + dueAt("c") + ", " + rule("c") + " from customers c "
                 + "where c.store_id = :store and c.id = any(cast(:ids as bigint[])) and c.owner_id is not null")
                 .setParameter("store", tenant.storeId()).setParameter("ids", PoolSql.idArray(customerIds));
