@@ -21,7 +21,7 @@ public final class BatchDtos {
     }
 
     public enum BatchAction {
-        ADD_TAGS, REMOVE_TAGS, REPLACE_TAG, SET_STAGE, SET_STARS, DELETE, RELEASE, TRANSFER
+        ADD_TAGS, REMOVE_TAGS, REPLACE_TAG, SET_STAGE, SET_STARS, DELETE, RELEASE, TRANSFER, LOST, REACTIVATE
     }
 
     @Schema(name = "BatchSelection", description = "Exactly one of `ids` or `filter`.")
@@ -41,7 +41,11 @@ public final class BatchDtos {
             + "to userId, exactly as POST /pool/assign: userId must be an active user of the store (400 on userId "
             + "otherwise); the target's private-customer limit holds, customers beyond it (in id order) are skipped "
             + "LIMIT_REACHED, unless an admin passes override: true (a manager gets 403); customers the target "
-            + "already owns are skipped ALREADY_OWNED. Recorded as OWNER_CHANGED, kind ASSIGNED or TRANSFERRED.")
+            + "already owns are skipped ALREADY_OWNED. Recorded as OWNER_CHANGED, kind ASSIGNED or TRANSFERRED.\n\n"
+            + "LOST marks customers lost exactly as POST /customers/{id}/lost: it needs reasonId (a current reason of "
+            + "the store) and takes an optional note; customers already lost are skipped ALREADY_LOST. REACTIVATE "
+            + "brings lost customers back as POST /customers/{id}/reactivate; customers not lost are skipped "
+            + "NOT_LOST. Reps act on their own customers only.")
     public record BatchRequest(
             @NotNull @Valid @Schema(required = true) Selection selection,
             @NotNull @Schema(required = true) BatchAction action,
@@ -50,9 +54,9 @@ public final class BatchDtos {
             Long toTagId,
             CustomerStage stage,
             @Min(0) @Max(3) Integer stars,
-            @Schema(description = "RELEASE: a current reason of the store (see /lost-reasons)") Long reasonId,
+            @Schema(description = "RELEASE and LOST: a current reason of the store (see /lost-reasons)") Long reasonId,
             @Size(max = 500) @Pattern(regexp = Text.NO_NUL, message = Text.NO_NUL_MESSAGE)
-            @Schema(description = "RELEASE: an optional note, recorded with each release") String note,
+            @Schema(description = "RELEASE and LOST: an optional note, recorded with each customer") String note,
             @Schema(description = "TRANSFER: the active user of the store who gets the customers") Long userId,
             @Schema(description = "TRANSFER, ADMIN only: ignore the target's private-customer limit") Boolean override) {
     }
@@ -61,7 +65,8 @@ public final class BatchDtos {
     public record Skip(@Schema(required = true) long id,
             @Schema(required = true, description = "NOT_FOUND: no such customer visible to the caller (for a rep's RELEASE: "
                     + "not theirs); ALREADY_IN_POOL (RELEASE): it has no owner; ALREADY_OWNED (TRANSFER): the "
-                    + "target owns it already; LIMIT_REACHED (TRANSFER): the target's private-customer limit is full")
+                    + "target owns it already; LIMIT_REACHED (TRANSFER): the target's private-customer limit is full; ALREADY_LOST (LOST): it is lost already; NOT_LOST (REACTIVATE): it "
+                    + "is not lost")
             String reason) {
     }
 

@@ -148,6 +148,10 @@ public class Customer extends PanacheEntityBase {
     @Column(name = "score_recent_until")
     public Instant scoreRecentUntil;
 
+    /** When the customer entered its current stage; kept by the database (trigger customers_stage_clock, V60). */
+    @Column(name = "stage_since", insertable = false, updatable = false)
+    public Instant stageSince;
+
     @Column(name = "created_by", updatable = false)
     public Long createdBy;
 

@@ -35,6 +35,8 @@ public class CustomerBatch {
 
     static final String NOT_FOUND = "NOT_FOUND";
     static final String ALREADY_IN_POOL = "ALREADY_IN_POOL";
+    static final String ALREADY_LOST = "ALREADY_LOST";
+    static final String NOT_LOST = "NOT_LOST";
 
     @Inject
     EntityManager em;
@@ -54,6 +56,12 @@ public class CustomerBatch {
     @Inject
     PoolService pool;
 
+    @Inject
+    CustomerLifecycle lifecycle;
+
+    @Inject
+    com.harborcrm.reason.LostReasonService reasons;
+
     @Transactional
     public BatchResult run(BatchRequest request) {
         checkParameters(request);
@@ -63,6 +71,11 @@ public class CustomerBatch {
             // Owner changes go through the pool's rules: its locks, limits, events and cooldown bookkeeping.
             BatchResult result = request.action() == BatchAction.RELEASE ? release(request, ids, skipped)
                     : transfer(request, ids, skipped);
+            em.clear();
+            return result;
+        }
+        if (request.action() == BatchAction.LOST || request.action() == BatchAction.REACTIVATE) {
+            BatchResult result = changeStatus(request, ids, skipped);
             em.clear();
             return result;
         }
@@ -126,7 +139,7 @@ public class CustomerBatch {
                 params.put("stage", request.stage().name());
                 yield fieldChange("stage", "cast(:stage as text)", "STAGE_CHANGED",
                         PotentialScore.stageChangeSql("c.potential_score", "o.stage", "cast(:stage as text)"),
-                        "'from', u.old_value, 'to', u.stage", "o.stage");
+                        "'from', u.old_value, 'to', u.stage, 'fromSince', u.old_since", "o.stage");
             }
             case SET_STARS -> {
                 params.put("stars", request.stars());
@@ -145,7 +158,7 @@ public class CustomerBatch {
                       from gone g
                       returning 1)
                     select count(*) from audited""";
-            case RELEASE, TRANSFER -> throw new IllegalStateException("owner changes are handled above");
+            case RELEASE, TRANSFER, LOST, REACTIVATE -> throw new IllegalStateException("handled above");
         };
         var query = em.createNativeQuery(sql);
         params.forEach(query::setParameter);
@@ -171,6 +184,32 @@ public class CustomerBatch {
             rest.forEach(id -> skipped.add(new Skip(id, Boolean.TRUE.equals(inPool.get(id)) ? ALREADY_IN_POOL : NOT_FOUND)));
         }
         return new BatchResult(ids.size(), released.size(), skipped);
+    }
+
+    /** LOST and REACTIVATE, through the same set-based change as the single endpoints. */
+    private BatchResult changeStatus(BatchRequest request, List<Long> ids, List<Skip> skipped) {
+        Long onlyOwner = currentUser.isManagerOrAdmin() ? null : currentUser.id();
+        boolean lost = request.action() == BatchAction.LOST;
+        List<Long> changed = lost ? lifecycle.lostAll(ids, onlyOwner, request.reasonId(), request.note())
+                : lifecycle.reactivateAll(ids, onlyOwner);
+        Set<Long> done = new java.util.HashSet<>(changed);
+        List<Long> rest = ids.stream().filter(id -> !done.contains(id)).toList();
+        if (!rest.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select id, status, owner_id from customers "
+                    + "where store_id = :store and id = any(cast(:ids as bigint[]))")
+                    .setParameter("store", tenant.storeId()).setParameter("ids", sqlArray(rest)).getResultList();
+            Map<Long, String> status = new java.util.HashMap<>();
+            for (Object[] r : rows) {
+                boolean visible = onlyOwner == null || (r[2] != null && ((Number) r[2]).longValue() == onlyOwner);
+                if (visible) {
+                    status.put(((Number) r[0]).longValue(), (String) r[1]);
+                }
+            }
+            // Unchanged and still visible: it already had the status asked for; otherwise gone or taken meanwhile.
+            rest.forEach(id -> skipped.add(new Skip(id, !status.containsKey(id) ? NOT_FOUND : lost ? ALREADY_LOST : NOT_LOST)));
+        }
+        return new BatchResult(ids.size(), changed.size(), skipped);
     }
 
     private BatchResult transfer(BatchRequest request, List<Long> ids, List<Skip> skipped) {
@@ -206,7 +245,7 @@ public class CustomerBatch {
                   from customers o
                   where c.store_id = :store and c.id = any(cast(:ids as bigint[]))
                     and o.store_id = c.store_id and o.id = c.id and c.%1$s <> %2$s
-                  returning c.id, c.owner_id, c.stage, c.stars, %6$s as old_value),
+                  returning c.id, c.owner_id, c.stage, c.stars, %6$s as old_value, o.stage_since as old_since),
                 events as (
                   insert into customer_events (store_id, customer_id, type, at, actor_id, data)
                   select :store, u.id, '%3$s', :at, :actor,
@@ -296,6 +335,14 @@ public class CustomerBatch {
                     throw DomainException.invalid("reasonId", "is required for RELEASE");
                 }
             }
+            case LOST -> {
+                if (request.reasonId() == null) {
+                    throw DomainException.invalid("reasonId", "is required for LOST");
+                }
+                reasons.requireUsable(request.reasonId(), "reasonId");
+            }
+            case REACTIVATE -> {
+            }
             case TRANSFER -> {
                 if (!currentUser.isManagerOrAdmin()) {
                     throw DomainException.forbidden("Only managers and admins transfer customers");
@@ -316,7 +363,7 @@ public class CustomerBatch {
     }
 
     /** A PostgreSQL array literal of ids: numbers only, so nothing can be injected. */
-    private static String sqlArray(java.util.Collection<Long> ids) {
+    static String sqlArray(java.util.Collection<Long> ids) {
         return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 }

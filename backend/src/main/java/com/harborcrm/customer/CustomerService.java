@@ -36,6 +36,9 @@ import com.harborcrm.pool.PoolReadPolicy;
 public class CustomerService {
 
     private static final Set<String> CREATE_OPTIONS = Set.of("ownerId", "pool");
+    /** Lost needs a reason, so the status has endpoints of its own (see CustomerLifecycle). */
+    private static final String STATUS_CHANGES = "changes only through POST /customers/{id}/lost (with a reason) "
+            + "and POST /customers/{id}/reactivate";
 
     @Inject
     EntityManager em;
@@ -68,6 +71,9 @@ public class CustomerService {
     public CustomerView create(ObjectNode body, boolean allowDuplicate) {
         Long ownerId = ownerOfNewCustomer(body);
         CustomerFields fields = input.forCreate(body, CREATE_OPTIONS);
+        if (fields.status() != CustomerStatus.ACTIVE) {
+            throw DomainException.invalid("status", STATUS_CHANGES);
+        }
         DuplicateFinder.Keys keys = keysOf(fields);
         duplicates.lock(keys);
         if (!allowDuplicate) {
@@ -110,6 +116,9 @@ public class CustomerService {
         }
         CustomerFields before = CustomerFields.of(customer);
         CustomerFields after = input.forPatch(before, patch);
+        if (after.status() != before.status()) {
+            throw DomainException.invalid("status", STATUS_CHANGES);
+        }
         if (after.equals(before.normalized())) {
             return view(customer);
         }
@@ -124,7 +133,7 @@ public class CustomerService {
         Instant now = clock.instant();
         CustomerStage oldStage = customer.stage;
         int oldStars = customer.stars;
-        CustomerStatus oldStatus = customer.status;
+        Instant oldStageSince = customer.stageSince;
         apply(customer, after);
         customer.updatedAt = now;
         PotentialScore.apply(customer, now);
@@ -135,15 +144,11 @@ public class CustomerService {
         long actor = currentUser.id();
         if (oldStage != customer.stage) {
             events.record(id, CustomerEventType.STAGE_CHANGED, now, actor,
-                    context(customer, "from", oldStage.name(), "to", customer.stage.name()));
+                    context(customer, "from", oldStage.name(), "to", customer.stage.name(), "fromSince", oldStageSince == null ? null : oldStageSince.toString()));
         }
         if (oldStars != customer.stars) {
             events.record(id, CustomerEventType.STARS_CHANGED, now, actor,
                     context(customer, "from", oldStars, "to", (int) customer.stars));
-        }
-        if (oldStatus != customer.status) {
-            events.record(id, customer.status == CustomerStatus.LOST ? CustomerEventType.LOST
-                    : CustomerEventType.REACTIVATED, now, actor, context(customer));
         }
         return view(customer);
     }

@@ -368,11 +368,11 @@ public class PoolService {
                   update customers c set owner_id = null, owned_since = null, pooled_since = :now, updated_at = :now,
                          version = c.version + 1
                   from locked where c.store_id = :store and c.id = locked.id and c.owner_id = locked.owner_id
-                  returning c.id, c.stage, locked.owner_id as from_owner),
+                  returning c.id, c.stage, c.source, locked.owner_id as from_owner),
                 ev as (
                   insert into customer_events (store_id, customer_id, type, at, actor_id, data)
                   select :store, id, 'OWNER_CHANGED', :now, :actor,
-                         jsonb_build_object('ownerId', null, 'stage', stage, 'kind', 'RELEASED',
+                         jsonb_build_object('ownerId', null, 'stage', stage, 'source', source, 'kind', 'RELEASED',
                                             'fromOwnerId', from_owner, 'toOwnerId', null,
                                             'reasonId', cast(:reason as bigint), 'note', cast(:note as text))
                   from released),

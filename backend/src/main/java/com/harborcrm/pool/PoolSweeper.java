@@ -183,11 +183,11 @@ public class PoolSweeper {
                          version = c.version + 1
                   from due
                   where c.store_id = :store and c.id = due.id and c.owner_id = due.owner_id and %1$s <= :now
-                  returning c.id, c.stage, due.owner_id as from_owner, due.rule),
+                  returning c.id, c.stage, c.source, due.owner_id as from_owner, due.rule),
                 ev as (
                   insert into customer_events (store_id, customer_id, type, at, actor_id, data)
                   select :store, id, 'OWNER_CHANGED', :now, null,
-                         jsonb_build_object('ownerId', null, 'stage', stage, 'kind', 'AUTO_RETURNED',
+                         jsonb_build_object('ownerId', null, 'stage', stage, 'source', source, 'kind', 'AUTO_RETURNED',
                                             'fromOwnerId', from_owner, 'toOwnerId', null, 'rule', rule)
                   from returned),
                 log as (

@@ -40,14 +40,19 @@ public class PoolTimer {
     @Inject
     PoolRulesService rulesService;
 
-    /** SQL: when the customer aliased {@code c} returns to the pool (null: never), under the bound rules. */
+    /**
+     * SQL: when the customer aliased {@code c} returns to the pool (null: never), under the bound rules. A customer
+     * marked lost never returns by itself: its loss is counted once, as lost, not again as an auto-return.
+     */
     public static String dueAt(String c) {
-        return "pool_return_at(" + c + ".owned_since, " + c + ".last_follow_up_at, " + c + ".stage, " + RULE_ARGS + ")";
+        return "case when " + c + ".status = 'ACTIVE' then pool_return_at(" + c + ".owned_since, " + c
+                + ".last_follow_up_at, " + c + ".stage, " + RULE_ARGS + ") end";
     }
 
     /** SQL: which rule {@link #dueAt} comes from. */
     public static String rule(String c) {
-        return "pool_return_rule(" + c + ".owned_since, " + c + ".last_follow_up_at, " + c + ".stage, " + RULE_ARGS + ")";
+        return "case when " + c + ".status = 'ACTIVE' then pool_return_rule(" + c + ".owned_since, " + c
+                + ".last_follow_up_at, " + c + ".stage, " + RULE_ARGS + ") end";
     }
 
     /**

@@ -58,8 +58,10 @@ class ScreeningTest {
         c2 = Customers.createId(rep1, "name", "Beta Trading", "companyName", "Zeta 100% Co_op", "mobile", "138 0013 8000",
                 "stage", "SAMPLE_ORDER", "stars", 3, "source", "REFERRAL", "country", "CN");
         var third = Customers.create(rep2, "name", "Gamma", "email", "gamma@example.de", "stage", "TRANSACTION",
-                "stars", 2, "status", "LOST", "country", "DE");
+                "stars", 2, "country", "DE");
         c3 = third.getLong("id");
+        long reason = rep2.as().get("/api/v1/lost-reasons").then().extract().jsonPath().getLong("items[0].id");
+        rep2.as().body(Map.of("reasonId", reason)).post("/api/v1/customers/" + c3 + "/lost").then().statusCode(200);
         c3CreatedAt = Instant.parse(third.getString("createdAt"));
         c4 = Customers.createId(admin, "name", "Delta", "pool", true);
         c5 = Customers.createId(admin, "name", "epsilon", "customFields", Map.of("employees", 120));

@@ -42,10 +42,11 @@ class TimelineTest {
         long tag = admin.as().body(Map.of("name", "Fair 2026", "color", "#123456")).post("/api/v1/tags")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
         rep.as().body(Map.of("tagIds", List.of(tag))).put("/api/v1/customers/" + id + "/tags").then().statusCode(200);
-        rep.as().body(Map.of("status", "LOST")).patch("/api/v1/customers/" + id).then().statusCode(200);
+        long reason = rep.as().get("/api/v1/lost-reasons").then().extract().jsonPath().getLong("items[1].id");
+        rep.as().body(Map.of("reasonId", reason)).post("/api/v1/customers/" + id + "/lost").then().statusCode(200);
         rep.as().body(Map.of("type", "CALL", "content", "They came back")).post("/api/v1/customers/" + id + "/follow-ups")
                 .then().statusCode(201);
-        rep.as().body(Map.of("status", "ACTIVE")).patch("/api/v1/customers/" + id).then().statusCode(200);
+        rep.as().post("/api/v1/customers/" + id + "/reactivate").then().statusCode(200);
 
         rep.as().get(timeline(id)).then().statusCode(200)
                 .body("items.type", contains("REACTIVATED", "CALL", "LOST", "TAGS_CHANGED", "STARS_CHANGED",

@@ -1,0 +1,291 @@
+package com.harborcrm.stats;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.harborcrm.customer.CustomerStage;
+import com.harborcrm.stats.StatsDatabase.Row;
+import com.harborcrm.stats.StatsDtos.ChurnFigures;
+import com.harborcrm.stats.StatsDtos.ChurnGroup;
+import com.harborcrm.stats.StatsDtos.ChurnGrouping;
+import com.harborcrm.stats.StatsDtos.ChurnReport;
+import com.harborcrm.stats.StatsDtos.ReasonCount;
+import com.harborcrm.stats.StatsDtos.Scope;
+
+/**
+ * GET /stats/churn. Churn events in the period are counted by group, kind and reason in one pass over the churn
+ * index. The population at the period's start (the churn rate's denominator) is a prefix sum over the event log:
+ * customers created, minus marked lost, plus reactivated, minus deleted while active, each counted index-only
+ * before the instant (LOST and REACTIVATED alternate per customer, as their writers only change the status they
+ * find). Months take their start from the period's plus the month deltas. A rep's own population is their
+ * customers' state at the instant, read from each candidate's last owner and status event.
+ */
+@ApplicationScoped
+public class ChurnStats {
+
+    @Inject
+    StatsDatabase db;
+
+    @Inject
+    StatsNames names;
+
+    public ChurnReport report(long store, Long rep, StatsPeriod period, ChurnGrouping groupBy) {
+        List<StatsPeriod.Bucket> months = period.months();
+        Map<String, Long> activeAt = groupBy == ChurnGrouping.MONTH || rep != null
+                ? activeAtMonthStarts(store, rep, period, months)
+                : Map.of(START, activeAtStart(store, period.start()));
+        long activeAtStart = activeAt.get(START);
+
+        Map<String, Tally> groups = new LinkedHashMap<>();
+        if (groupBy == ChurnGrouping.MONTH) {
+            months.forEach(m -> groups.put(m.key(), new Tally()));
+        }
+        Tally total = new Tally();
+        for (Row r : churnEvents(store, rep, period, groupBy)) {
+            String key = r.getString(0) == null ? "none" : r.getString(0);
+            String kind = r.getString(1);
+            Long reason = r.getNullableLong(2);
+            long count = r.getLong(3);
+            total.add(kind, reason, count);
+            groups.computeIfAbsent(key, k -> new Tally()).add(kind, reason, count);
+        }
+
+        Map<Long, StatsNames.Reason> reasons = names.reasons(store);
+        List<ChurnGroup> series = new ArrayList<>();
+        if (groupBy == ChurnGrouping.MONTH) {
+            for (StatsPeriod.Bucket m : months) {
+                Tally t = groups.get(m.key());
+                Long active = activeAt.get(m.key());
+                series.add(new ChurnGroup(m.key(), m.key(), m.first(), m.last(), t.figures(active),
+                        ratio(t.lost, activeAtStart), share(t.churned(), total.churned()), t.reasons(reasons)));
+            }
+        } else {
+            Map<String, String> labels = labels(store, groupBy, groups.keySet());
+            groups.forEach((key, t) -> series.add(new ChurnGroup(key, labels.getOrDefault(key, key), null, null,
+                    t.figures(rep != null && groupBy == ChurnGrouping.REP ? activeAtStart : null),
+                    ratio(t.lost, activeAtStart), share(t.churned(), total.churned()), t.reasons(reasons))));
+            Comparator<ChurnGroup> order = groupBy == ChurnGrouping.STAGE
+                    ? Comparator.comparingInt(g -> stageOrder(g.key()))
+                    : Comparator.comparingLong((ChurnGroup g) -> -g.figures().churned()).thenComparing(ChurnGroup::label);
+            series.sort(order);
+        }
+        return new ChurnReport(period.from(), period.to(), period.zone().getId(), groupBy,
+                rep == null ? Scope.STORE : Scope.OWN, total.figures(activeAtStart), total.reasons(reasons), series);
+    }
+
+    private static final String START = "start";
+
+    /** Churn events of the period: (group key, kind, reason id, count). */
+    private List<Row> churnEvents(long store, Long rep, StatsPeriod period, ChurnGrouping groupBy) {
+        List<Object> params = new ArrayList<>();
+        String group = switch (groupBy) {
+            case MONTH -> {
+                params.add(period.zone().getId());
+                yield "to_char(e.at at time zone ?, 'YYYY-MM')";
+            }
+            case REP -> "(" + StatsSql.CHURN_REP + ")::text";
+            case SOURCE -> StatsSql.EVENT_SOURCE;
+            case STAGE -> "coalesce(e.data ->> 'stage', 'UNKNOWN')";
+        };
+        params.add(store);
+        params.add(period.start());
+        params.add(period.end());
+        params.add(rep);
+        params.add(rep);
+        return db.query("""
+                select %s, %s, (e.data ->> 'reasonId')::bigint, count(*)
+                from customer_events e
+                where e.store_id = ? and e.at >= ? and e.at < ? and %s
+                  and (cast(? as bigint) is null or %s = ?)
+                group by 1, 2, 3""".formatted(group, StatsSql.CHURN_KIND, StatsSql.CHURN_EVENT, StatsSql.CHURN_REP),
+                params.toArray());
+    }
+
+    /** The store's customers that existed and were not lost at {@code at}. */
+    long activeAtStart(long store, Instant at) {
+        Row events = db.query("""
+                select count(*) filter (where type = 'CREATED') - count(*) filter (where type = 'LOST')
+                       + count(*) filter (where type = 'REACTIVATED')
+                from customer_events
+                where store_id = ? and type in ('CREATED', 'LOST', 'REACTIVATED') and at < ?""", store, at).get(0);
+        return events.getLong(0) - deletedWhileActive(store, at, null, null).getOrDefault(START, 0L);
+    }
+
+    /**
+     * The population at the period's start (key "start") and at each month's start (key YYYY-MM), for the store or
+     * for one rep's own customers.
+     */
+    private Map<String, Long> activeAtMonthStarts(long store, Long rep, StatsPeriod period,
+            List<StatsPeriod.Bucket> months) {
+        Map<String, Long> result = new HashMap<>();
+        if (rep != null) {
+            Instant[] instants = months.stream().map(StatsPeriod.Bucket::start).toArray(Instant[]::new);
+            long[] counts = ownActiveAt(store, rep, instants);
+            for (int i = 0; i < months.size(); i++) {
+                result.put(months.get(i).key(), counts[i]);
+            }
+            result.put(START, counts[0]);
+            return result;
+        }
+        long running = activeAtStart(store, period.start());
+        result.put(START, running);
+        Map<String, Long> deltas = new HashMap<>();
+        for (Row r : db.query("""
+                select to_char(at at time zone ?, 'YYYY-MM'),
+                       count(*) filter (where type = 'CREATED') - count(*) filter (where type = 'LOST')
+                       + count(*) filter (where type = 'REACTIVATED')
+                from customer_events
+                where store_id = ? and type in ('CREATED', 'LOST', 'REACTIVATED') and at >= ? and at < ?
+                group by 1""", period.zone().getId(), store, period.start(), period.end())) {
+            deltas.put(r.getString(0), r.getLong(1));
+        }
+        deletedWhileActive(store, period.end(), period.start(), period.zone().getId())
+                .forEach((month, n) -> deltas.merge(month, -n, Long::sum));
+        for (StatsPeriod.Bucket m : months) {
+            result.put(m.key(), running);
+            running += deltas.getOrDefault(m.key(), 0L);
+        }
+        return result;
+    }
+
+    /**
+     * Customers deleted before {@code end} that were active when deleted (and had been created through the event
+     * log). Without {@code monthsFrom}: one count, key "start"; with it, deletes before it under "start" and later
+     * ones by month in {@code zone}.
+     */
+    private Map<String, Long> deletedWhileActive(long store, Instant end, Instant monthsFrom, String zone) {
+        List<Object> params = new ArrayList<>();
+        String key;
+        if (monthsFrom == null) {
+            key = "'" + START + "'";
+        } else {
+            key = "case when a.at < ? then '" + START + "' else to_char(a.at at time zone ?, 'YYYY-MM') end";
+            params.add(monthsFrom);
+            params.add(zone);
+        }
+        params.add(store);
+        params.add(store);
+        params.add(end);
+        Map<String, Long> result = new HashMap<>();
+        for (Row r : db.query("""
+                select %s, count(*)
+                from audit_events a
+                where a.store_id = ? and %s
+                  and exists (select 1 from customer_events e where e.store_id = a.store_id and e.customer_id = a.entity_id
+                              and e.type = 'CREATED' and e.at <= a.at)
+                  and not %s
+                  and a.at < ?
+                group by 1""".formatted(key, StatsSql.CUSTOMER_DELETED, StatsSql.lost("a.entity_id", "<= a.at")),
+                params.toArray())) {
+            result.put(r.getString(0), r.getLong(1));
+        }
+        return result;
+    }
+
+    /**
+     * How many customers the rep owned, active, at each instant: the candidates are the customers they ever got
+     * before the last instant; each one's last owner event and last status event before the instant decide.
+     */
+    long[] ownActiveAt(long store, long rep, Instant[] instants) {
+        Instant last = instants[instants.length - 1];
+        long[] counts = new long[instants.length];
+        for (Row r : db.query("""
+                with candidates as (
+                  select distinct e.customer_id from customer_events e
+                  where e.store_id = ? and e.type in ('CREATED', 'OWNER_CHANGED') and (e.data ->> 'ownerId')::bigint = ?
+                    and e.at < ?)
+                select i.k, count(*)
+                from unnest(cast(? as timestamptz[])) with ordinality as i(t, k)
+                cross join candidates c
+                where (select (o.data ->> 'ownerId')::bigint from customer_events o
+                       where o.store_id = ? and o.customer_id = c.customer_id and o.type in ('CREATED', 'OWNER_CHANGED')
+                         and o.at < i.t
+                       order by o.at desc, o.id desc limit 1) = ?
+                  and not %s
+                  and not exists (select 1 from audit_events a where a.store_id = ? and a.entity_id = c.customer_id
+                                  and %s and a.at < i.t)
+                group by i.k""".formatted(StatsSql.lost("c.customer_id", "< i.t"), StatsSql.CUSTOMER_DELETED),
+                store, rep, last, instants, store, rep, store, store)) {
+            counts[(int) r.getLong(0) - 1] = r.getLong(1);
+        }
+        return counts;
+    }
+
+    private Map<String, String> labels(long store, ChurnGrouping groupBy, java.util.Set<String> keys) {
+        if (groupBy != ChurnGrouping.REP) {
+            return Map.of();
+        }
+        Map<String, String> labels = new HashMap<>();
+        names.users(store).forEach((id, name) -> labels.put(String.valueOf(id), name));
+        labels.put("none", "No owner");
+        return labels;
+    }
+
+    private static int stageOrder(String key) {
+        try {
+            return CustomerStage.valueOf(key).ordinal();
+        } catch (IllegalArgumentException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    /** A part of a whole that may be empty (then 0). */
+    static double share(long part, long whole) {
+        return whole == 0 ? 0 : part / (double) whole;
+    }
+
+    static Double ratio(long part, long whole) {
+        return whole == 0 ? null : part / (double) whole;
+    }
+
+    /** Churn counts of one group (or the whole period) by kind and reason. */
+    private static final class Tally {
+        long lost;
+        long released;
+        long autoReturned;
+        final Map<Long, long[]> byReason = new LinkedHashMap<>();
+
+        void add(String kind, Long reason, long count) {
+            switch (kind) {
+                case "LOST" -> lost += count;
+                case "RELEASED" -> released += count;
+                default -> autoReturned += count;
+            }
+            if (!"AUTO_RETURNED".equals(kind)) {
+                long[] counts = byReason.computeIfAbsent(reason, r -> new long[2]);
+                counts["LOST".equals(kind) ? 0 : 1] += count;
+            }
+        }
+
+        long churned() {
+            return lost + released + autoReturned;
+        }
+
+        ChurnFigures figures(Long activeAtStart) {
+            return new ChurnFigures(activeAtStart, lost, released, autoReturned, churned(),
+                    activeAtStart == null ? null : ratio(lost, activeAtStart));
+        }
+
+        List<ReasonCount> reasons(Map<Long, StatsNames.Reason> names) {
+            long all = lost + released;
+            List<ReasonCount> result = new ArrayList<>();
+            byReason.forEach((id, c) -> {
+                StatsNames.Reason reason = id == null ? null : names.get(id);
+                result.add(new ReasonCount(id, reason == null ? (id == null ? "No reason given" : "Reason " + id)
+                        : reason.name(), reason != null && reason.archived(), c[0], c[1], c[0] + c[1],
+                        (c[0] + c[1]) / (double) all));
+            });
+            result.sort(Comparator.comparingLong((ReasonCount r) -> -r.count())
+                    .thenComparing(r -> r.reasonId() == null ? Long.MAX_VALUE : r.reasonId()));
+            return result;
+        }
+    }
+}
