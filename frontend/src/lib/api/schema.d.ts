@@ -251,6 +251,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/customers.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export customers as CSV
+         * @description Takes the screening filters of GET /customers (q, stage, stars, status, source, country, tag, tagAll, ownerId, createdFrom/To, lastFollowUpFrom/To, nextFollowUpBefore, hasEmail, hasPhone, scoreMin/Max, cf.<key>). Streamed from the database in id order, so any number of rows takes constant memory. A header row, then one row per customer; tags, IM accounts and several values are joined with "; "; custom fields by their label. Cells starting with = + - @ tab or CR are prefixed with ' so spreadsheets do not run them. Pool contacts are masked per the pool rules. Importing the file back with duplicatePolicy UPDATE changes nothing.
+         */
+        get: operations["exportCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The store's import jobs, newest first */
+        get: operations["listImports"];
+        put?: never;
+        /**
+         * Import customers from a CSV file
+         * @description Answers 202 at once with the job; follow it at Location. The job reads the file, refuses invalid rows (listed in rejected.csv with the reason) without stopping the good ones, and commits whole or not at all: a file that cannot be parsed fails the job with its line number and writes nothing, as does a crash or restart of the server. New customers are scored as on create and get an IMPORTED event. At most harbor.io.max-rows data rows per file.
+         */
+        post: operations["startImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An import job and its progress
+         * @description Poll it for a progress bar: processedRows of totalRows, then the counts once DONE.
+         */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/rejected.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rows an import refused, with the reason
+         * @description The file's header plus a `reason` column, then each refused row with its cells as uploaded. UTF-8 with BOM, comma-separated: fix the rows and import this file again.
+         */
+        get: operations["getImportRejectedRows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/lost-reasons": {
         parameters: {
             query?: never;
@@ -874,6 +955,8 @@ export interface components {
             /** @description The keys that matched: email, phone, mobile, imAccounts */
             matchedOn: string[];
         };
+        /** @enum {string} */
+        DuplicatePolicy: "SKIP" | "UPDATE" | "CREATE";
         /** @description One invalid field: its JSON path and what is wrong with it. */
         FieldError: {
             /** @example email */
@@ -912,6 +995,137 @@ export interface components {
         };
         /** @enum {string} */
         ImChannel: "WHATSAPP" | "WECHAT" | "SKYPE" | "LINE" | "TELEGRAM" | "WANGWANG" | "OTHER";
+        /** @description How one column of the file was read. */
+        ImportColumn: {
+            /**
+             * Format: int32
+             * @description 1-based position in the file
+             */
+            position: number;
+            header: string;
+            /** @description The field it fills (name, email, im:WECHAT, tags, cf.<key>...); null: ignored */
+            field?: string | null;
+        };
+        /** @description What the job found the file to be. */
+        ImportDetected: {
+            /** @example UTF-8 with BOM */
+            encoding?: string;
+            /** @example , */
+            delimiter?: string;
+            columns?: components["schemas"]["ImportColumn"][];
+        };
+        /** @description A CSV import job and its progress. Counts grow while it runs; nothing is visible in the customer file before DONE (a job commits whole or not at all). */
+        ImportJob: {
+            /** Format: int64 */
+            id: number;
+            status: components["schemas"]["ImportStatus"];
+            phase: components["schemas"]["ImportPhase"];
+            fileName?: string;
+            /** Format: int64 */
+            fileSize: number;
+            options: components["schemas"]["ImportOptions"];
+            detected?: components["schemas"]["ImportDetected"] | null;
+            /**
+             * Format: int32
+             * @description Data rows of the file: estimated from the file size while it is read, exact once it has been
+             */
+            totalRows?: number | null;
+            /** Format: int32 */
+            processedRows: number;
+            /** Format: int32 */
+            created: number;
+            /** Format: int32 */
+            updated: number;
+            /**
+             * Format: int32
+             * @description Rows matching an existing customer under SKIP, and UPDATE rows that would change nothing
+             */
+            skipped: number;
+            /**
+             * Format: int32
+             * @description Rows refused: listed with their reason in rejected.csv
+             */
+            rejected: number;
+            createdAt: components["schemas"]["Instant"];
+            startedAt?: components["schemas"]["Instant"];
+            finishedAt?: components["schemas"]["Instant"];
+            /** @description The first refused rows */
+            errorsSample: components["schemas"]["ImportRowError"][];
+            /** @description Things the job did not do, e.g. columns it ignored */
+            warnings: string[];
+            /** @description Why a FAILED job failed */
+            failure?: string | null;
+            /**
+             * Format: int64
+             * @description The line of the file where it failed, if it was the file
+             */
+            failureLine?: number | null;
+        };
+        ImportJobPage: {
+            items: components["schemas"]["ImportJob"][];
+            nextCursor: string | null;
+        };
+        /** @description The options a job ran with (as given, defaults filled in). */
+        ImportOptions: {
+            target: components["schemas"]["ImportTarget"];
+            /**
+             * Format: int64
+             * @description The owner of new customers when target is OWNER
+             */
+            ownerId?: number;
+            duplicatePolicy: components["schemas"]["DuplicatePolicy"];
+            /** @description AUTO or the charset that was asked for */
+            encoding: string;
+            /** @description AUTO, or the separator asked for */
+            delimiter: string;
+            /** @description Header → field overrides as given */
+            mapping: {
+                [key: string]: string;
+            };
+            dryRun: boolean;
+        };
+        /** @enum {string} */
+        ImportPhase: "QUEUED" | "READING" | "CHECKING" | "WRITING" | "FINISHED";
+        /** @description A refused row: its line in the file and why. */
+        ImportRowError: {
+            /** Format: int64 */
+            line: number;
+            reason: string;
+        };
+        /** @enum {string} */
+        ImportStatus: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+        /** @enum {string} */
+        ImportTarget: "POOL" | "OWNER";
+        ImportUpload: {
+            /**
+             * Format: binary
+             * @description The CSV file
+             */
+            file: string;
+            /**
+             * @description Where new customers go. Default POOL
+             * @enum {string}
+             */
+            target?: "POOL" | "OWNER";
+            /** @description With target OWNER: the owner, an active user of the store */
+            ownerId?: number;
+            /**
+             * @description A row matching an existing customer (same normalized email, phone/mobile digits or IM account as a create's duplicate check): SKIP leaves the customer alone, UPDATE merges the row into it (blank cells change nothing), CREATE creates it anyway. Under SKIP and UPDATE a row sharing a key with an earlier row of the file is refused. Default SKIP
+             * @enum {string}
+             */
+            duplicatePolicy?: "SKIP" | "UPDATE" | "CREATE";
+            /** @description AUTO (default: BOM, else UTF-8, else GB18030/GBK, else Windows-1252), or UTF-8, UTF-16, GB18030, GBK, Windows-1252 */
+            encoding?: string;
+            /** @description AUTO (default: comma, semicolon or tab, from the first lines), or , ; TAB */
+            delimiter?: string;
+            /**
+             * @description JSON object overriding the header mapping: header → field (name, companyName, position, email, phone, mobile, fax, im:WHATSAPP|WECHAT|SKYPE|LINE|TELEGRAM|WANGWANG|OTHER, website, country, region, city, address, postcode, businessType, mainProducts, purchaseCategories, annualPurchaseAmount, companySize, source, stage, stars, status, notes, tags), cf.<custom field key>, or ignore. Without it, English and Chinese header names are recognized ("E-mail", "邮箱", "公司名称", "Country/Region"...) and other columns go to the custom field of that key or label, or are ignored with a warning.
+             * @example {"Mail": "email", "Memo": "ignore"}
+             */
+            mapping?: string;
+            /** @description true: check every row and report, write no customer */
+            dryRun?: boolean;
+        };
         /**
          * Format: date-time
          * @example 2022-03-10T16:15:50Z
@@ -2841,6 +3055,352 @@ export interface operations {
             };
             /** @description No such customer visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportCustomers: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated column keys, in this order (name, companyName, email, phone, mobile, im:WECHAT, tags, cf.<key>, owner, potentialScore, createdAt, lastFollowUpAt, id...). Default: all */
+                columns?: string;
+                /** @description Start with a UTF-8 byte order mark so that Excel reads the file as UTF-8. Default true */
+                bom?: boolean;
+                /** @description As GET /customers, like every other filter */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid filter or column (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Reps cannot export */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listImports: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Page size, default 50, at most 200 */
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of jobs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobPage"];
+                };
+            };
+            /** @description Invalid limit or cursor (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Reps cannot import */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportUpload"];
+            };
+        };
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    Location?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            /** @description A bad option or no file (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Reps cannot import */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The file is larger than harbor.io.max-upload-size (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Reps cannot import */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such job in this store */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImportRejectedRows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The refused rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Reps cannot import */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such job in this store */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The job has not finished, or failed (`conflict`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
