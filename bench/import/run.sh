@@ -32,11 +32,22 @@ COPY_S=$(echo "$(date +%s.%N) - $T0" | bc)
 "${PSQL[@]}" -c "drop table bench_copy"
 echo "[bench] psql \\copy: ${COPY_S}s"
 
+# CPU seconds of the backend and of its PostgreSQL sessions: figures that other load on the machine does not inflate.
+TICK=$(getconf CLK_TCK)
+cpu_of() { awk -v t="$TICK" '{s += $14 + $15} END {printf "%.1f", s / t}' "$@" 2>/dev/null || echo 0; }
+java_cpu() { cpu_of "/proc/$BACKEND_PID/stat"; }
+pg_cpu() {
+  local files=()
+  for p in $(psql -h 127.0.0.1 -U postgres -d postgres -qAtc "select pid from pg_stat_activity where datname = '$BENCH_DB'"); do
+    files+=("/proc/$p/stat"); done
+  cpu_of "${files[@]}"
+}
 jcmd "$BACKEND_PID" GC.run >/dev/null 2>&1 || true
 sleep 1
 heap_used() { jstat -gc "$BACKEND_PID" | awk 'NR==2 {printf "%d", ($3+$4+$6+$8)/1024}'; }   # S0U+S1U+EU+OU, MB
 HEAP0=$(heap_used)
 HEAP_PEAK=$HEAP0
+JAVA_CPU0=$(java_cpu); PG_CPU0=$(pg_cpu)
 T0=$(date +%s.%N)
 JOB=$(curl -fs -X POST "$BASE/api/v1/imports" -H "Authorization: Bearer $ADMIN" -F "file=@$FILE;type=text/csv" \
   | json 'd["id"]')
@@ -49,15 +60,19 @@ while true; do
   sleep 0.5
 done
 IMPORT_S=$(echo "$(date +%s.%N) - $T0" | bc)
+JAVA_CPU=$(echo "$(java_cpu) - $JAVA_CPU0" | bc); PG_CPU=$(echo "$(pg_cpu) - $PG_CPU0" | bc)
 echo "$STATUS" > "$OUT/import-job.json"
 RSS_PEAK=$(awk '/VmHWM/ {printf "%d", $2/1024}' "/proc/$BACKEND_PID/status")
 echo "[bench] job: $(echo "$STATUS" | json 'd["status"], d["created"], d["rejected"], d["skipped"], d["failure"]')"
 echo "[bench] import upload->DONE: ${IMPORT_S}s (upload alone ${UPLOADED}s); ratio to \\copy: $(echo "scale=1; $IMPORT_S / $COPY_S" | bc)"
+echo "[bench] import CPU: backend ${JAVA_CPU}s, its PostgreSQL sessions ${PG_CPU}s (pooled sessions that existed before the job)"
 echo "[bench] heap used: baseline ${HEAP0} MB, peak ${HEAP_PEAK} MB, growth $((HEAP_PEAK - HEAP0)) MB; peak RSS ${RSS_PEAK} MB"
 echo "[bench] load after import: $(uptime | sed 's/.*load average/load average/')"
 
+JAVA_CPU0=$(java_cpu); PG_CPU0=$(pg_cpu)
 T0=$(date +%s.%N)
 curl -fs "$BASE/api/v1/exports/customers.csv" -H "Authorization: Bearer $ADMIN" -o "$OUT/export.csv"
 EXPORT_S=$(echo "$(date +%s.%N) - $T0" | bc)
+echo "[bench] export CPU: backend $(echo "$(java_cpu) - $JAVA_CPU0" | bc)s, PostgreSQL sessions $(echo "$(pg_cpu) - $PG_CPU0" | bc)s"
 echo "[bench] export: $(($(wc -l < "$OUT/export.csv") - 1)) lines (records may span lines), $(du -h "$OUT/export.csv" | cut -f1) in ${EXPORT_S}s"
 echo "[bench] load after export: $(uptime | sed 's/.*load average/load average/')"

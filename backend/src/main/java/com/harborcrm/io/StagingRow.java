@@ -69,25 +69,9 @@ final class StagingRow {
      */
     static Customer scoredCustomer(CustomerFields f, Instant now) {
         Customer c = new Customer();
-        fill(c, f);
+        com.harborcrm.customer.CustomerService.apply(c, f);
         PotentialScore.apply(c, now);
         return c;
-    }
-
-    static void fill(Customer c, CustomerFields f) {
-        c.name = f.name();
-        c.companyName = f.companyName();
-        c.position = f.position();
-        c.email = f.email();
-        c.phone = f.phone();
-        c.mobile = f.mobile();
-        c.fax = f.fax();
-        c.address = f.address();
-        c.city = f.city();
-        c.postcode = f.postcode();
-        c.mainProducts = f.mainProducts();
-        c.stage = f.stage();
-        c.stars = f.stars().shortValue();
     }
 
     private String json(Object value) {
