@@ -88,6 +88,45 @@ public class CustomerInput {
         return read(merged, changed, errors);
     }
 
+    /**
+     * A customer read from another source than JSON (CSV import): the same normalization and the same checks as
+     * {@link #forCreate} (bean constraints, required members, country, custom fields against {@code definitions},
+     * read once per import). Throws a validation {@link DomainException} listing every bad field.
+     */
+    public CustomerFields forImport(CustomerFields raw, Map<String, com.harborcrm.customfield.CustomFieldDefinition> definitions) {
+        CustomerFields read = raw.normalized();
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<CustomerFields> violation : validator.validate(read)) {
+            errors.add(new FieldError(path(violation), violation.getMessage()));
+        }
+        checkWhole(read, errors, definitions);
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
+        return read;
+    }
+
+    private void checkWhole(CustomerFields read, List<FieldError> errors,
+            Map<String, com.harborcrm.customfield.CustomFieldDefinition> definitions) {
+        if (read.source() == null) {
+            errors.add(new FieldError("source", "must not be null"));
+        }
+        if (read.stage() == null) {
+            errors.add(new FieldError("stage", "must not be null"));
+        }
+        if (read.stars() == null) {
+            errors.add(new FieldError("stars", "must not be null"));
+        }
+        if (read.status() == null) {
+            errors.add(new FieldError("status", "must not be null"));
+        }
+        if (read.country() != null && !COUNTRIES.contains(read.country())) {
+            errors.add(new FieldError("country", "must be an ISO 3166-1 alpha-2 country code such as US or CN"));
+        }
+        errors.addAll(definitions == null ? customFieldValues.validate(read.customFields())
+                : customFieldValues.validate(read.customFields(), definitions));
+    }
+
     private boolean checkWritable(String name, List<FieldError> errors) {
         if (WRITABLE.containsKey(name)) {
             return true;
@@ -117,16 +156,7 @@ public class CustomerInput {
         for (ConstraintViolation<CustomerFields> violation : validator.validate(read)) {
             errors.add(new FieldError(path(violation), violation.getMessage()));
         }
-        for (String required : List.of("source", "stage", "stars", "status")) {
-            JsonNode value = fields.get(required);
-            if (value == null || value.isNull()) {
-                errors.add(new FieldError(required, "must not be null"));
-            }
-        }
-        if (read.country() != null && !COUNTRIES.contains(read.country())) {
-            errors.add(new FieldError("country", "must be an ISO 3166-1 alpha-2 country code such as US or CN"));
-        }
-        errors.addAll(customFieldValues.validate(read.customFields()));
+        checkWhole(read, errors, null);
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }

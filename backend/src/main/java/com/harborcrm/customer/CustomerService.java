@@ -262,7 +262,8 @@ public class CustomerService {
         return ownerId;
     }
 
-    private static void apply(Customer c, CustomerFields f) {
+    /** Sets a customer's fields and derived keys from validated fields (create, edit, and import's scoring). */
+    public static void apply(Customer c, CustomerFields f) {
         c.name = f.name();
         c.companyName = f.companyName();
         c.position = f.position();

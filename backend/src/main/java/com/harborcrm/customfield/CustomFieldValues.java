@@ -22,8 +22,17 @@ public class CustomFieldValues {
 
     /** Field errors named {@code customFields.<key>}; empty when the values are valid. */
     public List<FieldError> validate(Map<String, Object> values) {
-        Map<String, CustomFieldDefinition> definitions = CustomFieldDefinition.<CustomFieldDefinition>listAll().stream()
+        return validate(values, definitions());
+    }
+
+    /** The store's definitions by key, for callers that validate many customers (import) with one read. */
+    public Map<String, CustomFieldDefinition> definitions() {
+        return CustomFieldDefinition.<CustomFieldDefinition>listAll().stream()
                 .collect(Collectors.toMap(d -> d.key, Function.identity()));
+    }
+
+    /** Like {@link #validate(Map)}, against definitions read before. */
+    public List<FieldError> validate(Map<String, Object> values, Map<String, CustomFieldDefinition> definitions) {
         List<FieldError> errors = new ArrayList<>();
         for (Map.Entry<String, Object> entry : values.entrySet()) {
             CustomFieldDefinition definition = definitions.get(entry.getKey());

@@ -2,6 +2,8 @@ package com.harborcrm.common.config;
 
 import java.time.Duration;
 
+import io.quarkus.runtime.configuration.MemorySize;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -16,6 +18,16 @@ public interface HarborConfig {
     Demo demo();
 
     Pool pool();
+
+    Io io();
+
+    Http http();
+
+    interface Http {
+        /** Largest request body of every route but the CSV upload ({@link Io#maxUploadSize()}). */
+        @WithDefault("10M")
+        MemorySize maxBodySize();
+    }
 
     interface Jwt {
         /** The {@code iss} of issued tokens; must equal {@code mp.jwt.verify.issuer}. */
@@ -51,5 +63,28 @@ public interface HarborConfig {
         /** Customers returned per sweep transaction, so no sweep holds its row locks for long. */
         @WithDefault("20000")
         int sweepChunk();
+    }
+
+    /** CSV import and export (io/). */
+    interface Io {
+        /** Largest CSV upload; a larger one is refused with 413 before it is read. */
+        @WithDefault("200M")
+        MemorySize maxUploadSize();
+
+        /** Most data rows in one file; a longer file fails its job, writing nothing. */
+        @WithDefault("1048576")
+        int maxRows();
+
+        /** A QUEUED or RUNNING job whose heartbeat is older than this lost its instance and is marked FAILED. */
+        @WithDefault("PT1M")
+        Duration staleAfter();
+
+        /** Jobs one instance runs at the same time; more wait QUEUED. */
+        @WithDefault("2")
+        int workers();
+
+        /** On shutdown, how long running jobs may take to finish before they are stopped and marked FAILED. */
+        @WithDefault("PT20S")
+        Duration shutdownGrace();
     }
 }

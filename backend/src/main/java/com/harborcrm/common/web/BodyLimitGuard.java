@@ -4,37 +4,43 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.harborcrm.common.config.HarborConfig;
 import com.harborcrm.common.error.Problem;
 import com.harborcrm.common.error.ProblemType;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 
 /**
  * Refuses a declared oversized body with a problem answer before any of it is read (the HTTP layer's own
- * 413 has no body). Bodies sent without a length are still cut off by the HTTP layer at the same limit.
+ * 413 has no body). CSV uploads ({@link #UPLOAD_PATH}) may be as large as {@code harbor.io.max-upload-size},
+ * everything else {@code harbor.http.max-body-size}. Bodies sent without a length are cut off by the HTTP layer
+ * at the larger of the two.
  */
 @ApplicationScoped
 public class BodyLimitGuard {
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-    MemorySize maxBodySize;
+    /** The one route that takes large bodies: CSV imports. */
+    public static final String UPLOAD_PATH = "/api/v1/imports";
+
+    @Inject
+    HarborConfig config;
 
     @Inject
     ObjectMapper json;
 
     void install(@Observes Router router) {
-        long limit = maxBodySize.asLongValue();
+        long bodyLimit = config.http().maxBodySize().asLongValue();
+        long uploadLimit = config.io().maxUploadSize().asLongValue();
         router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
+            String path = ctx.request().path();
+            long limit = path.equals(UPLOAD_PATH) || path.equals(UPLOAD_PATH + "/") ? uploadLimit : bodyLimit;
             String length = ctx.request().getHeader("Content-Length");
             if (length != null && parse(length) > limit) {
                 ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
                 Problem problem = new Problem(type.uri(), type.title(), type.status(),
-                        "The request body is larger than the limit of " + limit / (1024 * 1024) + " MB",
+                        "The request body is larger than the limit of " + megabytes(limit),
                         ctx.request().path(), ctx.get(RequestIds.MDC_KEY), null, null, null);
                 ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
                         .putHeader("Connection", "close").end(write(problem))
@@ -51,6 +57,10 @@ public class BodyLimitGuard {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : bytes + " bytes";
     }
 
     private static long parse(String length) {
