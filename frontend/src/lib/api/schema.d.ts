@@ -231,6 +231,26 @@ export interface paths {
         patch: operations["updateCustomer"];
         trace?: never;
     };
+    "/api/v1/customers/{id}/lost": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a customer lost, with a reason
+         * @description Reps their own customers, managers and admins any. The customer keeps its owner; the pool's return timers stop for it. Recorded as LOST with reasonId and note; counts as lost in churn statistics.
+         */
+        post: operations["markCustomerLost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{id}/merge": {
         parameters: {
             query?: never;
@@ -245,6 +265,26 @@ export interface paths {
          * @description The customer keeps its non-empty fields and takes each empty one from the first duplicate (in duplicateIds order) that has it: text fields, stage if UNMARKED, stars if 0; IM accounts (up to 20), purchase categories (up to 50) and tags are united, custom fields filled key by key, inquiry counts added up. Owner, source and status stay the survivor's. Follow-ups, inquiries, events, reminders and pool returns move over; the duplicates are deleted; one MERGED event records it. Undo within 7 days with POST /merges/{mergeId}/undo.
          */
         post: operations["mergeCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bring a lost customer back
+         * @description Reps their own customers, managers and admins any. Recorded as REACTIVATED; an owned customer's pool clock restarts now.
+         */
+        post: operations["reactivateCustomer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -311,6 +351,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/customers.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export customers as CSV
+         * @description Takes the screening filters of GET /customers (q, stage, stars, status, source, country, tag, tagAll, ownerId, createdFrom/To, lastFollowUpFrom/To, nextFollowUpBefore, hasEmail, hasPhone, scoreMin/Max, cf.<key>). Streamed from the database in id order, so any number of rows takes constant memory. A header row, then one row per customer; tags, IM accounts and several values are joined with "; "; custom fields by their label. Cells starting with = + - @ tab or CR are prefixed with ' so spreadsheets do not run them. Pool contacts are masked per the pool rules. Importing the file back with duplicatePolicy UPDATE changes nothing.
+         */
+        get: operations["exportCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The store's import jobs, newest first */
+        get: operations["listImports"];
+        put?: never;
+        /**
+         * Import customers from a CSV file
+         * @description Answers 202 at once with the job; follow it at Location. The job reads the file, refuses invalid rows (listed in rejected.csv with the reason) without stopping the good ones, and commits whole or not at all: a file that cannot be parsed fails the job with its line number and writes nothing, as does a crash or restart of the server. New customers are scored as on create and get an IMPORTED event. At most harbor.io.max-rows data rows per file.
+         */
+        post: operations["startImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An import job and its progress
+         * @description Poll it for a progress bar: processedRows of totalRows, then the counts once DONE.
+         */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/rejected.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rows an import refused, with the reason
+         * @description The file's header plus a `reason` column, then each refused row with its cells as uploaded. UTF-8 with BOM, comma-separated: fix the rows and import this file again.
+         */
+        get: operations["getImportRejectedRows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inquiries": {
         parameters: {
             query?: never;
@@ -344,11 +465,39 @@ export interface paths {
          */
         get: operations["listLostReasons"];
         put?: never;
-        post?: never;
+        /**
+         * Add a reason
+         * @description Admins only. Names are unique per store, ignoring case; at most 100 reasons.
+         */
+        post: operations["createLostReason"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lost-reasons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a reason that was never used
+         * @description Admins only. A reason recorded on any customer's history cannot be deleted: archive it.
+         */
+        delete: operations["deleteLostReason"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename, archive, restore or move a reason
+         * @description Admins only. An archived reason is no longer offered for lost and release; statistics and timelines keep naming it.
+         */
+        patch: operations["updateLostReason"];
         trace?: never;
     };
     "/api/v1/me": {
@@ -529,6 +678,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats/churn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Churn: lost, released and auto-returned customers, churn rate, reasons
+         * @description Counts of customers marked lost, released (abandoned) and auto-returned in the period, the churn rate (lost / active at the period's start), every reason with its count and share, and a series per month, rep, source or stage (groupBy, default month). The period is from..to, local dates of the store's time zone, both included (default: the first of this month to today), at most 5 years. Reps get their own figures (scope OWN), managers and admins the store's (scope STORE). Figures come from the customers' append-only history, so a past period always gives the same answer.
+         */
+        get: operations["getChurnStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stage funnel: customers reaching each stage, conversion, days per stage
+         * @description Per stage in trade order: customers that reached it in the period, how many of those then reached a later stage in the period (conversion), and the median days of the stays in it that ended in the period. The period is from..to, local dates of the store's time zone, both included (default: the first of this month to today), at most 5 years. Reps get their own figures (scope OWN), managers and admins the store's (scope STORE). Figures come from the customers' append-only history, so a past period always gives the same answer.
+         */
+        get: operations["getFunnelStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/reps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Activity per sub-account
+         * @description Per user: customers owned now; in the period claimed, assigned to them, follow-ups recorded, stage advances, deals (to TRANSACTION or REPEAT_PURCHASE), lost, released and auto-returned. The period is from..to, local dates of the store's time zone, both included (default: the first of this month to today), at most 5 years. Reps get their own figures (scope OWN), managers and admins the store's (scope STORE). Figures come from the customers' append-only history, so a past period always gives the same answer.
+         */
+        get: operations["getRepStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tags": {
         parameters: {
             query?: never;
@@ -666,13 +875,15 @@ export interface components {
             failed: components["schemas"]["PoolFailure"][];
         };
         /** @enum {string} */
-        BatchAction: "ADD_TAGS" | "REMOVE_TAGS" | "REPLACE_TAG" | "SET_STAGE" | "SET_STARS" | "DELETE" | "RELEASE" | "TRANSFER";
+        BatchAction: "ADD_TAGS" | "REMOVE_TAGS" | "REPLACE_TAG" | "SET_STAGE" | "SET_STARS" | "DELETE" | "RELEASE" | "TRANSFER" | "LOST" | "REACTIVATE";
         /**
          * @description ADD_TAGS/REMOVE_TAGS need tagIds; REPLACE_TAG fromTagId and toTagId; SET_STAGE stage; SET_STARS stars; DELETE (managers and admins) nothing more.
          *
          *     RELEASE gives private customers back to the pool, exactly as POST /customers/{id}/release: it needs reasonId (a current reason of the store, see /lost-reasons) and takes an optional note. Reps release their own customers only (others are skipped NOT_FOUND); managers and admins any private customer. Customers already in the pool are skipped ALREADY_IN_POOL. Each release is recorded as OWNER_CHANGED, kind RELEASED, counts as abandonment and starts the previous owner's reclaim cooldown.
          *
          *     TRANSFER (managers and admins; a rep gets 403) gives the customers, from the pool or from other users, to userId, exactly as POST /pool/assign: userId must be an active user of the store (400 on userId otherwise); the target's private-customer limit holds, customers beyond it (in id order) are skipped LIMIT_REACHED, unless an admin passes override: true (a manager gets 403); customers the target already owns are skipped ALREADY_OWNED. Recorded as OWNER_CHANGED, kind ASSIGNED or TRANSFERRED.
+         *
+         *     LOST marks customers lost exactly as POST /customers/{id}/lost: it needs reasonId (a current reason of the store) and takes an optional note; customers already lost are skipped ALREADY_LOST. REACTIVATE brings lost customers back as POST /customers/{id}/reactivate; customers not lost are skipped NOT_LOST. Reps act on their own customers only.
          */
         BatchRequest: {
             selection: components["schemas"]["BatchSelection"];
@@ -687,10 +898,10 @@ export interface components {
             stars?: number;
             /**
              * Format: int64
-             * @description RELEASE: a current reason of the store (see /lost-reasons)
+             * @description RELEASE and LOST: a current reason of the store (see /lost-reasons)
              */
             reasonId?: number;
-            /** @description RELEASE: an optional note, recorded with each release */
+            /** @description RELEASE and LOST: an optional note, recorded with each customer */
             note?: string;
             /**
              * Format: int64
@@ -721,8 +932,94 @@ export interface components {
         BatchSkip: {
             /** Format: int64 */
             id: number;
-            /** @description NOT_FOUND: no such customer visible to the caller (for a rep's RELEASE: not theirs); ALREADY_IN_POOL (RELEASE): it has no owner; ALREADY_OWNED (TRANSFER): the target owns it already; LIMIT_REACHED (TRANSFER): the target's private-customer limit is full */
+            /** @description NOT_FOUND: no such customer visible to the caller (for a rep's RELEASE: not theirs); ALREADY_IN_POOL (RELEASE): it has no owner; ALREADY_OWNED (TRANSFER): the target owns it already; LIMIT_REACHED (TRANSFER): the target's private-customer limit is full; ALREADY_LOST (LOST): it is lost already; NOT_LOST (REACTIVATE): it is not lost */
             reason: string;
+        };
+        /** @description Counts are of events: a customer lost, brought back and lost again in the period counts twice. lost: marked lost (POST /customers/{id}/lost, batch LOST), attributed to the owner at that moment; released: given back to the pool by hand (abandoned), attributed to the owner who gave it back; autoReturned: taken back by the pool's rules, attributed to the owner it was taken from. */
+        ChurnFigures: {
+            /**
+             * Format: int64
+             * @description Customers that existed and were not lost at the start (in scope OWN: owned by the caller); null where not computed (groups other than months)
+             */
+            activeAtStart: number | null;
+            /** Format: int64 */
+            lost: number;
+            /** Format: int64 */
+            released: number;
+            /** Format: int64 */
+            autoReturned: number;
+            /**
+             * Format: int64
+             * @description lost + released + autoReturned
+             */
+            churned: number;
+            /**
+             * Format: double
+             * @description lost / activeAtStart, null when activeAtStart is 0 or not computed
+             */
+            churnRate: number | null;
+        };
+        ChurnGroup: {
+            /** @description MONTH: YYYY-MM; REP: the user id, or "none" for customers without owner; SOURCE and STAGE: the enum name, or "UNKNOWN" */
+            key: string;
+            /** @description A name to show: the month, the rep's name, the source or stage */
+            label: string;
+            /** @description MONTH: the first day of the month within the period */
+            from: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            /** @description MONTH: the last day of the month within the period */
+            to: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            figures: components["schemas"]["ChurnFigures"];
+            /**
+             * Format: double
+             * @description The group's lost / the period's activeAtStart: the group's part of totals.churnRate (the parts add up to it); null when that is 0
+             */
+            churnRateContribution: number;
+            /**
+             * Format: double
+             * @description The group's churned / all churned, 0..1
+             */
+            share: number;
+            /** @description Reasons within the group, most frequent first */
+            reasons: components["schemas"]["ChurnReason"][];
+        };
+        /** @enum {string} */
+        ChurnGrouping: "MONTH" | "REP" | "SOURCE" | "STAGE";
+        /** @description A reason given for losing or releasing customers */
+        ChurnReason: {
+            /**
+             * Format: int64
+             * @description null: recorded without a reason (before reasons were required)
+             */
+            reasonId: number | null;
+            name: string;
+            archived: boolean;
+            /** Format: int64 */
+            lost: number;
+            /** Format: int64 */
+            released: number;
+            /**
+             * Format: int64
+             * @description lost + released
+             */
+            count: number;
+            /**
+             * Format: double
+             * @description count / all lost and released (with or without reason) of the same figures, 0..1
+             */
+            share: number;
+        };
+        ChurnReport: {
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
+            /** @description The store's time zone, in which the dates are days */
+            timeZone: string;
+            groupBy: components["schemas"]["ChurnGrouping"];
+            scope: components["schemas"]["StatsScope"];
+            totals: components["schemas"]["ChurnFigures"];
+            /** @description Every reason used in the period, most frequent first */
+            reasons: components["schemas"]["ChurnReason"][];
+            /** @description MONTH: every month of the period, in order; other groupings: the groups with churn, most churned first */
+            series: components["schemas"]["ChurnGroup"][];
         };
         /**
          * @description ALREADY_OWNED: someone (or you) owns it; LIMIT_REACHED: the private-customer limit is full; DAILY_LIMIT: today's claims are used up (store time zone); COOLDOWN: you released it or lost it to auto-return too recently; NOT_FOUND: no such customer.
@@ -769,6 +1066,15 @@ export interface components {
             occurredAt?: components["schemas"]["Instant"];
             /** @description When to follow up next (a reminder); after occurredAt */
             nextFollowUpAt?: components["schemas"]["Instant"];
+        };
+        CreateLostReasonRequest: {
+            /** @example Payment terms */
+            name: string;
+            /**
+             * Format: int32
+             * @description Order in lists; default: after the last one
+             */
+            position?: number;
         };
         CreateTagRequest: {
             /** @example Key account */
@@ -1011,6 +1317,8 @@ export interface components {
             /** @description The keys that matched: email, phone, mobile, imAccounts */
             matchedOn: string[];
         };
+        /** @enum {string} */
+        DuplicatePolicy: "SKIP" | "UPDATE" | "CREATE";
         /** @description One invalid field: its JSON path and what is wrong with it. */
         FieldError: {
             /** @example email */
@@ -1041,6 +1349,42 @@ export interface components {
         };
         /** @enum {string} */
         FollowUpType: "EMAIL" | "CALL" | "CHAT" | "MEETING" | "VISIT" | "SAMPLE" | "QUOTATION" | "NOTE";
+        FunnelReport: {
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
+            timeZone: string;
+            scope: components["schemas"]["StatsScope"];
+            /** @description Every stage, in trade order */
+            stages: components["schemas"]["FunnelStage"][];
+        };
+        FunnelStage: {
+            stage: components["schemas"]["CustomerStage"];
+            /**
+             * Format: int64
+             * @description Customers that reached the stage in the period (created in it or moved to it)
+             */
+            reached: number;
+            /**
+             * Format: int64
+             * @description Of those, how many reached a later stage in the period, after reaching this one (null for the last stage)
+             */
+            advanced: number | null;
+            /**
+             * Format: double
+             * @description advanced / reached; null when nothing reached the stage or for the last stage
+             */
+            conversionRate: number | null;
+            /**
+             * Format: double
+             * @description Median days customers stayed in the stage, over the stays that ended in the period; null when none ended
+             */
+            medianDays: number | null;
+            /**
+             * Format: int64
+             * @description Stays in the stage that ended in the period (what medianDays is of)
+             */
+            staysEnded: number;
+        };
         /** @description An instant-messaging account of the customer. */
         ImAccount: {
             channel: components["schemas"]["ImChannel"];
@@ -1049,6 +1393,137 @@ export interface components {
         };
         /** @enum {string} */
         ImChannel: "WHATSAPP" | "WECHAT" | "SKYPE" | "LINE" | "TELEGRAM" | "WANGWANG" | "OTHER";
+        /** @description How one column of the file was read. */
+        ImportColumn: {
+            /**
+             * Format: int32
+             * @description 1-based position in the file
+             */
+            position: number;
+            header: string;
+            /** @description The field it fills (name, email, im:WECHAT, tags, cf.<key>...); null: ignored */
+            field?: string | null;
+        };
+        /** @description What the job found the file to be. */
+        ImportDetected: {
+            /** @example UTF-8 with BOM */
+            encoding?: string;
+            /** @example , */
+            delimiter?: string;
+            columns?: components["schemas"]["ImportColumn"][];
+        };
+        /** @description A CSV import job and its progress. Counts grow while it runs; nothing is visible in the customer file before DONE (a job commits whole or not at all). */
+        ImportJob: {
+            /** Format: int64 */
+            id: number;
+            status: components["schemas"]["ImportStatus"];
+            phase: components["schemas"]["ImportPhase"];
+            fileName?: string;
+            /** Format: int64 */
+            fileSize: number;
+            options: components["schemas"]["ImportOptions"];
+            detected?: components["schemas"]["ImportDetected"] | null;
+            /**
+             * Format: int32
+             * @description Data rows of the file: estimated from the file size while it is read, exact once it has been
+             */
+            totalRows?: number | null;
+            /** Format: int32 */
+            processedRows: number;
+            /** Format: int32 */
+            created: number;
+            /** Format: int32 */
+            updated: number;
+            /**
+             * Format: int32
+             * @description Rows matching an existing customer under SKIP, and UPDATE rows that would change nothing
+             */
+            skipped: number;
+            /**
+             * Format: int32
+             * @description Rows refused: listed with their reason in rejected.csv
+             */
+            rejected: number;
+            createdAt: components["schemas"]["Instant"];
+            startedAt?: components["schemas"]["Instant"];
+            finishedAt?: components["schemas"]["Instant"];
+            /** @description The first refused rows */
+            errorsSample: components["schemas"]["ImportRowError"][];
+            /** @description Things the job did not do, e.g. columns it ignored */
+            warnings: string[];
+            /** @description Why a FAILED job failed */
+            failure?: string | null;
+            /**
+             * Format: int64
+             * @description The line of the file where it failed, if it was the file
+             */
+            failureLine?: number | null;
+        };
+        ImportJobPage: {
+            items: components["schemas"]["ImportJob"][];
+            nextCursor: string | null;
+        };
+        /** @description The options a job ran with (as given, defaults filled in). */
+        ImportOptions: {
+            target: components["schemas"]["ImportTarget"];
+            /**
+             * Format: int64
+             * @description The owner of new customers when target is OWNER
+             */
+            ownerId?: number;
+            duplicatePolicy: components["schemas"]["DuplicatePolicy"];
+            /** @description AUTO or the charset that was asked for */
+            encoding: string;
+            /** @description AUTO, or the separator asked for */
+            delimiter: string;
+            /** @description Header → field overrides as given */
+            mapping: {
+                [key: string]: string;
+            };
+            dryRun: boolean;
+        };
+        /** @enum {string} */
+        ImportPhase: "QUEUED" | "READING" | "CHECKING" | "WRITING" | "FINISHED";
+        /** @description A refused row: its line in the file and why. */
+        ImportRowError: {
+            /** Format: int64 */
+            line: number;
+            reason: string;
+        };
+        /** @enum {string} */
+        ImportStatus: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+        /** @enum {string} */
+        ImportTarget: "POOL" | "OWNER";
+        ImportUpload: {
+            /**
+             * Format: binary
+             * @description The CSV file
+             */
+            file: string;
+            /**
+             * @description Where new customers go. Default POOL
+             * @enum {string}
+             */
+            target?: "POOL" | "OWNER";
+            /** @description With target OWNER: the owner, an active user of the store */
+            ownerId?: number;
+            /**
+             * @description A row matching an existing customer (same normalized email, phone/mobile digits or IM account as a create's duplicate check): SKIP leaves the customer alone, UPDATE merges the row into it (blank cells change nothing), CREATE creates it anyway. Under SKIP and UPDATE a row sharing a key with an earlier row of the file is refused. Default SKIP
+             * @enum {string}
+             */
+            duplicatePolicy?: "SKIP" | "UPDATE" | "CREATE";
+            /** @description AUTO (default: BOM, else UTF-8, else GB18030/GBK, else Windows-1252), or UTF-8, UTF-16, GB18030, GBK, Windows-1252 */
+            encoding?: string;
+            /** @description AUTO (default: comma, semicolon or tab, from the first lines), or , ; TAB */
+            delimiter?: string;
+            /**
+             * @description JSON object overriding the header mapping: header → field (name, companyName, position, email, phone, mobile, fax, im:WHATSAPP|WECHAT|SKYPE|LINE|TELEGRAM|WANGWANG|OTHER, website, country, region, city, address, postcode, businessType, mainProducts, purchaseCategories, annualPurchaseAmount, companySize, source, stage, stars, status, notes, tags), cf.<custom field key>, or ignore. Without it, English and Chinese header names are recognized ("E-mail", "邮箱", "公司名称", "Country/Region"...) and other columns go to the custom field of that key or label, or are ignored with a warning.
+             * @example {"Mail": "email", "Memo": "ignore"}
+             */
+            mapping?: string;
+            /** @description true: check every row and report, write no customer */
+            dryRun?: boolean;
+        };
         /** @description An inquiry received for a customer. */
         Inquiry: {
             /** Format: int64 */
@@ -1155,6 +1630,11 @@ export interface components {
          * @example 2022-03-10T16:15:50Z
          */
         Instant: string;
+        /**
+         * Format: date
+         * @example 2022-03-10
+         */
+        LocalDate: string;
         LoginRequest: {
             email: string;
             /** Format: password */
@@ -1172,13 +1652,26 @@ export interface components {
             name: string;
             /** @description Archived reasons stay on past records but cannot be chosen */
             archived: boolean;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Order in lists, smallest first
+             */
             position: number;
+            /** Format: int64 */
+            version: number;
         };
         LostReasonList: {
             items: components["schemas"]["LostReason"][];
             /** @description Always null: the list is never paged */
             nextCursor: string | null;
+        };
+        MarkLostRequest: {
+            /**
+             * Format: int64
+             * @description A current reason of the store (see /lost-reasons)
+             */
+            reasonId: number;
+            note?: string;
         };
         Me: {
             user: components["schemas"]["User"];
@@ -1296,7 +1789,7 @@ export interface components {
         /** @description RFC 9457 problem details. `type` is stable per kind of error; validation problems list the invalid fields in `errors`. Some problem types add members of their own. */
         Problem: {
             /**
-             * @description One of: `https://harbor-crm.dev/problems/validation` (400), `https://harbor-crm.dev/problems/malformed-body` (400), `https://harbor-crm.dev/problems/bad-request` (400), `https://harbor-crm.dev/problems/unauthorized` (401), `https://harbor-crm.dev/problems/invalid-credentials` (401), `https://harbor-crm.dev/problems/forbidden` (403), `https://harbor-crm.dev/problems/not-found` (404), `https://harbor-crm.dev/problems/method-not-allowed` (405), `https://harbor-crm.dev/problems/not-acceptable` (406), `https://harbor-crm.dev/problems/conflict` (409), `https://harbor-crm.dev/problems/email-taken` (409), `https://harbor-crm.dev/problems/duplicate-customer` (409), `https://harbor-crm.dev/problems/tag-name-taken` (409), `https://harbor-crm.dev/problems/already-claimed` (409), `https://harbor-crm.dev/problems/already-in-pool` (409), `https://harbor-crm.dev/problems/merge-undo-expired` (409), `https://harbor-crm.dev/problems/merge-already-undone` (409), `https://harbor-crm.dev/problems/precondition-failed` (412), `https://harbor-crm.dev/problems/payload-too-large` (413), `https://harbor-crm.dev/problems/unsupported-media-type` (415), `https://harbor-crm.dev/problems/idempotency-key-reused` (422), `https://harbor-crm.dev/problems/precondition-required` (428), `https://harbor-crm.dev/problems/too-many-attempts` (429), `https://harbor-crm.dev/problems/internal` (500), `https://harbor-crm.dev/problems/service-unavailable` (503)
+             * @description One of: `https://harbor-crm.dev/problems/validation` (400), `https://harbor-crm.dev/problems/malformed-body` (400), `https://harbor-crm.dev/problems/bad-request` (400), `https://harbor-crm.dev/problems/unauthorized` (401), `https://harbor-crm.dev/problems/invalid-credentials` (401), `https://harbor-crm.dev/problems/forbidden` (403), `https://harbor-crm.dev/problems/not-found` (404), `https://harbor-crm.dev/problems/method-not-allowed` (405), `https://harbor-crm.dev/problems/not-acceptable` (406), `https://harbor-crm.dev/problems/conflict` (409), `https://harbor-crm.dev/problems/email-taken` (409), `https://harbor-crm.dev/problems/duplicate-customer` (409), `https://harbor-crm.dev/problems/tag-name-taken` (409), `https://harbor-crm.dev/problems/already-claimed` (409), `https://harbor-crm.dev/problems/already-in-pool` (409), `https://harbor-crm.dev/problems/merge-undo-expired` (409), `https://harbor-crm.dev/problems/merge-already-undone` (409), `https://harbor-crm.dev/problems/already-lost` (409), `https://harbor-crm.dev/problems/not-lost` (409), `https://harbor-crm.dev/problems/reason-name-taken` (409), `https://harbor-crm.dev/problems/reason-in-use` (409), `https://harbor-crm.dev/problems/precondition-failed` (412), `https://harbor-crm.dev/problems/payload-too-large` (413), `https://harbor-crm.dev/problems/unsupported-media-type` (415), `https://harbor-crm.dev/problems/idempotency-key-reused` (422), `https://harbor-crm.dev/problems/precondition-required` (428), `https://harbor-crm.dev/problems/too-many-attempts` (429), `https://harbor-crm.dev/problems/internal` (500), `https://harbor-crm.dev/problems/service-unavailable` (503)
              * @example https://harbor-crm.dev/problems/validation
              */
             type: string;
@@ -1363,6 +1856,55 @@ export interface components {
             /** @description Overdue first, then by time; at most 200 */
             items: components["schemas"]["Reminder"][];
         };
+        /** @description What one sub-account did in the period. Customer events are attributed to the customer's owner at that moment (claimed and assigned: the one who got it; released and auto-returned: the one who had it); follow-ups to their author, by when they happened. */
+        RepActivity: {
+            /** Format: int64 */
+            userId: number;
+            name: string;
+            role: components["schemas"]["Role"];
+            active: boolean;
+            /**
+             * Format: int64
+             * @description Customers owned now (not of the period)
+             */
+            ownedNow: number;
+            /**
+             * Format: int64
+             * @description Pool customers claimed
+             */
+            claimed: number;
+            /**
+             * Format: int64
+             * @description Customers assigned or transferred to them
+             */
+            assigned: number;
+            /** Format: int64 */
+            followUps: number;
+            /**
+             * Format: int64
+             * @description Stage changes of their customers to a later stage
+             */
+            stageAdvances: number;
+            /**
+             * Format: int64
+             * @description Stage changes of their customers to TRANSACTION or REPEAT_PURCHASE
+             */
+            deals: number;
+            /** Format: int64 */
+            lost: number;
+            /** Format: int64 */
+            released: number;
+            /** Format: int64 */
+            autoReturned: number;
+        };
+        RepActivityReport: {
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
+            timeZone: string;
+            scope: components["schemas"]["StatsScope"];
+            /** @description Scope STORE: every user of the store, by name; OWN: the caller */
+            items: components["schemas"]["RepActivity"][];
+        };
         RepCount: {
             /** Format: int64 */
             userId: number;
@@ -1424,6 +1966,11 @@ export interface components {
             user: components["schemas"]["User"];
             store: components["schemas"]["Store"];
         };
+        /**
+         * @description STORE: the whole store (managers, admins); OWN: the caller's own customers (reps)
+         * @enum {string}
+         */
+        StatsScope: "STORE" | "OWN";
         Store: {
             /** Format: int64 */
             id: number;
@@ -1516,6 +2063,14 @@ export interface components {
             content?: string;
             occurredAt?: components["schemas"]["Instant"];
             nextFollowUpAt?: components["schemas"]["Instant"];
+        };
+        /** @description JSON merge patch: members present change. */
+        UpdateLostReasonRequest: {
+            name?: string;
+            /** @description true: no longer offered; past records keep it */
+            archived?: boolean;
+            /** Format: int32 */
+            position?: number;
         };
         /** @description JSON merge patch: members present change; `group: null` clears the group. */
         UpdateTagRequest: {
@@ -2995,6 +3550,104 @@ export interface operations {
             };
         };
     };
+    markCustomerLost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkLostRequest"];
+            };
+        };
+        responses: {
+            /** @description The customer, now LOST */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description Missing, unknown or archived reason (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rep on a pool customer (claim it first) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such customer visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already lost (`already-lost`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     mergeCustomers: {
         parameters: {
             query?: never;
@@ -3066,6 +3719,82 @@ export interface operations {
             };
             /** @description Unsupported content type (`unsupported-media-type`) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reactivateCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer, now ACTIVE */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rep on a pool customer (claim it first) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such customer visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The customer is not lost (`not-lost`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3344,6 +4073,352 @@ export interface operations {
             };
         };
     };
+    exportCustomers: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated column keys, in this order (name, companyName, email, phone, mobile, im:WECHAT, tags, cf.<key>, owner, potentialScore, createdAt, lastFollowUpAt, id...). Default: all */
+                columns?: string;
+                /** @description Start with a UTF-8 byte order mark so that Excel reads the file as UTF-8. Default true */
+                bom?: boolean;
+                /** @description As GET /customers, like every other filter */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid filter or column (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Reps cannot export */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listImports: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Page size, default 50, at most 200 */
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of jobs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobPage"];
+                };
+            };
+            /** @description Invalid limit or cursor (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Reps cannot import */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportUpload"];
+            };
+        };
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    Location?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            /** @description A bad option or no file (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Reps cannot import */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The file is larger than harbor.io.max-upload-size (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Reps cannot import */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such job in this store */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImportRejectedRows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The refused rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Reps cannot import */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such job in this store */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The job has not finished, or failed (`conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     receiveInquiry: {
         parameters: {
             query?: never;
@@ -3478,6 +4553,280 @@ export interface operations {
             };
             /** @description The user's role does not allow this (`forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createLostReason: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLostReasonRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    Location?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LostReason"];
+                };
+            };
+            /** @description Invalid fields (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The name is taken (`reason-name-taken`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteLostReason: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such reason in this store */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The reason is in use (`reason-in-use`): archive it instead */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateLostReason: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version being changed */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLostReasonRequest"];
+                "application/merge-patch+json": components["schemas"]["UpdateLostReasonRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LostReason"];
+                };
+            };
+            /** @description Invalid, read-only or unknown fields (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such reason in this store */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The name is taken (`reason-name-taken`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4142,6 +5491,191 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Reminders"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getChurnStats: {
+        parameters: {
+            query?: {
+                /** @description First day, YYYY-MM-DD */
+                from?: string;
+                /** @description Last day, YYYY-MM-DD */
+                to?: string;
+                /** @description month (default), rep, source or stage */
+                groupBy?: "month" | "rep" | "source" | "stage";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChurnReport"];
+                };
+            };
+            /** @description Bad dates, period or groupBy (`validation`, field errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFunnelStats: {
+        parameters: {
+            query?: {
+                /** @description First day, YYYY-MM-DD */
+                from?: string;
+                /** @description Last day, YYYY-MM-DD */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The funnel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunnelReport"];
+                };
+            };
+            /** @description Bad dates or period (`validation`, field errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRepStats: {
+        parameters: {
+            query?: {
+                /** @description First day, YYYY-MM-DD */
+                from?: string;
+                /** @description Last day, YYYY-MM-DD */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per user */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepActivityReport"];
+                };
+            };
+            /** @description Bad dates or period (`validation`, field errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, invalid, expired or revoked token (`unauthorized`) */

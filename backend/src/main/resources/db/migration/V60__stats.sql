@@ -11,7 +11,7 @@ create function customer_events_keep_statistics() returns trigger language plpgs
 begin
     delete from customer_events e using gone g
     where e.store_id = g.store_id and e.customer_id = g.id
-      and e.type not in ('CREATED', 'OWNER_CHANGED', 'STAGE_CHANGED', 'LOST', 'REACTIVATED');
+      and e.type not in ('CREATED', 'IMPORTED', 'OWNER_CHANGED', 'STAGE_CHANGED', 'LOST', 'REACTIVATED');
     update customer_events e
     set data = (select coalesce(jsonb_object_agg(m.key, m.value), '{}'::jsonb) from jsonb_each(e.data) m
                 where m.key in ('ownerId', 'stage', 'source', 'kind', 'fromOwnerId', 'toOwnerId', 'from', 'to',
@@ -58,7 +58,7 @@ create index customer_events_churn on customer_events (store_id, at)
 
 -- A rep's own figures: the customers a rep ever received (claimed, assigned, created as owner).
 create index customer_events_to_owner on customer_events (store_id, ((data ->> 'ownerId')::bigint), at)
-    where type in ('CREATED', 'OWNER_CHANGED');
+    where type in ('CREATED', 'IMPORTED', 'OWNER_CHANGED');
 
 -- "Is this reason in use?" (a used reason cannot be deleted, only archived).
 create index customer_events_reason on customer_events (store_id, ((data ->> 'reasonId')::bigint))

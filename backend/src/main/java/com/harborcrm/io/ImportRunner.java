@@ -353,6 +353,7 @@ public class ImportRunner {
                 insert into customer_events (store_id, customer_id, type, at, actor_id, data)
                 select ?, customer_id, 'IMPORTED', ?, ?,
                        jsonb_build_object('ownerId', cast(? as bigint), 'stage', coalesce(stage, 'UNMARKED'),
+                                          'source', coalesce(source, 'IMPORT'),
                                           'importId', cast(? as bigint), 'line', line)
                 from import_new""")) {
             events.setLong(1, storeId);

@@ -112,10 +112,10 @@ public class ChurnStats {
     /** The store's customers that existed and were not lost at {@code at}. */
     long activeAtStart(long store, Instant at) {
         Row events = db.query("""
-                select count(*) filter (where type = 'CREATED') - count(*) filter (where type = 'LOST')
+                select count(*) filter (where type in ('CREATED', 'IMPORTED')) - count(*) filter (where type = 'LOST')
                        + count(*) filter (where type = 'REACTIVATED')
                 from customer_events
-                where store_id = ? and type in ('CREATED', 'LOST', 'REACTIVATED') and at < ?""", store, at).get(0);
+                where store_id = ? and type in ('CREATED', 'IMPORTED', 'LOST', 'REACTIVATED') and at < ?""", store, at).get(0);
         return events.getLong(0) - deletedWhileActive(store, at, null, null).getOrDefault(START, 0L);
     }
 
@@ -140,10 +140,10 @@ public class ChurnStats {
         Map<String, Long> deltas = new HashMap<>();
         for (Row r : db.query("""
                 select to_char(at at time zone ?, 'YYYY-MM'),
-                       count(*) filter (where type = 'CREATED') - count(*) filter (where type = 'LOST')
+                       count(*) filter (where type in ('CREATED', 'IMPORTED')) - count(*) filter (where type = 'LOST')
                        + count(*) filter (where type = 'REACTIVATED')
                 from customer_events
-                where store_id = ? and type in ('CREATED', 'LOST', 'REACTIVATED') and at >= ? and at < ?
+                where store_id = ? and type in ('CREATED', 'IMPORTED', 'LOST', 'REACTIVATED') and at >= ? and at < ?
                 group by 1""", period.zone().getId(), store, period.start(), period.end())) {
             deltas.put(r.getString(0), r.getLong(1));
         }
@@ -180,7 +180,7 @@ public class ChurnStats {
                 from audit_events a
                 where a.store_id = ? and %s
                   and exists (select 1 from customer_events e where e.store_id = a.store_id and e.customer_id = a.entity_id
-                              and e.type = 'CREATED' and e.at <= a.at)
+                              and e.type in ('CREATED', 'IMPORTED') and e.at <= a.at)
                   and not %s
                   and a.at < ?
                 group by 1""".formatted(key, StatsSql.CUSTOMER_DELETED, StatsSql.lost("a.entity_id", "<= a.at")),
@@ -200,13 +200,13 @@ public class ChurnStats {
         for (Row r : db.query("""
                 with candidates as (
                   select distinct e.customer_id from customer_events e
-                  where e.store_id = ? and e.type in ('CREATED', 'OWNER_CHANGED') and (e.data ->> 'ownerId')::bigint = ?
+                  where e.store_id = ? and e.type in ('CREATED', 'IMPORTED', 'OWNER_CHANGED') and (e.data ->> 'ownerId')::bigint = ?
                     and e.at < ?)
                 select i.k, count(*)
                 from unnest(cast(? as timestamptz[])) with ordinality as i(t, k)
                 cross join candidates c
                 where (select (o.data ->> 'ownerId')::bigint from customer_events o
-                       where o.store_id = ? and o.customer_id = c.customer_id and o.type in ('CREATED', 'OWNER_CHANGED')
+                       where o.store_id = ? and o.customer_id = c.customer_id and o.type in ('CREATED', 'IMPORTED', 'OWNER_CHANGED')
                          and o.at < i.t
                        order by o.at desc, o.id desc limit 1) = ?
                   and not %s

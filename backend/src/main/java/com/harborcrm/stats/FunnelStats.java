@@ -15,7 +15,7 @@ import com.harborcrm.stats.StatsDtos.FunnelStage;
 import com.harborcrm.stats.StatsDtos.Scope;
 
 /**
- * GET /stats/funnel. A customer reaches a stage by being created in it or moved to it (CREATED, STAGE_CHANGED in
+ * GET /stats/funnel. A customer reaches a stage by being created in it or moved to it (CREATED or IMPORTED, STAGE_CHANGED in
  * the period); it advanced when, after first reaching the stage in the period, it reached any later stage in the
  * period (stages may be skipped: a deal needs no NO_DEAL first). Time in a stage comes from the STAGE_CHANGED events
  * that end a stay: each says since when the customer had been in the stage it leaves (data.fromSince).
@@ -33,7 +33,7 @@ public class FunnelStats {
                   select e.customer_id, e.at, e.id,
                          %s as r
                   from customer_events e
-                  where e.store_id = ? and e.type in ('CREATED', 'STAGE_CHANGED') and e.at >= ? and e.at < ?
+                  where e.store_id = ? and e.type in ('CREATED', 'IMPORTED', 'STAGE_CHANGED') and e.at >= ? and e.at < ?
                     and (cast(? as bigint) is null or (e.data ->> 'ownerId')::bigint = ?)),
                 marked as (
                   select r,
