@@ -461,6 +461,9 @@ export const en = {
   'reminders.wasDue': 'was due {date}',
   'reminders.due': 'due {date}',
   'reminders.more': 'and {count} more.',
+  'reminders.repeatInquiries': 'Asked again',
+  'reminders.repeatInquiriesEmpty': 'No repeat inquiries waiting for a follow-up.',
+  'reminders.askedAgain': 'inquired again {date}',
 
   'poolRules.title': 'Pool rules',
   'poolRules.intro': 'When private customers go back to the pool, and how much reps may claim. 0 switches a rule off.',

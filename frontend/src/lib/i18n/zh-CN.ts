@@ -462,6 +462,9 @@ export const zhCN: Dictionary = {
   'reminders.wasDue': '应于 {date} 跟进',
   'reminders.due': '{date} 到期',
   'reminders.more': '还有 {count} 项。',
+  'reminders.repeatInquiries': '再次询盘',
+  'reminders.repeatInquiriesEmpty': '没有等待跟进的再次询盘。',
+  'reminders.askedAgain': '{date} 再次询盘',
 
   'poolRules.title': '公海规则',
   'poolRules.intro': '私海客户何时退回公海，以及销售可以领取多少。填 0 表示关闭该规则。',

@@ -9,7 +9,8 @@ import { useLostReasons } from '../api/list-lost-reasons';
 import type { Tag } from '../api/list-tags';
 import { useTransferTargets } from '../api/list-users';
 
-type Action = Exclude<BatchAction, 'REPLACE_TAG'>;
+// LOST and REACTIVATE have their own flow on the customer page; the bar does not offer them yet.
+type Action = Exclude<BatchAction, 'REPLACE_TAG' | 'LOST' | 'REACTIVATE'>;
 
 const SKIP_REASONS = ['NOT_FOUND', 'ALREADY_IN_POOL', 'ALREADY_OWNED', 'LIMIT_REACHED'] as const;
 

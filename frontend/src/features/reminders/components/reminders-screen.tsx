@@ -8,6 +8,7 @@ const SECTIONS: { kind: Reminder['kind']; title: MessageKey; empty: MessageKey }
   { kind: 'FOLLOW_UP_OVERDUE', title: 'reminders.overdue', empty: 'reminders.overdueEmpty' },
   { kind: 'FOLLOW_UP_DUE', title: 'reminders.dueToday', empty: 'reminders.dueTodayEmpty' },
   { kind: 'POOL_RETURN_WARNING', title: 'reminders.returning', empty: 'reminders.returningEmpty' },
+  { kind: 'REPEAT_INQUIRY', title: 'reminders.repeatInquiries', empty: 'reminders.repeatInquiriesEmpty' },
 ];
 
 function ReminderItem({ reminder }: { reminder: Reminder }) {
@@ -20,7 +21,14 @@ function ReminderItem({ reminder }: { reminder: Reminder }) {
       <span className="muted">
         {reminder.kind === 'POOL_RETURN_WARNING' && reminder.rule
           ? `${poolReturnText(t, { daysLeft: reminder.daysLeft ?? 0, rule: reminder.rule })} (${when})`
-          : t(reminder.kind === 'FOLLOW_UP_OVERDUE' ? 'reminders.wasDue' : 'reminders.due', { date: when })}
+          : t(
+              reminder.kind === 'FOLLOW_UP_OVERDUE'
+                ? 'reminders.wasDue'
+                : reminder.kind === 'REPEAT_INQUIRY'
+                  ? 'reminders.askedAgain'
+                  : 'reminders.due',
+              { date: when },
+            )}
       </span>
     </li>
   );
@@ -42,6 +50,7 @@ export function RemindersScreen() {
     FOLLOW_UP_OVERDUE: counts.overdue,
     FOLLOW_UP_DUE: counts.dueToday,
     POOL_RETURN_WARNING: counts.returnWarnings,
+    REPEAT_INQUIRY: counts.repeatInquiries,
   };
   return (
     <div className="stack">
