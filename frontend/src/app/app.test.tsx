@@ -18,7 +18,7 @@ const admin = {
 };
 
 const reminders = {
-  counts: { overdue: 2, dueToday: 1, returnWarnings: 1 },
+  counts: { overdue: 2, dueToday: 1, returnWarnings: 1, repeatInquiries: 0 },
   items: [
     { kind: 'FOLLOW_UP_OVERDUE', customerId: 3, customerName: 'John Miller', at: '2026-03-01T08:00:00Z' },
     { kind: 'POOL_RETURN_WARNING', customerId: 4, customerName: 'Zhao Lei', at: '2026-03-04T08:00:00Z', daysLeft: 2, rule: 'NO_DEAL' },

@@ -27,5 +27,5 @@ export function useReminders() {
 }
 
 export function reminderTotal(counts: ReminderCounts): number {
-  return counts.overdue + counts.dueToday + counts.returnWarnings;
+  return counts.overdue + counts.dueToday + counts.returnWarnings + counts.repeatInquiries;
 }

@@ -8,12 +8,13 @@ import { RemindersBadge } from './reminders-badge';
 import { RemindersScreen } from './reminders-screen';
 
 const reminders = {
-  counts: { overdue: 1, dueToday: 1, returnWarnings: 3 },
+  counts: { overdue: 1, dueToday: 1, returnWarnings: 3, repeatInquiries: 1 },
   items: [
     { kind: 'FOLLOW_UP_OVERDUE', customerId: 3, customerName: 'John Miller', at: '2026-03-01T08:00:00Z' },
     { kind: 'FOLLOW_UP_DUE', customerId: 4, customerName: 'Zhao Lei', at: '2026-03-02T15:00:00Z' },
     { kind: 'POOL_RETURN_WARNING', customerId: 5, customerName: 'Anna Schmidt', at: '2026-03-05T08:00:00Z', daysLeft: 3, rule: 'NO_FOLLOW_UP' },
     { kind: 'POOL_RETURN_WARNING', customerId: 6, customerName: 'Hans Weber', at: '2026-03-03T08:00:00Z', daysLeft: 1, rule: 'NO_DEAL' },
+    { kind: 'REPEAT_INQUIRY', customerId: 7, customerName: 'Li Wei', at: '2026-03-02T09:30:00Z' },
   ],
 };
 
@@ -50,11 +51,14 @@ describe('Reminders', () => {
     expect(returning).toHaveTextContent('Returns to the pool in 1 day: no deal yet');
     // The count says 3 but only 2 came: say there are more.
     expect(returning).toHaveTextContent('and 1 more.');
-    expect(screen.getByRole('link', { name: 'Reminders: 5 need attention' })).toBeInTheDocument();
+    const askedAgain = screen.getByRole('region', { name: /Asked again/ });
+    expect(within(askedAgain).getByRole('link', { name: 'Li Wei' })).toHaveAttribute('href', '/customers/7');
+    expect(askedAgain).toHaveTextContent('inquired again');
+    expect(screen.getByRole('link', { name: 'Reminders: 6 need attention' })).toBeInTheDocument();
   });
 
   it('says when there is nothing to do', async () => {
-    mockFetch(() => jsonResponse({ counts: { overdue: 0, dueToday: 0, returnWarnings: 0 }, items: [] }));
+    mockFetch(() => jsonResponse({ counts: { overdue: 0, dueToday: 0, returnWarnings: 0, repeatInquiries: 0 }, items: [] }));
     renderReminders();
     expect(await screen.findByText('Nothing overdue.')).toBeInTheDocument();
     expect(screen.getByText('None of your customers is about to return to the pool.')).toBeInTheDocument();
