@@ -17,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.harborcrm.customer.CustomerDtos;
 import com.harborcrm.customer.ImAccount;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** Request and response bodies of inquiry intake and the inquiry list. */
 public final class InquiryDtos {
 
@@ -26,6 +28,8 @@ public final class InquiryDtos {
     @Schema(name = "InquiryContact", description = "Who sent the inquiry, as the channel knows them. The email "
             + "(lower-case, +tag removed), phone and mobile digits (at least 6, any against any) and IM accounts "
             + "are matched against the store's customers.")
+    // Also stored in the inquiries' jsonb column, read by Hibernate's JSON mapper outside any REST signature.
+    @RegisterForReflection
     public record InquiryContact(
             @NotBlank @Size(max = 200) @Schema(required = true, examples = "Ana Souza") String name,
             @Size(max = 200) @Schema(examples = "Souza Importadora Ltda") String companyName,

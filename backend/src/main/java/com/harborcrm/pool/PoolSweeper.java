@@ -167,7 +167,9 @@ public class PoolSweeper {
      */
     private int returnDue(long store, PoolRules rules, Instant now) {
         PoolTimer.Condition due = PoolTimer.dueWithin("c", rules, null, now);
+        // The leading comment names the statement in pg_stat_activity (whose text is cut at 1 kB): tests look for it.
         Query query = em.createNativeQuery("""
+                /* pool-sweep-return */
                 with due as materialized (
                   select c.id, c.owner_id, %2$s as rule from customers c
                   where c.store_id = :store and c.owner_id is not null and %3$s and %1$s <= :now

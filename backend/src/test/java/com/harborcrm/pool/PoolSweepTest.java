@@ -270,7 +270,7 @@ class PoolSweepTest {
             sweep = CompletableFuture.supplyAsync(this::sweep);
             long deadline = System.currentTimeMillis() + 10_000;
             while (PoolHelper.count(db, "select count(*) from pg_stat_activity where datname = current_database() "
-                    + "and wait_event_type = 'Lock' and query like '%returned as%'") == 0) {
+                    + "and wait_event_type = 'Lock' and query like '%pool-sweep-return%'") == 0) {
                 assertTrue(System.currentTimeMillis() < deadline, "the sweep never waited for the row lock");
                 Thread.sleep(20);
             }
