@@ -14,10 +14,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -30,6 +26,7 @@ import com.harborcrm.testing.Api;
 import com.harborcrm.testing.Api.Session;
 import com.harborcrm.testing.Customers;
 import com.harborcrm.testing.MutableClock;
+import com.harborcrm.testing.Parallel;
 import com.harborcrm.testing.PoolHelper;
 
 import io.restassured.response.Response;
@@ -104,7 +101,7 @@ class PoolClaimTest {
             reps.add(Api.addUser(admin, "REP"));
         }
         long id = PoolHelper.poolCustomer(admin);
-        List<Response> responses = inParallel(reps.size(), i -> reps.get(i).as()
+        List<Response> responses = Parallel.calls(reps.size(), i -> reps.get(i).as()
                 .body(Map.of("customerIds", List.of(id))).post("/api/v1/pool/claim"));
         long won = responses.stream().filter(r -> r.statusCode() == 200).count();
         long lost = responses.stream().filter(r -> r.statusCode() == 409
@@ -129,7 +126,7 @@ class PoolClaimTest {
         for (int i = 0; i < 10; i++) {
             ids.add(PoolHelper.poolCustomer(admin));
         }
-        List<Response> responses = inParallel(reps.size(), i -> {
+        List<Response> responses = Parallel.calls(reps.size(), i -> {
             List<Long> order = new ArrayList<>(ids);
             java.util.Collections.rotate(order, i);
             if (i % 2 == 1) {
@@ -158,7 +155,7 @@ class PoolClaimTest {
         for (int i = 0; i < 20; i++) {
             ids.add(PoolHelper.poolCustomer(admin));
         }
-        List<Response> responses = inParallel(20, i -> rep.as()
+        List<Response> responses = Parallel.calls(20, i -> rep.as()
                 .body(Map.of("customerIds", List.of(ids.get(i)))).post("/api/v1/pool/claim"));
         responses.forEach(r -> assertEquals(200, r.statusCode(), r.asString()));
         long claimed = responses.stream().mapToLong(r -> r.jsonPath().getList("claimed").size()).sum();
@@ -225,33 +222,5 @@ class PoolClaimTest {
         rep.as().body(Map.of("reasonId", PoolHelper.releaseReason(rep))).post("/api/v1/customers/" + id + "/release")
                 .then().statusCode(200);
         assertEquals(List.of((int) id), PoolHelper.claim(other, List.of(id)).getList("claimed"));
-    }
-
-    interface Call {
-        Response run(int i);
-    }
-
-    /** Runs the calls at the same moment from as many threads. */
-    static List<Response> inParallel(int n, Call call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.run(index);
-                }));
-            }
-            start.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                responses.add(f.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
