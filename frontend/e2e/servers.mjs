@@ -11,8 +11,10 @@ const backendDir = resolve(frontendDir, '../backend');
 export const backendJar = join(backendDir, 'target/quarkus-app/quarkus-run.jar');
 const viteBin = join(frontendDir, 'node_modules/vite/bin/vite.js');
 
-export const BACKEND_PORT = 18080;
-export const PREVIEW_PORT = 14173;
+// Overridable so that two checkouts on one machine can run their browser tests at the same time.
+export const BACKEND_PORT = Number(process.env.E2E_BACKEND_PORT ?? 18080);
+export const PREVIEW_PORT = Number(process.env.E2E_PREVIEW_PORT ?? 14173);
+const E2E_DB = process.env.E2E_DB ?? 'harbor_e2e';
 export const baseUrl = `http://127.0.0.1:${PREVIEW_PORT}`;
 const backendUrl = `http://127.0.0.1:${BACKEND_PORT}`;
 
@@ -83,7 +85,7 @@ export async function startBackend() {
     'java',
     [
       `-Dquarkus.http.port=${BACKEND_PORT}`,
-      '-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/harbor_e2e',
+      `-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/${E2E_DB}`,
       '-Dquarkus.datasource.username=harbor_test',
       '-Dquarkus.datasource.password=harbor_test',
       '-Dquarkus.flyway.clean-at-start=true',
