@@ -777,6 +777,26 @@ export interface paths {
         patch: operations["updateTag"];
         trace?: never;
     };
+    "/api/v1/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The store's active users, for picking an owner
+         * @description Every active user of the store sorted by name, with id, name and role only: what a manager needs to assign, transfer or import customers to someone. Managing accounts stays with `/users` (ADMIN).
+         */
+        get: operations["listTeam"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -2018,6 +2038,15 @@ export interface components {
             name: string;
             /** @example #1E88E5 */
             color: string;
+        };
+        TeamList: {
+            items: components["schemas"]["TeamMember"][];
+        };
+        TeamMember: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            role: components["schemas"]["Role"];
         };
         /** @description A follow-up (kind FOLLOW_UP: content, nextFollowUpAt) or an event (kind EVENT: data, e.g. {from, to} of a STAGE_CHANGED, plus ownerId and stage at the time). */
         TimelineEntry: {
@@ -6001,6 +6030,53 @@ export interface operations {
             };
             /** @description Unsupported content type (`unsupported-media-type`) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The active users */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamList"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REPs don't pick owners (`forbidden`) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -33,6 +33,18 @@ public final class AccountDtos {
             @NotNull @Size(max = 72) @Schema(required = true, format = "password") String password) {
     }
 
+    /** A colleague as managers see them when they pick an owner: no email, no account details. */
+    @Schema(name = "TeamMember")
+    public record TeamMember(
+            @Schema(required = true) long id,
+            @Schema(required = true) String name,
+            @Schema(required = true) Role role) {
+
+        static TeamMember of(User user) {
+            return new TeamMember(user.id, user.name, user.role);
+        }
+    }
+
     @Schema(name = "User", description = "A sub-account of the store.")
     public record UserView(
             @Schema(required = true) long id,

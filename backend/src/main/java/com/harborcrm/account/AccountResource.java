@@ -37,6 +37,7 @@ import com.harborcrm.account.AccountDtos.MeResponse;
 import com.harborcrm.account.AccountDtos.SignupRequest;
 import com.harborcrm.account.AccountDtos.SignupResponse;
 import com.harborcrm.account.AccountDtos.UpdateUserRequest;
+import com.harborcrm.account.AccountDtos.TeamMember;
 import com.harborcrm.account.AccountDtos.UserView;
 import com.harborcrm.common.error.Problem;
 import com.harborcrm.common.paging.PageLimit;
@@ -116,6 +117,23 @@ public class AccountResource {
     }
 
     @GET
+    @Path("/team")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @Tag(name = "Users")
+    @SecurityRequirement(name = "bearerJwt")
+    @Operation(operationId = "listTeam", summary = "The store's active users, for picking an owner",
+            description = "Every active user of the store sorted by name, with id, name and role only: what a "
+                    + "manager needs to assign, transfer or import customers to someone. Managing accounts stays "
+                    + "with `/users` (ADMIN).")
+    @APIResponse(responseCode = "200", description = "The active users",
+            content = @Content(schema = @Schema(implementation = TeamList.class)))
+    @APIResponse(responseCode = "403", description = "REPs don't pick owners (`forbidden`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TeamList listTeam() {
+        return new TeamList(accounts.listTeam());
+    }
+
+    @GET
     @Path("/users/{id}")
     @RolesAllowed(Roles.ADMIN)
     @Tag(name = "Users")
@@ -168,6 +186,10 @@ public class AccountResource {
             @Valid @NotNull UpdateUserRequest body) {
         UserView user = accounts.updateUser(id, body, ETags.parseIfMatch(ifMatch));
         return Response.ok(user).tag(ETags.of(user.version())).build();
+    }
+
+    @Schema(name = "TeamList")
+    public record TeamList(@Schema(required = true) java.util.List<TeamMember> items) {
     }
 
     @Schema(name = "UserPage")

@@ -27,6 +27,7 @@ import com.harborcrm.account.AccountDtos.SignupRequest;
 import com.harborcrm.account.AccountDtos.SignupResponse;
 import com.harborcrm.account.AccountDtos.StoreView;
 import com.harborcrm.account.AccountDtos.UpdateUserRequest;
+import com.harborcrm.account.AccountDtos.TeamMember;
 import com.harborcrm.account.AccountDtos.UserView;
 import com.harborcrm.common.error.DomainException;
 import com.harborcrm.common.error.ProblemType;
@@ -147,6 +148,11 @@ public class AccountService {
         boolean more = users.size() > limit;
         List<UserView> items = users.stream().limit(limit).map(UserView::of).toList();
         return Page.of(items, more ? Cursor.encode(items.get(items.size() - 1).id()) : null);
+    }
+
+    /** Every active user of the store, by name: the people a customer can be assigned, transferred or imported to. */
+    public List<TeamMember> listTeam() {
+        return User.<User>find("active = true order by lower(name), id").stream().map(TeamMember::of).toList();
     }
 
     public UserView getUser(long id) {

@@ -53,6 +53,28 @@ class UserManagementTest {
     }
 
     @Test
+    void managersSeeTheActiveTeamWithoutAccountDetails() {
+        Api.Session admin = Api.openStore("Team list");
+        Api.Session manager = Api.addUser(admin, "MANAGER");
+        Api.Session rep = Api.addUser(admin, "REP");
+        Api.Session leaver = Api.addUser(admin, "REP");
+        admin.as().body(Map.of("active", false)).patch("/api/v1/users/" + leaver.userId()).then().statusCode(200);
+        Api.Session otherStore = Api.openStore("Other team");
+
+        var team = manager.as().get("/api/v1/team").then().statusCode(200)
+                .body("items", hasSize(3))
+                .body("items", everyItem(not(org.hamcrest.Matchers.hasKey("email"))))
+                .extract().jsonPath();
+        Set<Long> ids = new HashSet<>(team.getList("items.id", Long.class));
+        org.junit.jupiter.api.Assertions.assertEquals(Set.of(admin.userId(), manager.userId(), rep.userId()), ids);
+        org.junit.jupiter.api.Assertions.assertFalse(ids.contains(otherStore.userId()));
+        manager.as().get("/api/v1/team").then().body("items.find { it.id == " + rep.userId() + " }.role",
+                equalTo("REP"));
+        admin.as().get("/api/v1/team").then().statusCode(200).body("items", hasSize(3));
+        problem(rep.as().get("/api/v1/team").then(), 403, "forbidden");
+    }
+
+    @Test
     void usersArePagedWithACursorThatNeverRepeats() {
         Api.Session admin = Api.openStore("Paging");
         for (int i = 0; i < 4; i++) {
