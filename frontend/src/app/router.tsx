@@ -18,6 +18,9 @@ const PoolRulesRoute = lazy(() => import('./routes/settings').then((m) => ({ def
 const PoolRoute = lazy(() => import('./routes/pool').then((m) => ({ default: m.PoolRoute })));
 const RemindersRoute = lazy(() => import('./routes/pool').then((m) => ({ default: m.RemindersRoute })));
 const CustomFieldsRoute = lazy(() => import('./routes/settings').then((m) => ({ default: m.CustomFieldsRoute })));
+// Statistics bring ECharts: loaded only when opened.
+const ImportRoute = lazy(() => import('./routes/imports').then((m) => ({ default: m.ImportRoute })));
+const StatsRoute = lazy(() => import('./routes/stats').then((m) => ({ default: m.StatsRoute })));
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginRoute /> },
@@ -36,6 +39,8 @@ export const routes: RouteObject[] = [
           { path: 'customers/:id', element: <CustomerRoute /> },
           { path: 'pool', element: <PoolRoute /> },
           { path: 'reminders', element: <RemindersRoute /> },
+          { path: 'imports', element: <ImportRoute /> },
+          { path: 'stats', element: <StatsRoute /> },
           { path: 'profile', element: <HomeRoute /> },
           { path: 'settings/users', element: <UsersRoute /> },
           { path: 'settings/tags', element: <TagsRoute /> },

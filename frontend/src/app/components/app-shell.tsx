@@ -33,6 +33,8 @@ export function AppShell() {
         <NavLink to="/customers">{t('nav.customers')}</NavLink>
         <NavLink to="/pool">{t('nav.pool')}</NavLink>
         <NavLink to="/profile">{t('nav.home')}</NavLink>
+        <NavLink to="/stats">{t('stats.nav')}</NavLink>
+        {me && me.user.role !== 'REP' && <NavLink to="/imports">{t('imports.nav')}</NavLink>}
         {me && me.user.role !== 'REP' && <NavLink to="/settings/tags">{t('nav.tags')}</NavLink>}
         {me?.user.role === 'ADMIN' && <NavLink to="/settings/custom-fields">{t('nav.customFields')}</NavLink>}
         {me?.user.role === 'ADMIN' && <NavLink to="/settings/users">{t('nav.users')}</NavLink>}

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { ExportButton } from '@/components/export-button';
 import { LoadMore } from '@/components/load-more';
 import { QueryError } from '@/components/query-error';
 import { Link, useSearchParams } from 'react-router';
@@ -7,6 +8,7 @@ import { useFormatters, useT, type Translate } from '@/lib/i18n';
 import { useSelection } from '@/lib/use-selection';
 import type { BatchResult } from '../api/batch-customers';
 import { useCustomFields } from '../api/list-custom-fields';
+import { useExportCustomers } from '../api/export-customers';
 import { useCustomers } from '../api/list-customers';
 import { useTags } from '../api/list-tags';
 import { filterToSearch, hasFilters, searchToQuery, sortOf } from '../lib/filters';
@@ -30,6 +32,7 @@ export function CustomersScreen({ role, me }: { role: Role; me?: { id: number; n
   const { selected, select, setSelected } = useSelection();
   const [feedback, setFeedback] = useState<((t: Translate) => string) | null>(null);
   const manager = role !== 'REP';
+  const exporter = useExportCustomers();
 
   function apply(next: URLSearchParams) {
     setSelected(new Set());
@@ -90,6 +93,8 @@ export function CustomersScreen({ role, me }: { role: Role; me?: { id: number; n
         <Link to="/customers/new" className="button-link">
           {t('customers.new')}
         </Link>
+        {/* Reps cannot export (the API refuses them). */}
+        {manager && <ExportButton exporter={{ ...exporter, mutate: () => exporter.mutate(query) }} />}
       </div>
       <FilterPanel
         key={searchKey}

@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
+import { ExportButton } from '@/components/export-button';
 import { LoadMore } from '@/components/load-more';
 import { QueryError } from '@/components/query-error';
 import { useSearchParams } from 'react-router';
@@ -7,6 +8,7 @@ import { useFormatters, useT } from '@/lib/i18n';
 import { useSelection } from '@/lib/use-selection';
 import { errorMessage, isProblem } from '@/lib/problem';
 import { useClaimCustomers, type PoolFailure } from '../api/claim-customers';
+import { useExportPool } from '../api/export-pool';
 import { usePool, type PoolCustomer } from '../api/list-pool';
 import { useTags } from '../api/list-tags';
 import { hasFilters, searchToQuery } from '../lib/filters';
@@ -30,6 +32,7 @@ export function PoolScreen({ role, me }: PoolScreenProps) {
   const poolQuery = usePool(query);
   const tags = useTags().data?.items ?? [];
   const claimMutation = useClaimCustomers();
+  const exporter = useExportPool();
   const { selected, select, setSelected } = useSelection();
   const [outcome, setOutcome] = useState<PoolOutcome | null>(null);
   // Names outlive the rows: claimed customers leave the list, the feedback still names them.
@@ -99,6 +102,7 @@ export function PoolScreen({ role, me }: PoolScreenProps) {
     <div className="stack">
       <div className="page-title">
         <h1 id="pool-title">{t('pool.title')}</h1>
+        {role !== 'REP' && <ExportButton exporter={{ ...exporter, mutate: () => exporter.mutate(query) }} />}
       </div>
       <p className="muted">{t('pool.intro')}</p>
       <PoolFilterPanel key={searchKey} search={search} tags={tags} onApply={apply} />

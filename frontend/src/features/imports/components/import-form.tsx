@@ -1,0 +1,144 @@
+import { useId, useRef } from 'react';
+import { FormAlert } from '@/components/form/form-alert';
+import { SelectField } from '@/components/form/select-field';
+import { useFocusOnError, useFormErrors } from '@/components/form/use-form-errors';
+import { useT } from '@/lib/i18n';
+import { useTeam } from '../api/list-team';
+import { DELIMITERS, DUPLICATE_POLICIES, ENCODINGS, TARGETS, type ImportRequest } from '../api/start-import';
+
+export type ImportSettings = Omit<ImportRequest, 'file' | 'mapping' | 'dryRun'>;
+
+export const DEFAULT_SETTINGS: ImportSettings = {
+  target: 'POOL',
+  duplicatePolicy: 'SKIP',
+  encoding: 'AUTO',
+  delimiter: 'AUTO',
+};
+
+const FIELDS = ['file', 'target', 'ownerId', 'duplicatePolicy', 'encoding', 'delimiter', 'mapping'] as const;
+
+export interface ImportFormProps {
+  file: File | null;
+  onFile: (file: File | null) => void;
+  settings: ImportSettings;
+  onSettings: (settings: ImportSettings) => void;
+  onCheck: () => void;
+  pending: boolean;
+  error: unknown;
+  /** A missing file or owner found before sending. */
+  localErrors: Partial<Record<'file' | 'ownerId', string>>;
+}
+
+/** The file and how to read it; submitting starts a dry run, never the import itself. */
+export function ImportForm({ file, onFile, settings, onSettings, onCheck, pending, error, localErrors }: ImportFormProps) {
+  const t = useT();
+  const id = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const team = useTeam(settings.target === 'OWNER');
+  const { fieldErrors, alert } = useFormErrors(error, FIELDS);
+  useFocusOnError(formRef, error);
+  const fileError = localErrors.file ?? fieldErrors.file;
+  const ownerError = localErrors.ownerId ?? fieldErrors.ownerId;
+  const set = (patch: Partial<ImportSettings>) => onSettings({ ...settings, ...patch });
+
+  const ownerOptions = [
+    { value: '', label: team.isPending ? t('app.loading') : t('imports.owner.choose') },
+    ...(team.data?.items ?? []).map((member) => ({
+      value: String(member.id),
+      label: t('imports.owner.option', { name: member.name, role: t(`role.${member.role}`) }),
+    })),
+  ];
+
+  return (
+    <form
+      ref={formRef}
+      className="card import-form"
+      aria-labelledby={`${id}-title`}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!pending) onCheck();
+      }}
+    >
+      <h2 id={`${id}-title`}>{t('imports.form.title')}</h2>
+      <FormAlert alert={alert} />
+      <div className="field">
+        <label htmlFor={`${id}-file`}>{t('imports.form.file')}</label>
+        <input
+          id={`${id}-file`}
+          type="file"
+          name="file"
+          accept=".csv,.txt,text/csv,text/plain"
+          aria-invalid={fileError ? true : undefined}
+          aria-describedby={[`${id}-file-hint`, fileError ? `${id}-file-error` : ''].join(' ').trim()}
+          onChange={(event) => onFile(event.target.files?.[0] ?? null)}
+        />
+        <p id={`${id}-file-hint`} className="field-hint">
+          {file ? t('imports.form.fileChosen', { name: file.name }) : t('imports.form.fileHint')}
+        </p>
+        {fileError && (
+          <p id={`${id}-file-error`} className="field-error">
+            {fileError}
+          </p>
+        )}
+      </div>
+      <div className="field-row">
+        <SelectField
+          label={t('imports.form.target')}
+          name="target"
+          value={settings.target}
+          error={fieldErrors.target}
+          options={TARGETS.map((target) => ({ value: target, label: t(`imports.target.${target}`) }))}
+          onChange={(event) => set({ target: event.target.value as ImportSettings['target'] })}
+        />
+        {settings.target === 'OWNER' && (
+          <SelectField
+            label={t('imports.form.owner')}
+            name="ownerId"
+            value={settings.ownerId === undefined ? '' : String(settings.ownerId)}
+            error={ownerError ?? (team.isError ? t('imports.owner.loadFailed') : undefined)}
+            options={ownerOptions}
+            onChange={(event) => set({ ownerId: event.target.value ? Number(event.target.value) : undefined })}
+          />
+        )}
+        <SelectField
+          label={t('imports.form.duplicatePolicy')}
+          name="duplicatePolicy"
+          value={settings.duplicatePolicy}
+          error={fieldErrors.duplicatePolicy}
+          options={DUPLICATE_POLICIES.map((policy) => ({ value: policy, label: t(`imports.duplicate.${policy}`) }))}
+          onChange={(event) => set({ duplicatePolicy: event.target.value as ImportSettings['duplicatePolicy'] })}
+        />
+        <SelectField
+          label={t('imports.form.encoding')}
+          name="encoding"
+          value={settings.encoding}
+          error={fieldErrors.encoding}
+          options={ENCODINGS.map((encoding) => ({
+            value: encoding,
+            label: encoding === 'AUTO' ? t('imports.form.auto') : encoding,
+          }))}
+          onChange={(event) => set({ encoding: event.target.value })}
+        />
+        <SelectField
+          label={t('imports.form.delimiter')}
+          name="delimiter"
+          value={settings.delimiter}
+          error={fieldErrors.delimiter}
+          options={DELIMITERS.map((delimiter) => ({
+            value: delimiter,
+            label: t(`imports.delimiter.${delimiter === ',' ? 'comma' : delimiter === ';' ? 'semicolon' : delimiter}`),
+          }))}
+          onChange={(event) => set({ delimiter: event.target.value })}
+        />
+      </div>
+      {fieldErrors.mapping && <p className="field-error">{fieldErrors.mapping}</p>}
+      <div className="form-actions">
+        <button type="submit" aria-disabled={pending || undefined}>
+          {pending ? t('imports.form.checking') : t('imports.form.check')}
+        </button>
+        <p className="muted small">{t('imports.form.checkHint')}</p>
+      </div>
+    </form>
+  );
+}

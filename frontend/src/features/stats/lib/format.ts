@@ -1,0 +1,44 @@
+import { useMemo } from 'react';
+import { useFormatters, useLocale, type MessageKey, type Translate } from '@/lib/i18n';
+import type { ChurnGroup, ChurnGroupBy } from '../api/get-churn';
+import { dayToDate } from './period';
+
+export interface StatsFormat {
+  number: (value: number) => string;
+  /** A 0..1 share or rate as a percentage; "–" when there is none. */
+  percent: (value: number | null | undefined) => string;
+  /** Days with one decimal; "–" when there is none. */
+  days: (value: number | null | undefined) => string;
+  /** A YYYY-MM-DD day as a short date. */
+  day: (day: string) => string;
+  /** A YYYY-MM month as "Mar 2026" / "2026年3月". */
+  month: (month: string) => string;
+}
+
+export const NONE = '–';
+
+export function useStatsFormat(): StatsFormat {
+  const locale = useLocale();
+  const { number } = useFormatters();
+  return useMemo(() => {
+    const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+    const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+    const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+    const month = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short' });
+    return {
+      number,
+      percent: (value) => (value === null || value === undefined ? NONE : percent.format(value)),
+      days: (value) => (value === null || value === undefined ? NONE : decimal.format(value)),
+      day: (value) => day.format(dayToDate(value)),
+      month: (value) => month.format(dayToDate(`${value}-01`)),
+    };
+  }, [locale, number]);
+}
+
+/** A churn group's name in the reader's language (the API's label for reps, our words for enums). */
+export function groupLabel(t: Translate, format: StatsFormat, groupBy: ChurnGroupBy, group: ChurnGroup): string {
+  if (groupBy === 'month') return format.month(group.key);
+  if (groupBy === 'rep') return group.key === 'none' ? t('stats.noOwner') : group.label;
+  if (group.key === 'UNKNOWN') return t('stats.unknown');
+  return t(`${groupBy}.${group.key}` as MessageKey);
+}
