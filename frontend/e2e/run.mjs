@@ -351,3 +351,104 @@ step('the admin previews a stricter pool rule, sees who it would hit, and saves 
   await page.getByRole('link', { name: buyer.name }).click();
   await page.getByText('Returns to the pool in 5 days: no follow-up').waitFor();
 });
+
+// ==== spa-io: CSV import, export of the current filter, statistics ====
+const importFile = {
+  name: `leads-${runId}.csv`,
+  mimeType: 'text/csv',
+  buffer: Buffer.from(
+    [
+      'Name,Company,E-mail,Memo',
+      `Imported One ${runId},Acme Tools,one-${runId}@acme.example,call in May`,
+      `Imported Two ${runId},Bolt Supply,two-${runId}@bolt.example,`,
+      // The same email as the first row: refused, and listed in the refused rows.
+      `Imported Twin ${runId},Acme Tools,one-${runId}@acme.example,duplicate`,
+    ].join('\n'),
+  ),
+};
+
+step('a manager checks a CSV in a dry run, sees how its columns map, then imports it and watches it to Done', async () => {
+  await logInAs(rep.email);
+  await mainNav().getByRole('link', { name: 'Import' }).click();
+  await page.getByRole('heading', { name: 'Import customers', level: 1 }).waitFor();
+  await page.getByLabel('CSV file').setInputFiles(importFile);
+  await page.getByRole('button', { name: 'Check the file' }).click();
+
+  const check = page.getByRole('region', { name: `Check of ${importFile.name}` });
+  await check.getByText('Done', { exact: true }).waitFor({ timeout: 20_000 });
+  const preview = check.getByRole('table', { name: 'Columns of the file and the fields they fill' });
+  await preview.getByRole('row', { name: /E-mail Email/ }).waitFor();
+  assert.match(await preview.getByRole('row', { name: /Memo/ }).textContent(), /Ignored/);
+  const wouldCreate = check.getByRole('definition').first();
+  assert.equal(await wouldCreate.textContent(), '2');
+  await check.getByText(/Line 4:/).waitFor();
+
+  await check.getByRole('button', { name: 'Import for real' }).click();
+  const run = page.getByRole('region', { name: `Import of ${importFile.name}` });
+  const bar = run.getByRole('progressbar', { name: 'Import progress' });
+  await bar.waitFor();
+  await run.getByText('Done', { exact: true }).waitFor({ timeout: 20_000 });
+  await eventually(async () => {
+    assert.equal(await bar.getAttribute('aria-valuenow'), await bar.getAttribute('aria-valuemax'));
+    assert.equal(await bar.getAttribute('aria-valuemax'), '3');
+  });
+  const counts = await run.locator('.import-count').allTextContents();
+  assert.deepEqual(counts, ['Created2', 'Updated0', 'Skipped0', 'Refused1']);
+});
+
+step('the manager downloads the refused rows, and the import is listed', async () => {
+  const run = page.getByRole('region', { name: `Import of ${importFile.name}` });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    run.getByRole('button', { name: 'Download the 1 refused rows' }).click(),
+  ]);
+  const path = await download.path();
+  const { readFileSync } = await import('node:fs');
+  const csv = readFileSync(path, 'utf8');
+  assert.match(csv, /reason/);
+  assert.match(csv, new RegExp(`Imported Twin ${runId}`));
+  assert.doesNotMatch(csv, new RegExp(`Imported Two ${runId}`));
+
+  const history = page.getByRole('table', { name: 'Past imports' });
+  const rows = history.getByRole('row').filter({ hasText: importFile.name });
+  await eventually(async () => assert.equal(await rows.count(), 2));
+});
+
+step('the manager exports the customers the current filter shows', async () => {
+  await page.goto(`/customers?q=${encodeURIComponent(`Imported`)}&ownerId=none`);
+  await page.getByRole('link', { name: `Imported One ${runId}` }).waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export to CSV' }).click()]);
+  const { readFileSync } = await import('node:fs');
+  const csv = readFileSync(await download.path(), 'utf8');
+  assert.match(csv, new RegExp(`Imported One ${runId}`));
+  assert.match(csv, new RegExp(`Imported Two ${runId}`));
+  assert.doesNotMatch(csv, new RegExp(buyer.name));
+});
+
+step('the manager opens Statistics and sees the charts drawn with the period’s figures', async () => {
+  await mainNav().getByRole('link', { name: 'Statistics' }).click();
+  await page.getByRole('heading', { name: 'Statistics', level: 1 }).waitFor();
+  for (const name of ['Churn by reason', 'Churn by month', 'Customers reaching each stage']) {
+    const figure = page.getByRole('figure', { name });
+    await figure.waitFor();
+    const svg = figure.locator('.chart-box svg');
+    await svg.waitFor();
+    await eventually(async () => {
+      const box = await svg.boundingBox();
+      assert.ok(box && box.width > 0 && box.height > 0, `${name} has a size`);
+      assert.ok((await svg.locator('path').count()) > 0, `${name} draws something`);
+    });
+  }
+  // The pool release earlier in the story has a reason; the imports reached the first stage.
+  const reasons = page.getByRole('figure', { name: 'Churn by reason' });
+  await reasons.getByText('Show the figures as a table').click();
+  assert.ok((await reasons.getByRole('row').count()) >= 2);
+  const funnel = page.getByRole('figure', { name: 'Customers reaching each stage' });
+  await funnel.getByText('Show the figures as a table').click();
+  // The first cell of each stage's row is how many reached it: the imported customers did.
+  const reached = await funnel.locator('tbody tr td:first-of-type').allTextContents();
+  assert.ok(reached.map(Number).reduce((sum, count) => sum + count, 0) >= 2, 'the new customers reached a stage');
+  const reps = page.getByRole('region', { name: 'Per rep' });
+  await reps.getByRole('row', { name: new RegExp(rep.name) }).waitFor();
+});
+// ==== end spa-io ====

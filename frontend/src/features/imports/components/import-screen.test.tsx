@@ -1,0 +1,293 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { setLocale } from '@/lib/i18n';
+import { saveSession } from '@/lib/session';
+import { jsonResponse, mockFetch, problemResponse } from '@/testing/fetch-mock';
+import { renderWithProviders } from '@/testing/render';
+import type { ImportJob } from '../api/start-import';
+import { ImportScreen } from './import-screen';
+
+const SLOW = { timeout: 20_000 };
+const PROBLEMS = 'https://harbor-crm.dev/problems';
+
+function job(id: number, overrides: Partial<ImportJob> = {}): ImportJob {
+  return {
+    id,
+    status: 'QUEUED',
+    phase: 'QUEUED',
+    fileName: 'leads.csv',
+    fileSize: 120,
+    options: { target: 'POOL', duplicatePolicy: 'SKIP', encoding: 'AUTO', delimiter: 'AUTO', mapping: {}, dryRun: true },
+    detected: null,
+    totalRows: null,
+    processedRows: 0,
+    created: 0,
+    updated: 0,
+    skipped: 0,
+    rejected: 0,
+    createdAt: '2026-03-10T08:00:00Z',
+    errorsSample: [],
+    warnings: [],
+    ...overrides,
+  };
+}
+
+const detected = {
+  encoding: 'UTF-8',
+  delimiter: ',',
+  columns: [
+    { position: 1, header: 'Name', field: 'name' },
+    { position: 2, header: 'E-mail', field: 'email' },
+    { position: 3, header: 'Memo', field: null },
+  ],
+};
+
+function doneJob(id: number, dryRun: boolean, overrides: Partial<ImportJob> = {}): ImportJob {
+  return job(id, {
+    status: 'DONE',
+    phase: 'FINISHED',
+    options: { ...job(id).options, dryRun },
+    detected,
+    totalRows: 3,
+    processedRows: 3,
+    created: 2,
+    rejected: 1,
+    errorsSample: [{ line: 4, reason: 'Same email as line 2 of this file' }],
+    warnings: ['Column “Memo” is ignored'],
+    ...overrides,
+  });
+}
+
+const file = () => new File(['Name,E-mail,Memo\nA,a@x.example,\n'], 'leads.csv', { type: 'text/csv' });
+
+interface Upload {
+  fields: Record<string, string>;
+  file: File | null;
+}
+
+/**
+ * A fake import API: POST answers with a queued job, GET of a job walks through `steps`, the
+ * list shows `history`. Records every upload's form parts.
+ */
+function importApi({ steps, history = [] as ImportJob[], route }: { steps: Record<number, ImportJob[]>; history?: ImportJob[]; route?: (request: Request, url: URL) => Response | Promise<Response> | undefined }) {
+  const uploads: Upload[] = [];
+  let nextId = 1;
+  const polls: Record<number, number> = {};
+  const api = mockFetch(async (request) => {
+    const url = new URL(request.url);
+    const routed = await route?.(request, url);
+    if (routed) return routed;
+    if (url.pathname === '/api/v1/imports' && request.method === 'POST') {
+      const form = await request.formData();
+      const fields: Record<string, string> = {};
+      let uploaded: File | null = null;
+      for (const [key, value] of form.entries()) {
+        if (typeof value === 'string') fields[key] = value;
+        else uploaded = value;
+      }
+      uploads.push({ fields, file: uploaded });
+      const id = nextId++;
+      return jsonResponse(job(id, { options: { ...job(id).options, dryRun: fields.dryRun === 'true' } }), { status: 202 });
+    }
+    if (url.pathname === '/api/v1/imports') return jsonResponse({ items: history, nextCursor: null });
+    if (url.pathname === '/api/v1/team') {
+      return jsonResponse({ items: [{ id: 4, name: 'Sam Rep', role: 'REP' }, { id: 5, name: 'Mia Manager', role: 'MANAGER' }] });
+    }
+    const match = /^\/api\/v1\/imports\/(\d+)$/.exec(url.pathname);
+    if (match) {
+      const id = Number(match[1]);
+      const list = steps[id] ?? [];
+      const index = Math.min(polls[id] ?? 0, list.length - 1);
+      polls[id] = (polls[id] ?? 0) + 1;
+      return jsonResponse(list[index]);
+    }
+    return new Response(null, { status: 404 });
+  });
+  return { ...api, uploads };
+}
+
+describe('Import', () => {
+  beforeEach(() => {
+    saveSession({ token: 'manager-token', expiresAt: '2099-01-01T00:00:00Z' });
+  });
+
+  it('checks the file in a dry run and shows how the columns map, the warnings and the refused rows', SLOW, async () => {
+    const { uploads } = importApi({ steps: { 1: [job(1, { status: 'RUNNING', phase: 'CHECKING', totalRows: 3, processedRows: 1 }), doneJob(1, true)] } });
+    const { user } = renderWithProviders(<ImportScreen />);
+
+    await user.upload(screen.getByLabelText('CSV file'), file());
+    await user.selectOptions(screen.getByLabelText('When a row matches an existing customer'), 'Update the customer');
+    await user.selectOptions(screen.getByLabelText('Separator'), 'Semicolon (;)');
+    await user.click(screen.getByRole('button', { name: 'Check the file' }));
+
+    const check = await screen.findByRole('region', { name: 'Check of leads.csv' });
+    expect(uploads[0]?.fields).toEqual({
+      target: 'POOL',
+      duplicatePolicy: 'UPDATE',
+      encoding: 'AUTO',
+      delimiter: ';',
+      dryRun: 'true',
+    });
+    // A file part (jsdom's File loses its name and content on the way into Node's form parser:
+    // the browser test checks those).
+    expect(uploads[0]?.file).not.toBeNull();
+
+    const preview = await within(check).findByRole('table', { name: 'Columns of the file and the fields they fill' });
+    expect(within(preview).getByRole('row', { name: /E-mail Email/ })).toBeInTheDocument();
+    expect(within(preview).getByRole('row', { name: /Memo Ignored/ })).toBeInTheDocument();
+    expect(check).toHaveTextContent('Read as UTF-8, separated by “,”, 3 data rows.');
+    expect(check).toHaveTextContent('Column “Memo” is ignored');
+    expect(check).toHaveTextContent('Line 4: Same email as line 2 of this file');
+    expect(within(check).getByText('Would be created').nextSibling).toHaveTextContent('2');
+    expect(within(check).getByText('Would be refused').nextSibling).toHaveTextContent('1');
+    // A dry run has no refused-rows file: nothing was imported.
+    expect(within(check).queryByRole('button', { name: /refused rows/ })).not.toBeInTheDocument();
+  });
+
+  it('imports for real with the checked options and the mapping overrides, following the job to Done', SLOW, async () => {
+    const running = job(3, { status: 'RUNNING', phase: 'WRITING', totalRows: 3, processedRows: 2, options: { ...job(3).options, dryRun: false } });
+    const { uploads, requests } = importApi({
+      steps: {
+        1: [doneJob(1, true)],
+        2: [doneJob(2, true)],
+        3: [running, doneJob(3, false, { created: 2, updated: 0, skipped: 0, rejected: 1 })],
+      },
+    });
+    const { user } = renderWithProviders(<ImportScreen />);
+    await user.upload(screen.getByLabelText('CSV file'), file());
+    await user.click(screen.getByRole('button', { name: 'Check the file' }));
+    const check = await screen.findByRole('region', { name: 'Check of leads.csv' });
+
+    // Overriding a column makes the check outdated until it runs again with it.
+    await user.selectOptions(await within(check).findByLabelText('Import column “Memo” into'), 'Notes');
+    expect(within(check).queryByRole('button', { name: 'Import for real' })).not.toBeInTheDocument();
+    expect(check).toHaveTextContent('check the file again before importing');
+    await user.click(screen.getByRole('button', { name: 'Check the file' }));
+    await waitFor(() => expect(uploads).toHaveLength(2));
+    expect(JSON.parse(uploads[1]?.fields.mapping ?? '{}')).toEqual({ Memo: 'notes' });
+
+    await user.click(await screen.findByRole('button', { name: 'Import for real' }));
+    await waitFor(() => expect(uploads).toHaveLength(3));
+    expect(uploads[2]?.fields.dryRun).toBe('false');
+    expect(JSON.parse(uploads[2]?.fields.mapping ?? '{}')).toEqual({ Memo: 'notes' });
+
+    const run = await screen.findByRole('region', { name: 'Import of leads.csv' });
+    const bar = within(run).getByRole('progressbar', { name: 'Import progress' });
+    await waitFor(() => expect(within(run).getByRole('status')).toHaveTextContent('Done'), { timeout: 8000 });
+    expect(bar).toHaveAttribute('aria-valuenow', '3');
+    expect(bar).toHaveAttribute('aria-valuemax', '3');
+    expect(bar).toHaveAttribute('aria-valuetext', 'Finished: 3 of 3 rows');
+    expect(within(run).getByText('Created').nextSibling).toHaveTextContent('2');
+    expect(within(run).getByText('Refused').nextSibling).toHaveTextContent('1');
+    // Polled with the session's token until final, and no more.
+    const polls = requests.filter((request) => new URL(request.url).pathname === '/api/v1/imports/3');
+    expect(polls.every((request) => request.headers.get('Authorization') === 'Bearer manager-token')).toBe(true);
+    const count = polls.length;
+    await new Promise((done) => setTimeout(done, 1600));
+    expect(requests.filter((request) => new URL(request.url).pathname === '/api/v1/imports/3')).toHaveLength(count);
+  });
+
+  it('shows the bar with its values while the job runs, and none before the row count is known', SLOW, async () => {
+    importApi({
+      steps: {
+        1: [
+          job(1, { status: 'QUEUED' }),
+          job(1, { status: 'RUNNING', phase: 'CHECKING', totalRows: 200, processedRows: 50 }),
+        ],
+      },
+    });
+    const { user } = renderWithProviders(<ImportScreen />);
+    await user.upload(screen.getByLabelText('CSV file'), file());
+    await user.click(screen.getByRole('button', { name: 'Check the file' }));
+    const bar = await screen.findByRole('progressbar', { name: 'Import progress' });
+    expect(bar).not.toHaveAttribute('aria-valuenow');
+    await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '50'), { timeout: 8000 });
+    expect(bar).toHaveAttribute('aria-valuemax', '200');
+    expect(bar).toHaveAttribute('aria-valuetext', 'Checking the rows: 50 of 200 rows');
+  });
+
+  it('asks for a file and an owner before sending, and puts the API’s refusal next to the field', SLOW, async () => {
+    const { uploads } = importApi({
+      steps: {},
+      route: (request, url) =>
+        url.pathname === '/api/v1/imports' && request.method === 'POST'
+          ? problemResponse({
+              type: `${PROBLEMS}/validation`,
+              title: 'Invalid',
+              status: 400,
+              errors: [{ field: 'ownerId', message: 'Is not an active user of this store.' }],
+            })
+          : undefined,
+    });
+    const { user } = renderWithProviders(<ImportScreen />);
+    await user.click(screen.getByRole('button', { name: 'Check the file' }));
+    expect(screen.getByLabelText('CSV file')).toHaveAccessibleDescription(/Choose a CSV file first./);
+
+    await user.upload(screen.getByLabelText('CSV file'), file());
+    await user.selectOptions(screen.getByLabelText('New customers go to'), 'One owner');
+    const owner = screen.getByLabelText('Owner');
+    await user.click(screen.getByRole('button', { name: 'Check the file' }));
+    expect(owner).toHaveAccessibleDescription('Choose who owns the new customers.');
+    expect(uploads).toHaveLength(0);
+
+    await screen.findByRole('option', { name: 'Mia Manager (Manager)' });
+    await user.selectOptions(owner, 'Mia Manager (Manager)');
+    await user.click(screen.getByRole('button', { name: 'Check the file' }));
+    await waitFor(() => expect(owner).toHaveAccessibleDescription('Is not an active user of this store.'));
+    expect(screen.getByRole('alert')).toHaveTextContent('Some details need fixing');
+  });
+
+  it('downloads the refused rows with the session’s token, and says so when it fails', SLOW, async () => {
+    const createObjectURL = vi.fn(() => 'blob:rejected');
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() }));
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    let fail = false;
+    const { requests } = importApi({
+      steps: {},
+      history: [doneJob(9, false, { fileName: 'march.csv' }), doneJob(8, true, { fileName: 'check.csv' })],
+      route: (_request, url) => {
+        if (url.pathname !== '/api/v1/imports/9/rejected.csv') return undefined;
+        if (fail) return problemResponse({ type: `${PROBLEMS}/conflict`, title: 'Not finished', status: 409 });
+        return new Response('Name,E-mail,reason\nTwin,a@x.example,Same email\n', {
+          headers: { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename="import-9-rejected.csv"' },
+        });
+      },
+    });
+    const { user } = renderWithProviders(<ImportScreen />);
+    const history = await screen.findByRole('table', { name: 'Past imports' });
+    expect(within(history).getByRole('row', { name: /march.csv Import Done 2 0 0 1/ })).toBeInTheDocument();
+    // A dry run refused nothing for real: no file to download.
+    expect(within(history).getByRole('row', { name: /check.csv Check only/ })).not.toHaveTextContent('Download');
+
+    await user.click(within(history).getByRole('button', { name: 'Download the refused rows of import 9' }));
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    const download = requests.find((request) => new URL(request.url).pathname === '/api/v1/imports/9/rejected.csv');
+    expect(download?.headers.get('Authorization')).toBe('Bearer manager-token');
+    const blob = (createObjectURL.mock.calls[0] as unknown as [Blob])[0];
+    expect(await blob.text()).toContain('Same email');
+    expect((click.mock.contexts[0] as HTMLAnchorElement).download).toBe('import-9-rejected.csv');
+
+    fail = true;
+    await user.click(within(history).getByRole('button', { name: 'Download the refused rows of import 9' }));
+    expect(await within(history).findByRole('alert')).toHaveTextContent('Someone else changed this at the same time.');
+  });
+
+  it('tells why a job failed, with the line', SLOW, async () => {
+    importApi({
+      steps: { 1: [job(1, { status: 'FAILED', phase: 'READING', failure: 'Unclosed quote', failureLine: 17 })] },
+    });
+    const { user } = renderWithProviders(<ImportScreen />);
+    await user.upload(screen.getByLabelText('CSV file'), file());
+    await user.click(screen.getByRole('button', { name: 'Check the file' }));
+    expect(await screen.findByText('The import stopped at line 17 and saved nothing: Unclosed quote')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Import for real' })).not.toBeInTheDocument();
+  });
+
+  it('speaks Chinese when chosen', SLOW, async () => {
+    setLocale('zh-CN');
+    importApi({ steps: {} });
+    renderWithProviders(<ImportScreen />);
+    expect(await screen.findByText('还没有导入记录。')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '检查文件' })).toBeInTheDocument();
+  });
+});
