@@ -1,0 +1,23 @@
+import { apiClient } from './api-client';
+import type { paths } from './api/schema';
+import { unwrapFile } from './download';
+
+type ExportQuery = NonNullable<paths['/api/v1/exports/customers.csv']['get']['parameters']['query']>;
+
+/** A list screen's query without what only the list knows (its order, the total count): the filters. */
+export function filtersOf(query: Record<string, string | string[]>): Record<string, string | string[]> {
+  const { sort: _sort, includeTotal: _includeTotal, ...filters } = query;
+  return filters;
+}
+
+/** The customers the screening filters select, as a CSV file (GET /exports/customers.csv). */
+export function exportCustomersCsv(filters: Record<string, string | string[]>, fallbackName: string) {
+  return unwrapFile(
+    apiClient.GET('/api/v1/exports/customers.csv', {
+      // Every screening filter of GET /customers is accepted; the contract's types name only q.
+      params: { query: filters as unknown as ExportQuery },
+      parseAs: 'blob',
+    }),
+    fallbackName,
+  );
+}
