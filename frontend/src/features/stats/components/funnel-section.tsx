@@ -74,13 +74,16 @@ export function FunnelSection({ period }: { period: Period }) {
       <>
         <FunnelChart report={funnel.data} />
         <ul className="funnel-steps">
-          {stages.slice(0, -1).map((stage) => (
+          {/* In words, for the stages something reached (the last stage has nowhere to go on to). */}
+          {stages.slice(0, -1).filter((stage) => stage.reached > 0).map((stage) => (
             <li key={stage.stage}>
               {t('stats.funnel.step', {
                 stage: t(`stage.${stage.stage}`),
                 conversion: format.percent(stage.conversionRate),
-                days: format.days(stage.medianDays),
+                reached: format.number(stage.reached),
               })}
+              {stage.medianDays !== null && stage.medianDays !== undefined &&
+                ` ${t('stats.funnel.stepDays', { days: format.days(stage.medianDays) })}`}
             </li>
           ))}
         </ul>

@@ -130,7 +130,10 @@ describe('Statistics', () => {
     const funnelSection = await screen.findByRole('region', { name: 'Stage funnel' });
     const funnelChart = within(funnelSection).getByRole('figure', { name: 'Customers reaching each stage' });
     expect(within(funnelChart).getByRole('row', { name: /Inquiry 8 4 50% 6/ })).toBeInTheDocument();
-    expect(funnelSection).toHaveTextContent('Sample order: 25% went on, after – days (median)');
+    expect(funnelSection).toHaveTextContent('Inquiry: 50% of 8 went on. Median stay: 6 days.');
+    expect(funnelSection).toHaveTextContent('Sample order: 25% of 4 went on.');
+    // Nothing reached it: no sentence about it.
+    expect(within(funnelSection).queryByText(/^Quoted, no deal:/)).not.toBeInTheDocument();
 
     const repsSection = await screen.findByRole('region', { name: 'Per rep' });
     await within(repsSection).findByRole('row', { name: /Li Wei/ });
