@@ -68,11 +68,21 @@ const IMPORT_LABELS: Partial<Record<string, MessageKey>> = {
   companySize: 'imports.field.companySize',
 };
 
-/** A mapping target in words: "Email", "WeChat account", "Custom field: budget", "Ignored". */
-export function fieldLabel(t: Translate, field: string | null | undefined): string {
+/**
+ * A mapping target in words: "Email", "WeChat account", "Custom field: Incoterm", "Ignored".
+ * `customLabels` names custom fields by key; an unknown key shows as is.
+ */
+export function fieldLabel(
+  t: Translate,
+  field: string | null | undefined,
+  customLabels: ReadonlyMap<string, string> = new Map(),
+): string {
   if (!field || field === IGNORE) return t('imports.field.ignored');
   if (field.startsWith('im:')) return t('imports.field.im', { channel: t(`im.${field.slice(3)}` as MessageKey) });
-  if (field.startsWith('cf.')) return t('imports.field.custom', { key: field.slice(3) });
+  if (field.startsWith('cf.')) {
+    const key = field.slice(3);
+    return t('imports.field.custom', { key: customLabels.get(key) ?? key });
+  }
   const key = SHARED_LABELS[field] ?? IMPORT_LABELS[field];
   return key ? t(key) : field;
 }

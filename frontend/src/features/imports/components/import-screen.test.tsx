@@ -90,6 +90,9 @@ function importApi({ steps, history = [] as ImportJob[], route }: { steps: Recor
       return jsonResponse(job(id, { options: { ...job(id).options, dryRun: fields.dryRun === 'true' } }), { status: 202 });
     }
     if (url.pathname === '/api/v1/imports') return jsonResponse({ items: history, nextCursor: null });
+    if (url.pathname === '/api/v1/custom-fields') {
+      return jsonResponse({ items: [{ id: 1, key: 'incoterm', label: 'Incoterm', type: 'TEXT', options: [], required: false, version: 0 }] });
+    }
     if (url.pathname === '/api/v1/team') {
       return jsonResponse({ items: [{ id: 4, name: 'Sam Rep', role: 'REP' }, { id: 5, name: 'Mia Manager', role: 'MANAGER' }] });
     }
@@ -159,7 +162,10 @@ describe('Import', () => {
     const check = await screen.findByRole('region', { name: 'Check of leads.csv' });
 
     // Overriding a column makes the check outdated until it runs again with it.
-    await user.selectOptions(await within(check).findByLabelText('Import column “Memo” into'), 'Notes');
+    const memo = await within(check).findByLabelText('Import column “Memo” into');
+    // Custom fields are targets too, by their label.
+    expect(await within(memo).findByRole('option', { name: 'Custom field: Incoterm' })).toHaveValue('cf.incoterm');
+    await user.selectOptions(memo, 'Notes');
     expect(within(check).queryByRole('button', { name: 'Import for real' })).not.toBeInTheDocument();
     expect(check).toHaveTextContent('check the file again before importing');
     await user.click(screen.getByRole('button', { name: 'Check the file' }));

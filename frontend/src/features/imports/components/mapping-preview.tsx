@@ -1,4 +1,5 @@
 import { useFormatters, useT } from '@/lib/i18n';
+import { useCustomFields } from '../api/list-custom-fields';
 import type { ImportJob } from '../api/start-import';
 import { fieldLabel, IGNORE, IMPORT_FIELDS } from './import-fields';
 
@@ -15,6 +16,9 @@ export function MappingPreview({ job, overrides, onOverride }: MappingPreviewPro
   const format = useFormatters();
   const detected = job.detected;
   const columns = detected?.columns ?? [];
+  const customFields = useCustomFields().data?.items ?? [];
+  const customLabels = new Map(customFields.map((field) => [field.key, field.label]));
+  const customTargets = customFields.map((field) => `cf.${field.key}`);
   return (
     <section className="card" aria-labelledby="import-preview-title">
       <h2 id="import-preview-title">{t('imports.preview.title')}</h2>
@@ -45,13 +49,13 @@ export function MappingPreview({ job, overrides, onOverride }: MappingPreviewPro
               {columns.map((column) => {
                 const chosen = overrides[column.header];
                 const detectedField = column.field ?? IGNORE;
-                const choices = [...new Set([detectedField, ...IMPORT_FIELDS, IGNORE])];
+                const choices = [...new Set([detectedField, ...IMPORT_FIELDS, ...customTargets, IGNORE])];
                 if (chosen && !choices.includes(chosen)) choices.push(chosen);
                 return (
                   <tr key={column.position} className={column.field ? undefined : 'is-ignored'}>
                     <td>{format.number(column.position)}</td>
                     <th scope="row">{column.header}</th>
-                    <td>{fieldLabel(t, column.field)}</td>
+                    <td>{fieldLabel(t, column.field, customLabels)}</td>
                     <td>
                       <select
                         aria-label={t('imports.preview.mapColumn', { header: column.header })}
@@ -62,7 +66,7 @@ export function MappingPreview({ job, overrides, onOverride }: MappingPreviewPro
                       >
                         {choices.map((field) => (
                           <option key={field} value={field}>
-                            {fieldLabel(t, field)}
+                            {fieldLabel(t, field, customLabels)}
                           </option>
                         ))}
                       </select>
