@@ -4,7 +4,7 @@ import { afterEach } from 'vitest';
 import { resetLocaleForTests } from '@/lib/i18n';
 
 // The machine is shared: give findBy* and waitFor room before calling an answer missing.
-configure({ asyncUtilTimeout: 4000 });
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => {
   cleanup();
