@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 import com.harborcrm.common.config.HarborConfig;
+import com.harborcrm.common.sql.SqlArrays;
 import com.harborcrm.common.tenancy.StoreWork;
 import com.harborcrm.common.tenancy.TenantContext;
 import com.harborcrm.customer.PotentialScore;
@@ -91,25 +92,33 @@ public class PoolSweeper {
     }
 
     /**
-     * Sweeps one store now, in its own request context. Returns go in chunks ({@code harbor.pool.sweep-chunk}), each in a
-     * transaction of its own, so that a store with a great many customers due never holds its row locks for long
-     * nor runs into the transaction timeout; every chunk takes the store's sweep lock and re-checks each row.
+     * Sweeps one store now, in its own request context. The due customers are found once, by the clock indexes;
+     * they are then returned in chunks of {@code harbor.pool.sweep-chunk} ids, each in a transaction of its own, so
+     * that a store with a great many customers due never holds its row locks for long nor runs into the
+     * transaction timeout. Every transaction takes the store's sweep lock, and every chunk re-checks each row: a
+     * customer followed up since it was found stays with its owner. (Customers that fall due during the sweep
+     * wait for the next one.)
      */
     public SweepResult sweep(long storeId) {
         return storeWork.inStore(storeId, () -> {
             Instant now = clock.instant();
+            List<Long> due = QuarkusTransaction.requiringNew().timeout(SWEEP_TIMEOUT_SECONDS)
+                    .call(() -> locked() ? findDue(tenant.storeId(), rulesService.current(), now) : null);
+            if (due == null) {
+                return new SweepResult(0, 0, 0, 0, true);
+            }
             int returned = 0;
-            while (true) {
-                Integer chunk = QuarkusTransaction.requiringNew().timeout(SWEEP_TIMEOUT_SECONDS)
-                        .call(() -> locked() ? returnDue(tenant.storeId(), rulesService.current(), now) : null);
-                if (chunk == null) {
-                    return new SweepResult(returned, 0, 0, 0, returned == 0);
+            int chunkSize = config.pool().sweepChunk();
+            for (int from = 0; from < due.size(); from += chunkSize) {
+                List<Long> chunk = due.subList(from, Math.min(from + chunkSize, due.size()));
+                Integer count = QuarkusTransaction.requiringNew().timeout(SWEEP_TIMEOUT_SECONDS)
+                        .call(() -> locked() ? returnDue(tenant.storeId(), rulesService.current(), now, chunk) : null);
+                if (count == null) {
+                    // Another sweep holds the store (an instance that started after this one found its list).
+                    return new SweepResult(returned, 0, 0, 0, false);
                 }
-                returned += chunk;
-                metrics.autoReturned(chunk);
-                if (chunk < config.pool().sweepChunk()) {
-                    break;
-                }
+                returned += count;
+                metrics.autoReturned(count);
             }
             int total = returned;
             return QuarkusTransaction.requiringNew().timeout(SWEEP_TIMEOUT_SECONDS).call(() -> {
@@ -161,20 +170,38 @@ public class PoolSweeper {
     }
 
     /**
-     * One chunk of returns: the due customers first by id, locked in id order and re-checked. (Finding them in a
-     * CTE of their own, without order and limit, made PostgreSQL use the clock indexes instead of walking the
-     * store's primary key, but the sweep then no longer waited for a follow-up's row lock: see PoolSweepTest.)
+     * The store's private customers due now, in id order. Without order or limit on the table PostgreSQL
+     * range-scans the clock indexes (with "order by id limit" it walked the store's whole primary key: 5 s a chunk
+     * on a million); the ids are sorted afterwards, so that chunks lock their rows in id order as every other
+     * set-based change does.
      */
-    private int returnDue(long store, PoolRules rules, Instant now) {
+    @SuppressWarnings("unchecked")
+    private List<Long> findDue(long store, PoolRules rules, Instant now) {
         PoolTimer.Condition due = PoolTimer.dueWithin("c", rules, null, now);
+        Query query = em.createNativeQuery("""
+                select f.id from (
+                  select c.id from customers c
+                  where c.store_id = :store and c.owner_id is not null and %2$s and %1$s <= :now) f
+                order by f.id""".formatted(PoolTimer.dueAt("c"), due.sql()))
+                .setParameter("store", store).setParameter("now", now);
+        List<Number> ids = due.bind(timer.bindRules(query, rules)).getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
+
+    /**
+     * Returns one chunk of the customers found due: each row is locked in id order and re-checked (PostgreSQL
+     * re-reads a row it had to wait for, and the update tests the condition again), so a follow-up that commits
+     * while the sweep waits for its row keeps the customer.
+     */
+    private int returnDue(long store, PoolRules rules, Instant now, List<Long> ids) {
         // The leading comment names the statement in pg_stat_activity (whose text is cut at 1 kB): tests look for it.
         Query query = em.createNativeQuery("""
                 /* pool-sweep-return */
                 with due as materialized (
                   select c.id, c.owner_id, %2$s as rule from customers c
-                  where c.store_id = :store and c.owner_id is not null and %3$s and %1$s <= :now
+                  where c.store_id = :store and c.id = any(cast(:ids as bigint[])) and c.owner_id is not null
+                    and %1$s <= :now
                   order by c.id
-                  limit :chunk
                   for update of c),
                 returned as (
                   update customers c set owner_id = null, owned_since = null, pooled_since = :now, updated_at = :now,
@@ -191,9 +218,9 @@ public class PoolSweeper {
                 log as (
                   insert into pool_returns (store_id, customer_id, user_id, returned_at, kind)
                   select :store, id, from_owner, :now, 'AUTO_RETURNED' from returned)
-                select count(*) from returned""".formatted(PoolTimer.dueAt("c"), PoolTimer.rule("c"), due.sql()))
-                .setParameter("store", store).setParameter("now", now).setParameter("chunk", config.pool().sweepChunk());
-        return ((Number) due.bind(timer.bindRules(query, rules)).getSingleResult()).intValue();
+                select count(*) from returned""".formatted(PoolTimer.dueAt("c"), PoolTimer.rule("c")))
+                .setParameter("store", store).setParameter("now", now).setParameter("ids", SqlArrays.bigints(ids));
+        return ((Number) timer.bindRules(query, rules).getSingleResult()).intValue();
     }
 
     /** One warning per customer and return window; a follow-up or a new owner opens a new window. */
