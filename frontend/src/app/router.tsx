@@ -18,6 +18,8 @@ const PoolRulesRoute = lazy(() => import('./routes/settings').then((m) => ({ def
 const PoolRoute = lazy(() => import('./routes/pool').then((m) => ({ default: m.PoolRoute })));
 const RemindersRoute = lazy(() => import('./routes/pool').then((m) => ({ default: m.RemindersRoute })));
 const CustomFieldsRoute = lazy(() => import('./routes/settings').then((m) => ({ default: m.CustomFieldsRoute })));
+const DuplicatesRoute = lazy(() => import('./routes/duplicates').then((m) => ({ default: m.DuplicatesRoute })));
+const LostReasonsRoute = lazy(() => import('./routes/lost-reasons').then((m) => ({ default: m.LostReasonsRoute })));
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginRoute /> },
@@ -41,6 +43,8 @@ export const routes: RouteObject[] = [
           { path: 'settings/tags', element: <TagsRoute /> },
           { path: 'settings/custom-fields', element: <CustomFieldsRoute /> },
           { path: 'settings/pool-rules', element: <PoolRulesRoute /> },
+          { path: 'duplicates', element: <DuplicatesRoute /> },
+          { path: 'settings/lost-reasons', element: <LostReasonsRoute /> },
         ],
       },
     ],
