@@ -1,5 +1,6 @@
-import { useFormatters, useT, type Translate } from '@/lib/i18n';
+import { LoadMore } from '@/components/load-more';
 import { QueryError } from '@/components/query-error';
+import { useFormatters, useT, type Translate } from '@/lib/i18n';
 import { INQUIRY_CHANNELS, useInquiries, type InquiryChannel } from '../api/list-inquiries';
 
 function channelName(t: Translate, channel: InquiryChannel): string {
@@ -42,23 +43,11 @@ export function Inquiries({ customerId }: { customerId: number }) {
       );
   }
 
-  const loadingMore = inquiriesQuery.isFetchingNextPage;
   return (
     <section aria-labelledby={`inquiries-${customerId}`} className="card">
       <h2 id={`inquiries-${customerId}`}>{t('inquiries.title')}</h2>
       {body}
-      {inquiriesQuery.hasNextPage && (
-        <button
-          type="button"
-          className="load-more"
-          aria-disabled={loadingMore || undefined}
-          onClick={() => {
-            if (!loadingMore) void inquiriesQuery.fetchNextPage();
-          }}
-        >
-          {loadingMore ? t('customers.loadingMore') : t('customers.loadMore')}
-        </button>
-      )}
+      <LoadMore query={inquiriesQuery} />
     </section>
   );
 }

@@ -1,6 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
-import { SelectField } from '@/components/form/select-field';
 import { useFocusOnError, useFormErrors } from '@/components/form/use-form-errors';
 import { useT } from '@/lib/i18n';
 import { errorMessage, isProblem } from '@/lib/problem';
@@ -8,6 +7,7 @@ import type { Customer } from '../api/list-customers';
 import { useLostReasons } from '../api/list-lost-reasons';
 import { useMarkLost } from '../api/mark-lost';
 import { useReactivateCustomer } from '../api/reactivate-customer';
+import { ReasonFields, readReasonForm } from './reason-fields';
 
 const FIELDS = ['reasonId', 'note'] as const;
 
@@ -23,34 +23,24 @@ function MarkLostForm({ customer, onClose }: { customer: Customer; onClose: () =
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const reasonId = Number(data.get('reasonId'));
-    const note = String(data.get('note') ?? '').trim();
-    setMissingReason(!reasonId);
-    if (!reasonId) return;
-    lostMutation.mutate({ id: customer.id, body: { reasonId, ...(note ? { note } : {}) } }, { onSuccess: onClose });
+    const body = readReasonForm(event.currentTarget);
+    setMissingReason(!body.reasonId);
+    if (!body.reasonId) return;
+    lostMutation.mutate({ id: customer.id, body }, { onSuccess: onClose });
   }
 
   const reasons = reasonsQuery.data ?? [];
   return (
     <form ref={formRef} className="form" aria-label={t('lost.title')} onSubmit={handleSubmit} noValidate>
       <p className="muted">{t('lost.explain')}</p>
-      <SelectField
-        label={t('lost.reason')}
-        name="reasonId"
-        required
-        defaultValue=""
-        options={[
-          { value: '', label: reasonsQuery.isPending ? t('app.loading') : t('release.chooseReason') },
-          ...reasons.map((reason) => ({ value: String(reason.id), label: reason.name })),
-        ]}
-        error={fieldErrors.reasonId ?? (missingReason ? t('lost.reasonRequired') : undefined)}
+      <ReasonFields
+        reasons={reasons}
+        loading={reasonsQuery.isPending}
+        reasonLabel={t('lost.reason')}
+        reasonError={fieldErrors.reasonId ?? (missingReason ? t('lost.reasonRequired') : undefined)}
+        noteId={`lost-note-${customer.id}`}
+        noteError={fieldErrors.note}
       />
-      <div className="field">
-        <label htmlFor={`lost-note-${customer.id}`}>{t('release.note')}</label>
-        <textarea id={`lost-note-${customer.id}`} name="note" maxLength={500} rows={2} />
-        {fieldErrors.note && <p className="field-error">{fieldErrors.note}</p>}
-      </div>
       {alreadyLost ? (
         <p role="alert" className="form-alert">
           {t('lost.alreadyLost')}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { LoadMore } from '@/components/load-more';
 import { QueryError } from '@/components/query-error';
 import { useFormatters, useT } from '@/lib/i18n';
 import { useDuplicateGroups, type DuplicateGroup } from '../api/list-duplicate-groups';
@@ -69,7 +70,6 @@ export function DuplicatesScreen() {
       );
   }
 
-  const loadingMore = groupsQuery.isFetchingNextPage;
   return (
     <div className="stack">
       <div>
@@ -81,18 +81,7 @@ export function DuplicatesScreen() {
       </div>
       <section aria-label={t('duplicates.listTitle')} className="card">
         {body}
-        {groupsQuery.hasNextPage && (
-          <button
-            type="button"
-            className="load-more"
-            aria-disabled={loadingMore || undefined}
-            onClick={() => {
-              if (!loadingMore) void groupsQuery.fetchNextPage();
-            }}
-          >
-            {loadingMore ? t('customers.loadingMore') : t('customers.loadMore')}
-          </button>
-        )}
+        <LoadMore query={groupsQuery} />
       </section>
     </div>
   );
