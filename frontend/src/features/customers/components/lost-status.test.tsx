@@ -42,6 +42,17 @@ function CachedLostStatus({ id }: { id: number }) {
   return data ? <LostStatus customer={data} canChange /> : null;
 }
 
+/** Opens the form on customer 5, chooses "Price" once the reasons are there, and submits. */
+async function markLostWithPrice() {
+  const { user } = renderWithProviders(<LostStatus customer={customer(5)} canChange />);
+  await user.click(screen.getByRole('button', { name: 'Mark as lost…' }));
+  const form = screen.getByRole('form', { name: 'Mark as lost' });
+  await waitFor(() => expect(within(within(form).getByLabelText('Reason')).getByRole('option', { name: 'Price' })).toBeInTheDocument());
+  await user.selectOptions(within(form).getByLabelText('Reason'), 'Price');
+  await user.click(within(form).getByRole('button', { name: 'Mark as lost' }));
+  return form;
+}
+
 describe('Customer status: lost and reactivate', () => {
   it('marks a customer lost only with a reason (archived ones not offered), with the note', SLOW, async () => {
     const { requests } = lostApi(customer(5));
@@ -72,12 +83,7 @@ describe('Customer status: lost and reactivate', () => {
 
   it('says so in words when the customer was lost already (409)', SLOW, async () => {
     lostApi(customer(5), { lost: () => problemResponse({ type: `${PROBLEMS}/already-lost`, title: 'Already lost', status: 409 }) });
-    const { user } = renderWithProviders(<LostStatus customer={customer(5)} canChange />);
-    await user.click(screen.getByRole('button', { name: 'Mark as lost…' }));
-    const form = screen.getByRole('form', { name: 'Mark as lost' });
-    await waitFor(() => expect(within(within(form).getByLabelText('Reason')).getByRole('option', { name: 'Price' })).toBeInTheDocument());
-    await user.selectOptions(within(form).getByLabelText('Reason'), 'Price');
-    await user.click(within(form).getByRole('button', { name: 'Mark as lost' }));
+    const form = await markLostWithPrice();
     expect(await within(form).findByRole('alert')).toHaveTextContent('This customer is already marked as lost.');
   });
 
@@ -91,12 +97,7 @@ describe('Customer status: lost and reactivate', () => {
           errors: [{ field: 'reasonId', message: 'is archived' }],
         }),
     });
-    const { user } = renderWithProviders(<LostStatus customer={customer(5)} canChange />);
-    await user.click(screen.getByRole('button', { name: 'Mark as lost…' }));
-    const form = screen.getByRole('form', { name: 'Mark as lost' });
-    await waitFor(() => expect(within(within(form).getByLabelText('Reason')).getByRole('option', { name: 'Price' })).toBeInTheDocument());
-    await user.selectOptions(within(form).getByLabelText('Reason'), 'Price');
-    await user.click(within(form).getByRole('button', { name: 'Mark as lost' }));
+    const form = await markLostWithPrice();
     await waitFor(() => expect(within(form).getByLabelText('Reason')).toHaveAccessibleDescription('is archived'));
   });
 
