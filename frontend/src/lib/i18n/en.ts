@@ -568,7 +568,6 @@ export const en = {
   'pool.assign.done': 'Gave {count} customers to {user}.',
   'pool.assign.notDone': '{count} could not be assigned:',
   'pool.assign.overrideRetry': 'Assign the {count} over the limit anyway',
-  'pool.assign.managerHint': 'Only administrators see the list of users; a manager assigns to themselves.',
 
   'reminders.title': 'Reminders',
   'reminders.badge': 'Reminders: {count} need attention',

@@ -569,7 +569,6 @@ export const zhCN: Dictionary = {
   'pool.assign.done': '已将 {count} 个客户分配给 {user}。',
   'pool.assign.notDone': '{count} 个未能分配：',
   'pool.assign.overrideRetry': '仍然超出上限分配这 {count} 个',
-  'pool.assign.managerHint': '只有管理员能看到用户列表；经理只能分配给自己。',
 
   'reminders.title': '提醒',
   'reminders.badge': '提醒：{count} 项待处理',

@@ -28,7 +28,7 @@ export function Inquiries({ customerId }: { customerId: number }) {
               <div className="timeline-meta">
                 <time dateTime={inquiry.receivedAt}>{format.dateTime(inquiry.receivedAt)}</time>
                 <span> · {channelName(t, inquiry.channel)}</span>
-                {inquiry.repeat && <span className="tag-chip inquiry-repeat"> {t('inquiries.repeat')}</span>}
+                {inquiry.repeat && <span className="tag-chip inquiry-repeat">{t('inquiries.repeat')}</span>}
               </div>
               {inquiry.product && <strong>{t('inquiries.product', { product: inquiry.product })}</strong>}
               {inquiry.message && <p className="timeline-content">{inquiry.message}</p>}
