@@ -410,6 +410,14 @@ step('the admin marks a customer lost with a reason, sees it in the timeline, an
   await timeline.getByText('Reactivated', { exact: true }).waitFor();
   // Stored on the server, not only shown:
   assert.equal((await custApi('GET', `/api/v1/customers/${created.body.id}`)).body.status, 'ACTIVE');
+
+  // Giving it back to the pool still asks for a reason, and the timeline says which.
+  await page.getByRole('button', { name: 'Give back to the pool…' }).click();
+  const release = page.getByRole('form', { name: 'Give back to the pool' });
+  await release.getByLabel('Reason').selectOption({ label: 'Price' });
+  await release.getByRole('button', { name: 'Give back to the pool' }).click();
+  await page.getByText('This customer is in the pool: nobody owns it yet.').waitFor();
+  await timeline.getByText('Given back to the pool: reason “Price”.').waitFor();
 });
 
 const transferBuyer = `Tom Transfer ${runId}`;
