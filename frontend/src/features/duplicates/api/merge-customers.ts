@@ -19,12 +19,12 @@ export function mergeCustomersMutationOptions() {
     mutationKey: ['customers', 'merge'],
     mutationFn: mergeCustomers,
     // Customers disappeared and one changed: lists, files, timelines, groups, the pool and reminders.
-    onSuccess: (_result, _input, _onMutateResult, { client }) =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: ['customers'] }),
-        client.invalidateQueries({ queryKey: ['pool'] }),
-        client.invalidateQueries({ queryKey: ['reminders'] }),
-      ]),
+    // Not awaited: the merge is done when the server says so, not when every list has reloaded.
+    onSuccess: (_result, _input, _onMutateResult, { client }) => {
+      void client.invalidateQueries({ queryKey: ['customers'] });
+      void client.invalidateQueries({ queryKey: ['pool'] });
+      void client.invalidateQueries({ queryKey: ['reminders'] });
+    },
   });
 }
 

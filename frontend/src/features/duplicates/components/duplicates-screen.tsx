@@ -16,7 +16,8 @@ export function DuplicatesScreen() {
   const t = useT();
   const format = useFormatters();
   const groupsQuery = useDuplicateGroups();
-  const [openKey, setOpenKey] = useState<string | null>(null);
+  // The group as it was opened: the panel stays while the list refetches (a merge removes the group from it).
+  const [open, setOpen] = useState<DuplicateGroup | null>(null);
   const [merged, setMerged] = useState<{ result: MergeResult; survivorName: string } | null>(null);
 
   let body;
@@ -24,49 +25,35 @@ export function DuplicatesScreen() {
   else if (groupsQuery.isLoadingError) body = <QueryError error={groupsQuery.error} onRetry={() => void groupsQuery.refetch()} />;
   else {
     const groups = groupsQuery.data.pages.flatMap((page) => page.items);
-    const open = groups.find((group) => groupKey(group) === openKey);
     body =
       groups.length === 0 ? (
         <p className="empty">{t('duplicates.empty')}</p>
       ) : (
-        <>
-          {open && (
-            <MergePanel
-              key={openKey}
-              group={open}
-              onClose={() => setOpenKey(null)}
-              onMerged={(result, survivorName) => {
-                setOpenKey(null);
-                setMerged({ result, survivorName });
-              }}
-            />
-          )}
-          <ul className="settings-list" aria-label={t('duplicates.listTitle')}>
-            {groups.map((group) => (
-              <li key={groupKey(group)} className="settings-item">
-                <span>
-                  <strong>{t(`duplicates.kind.${group.kind}`, { value: group.value })}</strong>
-                  <br />
-                  <span className="muted small">{group.customers.map((candidate) => candidate.name).join(', ')}</span>
-                </span>
-                <span className="muted">{t('duplicates.size', { count: format.number(group.size) })}</span>
-                <span className="row-actions">
-                  <button
-                    type="button"
-                    aria-label={t('duplicates.review', { value: group.value })}
-                    aria-pressed={groupKey(group) === openKey}
-                    onClick={() => {
-                      setMerged(null);
-                      setOpenKey(groupKey(group));
-                    }}
-                  >
-                    {t('duplicates.reviewShort')}
-                  </button>
-                </span>
-              </li>
-            ))}
-          </ul>
-        </>
+        <ul className="settings-list" aria-label={t('duplicates.listTitle')}>
+          {groups.map((group) => (
+            <li key={groupKey(group)} className="settings-item">
+              <span>
+                <strong>{t(`duplicates.kind.${group.kind}`, { value: group.value })}</strong>
+                <br />
+                <span className="muted small">{group.customers.map((candidate) => candidate.name).join(', ')}</span>
+              </span>
+              <span className="muted">{t('duplicates.size', { count: format.number(group.size) })}</span>
+              <span className="row-actions">
+                <button
+                  type="button"
+                  aria-label={t('duplicates.review', { value: group.value })}
+                  aria-pressed={open !== null && groupKey(group) === groupKey(open)}
+                  onClick={() => {
+                    setMerged(null);
+                    setOpen(group);
+                  }}
+                >
+                  {t('duplicates.reviewShort')}
+                </button>
+              </span>
+            </li>
+          ))}
+        </ul>
       );
   }
 
@@ -79,6 +66,17 @@ export function DuplicatesScreen() {
           {merged && <MergeOutcome key={merged.result.mergeId} result={merged.result} survivorName={merged.survivorName} />}
         </div>
       </div>
+      {open && (
+        <MergePanel
+          key={groupKey(open)}
+          group={open}
+          onClose={() => setOpen(null)}
+          onMerged={(result, survivorName) => {
+            setOpen(null);
+            setMerged({ result, survivorName });
+          }}
+        />
+      )}
       <section aria-label={t('duplicates.listTitle')} className="card">
         {body}
         <LoadMore query={groupsQuery} />
