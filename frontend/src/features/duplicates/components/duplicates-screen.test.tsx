@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '@/lib/i18n/en';
 import { jsonResponse, mockFetch, problemResponse } from '@/testing/fetch-mock';
 import { renderWithProviders } from '@/testing/render';
-import type { DuplicateGroup } from '../api/list-duplicate-groups';
+import { duplicateGroupsQueryKey, type DuplicateGroup } from '../api/list-duplicate-groups';
 import { DuplicatesScreen } from './duplicates-screen';
 
 const SLOW = { timeout: 20_000 };
@@ -120,6 +120,20 @@ describe('Duplicates and merge', () => {
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Merge' }));
     await screen.findByText(/Merged 1 customers into Ana Souza\./);
     expect(await requests.find((request) => request.url.endsWith('/merge'))?.json()).toEqual({ duplicateIds: [3] });
+  });
+
+  it('keeps the opened group and shows the outcome when the list reloads without it meanwhile', SLOW, async () => {
+    const { state } = duplicatesApi();
+    const { user, queryClient } = renderScreen();
+    await user.click(await screen.findByRole('button', { name: 'Review the group ana@souza.com.br' }));
+    // The list reloads without the group (as after the merge, or someone else's), before the merge answer is handled.
+    state.groups = [];
+    await queryClient.invalidateQueries({ queryKey: duplicateGroupsQueryKey });
+    expect(await screen.findByText(/No duplicates/)).toBeInTheDocument();
+    const panel = screen.getByRole('form', { name: 'Merge the customers sharing ana@souza.com.br' });
+    await user.click(within(panel).getByRole('button', { name: 'Merge 2…' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Merge' }));
+    expect(await screen.findByRole('button', { name: 'Undo the merge' })).toBeInTheDocument();
   });
 
   it('undoes the merge it just did', SLOW, async () => {
