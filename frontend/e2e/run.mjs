@@ -452,3 +452,138 @@ step('the manager opens Statistics and sees the charts drawn with the period’s
   await reps.getByRole('row', { name: new RegExp(rep.name) }).waitFor();
 });
 // ==== end spa-io ====
+// ==== BEGIN spa-cust block: lost and reactivate, transfer to a teammate, merge duplicates and undo ====
+// Self-contained: it logs in itself (in English) and makes its own customers; it needs only the users of the
+// story above (admin, the manager `rep`, the sales rep `seller`).
+
+async function custLogIn(email) {
+  await page.goto('/logout');
+  await page.getByRole('heading', { name: /Log in to Harbor CRM|登录/ }).waitFor();
+  await page.evaluate(() => localStorage.setItem('harbor.locale', 'en'));
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('heading', { name: 'My customers', level: 1 }).waitFor();
+}
+
+/** Calls the API with the signed-in user's token: setting up data the step is not about. */
+async function custApi(method, path, body) {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const { token } = JSON.parse(localStorage.getItem('harbor.session'));
+      const response = await fetch(path, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      return { status: response.status, body: response.status === 204 ? null : await response.json() };
+    },
+    { method, path, body },
+  );
+}
+
+const lostBuyer = `Lena Lost ${runId}`;
+
+step('the admin marks a customer lost with a reason, sees it in the timeline, and reactivates it', async () => {
+  await custLogIn(admin.email);
+  const created = await custApi('POST', '/api/v1/customers', { name: lostBuyer, email: `lena-${runId}@lost.example` });
+  assert.equal(created.status, 201);
+  await page.goto(`/customers/${created.body.id}`);
+  await page.getByRole('heading', { name: lostBuyer, level: 1 }).waitFor();
+
+  const status = page.getByRole('region', { name: 'Status' });
+  await status.getByText('Being worked on.').waitFor();
+  await status.getByRole('button', { name: 'Mark as lost…' }).click();
+  const form = page.getByRole('form', { name: 'Mark as lost' });
+  await form.getByRole('button', { name: 'Mark as lost' }).click();
+  await form.getByText('Choose why this customer is lost.').waitFor();
+  await form.getByLabel('Reason').selectOption({ label: 'Price' });
+  await form.getByLabel('Note (optional)').fill('Went with a cheaper supplier');
+  await form.getByRole('button', { name: 'Mark as lost' }).click();
+  await status.getByText(/Marked as lost: no return timers/).waitFor();
+  const timeline = page.getByRole('list', { name: 'Timeline' });
+  await timeline.getByText('Marked as lost: reason “Price”. Note: Went with a cheaper supplier').waitFor();
+
+  await status.getByRole('button', { name: 'Reactivate' }).click();
+  await status.getByText('Being worked on.').waitFor();
+  await timeline.getByText('Reactivated', { exact: true }).waitFor();
+  // Stored on the server, not only shown:
+  assert.equal((await custApi('GET', `/api/v1/customers/${created.body.id}`)).body.status, 'ACTIVE');
+
+  // Giving it back to the pool still asks for a reason, and the timeline says which.
+  await page.getByRole('button', { name: 'Give back to the pool…' }).click();
+  const release = page.getByRole('form', { name: 'Give back to the pool' });
+  await release.getByLabel('Reason').selectOption({ label: 'Price' });
+  await release.getByRole('button', { name: 'Give back to the pool' }).click();
+  await page.getByText('This customer is in the pool: nobody owns it yet.').waitFor();
+  await timeline.getByText('Given back to the pool: reason “Price”.').waitFor();
+});
+
+const transferBuyer = `Tom Transfer ${runId}`;
+
+step('a manager transfers a customer to a sales rep picked by name', async () => {
+  await custLogIn(rep.email);
+  const created = await custApi('POST', '/api/v1/customers', { name: transferBuyer });
+  assert.equal(created.status, 201);
+  await page.goto(`/customers?q=${encodeURIComponent(transferBuyer)}`);
+  await page.getByRole('checkbox', { name: `Select ${transferBuyer}` }).check();
+  const bar = page.getByRole('form', { name: 'Change the selected customers' });
+  await bar.getByLabel('Action').selectOption({ label: 'Transfer to…' });
+  const target = bar.getByLabel('Give to');
+  await target.getByRole('option', { name: `${seller.name} (Sales rep)` }).waitFor({ state: 'attached' });
+  await target.selectOption({ label: `${seller.name} (Sales rep)` });
+  await bar.getByRole('button', { name: 'Apply to selected' }).click();
+  await page.getByText(/Done: 1 customers selected, 1 changed/).waitFor();
+
+  const team = (await custApi('GET', '/api/v1/team')).body.items;
+  const sellerId = team.find((member) => member.name === seller.name)?.id;
+  assert.ok(sellerId, 'the rep is on the team list');
+  assert.equal((await custApi('GET', `/api/v1/customers/${created.body.id}`)).body.ownerId, sellerId);
+  await page.getByRole('link', { name: transferBuyer }).click();
+  await page.getByRole('list', { name: 'Timeline' }).getByText('Transferred to another owner').waitFor();
+});
+
+const dupEmail = `ana-${runId}@souza.example`;
+const dupOriginal = `Ana Souza ${runId}`;
+const dupCopy = `Ana S ${runId}`;
+
+step('the manager creates a duplicate anyway, merges the two, and undoes the merge', async () => {
+  for (const [name, anyway] of [
+    [dupOriginal, false],
+    [dupCopy, true],
+  ]) {
+    await page.goto('/customers/new');
+    await page.getByRole('heading', { name: 'New customer', level: 1 }).waitFor();
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    await page.getByLabel('Email', { exact: true }).fill(dupEmail);
+    await page.getByRole('button', { name: 'Create customer' }).click();
+    if (anyway) {
+      // The 409 names the existing customer with a link, and lets the user go on.
+      const alert = page.getByRole('alert').filter({ hasText: 'This looks like a customer you already have' });
+      await alert.getByRole('link', { name: dupOriginal }).waitFor();
+      await alert.getByRole('button', { name: 'Create anyway' }).click();
+    }
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+  }
+
+  await mainNav().getByRole('link', { name: 'Duplicates' }).click();
+  await page.getByRole('heading', { name: 'Duplicates', level: 1 }).waitFor();
+  await page.getByRole('button', { name: `Review the group ${dupEmail}` }).click();
+  const panel = page.getByRole('form', { name: `Merge the customers sharing ${dupEmail}` });
+  // The oldest is kept by default.
+  assert.equal(await panel.getByRole('radio', { name: dupOriginal }).isChecked(), true);
+  await panel.getByRole('button', { name: 'Merge 1…' }).click();
+  await page.getByRole('alertdialog', { name: `Merge 1 customers into ${dupOriginal}?` }).getByRole('button', { name: 'Merge' }).click();
+  await page.getByText(`Merged 1 customers into ${dupOriginal}.`).waitFor();
+  await eventually(async () => assert.equal(await page.getByRole('button', { name: `Review the group ${dupEmail}` }).count(), 0));
+
+  await page.getByRole('button', { name: 'Undo the merge' }).click();
+  await page.getByText(`Merge undone: 1 customers are back, and ${dupOriginal} has its details from before.`).waitFor();
+  // Both records are back: the group is listed again.
+  await page.getByRole('button', { name: `Review the group ${dupEmail}` }).waitFor();
+  const found = await custApi('GET', `/api/v1/customers?q=${encodeURIComponent(runId)}&limit=50`);
+  const names = found.body.items.map((item) => item.name);
+  assert.ok(names.includes(dupOriginal) && names.includes(dupCopy), `both customers exist again: ${names}`);
+});
+// ==== END spa-cust block ====

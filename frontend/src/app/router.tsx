@@ -21,6 +21,8 @@ const CustomFieldsRoute = lazy(() => import('./routes/settings').then((m) => ({ 
 // Statistics bring ECharts: loaded only when opened.
 const ImportRoute = lazy(() => import('./routes/imports').then((m) => ({ default: m.ImportRoute })));
 const StatsRoute = lazy(() => import('./routes/stats').then((m) => ({ default: m.StatsRoute })));
+const DuplicatesRoute = lazy(() => import('./routes/duplicates').then((m) => ({ default: m.DuplicatesRoute })));
+const LostReasonsRoute = lazy(() => import('./routes/lost-reasons').then((m) => ({ default: m.LostReasonsRoute })));
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginRoute /> },
@@ -46,6 +48,8 @@ export const routes: RouteObject[] = [
           { path: 'settings/tags', element: <TagsRoute /> },
           { path: 'settings/custom-fields', element: <CustomFieldsRoute /> },
           { path: 'settings/pool-rules', element: <PoolRulesRoute /> },
+          { path: 'duplicates', element: <DuplicatesRoute /> },
+          { path: 'settings/lost-reasons', element: <LostReasonsRoute /> },
         ],
       },
     ],

@@ -39,6 +39,8 @@ export function AppShell() {
         {me?.user.role === 'ADMIN' && <NavLink to="/settings/custom-fields">{t('nav.customFields')}</NavLink>}
         {me?.user.role === 'ADMIN' && <NavLink to="/settings/users">{t('nav.users')}</NavLink>}
         {me && me.user.role !== 'REP' && <NavLink to="/settings/pool-rules">{t('nav.poolRules')}</NavLink>}
+        {me && me.user.role !== 'REP' && <NavLink to="/duplicates">{t('nav.duplicates')}</NavLink>}
+        {me?.user.role === 'ADMIN' && <NavLink to="/settings/lost-reasons">{t('nav.lostReasons')}</NavLink>}
       </nav>
       <main className="shell-main">
         <Suspense fallback={<p role="status">{t('app.loading')}</p>}>

@@ -4,7 +4,7 @@ import { TagsScreen } from '@/features/tags/components/tags-screen';
 import { useT } from '@/lib/i18n';
 import { WithMe } from '../components/with-me';
 
-function Forbidden() {
+export function Forbidden() {
   const t = useT();
   return (
     <p role="alert" className="form-alert">

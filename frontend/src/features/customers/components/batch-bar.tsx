@@ -7,12 +7,12 @@ import { useBatchCustomers, type BatchAction, type BatchRequest, type BatchResul
 import { STAGES, STARS, type CustomerStage } from '../api/list-customers';
 import { useLostReasons } from '../api/list-lost-reasons';
 import type { Tag } from '../api/list-tags';
-import { useTransferTargets } from '../api/list-users';
+import { useTeam } from '../api/list-team';
 
-// LOST and REACTIVATE have their own flow on the customer page; the bar does not offer them yet.
-type Action = Exclude<BatchAction, 'REPLACE_TAG' | 'LOST' | 'REACTIVATE'>;
+// Replacing one tag by another is Settings → Tags' business.
+type Action = Exclude<BatchAction, 'REPLACE_TAG'>;
 
-const SKIP_REASONS = ['NOT_FOUND', 'ALREADY_IN_POOL', 'ALREADY_OWNED', 'LIMIT_REACHED'] as const;
+const SKIP_REASONS = ['NOT_FOUND', 'ALREADY_IN_POOL', 'ALREADY_OWNED', 'LIMIT_REACHED', 'ALREADY_LOST', 'NOT_LOST'] as const;
 
 export function batchResultText(t: Translate, result: BatchResult): string {
   const parts = [t('customers.batch.result', { matched: result.matched, changed: result.changed })];
@@ -38,7 +38,7 @@ export function BatchBar({
   selectedIds: number[];
   tags: Tag[];
   role: Role;
-  /** Who is signed in: a manager transfers to themselves (only admins may list the users). */
+  /** Who is signed in: marked "(me)" among the transfer targets. */
   me?: { id: number; name: string };
   onDone: (result: BatchResult, action: Action) => void;
 }) {
@@ -55,9 +55,10 @@ export function BatchBar({
   const [userId, setUserId] = useState('');
   const [override, setOverride] = useState(false);
   const manager = role !== 'REP';
-  const reasons = useLostReasons(action === 'RELEASE').data ?? [];
-  const targetsQuery = useTransferTargets(action === 'TRANSFER' && role === 'ADMIN');
-  const targets = role === 'ADMIN' ? (targetsQuery.data ?? []) : me ? [{ ...me, role }] : [];
+  const needsReason = action === 'RELEASE' || action === 'LOST';
+  const reasons = useLostReasons(needsReason).data ?? [];
+  const targetsQuery = useTeam(action === 'TRANSFER' && manager);
+  const targets = targetsQuery.data ?? [];
 
   const actions: Action[] = [
     'ADD_TAGS',
@@ -65,17 +66,19 @@ export function BatchBar({
     'SET_STAGE',
     'SET_STARS',
     'RELEASE',
+    'LOST',
+    'REACTIVATE',
     ...(manager ? (['TRANSFER', 'DELETE'] as const) : []),
   ];
   const needsTag = action === 'ADD_TAGS' || action === 'REMOVE_TAGS';
-  const incomplete = (needsTag && !tagId) || (action === 'RELEASE' && !reasonId) || (action === 'TRANSFER' && !userId);
+  const incomplete = (needsTag && !tagId) || (needsReason && !reasonId) || (action === 'TRANSFER' && !userId);
 
   function run() {
     const request: BatchRequest = { selection: { ids: selectedIds }, action };
     if (needsTag) request.tagIds = [Number(tagId)];
     if (action === 'SET_STAGE') request.stage = stage;
     if (action === 'SET_STARS') request.stars = Number(stars);
-    if (action === 'RELEASE') {
+    if (needsReason) {
       request.reasonId = Number(reasonId);
       if (note.trim()) request.note = note.trim();
     }
@@ -96,7 +99,8 @@ export function BatchBar({
     else run();
   }
 
-  const failure = batchMutation.error ? errorMessage(batchMutation.error) : null;
+  const failed = batchMutation.error ?? (action === 'TRANSFER' ? targetsQuery.error : null);
+  const failure = failed ? errorMessage(failed) : null;
   return (
     <form className="batch-bar" aria-label={t('customers.batch.title')} onSubmit={handleSubmit}>
       <strong>{t('customers.batch.selected', { count: selectedIds.length })}</strong>
@@ -145,7 +149,7 @@ export function BatchBar({
           </select>
         </>
       )}
-      {action === 'RELEASE' && (
+      {needsReason && (
         <>
           <label htmlFor={`${id}-reason`}>{t('release.reason')}</label>
           <select id={`${id}-reason`} value={reasonId} required onChange={(event) => setReasonId(event.target.value)}>
@@ -164,7 +168,7 @@ export function BatchBar({
         <>
           <label htmlFor={`${id}-user`}>{t('pool.assign.to')}</label>
           <select id={`${id}-user`} value={userId} required onChange={(event) => setUserId(event.target.value)}>
-            <option value="">{t('pool.assign.chooseUser')}</option>
+            <option value="">{targetsQuery.isPending ? t('app.loading') : t('pool.assign.chooseUser')}</option>
             {targets.map((user) => (
               <option key={user.id} value={String(user.id)}>
                 {user.id === me?.id ? t('pool.assign.me', { name: user.name }) : `${user.name} (${t(`role.${user.role}`)})`}

@@ -237,3 +237,27 @@ function mockReleaseRoutes(state: { customer: Customer }, reasons: unknown[]) {
     return previous(request);
   });
 }
+
+describe('Customer detail: status and inquiries', () => {
+  it('lets a rep mark their own customer lost, but not a pool customer before claiming it', SLOW, async () => {
+    detailApi(customer(5, { name: 'Own one', ownerId: 3 }));
+    const { unmount } = renderScreen(5, 'REP');
+    const status = await screen.findByRole('region', { name: 'Status' });
+    expect(within(status).getByRole('button', { name: 'Mark as lost…' })).toBeInTheDocument();
+    expect(await screen.findByText('No inquiries received for this customer.')).toBeInTheDocument();
+    unmount();
+
+    detailApi(customer(6, { name: 'Pool one', ownerId: null }));
+    renderScreen(6, 'REP');
+    const poolStatus = await screen.findByRole('region', { name: 'Status' });
+    expect(poolStatus).toHaveTextContent('Active');
+    expect(within(poolStatus).queryByRole('button')).not.toBeInTheDocument();
+  });
+
+  it('lets a manager mark a pool customer lost', SLOW, async () => {
+    detailApi(customer(6, { name: 'Pool one', ownerId: null }));
+    renderScreen(6, 'MANAGER');
+    const status = await screen.findByRole('region', { name: 'Status' });
+    expect(within(status).getByRole('button', { name: 'Mark as lost…' })).toBeInTheDocument();
+  });
+});

@@ -10,6 +10,8 @@ import { STAGES, STARS, type Customer, type CustomerStage } from '../api/list-cu
 import { useTags } from '../api/list-tags';
 import { useUpdateCustomer } from '../api/update-customer';
 import { FollowUpForm } from './follow-up-form';
+import { Inquiries } from './inquiries';
+import { LostStatus } from './lost-status';
 import { ProfileCard } from './profile-card';
 import { PoolOwnership } from './pool-ownership';
 import { TagsEditor } from './tags-editor';
@@ -152,6 +154,8 @@ export function CustomerDetailScreen({ customerId, role }: { customerId: number;
         <TagsEditor customer={customer} tags={tags} />
       </section>
       <PoolOwnership customer={customer} />
+      {/* A rep sees only their own customers and the pool's; a pool customer is claimed before it is marked lost. */}
+      <LostStatus customer={customer} canChange={role !== 'REP' || (customer.ownerId !== null && customer.ownerId !== undefined)} />
       <FollowUpForm customerId={customer.id} />
       <ProfileCard
         key={customer.id}
@@ -159,6 +163,7 @@ export function CustomerDetailScreen({ customerId, role }: { customerId: number;
         customFields={customFields}
         reload={async () => (await customerQuery.refetch()).data}
       />
+      <Inquiries customerId={customer.id} />
       <Timeline customerId={customer.id} tags={tags} />
     </div>
   );

@@ -1,12 +1,12 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
-import { SelectField } from '@/components/form/select-field';
 import { useFocusOnError, useFormErrors } from '@/components/form/use-form-errors';
 import { useT } from '@/lib/i18n';
 import { isProblem } from '@/lib/problem';
 import type { Customer } from '../api/list-customers';
 import { useLostReasons } from '../api/list-lost-reasons';
 import { useReleaseCustomer } from '../api/release-customer';
+import { ReasonFields, readReasonForm } from './reason-fields';
 
 const FIELDS = ['reasonId', 'note'] as const;
 
@@ -32,13 +32,11 @@ export function ReleaseForm({ customer }: { customer: Customer }) {
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const reasonId = Number(data.get('reasonId'));
-    const note = String(data.get('note') ?? '').trim();
-    setMissingReason(!reasonId);
-    if (!reasonId) return;
+    const body = readReasonForm(event.currentTarget);
+    setMissingReason(!body.reasonId);
+    if (!body.reasonId) return;
     releaseMutation.mutate(
-      { id: customer.id, body: { reasonId, ...(note ? { note } : {}) } },
+      { id: customer.id, body },
       { onSuccess: () => setOpen(false) },
     );
   }
@@ -48,22 +46,14 @@ export function ReleaseForm({ customer }: { customer: Customer }) {
     <form ref={formRef} className="card form" aria-label={t('release.title')} onSubmit={handleSubmit} noValidate>
       <h2>{t('release.title')}</h2>
       <p className="muted">{t('release.explain')}</p>
-      <SelectField
-        label={t('release.reason')}
-        name="reasonId"
-        required
-        defaultValue=""
-        options={[
-          { value: '', label: reasonsQuery.isPending ? t('app.loading') : t('release.chooseReason') },
-          ...reasons.map((reason) => ({ value: String(reason.id), label: reason.name })),
-        ]}
-        error={fieldErrors.reasonId ?? (missingReason ? t('release.reasonRequired') : undefined)}
+      <ReasonFields
+        reasons={reasons}
+        loading={reasonsQuery.isPending}
+        reasonLabel={t('release.reason')}
+        reasonError={fieldErrors.reasonId ?? (missingReason ? t('release.reasonRequired') : undefined)}
+        noteId={`release-note-${customer.id}`}
+        noteError={fieldErrors.note}
       />
-      <div className="field">
-        <label htmlFor={`release-note-${customer.id}`}>{t('release.note')}</label>
-        <textarea id={`release-note-${customer.id}`} name="note" maxLength={500} rows={2} />
-        {fieldErrors.note && <p className="field-error">{fieldErrors.note}</p>}
-      </div>
       {inPool ? (
         <p role="alert" className="form-alert">
           {t('release.alreadyInPool')}

@@ -1,7 +1,9 @@
 import { useFormatters, useT, type Translate } from '@/lib/i18n';
+import { customerFieldLabels } from '@/lib/field-label';
 import { errorMessage } from '@/lib/problem';
 import { FOLLOW_UP_TYPES, type FollowUpType } from '../api/create-follow-up';
 import { STAGES, type CustomerStage } from '../api/list-customers';
+import { useAllLostReasons } from '../api/list-lost-reasons';
 import type { Tag } from '../api/list-tags';
 import { useTimeline, type TimelineEntry } from '../api/get-timeline';
 
@@ -18,8 +20,35 @@ function tagNames(value: unknown, tagsById: Map<number, string>): string {
   return Array.isArray(value) ? value.map((id) => tagsById.get(Number(id)) ?? `#${String(id)}`).join(', ') : '';
 }
 
+const OWNER_CHANGE_KINDS = ['RELEASED', 'AUTO_RETURNED', 'CLAIMED', 'ASSIGNED', 'TRANSFERRED'] as const;
+
+/** The reason's name (archived ones too) and the note of a lost or released customer, as one clause. */
+function reasonClause(t: Translate, data: Record<string, unknown>, reasonsById: Map<number, string>): string {
+  const reason = data.reasonId === null || data.reasonId === undefined ? undefined : reasonsById.get(Number(data.reasonId));
+  const parts = [reason ? t('timeline.because', { reason }) : ''];
+  if (typeof data.note === 'string' && data.note) parts.push(t('timeline.note', { note: data.note }));
+  return parts.filter(Boolean).join(' ');
+}
+
+function withClause(sentence: string, clause: string): string {
+  return clause ? `${sentence}: ${clause}` : sentence;
+}
+
+function duplicateNames(value: unknown): string {
+  if (!Array.isArray(value)) return '';
+  return value
+    .map((item: unknown) => (typeof item === 'object' && item !== null && 'name' in item ? String(item.name) : ''))
+    .filter(Boolean)
+    .join(', ');
+}
+
 /** One readable sentence per event type. */
-export function eventSentence(t: Translate, entry: TimelineEntry, tagsById: Map<number, string>): string {
+export function eventSentence(
+  t: Translate,
+  entry: TimelineEntry,
+  tagsById: Map<number, string>,
+  reasonsById: Map<number, string> = new Map(),
+): string {
   const data = entry.data ?? {};
   switch (entry.type) {
     case 'CREATED':
@@ -36,18 +65,28 @@ export function eventSentence(t: Translate, entry: TimelineEntry, tagsById: Map<
       if (removed) parts.push(t('timeline.tagsRemoved', { tags: removed }));
       return parts.join(' ');
     }
-    case 'OWNER_CHANGED':
-      return t('timeline.OWNER_CHANGED');
+    case 'OWNER_CHANGED': {
+      const kind = (OWNER_CHANGE_KINDS as readonly unknown[]).includes(data.kind)
+        ? t(`timeline.owner.${data.kind as (typeof OWNER_CHANGE_KINDS)[number]}`)
+        : t('timeline.OWNER_CHANGED');
+      return data.kind === 'RELEASED' ? withClause(kind, reasonClause(t, data, reasonsById)) : kind;
+    }
     case 'LOST':
-      return t('timeline.LOST');
+      return withClause(t('timeline.LOST'), reasonClause(t, data, reasonsById));
     case 'REACTIVATED':
       return t('timeline.REACTIVATED');
     case 'IMPORTED':
       return t('timeline.IMPORTED');
     case 'INQUIRY_RECEIVED':
       return t('timeline.INQUIRY_RECEIVED');
-    case 'MERGED':
-      return t('timeline.MERGED');
+    case 'MERGED': {
+      const names = duplicateNames(data.duplicates);
+      const sentence = names ? t('timeline.mergedNames', { names }) : t('timeline.MERGED');
+      const filled = Array.isArray(data.filledFields) ? customerFieldLabels(t, data.filledFields) : '';
+      return filled ? `${sentence} ${t('timeline.mergedFilled', { fields: filled })}` : sentence;
+    }
+    case 'MERGE_UNDONE':
+      return t('timeline.MERGE_UNDONE', { count: Array.isArray(data.restoredIds) ? data.restoredIds.length : 0 });
     default:
       return entry.type;
   }
@@ -58,6 +97,7 @@ export function Timeline({ customerId, tags }: { customerId: number; tags: Tag[]
   const format = useFormatters();
   const timelineQuery = useTimeline(customerId);
   const tagsById = new Map(tags.map((tag) => [tag.id, tag.name]));
+  const reasonsById = new Map((useAllLostReasons().data ?? []).map((reason) => [reason.id, reason.name]));
 
   let body;
   if (timelineQuery.isPending) body = <p role="status">{t('app.loading')}</p>;
@@ -97,7 +137,7 @@ export function Timeline({ customerId, tags }: { customerId: number; tags: Tag[]
                   )}
                 </div>
               ) : (
-                <p className="timeline-content">{eventSentence(t, entry, tagsById)}</p>
+                <p className="timeline-content">{eventSentence(t, entry, tagsById, reasonsById)}</p>
               )}
             </li>
           ))}

@@ -3,7 +3,7 @@ import type { Role } from '@/lib/domain';
 import { useT } from '@/lib/i18n';
 import { errorMessage } from '@/lib/problem';
 import { useAssignCustomers, type AssignResult } from '../api/assign-customers';
-import { useAssignableUsers } from '../api/list-users';
+import { useTeam } from '../api/list-team';
 
 export interface AssignBarProps {
   selectedIds: number[];
@@ -17,9 +17,8 @@ export function AssignBar({ selectedIds, role, me, onDone }: AssignBarProps) {
   const t = useT();
   const id = useId();
   const admin = role === 'ADMIN';
-  // The user list is for administrators only: a manager assigns to themselves.
-  const usersQuery = useAssignableUsers(admin);
-  const users = admin ? (usersQuery.data ?? []) : [{ id: me.id, name: me.name, role }];
+  const teamQuery = useTeam(true);
+  const users = teamQuery.data ?? [];
   const [userId, setUserId] = useState('');
   const [override, setOverride] = useState(false);
   const assignMutation = useAssignCustomers();
@@ -39,12 +38,13 @@ export function AssignBar({ selectedIds, role, me, onDone }: AssignBarProps) {
   }
 
   const blocked = assignMutation.data?.failed.filter((failure) => failure.reason === 'LIMIT_REACHED') ?? [];
-  const failure = assignMutation.error ? errorMessage(assignMutation.error) : null;
+  const failed = assignMutation.error ?? teamQuery.error;
+  const failure = failed ? errorMessage(failed) : null;
   return (
     <form className="batch-bar" aria-label={t('pool.assign.title')} onSubmit={handleSubmit}>
       <label htmlFor={`${id}-user`}>{t('pool.assign.to')}</label>
       <select id={`${id}-user`} value={userId} required onChange={(event) => setUserId(event.target.value)}>
-        <option value="">{t('pool.assign.chooseUser')}</option>
+        <option value="">{teamQuery.isPending ? t('app.loading') : t('pool.assign.chooseUser')}</option>
         {users.map((user) => (
           <option key={user.id} value={String(user.id)}>
             {user.id === me.id ? t('pool.assign.me', { name: user.name }) : `${user.name} (${t(`role.${user.role}`)})`}
@@ -60,7 +60,6 @@ export function AssignBar({ selectedIds, role, me, onDone }: AssignBarProps) {
       <button type="submit" disabled={!target || assignMutation.isPending}>
         {assignMutation.isPending ? t('pool.assign.pending') : t('pool.assign.button', { count: selectedIds.length })}
       </button>
-      {!admin && <p className="muted small">{t('pool.assign.managerHint')}</p>}
       {admin && blocked.length > 0 && !assignMutation.isPending && (
         <button type="button" onClick={() => assign(blocked.map((item) => item.id), true)}>
           {t('pool.assign.overrideRetry', { count: blocked.length })}

@@ -187,14 +187,13 @@ describe('Pool', () => {
     expect(new URLSearchParams(router.state.location.search).get('scoreMin')).toBe('60');
   });
 
-  it('lets an admin assign to an active user, and pass the limit when it blocks', SLOW, async () => {
-    const users = [
-      { id: 5, name: 'Li Na', email: 'li@example.com', role: 'ADMIN', active: true, createdAt: '2026-01-01T00:00:00Z', version: 0 },
-      { id: 6, name: 'Sam Rep', email: 'sam@example.com', role: 'REP', active: true, createdAt: '2026-01-01T00:00:00Z', version: 0 },
-      { id: 7, name: 'Gone Rep', email: 'gone@example.com', role: 'REP', active: false, createdAt: '2026-01-01T00:00:00Z', version: 0 },
+  it('lets an admin assign to a teammate from /team, and pass the limit when it blocks', SLOW, async () => {
+    const team = [
+      { id: 5, name: 'Li Na', role: 'ADMIN' },
+      { id: 6, name: 'Sam Rep', role: 'REP' },
     ];
     const { requests } = poolApi(async (request, url) => {
-      if (url.pathname === '/api/v1/users') return jsonResponse({ items: users, nextCursor: null });
+      if (url.pathname === '/api/v1/team') return jsonResponse({ items: team });
       if (url.pathname === '/api/v1/pool/assign') {
         const body = (await request.clone().json()) as { customerIds: number[]; override?: boolean };
         return body.override
@@ -210,7 +209,6 @@ describe('Pool', () => {
     const form = screen.getByRole('form', { name: 'Assign the selected customers' });
     const target = within(form).getByLabelText('Give to');
     await waitFor(() => expect(within(target).getByRole('option', { name: 'Sam Rep (Sales rep)' })).toBeInTheDocument());
-    expect(within(target).queryByRole('option', { name: /Gone Rep/ })).not.toBeInTheDocument();
     await user.selectOptions(target, 'Sam Rep (Sales rep)');
     await user.click(within(form).getByRole('button', { name: 'Assign 2' }));
 
@@ -227,17 +225,23 @@ describe('Pool', () => {
     );
   });
 
-  it('lets a manager assign to themselves only, without asking for the admins’ user list', SLOW, async () => {
-    const { requests } = poolApi((_request, url) =>
-      url.pathname === '/api/v1/pool/assign' ? jsonResponse({ assigned: [3], failed: [] }) : undefined,
-    );
+  it('lets a manager assign to a rep picked by name from /team, never asking for the admins’ user list', SLOW, async () => {
+    const { requests } = poolApi((_request, url) => {
+      if (url.pathname === '/api/v1/team') {
+        return jsonResponse({ items: [{ id: 5, name: 'Li Na', role: 'MANAGER' }, { id: 6, name: 'Sam Rep', role: 'REP' }] });
+      }
+      return url.pathname === '/api/v1/pool/assign' ? jsonResponse({ assigned: [3], failed: [] }) : undefined;
+    });
     const { user } = renderPool('MANAGER');
     await user.click(await screen.findByRole('checkbox', { name: 'Select Anna Schmidt' }));
     const form = screen.getByRole('form', { name: 'Assign the selected customers' });
     expect(within(form).queryByLabelText('Ignore the private-customer limit')).not.toBeInTheDocument();
-    await user.selectOptions(within(form).getByLabelText('Give to'), 'Li Na (me)');
+    const target = within(form).getByLabelText('Give to');
+    await waitFor(() => expect(within(target).getByRole('option', { name: 'Li Na (me)' })).toBeInTheDocument());
+    await user.selectOptions(target, 'Sam Rep (Sales rep)');
     await user.click(within(form).getByRole('button', { name: 'Assign 1' }));
-    expect(await screen.findByText('Gave 1 customers to Li Na.')).toBeInTheDocument();
+    expect(await screen.findByText('Gave 1 customers to Sam Rep.')).toBeInTheDocument();
+    expect(await bodiesTo(requests, '/api/v1/pool/assign')).toEqual([{ customerIds: [3], userId: 6 }]);
     expect(requests.some((request) => new URL(request.url).pathname === '/api/v1/users')).toBe(false);
   });
 
