@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/lib/problem';
 import { jsonResponse, mockFetch, problemResponse } from '@/testing/fetch-mock';
 import { listInquiries } from './list-inquiries';
-import { listTeam } from './list-team';
+import { listTeam } from '@/lib/team';
 import { markLost } from './mark-lost';
 import { reactivateCustomer } from './reactivate-customer';
 

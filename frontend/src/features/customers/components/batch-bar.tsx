@@ -7,7 +7,7 @@ import { useBatchCustomers, type BatchAction, type BatchRequest, type BatchResul
 import { STAGES, STARS, type CustomerStage } from '../api/list-customers';
 import { useLostReasons } from '../api/list-lost-reasons';
 import type { Tag } from '../api/list-tags';
-import { useTeam } from '../api/list-team';
+import { useTeam } from '@/lib/team';
 
 // Replacing one tag by another is Settings → Tags' business.
 type Action = Exclude<BatchAction, 'REPLACE_TAG'>;

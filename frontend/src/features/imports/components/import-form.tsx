@@ -3,7 +3,7 @@ import { FormAlert } from '@/components/form/form-alert';
 import { SelectField } from '@/components/form/select-field';
 import { useFocusOnError, useFormErrors } from '@/components/form/use-form-errors';
 import { useT } from '@/lib/i18n';
-import { useTeam } from '../api/list-team';
+import { useTeam } from '@/lib/team';
 import { DELIMITERS, DUPLICATE_POLICIES, ENCODINGS, TARGETS, type ImportRequest } from '../api/start-import';
 
 export type ImportSettings = Omit<ImportRequest, 'file' | 'mapping' | 'dryRun'>;
@@ -43,7 +43,7 @@ export function ImportForm({ file, onFile, settings, onSettings, onCheck, pendin
 
   const ownerOptions = [
     { value: '', label: team.isPending ? t('app.loading') : t('imports.owner.choose') },
-    ...(team.data?.items ?? []).map((member) => ({
+    ...(team.data ?? []).map((member) => ({
       value: String(member.id),
       label: t('imports.owner.option', { name: member.name, role: t(`role.${member.role}`) }),
     })),

@@ -3,7 +3,7 @@ import type { Role } from '@/lib/domain';
 import { useT } from '@/lib/i18n';
 import { errorMessage } from '@/lib/problem';
 import { useAssignCustomers, type AssignResult } from '../api/assign-customers';
-import { useTeam } from '../api/list-team';
+import { useTeam } from '@/lib/team';
 
 export interface AssignBarProps {
   selectedIds: number[];
