@@ -18,10 +18,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * Run with the JDK's source launcher:
  *
  *   java bench/LoadTest.java BASE_URL TOKEN CONCURRENCY SECONDS name=PATH [name=PATH ...]
+ *   java bench/LoadTest.java BASE_URL TOKEN CONCURRENCY SECONDS 'name=POST PATH JSON' ...
  *
- * Each worker picks one of the named GET requests at random (repeat a name=PATH pair to weight it; a PATH may
- * contain {rand:N}, replaced by a random number below N) and prints p50/p95/p99, throughput and errors per
- * name. The first 10% of the run is warm-up and not counted.
+ * Each worker picks one of the named requests at random (repeat a pair to weight it) and prints p50/p95/p99,
+ * throughput and errors (any status outside 2xx) per name, and overall. A request is a GET of PATH, or
+ * "POST PATH JSON" (sent with a fresh Idempotency-Key). PATH and JSON may contain {rand:N}, replaced by a random
+ * number below N, and {rand:MIN:MAX}, a random number from MIN to MAX inclusive. The first 10% of the run is warm-up and not counted. With BACKEND_PID set, it also prints the CPU time
+ * that process used per measured request (user + system, from /proc), the figure that says what a request costs,
+ * and its resident memory (RSS) after the run.
  */
 public class LoadTest {
 
@@ -30,7 +34,7 @@ public class LoadTest {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 5) {
-            System.err.println("usage: LoadTest BASE_URL TOKEN CONCURRENCY SECONDS name=PATH...");
+            System.err.println("usage: LoadTest BASE_URL TOKEN CONCURRENCY SECONDS name=PATH|'name=POST PATH JSON'...");
             System.exit(2);
         }
         String base = args[0];
@@ -49,15 +53,27 @@ public class LoadTest {
         Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
         Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
         CountDownLatch done = new CountDownLatch(concurrency);
+        String backendPid = System.getenv("BACKEND_PID");
+        long[] cpuAtWarmupEnd = {-1};
+        if (backendPid != null) {
+            Thread meter = new Thread(() -> {
+                try {
+                    Thread.sleep(Math.max(0, (warmupEnd - System.nanoTime()) / 1_000_000));
+                    cpuAtWarmupEnd[0] = cpuMillis(backendPid);
+                } catch (Exception e) {
+                    cpuAtWarmupEnd[0] = -1;
+                }
+            });
+            meter.setDaemon(true);
+            meter.start();
+        }
         for (int w = 0; w < concurrency; w++) {
             Thread worker = new Thread(() -> {
                 List<Sample> mine = new ArrayList<>();
                 try {
                     while (System.nanoTime() < end) {
                         String[] target = targets.get(ThreadLocalRandom.current().nextInt(targets.size()));
-                        String path = expand(target[1]);
-                        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-                                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build();
+                        HttpRequest request = request(base, token, expand(target[1]));
                         long t0 = System.nanoTime();
                         int status;
                         try {
@@ -83,6 +99,7 @@ public class LoadTest {
             worker.start();
         }
         done.await();
+        long cpuAtEnd = backendPid == null ? -1 : cpuMillis(backendPid);
         double measured = (end - warmupEnd) / 1e9;
         System.out.printf("concurrency %d, %d s measured (after %.1f s warm-up)%n", concurrency, (long) measured,
                 (warmupEnd - start) / 1e9);
@@ -95,6 +112,42 @@ public class LoadTest {
                     sorted.size() / measured, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
                     errors.getOrDefault(e.getKey(), new AtomicLong()).get());
         }
+        long requests = latencies.values().stream().mapToLong(List::size).sum();
+        System.out.printf("%-22s %9d %9.1f %29s %7d%n", "all", requests, requests / measured, "",
+                errors.values().stream().mapToLong(AtomicLong::get).sum());
+        if (cpuAtWarmupEnd[0] >= 0 && cpuAtEnd >= 0 && requests > 0) {
+            System.out.printf("backend (pid %s) CPU: %.2f ms per request (%d ms for %d requests)%n", backendPid,
+                    (double) (cpuAtEnd - cpuAtWarmupEnd[0]) / requests, cpuAtEnd - cpuAtWarmupEnd[0], requests);
+        }
+        if (backendPid != null) {
+            System.out.printf("backend (pid %s) RSS after the run: %s%n", backendPid, rss(backendPid));
+        }
+    }
+
+    /** "PATH" is a GET; "POST PATH JSON" a POST of that body. */
+    private static HttpRequest request(String base, String token, String target) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder().header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30));
+        if (!target.startsWith("POST ")) {
+            return builder.uri(URI.create(base + target)).GET().build();
+        }
+        int space = target.indexOf(' ', 5);
+        return builder.uri(URI.create(base + target.substring(5, space))).header("Content-Type", "application/json")
+                .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(target.substring(space + 1))).build();
+    }
+
+    /** The VmRSS line of /proc/PID/status, e.g. "412345 kB". */
+    private static String rss(String pid) throws java.io.IOException {
+        return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc", pid, "status")).stream()
+                .filter(l -> l.startsWith("VmRSS:")).map(l -> l.substring(6).trim()).findFirst().orElse("?");
+    }
+
+    /** User + system CPU time of a process in ms: fields 14 and 15 of /proc/PID/stat, in clock ticks of 10 ms. */
+    private static long cpuMillis(String pid) throws java.io.IOException {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
     }
 
     private static String expand(String path) {
@@ -107,8 +160,10 @@ public class LoadTest {
                 return out.toString();
             }
             int close = path.indexOf('}', open);
-            long bound = Long.parseLong(path.substring(open + 6, close));
-            out.append(path, i, open).append(ThreadLocalRandom.current().nextLong(bound));
+            String[] range = path.substring(open + 6, close).split(":");
+            long value = range.length == 1 ? ThreadLocalRandom.current().nextLong(Long.parseLong(range[0]))
+                    : ThreadLocalRandom.current().nextLong(Long.parseLong(range[0]), Long.parseLong(range[1]) + 1);
+            out.append(path, i, open).append(value);
             i = close + 1;
         }
     }

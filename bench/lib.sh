@@ -22,6 +22,12 @@ start_backend() {
   "$BENCH_ROOT/scripts/dev-keys.sh"
   local jar="$BENCH_ROOT/backend/target/quarkus-app/quarkus-run.jar"
   [ -f "$jar" ] || (cd "$BENCH_ROOT/backend" && mvn -B -q package -DskipTests)
+  # Another checkout's backend on this port would answer the readiness check below, and the script would then
+  # sign up and measure against someone else's database: pick a free BENCH_PORT instead.
+  if (exec 3<>"/dev/tcp/127.0.0.1/$BENCH_PORT") 2>/dev/null; then
+    echo "port $BENCH_PORT is already in use: set BENCH_PORT to a free port" >&2
+    exit 1
+  fi
   (cd "$BENCH_ROOT/backend" && exec java ${BENCH_JAVA_OPTS:--Xmx1g} -Dquarkus.http.port="$BENCH_PORT" \
       -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" \
       -Dquarkus.datasource.jdbc.max-size=32 -Dquarkus.log.level=WARN -Dharbor.pool.sweep-interval=off -jar "$jar") > "$OUT/backend.log" 2>&1 &

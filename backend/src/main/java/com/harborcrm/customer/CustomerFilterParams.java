@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
@@ -34,10 +35,11 @@ final class CustomerFilterParams {
             "hasEmail", "hasPhone", "scoreMin", "scoreMax");
 
     /**
+     * @param zone       the store's time zone, asked only when a calendar day is given (it costs a query)
      * @param otherNames parameters of the endpoint itself (sort, limit...); any other name is a typo the
      *                   client should hear about rather than get an unfiltered list
      */
-    static CustomerFilter parse(MultivaluedMap<String, String> query, ZoneId zone, Set<String> otherNames) {
+    static CustomerFilter parse(MultivaluedMap<String, String> query, Supplier<ZoneId> zone, Set<String> otherNames) {
         List<FieldError> errors = new ArrayList<>();
         query.forEach((name, values) -> {
             if (!NAMES.contains(name) && !otherNames.contains(name) && !name.startsWith("cf.")) {
@@ -119,7 +121,7 @@ final class CustomerFilterParams {
         }
     }
 
-    private static Instant instant(MultivaluedMap<String, String> query, String name, ZoneId zone, boolean endOfDay,
+    private static Instant instant(MultivaluedMap<String, String> query, String name, Supplier<ZoneId> zone, boolean endOfDay,
             List<FieldError> errors) {
         String value = single(query, name);
         if (value == null || value.isBlank()) {
@@ -128,7 +130,7 @@ final class CustomerFilterParams {
         try {
             if (value.length() == 10) {
                 LocalDate day = LocalDate.parse(value);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone.get()).toInstant();
             }
             return OffsetDateTime.parse(value.trim()).toInstant();
         } catch (DateTimeParseException e) {

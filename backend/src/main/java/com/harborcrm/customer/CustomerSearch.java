@@ -1,11 +1,11 @@
 package com.harborcrm.customer;
 
+import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,8 +53,9 @@ public class CustomerSearch {
     /** The filter given as query parameters; calendar days are read in the store's time zone. */
     public CustomerFilter filterFromQuery(jakarta.ws.rs.core.MultivaluedMap<String, String> query,
             java.util.Set<String> otherParameters) {
-        com.harborcrm.account.Store store = com.harborcrm.account.Store.findById(tenant.storeId());
-        return CustomerFilterParams.parse(query, java.time.ZoneId.of(store.timeZone), otherParameters);
+        return CustomerFilterParams.parse(query, () -> java.time.ZoneId.of(
+                com.harborcrm.account.Store.<com.harborcrm.account.Store>findById(tenant.storeId()).timeZone),
+                otherParameters);
     }
 
     public Page<CustomerView> list(CustomerFilter filter, CustomerSort.Spec sort, int limit, String cursor,
@@ -79,22 +80,32 @@ public class CustomerSearch {
         }
         CustomerQuery.Where where = queries.where(filter, ownOnly, searchContacts);
         Map<String, Object> params = new LinkedHashMap<>(where.params());
-        StringBuilder sql = new StringBuilder("select c.id, ").append(sort.key().expression)
-                .append(" from customers c where ").append(where.sql());
+        StringBuilder page = new StringBuilder("select c.id, ").append(sort.key().expression)
+                .append(" as sort_value from customers c where ").append(where.sql());
         if (cursor != null) {
-            appendAfter(sql, params, sort, cursor);
+            appendAfter(page, params, sort, cursor);
         }
-        sql.append(" order by ").append(sort.orderBy()).append(" limit :limit");
+        page.append(" order by ").append(sort.orderBy()).append(" limit :limit");
         params.put("limit", limit + 1);
+        // One statement per page: the page's ids and sort values first (materialized, so it is planned as the
+        // index read it is on its own), then the views of just those rows, tags and pool timers included.
+        com.harborcrm.pool.PoolRules rules = rulesService.current();
+        Query query = bind(em.createNativeQuery("with page as materialized (" + page + ") select "
+                + CustomerViewRows.COLUMNS + ", p.sort_value from page p join customers c on c.store_id = :store"
+                + " and c.id = p.id order by " + sort.orderBy("p.sort_value", "p.id")), params);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = bind(em.createNativeQuery(sql.toString()), params).getResultList();
+        List<Object[]> rows = timer.bindRules(query, rules).getResultList();
 
-        List<Long> ids = rows.stream().limit(limit).map(r -> ((Number) r[0]).longValue()).toList();
-        List<CustomerView> items = views(ids);
+        Instant now = clock.instant();
+        List<CustomerView> items = new ArrayList<>(Math.min(rows.size(), limit));
+        for (Object[] row : rows.subList(0, Math.min(rows.size(), limit))) {
+            items.add(CustomerViewRows.read(row, now));
+        }
         String next = null;
         if (rows.size() > limit) {
             Object[] last = rows.get(limit - 1);
-            Object value = last[1] instanceof Number || last[1] instanceof String ? last[1] : Instants.of(last[1]);
+            Object sortValue = last[CustomerViewRows.COLUMN_COUNT];
+            Object value = sortValue instanceof Number || sortValue instanceof String ? sortValue : Instants.of(sortValue);
             next = Cursor.encode(sort, value == null ? "N" : "V", value == null ? "" : value, last[0]);
         }
         Long total = null;
@@ -102,26 +113,7 @@ public class CustomerSearch {
             total = ((Number) bind(em.createNativeQuery("select count(*) from customers c where " + where.sql()),
                     where.params()).getSingleResult()).longValue();
         }
-        return new Page<>(items, next, total);
-    }
-
-    /**
-     * The views of these customers, in this order, with their tags and pool timers, masked for the caller: one
-     * statement for any page (plus the pool rules), no entity loaded.
-     */
-    public List<CustomerView> views(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        com.harborcrm.pool.PoolRules rules = rulesService.current();
-        Query query = em.createNativeQuery("select " + CustomerViewRows.COLUMNS
-                + " from customers c where c.store_id = :store and c.id = any(cast(:ids as bigint[]))")
-                .setParameter("store", tenant.storeId())
-                .setParameter("ids", ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")));
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = timer.bindRules(query, rules).getResultList();
-        Map<Long, CustomerView> byId = CustomerViewRows.byId(rows, clock.instant());
-        return readPolicy.masked(ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList(), rules);
+        return new Page<>(readPolicy.masked(items, rules), next, total);
     }
 
     private static void appendAfter(StringBuilder sql, Map<String, Object> params, CustomerSort.Spec sort, String cursor) {

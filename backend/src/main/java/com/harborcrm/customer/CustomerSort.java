@@ -54,8 +54,13 @@ public enum CustomerSort {
          * on {@code x desc} orders nulls first and a mismatch turns a 50-row index read into a full sort.
          */
         String orderBy() {
+            return orderBy(key.expression, "c.id");
+        }
+
+        /** The same order over columns that already hold the sort value and the id (a page read in a subquery). */
+        String orderBy(String value, String id) {
             String direction = descending ? " desc" : " asc";
-            return key.expression + direction + (key.nullable ? " nulls last" : "") + ", c.id" + direction;
+            return value + direction + (key.nullable ? " nulls last" : "") + ", " + id + direction;
         }
 
         /**

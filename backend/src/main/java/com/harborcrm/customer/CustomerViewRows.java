@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -47,6 +46,8 @@ final class CustomerViewRows {
             + "(select cast(json_agg(json_build_array(t.id, t.name, t.color) order by lower(t.name), t.id) as text) "
             + "from customer_tags ct join tags t on t.store_id = ct.store_id and t.id = ct.tag_id "
             + "where ct.store_id = c.store_id and ct.customer_id = c.id)";
+    /** How many columns {@link #COLUMNS} selects; a caller's own columns follow from this index on. */
+    static final int COLUMN_COUNT = 38;
 
     private CustomerViewRows() {
     }
@@ -82,14 +83,5 @@ final class CustomerViewRows {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable jsonb column", e);
         }
-    }
-
-    static Map<Long, CustomerView> byId(List<Object[]> rows, Instant now) {
-        Map<Long, CustomerView> views = new LinkedHashMap<>();
-        for (Object[] r : rows) {
-            CustomerView view = read(r, now);
-            views.put(view.id(), view);
-        }
-        return views;
     }
 }

@@ -99,6 +99,30 @@ class ScreeningTest {
     }
 
     @Test
+    void aNumberInQOnlyNarrowsTheIndexSearchTheWholeQDecides() {
+        Session own = Api.openStore("Screening numbers");
+        long byEmail = Customers.createId(own, "name", "Buyer", "email", "buyer48213@example.com");
+        long byName = Customers.createId(own, "name", "Buyer48213 Jones");
+        long byCompany = Customers.createId(own, "name", "Other", "companyName", "Trading 48213 Ltd");
+        long byPhone = Customers.createId(own, "name", "Phone", "phone", "+44 20 4821 3999");
+
+        // The index is asked for "48213" only: every row above is a candidate, the fields decide.
+        assertEquals(Set.of(byEmail, byName), set(own, "q=buyer48213"));
+        assertEquals(Set.of(byCompany), set(own, "q=trading 48213"));
+        assertEquals(Set.of(byEmail, byName, byCompany, byPhone), set(own, "q=48213"));
+        assertEquals(Set.of(), set(own, "q=seller48213"));
+    }
+
+    @Test
+    void theIndexIsAskedForTheLongestRunOfFourOrMoreDigits() {
+        assertEquals("123452", CustomerQuery.indexPart("buyer123452@"));
+        assertEquals("345678", CustomerQuery.indexPart("12 345678 9999"));
+        assertEquals("4242", CustomerQuery.indexPart("Atlas Trading 4242"));
+        assertEquals("ACME 100", CustomerQuery.indexPart("ACME 100"));
+        assertEquals("alpha", CustomerQuery.indexPart("alpha"));
+    }
+
+    @Test
     void eachFilter() {
         assertEquals(Set.of(c1, c2), set(admin, "stage=INQUIRY&stage=SAMPLE_ORDER"));
         assertEquals(Set.of(c1, c2), set(admin, "stage=INQUIRY,SAMPLE_ORDER"));
