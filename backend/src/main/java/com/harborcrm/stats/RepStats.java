@@ -13,7 +13,10 @@ import com.harborcrm.stats.StatsDtos.RepActivity;
 import com.harborcrm.stats.StatsDtos.RepReport;
 import com.harborcrm.stats.StatsDtos.Scope;
 
-/** GET /stats/reps: one pass over the period's owner, stage and lost events, one over its follow-ups. */
+/**
+ * GET /stats/reps: the period's claims, assigns, stage advances, deals and churn per rep from the daily rollup
+ * (StatsRollup), its follow-ups index-only, and who owns what now.
+ */
 @ApplicationScoped
 public class RepStats {
 
@@ -36,27 +39,18 @@ public class RepStats {
     public RepReport report(long store, Long rep, StatsPeriod period) {
         Map<Long, long[]> figures = new HashMap<>();
         for (Row r : db.query("""
-                select x.rep,
-                       count(*) filter (where x.kind = 'CLAIMED'),
-                       count(*) filter (where x.kind in ('ASSIGNED', 'TRANSFERRED')),
-                       count(*) filter (where x.type = 'STAGE_CHANGED' and x.to_rank > x.from_rank),
-                       count(*) filter (where x.type = 'STAGE_CHANGED' and x.to_rank >= 5),
-                       count(*) filter (where x.type = 'LOST'),
-                       count(*) filter (where x.kind = 'RELEASED'),
-                       count(*) filter (where x.kind = 'AUTO_RETURNED')
-                from (
-                  select e.type, e.data ->> 'kind' as kind,
-                         case when e.data ->> 'kind' in ('CLAIMED', 'ASSIGNED', 'TRANSFERRED')
-                                   then (e.data ->> 'toOwnerId')::bigint
-                              when e.type = 'OWNER_CHANGED' then (e.data ->> 'fromOwnerId')::bigint
-                              else (e.data ->> 'ownerId')::bigint end as rep,
-                         %s as from_rank, %s as to_rank
-                  from customer_events e
-                  where e.store_id = ? and e.type in ('OWNER_CHANGED', 'STAGE_CHANGED', 'LOST')
-                    and e.at >= ? and e.at < ?) x
-                where x.rep is not null and (cast(? as bigint) is null or x.rep = ?)
-                group by x.rep""".formatted(StatsSql.stageRank("e.data ->> 'from'"), StatsSql.stageRank("e.data ->> 'to'")),
-                store, period.start(), period.end(), rep, rep)) {
+                select rep_id,
+                       sum(n) filter (where fact = 'CLAIMED'),
+                       sum(n) filter (where fact = 'ASSIGNED'),
+                       sum(n) filter (where fact = 'ADVANCE'),
+                       sum(n) filter (where fact = 'DEAL'),
+                       sum(n) filter (where fact = 'LOST'),
+                       sum(n) filter (where fact = 'RELEASED'),
+                       sum(n) filter (where fact = 'AUTO_RETURNED')
+                from stats_daily
+                where store_id = ? and day >= ? and day <= ? and fact <> ? and rep_id is not null
+                  and (cast(? as bigint) is null or rep_id = ?)
+                group by rep_id""", store, period.from(), period.to(), StatsRollup.POPULATION, rep, rep)) {
             long[] f = figures.computeIfAbsent(r.getLong(0), k -> new long[9]);
             for (int i = CLAIMED; i <= AUTO_RETURNED; i++) {
                 f[i] = r.getLong(i + 1);
