@@ -26,8 +26,8 @@ import com.harborcrm.stats.StatsDtos.Scope;
  * see StatsRollup). The population at the period's start (the churn rate's denominator) is a prefix sum of the
  * rollup's population deltas: customers created, minus marked lost, plus reactivated (LOST and REACTIVATED
  * alternate per customer, as their writers only change the status they find), minus deleted while active (from
- * the audit log). Months take their start from the period's plus the month deltas. A rep's own population is their
- * customers' state at the instant, read from each candidate's last owner and status event.
+ * the audit log). Months take their start from the period's plus the month deltas. A rep's own population is the
+ * prefix sum of the rollup's changes to it.
  */
 @ApplicationScoped
 public class ChurnStats {
@@ -131,8 +131,7 @@ public class ChurnStats {
             List<StatsPeriod.Bucket> months) {
         Map<String, Long> result = new HashMap<>();
         if (rep != null) {
-            Instant[] instants = months.stream().map(StatsPeriod.Bucket::start).toArray(Instant[]::new);
-            long[] counts = ownActiveAt(store, rep, instants);
+            long[] counts = ownActiveAt(store, rep, months);
             for (int i = 0; i < months.size(); i++) {
                 result.put(months.get(i).key(), counts[i]);
             }
@@ -193,30 +192,35 @@ public class ChurnStats {
     }
 
     /**
-     * How many customers the rep owned, active, at each instant: the candidates are the customers they ever got
-     * before the last instant; each one's last owner event and last status event before the instant decide.
+     * How many customers the rep owned, active, at the start of each month: the prefix sums of the rollup's
+     * OWN_ACTIVE facts, less the customers that were theirs and active when deleted (from the audit log; their
+     * events, and so their facts, outlive them).
      */
-    long[] ownActiveAt(long store, long rep, Instant[] instants) {
-        Instant last = instants[instants.length - 1];
-        long[] counts = new long[instants.length];
+    long[] ownActiveAt(long store, long rep, List<StatsPeriod.Bucket> months) {
+        long[] counts = new long[months.size()];
+        LocalDate[] days = months.stream().map(StatsPeriod.Bucket::first).toArray(LocalDate[]::new);
+        Instant[] instants = months.stream().map(StatsPeriod.Bucket::start).toArray(Instant[]::new);
         for (Row r : db.query("""
-                with candidates as (
-                  select distinct e.customer_id from customer_events e
-                  where e.store_id = ? and e.type in ('CREATED', 'IMPORTED', 'OWNER_CHANGED') and (e.data ->> 'ownerId')::bigint = ?
-                    and e.at < ?)
+                select i.k, sum(d.n)
+                from unnest(cast(? as date[])) with ordinality as i(day, k)
+                join stats_daily d on d.store_id = ? and d.fact = 'OWN_ACTIVE' and d.rep_id = ? and d.day < i.day
+                group by i.k""", days, store, rep)) {
+            counts[(int) r.getLong(0) - 1] = r.getLong(1);
+        }
+        for (Row r : db.query("""
                 select i.k, count(*)
                 from unnest(cast(? as timestamptz[])) with ordinality as i(t, k)
-                cross join candidates c
+                join audit_events a on a.store_id = ? and %s and a.at < i.t
                 where (select (o.data ->> 'ownerId')::bigint from customer_events o
-                       where o.store_id = ? and o.customer_id = c.customer_id and o.type in ('CREATED', 'IMPORTED', 'OWNER_CHANGED')
-                         and o.at < i.t
+                       where o.store_id = a.store_id and o.customer_id = a.entity_id
+                         and o.type in ('CREATED', 'IMPORTED', 'OWNER_CHANGED')
                        order by o.at desc, o.id desc limit 1) = ?
-                  and not %s
-                  and not exists (select 1 from audit_events a where a.store_id = ? and a.entity_id = c.customer_id
-                                  and %s and a.at < i.t)
-                group by i.k""".formatted(StatsSql.lost("c.customer_id", "< i.t"), StatsSql.CUSTOMER_DELETED),
-                store, rep, last, instants, store, rep, store, store)) {
-            counts[(int) r.getLong(0) - 1] = r.getLong(1);
+                  and coalesce((select l.type from customer_events l
+                                where l.store_id = a.store_id and l.customer_id = a.entity_id
+                                  and l.type in ('LOST', 'REACTIVATED')
+                                order by l.at desc, l.id desc limit 1), 'REACTIVATED') <> 'LOST'
+                group by i.k""".formatted(StatsSql.CUSTOMER_DELETED), instants, store, rep)) {
+            counts[(int) r.getLong(0) - 1] -= r.getLong(1);
         }
         return counts;
     }
