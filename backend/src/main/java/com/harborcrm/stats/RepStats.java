@@ -14,8 +14,8 @@ import com.harborcrm.stats.StatsDtos.RepReport;
 import com.harborcrm.stats.StatsDtos.Scope;
 
 /**
- * GET /stats/reps: the period's claims, assigns, stage advances, deals and churn per rep from the daily rollup
- * (StatsRollup), its follow-ups index-only, and who owns what now.
+ * GET /stats/reps, all from the daily rollup (StatsRollup): the period's claims, assigns, stage advances, deals,
+ * churn and follow-ups per rep, and the sum of all owner changes so far (who owns how many now).
  */
 @ApplicationScoped
 public class RepStats {
@@ -46,26 +46,22 @@ public class RepStats {
                        sum(n) filter (where fact = 'DEAL'),
                        sum(n) filter (where fact = 'LOST'),
                        sum(n) filter (where fact = 'RELEASED'),
-                       sum(n) filter (where fact = 'AUTO_RETURNED')
+                       sum(n) filter (where fact = 'AUTO_RETURNED'),
+                       sum(n) filter (where fact = 'FOLLOW_UP')
                 from stats_daily
-                where store_id = ? and day >= ? and day <= ? and fact <> ? and rep_id is not null
+                where store_id = ? and day >= ? and day <= ? and rep_id is not null
+                  and fact in ('CLAIMED', 'ASSIGNED', 'ADVANCE', 'DEAL', 'LOST', 'RELEASED', 'AUTO_RETURNED', 'FOLLOW_UP')
                   and (cast(? as bigint) is null or rep_id = ?)
-                group by rep_id""", store, period.from(), period.to(), StatsRollup.POPULATION, rep, rep)) {
+                group by rep_id""", store, period.from(), period.to(), rep, rep)) {
             long[] f = figures.computeIfAbsent(r.getLong(0), k -> new long[9]);
-            for (int i = CLAIMED; i <= AUTO_RETURNED; i++) {
+            for (int i = CLAIMED; i <= FOLLOW_UPS; i++) {
                 f[i] = r.getLong(i + 1);
             }
         }
         for (Row r : db.query("""
-                select author_id, count(*) from follow_ups
-                where store_id = ? and occurred_at >= ? and occurred_at < ? and (cast(? as bigint) is null or author_id = ?)
-                group by author_id""", store, period.start(), period.end(), rep, rep)) {
-            figures.computeIfAbsent(r.getLong(0), k -> new long[9])[FOLLOW_UPS] = r.getLong(1);
-        }
-        for (Row r : db.query("""
-                select owner_id, count(*) from customers
-                where store_id = ? and owner_id is not null and (cast(? as bigint) is null or owner_id = ?)
-                group by owner_id""", store, rep, rep)) {
+                select rep_id, sum(n) from stats_daily
+                where store_id = ? and fact = 'OWNED' and (cast(? as bigint) is null or rep_id = ?)
+                group by rep_id""", store, rep, rep)) {
             figures.computeIfAbsent(r.getLong(0), k -> new long[9])[OWNED] = r.getLong(1);
         }
         List<RepActivity> items = new ArrayList<>();

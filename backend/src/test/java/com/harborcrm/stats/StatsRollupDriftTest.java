@@ -36,6 +36,7 @@ import com.harborcrm.stats.StatsDtos.ReasonCount;
 import com.harborcrm.stats.StatsDtos.RepActivity;
 import com.harborcrm.testing.Api;
 import com.harborcrm.testing.Api.Session;
+import com.harborcrm.testing.Customers;
 import com.harborcrm.testing.PoolHelper;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -99,6 +100,61 @@ class StatsRollupDriftTest {
             String other = zone.equals("Asia/Shanghai") ? "Pacific/Chatham" : "Asia/Shanghai";
             execute("update stores set time_zone = '" + other + "' where id = " + admin.storeId());
             compare(admin.storeId(), users, ZoneId.of(other), random, context + ", moved to " + other);
+        }
+    }
+
+    @Test
+    void followUpsAndOwnersFollowEditsMovesAndDeletes() throws SQLException {
+        Session admin = PoolHelper.openStore("Drift follow-ups", "Asia/Kolkata");
+        Session rep1 = Api.addUser(admin, "REP");
+        Session rep2 = Api.addUser(admin, "REP");
+        long reason = PoolHelper.releaseReason(admin);
+        List<Long> customers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            customers.add(Customers.createId(admin, "ownerId", (i % 2 == 0 ? rep1 : rep2).userId()));
+        }
+        // Back-dated follow-ups around a Kolkata midnight (18:30 UTC), one moved to another day, one deleted.
+        List<Long> followUps = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Session author = i % 2 == 0 ? rep1 : rep2;
+            followUps.add(author.as().body(Map.of("type", "CALL", "content", "Call " + i,
+                    "occurredAt", Instant.parse("2025-03-10T18:29:59Z").plusSeconds(i % 3).toString()))
+                    .post("/api/v1/customers/" + customers.get(i) + "/follow-ups").then().statusCode(201)
+                    .extract().jsonPath().getLong("id"));
+        }
+        rep1.as().body(Map.of("occurredAt", "2025-03-12T10:00:00Z"))
+                .patch("/api/v1/customers/" + customers.get(0) + "/follow-ups/" + followUps.get(0)).then().statusCode(200);
+        rep1.as().body(Map.of("content", "Only the text"))
+                .patch("/api/v1/customers/" + customers.get(2) + "/follow-ups/" + followUps.get(2)).then().statusCode(200);
+        rep2.as().delete("/api/v1/customers/" + customers.get(1) + "/follow-ups/" + followUps.get(1)).then().statusCode(204);
+        // Owners: one released, one deleted with its follow-up, one claimed by the other rep.
+        rep1.as().body(Map.of("reasonId", reason)).post("/api/v1/customers/" + customers.get(4) + "/release")
+                .then().statusCode(200);
+        PoolHelper.claim(rep2, List.of(customers.get(4)));
+        admin.as().delete("/api/v1/customers/" + customers.get(3)).then().statusCode(204);
+        rollup.fold();
+        rep1.as().body(Map.of("reasonId", reason)).post("/api/v1/customers/" + customers.get(2) + "/release")
+                .then().statusCode(200);
+
+        ZoneId zone = ZoneId.of("Asia/Kolkata");
+        for (LocalDate[] days : new LocalDate[][] {{LocalDate.of(2025, 3, 10), LocalDate.of(2025, 3, 10)},
+                {LocalDate.of(2025, 3, 11), LocalDate.of(2025, 3, 12)}, {LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31)}}) {
+            StatsPeriod period = new StatsPeriod(days[0], days[1], zone, days[0].atStartOfDay(zone).toInstant(),
+                    days[1].plusDays(1).atStartOfDay(zone).toInstant());
+            Map<Long, List<Long>> reported = new TreeMap<>();
+            for (RepActivity a : reps.report(admin.storeId(), null, period).items()) {
+                reported.put(a.userId(), List.of(a.followUps(), a.ownedNow()));
+            }
+            Map<Long, List<Long>> counted = new TreeMap<>();
+            for (long user : List.of(admin.userId(), rep1.userId(), rep2.userId())) {
+                counted.put(user, List.of(
+                        ((Number) rows("select count(*) from follow_ups where store_id = ? and author_id = ? "
+                                + "and occurred_at >= ? and occurred_at < ?", admin.storeId(), user, period.start(),
+                                period.end()).get(0)[0]).longValue(),
+                        ((Number) rows("select count(*) from customers where store_id = ? and owner_id = ?",
+                                admin.storeId(), user).get(0)[0]).longValue()));
+            }
+            assertEquals(counted, reported, days[0] + ".." + days[1]);
         }
     }
 
