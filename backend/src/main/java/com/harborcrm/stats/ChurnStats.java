@@ -1,6 +1,7 @@
 package com.harborcrm.stats;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,12 +22,12 @@ import com.harborcrm.stats.StatsDtos.ReasonCount;
 import com.harborcrm.stats.StatsDtos.Scope;
 
 /**
- * GET /stats/churn. Churn events in the period are counted by group, kind and reason in one pass over the churn
- * index. The population at the period's start (the churn rate's denominator) is a prefix sum over the event log:
- * customers created, minus marked lost, plus reactivated, minus deleted while active, each counted index-only
- * before the instant (LOST and REACTIVATED alternate per customer, as their writers only change the status they
- * find). Months take their start from the period's plus the month deltas. A rep's own population is their
- * customers' state at the instant, read from each candidate's last owner and status event.
+ * GET /stats/churn. Churn in the period is summed by group, kind and reason from the daily rollup (stats_daily,
+ * see StatsRollup). The population at the period's start (the churn rate's denominator) is a prefix sum of the
+ * rollup's population deltas: customers created, minus marked lost, plus reactivated (LOST and REACTIVATED
+ * alternate per customer, as their writers only change the status they find), minus deleted while active (from
+ * the audit log). Months take their start from the period's plus the month deltas. A rep's own population is the
+ * prefix sum of the rollup's changes to it.
  */
 @ApplicationScoped
 public class ChurnStats {
@@ -41,7 +42,7 @@ public class ChurnStats {
         List<StatsPeriod.Bucket> months = period.months();
         Map<String, Long> activeAt = groupBy == ChurnGrouping.MONTH || rep != null
                 ? activeAtMonthStarts(store, rep, period, months)
-                : Map.of(START, activeAtStart(store, period.start()));
+                : Map.of(START, activeAtStart(store, period.from(), period.start()));
         long activeAtStart = activeAt.get(START);
 
         Map<String, Tally> groups = new LinkedHashMap<>();
@@ -83,40 +84,43 @@ public class ChurnStats {
 
     private static final String START = "start";
 
-    /** Churn events of the period: (group key, kind, reason id, count). */
+    /**
+     * Churn of the period from the daily rollup: (group key, kind, reason id, count). The few churn events without a
+     * source of their own (older than the source in the data) are grouped by source from the events themselves.
+     */
     private List<Row> churnEvents(long store, Long rep, StatsPeriod period, ChurnGrouping groupBy) {
-        List<Object> params = new ArrayList<>();
         String group = switch (groupBy) {
-            case MONTH -> {
-                params.add(period.zone().getId());
-                yield "to_char(e.at at time zone ?, 'YYYY-MM')";
-            }
-            case REP -> "(" + StatsSql.CHURN_REP + ")::text";
-            case SOURCE -> StatsSql.EVENT_SOURCE;
-            case STAGE -> "coalesce(e.data ->> 'stage', 'UNKNOWN')";
+            case MONTH -> "to_char(d.day, 'YYYY-MM')";
+            case REP -> "d.rep_id::text";
+            case SOURCE -> "d.source";
+            case STAGE -> "d.stage";
         };
-        params.add(store);
-        params.add(period.start());
-        params.add(period.end());
-        params.add(rep);
-        params.add(rep);
-        return db.query("""
-                select %s, %s, (e.data ->> 'reasonId')::bigint, count(*)
-                from customer_events e
-                where e.store_id = ? and e.at >= ? and e.at < ? and %s
-                  and (cast(? as bigint) is null or %s = ?)
-                group by 1, 2, 3""".formatted(group, StatsSql.CHURN_KIND, StatsSql.CHURN_EVENT, StatsSql.CHURN_REP),
-                params.toArray());
+        List<Row> rows = new ArrayList<>(db.query("""
+                select %s, d.fact, d.reason_id, sum(d.n)
+                from stats_daily d
+                where d.store_id = ? and d.day >= ? and d.day <= ? and d.fact in %s
+                  and (cast(? as bigint) is null or d.rep_id = ?)%s
+                group by 1, 2, 3""".formatted(group, StatsRollup.CHURN_FACTS,
+                        groupBy == ChurnGrouping.SOURCE ? " and d.source is not null" : ""),
+                store, period.from(), period.to(), rep, rep));
+        if (groupBy == ChurnGrouping.SOURCE) {
+            rows.addAll(db.query("""
+                    select %s, %s, (e.data ->> 'reasonId')::bigint, count(*)
+                    from customer_events e
+                    where e.store_id = ? and e.at >= ? and e.at < ? and %s and e.data ->> 'source' is null
+                      and (cast(? as bigint) is null or %s = ?)
+                    group by 1, 2, 3""".formatted(StatsSql.EVENT_SOURCE, StatsSql.CHURN_KIND, StatsSql.CHURN_EVENT,
+                            StatsSql.CHURN_REP),
+                    store, period.start(), period.end(), rep, rep));
+        }
+        return rows;
     }
 
-    /** The store's customers that existed and were not lost at {@code at}. */
-    long activeAtStart(long store, Instant at) {
-        Row events = db.query("""
-                select count(*) filter (where type in ('CREATED', 'IMPORTED')) - count(*) filter (where type = 'LOST')
-                       + count(*) filter (where type = 'REACTIVATED')
-                from customer_events
-                where store_id = ? and type in ('CREATED', 'IMPORTED', 'LOST', 'REACTIVATED') and at < ?""", store, at).get(0);
-        return events.getLong(0) - deletedWhileActive(store, at, null, null).getOrDefault(START, 0L);
+    /** The store's customers that existed and were not lost at the start of {@code day}. */
+    long activeAtStart(long store, LocalDate day, Instant start) {
+        long events = db.query("select coalesce(sum(n), 0) from stats_daily where store_id = ? and day < ? and fact = ?",
+                store, day, StatsRollup.POPULATION).get(0).getLong(0);
+        return events - deletedWhileActive(store, start, null, null).getOrDefault(START, 0L);
     }
 
     /**
@@ -127,24 +131,21 @@ public class ChurnStats {
             List<StatsPeriod.Bucket> months) {
         Map<String, Long> result = new HashMap<>();
         if (rep != null) {
-            Instant[] instants = months.stream().map(StatsPeriod.Bucket::start).toArray(Instant[]::new);
-            long[] counts = ownActiveAt(store, rep, instants);
+            long[] counts = ownActiveAt(store, rep, months);
             for (int i = 0; i < months.size(); i++) {
                 result.put(months.get(i).key(), counts[i]);
             }
             result.put(START, counts[0]);
             return result;
         }
-        long running = activeAtStart(store, period.start());
+        long running = activeAtStart(store, period.from(), period.start());
         result.put(START, running);
         Map<String, Long> deltas = new HashMap<>();
         for (Row r : db.query("""
-                select to_char(at at time zone ?, 'YYYY-MM'),
-                       count(*) filter (where type in ('CREATED', 'IMPORTED')) - count(*) filter (where type = 'LOST')
-                       + count(*) filter (where type = 'REACTIVATED')
-                from customer_events
-                where store_id = ? and type in ('CREATED', 'IMPORTED', 'LOST', 'REACTIVATED') and at >= ? and at < ?
-                group by 1""", period.zone().getId(), store, period.start(), period.end())) {
+                select to_char(day, 'YYYY-MM'), sum(n)
+                from stats_daily
+                where store_id = ? and day >= ? and day <= ? and fact = ?
+                group by 1""", store, period.from(), period.to(), StatsRollup.POPULATION)) {
             deltas.put(r.getString(0), r.getLong(1));
         }
         deletedWhileActive(store, period.end(), period.start(), period.zone().getId())
@@ -191,30 +192,35 @@ public class ChurnStats {
     }
 
     /**
-     * How many customers the rep owned, active, at each instant: the candidates are the customers they ever got
-     * before the last instant; each one's last owner event and last status event before the instant decide.
+     * How many customers the rep owned, active, at the start of each month: the prefix sums of the rollup's
+     * OWN_ACTIVE facts, less the customers that were theirs and active when deleted (from the audit log; their
+     * events, and so their facts, outlive them).
      */
-    long[] ownActiveAt(long store, long rep, Instant[] instants) {
-        Instant last = instants[instants.length - 1];
-        long[] counts = new long[instants.length];
+    long[] ownActiveAt(long store, long rep, List<StatsPeriod.Bucket> months) {
+        long[] counts = new long[months.size()];
+        LocalDate[] days = months.stream().map(StatsPeriod.Bucket::first).toArray(LocalDate[]::new);
+        Instant[] instants = months.stream().map(StatsPeriod.Bucket::start).toArray(Instant[]::new);
         for (Row r : db.query("""
-                with candidates as (
-                  select distinct e.customer_id from customer_events e
-                  where e.store_id = ? and e.type in ('CREATED', 'IMPORTED', 'OWNER_CHANGED') and (e.data ->> 'ownerId')::bigint = ?
-                    and e.at < ?)
+                select i.k, sum(d.n)
+                from unnest(cast(? as date[])) with ordinality as i(day, k)
+                join stats_daily d on d.store_id = ? and d.fact = 'OWN_ACTIVE' and d.rep_id = ? and d.day < i.day
+                group by i.k""", days, store, rep)) {
+            counts[(int) r.getLong(0) - 1] = r.getLong(1);
+        }
+        for (Row r : db.query("""
                 select i.k, count(*)
                 from unnest(cast(? as timestamptz[])) with ordinality as i(t, k)
-                cross join candidates c
+                join audit_events a on a.store_id = ? and %s and a.at < i.t
                 where (select (o.data ->> 'ownerId')::bigint from customer_events o
-                       where o.store_id = ? and o.customer_id = c.customer_id and o.type in ('CREATED', 'IMPORTED', 'OWNER_CHANGED')
-                         and o.at < i.t
+                       where o.store_id = a.store_id and o.customer_id = a.entity_id
+                         and o.type in ('CREATED', 'IMPORTED', 'OWNER_CHANGED')
                        order by o.at desc, o.id desc limit 1) = ?
-                  and not %s
-                  and not exists (select 1 from audit_events a where a.store_id = ? and a.entity_id = c.customer_id
-                                  and %s and a.at < i.t)
-                group by i.k""".formatted(StatsSql.lost("c.customer_id", "< i.t"), StatsSql.CUSTOMER_DELETED),
-                store, rep, last, instants, store, rep, store, store)) {
-            counts[(int) r.getLong(0) - 1] = r.getLong(1);
+                  and coalesce((select l.type from customer_events l
+                                where l.store_id = a.store_id and l.customer_id = a.entity_id
+                                  and l.type in ('LOST', 'REACTIVATED')
+                                order by l.at desc, l.id desc limit 1), 'REACTIVATED') <> 'LOST'
+                group by i.k""".formatted(StatsSql.CUSTOMER_DELETED), instants, store, rep)) {
+            counts[(int) r.getLong(0) - 1] -= r.getLong(1);
         }
         return counts;
     }

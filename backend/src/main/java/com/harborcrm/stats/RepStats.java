@@ -13,7 +13,10 @@ import com.harborcrm.stats.StatsDtos.RepActivity;
 import com.harborcrm.stats.StatsDtos.RepReport;
 import com.harborcrm.stats.StatsDtos.Scope;
 
-/** GET /stats/reps: one pass over the period's owner, stage and lost events, one over its follow-ups. */
+/**
+ * GET /stats/reps, all from the daily rollup (StatsRollup): the period's claims, assigns, stage advances, deals,
+ * churn and follow-ups per rep, and the sum of all owner changes so far (who owns how many now).
+ */
 @ApplicationScoped
 public class RepStats {
 
@@ -36,42 +39,29 @@ public class RepStats {
     public RepReport report(long store, Long rep, StatsPeriod period) {
         Map<Long, long[]> figures = new HashMap<>();
         for (Row r : db.query("""
-                select x.rep,
-                       count(*) filter (where x.kind = 'CLAIMED'),
-                       count(*) filter (where x.kind in ('ASSIGNED', 'TRANSFERRED')),
-                       count(*) filter (where x.type = 'STAGE_CHANGED' and x.to_rank > x.from_rank),
-                       count(*) filter (where x.type = 'STAGE_CHANGED' and x.to_rank >= 5),
-                       count(*) filter (where x.type = 'LOST'),
-                       count(*) filter (where x.kind = 'RELEASED'),
-                       count(*) filter (where x.kind = 'AUTO_RETURNED')
-                from (
-                  select e.type, e.data ->> 'kind' as kind,
-                         case when e.data ->> 'kind' in ('CLAIMED', 'ASSIGNED', 'TRANSFERRED')
-                                   then (e.data ->> 'toOwnerId')::bigint
-                              when e.type = 'OWNER_CHANGED' then (e.data ->> 'fromOwnerId')::bigint
-                              else (e.data ->> 'ownerId')::bigint end as rep,
-                         %s as from_rank, %s as to_rank
-                  from customer_events e
-                  where e.store_id = ? and e.type in ('OWNER_CHANGED', 'STAGE_CHANGED', 'LOST')
-                    and e.at >= ? and e.at < ?) x
-                where x.rep is not null and (cast(? as bigint) is null or x.rep = ?)
-                group by x.rep""".formatted(StatsSql.stageRank("e.data ->> 'from'"), StatsSql.stageRank("e.data ->> 'to'")),
-                store, period.start(), period.end(), rep, rep)) {
+                select rep_id,
+                       sum(n) filter (where fact = 'CLAIMED'),
+                       sum(n) filter (where fact = 'ASSIGNED'),
+                       sum(n) filter (where fact = 'ADVANCE'),
+                       sum(n) filter (where fact = 'DEAL'),
+                       sum(n) filter (where fact = 'LOST'),
+                       sum(n) filter (where fact = 'RELEASED'),
+                       sum(n) filter (where fact = 'AUTO_RETURNED'),
+                       sum(n) filter (where fact = 'FOLLOW_UP')
+                from stats_daily
+                where store_id = ? and day >= ? and day <= ? and rep_id is not null
+                  and fact in ('CLAIMED', 'ASSIGNED', 'ADVANCE', 'DEAL', 'LOST', 'RELEASED', 'AUTO_RETURNED', 'FOLLOW_UP')
+                  and (cast(? as bigint) is null or rep_id = ?)
+                group by rep_id""", store, period.from(), period.to(), rep, rep)) {
             long[] f = figures.computeIfAbsent(r.getLong(0), k -> new long[9]);
-            for (int i = CLAIMED; i <= AUTO_RETURNED; i++) {
+            for (int i = CLAIMED; i <= FOLLOW_UPS; i++) {
                 f[i] = r.getLong(i + 1);
             }
         }
         for (Row r : db.query("""
-                select author_id, count(*) from follow_ups
-                where store_id = ? and occurred_at >= ? and occurred_at < ? and (cast(? as bigint) is null or author_id = ?)
-                group by author_id""", store, period.start(), period.end(), rep, rep)) {
-            figures.computeIfAbsent(r.getLong(0), k -> new long[9])[FOLLOW_UPS] = r.getLong(1);
-        }
-        for (Row r : db.query("""
-                select owner_id, count(*) from customers
-                where store_id = ? and owner_id is not null and (cast(? as bigint) is null or owner_id = ?)
-                group by owner_id""", store, rep, rep)) {
+                select rep_id, sum(n) from stats_daily
+                where store_id = ? and fact = 'OWNED' and (cast(? as bigint) is null or rep_id = ?)
+                group by rep_id""", store, rep, rep)) {
             figures.computeIfAbsent(r.getLong(0), k -> new long[9])[OWNED] = r.getLong(1);
         }
         List<RepActivity> items = new ArrayList<>();

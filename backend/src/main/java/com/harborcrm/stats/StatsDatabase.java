@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ public class StatsDatabase {
         }
     }
 
-    /** Runs a query with positional parameters (Instant and Instant[] become timestamptz, long[] bigint[]). */
+    /** Runs a query with positional parameters (Instant and Instant[] become timestamptz, LocalDate[] date[]). */
     public List<Row> query(String sql, Object... params) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -88,6 +89,9 @@ public class StatsDatabase {
             }
             Array array = connection.createArrayOf("timestamptz", times);
             return array;
+        }
+        if (value instanceof LocalDate[] days) {
+            return connection.createArrayOf("date", java.util.Arrays.stream(days).map(LocalDate::toString).toArray());
         }
         return value;
     }

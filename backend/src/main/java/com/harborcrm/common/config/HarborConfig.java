@@ -19,6 +19,8 @@ public interface HarborConfig {
 
     Pool pool();
 
+    Stats stats();
+
     Io io();
 
     Http http();
@@ -63,6 +65,16 @@ public interface HarborConfig {
         /** Customers returned per sweep transaction, so no sweep holds its row locks for long. */
         @WithDefault("20000")
         int sweepChunk();
+    }
+
+    /** Statistics (stats/). */
+    interface Stats {
+        /**
+         * How often the statistics rollup folds its deltas (StatsRollup), a Scheduler {@code every} value; "off"
+         * disables it (figures stay exact, reads get slower). Read by the scheduler as {@code harbor.stats.fold-interval}.
+         */
+        @WithDefault("10m")
+        String foldInterval();
     }
 
     /** CSV import and export (io/). */
