@@ -1497,7 +1497,7 @@ export interface components {
         ImportUpload: {
             /**
              * Format: binary
-             * @description The CSV file
+             * @description The CSV file, at most harbor.io.max-upload-size (HARBOR_IMPORT_MAX_UPLOAD_SIZE, default 200 MB)
              */
             file: string;
             /**
@@ -1505,7 +1505,10 @@ export interface components {
              * @enum {string}
              */
             target?: "POOL" | "OWNER";
-            /** @description With target OWNER: the owner, an active user of the store */
+            /**
+             * Format: int64
+             * @description With target OWNER: the owner, an active user of the store
+             */
             ownerId?: number;
             /**
              * @description A row matching an existing customer (same normalized email, phone/mobile digits or IM account as a create's duplicate check): SKIP leaves the customer alone, UPDATE merges the row into it (blank cells change nothing), CREATE creates it anyway. Under SKIP and UPDATE a row sharing a key with an earlier row of the file is refused. Default SKIP
@@ -1678,7 +1681,7 @@ export interface components {
             store: components["schemas"]["Store"];
         };
         MergeRequest: {
-            /** @description The customers merged into this one; they disappear. In order of preference: an empty field of the survivor takes the value of the first duplicate that has one. No limit but the request size. */
+            /** @description The customers merged into this one; they disappear. In order of preference: an empty field of the survivor takes the value of the first duplicate that has one. At most 50000. */
             duplicateIds: number[];
         };
         MergeResult: {
@@ -2325,7 +2328,7 @@ export interface operations {
             /** @description Defined */
             201: {
                 headers: {
-                    Location?: unknown;
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2484,7 +2487,7 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2686,8 +2689,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    Location?: unknown;
-                    ETag?: unknown;
+                    Location?: string;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2988,7 +2991,7 @@ export interface operations {
             /** @description Recorded */
             201: {
                 headers: {
-                    Location?: unknown;
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3149,7 +3152,7 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3316,7 +3319,7 @@ export interface operations {
             /** @description The customer */
             200: {
                 headers: {
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3460,7 +3463,7 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3929,7 +3932,7 @@ export interface operations {
             /** @description The customer with its new tags */
             200: {
                 headers: {
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4213,7 +4216,7 @@ export interface operations {
             /** @description Queued */
             202: {
                 headers: {
-                    Location?: unknown;
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4439,7 +4442,7 @@ export interface operations {
             200: {
                 headers: {
                     /** @description true on a replayed answer */
-                    "Idempotent-Replayed"?: unknown;
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4450,9 +4453,9 @@ export interface operations {
             201: {
                 headers: {
                     /** @description The new customer */
-                    Location?: unknown;
+                    Location?: string;
                     /** @description true on a replayed answer */
-                    "Idempotent-Replayed"?: unknown;
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4587,7 +4590,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    Location?: unknown;
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4755,7 +4758,7 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5223,7 +5226,7 @@ export interface operations {
             /** @description The rules */
             200: {
                 headers: {
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5278,7 +5281,7 @@ export interface operations {
             /** @description The new rules */
             200: {
                 headers: {
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5770,7 +5773,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    Location?: unknown;
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5929,7 +5932,7 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6096,7 +6099,7 @@ export interface operations {
             /** @description User created */
             201: {
                 headers: {
-                    Location?: unknown;
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6182,7 +6185,7 @@ export interface operations {
             /** @description The user */
             200: {
                 headers: {
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6258,7 +6261,7 @@ export interface operations {
             /** @description User updated */
             200: {
                 headers: {
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6411,7 +6414,7 @@ export interface operations {
             /** @description Saved */
             201: {
                 headers: {
-                    Location?: unknown;
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6497,7 +6500,7 @@ export interface operations {
             /** @description The view */
             200: {
                 headers: {
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6572,7 +6575,7 @@ export interface operations {
             /** @description Saved */
             200: {
                 headers: {
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -43,7 +43,7 @@ public final class CustomerDtos {
             @Size(max = 40) @Pattern(regexp = PHONE_PATTERN, message = PHONE_MESSAGE) String fax,
             @Size(max = 20) List<@Valid @NotNull ImAccount> imAccounts,
             @Size(max = 500) String website,
-            @Schema(description = "ISO 3166-1 alpha-2 code", examples = "US") String country,
+            @Schema(description = "ISO 3166-1 alpha-2 code", maxLength = 2, examples = "US") String country,
             @Size(max = 120) String region,
             @Size(max = 120) String city,
             @Size(max = 500) String address,
