@@ -11,9 +11,11 @@ import {
   backendJar,
   baseUrl,
   buildSpa,
+  contractViolations,
   jarMissing,
   resultsDir,
   startBackend,
+  startContractProxy,
   startPreview,
   stopServers,
 } from './servers.mjs';
@@ -44,6 +46,7 @@ before(
   async () => {
     await assertPortsFree();
     await Promise.all([startBackend(), buildSpa()]);
+    await startContractProxy();
     await startPreview();
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
@@ -350,4 +353,9 @@ step('the admin previews a stricter pool rule, sees who it would hit, and saves 
   await page.goto(`/customers?q=${encodeURIComponent(runId)}`);
   await page.getByRole('link', { name: buyer.name }).click();
   await page.getByText('Returns to the pool in 5 days: no follow-up').waitFor();
+});
+
+// Runs even after a failed step: the contract violations Prism saw explain many failures.
+test('every request of the SPA and every answer of the backend kept to openapi.yaml (Prism)', () => {
+  assert.deepEqual(contractViolations(), []);
 });
