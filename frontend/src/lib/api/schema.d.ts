@@ -1111,30 +1111,30 @@ export interface components {
             /** Format: int64 */
             id: number;
             name: string;
-            companyName?: string;
-            position?: string;
-            email?: string;
-            phone?: string;
-            mobile?: string;
-            fax?: string;
+            companyName?: string | null;
+            position?: string | null;
+            email?: string | null;
+            phone?: string | null;
+            mobile?: string | null;
+            fax?: string | null;
             imAccounts: components["schemas"]["ImAccount"][];
-            website?: string;
-            country?: string;
-            region?: string;
-            city?: string;
-            address?: string;
-            postcode?: string;
-            businessType?: string;
-            mainProducts?: string;
+            website?: string | null;
+            country?: string | null;
+            region?: string | null;
+            city?: string | null;
+            address?: string | null;
+            postcode?: string | null;
+            businessType?: string | null;
+            mainProducts?: string | null;
             purchaseCategories: string[];
-            annualPurchaseAmount?: string;
-            companySize?: string;
+            annualPurchaseAmount?: string | null;
+            companySize?: string | null;
             source: components["schemas"]["CustomerSource"];
             stage: components["schemas"]["CustomerStage"];
             /** Format: int32 */
             stars: number;
             status: components["schemas"]["CustomerStatus"];
-            notes?: string;
+            notes?: string | null;
             customFields: {
                 [key: string]: unknown;
             };
@@ -1146,9 +1146,9 @@ export interface components {
             ownerId?: number | null;
             createdAt: components["schemas"]["Instant"];
             updatedAt: components["schemas"]["Instant"];
-            lastFollowUpAt?: components["schemas"]["Instant"];
-            nextFollowUpAt?: components["schemas"]["Instant"];
-            lastInquiryAt?: components["schemas"]["Instant"];
+            lastFollowUpAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            nextFollowUpAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            lastInquiryAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
             /** Format: int32 */
             inquiryCount: number;
             /**
