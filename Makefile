@@ -48,7 +48,9 @@ backend-test: db keys contract-deps ## Backend tests (@QuarkusTest on PostgreSQL
 frontend-test: frontend-deps ## Web app: generated types vs openapi.yaml, types, unit tests, build, size budget
 	cd $(FRONTEND) && npm run check:api && npm run typecheck && npm test && npm run build && npm run size
 
-# The API tests whose requests are all positive paths, once more through Prism (scripts/api-contract-test.sh).
+# API test classes once more through Prism (scripts/api-contract-test.sh). Not yet part of `make test`: it still finds
+# two contract mismatches (SavedView.filter members and Customer.poolReturn answered as null but declared non-null),
+# which fail SavedViewTest and LostReasonTest here; TagTest and ContractTest pass through it.
 API_CONTRACT_TESTS ?= TagTest,SavedViewTest,LostReasonTest,CustomFieldTest,FollowUpTest,CustomerFileTest,InquiryTest,PoolListTest
 api-contract-test: db keys contract-deps ## API tests again through Prism (--errors): an answer breaking openapi.yaml fails
 	API_CONTRACT_TESTS='$(API_CONTRACT_TESTS)' scripts/api-contract-test.sh
