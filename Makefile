@@ -5,7 +5,7 @@ MVN ?= mvn -B
 BACKEND := backend
 FRONTEND := frontend
 
-.PHONY: help run test db keys backend-test frontend-deps frontend-test e2e ops-test openapi build image native-image compose-config clean
+.PHONY: help run test db keys backend-test frontend-deps frontend-test e2e ops-test openapi build image native-image compose-config clean contract-deps contract-lint api-contract-test
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -19,10 +19,18 @@ keys: ## Generate the development JWT key pair (git-ignored) if missing
 frontend-deps:
 	@cd $(FRONTEND) && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; }
 
+# Third-party contract checkers (Spectral, Prism), pinned in contract/package-lock.json.
+contract-deps:
+	@cd contract && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; }
+
+contract-lint: contract-deps ## Spectral with the OWASP API Top 10 ruleset on openapi.yaml: fails on any error
+	cd contract && npm run --silent lint
+
 run: db keys frontend-deps $(JAR) ## Backend on :8080 with a demo store, web app on :5173 (logins are printed)
 	@scripts/run-dev.sh
 
-test: db keys frontend-deps ## Every test: backend on PostgreSQL, contract drift, web app
+test: db keys frontend-deps contract-deps ## Every test: contract lint, backend on PostgreSQL, contract drift, web app
+	$(MAKE) contract-lint
 	$(MAKE) backend-test
 	$(MAKE) frontend-test
 	$(MAKE) e2e
@@ -34,13 +42,20 @@ JAR := $(BACKEND)/target/quarkus-app/quarkus-run.jar
 $(JAR): $(BACKEND)/pom.xml $(shell find $(BACKEND)/src/main -type f 2>/dev/null)
 	cd $(BACKEND) && $(MVN) -q package -DskipTests
 
-backend-test: db keys ## Backend tests (@QuarkusTest on PostgreSQL, contract drift included); leaves a fresh jar
+backend-test: db keys contract-deps ## Backend tests (@QuarkusTest on PostgreSQL, contract drift included); leaves a fresh jar
 	cd $(BACKEND) && $(MVN) package
 
 frontend-test: frontend-deps ## Web app: generated types vs openapi.yaml, types, unit tests, build, size budget
 	cd $(FRONTEND) && npm run check:api && npm run typecheck && npm test && npm run build && npm run size
 
-e2e: db keys frontend-deps $(JAR) ## Browser tests in Chromium against the backend jar (rebuilt when stale)
+# API test classes once more through Prism (scripts/api-contract-test.sh). Not yet part of `make test`: it still finds
+# two contract mismatches (SavedView.filter members and Customer.poolReturn answered as null but declared non-null),
+# which fail SavedViewTest and LostReasonTest here; TagTest and ContractTest pass through it.
+API_CONTRACT_TESTS ?= TagTest,SavedViewTest,LostReasonTest,CustomFieldTest,FollowUpTest,CustomerFileTest,InquiryTest,PoolListTest
+api-contract-test: db keys contract-deps ## API tests again through Prism (--errors): an answer breaking openapi.yaml fails
+	API_CONTRACT_TESTS='$(API_CONTRACT_TESTS)' scripts/api-contract-test.sh
+
+e2e: db keys frontend-deps contract-deps $(JAR) ## Browser tests in Chromium, through Prism (contract-validating proxy) to the backend jar
 	cd $(FRONTEND) && npm run e2e
 
 # Needs no shared database: it starts a private PostgreSQL cluster of its own, which it stops and starts.

@@ -11,9 +11,11 @@ import {
   backendJar,
   baseUrl,
   buildSpa,
+  contractViolations,
   jarMissing,
   resultsDir,
   startBackend,
+  startContractProxy,
   startPreview,
   stopServers,
 } from './servers.mjs';
@@ -44,6 +46,7 @@ before(
   async () => {
     await assertPortsFree();
     await Promise.all([startBackend(), buildSpa()]);
+    await startContractProxy();
     await startPreview();
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
@@ -587,3 +590,7 @@ step('the manager creates a duplicate anyway, merges the two, and undoes the mer
   assert.ok(names.includes(dupOriginal) && names.includes(dupCopy), `both customers exist again: ${names}`);
 });
 // ==== END spa-cust block ====
+// Runs even after a failed step: the contract violations Prism saw explain many failures.
+test('every request of the SPA and every answer of the backend kept to openapi.yaml (Prism)', () => {
+  assert.deepEqual(contractViolations(), []);
+});

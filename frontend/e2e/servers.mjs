@@ -14,9 +14,14 @@ const viteBin = join(frontendDir, 'node_modules/vite/bin/vite.js');
 // Overridable so that two checkouts on one machine can run their browser tests at the same time.
 export const BACKEND_PORT = Number(process.env.E2E_BACKEND_PORT ?? 18080);
 export const PREVIEW_PORT = Number(process.env.E2E_PREVIEW_PORT ?? 14173);
+// Prism, the contract-validating proxy between the SPA and the backend: next to the backend's port unless given.
+export const CONTRACT_PROXY_PORT = Number(process.env.E2E_CONTRACT_PROXY_PORT ?? BACKEND_PORT + 1);
 const E2E_DB = process.env.E2E_DB ?? 'harbor_e2e';
 export const baseUrl = `http://127.0.0.1:${PREVIEW_PORT}`;
 const backendUrl = `http://127.0.0.1:${BACKEND_PORT}`;
+const contractProxyUrl = `http://127.0.0.1:${CONTRACT_PROXY_PORT}`;
+const contractDir = resolve(frontendDir, '../contract');
+const prismBin = join(contractDir, 'node_modules/@stoplight/prism-cli/dist/index.js');
 
 const children = new Set();
 
@@ -71,7 +76,7 @@ async function waitFor(child, what, probe, timeoutMs) {
 }
 
 export async function assertPortsFree() {
-  for (const port of [BACKEND_PORT, PREVIEW_PORT]) {
+  for (const port of [BACKEND_PORT, PREVIEW_PORT, CONTRACT_PROXY_PORT]) {
     // Something already listening would answer the health check in place of the server under test.
     if (await portInUse(port)) {
       throw new Error(`port ${port} is already in use (a previous e2e run still going?): stop that process first`);
@@ -109,6 +114,40 @@ export async function startBackend() {
   );
 }
 
+let contractProxy;
+
+/**
+ * Prism in proxy mode with --errors between the SPA and the backend: every request the SPA sends is checked
+ * against openapi.yaml (an invalid one is refused with 422, not forwarded), and every answer of the backend too
+ * (one that breaks the contract becomes a 500 problem). Violations are also collected from its log by
+ * contractViolations().
+ */
+export async function startContractProxy() {
+  if (!existsSync(prismBin)) {
+    throw new Error(`Prism is missing (${prismBin}): run \`make contract-deps\` (npm ci in contract/) first`);
+  }
+  contractProxy = start(
+    'prism',
+    process.execPath,
+    [prismBin, 'proxy', join(frontendDir, '../openapi.yaml'), backendUrl, '--errors', '--host', '127.0.0.1',
+      '--port', String(CONTRACT_PROXY_PORT)],
+    { cwd: contractDir },
+  );
+  // Prism answers an unauthenticated /me with its own 401 once it has loaded the contract.
+  await waitFor(contractProxy, 'prism', async () => (await fetch(`${contractProxyUrl}/api/v1/me`)).status === 401, 60_000);
+}
+
+/** The contract violations Prism logged (requests and answers) and the requests it refused, one line each. */
+export function contractViolations() {
+  if (!contractProxy) return [];
+  return readFileSync(contractProxy.logPath, 'utf8')
+    .split('\n')
+    .filter((line) => /✖/.test(line) && /Violation:|Request terminated with error/.test(line))
+    // Calls made before signing in carry no token: Prism answers those itself, which is no contract breach.
+    .filter((line) => !line.includes('errors#UNAUTHORIZED'))
+    .map((line) => line.replace(/\u001b\[[0-9;]*m/g, '').trim());
+}
+
 export async function buildSpa() {
   const build = start('build', process.execPath, [viteBin, 'build'], { cwd: frontendDir });
   const [code] = await new Promise((done) => build.once('exit', (...result) => done(result)));
@@ -120,7 +159,7 @@ export async function startPreview() {
     'preview',
     process.execPath,
     [viteBin, 'preview', '--host', '127.0.0.1', '--port', String(PREVIEW_PORT), '--strictPort'],
-    { cwd: frontendDir, env: { ...process.env, HARBOR_API_URL: backendUrl } },
+    { cwd: frontendDir, env: { ...process.env, HARBOR_API_URL: contractProxyUrl } },
   );
   await waitFor(preview, 'vite preview', async () => (await fetch(baseUrl)).ok, 30_000);
 }

@@ -1131,30 +1131,30 @@ export interface components {
             /** Format: int64 */
             id: number;
             name: string;
-            companyName?: string;
-            position?: string;
-            email?: string;
-            phone?: string;
-            mobile?: string;
-            fax?: string;
+            companyName?: string | null;
+            position?: string | null;
+            email?: string | null;
+            phone?: string | null;
+            mobile?: string | null;
+            fax?: string | null;
             imAccounts: components["schemas"]["ImAccount"][];
-            website?: string;
-            country?: string;
-            region?: string;
-            city?: string;
-            address?: string;
-            postcode?: string;
-            businessType?: string;
-            mainProducts?: string;
+            website?: string | null;
+            country?: string | null;
+            region?: string | null;
+            city?: string | null;
+            address?: string | null;
+            postcode?: string | null;
+            businessType?: string | null;
+            mainProducts?: string | null;
             purchaseCategories: string[];
-            annualPurchaseAmount?: string;
-            companySize?: string;
+            annualPurchaseAmount?: string | null;
+            companySize?: string | null;
             source: components["schemas"]["CustomerSource"];
             stage: components["schemas"]["CustomerStage"];
             /** Format: int32 */
             stars: number;
             status: components["schemas"]["CustomerStatus"];
-            notes?: string;
+            notes?: string | null;
             customFields: {
                 [key: string]: unknown;
             };
@@ -1166,9 +1166,9 @@ export interface components {
             ownerId?: number | null;
             createdAt: components["schemas"]["Instant"];
             updatedAt: components["schemas"]["Instant"];
-            lastFollowUpAt?: components["schemas"]["Instant"];
-            nextFollowUpAt?: components["schemas"]["Instant"];
-            lastInquiryAt?: components["schemas"]["Instant"];
+            lastFollowUpAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            nextFollowUpAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            lastInquiryAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
             /** Format: int32 */
             inquiryCount: number;
             /**
@@ -1517,7 +1517,7 @@ export interface components {
         ImportUpload: {
             /**
              * Format: binary
-             * @description The CSV file
+             * @description The CSV file, at most harbor.io.max-upload-size (HARBOR_IMPORT_MAX_UPLOAD_SIZE, default 200 MB)
              */
             file: string;
             /**
@@ -1525,7 +1525,10 @@ export interface components {
              * @enum {string}
              */
             target?: "POOL" | "OWNER";
-            /** @description With target OWNER: the owner, an active user of the store */
+            /**
+             * Format: int64
+             * @description With target OWNER: the owner, an active user of the store
+             */
             ownerId?: number;
             /**
              * @description A row matching an existing customer (same normalized email, phone/mobile digits or IM account as a create's duplicate check): SKIP leaves the customer alone, UPDATE merges the row into it (blank cells change nothing), CREATE creates it anyway. Under SKIP and UPDATE a row sharing a key with an earlier row of the file is refused. Default SKIP
@@ -1698,7 +1701,7 @@ export interface components {
             store: components["schemas"]["Store"];
         };
         MergeRequest: {
-            /** @description The customers merged into this one; they disappear. In order of preference: an empty field of the survivor takes the value of the first duplicate that has one. No limit but the request size. */
+            /** @description The customers merged into this one; they disappear. In order of preference: an empty field of the survivor takes the value of the first duplicate that has one. At most 50000. */
             duplicateIds: number[];
         };
         MergeResult: {
@@ -2354,7 +2357,7 @@ export interface operations {
             /** @description Defined */
             201: {
                 headers: {
-                    Location?: unknown;
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2513,7 +2516,7 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2715,8 +2718,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    Location?: unknown;
-                    ETag?: unknown;
+                    Location?: string;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3017,7 +3020,7 @@ export interface operations {
             /** @description Recorded */
             201: {
                 headers: {
-                    Location?: unknown;
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3178,7 +3181,7 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3345,7 +3348,7 @@ export interface operations {
             /** @description The customer */
             200: {
                 headers: {
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3489,7 +3492,7 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3958,7 +3961,7 @@ export interface operations {
             /** @description The customer with its new tags */
             200: {
                 headers: {
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4242,7 +4245,7 @@ export interface operations {
             /** @description Queued */
             202: {
                 headers: {
-                    Location?: unknown;
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4468,7 +4471,7 @@ export interface operations {
             200: {
                 headers: {
                     /** @description true on a replayed answer */
-                    "Idempotent-Replayed"?: unknown;
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4479,9 +4482,9 @@ export interface operations {
             201: {
                 headers: {
                     /** @description The new customer */
-                    Location?: unknown;
+                    Location?: string;
                     /** @description true on a replayed answer */
-                    "Idempotent-Replayed"?: unknown;
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4616,7 +4619,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    Location?: unknown;
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4784,7 +4787,7 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5252,7 +5255,7 @@ export interface operations {
             /** @description The rules */
             200: {
                 headers: {
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5307,7 +5310,7 @@ export interface operations {
             /** @description The new rules */
             200: {
                 headers: {
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5799,7 +5802,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    Location?: unknown;
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5958,7 +5961,7 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6172,7 +6175,7 @@ export interface operations {
             /** @description User created */
             201: {
                 headers: {
-                    Location?: unknown;
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6258,7 +6261,7 @@ export interface operations {
             /** @description The user */
             200: {
                 headers: {
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6334,7 +6337,7 @@ export interface operations {
             /** @description User updated */
             200: {
                 headers: {
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6487,7 +6490,7 @@ export interface operations {
             /** @description Saved */
             201: {
                 headers: {
-                    Location?: unknown;
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6573,7 +6576,7 @@ export interface operations {
             /** @description The view */
             200: {
                 headers: {
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6648,7 +6651,7 @@ export interface operations {
             /** @description Saved */
             200: {
                 headers: {
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {

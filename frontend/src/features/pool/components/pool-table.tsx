@@ -15,7 +15,7 @@ export interface PoolTableProps {
 }
 
 /** Masked values (j***@example.com) say so, so nobody copies stars into an email. */
-function Contact({ value }: { value: string | undefined }) {
+function Contact({ value }: { value: string | null | undefined }) {
   const t = useT();
   if (!value) return <>—</>;
   if (!value.includes('*')) return <>{value}</>;

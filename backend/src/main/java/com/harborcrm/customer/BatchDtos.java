@@ -27,7 +27,7 @@ public final class BatchDtos {
     @Schema(name = "BatchSelection", description = "Exactly one of `ids` or `filter`.")
     public record Selection(
             @Size(max = MAX_CUSTOMERS) @Schema(maxItems = MAX_CUSTOMERS) List<@NotNull Long> ids,
-            CustomerFilter filter) {
+            @Valid CustomerFilter filter) {
     }
 
     @Schema(name = "BatchRequest", description = "ADD_TAGS/REMOVE_TAGS need tagIds; REPLACE_TAG fromTagId and "

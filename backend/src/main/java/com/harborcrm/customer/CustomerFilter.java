@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.constraints.Size;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -12,15 +14,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "CustomerFilter", description = "Screening criteria; every member optional, lists mean any of.")
 public record CustomerFilter(
-        @Schema(description = "Substring of name, company name, email, or the digits of phone/mobile") String q,
-        List<CustomerStage> stage,
-        List<Integer> stars,
-        List<CustomerStatus> status,
-        List<CustomerSource> source,
-        @Schema(description = "ISO 3166-1 alpha-2 codes") List<String> country,
-        @Schema(description = "Carries any of these tag ids") List<Long> tag,
-        @Schema(description = "Carries all of these tag ids") List<Long> tagAll,
-        @Schema(description = "A user id, `me` or `none` (the pool)") String ownerId,
+        @Size(max = MAX_SEARCH) @Schema(description = "Substring of name, company name, email, or the digits of phone/mobile") String q,
+        @Size(max = MAX_VALUES) List<CustomerStage> stage,
+        @Size(max = MAX_VALUES) List<Integer> stars,
+        @Size(max = MAX_VALUES) List<CustomerStatus> status,
+        @Size(max = MAX_VALUES) List<CustomerSource> source,
+        @Size(max = MAX_VALUES) @Schema(description = "ISO 3166-1 alpha-2 codes") List<@Size(max = 2) String> country,
+        @Size(max = MAX_VALUES) @Schema(description = "Carries any of these tag ids") List<Long> tag,
+        @Size(max = MAX_VALUES) @Schema(description = "Carries all of these tag ids") List<Long> tagAll,
+        @Size(max = 20) @Schema(description = "A user id, `me` or `none` (the pool)") String ownerId,
         @Schema(description = "Inclusive") Instant createdFrom,
         @Schema(description = "Exclusive") Instant createdTo,
         @Schema(description = "Inclusive") Instant lastFollowUpFrom,
@@ -31,7 +33,12 @@ public record CustomerFilter(
         Integer scoreMin,
         Integer scoreMax,
         @Schema(description = "Custom field values by key; equality (MULTI_SELECT: contains the choice)")
-        Map<String, String> cf) {
+        @Size(max = MAX_VALUES) Map<String, @Size(max = com.harborcrm.customfield.CustomFieldValues.MAX_TEXT_LENGTH) String> cf) {
+
+    /** Longest search text: a trigram search on more is only a way to burn CPU. */
+    public static final int MAX_SEARCH = 100;
+    /** Most values in one list criterion. */
+    public static final int MAX_VALUES = 100;
 
     public static final CustomerFilter ALL = new CustomerFilter(null, null, null, null, null, null, null, null, null,
             null, null, null, null, null, null, null, null, null, null);

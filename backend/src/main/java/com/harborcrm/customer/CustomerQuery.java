@@ -78,8 +78,8 @@ public class CustomerQuery {
         }
         if (f.q() != null && !f.q().isBlank()) {
             String q = f.q().trim();
-            if (q.length() > 100) {
-                errors.add(new FieldError("q", "must be at most 100 characters"));
+            if (q.length() > CustomerFilter.MAX_SEARCH) {
+                errors.add(new FieldError("q", "must be at most " + CustomerFilter.MAX_SEARCH + " characters"));
             }
             params.put("q", "%" + likeEscape(q) + "%");
             params.put("qIndex", "%" + likeEscape(indexPart(q)) + "%");

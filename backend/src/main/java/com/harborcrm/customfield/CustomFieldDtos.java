@@ -19,7 +19,7 @@ public final class CustomFieldDtos {
     @Schema(name = "CreateCustomFieldRequest")
     public record CreateCustomFieldRequest(
             @NotNull @Pattern(regexp = "[a-z][a-z0-9_]{0,39}", message = "must start with a-z and contain only a-z, 0-9 and _ (at most 40)")
-            @Schema(required = true, examples = "incoterm", description = "Key of the value in a customer's customFields; cannot change later") String key,
+            @Schema(required = true, maxLength = 40, examples = "incoterm", description = "Key of the value in a customer's customFields; cannot change later") String key,
             @NotBlank @Size(max = 80) @Pattern(regexp = Text.NO_NUL, message = Text.NO_NUL_MESSAGE)
             @Schema(required = true, examples = "Preferred incoterm") String label,
             @NotNull @Schema(required = true, description = "Cannot change later") CustomFieldType type,

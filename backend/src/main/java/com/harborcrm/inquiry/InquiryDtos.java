@@ -39,7 +39,7 @@ public final class InquiryDtos {
             @Size(max = 40) @Pattern(regexp = CustomerDtos.PHONE_PATTERN, message = CustomerDtos.PHONE_MESSAGE) String mobile,
             @Size(max = 20) List<@Valid @NotNull ImAccount> imAccounts,
             @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 alpha-2 country code such as US or CN")
-            @Schema(description = "ISO 3166-1 alpha-2 code", examples = "BR") String country) {
+            @Schema(description = "ISO 3166-1 alpha-2 code", maxLength = 2, examples = "BR") String country) {
 
         /** Trimmed, blanks as null, country upper-case, IM accounts never null. */
         InquiryContact normalized() {

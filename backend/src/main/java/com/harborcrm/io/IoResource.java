@@ -63,13 +63,17 @@ public class IoResource {
     CustomerSearch search;
 
     /** The multipart form of an upload, for the contract (the method reads the parts one by one). */
+    /** quarkus.http.limits.max-form-attribute-size: the longest form field next to the file. */
+    static final int FORM_FIELD_LIMIT = 64 * 1024;
+
     @Schema(name = "ImportUpload")
     public static class ImportUpload {
-        @Schema(required = true, type = SchemaType.STRING, format = "binary", description = "The CSV file")
+        @Schema(required = true, type = SchemaType.STRING, format = "binary",
+                description = "The CSV file, at most harbor.io.max-upload-size (HARBOR_IMPORT_MAX_UPLOAD_SIZE, default 200 MB)")
         public String file;
         @Schema(enumeration = {"POOL", "OWNER"}, description = "Where new customers go. Default POOL")
         public String target;
-        @Schema(type = SchemaType.INTEGER, description = "With target OWNER: the owner, an active user of the store")
+        @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", description = "With target OWNER: the owner, an active user of the store")
         public String ownerId;
         @Schema(enumeration = {"SKIP", "UPDATE", "CREATE"}, description = "A row matching an existing customer (same "
                 + "normalized email, phone/mobile digits or IM account as a create's duplicate check): SKIP leaves "
@@ -78,9 +82,9 @@ public class IoResource {
                 + "Default SKIP")
         public String duplicatePolicy;
         @Schema(description = "AUTO (default: BOM, else UTF-8, else GB18030/GBK, else Windows-1252), or UTF-8, "
-                + "UTF-16, GB18030, GBK, Windows-1252")
+                + "UTF-16, GB18030, GBK, Windows-1252", maxLength = 20)
         public String encoding;
-        @Schema(description = "AUTO (default: comma, semicolon or tab, from the first lines), or , ; TAB")
+        @Schema(description = "AUTO (default: comma, semicolon or tab, from the first lines), or , ; TAB", maxLength = 4)
         public String delimiter;
         @Schema(description = "JSON object overriding the header mapping: header → field (name, companyName, "
                 + "position, email, phone, mobile, fax, im:WHATSAPP|WECHAT|SKYPE|LINE|TELEGRAM|WANGWANG|OTHER, website, "
@@ -88,7 +92,8 @@ public class IoResource {
                 + "annualPurchaseAmount, companySize, source, stage, stars, status, notes, tags), cf.<custom field "
                 + "key>, or ignore. Without it, English and Chinese header names are recognized (\"E-mail\", "
                 + "\"邮箱\", \"公司名称\", \"Country/Region\"...) and other columns go to the custom field of that key "
-                + "or label, or are ignored with a warning.", examples = "{\"Mail\": \"email\", \"Memo\": \"ignore\"}")
+                + "or label, or are ignored with a warning.", examples = "{\"Mail\": \"email\", \"Memo\": \"ignore\"}",
+                maxLength = FORM_FIELD_LIMIT)
         public String mapping;
         @Schema(type = SchemaType.BOOLEAN, description = "true: check every row and report, write no customer")
         public String dryRun;

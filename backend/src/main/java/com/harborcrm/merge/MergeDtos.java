@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -12,6 +13,9 @@ import com.harborcrm.customer.CustomerDtos.CustomerView;
 
 /** Request and response bodies of the duplicate finder, merges and their undo. */
 public final class MergeDtos {
+
+    /** Most duplicates merged into one survivor in one request: as many as one batch action takes. */
+    public static final int MAX_DUPLICATES = com.harborcrm.customer.BatchDtos.MAX_CUSTOMERS;
 
     private MergeDtos() {
     }
@@ -48,9 +52,9 @@ public final class MergeDtos {
 
     @Schema(name = "MergeRequest")
     public record MergeRequest(
-            @NotNull @NotEmpty @Schema(required = true, description = "The customers merged into this one; they "
+            @NotNull @NotEmpty @Size(max = MAX_DUPLICATES) @Schema(required = true, description = "The customers merged into this one; they "
                     + "disappear. In order of preference: an empty field of the survivor takes the value of the "
-                    + "first duplicate that has one. No limit but the request size.")
+                    + "first duplicate that has one. At most " + MAX_DUPLICATES + ".")
             List<@NotNull Long> duplicateIds) {
     }
 

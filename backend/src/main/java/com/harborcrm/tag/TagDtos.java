@@ -23,14 +23,14 @@ public final class TagDtos {
     public record CreateTagRequest(
             @NotBlank @Size(max = 60) @Pattern(regexp = Text.NO_NUL, message = Text.NO_NUL_MESSAGE)
             @Schema(required = true, examples = "Key account") String name,
-            @NotNull @Pattern(regexp = COLOR, message = COLOR_MESSAGE) @Schema(required = true, examples = "#E53935") String color,
+            @NotNull @Pattern(regexp = COLOR, message = COLOR_MESSAGE) @Schema(required = true, maxLength = 7, examples = "#E53935") String color,
             @Size(max = 60) @Pattern(regexp = Text.NO_NUL, message = Text.NO_NUL_MESSAGE) @Schema(examples = "Size") String group) {
     }
 
     @Schema(name = "UpdateTagRequest", description = "JSON merge patch: members present change; `group: null` clears the group.")
     public record UpdateTagRequest(
             @Size(min = 1, max = 60) @Schema(nullable = false) String name,
-            @Pattern(regexp = COLOR, message = COLOR_MESSAGE) @Schema(nullable = false) String color,
+            @Pattern(regexp = COLOR, message = COLOR_MESSAGE) @Schema(nullable = false, maxLength = 7) String color,
             @Size(max = 60) String group) {
     }
 

@@ -2,6 +2,7 @@ package com.harborcrm.view;
 
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -21,8 +22,8 @@ public final class SavedViewDtos {
     public record SavedViewRequest(
             @NotBlank @Size(max = 80) @Pattern(regexp = Text.NO_NUL, message = Text.NO_NUL_MESSAGE)
             @Schema(examples = "Hot US leads") String name,
-            @Schema(description = "Default: no criteria") CustomerFilter filter,
-            @Schema(description = CustomerSort.DESCRIPTION, examples = "-score") String sort) {
+            @Valid @Schema(description = "Default: no criteria") CustomerFilter filter,
+            @Size(max = 40) @Schema(description = CustomerSort.DESCRIPTION, examples = "-score") String sort) {
     }
 
     @Schema(name = "SavedView")

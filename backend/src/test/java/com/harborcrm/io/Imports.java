@@ -16,12 +16,12 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 /** Import helpers for tests, through the public API. */
-final class Imports {
+public final class Imports {
 
     private Imports() {
     }
 
-    static Response upload(Session as, byte[] file, String... options) {
+    public static Response upload(Session as, byte[] file, String... options) {
         var request = RestAssured.given().auth().oauth2(as.token())
                 .multiPart("file", "customers.csv", file, "text/csv");
         for (int i = 0; i + 1 < options.length; i += 2) {
@@ -33,17 +33,17 @@ final class Imports {
     }
 
     /** Uploads and waits for the job to end; returns the finished job. */
-    static JsonPath run(Session as, byte[] file, String... options) {
+    public static JsonPath run(Session as, byte[] file, String... options) {
         Response accepted = upload(as, file, options);
         accepted.then().statusCode(202);
         return await(as, accepted.jsonPath().getLong("id"));
     }
 
-    static JsonPath run(Session as, String csv, String... options) {
+    public static JsonPath run(Session as, String csv, String... options) {
         return run(as, csv.getBytes(StandardCharsets.UTF_8), options);
     }
 
-    static JsonPath await(Session as, long id) {
+    public static JsonPath await(Session as, long id) {
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
             JsonPath job = as.as().get("/api/v1/imports/" + id).then().statusCode(200).extract().jsonPath();

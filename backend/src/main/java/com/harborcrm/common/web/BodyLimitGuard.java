@@ -11,12 +11,13 @@ import com.harborcrm.common.error.Problem;
 import com.harborcrm.common.error.ProblemType;
 
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * Refuses a declared oversized body with a problem answer before any of it is read (the HTTP layer's own
  * 413 has no body). CSV uploads ({@link #UPLOAD_PATH}) may be as large as {@code harbor.io.max-upload-size},
- * everything else {@code harbor.http.max-body-size}. Bodies sent without a length are cut off by the HTTP layer
- * at the larger of the two.
+ * everything else {@code harbor.http.max-body-size}, whether the body declares its length or not.
  */
 @ApplicationScoped
 public class BodyLimitGuard {
@@ -33,22 +34,45 @@ public class BodyLimitGuard {
     void install(@Observes Router router) {
         long bodyLimit = config.http().maxBodySize().asLongValue();
         long uploadLimit = config.io().maxUploadSize().asLongValue();
+        // A body without a declared length (chunked) is read here, counted against the route's limit as it arrives;
+        // the REST layer then takes the buffered body. The HTTP layer would cut it off only at the upload limit,
+        // with a bare 413.
+        BodyHandler chunkedBodies = BodyHandler.create(false).setBodyLimit(bodyLimit);
         router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
             String path = ctx.request().path();
-            long limit = path.equals(UPLOAD_PATH) || path.equals(UPLOAD_PATH + "/") ? uploadLimit : bodyLimit;
+            boolean upload = path.equals(UPLOAD_PATH) || path.equals(UPLOAD_PATH + "/");
+            long limit = upload ? uploadLimit : bodyLimit;
             String length = ctx.request().getHeader("Content-Length");
             if (length != null && parse(length) > limit) {
-                ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
-                Problem problem = new Problem(type.uri(), type.title(), type.status(),
-                        "The request body is larger than the limit of " + megabytes(limit),
-                        ctx.request().path(), ctx.get(RequestIds.MDC_KEY), null, null, null);
-                ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Connection", "close").end(write(problem))
-                        .onComplete(done -> ctx.request().connection().close());
+                tooLarge(ctx, limit);
+                return;
+            }
+            if (length == null && !upload && ctx.request().headers().contains("Transfer-Encoding", "chunked", true)) {
+                chunkedBodies.handle(ctx);
                 return;
             }
             ctx.next();
         });
+        // Whoever stops a body at its limit (the handler above, the HTTP layer's form and upload reader) fails
+        // the request with 413: answered here as a problem.
+        router.route().order(Integer.MIN_VALUE + 1).failureHandler(ctx -> {
+            if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
+                String path = ctx.request().path();
+                tooLarge(ctx, path.equals(UPLOAD_PATH) || path.equals(UPLOAD_PATH + "/") ? uploadLimit : bodyLimit);
+                return;
+            }
+            ctx.next();
+        });
+    }
+
+    private void tooLarge(RoutingContext ctx, long limit) {
+        ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
+        Problem problem = new Problem(type.uri(), type.title(), type.status(),
+                "The request body is larger than the limit of " + megabytes(limit),
+                ctx.request().path(), ctx.get(RequestIds.MDC_KEY), null, null, null);
+        ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader("Connection", "close").end(write(problem))
+                .onComplete(done -> ctx.request().connection().close());
     }
 
     private String write(Problem problem) {

@@ -46,6 +46,7 @@ public class ProblemResponsesFilter implements OASFilter {
             problem.getProperties().get("type").setDescription("One of: " + Arrays.stream(ProblemType.values())
                     .map(type -> "`" + type.uri() + "` (" + type.status() + ")").collect(Collectors.joining(", ")));
         }
+        ContractLimits.apply(openAPI);
     }
 
     private static boolean isSecured(Operation operation) {

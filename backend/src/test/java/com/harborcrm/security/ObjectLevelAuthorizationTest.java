@@ -1,0 +1,232 @@
+package com.harborcrm.security;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.harborcrm.io.Imports;
+import com.harborcrm.testing.Api;
+import com.harborcrm.testing.Api.Session;
+import com.harborcrm.testing.Customers;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * OWASP API1:2023 (broken object-level authorization). Every operation of the served contract whose path takes an
+ * id (the served contract is openapi.yaml: ContractTest) is called with the ids of another store's objects, which
+ * must answer 404 exactly like missing ids, and by a rep with another rep's objects, which answers as PRODUCT.md's
+ * role table says: 404 for what the rep may not even see (private customers and saved views of others), 403 for
+ * what the role may not do at all. Afterwards the victim's objects are unchanged. A new path with an id that is
+ * not in {@link #cases} fails the build, so no endpoint is forgotten.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ObjectLevelAuthorizationTest {
+
+    private static final int NOT_FOUND = 404;
+    private static final int FORBIDDEN = 403;
+
+    /** The objects of store A that the attacks aim at, and the attackers. */
+    record Fixture(Session admin, Session owner, Session otherRep, Session stranger, long customer,
+            long spareCustomer, long followUp, long tag, long customField, long lostReason, long view, long importJob,
+            long merge, long strangerReason, long strangerCustomer) {
+    }
+
+    /**
+     * One attack: the request (path ids and a body that would be valid for the caller) and what a rep of the
+     * same store gets when the object belongs to another rep ({@code 404}, {@code 403}).
+     */
+    record Case(String method, String path, Function<Fixture, Map<String, Object>> ids,
+            Function<Fixture, Object> body, int otherRep) {
+    }
+
+    private Fixture f;
+    private String before;
+
+    private static Map<String, Object> customer(Fixture f) {
+        return Map.of("id", f.customer(), "customerId", f.customer());
+    }
+
+    private static Map<String, Object> followUp(Fixture f) {
+        return Map.of("customerId", f.customer(), "id", f.followUp());
+    }
+
+    private static final List<Case> cases = List.of(
+            new Case("PATCH", "/api/v1/custom-fields/{id}", f -> Map.of("id", f.customField()), f -> Map.of("label", "Owned"), FORBIDDEN),
+            new Case("DELETE", "/api/v1/custom-fields/{id}", f -> Map.of("id", f.customField()), f -> null, FORBIDDEN),
+            new Case("GET", "/api/v1/customers/{customerId}/follow-ups", ObjectLevelAuthorizationTest::customer, f -> null, NOT_FOUND),
+            new Case("POST", "/api/v1/customers/{customerId}/follow-ups", ObjectLevelAuthorizationTest::customer,
+                    f -> Map.of("type", "NOTE", "content", "planted"), NOT_FOUND),
+            new Case("PATCH", "/api/v1/customers/{customerId}/follow-ups/{id}", ObjectLevelAuthorizationTest::followUp,
+                    f -> Map.of("content", "rewritten"), NOT_FOUND),
+            new Case("DELETE", "/api/v1/customers/{customerId}/follow-ups/{id}", ObjectLevelAuthorizationTest::followUp, f -> null, NOT_FOUND),
+            new Case("GET", "/api/v1/customers/{customerId}/inquiries", ObjectLevelAuthorizationTest::customer, f -> null, NOT_FOUND),
+            new Case("GET", "/api/v1/customers/{id}", ObjectLevelAuthorizationTest::customer, f -> null, NOT_FOUND),
+            new Case("PATCH", "/api/v1/customers/{id}", ObjectLevelAuthorizationTest::customer, f -> Map.of("notes", "rewritten"), NOT_FOUND),
+            new Case("DELETE", "/api/v1/customers/{id}", ObjectLevelAuthorizationTest::customer, f -> null, FORBIDDEN),
+            new Case("POST", "/api/v1/customers/{id}/lost", ObjectLevelAuthorizationTest::customer,
+                    f -> Map.of("reasonId", f.strangerReason()), NOT_FOUND),
+            new Case("POST", "/api/v1/customers/{id}/merge", ObjectLevelAuthorizationTest::customer,
+                    f -> Map.of("duplicateIds", List.of(f.strangerCustomer())), FORBIDDEN),
+            new Case("POST", "/api/v1/customers/{id}/reactivate", ObjectLevelAuthorizationTest::customer, f -> null, NOT_FOUND),
+            new Case("POST", "/api/v1/customers/{id}/release", ObjectLevelAuthorizationTest::customer,
+                    f -> Map.of("reasonId", f.strangerReason()), NOT_FOUND),
+            new Case("PUT", "/api/v1/customers/{id}/tags", ObjectLevelAuthorizationTest::customer, f -> Map.of("tagIds", List.of()), NOT_FOUND),
+            new Case("GET", "/api/v1/customers/{id}/timeline", ObjectLevelAuthorizationTest::customer, f -> null, NOT_FOUND),
+            new Case("GET", "/api/v1/imports/{id}", f -> Map.of("id", f.importJob()), f -> null, FORBIDDEN),
+            new Case("GET", "/api/v1/imports/{id}/rejected.csv", f -> Map.of("id", f.importJob()), f -> null, FORBIDDEN),
+            new Case("PATCH", "/api/v1/lost-reasons/{id}", f -> Map.of("id", f.lostReason()), f -> Map.of("name", "Owned"), FORBIDDEN),
+            new Case("DELETE", "/api/v1/lost-reasons/{id}", f -> Map.of("id", f.lostReason()), f -> null, FORBIDDEN),
+            new Case("POST", "/api/v1/merges/{id}/undo", f -> Map.of("id", f.merge()), f -> null, FORBIDDEN),
+            new Case("PATCH", "/api/v1/tags/{id}", f -> Map.of("id", f.tag()), f -> Map.of("name", "Owned"), FORBIDDEN),
+            new Case("DELETE", "/api/v1/tags/{id}", f -> Map.of("id", f.tag()), f -> null, FORBIDDEN),
+            new Case("GET", "/api/v1/users/{id}", f -> Map.of("id", f.owner().userId()), f -> null, FORBIDDEN),
+            new Case("PATCH", "/api/v1/users/{id}", f -> Map.of("id", f.owner().userId()), f -> Map.of("role", "ADMIN"), FORBIDDEN),
+            new Case("GET", "/api/v1/views/{id}", f -> Map.of("id", f.view()), f -> null, NOT_FOUND),
+            new Case("PUT", "/api/v1/views/{id}", f -> Map.of("id", f.view()), f -> Map.of("name", "Owned"), NOT_FOUND),
+            new Case("DELETE", "/api/v1/views/{id}", f -> Map.of("id", f.view()), f -> null, NOT_FOUND));
+
+    /** Made on first use: REST Assured learns the server's port only once a test runs. */
+    private void victimStoreWithOneObjectOfEachKind() {
+        if (f != null) {
+            return;
+        }
+        Session admin = Api.openStore("Victim");
+        Session owner = Api.addUser(admin, "REP");
+        Session otherRep = Api.addUser(admin, "REP");
+        Session stranger = Api.openStore("Attacker");
+        long customer = Customers.createId(owner, "email", Api.uniqueEmail("victim"));
+        long followUp = owner.as().body(Map.of("type", "CALL", "content", "Talked prices"))
+                .post("/api/v1/customers/" + customer + "/follow-ups").then().statusCode(201).extract().jsonPath().getLong("id");
+        long tag = admin.as().body(Map.of("name", "Key account", "color", "#E53935")).post("/api/v1/tags")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        owner.as().body(Map.of("tagIds", List.of(tag))).put("/api/v1/customers/" + customer + "/tags").then().statusCode(200);
+        long customField = admin.as().body(Map.of("key", "incoterm", "label", "Incoterm", "type", "TEXT"))
+                .post("/api/v1/custom-fields").then().statusCode(201).extract().jsonPath().getLong("id");
+        long lostReason = admin.as().body(Map.of("name", "Too far away")).post("/api/v1/lost-reasons")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        long view = owner.as().body(Map.of("name", "Mine", "filter", Map.of("stars", List.of(3)), "sort", "-score"))
+                .post("/api/v1/views").then().statusCode(201).extract().jsonPath().getLong("id");
+        long importJob = Imports.run(admin, "name,email\nImported Buyer,\"not an email\"\n").getLong("id");
+        long survivor = Customers.createId(admin);
+        long merge = admin.as().body(Map.of("duplicateIds", List.of(Customers.createId(admin))))
+                .post("/api/v1/customers/" + survivor + "/merge").then().statusCode(200).extract().jsonPath().getLong("mergeId");
+        long strangerReason = stranger.as().get("/api/v1/lost-reasons").then().statusCode(200)
+                .extract().jsonPath().getLong("items[0].id");
+        f = new Fixture(admin, owner, otherRep, stranger, customer, survivor, followUp, tag, customField, lostReason,
+                view, importJob, merge, strangerReason, Customers.createId(stranger));
+        before = snapshot();
+    }
+
+    @Test
+    void everyPathWithAnIdInTheContractHasACase() throws Exception {
+        JsonNode contract = new ObjectMapper().readTree(
+                given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        Set<String> inContract = new TreeSet<>();
+        Iterator<Map.Entry<String, JsonNode>> paths = contract.get("paths").fields();
+        while (paths.hasNext()) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            if (!path.getKey().contains("{")) {
+                continue;
+            }
+            path.getValue().fieldNames().forEachRemaining(method -> {
+                if (Set.of("get", "put", "post", "patch", "delete").contains(method)) {
+                    inContract.add(method.toUpperCase() + " " + path.getKey());
+                }
+            });
+        }
+        Set<String> covered = new TreeSet<>();
+        cases.forEach(c -> covered.add(c.method() + " " + c.path()));
+        Set<String> missing = new TreeSet<>(inContract);
+        missing.removeAll(covered);
+        Set<String> stale = new TreeSet<>(covered);
+        stale.removeAll(inContract);
+        assertEquals(Set.of(), missing, "operations with an id but no object-level authorization case");
+        assertEquals(Set.of(), stale, "cases for operations the contract no longer has");
+    }
+
+    @TestFactory
+    List<DynamicTest> anotherStoresIdsAnswer404LikeMissingOnes() {
+        victimStoreWithOneObjectOfEachKind();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Case c : cases) {
+            tests.add(DynamicTest.dynamicTest(c.method() + " " + c.path(), () -> {
+                Response answer = send(f.stranger(), c);
+                assertProblem(answer, NOT_FOUND, "not-found", c);
+                // Indistinguishable from an id that exists nowhere.
+                Map<String, Object> missing = new LinkedHashMap<>();
+                c.ids().apply(f).keySet().forEach(name -> missing.put(name, 999_999_999_999L));
+                Response none = send(f.stranger(), c.method(), c.path(), missing, c.body().apply(f));
+                assertProblem(none, NOT_FOUND, "not-found", c);
+                assertEquals(none.jsonPath().getString("title"), answer.jsonPath().getString("title"), c.toString());
+            }));
+        }
+        tests.add(DynamicTest.dynamicTest("the victim's objects are unchanged", () -> assertEquals(before, snapshot())));
+        return tests;
+    }
+
+    @TestFactory
+    List<DynamicTest> aRepGetsAnotherRepsObjectsAsTheRoleTableSays() {
+        victimStoreWithOneObjectOfEachKind();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Case c : cases) {
+            tests.add(DynamicTest.dynamicTest(c.method() + " " + c.path() + " → " + c.otherRep(), () -> assertProblem(
+                    send(f.otherRep(), c), c.otherRep(), c.otherRep() == NOT_FOUND ? "not-found" : "forbidden", c)));
+        }
+        tests.add(DynamicTest.dynamicTest("the victim's objects are unchanged", () -> assertEquals(before, snapshot())));
+        return tests;
+    }
+
+    /** Everything the attacks could change, as the victims read it. */
+    private String snapshot() {
+        StringBuilder all = new StringBuilder();
+        for (String path : List.of("/api/v1/customers/" + f.customer(), "/api/v1/customers/" + f.customer() + "/follow-ups",
+                "/api/v1/customers/" + f.spareCustomer(), "/api/v1/tags", "/api/v1/custom-fields", "/api/v1/lost-reasons",
+                "/api/v1/users/" + f.owner().userId(), "/api/v1/imports/" + f.importJob())) {
+            all.append(path).append(' ').append(f.admin().as().get(path).then().statusCode(200).extract().asString()).append('\n');
+        }
+        all.append(f.owner().as().get("/api/v1/views/" + f.view()).then().statusCode(200).extract().asString());
+        return all.toString();
+    }
+
+    private Response send(Session as, Case c) {
+        return send(as, c.method(), c.path(), c.ids().apply(f), c.body().apply(f));
+    }
+
+    /**
+     * Sends an old version in If-Match on purpose: an answer of 412 instead of 404 would tell the attacker that the
+     * object exists.
+     */
+    private static Response send(Session as, String method, String path, Map<String, Object> ids, Object body) {
+        var request = as.as().header("If-Match", "\"0\"");
+        if (body != null) {
+            request.body(body);
+        }
+        Map<String, Object> used = new LinkedHashMap<>(ids);
+        used.keySet().removeIf(name -> !path.contains("{" + name + "}"));
+        return request.pathParams(used).request(method, path);
+    }
+
+    private static void assertProblem(Response answer, int status, String slug, Case c) {
+        assertEquals(status, answer.statusCode(), c.method() + " " + c.path() + ": " + answer.asString());
+        assertTrue(answer.contentType().startsWith("application/problem+json"), c.toString());
+        assertEquals(Api.PROBLEM + slug, answer.jsonPath().getString("type"), c.toString());
+    }
+}
