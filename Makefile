@@ -32,6 +32,7 @@ run: db keys frontend-deps $(JAR) ## Backend on :8080 with a demo store, web app
 test: db keys frontend-deps contract-deps ## Every test: contract lint, backend on PostgreSQL, contract drift, web app
 	$(MAKE) contract-lint
 	$(MAKE) backend-test
+	$(MAKE) api-contract-test
 	$(MAKE) frontend-test
 	$(MAKE) e2e
 	$(MAKE) ops-test
@@ -48,10 +49,10 @@ backend-test: db keys contract-deps ## Backend tests (@QuarkusTest on PostgreSQL
 frontend-test: frontend-deps ## Web app: generated types vs openapi.yaml, types, unit tests, build, size budget
 	cd $(FRONTEND) && npm run check:api && npm run typecheck && npm test && npm run build && npm run size
 
-# API test classes once more through Prism (scripts/api-contract-test.sh). Not yet part of `make test`: it still finds
-# two contract mismatches (SavedView.filter members and Customer.poolReturn answered as null but declared non-null),
-# which fail SavedViewTest and LostReasonTest here; TagTest and ContractTest pass through it.
-API_CONTRACT_TESTS ?= TagTest,SavedViewTest,LostReasonTest,CustomFieldTest,FollowUpTest,CustomerFileTest,InquiryTest,PoolListTest
+# API test classes once more through Prism (scripts/api-contract-test.sh): the classes whose requests Prism can judge.
+# Left out: classes built on deliberately malformed requests (Prism answers those itself, e.g. CustomerFileTest's
+# unparsable bodies) and the stats tests, whose exact decimals Prism re-serializes (1.0 arrives as 1).
+API_CONTRACT_TESTS ?= TagTest,SavedViewTest,LostReasonTest,CustomFieldTest,FollowUpTest,InquiryTest,PoolListTest,TimelineTest,RemindersTest
 api-contract-test: db keys contract-deps ## API tests again through Prism (--errors): an answer breaking openapi.yaml fails
 	API_CONTRACT_TESTS='$(API_CONTRACT_TESTS)' scripts/api-contract-test.sh
 

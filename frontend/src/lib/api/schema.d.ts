@@ -888,7 +888,7 @@ export interface components {
              */
             userId: number;
             /** @description ADMIN only: ignore the target's private-customer limit */
-            override?: boolean;
+            override?: boolean | null;
         };
         AssignResult: {
             assigned: number[];
@@ -908,28 +908,28 @@ export interface components {
         BatchRequest: {
             selection: components["schemas"]["BatchSelection"];
             action: components["schemas"]["BatchAction"];
-            tagIds?: number[];
+            tagIds?: number[] | null;
             /** Format: int64 */
-            fromTagId?: number;
+            fromTagId?: number | null;
             /** Format: int64 */
-            toTagId?: number;
-            stage?: components["schemas"]["CustomerStage"];
+            toTagId?: number | null;
+            stage?: components["schemas"]["CustomerStage"] | null;
             /** Format: int32 */
-            stars?: number;
+            stars?: number | null;
             /**
              * Format: int64
              * @description RELEASE and LOST: a current reason of the store (see /lost-reasons)
              */
-            reasonId?: number;
+            reasonId?: number | null;
             /** @description RELEASE and LOST: an optional note, recorded with each customer */
-            note?: string;
+            note?: string | null;
             /**
              * Format: int64
              * @description TRANSFER: the active user of the store who gets the customers
              */
-            userId?: number;
+            userId?: number | null;
             /** @description TRANSFER, ADMIN only: ignore the target's private-customer limit */
-            override?: boolean;
+            override?: boolean | null;
         };
         BatchResult: {
             /**
@@ -946,8 +946,8 @@ export interface components {
         };
         /** @description Exactly one of `ids` or `filter`. */
         BatchSelection: {
-            ids?: number[];
-            filter?: components["schemas"]["CustomerFilter"];
+            ids?: number[] | null;
+            filter?: components["schemas"]["CustomerFilter"] | null;
         };
         BatchSkip: {
             /** Format: int64 */
@@ -993,7 +993,7 @@ export interface components {
              * Format: double
              * @description The group's lost / the period's activeAtStart: the group's part of totals.churnRate (the parts add up to it); null when that is 0
              */
-            churnRateContribution: number;
+            churnRateContribution: number | null;
             /**
              * Format: double
              * @description The group's churned / all churned, 0..1
@@ -1065,27 +1065,27 @@ export interface components {
             /** @description Cannot change later */
             type: components["schemas"]["CustomFieldType"];
             /** @description The choices of SELECT and MULTI_SELECT (required for them, not allowed otherwise) */
-            options?: string[];
+            options?: string[] | null;
             /** @description A value is required on every customer create and update. Default false. */
-            required?: boolean;
+            required?: boolean | null;
         };
         CreateCustomerOptions: {
             /**
              * Format: int64
              * @description MANAGER/ADMIN only: the owner, an active user of the store. Default: the caller.
              */
-            ownerId?: number;
+            ownerId?: number | null;
             /** @description true: create the customer in the pool, without owner */
-            pool?: boolean;
+            pool?: boolean | null;
         };
         CreateFollowUpRequest: {
             type: components["schemas"]["FollowUpType"];
             /** @example Sent the quotation for 2,000 hinges, FOB Ningbo */
             content: string;
             /** @description When it happened; default now; never in the future */
-            occurredAt?: components["schemas"]["Instant"];
+            occurredAt?: components["schemas"]["Instant"] | null;
             /** @description When to follow up next (a reminder); after occurredAt */
-            nextFollowUpAt?: components["schemas"]["Instant"];
+            nextFollowUpAt?: components["schemas"]["Instant"] | null;
         };
         CreateLostReasonRequest: {
             /** @example Payment terms */
@@ -1094,7 +1094,7 @@ export interface components {
              * Format: int32
              * @description Order in lists; default: after the last one
              */
-            position?: number;
+            position?: number | null;
         };
         CreateTagRequest: {
             /** @example Key account */
@@ -1102,7 +1102,7 @@ export interface components {
             /** @example #E53935 */
             color: string;
             /** @example Size */
-            group?: string;
+            group?: string | null;
         };
         CreateUserRequest: {
             name: string;
@@ -1189,90 +1189,90 @@ export interface components {
             /** @example John Miller */
             name: string;
             /** @example Miller Hardware Imports LLC */
-            companyName?: string;
+            companyName?: string | null;
             /** @example Purchasing manager */
-            position?: string;
+            position?: string | null;
             /** @example john@millerhardware.com */
-            email?: string;
+            email?: string | null;
             /** @example +1 312 555 0100 */
-            phone?: string;
+            phone?: string | null;
             /** @example +1 312 555 0199 */
-            mobile?: string;
-            fax?: string;
-            imAccounts?: components["schemas"]["ImAccount"][];
-            website?: string;
+            mobile?: string | null;
+            fax?: string | null;
+            imAccounts?: components["schemas"]["ImAccount"][] | null;
+            website?: string | null;
             /**
              * @description ISO 3166-1 alpha-2 code
              * @example US
              */
-            country?: string;
-            region?: string;
-            city?: string;
-            address?: string;
-            postcode?: string;
+            country?: string | null;
+            region?: string | null;
+            city?: string | null;
+            address?: string | null;
+            postcode?: string | null;
             /** @example Wholesaler */
-            businessType?: string;
+            businessType?: string | null;
             /** @example Door hinges, cabinet handles */
-            mainProducts?: string;
-            purchaseCategories?: string[];
+            mainProducts?: string | null;
+            purchaseCategories?: string[] | null;
             /** @example US$1M-2.5M */
-            annualPurchaseAmount?: string;
+            annualPurchaseAmount?: string | null;
             /** @example 51-200 employees */
-            companySize?: string;
+            companySize?: string | null;
             /** @description Default MANUAL */
-            source?: components["schemas"]["CustomerSource"];
+            source?: components["schemas"]["CustomerSource"] | null;
             /** @description Default UNMARKED */
-            stage?: components["schemas"]["CustomerStage"];
+            stage?: components["schemas"]["CustomerStage"] | null;
             /**
              * Format: int32
              * @description Purchase intention: 0 unrated, 1 low, 2 medium, 3 high. Default 0
              */
-            stars?: number;
+            stars?: number | null;
             /** @description Default ACTIVE */
-            status?: components["schemas"]["CustomerStatus"];
-            notes?: string;
+            status?: components["schemas"]["CustomerStatus"] | null;
+            notes?: string | null;
             /** @description Values of the store's custom fields by key (see /custom-fields) */
             customFields?: {
                 [key: string]: unknown;
-            };
+            } | null;
         };
         /** @description Screening criteria; every member optional, lists mean any of. */
         CustomerFilter: {
             /** @description Substring of name, company name, email, or the digits of phone/mobile */
-            q?: string;
-            stage?: components["schemas"]["CustomerStage"][];
-            stars?: number[];
-            status?: components["schemas"]["CustomerStatus"][];
-            source?: components["schemas"]["CustomerSource"][];
+            q?: string | null;
+            stage?: components["schemas"]["CustomerStage"][] | null;
+            stars?: number[] | null;
+            status?: components["schemas"]["CustomerStatus"][] | null;
+            source?: components["schemas"]["CustomerSource"][] | null;
             /** @description ISO 3166-1 alpha-2 codes */
-            country?: string[];
+            country?: string[] | null;
             /** @description Carries any of these tag ids */
-            tag?: number[];
+            tag?: number[] | null;
             /** @description Carries all of these tag ids */
-            tagAll?: number[];
+            tagAll?: number[] | null;
             /** @description A user id, `me` or `none` (the pool) */
-            ownerId?: string;
+            ownerId?: string | null;
             /** @description Inclusive */
-            createdFrom?: components["schemas"]["Instant"];
+            createdFrom?: components["schemas"]["Instant"] | null;
             /** @description Exclusive */
-            createdTo?: components["schemas"]["Instant"];
+            createdTo?: components["schemas"]["Instant"] | null;
             /** @description Inclusive */
-            lastFollowUpFrom?: components["schemas"]["Instant"];
+            lastFollowUpFrom?: components["schemas"]["Instant"] | null;
             /** @description Exclusive */
-            lastFollowUpTo?: components["schemas"]["Instant"];
+            lastFollowUpTo?: components["schemas"]["Instant"] | null;
             /** @description Exclusive */
-            nextFollowUpBefore?: components["schemas"]["Instant"];
-            hasEmail?: boolean;
+            nextFollowUpBefore?: components["schemas"]["Instant"] | null;
+            hasEmail?: boolean | null;
             /** @description Phone or mobile filled in */
-            hasPhone?: boolean;
+            hasPhone?: boolean | null;
             /** Format: int32 */
-            scoreMin?: number;
+            scoreMin?: number | null;
             /** Format: int32 */
-            scoreMax?: number;
+            scoreMax?: number | null;
             /** @description Custom field values by key; equality (MULTI_SELECT: contains the choice) */
             cf?: {
                 [key: string]: string;
-            };
+            } | null;
         };
         CustomerPage: {
             items: components["schemas"]["Customer"][];
@@ -1281,7 +1281,7 @@ export interface components {
              * Format: int64
              * @description All matches; only with includeTotal=true
              */
-            total?: number;
+            total?: number | null;
         };
         /** @enum {string} */
         CustomerSource: "ALIBABA_INQUIRY" | "IM_INQUIRY" | "EXHIBITION" | "SEARCH_ENGINE" | "ECOMMERCE_PLATFORM" | "REFERRAL" | "MANUAL" | "IMPORT" | "OTHER";
@@ -1331,7 +1331,7 @@ export interface components {
             /** Format: int64 */
             id: number;
             name: string;
-            companyName?: string;
+            companyName?: string | null;
             /** @description null: in the pool */
             ownerName?: string | null;
             /** @description The keys that matched: email, phone, mobile, imAccounts */
@@ -1342,9 +1342,9 @@ export interface components {
         /** @description One invalid field: its JSON path and what is wrong with it. */
         FieldError: {
             /** @example email */
-            field?: string;
+            field?: string | null;
             /** @example must be a well-formed email address */
-            message?: string;
+            message?: string | null;
         };
         FollowUp: {
             /** Format: int64 */
@@ -1427,10 +1427,10 @@ export interface components {
         /** @description What the job found the file to be. */
         ImportDetected: {
             /** @example UTF-8 with BOM */
-            encoding?: string;
+            encoding?: string | null;
             /** @example , */
-            delimiter?: string;
-            columns?: components["schemas"]["ImportColumn"][];
+            delimiter?: string | null;
+            columns?: components["schemas"]["ImportColumn"][] | null;
         };
         /** @description A CSV import job and its progress. Counts grow while it runs; nothing is visible in the customer file before DONE (a job commits whole or not at all). */
         ImportJob: {
@@ -1438,7 +1438,7 @@ export interface components {
             id: number;
             status: components["schemas"]["ImportStatus"];
             phase: components["schemas"]["ImportPhase"];
-            fileName?: string;
+            fileName?: string | null;
             /** Format: int64 */
             fileSize: number;
             options: components["schemas"]["ImportOptions"];
@@ -1465,8 +1465,8 @@ export interface components {
              */
             rejected: number;
             createdAt: components["schemas"]["Instant"];
-            startedAt?: components["schemas"]["Instant"];
-            finishedAt?: components["schemas"]["Instant"];
+            startedAt?: components["schemas"]["Instant"] | null;
+            finishedAt?: components["schemas"]["Instant"] | null;
             /** @description The first refused rows */
             errorsSample: components["schemas"]["ImportRowError"][];
             /** @description Things the job did not do, e.g. columns it ignored */
@@ -1490,7 +1490,7 @@ export interface components {
              * Format: int64
              * @description The owner of new customers when target is OWNER
              */
-            ownerId?: number;
+            ownerId?: number | null;
             duplicatePolicy: components["schemas"]["DuplicatePolicy"];
             /** @description AUTO or the charset that was asked for */
             encoding: string;
@@ -1522,30 +1522,30 @@ export interface components {
             file: string;
             /**
              * @description Where new customers go. Default POOL
-             * @enum {string}
+             * @enum {string|null}
              */
-            target?: "POOL" | "OWNER";
+            target?: "POOL" | "OWNER" | null;
             /**
              * Format: int64
              * @description With target OWNER: the owner, an active user of the store
              */
-            ownerId?: number;
+            ownerId?: number | null;
             /**
              * @description A row matching an existing customer (same normalized email, phone/mobile digits or IM account as a create's duplicate check): SKIP leaves the customer alone, UPDATE merges the row into it (blank cells change nothing), CREATE creates it anyway. Under SKIP and UPDATE a row sharing a key with an earlier row of the file is refused. Default SKIP
-             * @enum {string}
+             * @enum {string|null}
              */
-            duplicatePolicy?: "SKIP" | "UPDATE" | "CREATE";
+            duplicatePolicy?: "SKIP" | "UPDATE" | "CREATE" | null;
             /** @description AUTO (default: BOM, else UTF-8, else GB18030/GBK, else Windows-1252), or UTF-8, UTF-16, GB18030, GBK, Windows-1252 */
-            encoding?: string;
+            encoding?: string | null;
             /** @description AUTO (default: comma, semicolon or tab, from the first lines), or , ; TAB */
-            delimiter?: string;
+            delimiter?: string | null;
             /**
              * @description JSON object overriding the header mapping: header → field (name, companyName, position, email, phone, mobile, fax, im:WHATSAPP|WECHAT|SKYPE|LINE|TELEGRAM|WANGWANG|OTHER, website, country, region, city, address, postcode, businessType, mainProducts, purchaseCategories, annualPurchaseAmount, companySize, source, stage, stars, status, notes, tags), cf.<custom field key>, or ignore. Without it, English and Chinese header names are recognized ("E-mail", "邮箱", "公司名称", "Country/Region"...) and other columns go to the custom field of that key or label, or are ignored with a warning.
              * @example {"Mail": "email", "Memo": "ignore"}
              */
-            mapping?: string;
+            mapping?: string | null;
             /** @description true: check every row and report, write no customer */
-            dryRun?: boolean;
+            dryRun?: boolean | null;
         };
         /** @description An inquiry received for a customer. */
         Inquiry: {
@@ -1554,8 +1554,8 @@ export interface components {
             /** Format: int64 */
             customerId: number;
             channel: components["schemas"]["InquiryChannel"];
-            product?: string;
-            message?: string;
+            product?: string | null;
+            message?: string | null;
             receivedAt: components["schemas"]["Instant"];
             /** @description As sent; email and numbers masked for reps while the customer is in a masked pool */
             contact: components["schemas"]["InquiryContact"];
@@ -1584,18 +1584,18 @@ export interface components {
             /** @example Ana Souza */
             name: string;
             /** @example Souza Importadora Ltda */
-            companyName?: string;
+            companyName?: string | null;
             /** @example ana@souza.com.br */
-            email?: string;
+            email?: string | null;
             /** @example +55 11 3456 7890 */
-            phone?: string;
-            mobile?: string;
-            imAccounts?: components["schemas"]["ImAccount"][];
+            phone?: string | null;
+            mobile?: string | null;
+            imAccounts?: components["schemas"]["ImAccount"][] | null;
             /**
              * @description ISO 3166-1 alpha-2 code
              * @example BR
              */
-            country?: string;
+            country?: string | null;
         };
         InquiryPage: {
             items: components["schemas"]["Inquiry"][];
@@ -1605,17 +1605,17 @@ export interface components {
         InquiryRequest: {
             channel: components["schemas"]["InquiryChannel"];
             /** @example Stainless steel door hinges */
-            product?: string;
+            product?: string | null;
             /** @example Please quote 5,000 pcs FOB Ningbo */
-            message?: string;
+            message?: string | null;
             /** @description When the buyer sent it; default now. Not in the future. */
-            receivedAt?: components["schemas"]["Instant"];
+            receivedAt?: components["schemas"]["Instant"] | null;
             contact: components["schemas"]["InquiryContact"];
             /**
              * Format: int64
              * @description A new buyer's customer goes to this active user instead of the pool. A returning buyer keeps their owner.
              */
-            assignTo?: number;
+            assignTo?: number | null;
         };
         /** @description Whom the inquiry came from: a first-time or a returning buyer, and whether their owner changed since their previous inquiry. */
         InquiryResult: {
@@ -1694,7 +1694,7 @@ export interface components {
              * @description A current reason of the store (see /lost-reasons)
              */
             reasonId: number;
-            note?: string;
+            note?: string | null;
         };
         Me: {
             user: components["schemas"]["User"];
@@ -1728,7 +1728,7 @@ export interface components {
              * Format: int64
              * @description All matches; only with includeTotal=true
              */
-            total?: number;
+            total?: number | null;
         };
         /** @description When this private customer goes back to the pool unless followed up (NO_FOLLOW_UP, counted from the later of the last follow-up and when it was claimed or assigned) or brought to TRANSACTION (NO_DEAL, counted from when it was claimed or assigned). The earliest applies. */
         PoolReturn: {
@@ -1796,7 +1796,7 @@ export interface components {
              */
             stageFollowUpDays?: {
                 [key: string]: number;
-            };
+            } | null;
         };
         /** @description Private customers that would return to the pool under the candidate rules: `today` by the end of today (store time zone, overdue included), `tomorrow` during tomorrow, `within7Days` within 7 days from now (overdue included). */
         PoolRulesPreview: {
@@ -1824,15 +1824,15 @@ export interface components {
              */
             status: number;
             /** @example email: must be a well-formed email address */
-            detail?: string;
+            detail?: string | null;
             /** @description The request path */
-            instance?: string;
+            instance?: string | null;
             /** @description Id of the request, also in the server log and the X-Request-Id header */
-            requestId?: string;
+            requestId?: string | null;
             /** @description Present on 500 answers: quote it when reporting the error */
-            errorId?: string;
+            errorId?: string | null;
             /** @description Field errors of a validation problem */
-            errors?: components["schemas"]["FieldError"][];
+            errors?: components["schemas"]["FieldError"][] | null;
         } & {
             [key: string]: unknown;
         };
@@ -1842,7 +1842,7 @@ export interface components {
              * @description A current reason of the store (see /lost-reasons)
              */
             reasonId: number;
-            note?: string;
+            note?: string | null;
         };
         Reminder: {
             kind: components["schemas"]["ReminderKind"];
@@ -1852,12 +1852,12 @@ export interface components {
             /** @description The planned follow-up, or when the customer returns to the pool */
             at: components["schemas"]["Instant"];
             /** @description POOL_RETURN_WARNING only */
-            rule?: components["schemas"]["PoolReturnRule"];
+            rule?: components["schemas"]["PoolReturnRule"] | null;
             /**
              * Format: int32
              * @description POOL_RETURN_WARNING only: whole days left, rounded up
              */
-            daysLeft?: number;
+            daysLeft?: number | null;
         };
         ReminderCounts: {
             /** Format: int64 */
@@ -1956,12 +1956,12 @@ export interface components {
             /** @example Hot US leads */
             name: string;
             /** @description Default: no criteria */
-            filter?: components["schemas"]["CustomerFilter"];
+            filter?: components["schemas"]["CustomerFilter"] | null;
             /**
              * @description score, createdAt, lastFollowUpAt, nextFollowUpAt or name; a leading - sorts descending (e.g. -score). Default -createdAt.
              * @example -score
              */
-            sort?: string;
+            sort?: string | null;
         };
         SetCustomerTagsRequest: {
             /** @description The complete new set of tag ids */
@@ -1980,7 +1980,7 @@ export interface components {
              * @description IANA time zone of the store; decides its calendar days. Default UTC.
              * @example Asia/Shanghai
              */
-            timeZone?: string;
+            timeZone?: string | null;
         };
         SignupResponse: {
             /** @description Bearer access token (RS256 JWT) */
@@ -2066,11 +2066,11 @@ export interface components {
             /** Format: int64 */
             actorId?: number | null;
             actorName?: string | null;
-            content?: string;
-            nextFollowUpAt?: components["schemas"]["Instant"];
+            content?: string | null;
+            nextFollowUpAt?: components["schemas"]["Instant"] | null;
             data?: {
                 [key: string]: unknown;
-            };
+            } | null;
         };
         TimelinePage: {
             items: components["schemas"]["TimelineEntry"][];
@@ -2085,37 +2085,37 @@ export interface components {
         };
         /** @description Only the fields present change; key and type are fixed. */
         UpdateCustomFieldRequest: {
-            label?: string;
-            options?: string[];
-            required?: boolean;
+            label?: string | null;
+            options?: string[] | null;
+            required?: boolean | null;
         };
         /** @description JSON merge patch: members present change; `nextFollowUpAt: null` removes the reminder. */
         UpdateFollowUpRequest: {
-            type?: components["schemas"]["FollowUpType"];
-            content?: string;
-            occurredAt?: components["schemas"]["Instant"];
-            nextFollowUpAt?: components["schemas"]["Instant"];
+            type?: components["schemas"]["FollowUpType"] | null;
+            content?: string | null;
+            occurredAt?: components["schemas"]["Instant"] | null;
+            nextFollowUpAt?: components["schemas"]["Instant"] | null;
         };
         /** @description JSON merge patch: members present change. */
         UpdateLostReasonRequest: {
-            name?: string;
+            name?: string | null;
             /** @description true: no longer offered; past records keep it */
-            archived?: boolean;
+            archived?: boolean | null;
             /** Format: int32 */
-            position?: number;
+            position?: number | null;
         };
         /** @description JSON merge patch: members present change; `group: null` clears the group. */
         UpdateTagRequest: {
-            name?: string;
-            color?: string;
-            group?: string;
+            name?: string | null;
+            color?: string | null;
+            group?: string | null;
         };
         /** @description Only the fields present change. */
         UpdateUserRequest: {
-            name?: string;
-            role?: components["schemas"]["Role"];
+            name?: string | null;
+            role?: components["schemas"]["Role"] | null;
             /** @description false deactivates: the user can no longer sign in and existing tokens stop working */
-            active?: boolean;
+            active?: boolean | null;
         };
         /** @description A sub-account of the store. */
         User: {

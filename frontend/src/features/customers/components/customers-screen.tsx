@@ -119,7 +119,7 @@ export function CustomersScreen({ role, me }: { role: Role; me?: { id: number; n
           <span role="status" className="list-status">
             {busy && !customersQuery.isPending
               ? t('customers.updating')
-              : showTotal && total !== undefined
+              : showTotal && total != null
                 ? t('customers.total', { count: format.number(total) })
                 : ''}
           </span>

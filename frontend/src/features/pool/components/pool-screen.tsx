@@ -124,7 +124,7 @@ export function PoolScreen({ role, me }: PoolScreenProps) {
           <span role="status" className="list-status">
             {busy && !poolQuery.isPending
               ? t('customers.updating')
-              : showTotal && total !== undefined
+              : showTotal && total != null
                 ? t('pool.total', { count: format.number(total) })
                 : ''}
           </span>

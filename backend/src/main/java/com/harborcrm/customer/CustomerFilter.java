@@ -8,10 +8,14 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * Which customers: the screening criteria shared by the customer list, the pool, batch actions and export.
  * Every member is optional; lists mean "any of"; all members must hold. Turned into SQL by {@link CustomerQuery}.
  */
+// Criteria not given are left out of an answer (a saved view's filter), as the contract has them: optional, not null.
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "CustomerFilter", description = "Screening criteria; every member optional, lists mean any of.")
 public record CustomerFilter(
         @Size(max = MAX_SEARCH) @Schema(description = "Substring of name, company name, email, or the digits of phone/mobile") String q,

@@ -65,7 +65,7 @@ public final class StatsDtos {
             @Schema(required = true, nullable = true, description = "MONTH: the last day of the month within the period")
             LocalDate to,
             @Schema(required = true) ChurnFigures figures,
-            @Schema(required = true, description = "The group's lost / the period's activeAtStart: the group's part of "
+            @Schema(required = true, nullable = true, description = "The group's lost / the period's activeAtStart: the group's part of "
                     + "totals.churnRate (the parts add up to it); null when that is 0") Double churnRateContribution,
             @Schema(required = true, description = "The group's churned / all churned, 0..1") double share,
             @Schema(required = true, description = "Reasons within the group, most frequent first") List<ReasonCount> reasons) {
