@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import com.harborcrm.common.sql.SqlArrays;
 import com.harborcrm.common.error.DomainException;
 import com.harborcrm.common.security.CurrentUser;
 import com.harborcrm.common.tenancy.TenantContext;
@@ -84,12 +85,12 @@ public class CustomerBatch {
         }
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("store", tenant.storeId());
-        params.put("ids", sqlArray(ids));
+        params.put("ids", SqlArrays.bigints(ids));
         params.put("at", clock.instant());
         params.put("actor", currentUser.id());
         String sql = switch (request.action()) {
             case ADD_TAGS -> {
-                params.put("tags", sqlArray(request.tagIds()));
+                params.put("tags", SqlArrays.bigints(request.tagIds()));
                 yield """
                         with changed as (
                           insert into customer_tags (store_id, customer_id, tag_id)
@@ -100,7 +101,7 @@ public class CustomerBatch {
                         """ + tagEvents("jsonb_agg(x.tag_id order by x.tag_id)", "'[]'::jsonb");
             }
             case REMOVE_TAGS -> {
-                params.put("tags", sqlArray(request.tagIds()));
+                params.put("tags", SqlArrays.bigints(request.tagIds()));
                 yield """
                         with changed as (
                           delete from customer_tags
@@ -177,7 +178,7 @@ public class CustomerBatch {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("select id, owner_id from customers "
                     + "where store_id = :store and id = any(cast(:ids as bigint[]))")
-                    .setParameter("store", tenant.storeId()).setParameter("ids", sqlArray(rest)).getResultList();
+                    .setParameter("store", tenant.storeId()).setParameter("ids", SqlArrays.bigints(rest)).getResultList();
             Map<Long, Boolean> inPool = new java.util.HashMap<>();
             rows.forEach(r -> inPool.put(((Number) r[0]).longValue(), r[1] == null));
             // Not released and still owned: taken by someone else meanwhile, so not the rep's any more.
@@ -198,7 +199,7 @@ public class CustomerBatch {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("select id, status, owner_id from customers "
                     + "where store_id = :store and id = any(cast(:ids as bigint[]))")
-                    .setParameter("store", tenant.storeId()).setParameter("ids", sqlArray(rest)).getResultList();
+                    .setParameter("store", tenant.storeId()).setParameter("ids", SqlArrays.bigints(rest)).getResultList();
             Map<Long, String> status = new java.util.HashMap<>();
             for (Object[] r : rows) {
                 boolean visible = onlyOwner == null || (r[2] != null && ((Number) r[2]).longValue() == onlyOwner);
@@ -270,7 +271,7 @@ public class CustomerBatch {
             @SuppressWarnings("unchecked")
             var query = em.createNativeQuery("select c.id from customers c where c.store_id = :store"
                     + (ownOnly ? poolVisible ? " and (c.owner_id = :caller or c.owner_id is null)" : " and c.owner_id = :caller" : "") + " and c.id = any(cast(:ids as bigint[])) order by c.id")
-                    .setParameter("store", tenant.storeId()).setParameter("ids", sqlArray(requested));
+                    .setParameter("store", tenant.storeId()).setParameter("ids", SqlArrays.bigints(requested));
             if (ownOnly) {
                 query.setParameter("caller", currentUser.id());
             }
@@ -356,14 +357,11 @@ public class CustomerBatch {
 
     private void checkTags(String field, Set<Long> tagIds) {
         Number found = (Number) em.createNativeQuery("select count(*) from tags where store_id = :store and id = any(cast(:ids as bigint[]))")
-                .setParameter("store", tenant.storeId()).setParameter("ids", sqlArray(tagIds)).getSingleResult();
+                .setParameter("store", tenant.storeId()).setParameter("ids", SqlArrays.bigints(tagIds)).getSingleResult();
         if (found.intValue() != tagIds.size()) {
             throw DomainException.invalid(field, "must be tags of this store");
         }
     }
 
     /** A PostgreSQL array literal of ids: numbers only, so nothing can be injected. */
-    static String sqlArray(java.util.Collection<Long> ids) {
-        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-    }
 }

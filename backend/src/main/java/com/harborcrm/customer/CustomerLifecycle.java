@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import com.harborcrm.common.sql.SqlArrays;
 import com.harborcrm.common.error.DomainException;
 import com.harborcrm.common.error.ProblemType;
 import com.harborcrm.common.security.CurrentUser;
@@ -113,7 +114,7 @@ public class CustomerLifecycle {
                          jsonb_build_object('ownerId', owner_id, 'stage', stage, 'source', source%s)
                   from changed)
                 select id from changed""".formatted(ownedSince, extraData == null ? "" : ", " + extraData))
-                .setParameter("store", tenant.storeId()).setParameter("ids", CustomerBatch.sqlArray(ids))
+                .setParameter("store", tenant.storeId()).setParameter("ids", SqlArrays.bigints(ids))
                 .setParameter("onlyOwner", onlyOwner).setParameter("from", from).setParameter("to", to)
                 .setParameter("to_event", to.equals("LOST") ? CustomerEventType.LOST.name()
                         : CustomerEventType.REACTIVATED.name())

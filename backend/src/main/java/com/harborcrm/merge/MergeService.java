@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.harborcrm.common.sql.SqlArrays;
 import com.harborcrm.common.audit.AuditLog;
 import com.harborcrm.common.error.DomainException;
 import com.harborcrm.common.error.ProblemType;
@@ -126,7 +127,7 @@ public class MergeService {
             throw DomainException.invalid("duplicateIds", "must not contain the surviving customer");
         }
         long store = tenant.storeId();
-        String idArray = idArray(ids);
+        String idArray = SqlArrays.bigints(ids);
         lockAll(survivorId, ids);
         Customer survivor = Customer.findById(survivorId);
         Instant now = clock.instant();
@@ -209,7 +210,7 @@ public class MergeService {
         @SuppressWarnings("unchecked")
         List<Number> found = em.createNativeQuery("select id from customers where store_id = ?1 "
                 + "and id = any(cast(?2 as bigint[])) order by id for update")
-                .setParameter(1, tenant.storeId()).setParameter(2, idArray(all)).getResultList();
+                .setParameter(1, tenant.storeId()).setParameter(2, SqlArrays.bigints(all)).getResultList();
         Set<Long> present = found.stream().map(Number::longValue).collect(Collectors.toSet());
         if (!present.contains(survivorId)) {
             throw DomainException.notFound("Customer " + survivorId);
@@ -236,7 +237,7 @@ public class MergeService {
                        cast(jsonb_agg(c.custom_fields order by o.pos) as text)
                 from unnest(cast(:ids as bigint[])) with ordinality as o(id, pos)
                 join customers c on c.store_id = :store and c.id = o.id""".formatted(firsts))
-                .setParameter("store", tenant.storeId()).setParameter("ids", idArray(ids)).getSingleResult();
+                .setParameter("store", tenant.storeId()).setParameter("ids", SqlArrays.bigints(ids)).getSingleResult();
         List<String> filled = new ArrayList<>();
         for (int i = 0; i < TEXT_FIELDS.size(); i++) {
             TextField field = TEXT_FIELDS.get(i);
@@ -414,7 +415,7 @@ public class MergeService {
         @SuppressWarnings("unchecked")
         List<Number> found = em.createNativeQuery("select id from customers where store_id = ?1 "
                 + "and id = any(cast(?2 as bigint[])) order by id for update")
-                .setParameter(1, tenant.storeId()).setParameter(2, idArray(ids)).getResultList();
+                .setParameter(1, tenant.storeId()).setParameter(2, SqlArrays.bigints(ids)).getResultList();
         return found;
     }
 
@@ -428,9 +429,5 @@ public class MergeService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String idArray(List<Long> ids) {
-        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 }

@@ -19,6 +19,7 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import com.harborcrm.common.sql.SqlArrays;
 import com.harborcrm.account.Store;
 import com.harborcrm.account.User;
 import com.harborcrm.common.error.DomainException;
@@ -234,7 +235,7 @@ public class PoolService {
                 left join locked l on l.id = r.id
                 left join taken t on t.id = r.id
                 order by r.pos""".formatted(owned, today, cooling))
-                .setParameter("store", tenant.storeId()).setParameter("ids", PoolSql.idArray(ids))
+                .setParameter("store", tenant.storeId()).setParameter("ids", SqlArrays.bigints(ids))
                 .setParameter("owner", me).setParameter("now", now)
                 // 0 switches a limit off: no bound then.
                 .setParameter("maxPrivate", maxPrivate == 0 ? Integer.MAX_VALUE : maxPrivate)
@@ -380,7 +381,7 @@ public class PoolService {
                   insert into pool_returns (store_id, customer_id, user_id, returned_at, kind)
                   select :store, id, from_owner, :now, 'RELEASED' from released)
                 select id from released""")
-                .setParameter("store", tenant.storeId()).setParameter("ids", PoolSql.idArray(ids))
+                .setParameter("store", tenant.storeId()).setParameter("ids", SqlArrays.bigints(ids))
                 .setParameter("onlyOwner", onlyOwner).setParameter("now", now).setParameter("actor", currentUser.id())
                 .setParameter("reason", reasonId).setParameter("note", note)
                 .getResultList();
@@ -426,7 +427,7 @@ public class PoolService {
                   insert into pool_claims (store_id, user_id, customer_id, claimed_at)
                   select :store, :owner, id, :now from taken where :claim)
                 select id from taken""".formatted(eligible))
-                .setParameter("store", tenant.storeId()).setParameter("ids", PoolSql.idArray(ids))
+                .setParameter("store", tenant.storeId()).setParameter("ids", SqlArrays.bigints(ids))
                 .setParameter("quota", Math.min(quota, ids.size())).setParameter("owner", owner)
                 .setParameter("now", now).setParameter("actor", claim ? owner : actor)
                 .setParameter("claim", claim)
@@ -462,7 +463,7 @@ public class PoolService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select id, owner_id from customers "
                 + "where store_id = ?1 and id = any(cast(?2 as bigint[]))")
-                .setParameter(1, tenant.storeId()).setParameter(2, PoolSql.idArray(ids)).getResultList();
+                .setParameter(1, tenant.storeId()).setParameter(2, SqlArrays.bigints(ids)).getResultList();
         Map<Long, Long> result = new HashMap<>();
         rows.forEach(r -> result.put(((Number) r[0]).longValue(), r[1] == null ? null : ((Number) r[1]).longValue()));
         return result;

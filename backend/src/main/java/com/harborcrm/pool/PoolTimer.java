@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import com.harborcrm.common.sql.SqlArrays;
 import com.harborcrm.common.tenancy.TenantContext;
 import com.harborcrm.common.time.Instants;
 import com.harborcrm.customer.CustomerStage;
@@ -132,7 +133,7 @@ public class PoolTimer {
         }
         Query query = em.createNativeQuery("select c.id, " + dueAt("c") + ", " + rule("c") + " from customers c "
                 + "where c.store_id = :store and c.id = any(cast(:ids as bigint[])) and c.owner_id is not null")
-                .setParameter("store", tenant.storeId()).setParameter("ids", PoolSql.idArray(customerIds));
+                .setParameter("store", tenant.storeId()).setParameter("ids", SqlArrays.bigints(customerIds));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = bindRules(query, rules).getResultList();
         for (Object[] r : rows) {

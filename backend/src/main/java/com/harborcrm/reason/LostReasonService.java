@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.harborcrm.common.sql.SqlArrays;
 import com.harborcrm.account.StoreOpened;
 import com.harborcrm.common.error.DomainException;
 import com.harborcrm.common.error.FieldError;
@@ -211,7 +212,7 @@ public class LostReasonService {
                 from unnest(cast(?3 as bigint[])) with ordinality as o(id, pos)
                 where r.store_id = ?1 and r.id = o.id and r.position <> o.pos""")
                 .setParameter(1, tenant.storeId()).setParameter(2, now)
-                .setParameter(3, order.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .setParameter(3, SqlArrays.bigints(order))
                 .setParameter(4, id).executeUpdate();
     }
 
