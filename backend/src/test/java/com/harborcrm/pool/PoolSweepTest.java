@@ -215,6 +215,26 @@ class PoolSweepTest {
     }
 
     @Test
+    void moreCustomersDueThanOneChunkAreAllReturnedOnce() {
+        // The test profile returns 50 per chunk: 120 due customers take three, the one followed up stays.
+        PoolHelper.setRules(admin, "returnAfterDaysWithoutDeal", 0);
+        for (int i = 0; i < 120; i++) {
+            Customers.createId(rep);
+        }
+        at(days(10));
+        long notDue = Customers.createId(rep);
+        at(days(30));
+        assertEquals(120, sweep().getInt("returned"));
+        assertEquals(rep.userId(), PoolHelper.owner(db, admin.storeId(), notDue));
+        assertEquals(1, PoolHelper.count(db, "select count(*) from customers where store_id = ? and owner_id is not null",
+                admin.storeId()));
+        assertEquals(120, PoolHelper.count(db, "select count(distinct customer_id) from customer_events "
+                + "where store_id = ? and data->>'kind' = 'AUTO_RETURNED'", admin.storeId()));
+        assertEquals(120, PoolHelper.count(db, "select count(*) from pool_returns where store_id = ?", admin.storeId()));
+        assertEquals(0, sweep().getInt("returned"));
+    }
+
+    @Test
     void aSweepOfAStoreSkipsWhileAnotherHoldsItsLock() throws Exception {
         PoolHelper.setRules(admin, "returnAfterDaysWithoutDeal", 0);
         for (int i = 0; i < 5; i++) {
