@@ -23,14 +23,23 @@ import java.util.concurrent.atomic.AtomicLong;
  * Each worker picks one of the named requests at random (repeat a pair to weight it) and prints p50/p95/p99,
  * throughput and errors (any status outside 2xx) per name, and overall. A request is a GET of PATH, or
  * "POST PATH JSON" (sent with a fresh Idempotency-Key). PATH and JSON may contain {rand:N}, replaced by a random
- * number below N, and {rand:MIN:MAX}, a random number from MIN to MAX inclusive. The first 10% of the run is warm-up and not counted. With BACKEND_PID set, it also prints the CPU time
- * that process used per measured request (user + system, from /proc), the figure that says what a request costs,
- * and its resident memory (RSS) after the run.
+ * number below N, {rand:MIN:MAX}, a random number from MIN to MAX inclusive, and {pick:FILE}, a random line of
+ * FILE (e.g. the ids of one store's customers). The first 10% of the run is warm-up and not counted. With
+ * BACKEND_PID set, it also prints the CPU time that process used per measured request (user + system, from /proc),
+ * the figure that says what a request costs, and its resident memory (RSS) after the run.
+ * Environment, for the fault and soak runs:
+ *   THINK_MS=N        each worker waits N ms between requests (a moderate, steady rate instead of flat out)
+ *   TIMELINE=FILE     one line per request, warm-up included: start and end (epoch ms), name, status, and for a
+ *                     2xx POST the first "id" of the answer (the acknowledged write, for checking it survived)
+ *   INTERVAL_SECONDS  also print p50/p95, throughput, errors and the backend's RSS for each interval of N seconds
  */
 public class LoadTest {
 
     record Sample(String name, long nanos, int status) {
     }
+
+    private static final Map<String, List<String>> PICK_FILES = new ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern FIRST_ID = java.util.regex.Pattern.compile("\"(?:inquiryId|id)\"\\s*:\\s*(\\d+)");
 
     public static void main(String[] args) throws Exception {
         if (args.length < 5) {
@@ -47,6 +56,12 @@ public class LoadTest {
             targets.add(new String[] {args[i].substring(0, eq), args[i].substring(eq + 1)});
         }
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        long thinkMillis = Long.parseLong(System.getenv().getOrDefault("THINK_MS", "0"));
+        String timelineFile = System.getenv("TIMELINE");
+        java.io.PrintWriter timeline = timelineFile == null ? null
+                : new java.io.PrintWriter(java.nio.file.Files.newBufferedWriter(java.nio.file.Path.of(timelineFile)));
+        int interval = Integer.parseInt(System.getenv().getOrDefault("INTERVAL_SECONDS", "0"));
+        List<long[]> intervalSamples = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
         long warmupEnd = start + seconds * 100_000_000L;
         long end = start + seconds * 1_000_000_000L;
@@ -74,10 +89,22 @@ public class LoadTest {
                     while (System.nanoTime() < end) {
                         String[] target = targets.get(ThreadLocalRandom.current().nextInt(targets.size()));
                         HttpRequest request = request(base, token, expand(target[1]));
+                        boolean keepBody = timeline != null && "POST".equals(request.method());
+                        long wall0 = System.currentTimeMillis();
                         long t0 = System.nanoTime();
                         int status;
+                        String ackedId = "";
                         try {
-                            status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                            if (keepBody) {
+                                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                                status = response.statusCode();
+                                java.util.regex.Matcher id = FIRST_ID.matcher(response.body());
+                                if (status / 100 == 2 && id.find()) {
+                                    ackedId = id.group(1);
+                                }
+                            } else {
+                                status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                            }
                         } catch (Exception e) {
                             status = -1;
                         }
@@ -85,7 +112,22 @@ public class LoadTest {
                         if (t0 >= warmupEnd) {
                             mine.add(new Sample(target[0], t1 - t0, status));
                         }
+                        if (interval > 0) {
+                            intervalSamples.add(new long[] {t1, t1 - t0, status});
+                        }
+                        if (timeline != null) {
+                            String line = wall0 + " " + (wall0 + (t1 - t0) / 1_000_000) + " " + target[0] + " " + status
+                                    + (ackedId.isEmpty() ? "" : " " + ackedId);
+                            synchronized (timeline) {
+                                timeline.println(line);
+                            }
+                        }
+                        if (thinkMillis > 0) {
+                            Thread.sleep(thinkMillis);
+                        }
                     }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 } finally {
                     for (Sample s : mine) {
                         latencies.computeIfAbsent(s.name(), k -> Collections.synchronizedList(new ArrayList<>())).add(s.nanos());
@@ -98,7 +140,15 @@ public class LoadTest {
             });
             worker.start();
         }
+        if (interval > 0) {
+            Thread reporter = new Thread(() -> reportIntervals(start, end, interval, intervalSamples, backendPid));
+            reporter.setDaemon(true);
+            reporter.start();
+        }
         done.await();
+        if (timeline != null) {
+            timeline.close();
+        }
         long cpuAtEnd = backendPid == null ? -1 : cpuMillis(backendPid);
         double measured = (end - warmupEnd) / 1e9;
         System.out.printf("concurrency %d, %d s measured (after %.1f s warm-up)%n", concurrency, (long) measured,
@@ -121,6 +171,34 @@ public class LoadTest {
         }
         if (backendPid != null) {
             System.out.printf("backend (pid %s) RSS after the run: %s%n", backendPid, rss(backendPid));
+        }
+    }
+
+    /** Every INTERVAL seconds: that interval's requests per second, p50/p95/max, errors and the backend's RSS. */
+    private static void reportIntervals(long start, long end, int interval, List<long[]> samples, String backendPid) {
+        System.out.printf("%-8s %8s %9s %9s %9s %7s %12s%n", "t s", "req/s", "p50 ms", "p95 ms", "max ms", "errors", "RSS");
+        for (long boundary = start + interval * 1_000_000_000L; boundary <= end; boundary += interval * 1_000_000_000L) {
+            try {
+                Thread.sleep(Math.max(0, (boundary - System.nanoTime()) / 1_000_000));
+                List<long[]> batch;
+                synchronized (samples) {
+                    batch = new ArrayList<>(samples);
+                    samples.clear();
+                }
+                List<Long> nanos = new ArrayList<>();
+                long failed = 0;
+                for (long[] sample : batch) {
+                    nanos.add(sample[1]);
+                    failed += sample[2] / 100 == 2 ? 0 : 1;
+                }
+                Collections.sort(nanos);
+                System.out.printf("%-8d %8.1f %9.2f %9.2f %9.2f %7d %12s%n", (boundary - start) / 1_000_000_000L,
+                        nanos.size() / (double) interval, pct(nanos, 50), pct(nanos, 95),
+                        nanos.isEmpty() ? Double.NaN : nanos.get(nanos.size() - 1) / 1e6, failed,
+                        backendPid == null ? "" : rss(backendPid));
+            } catch (Exception e) {
+                return;
+            }
         }
     }
 
@@ -151,6 +229,32 @@ public class LoadTest {
     }
 
     private static String expand(String path) {
+        return expandPicks(expandRandoms(path));
+    }
+
+    /** {pick:FILE}: a random line of FILE, read once. */
+    private static String expandPicks(String path) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (true) {
+            int open = path.indexOf("{pick:", i);
+            if (open < 0) {
+                return out.append(path.substring(i)).toString();
+            }
+            int close = path.indexOf('}', open);
+            List<String> lines = PICK_FILES.computeIfAbsent(path.substring(open + 6, close), file -> {
+                try {
+                    return java.nio.file.Files.readAllLines(java.nio.file.Path.of(file));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            out.append(path, i, open).append(lines.get(ThreadLocalRandom.current().nextInt(lines.size())));
+            i = close + 1;
+        }
+    }
+
+    private static String expandRandoms(String path) {
         StringBuilder out = new StringBuilder();
         int i = 0;
         while (true) {
@@ -160,11 +264,12 @@ public class LoadTest {
                 return out.toString();
             }
             int close = path.indexOf('}', open);
+            out.append(path, i, open);
+            i = close + 1;
             String[] range = path.substring(open + 6, close).split(":");
             long value = range.length == 1 ? ThreadLocalRandom.current().nextLong(Long.parseLong(range[0]))
                     : ThreadLocalRandom.current().nextLong(Long.parseLong(range[0]), Long.parseLong(range[1]) + 1);
-            out.append(path, i, open).append(value);
-            i = close + 1;
+            out.append(value);
         }
     }
 

@@ -3,18 +3,33 @@ set -euo pipefail
 BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH_DB="${BENCH_DB:-harbor_bench}"
 BENCH_PORT="${BENCH_PORT:-18090}"
+# The PostgreSQL the benchmark runs on: the shared server on 5432, or, with BENCH_PGDATA set, a private cluster in
+# that folder on BENCH_PG_PORT (the fault benchmark stops and starts its database, never the shared one).
+BENCH_PG_PORT="${BENCH_PG_PORT:-5432}"
 BASE="http://127.0.0.1:$BENCH_PORT"
 OUT="$BENCH_ROOT/bench/out"
 mkdir -p "$OUT"
-PSQL=(psql -h 127.0.0.1 -U harbor -d "$BENCH_DB" -v ON_ERROR_STOP=1 -qAt)
+PSQL=(psql -h 127.0.0.1 -p "$BENCH_PG_PORT" -U harbor -d "$BENCH_DB" -v ON_ERROR_STOP=1 -qAt)
+SUPER_PSQL=(psql -h 127.0.0.1 -p "$BENCH_PG_PORT" -U postgres -d postgres)
+if [ -n "${BENCH_PGDATA:-}" ]; then SUPER_PSQL[6]=$( [ "$(id -u)" = 0 ] && echo postgres || id -un); fi
+
+# bench_pg [stop]: the benchmark's PostgreSQL reachable (or, for a private cluster, stopped)
+bench_pg() {
+  if [ -n "${BENCH_PGDATA:-}" ]; then
+    HARBOR_PGDATA="$BENCH_PGDATA" HARBOR_PG_PORT="$BENCH_PG_PORT" "$BENCH_ROOT/scripts/ensure-db.sh" "$@"
+  else
+    [ "${1:-}" != stop ] || { echo "bench_pg stop needs BENCH_PGDATA (a private cluster)" >&2; return 1; }
+    "$BENCH_ROOT/scripts/ensure-db.sh"
+  fi
+}
 
 bench_db() {
-  "$BENCH_ROOT/scripts/ensure-db.sh"
+  if [ -n "${BENCH_PGDATA:-}" ] && pg_isready -q -h 127.0.0.1 -p "$BENCH_PG_PORT" -t 1; then :; else bench_pg; fi
   if [ "${FRESH:-0}" = 1 ]; then
-    psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $BENCH_DB" >/dev/null
+    "${SUPER_PSQL[@]}" -qc "drop database if exists $BENCH_DB" >/dev/null
   fi
-  if [ "$(psql -h 127.0.0.1 -U postgres -d postgres -qAtc "select 1 from pg_database where datname = '$BENCH_DB'")" != 1 ]; then
-    psql -h 127.0.0.1 -U postgres -d postgres -qc "create database $BENCH_DB owner harbor" >/dev/null
+  if [ "$("${SUPER_PSQL[@]}" -qAtc "select 1 from pg_database where datname = '$BENCH_DB'")" != 1 ]; then
+    "${SUPER_PSQL[@]}" -qc "create database $BENCH_DB owner harbor" >/dev/null
   fi
 }
 
@@ -29,7 +44,7 @@ start_backend() {
     exit 1
   fi
   (cd "$BENCH_ROOT/backend" && exec java ${BENCH_JAVA_OPTS:--Xmx1g} -Dquarkus.http.port="$BENCH_PORT" \
-      -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" \
+      -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$BENCH_PG_PORT/$BENCH_DB" \
       -Dquarkus.datasource.jdbc.max-size=32 -Dquarkus.log.level=WARN -Dharbor.pool.sweep-interval=off -jar "$jar") > "$OUT/backend.log" 2>&1 &
   BACKEND_PID=$!
   trap 'kill $BACKEND_PID 2>/dev/null || true' EXIT
@@ -69,7 +84,7 @@ pgbench_p95() {
 }
 
 machine() {
-  echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(lscpu | sed -n 's/Model name: *//p' | head -1); PostgreSQL $(psql -h 127.0.0.1 -U harbor -d "$BENCH_DB" -qAtc 'show server_version'); $(java -version 2>&1 | head -1); $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(lscpu | sed -n 's/Model name: *//p' | head -1); PostgreSQL $("${PSQL[@]}" -c 'show server_version'); $(java -version 2>&1 | head -1); $(date -u +%Y-%m-%dT%H:%MZ)"
 }
 
 # race_checks STORE IDS_FILE: after racing claims of these customers, prints the invariants (zero double owners)

@@ -38,7 +38,7 @@ cpu_of() { awk -v t="$TICK" '{s += $14 + $15} END {printf "%.1f", s / t}' "$@" 2
 java_cpu() { cpu_of "/proc/$BACKEND_PID/stat"; }
 pg_cpu() {
   local files=()
-  for p in $(psql -h 127.0.0.1 -U postgres -d postgres -qAtc "select pid from pg_stat_activity where datname = '$BENCH_DB'"); do
+  for p in $("${SUPER_PSQL[@]}" -qAtc "select pid from pg_stat_activity where datname = '$BENCH_DB'"); do
     files+=("/proc/$p/stat"); done
   cpu_of "${files[@]}"
 }

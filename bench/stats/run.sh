@@ -31,7 +31,7 @@ else
 
   echo "[bench] generating $CUSTOMERS customers and their history in store $STORE"
   gen_start=$(date +%s)
-  nice -n 19 psql -h 127.0.0.1 -U harbor -d "$BENCH_DB" -v ON_ERROR_STOP=1 -q -v store="$STORE" -v customers="$CUSTOMERS" \
+  nice -n 19 psql -h 127.0.0.1 -p "$BENCH_PG_PORT" -U harbor -d "$BENCH_DB" -v ON_ERROR_STOP=1 -q -v store="$STORE" -v customers="$CUSTOMERS" \
     -f "$BENCH_ROOT/bench/stats/generate.sql"
   gen_s="$(( $(date +%s) - gen_start ))s"
   [ "${GENERATE_ONLY:-0}" = 1 ] && { echo "[bench] generated in $gen_s"; exit 0; }

@@ -233,7 +233,10 @@ public class ExportService {
                 case POSTCODE -> r.getString(15);
                 case BUSINESS_TYPE -> r.getString(16);
                 case MAIN_PRODUCTS -> r.getString(17);
-                case PURCHASE_CATEGORIES -> String.join("; ", json.readValue(r.getString(18), STRINGS));
+                case PURCHASE_CATEGORIES -> {
+                    String categories = r.getString(18);
+                    yield isEmptyJson(categories) ? "" : String.join("; ", json.readValue(categories, STRINGS));
+                }
                 case ANNUAL_PURCHASE_AMOUNT -> r.getString(19);
                 case COMPANY_SIZE -> r.getString(20);
                 case SOURCE -> r.getString(21);
@@ -253,7 +256,8 @@ public class ExportService {
         private Map<String, List<String>> handles() throws SQLException, IOException {
             if (handles == null) {
                 handles = new LinkedHashMap<>();
-                for (ImAccount account : json.readValue(r.getString(9), ACCOUNTS)) {
+                String accounts = r.getString(9);
+                for (ImAccount account : isEmptyJson(accounts) ? List.<ImAccount>of() : json.readValue(accounts, ACCOUNTS)) {
                     handles.computeIfAbsent(account.channel().name(), k -> new ArrayList<>()).add(account.handle());
                 }
             }
@@ -262,10 +266,16 @@ public class ExportService {
 
         private Map<String, Object> custom() throws SQLException, IOException {
             if (custom == null) {
-                custom = json.readValue(r.getString(26), OBJECT);
+                String values = r.getString(26);
+                custom = isEmptyJson(values) ? Map.of() : json.readValue(values, OBJECT);
             }
             return custom;
         }
+    }
+
+    /** Most customers have no IM accounts, categories or custom values: no parser for "[]" and "{}". */
+    private static boolean isEmptyJson(String value) {
+        return value == null || value.equals("[]") || value.equals("{}");
     }
 
     private static String instant(Timestamp timestamp) {
