@@ -36,6 +36,8 @@ bench_db() {
 start_backend() {
   "$BENCH_ROOT/scripts/dev-keys.sh"
   local jar="$BENCH_ROOT/backend/target/quarkus-app/quarkus-run.jar"
+  # One log per script and run, kept: a failure found afterwards can still be looked up.
+  BACKEND_LOG="$OUT/backend-$(basename "$0" .sh)-$(date -u +%Y%m%dT%H%M%S).log"
   [ -f "$jar" ] || (cd "$BENCH_ROOT/backend" && mvn -B -q package -DskipTests)
   # Another checkout's backend on this port would answer the readiness check below, and the script would then
   # sign up and measure against someone else's database: pick a free BENCH_PORT instead.
@@ -45,16 +47,16 @@ start_backend() {
   fi
   (cd "$BENCH_ROOT/backend" && exec java ${BENCH_JAVA_OPTS:--Xmx1g} -Dquarkus.http.port="$BENCH_PORT" \
       -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$BENCH_PG_PORT/$BENCH_DB" \
-      -Dquarkus.datasource.jdbc.max-size=32 -Dquarkus.log.level=WARN -Dharbor.pool.sweep-interval=off -jar "$jar") > "$OUT/backend.log" 2>&1 &
+      -Dquarkus.datasource.jdbc.max-size=32 -Dquarkus.log.level=WARN -Dharbor.pool.sweep-interval=off -jar "$jar") > "$BACKEND_LOG" 2>&1 &
   BACKEND_PID=$!
   trap 'kill $BACKEND_PID 2>/dev/null || true' EXIT
   # Generous: migrations run at start and may rewrite millions of rows.
   for _ in $(seq 1 900); do
     curl -fs "$BASE/q/health/ready" >/dev/null 2>&1 && return 0
-    kill -0 $BACKEND_PID 2>/dev/null || { echo "backend exited: see $OUT/backend.log" >&2; exit 1; }
+    kill -0 $BACKEND_PID 2>/dev/null || { echo "backend exited: see $BACKEND_LOG" >&2; exit 1; }
     sleep 1
   done
-  echo "backend did not become ready: see $OUT/backend.log" >&2
+  echo "backend did not become ready: see $BACKEND_LOG" >&2
   exit 1
 }
 
@@ -98,4 +100,15 @@ select 'customers with more than one CLAIMED event (must be 0): ' || count(*) fr
 select 'claims logged vs claimed customers (must match): ' || (select count(*) from pool_claims where store_id = $1)
   || ' vs ' || (select count(*) from customer_events where store_id = $1 and data->>'kind' = 'CLAIMED');
 SQL
+}
+
+# CPU seconds of the backend and of its PostgreSQL sessions: figures that other load on the machine does not inflate.
+TICK=$(getconf CLK_TCK)
+cpu_of() { awk -v t="$TICK" '{s += $14 + $15} END {printf "%.1f", s / t}' "$@" 2>/dev/null || echo 0; }
+java_cpu() { cpu_of "/proc/$BACKEND_PID/stat"; }
+pg_cpu() {
+  local files=()
+  for p in $("${SUPER_PSQL[@]}" -qAtc "select pid from pg_stat_activity where datname = '$BENCH_DB'"); do
+    files+=("/proc/$p/stat"); done
+  cpu_of "${files[@]}"
 }

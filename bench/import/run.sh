@@ -32,16 +32,6 @@ COPY_S=$(echo "$(date +%s.%N) - $T0" | bc)
 "${PSQL[@]}" -c "drop table bench_copy"
 echo "[bench] psql \\copy: ${COPY_S}s"
 
-# CPU seconds of the backend and of its PostgreSQL sessions: figures that other load on the machine does not inflate.
-TICK=$(getconf CLK_TCK)
-cpu_of() { awk -v t="$TICK" '{s += $14 + $15} END {printf "%.1f", s / t}' "$@" 2>/dev/null || echo 0; }
-java_cpu() { cpu_of "/proc/$BACKEND_PID/stat"; }
-pg_cpu() {
-  local files=()
-  for p in $("${SUPER_PSQL[@]}" -qAtc "select pid from pg_stat_activity where datname = '$BENCH_DB'"); do
-    files+=("/proc/$p/stat"); done
-  cpu_of "${files[@]}"
-}
 jcmd "$BACKEND_PID" GC.run >/dev/null 2>&1 || true
 sleep 1
 heap_used() { jstat -gc "$BACKEND_PID" | awk 'NR==2 {printf "%d", ($3+$4+$6+$8)/1024}'; }   # S0U+S1U+EU+OU, MB

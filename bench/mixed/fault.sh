@@ -41,6 +41,8 @@ RESULT="$OUT/fault-$STAMP.txt"
   echo "database accepting connections at $UP_AT, $(( (UP_AT - DOWN_AT) / 1000 )) s after it went down"
   wait $LOAD_PID
   echo "load after: $(uptime | sed 's/.*load average: //')"
+  echo "unexpected errors (500) in the backend log $BACKEND_LOG: $(grep -c 'Unexpected error' "$BACKEND_LOG" || true)"
+  grep -A12 -m3 'Unexpected error' "$BACKEND_LOG" | grep -E 'Unexpected error|Exception|Caused by' | head -12 || true
   ACKED_FOLLOW_UPS=$(awk '$3 == "follow_up" && $5 != "" {print $5}' "$TIMELINE_FILE" | paste -sd,)
   ACKED_INQUIRIES=$(awk '$3 == "inquiry" && $5 != "" {print $5}' "$TIMELINE_FILE" | paste -sd,)
   FOUND_FOLLOW_UPS=$("${PSQL[@]}" -c "select count(*) from follow_ups where id = any('{${ACKED_FOLLOW_UPS}}'::bigint[])")

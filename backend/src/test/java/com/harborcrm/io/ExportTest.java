@@ -30,6 +30,9 @@ class ExportTest {
                 .post("/api/v1/custom-fields").then().statusCode(201);
         long vip = admin.as().body(Map.of("name", "VIP", "color", "#123456")).post("/api/v1/tags").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
+        // Lower case: tags are listed by name ignoring case ("acme" before "VIP", unlike a plain sort).
+        long acme = admin.as().body(Map.of("name", "acme", "color", "#654321")).post("/api/v1/tags").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
         long a = admin.as().body(Map.ofEntries(Map.entry("name", "Alice Export"), Map.entry("companyName", "=cmd|' /C calc'!A0"),
                 Map.entry("email", "alice@export.com"), Map.entry("phone", "+1 312 555 0100"),
                 Map.entry("imAccounts", List.of(Map.of("channel", "WECHAT", "handle", "alice_w"),
@@ -38,7 +41,7 @@ class ExportTest {
                 Map.entry("stars", 3), Map.entry("country", "CN"), Map.entry("notes", "Line one\nLine two, \"quoted\""),
                 Map.entry("customFields", Map.of("incoterm", "FOB")), Map.entry("pool", true)))
                 .post("/api/v1/customers").then().statusCode(201).extract().jsonPath().getLong("id");
-        admin.as().body(Map.of("tagIds", List.of(vip))).put("/api/v1/customers/" + a + "/tags").then().statusCode(200);
+        admin.as().body(Map.of("tagIds", List.of(vip, acme))).put("/api/v1/customers/" + a + "/tags").then().statusCode(200);
         admin.as().body(Map.of("name", "Bob Export", "stage", "INQUIRY", "mobile", "-5 123 456", "email", "bob@export.com"))
                 .post("/api/v1/customers").then().statusCode(201);
         return admin;
@@ -61,7 +64,7 @@ class ExportTest {
         assertEquals("'+1 312 555 0100", alice.get("Phone"));
         assertEquals("alice_w; alice_2", alice.get("WeChat"));
         assertEquals("Hinges; Locks", alice.get("Purchase categories"));
-        assertEquals("VIP", alice.get("Tags"));
+        assertEquals("acme; VIP", alice.get("Tags"));
         assertEquals("FOB", alice.get("Incoterm"));
         assertEquals("Line one\nLine two, \"quoted\"", alice.get("Notes"));
         assertEquals("SAMPLE_ORDER", alice.get("Stage"));
@@ -72,7 +75,7 @@ class ExportTest {
 
         byte[] noBom = export(admin, "?bom=false&columns=name,email,tags");
         assertNotEquals((byte) 0xEF, noBom[0]);
-        assertEquals(List.of(List.of("Name", "Email", "Tags"), List.of("Alice Export", "alice@export.com", "VIP"),
+        assertEquals(List.of(List.of("Name", "Email", "Tags"), List.of("Alice Export", "alice@export.com", "acme; VIP"),
                 List.of("Bob Export", "bob@export.com", "")), Imports.csv(noBom));
         problem(admin.as().get("/api/v1/exports/customers.csv?columns=shoeSize").then(), 400, "validation");
         problem(admin.as().get("/api/v1/exports/customers.csv?stage=HOT").then(), 400, "validation");

@@ -157,7 +157,15 @@ public class ProblemMappers {
      * pooled connection gets when PostgreSQL is stopped or restarted), or no pooled connection in time.
      */
     static boolean isDatabaseUnreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        // Causes and suppressed exceptions both: a commit that fails in its flush surfaces as the transaction
+        // manager's RollbackException, with the JDBC error among its suppressed ones, not as its cause.
+        java.util.Deque<Throwable> pending = new java.util.ArrayDeque<>(List.of(e));
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (!pending.isEmpty()) {
+            Throwable t = pending.pop();
+            if (!seen.add(t)) {
+                continue;
+            }
             if (t instanceof org.hibernate.exception.JDBCConnectionException || t instanceof java.net.ConnectException
                     || t instanceof java.sql.SQLTransientConnectionException) {
                 return true;
@@ -165,6 +173,12 @@ public class ProblemMappers {
             if (t instanceof java.sql.SQLException sql && (isConnectionState(sql.getSQLState())
                     || String.valueOf(sql.getMessage()).contains("acquisition timeout"))) {
                 return true;
+            }
+            if (t.getCause() != null) {
+                pending.push(t.getCause());
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                pending.push(suppressed);
             }
         }
         return false;

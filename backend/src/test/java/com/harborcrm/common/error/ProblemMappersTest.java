@@ -45,6 +45,18 @@ class ProblemMappersTest {
         assertFalse(ProblemMappers.isDatabaseUnreachable(new SQLException("query canceled", "57014")));
     }
 
+    /** A commit whose flush fails reaches us as the transaction manager's exception, the JDBC error suppressed in it. */
+    @Test
+    void aConnectionLostInTheCommitsFlushCountsAsUnreachable() {
+        var commit = new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.");
+        commit.addSuppressed(new org.hibernate.exception.GenericJDBCException("could not execute statement",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006")));
+        assertEquals(503, mappers.unexpected(new RuntimeException(commit), null).getStatus());
+        var unrelated = new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.");
+        unrelated.addSuppressed(new SQLException("duplicate key", "23505"));
+        assertEquals(500, mappers.unexpected(unrelated, null).getStatus());
+    }
+
     @Test
     void otherFailuresAre500sWithAnErrorIdAndNoInternals() {
         var response = mappers.unexpected(new IllegalStateException("select * from secrets"), null);
