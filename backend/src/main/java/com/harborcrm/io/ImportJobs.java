@@ -75,12 +75,14 @@ public class ImportJobs {
     }
 
     /**
-     * Records the outcome in the job's own transaction; false when the job is no longer RUNNING (a reaper declared it
+     * Records the outcome in the job's own transaction (the clock's time, not {@code now()}: that is the long
+     * transaction's start); false when the job is no longer RUNNING (a reaper declared it
      * lost), in which case the caller must roll back.
      */
     boolean finish(Connection connection, long storeId, long jobId, ImportRunner.Outcome outcome) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                update import_jobs set status = 'DONE', phase = 'FINISHED', finished_at = now(), heartbeat_at = now(),
+                update import_jobs set status = 'DONE', phase = 'FINISHED', finished_at = clock_timestamp(),
+                    heartbeat_at = clock_timestamp(),
                     total_rows = ?, processed_rows = ?, created = ?, updated = ?, skipped = ?, rejected = ?,
                     detected = cast(? as jsonb), warnings = cast(? as jsonb),
                     errors_sample = coalesce((select jsonb_agg(jsonb_build_object('line', line, 'reason', reason)

@@ -25,11 +25,35 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class ImportTest {
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
     static final String FILE = """
             Name,Company,E-mail,Phone,Mobile,Country/Region,City,Address,Main products,Position,Stage,Stars,WeChat,Tags
             John Miller,Miller Hardware Imports LLC,john@millerhardware.com,+1 312 555 0100,,United States,Chicago,12 Lake Shore Drive,Door hinges,Buyer,INQUIRY,2,jmiller,VIP
             Anna Schmidt,Schmidt GmbH,anna@schmidt.de,,+49 30 1234567,DE,Berlin,,,,,,,
             """;
+
+    /** finishedAt is when the job finished, not when its transaction began (which is what now() gives there). */
+    @Test
+    void finishedAtIsWhenTheJobFinished() throws Exception {
+        Session admin = Api.openStore("Import finish time");
+        long id;
+        // Hold the store's import lock: the job's transaction begins, then waits on it for a while.
+        try (var connection = dataSource.getConnection(); var lock = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            lock.execute("select pg_advisory_xact_lock(hashtextextended('import:' || " + admin.storeId() + ", 0))");
+            id = Imports.upload(admin, FILE.getBytes(java.nio.charset.StandardCharsets.UTF_8)).then().statusCode(202)
+                    .extract().jsonPath().getLong("id");
+            Thread.sleep(1500);
+            connection.rollback();
+        }
+        JsonPath job = Imports.await(admin, id);
+        assertEquals("DONE", job.getString("status"), job.prettify());
+        long took = java.time.Duration.between(java.time.Instant.parse(job.getString("startedAt")),
+                java.time.Instant.parse(job.getString("finishedAt"))).toMillis();
+        assertTrue(took >= 1000, "finishedAt " + took + " ms after startedAt");
+    }
 
     @Test
     void importsIntoThePoolScoredAsOnCreateWithKeysAndEvents() {
