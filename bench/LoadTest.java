@@ -229,48 +229,38 @@ public class LoadTest {
     }
 
     private static String expand(String path) {
-        return expandPicks(expandRandoms(path));
+        return replace(replace(path, "{rand:", LoadTest::random), "{pick:", LoadTest::pick);
+    }
+
+    /** Each "{PREFIX...}" of path replaced by what value makes of the text between the prefix and the brace. */
+    private static String replace(String path, String prefix, java.util.function.Function<String, String> value) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        for (int open; (open = path.indexOf(prefix, i)) >= 0; ) {
+            int close = path.indexOf('}', open);
+            out.append(path, i, open).append(value.apply(path.substring(open + prefix.length(), close)));
+            i = close + 1;
+        }
+        return out.append(path.substring(i)).toString();
+    }
+
+    /** {rand:N}: below N; {rand:MIN:MAX}: from MIN to MAX inclusive. */
+    private static String random(String spec) {
+        String[] range = spec.split(":");
+        return Long.toString(range.length == 1 ? ThreadLocalRandom.current().nextLong(Long.parseLong(range[0]))
+                : ThreadLocalRandom.current().nextLong(Long.parseLong(range[0]), Long.parseLong(range[1]) + 1));
     }
 
     /** {pick:FILE}: a random line of FILE, read once. */
-    private static String expandPicks(String path) {
-        StringBuilder out = new StringBuilder();
-        int i = 0;
-        while (true) {
-            int open = path.indexOf("{pick:", i);
-            if (open < 0) {
-                return out.append(path.substring(i)).toString();
+    private static String pick(String file) {
+        List<String> lines = PICK_FILES.computeIfAbsent(file, f -> {
+            try {
+                return java.nio.file.Files.readAllLines(java.nio.file.Path.of(f));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-            int close = path.indexOf('}', open);
-            List<String> lines = PICK_FILES.computeIfAbsent(path.substring(open + 6, close), file -> {
-                try {
-                    return java.nio.file.Files.readAllLines(java.nio.file.Path.of(file));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            out.append(path, i, open).append(lines.get(ThreadLocalRandom.current().nextInt(lines.size())));
-            i = close + 1;
-        }
-    }
-
-    private static String expandRandoms(String path) {
-        StringBuilder out = new StringBuilder();
-        int i = 0;
-        while (true) {
-            int open = path.indexOf("{rand:", i);
-            if (open < 0) {
-                out.append(path.substring(i));
-                return out.toString();
-            }
-            int close = path.indexOf('}', open);
-            out.append(path, i, open);
-            i = close + 1;
-            String[] range = path.substring(open + 6, close).split(":");
-            long value = range.length == 1 ? ThreadLocalRandom.current().nextLong(Long.parseLong(range[0]))
-                    : ThreadLocalRandom.current().nextLong(Long.parseLong(range[0]), Long.parseLong(range[1]) + 1);
-            out.append(value);
-        }
+        });
+        return lines.get(ThreadLocalRandom.current().nextInt(lines.size()));
     }
 
     private static double pct(List<Long> sorted, int p) {

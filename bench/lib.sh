@@ -24,7 +24,8 @@ bench_pg() {
 }
 
 bench_db() {
-  if [ -n "${BENCH_PGDATA:-}" ] && pg_isready -q -h 127.0.0.1 -p "$BENCH_PG_PORT" -t 1; then :; else bench_pg; fi
+  # A private cluster already running is used as it is (ensure-db.sh would refuse its taken port).
+  if [ -z "${BENCH_PGDATA:-}" ] || ! pg_isready -q -h 127.0.0.1 -p "$BENCH_PG_PORT" -t 1; then bench_pg; fi
   if [ "${FRESH:-0}" = 1 ]; then
     "${SUPER_PSQL[@]}" -qc "drop database if exists $BENCH_DB" >/dev/null
   fi
