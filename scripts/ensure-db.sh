@@ -7,6 +7,7 @@
 # Otherwise it says why it cannot, and how to fix it.
 # Tests that stop their database get a private cluster of their own, in a folder and on a port they choose:
 #   HARBOR_PGDATA=/tmp/x HARBOR_PG_PORT=25432 scripts/ensure-db.sh        initdb if needed, start, provision
+#     (HARBOR_PG_OPTS adds server settings to a cluster this script starts, e.g. "-c shared_buffers=4GB")
 #   HARBOR_PGDATA=/tmp/x HARBOR_PG_PORT=25432 scripts/ensure-db.sh stop   stop it (fast shutdown)
 set -euo pipefail
 
@@ -95,7 +96,7 @@ start_local_cluster() {
   fi
   log "starting PostgreSQL from $bin on $HOST:$PORT"
   run_as "$owner" "$bin/pg_ctl" -D "$PGDATA_DIR" -l "$PGDATA_DIR/server.log" -w \
-    -o "-c listen_addresses=$HOST -p $PORT -k /tmp" start >/dev/null
+    -o "-c listen_addresses=$HOST -p $PORT -k /tmp ${HARBOR_PG_OPTS:-}" start >/dev/null
 }
 
 stop_private_cluster() {

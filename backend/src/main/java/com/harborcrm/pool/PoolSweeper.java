@@ -1,6 +1,7 @@
 package com.harborcrm.pool;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -9,6 +10,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,7 +29,6 @@ import org.jboss.logging.Logger;
 import com.harborcrm.common.config.HarborConfig;
 import com.harborcrm.common.sql.SqlArrays;
 import com.harborcrm.common.tenancy.StoreWork;
-import com.harborcrm.common.tenancy.TenantContext;
 import com.harborcrm.customer.PotentialScore;
 import com.harborcrm.pool.PoolDtos.SweepResult;
 
@@ -31,9 +37,9 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Auto-return, return warnings, purge and the expiry of potential scores' recent-activity points, set-based per
- * store. Each store is swept in its own request context (its own tenant) and its own transaction, under
- * {@code pg_try_advisory_xact_lock} so that two sweeps of one
- * store (two instances, or the scheduler and POST /pool/sweep) never overlap: the second one skips. The return
+ * store. Each store's work runs in request contexts (tenants) and transactions of its own, under the store's
+ * sweep lock ({@code pg_try_advisory_lock}, held by a session of its own) so that two sweeps of one store (two
+ * instances, or the scheduler and POST /pool/sweep) never overlap: the second one skips. The return
  * UPDATE re-evaluates the due condition on the row it actually changes, so a customer followed up while the
  * sweep runs (its row lock is waited for, then the new row is re-checked) is never returned. Due rows are
  * locked in id order, as claims and assigns lock theirs, so that they never deadlock with each other.
@@ -43,9 +49,6 @@ public class PoolSweeper {
 
     private static final Logger LOG = Logger.getLogger(PoolSweeper.class);
     public static final String WARNING = "POOL_RETURN_WARNING";
-
-    @Inject
-    TenantContext tenant;
 
     @Inject
     EntityManager em;
@@ -92,54 +95,136 @@ public class PoolSweeper {
     }
 
     /**
-     * Sweeps one store now, in its own request context. The due customers are found once, by the clock indexes;
-     * they are then returned in chunks of {@code harbor.pool.sweep-chunk} ids, each in a transaction of its own, so
-     * that a store with a great many customers due never holds its row locks for long nor runs into the
-     * transaction timeout. Every transaction takes the store's sweep lock, and every chunk re-checks each row: a
-     * customer followed up since it was found stays with its owner. (Customers that fall due during the sweep
-     * wait for the next one.)
+     * Sweeps one store now. The store's sweep lock is held for the whole sweep by a database session of its own, so
+     * that a second sweep (another instance, or the scheduler and POST /pool/sweep) skips. The due customers are
+     * found once, by the clock indexes; they are then returned in chunks of {@code harbor.pool.sweep-chunk} ids,
+     * each in a transaction of its own, {@code harbor.pool.sweep-workers} chunks at a time: no sweep holds its row
+     * locks for long or runs into the transaction timeout, and a large one uses more than one core. Chunks are
+     * disjoint and each locks its rows in id order, so they never deadlock with each other or with claims. Every
+     * chunk re-checks each row: a customer followed up since it was found stays with its owner. (Customers that
+     * fall due during the sweep wait for the next one.)
      */
     public SweepResult sweep(long storeId) {
-        return storeWork.inStore(storeId, () -> {
+        Connection lock = lockStore(storeId);
+        if (lock == null) {
+            return new SweepResult(0, 0, 0, 0, true);
+        }
+        try {
             Instant now = clock.instant();
-            List<Long> due = QuarkusTransaction.requiringNew().timeout(SWEEP_TIMEOUT_SECONDS)
-                    .call(() -> locked() ? findDue(tenant.storeId(), rulesService.current(), now) : null);
-            if (due == null) {
-                return new SweepResult(0, 0, 0, 0, true);
-            }
-            int returned = 0;
-            int chunkSize = config.pool().sweepChunk();
-            for (int from = 0; from < due.size(); from += chunkSize) {
-                List<Long> chunk = due.subList(from, Math.min(from + chunkSize, due.size()));
-                Integer count = QuarkusTransaction.requiringNew().timeout(SWEEP_TIMEOUT_SECONDS)
-                        .call(() -> locked() ? returnDue(tenant.storeId(), rulesService.current(), now, chunk) : null);
-                if (count == null) {
-                    // Another sweep holds the store (an instance that started after this one found its list).
-                    return new SweepResult(returned, 0, 0, 0, false);
-                }
-                returned += count;
-                metrics.autoReturned(count);
-            }
-            int total = returned;
-            return QuarkusTransaction.requiringNew().timeout(SWEEP_TIMEOUT_SECONDS).call(() -> {
-                if (!locked()) {
-                    return new SweepResult(total, 0, 0, 0, false);
-                }
-                long store = tenant.storeId();
+            List<Long> due = inTransaction(storeId, () -> findDue(storeId, rulesService.current(), now));
+            int returned = returnAll(storeId, due, now);
+            return inTransaction(storeId, () -> {
                 PoolRules rules = rulesService.current();
-                return new SweepResult(total, warn(store, rules, now), purge(store, rules, now), rescore(store, now),
-                        false);
+                return new SweepResult(returned, warn(storeId, rules, now), purge(storeId, rules, now),
+                        rescore(storeId, now), false);
             });
-        });
+        } finally {
+            unlockStore(lock, storeId);
+        }
     }
 
-    /** The store's sweep lock, for the current transaction; false when another sweep holds it. */
-    private boolean locked() {
-        // A sweep's statements are estimated expensive enough for JIT compilation, which took longer (0.3 s per
-        // statement on a million customers) than running them: off, for this transaction only.
-        em.createNativeQuery("select set_config('jit', 'off', true)").getSingleResult();
-        return (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, PoolSql.sweepLockKey(tenant.storeId())).getSingleResult();
+    /** Returns the due customers chunk by chunk, on up to {@code harbor.pool.sweep-workers} threads. */
+    private int returnAll(long storeId, List<Long> due, Instant now) {
+        int chunkSize = config.pool().sweepChunk();
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int from = 0; from < due.size(); from += chunkSize) {
+            chunks.add(due.subList(from, Math.min(from + chunkSize, due.size())));
+        }
+        int workers = Math.min(config.pool().sweepWorkers(), chunks.size());
+        if (workers <= 1) {
+            int returned = 0;
+            for (List<Long> chunk : chunks) {
+                returned += returnChunk(storeId, chunk, now);
+            }
+            return returned;
+        }
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService threads = Executors.newFixedThreadPool(workers);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                results.add(threads.submit(() -> {
+                    int returned = 0;
+                    for (int i = next.getAndIncrement(); i < chunks.size(); i = next.getAndIncrement()) {
+                        returned += returnChunk(storeId, chunks.get(i), now);
+                    }
+                    return returned;
+                }));
+            }
+            int returned = 0;
+            for (Future<Integer> result : results) {
+                returned += result.get();
+            }
+            return returned;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while sweeping store " + storeId, e);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private int returnChunk(long storeId, List<Long> chunk, Instant now) {
+        int count = inTransaction(storeId, () -> returnDue(storeId, rulesService.current(), now, chunk));
+        metrics.autoReturned(count);
+        return count;
+    }
+
+    /** Work on one store in a transaction and a request context of its own, on the caller's thread or a worker. */
+    private <T> T inTransaction(long storeId, Callable<T> work) {
+        return storeWork.inStore(storeId, () -> QuarkusTransaction.requiringNew().timeout(SWEEP_TIMEOUT_SECONDS)
+                .call(() -> {
+                    // A sweep's statements are estimated expensive enough for JIT compilation, which took longer
+                    // (0.3 s per statement on a million customers) than running them: off, for this transaction.
+                    em.createNativeQuery("select set_config('jit', 'off', true)").getSingleResult();
+                    return work.call();
+                }));
+    }
+
+    /**
+     * Takes the store's sweep lock in a session of its own, outside every transaction (the chunks' transactions
+     * run in other sessions while it is held); null, and the session given back, when another sweep holds it. An
+     * instance that dies takes its session, and so its lock, with it.
+     */
+    private Connection lockStore(long storeId) {
+        try {
+            Connection connection = dataSource.getConnection();
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "select pg_try_advisory_lock(hashtextextended(?, 0))")) {
+                lock.setString(1, PoolSql.sweepLockKey(storeId));
+                try (ResultSet row = lock.executeQuery()) {
+                    if (row.next() && row.getBoolean(1)) {
+                        return connection;
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+            connection.close();
+            return null;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not take the sweep lock of store " + storeId, e);
+        }
+    }
+
+    private void unlockStore(Connection connection, long storeId) {
+        try (connection; PreparedStatement unlock = connection.prepareStatement(
+                "select pg_advisory_unlock(hashtextextended(?, 0))")) {
+            unlock.setString(1, PoolSql.sweepLockKey(storeId));
+            unlock.execute();
+        } catch (SQLException e) {
+            // A session that cannot run the unlock is broken and its lock ends with it; in case it is not, it is
+            // not given back to the pool with the lock still held.
+            LOG.warnf(e, "Could not release the sweep lock of store %d; dropping its session", storeId);
+            try {
+                connection.abort(Runnable::run);
+            } catch (SQLException ignored) {
+                // already closed
+            }
+        }
     }
 
     /**

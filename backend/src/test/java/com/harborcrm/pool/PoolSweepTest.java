@@ -383,8 +383,22 @@ class PoolSweepTest {
                     + "select " + admin.storeId() + ", 'Chunk ' || g, " + rep.userId() + ", timestamptz '2001-01-01', "
                     + "timestamptz '2001-01-01', timestamptz '2001-01-01' from generate_series(1, " + due + ") g");
         }
+        // Its chunks run in parallel (two workers in the test profile too): each customer is returned once.
         assertEquals(due, sweep().getInt("returned"));
+        assertEquals(due, PoolHelper.count(db, "select count(distinct customer_id) from customer_events "
+                + "where store_id = ? and data->>'kind' = 'AUTO_RETURNED'", admin.storeId()));
+        assertEquals(due, PoolHelper.count(db, "select count(*) from pool_returns where store_id = ?", admin.storeId()));
         assertEquals(0, sweep().getInt("returned"));
+        // The sweep gave its lock back: another session takes it at once.
+        try (Connection other = db.getConnection(); PreparedStatement lock = other.prepareStatement(
+                "select pg_try_advisory_lock(hashtextextended('pool-sweep:' || ?, 0))")) {
+            lock.setLong(1, admin.storeId());
+            try (var row = lock.executeQuery()) {
+                row.next();
+                assertTrue(row.getBoolean(1), "the sweep lock was still held");
+            }
+            other.createStatement().execute("select pg_advisory_unlock_all()");
+        }
     }
 
     @Test

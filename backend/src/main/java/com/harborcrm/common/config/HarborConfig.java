@@ -63,8 +63,15 @@ public interface HarborConfig {
         String sweepInterval();
 
         /** Customers returned per sweep transaction, so no sweep holds its row locks for long. */
-        @WithDefault("20000")
+        @WithDefault("10000")
         int sweepChunk();
+
+        /**
+         * Chunks of one sweep returned at the same time, each in a transaction and database session of its own:
+         * PostgreSQL runs a statement on one core, so this many cores work on a large sweep.
+         */
+        @WithDefault("2")
+        int sweepWorkers();
     }
 
     /** Statistics (stats/). */
