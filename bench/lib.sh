@@ -118,3 +118,19 @@ pg_cpu() {
     files+=("/proc/$p/stat"); done
   cpu_of "${files[@]}"
 }
+
+# wrk_get NAME CONCURRENCY SECONDS PATH... : closed-loop GETs of the paths in turn with $TOKEN, through wrk (a C load
+# generator: the Java client took a third of the machine's CPU from the backend it measured). Prints the latency
+# percentiles, then the CPU per request of the backend and of its PostgreSQL sessions.
+wrk_get() {
+  local name="$1" concurrency="$2" seconds="$3"; shift 3
+  command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; return 1; }
+  local paths="$OUT/wrk-paths-$name.txt"
+  printf '%s\n' "$@" > "$paths"
+  local j0 p0 summary requests
+  j0=$(java_cpu); p0=$(pg_cpu)
+  summary=$(WRK_PATHS="$paths" WRK_TOKEN="$TOKEN" wrk -t2 -c"$concurrency" -d"${seconds}s" --timeout 10s \
+    -s "$BENCH_ROOT/bench/wrk/get.lua" "$BASE" | tail -1)
+  requests=$(echo "$summary" | awk '{print $1}')
+  echo "$name: $summary; CPU per request: backend $(echo "scale=2; ($(java_cpu) - $j0) * 1000 / $requests" | bc) ms, PostgreSQL $(echo "scale=2; ($(pg_cpu) - $p0) * 1000 / $requests" | bc) ms"
+}

@@ -45,18 +45,20 @@ RESULT="$OUT/customers-$(date -u +%Y%m%dT%H%M).txt"
   machine
   echo "data: $N customers in the measured store, 9 other stores of $OTHER; concurrency $CONCURRENCY, ${SECONDS_PER_RUN}s per run"
   echo
-  echo "== API =="
-  java "$BENCH_ROOT/bench/LoadTest.java" "$BASE" "$TOKEN" $CONCURRENCY "$SECONDS_PER_RUN" \
-    "filtered_score=/api/v1/customers?stage=INQUIRY&country=US&sort=-score&limit=50" \
-    "filtered_score=/api/v1/customers?stage=SAMPLE_ORDER&stars=3&sort=-score&limit=50" \
-    "filtered_score=/api/v1/customers?status=ACTIVE&hasEmail=true&country=DE&sort=-score&limit=50"
-  java "$BENCH_ROOT/bench/LoadTest.java" "$BASE" "$TOKEN" $CONCURRENCY "$SECONDS_PER_RUN" \
-    "page_0001=/api/v1/customers?sort=-score&limit=50" \
-    "page_1000=/api/v1/customers?sort=-score&limit=50&cursor=$cursor"
-  java "$BENCH_ROOT/bench/LoadTest.java" "$BASE" "$TOKEN" $CONCURRENCY "$SECONDS_PER_RUN" \
-    "q_email=/api/v1/customers?q=buyer{rand:1000000}%40&sort=-score&limit=50" \
-    "q_company=/api/v1/customers?q=Atlas%20Trading%20{rand:90000}&sort=-score&limit=50" \
-    "q_phone=/api/v1/customers?q=555%20{rand:10000000}&sort=-score&limit=50"
+  echo "== API (wrk, concurrency $CONCURRENCY, after a 40 s warm-up of the same shapes) =="
+  FILTERED=("/api/v1/customers?stage=INQUIRY&country=US&sort=-score&limit=50"
+            "/api/v1/customers?stage=SAMPLE_ORDER&stars=3&sort=-score&limit=50"
+            "/api/v1/customers?status=ACTIVE&hasEmail=true&country=DE&sort=-score&limit=50")
+  Q_EMAIL="/api/v1/customers?q=buyer{rand:1000000}%40&sort=-score&limit=50"
+  Q_COMPANY="/api/v1/customers?q=Atlas%20Trading%20{rand:90000}&sort=-score&limit=50"
+  Q_PHONE="/api/v1/customers?q=555%20{rand:10000000}&sort=-score&limit=50"
+  wrk_get warm-up $CONCURRENCY 40 "${FILTERED[@]}" "/api/v1/customers?sort=-score&limit=50" "$Q_EMAIL" "$Q_COMPANY" >/dev/null
+  wrk_get filtered_score $CONCURRENCY "$SECONDS_PER_RUN" "${FILTERED[@]}"
+  wrk_get page_0001 $CONCURRENCY "$SECONDS_PER_RUN" "/api/v1/customers?sort=-score&limit=50"
+  wrk_get page_1000 $CONCURRENCY "$SECONDS_PER_RUN" "/api/v1/customers?sort=-score&limit=50&cursor=$cursor"
+  wrk_get q_email $CONCURRENCY "$SECONDS_PER_RUN" "$Q_EMAIL"
+  wrk_get q_company $CONCURRENCY "$SECONDS_PER_RUN" "$Q_COMPANY"
+  wrk_get q_phone $CONCURRENCY "$SECONDS_PER_RUN" "$Q_PHONE"
   echo
   # q_email: the index is asked for q's digit run only (CustomerQuery.indexPart), the fields for the whole q.
   echo "== raw SQL (pgbench, same first query the API runs, concurrency $CONCURRENCY) =="
@@ -68,7 +70,7 @@ RESULT="$OUT/customers-$(date -u +%Y%m%dT%H%M).txt"
 select c.id, c.potential_score from customers c where c.store_id = $STORE and ((coalesce(c.name, '') || ' ' || coalesce(c.company_name, '') || ' ' || coalesce(c.email, '') || ' ' || coalesce(c.phone_digits, '') || ' ' || coalesce(c.mobile_digits, '')) ilike '%' || :n || '%') and (c.name ilike '%buyer' || :n || '@%' or c.company_name ilike '%buyer' || :n || '@%' or c.email ilike '%buyer' || :n || '@%') order by c.potential_score desc, c.id desc limit 51;";;
     esac
     printf '%s\n' "$sql" > "$OUT/query.sql"
-    (cd "$OUT" && pgbench -h 127.0.0.1 -U harbor -n -c $CONCURRENCY -j 2 -T "$SECONDS_PER_RUN" -f query.sql -l "$BENCH_DB" >/dev/null 2>&1)
+    (cd "$OUT" && pgbench -h 127.0.0.1 -p "$BENCH_PG_PORT" -U harbor -n -c $CONCURRENCY -j 2 -T "$SECONDS_PER_RUN" -f query.sql -l "$BENCH_DB" >/dev/null 2>&1)
     echo "$name: raw SQL p95 $(pgbench_p95 "$OUT"/pgbench_log.*) ms ($(cat "$OUT"/pgbench_log.* | wc -l) queries)"
   done
 } | tee "$RESULT"

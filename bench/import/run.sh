@@ -34,7 +34,11 @@ echo "[bench] psql \\copy: ${COPY_S}s"
 
 jcmd "$BACKEND_PID" GC.run >/dev/null 2>&1 || true
 sleep 1
-heap_used() { jstat -gc "$BACKEND_PID" | awk 'NR==2 {printf "%d", ($3+$4+$6+$8)/1024}'; }   # S0U+S1U+EU+OU, MB
+# Heap in use (MB) from the backend's own metrics: a curl every half second costs next to nothing, where jstat
+# started a JVM each time (half a core of the two, taken from the import it measured).
+heap_used() {
+  curl -fs "$BASE/q/metrics" | awk '/^jvm_memory_used_bytes\{area="heap"/ {s += $NF} END {printf "%d", s / 1048576}'
+}
 HEAP0=$(heap_used)
 HEAP_PEAK=$HEAP0
 JAVA_CPU0=$(java_cpu); PG_CPU0=$(pg_cpu)

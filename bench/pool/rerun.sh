@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the pool again on the data set bench/pool/run.sh left (same BENCH_DB), without seeding another million:
 # the customers the last sweep returned go back to their owners, 40 days without a follow-up, then the sweep,
-# the idle sweep, claim latency and the 10,000 racing claims run as in run.sh on pool customers still unclaimed.
+# the idle sweep, claim latency and the 10,000 racing claims run as in run.sh (bench/pool/measure.sh).
 #   BENCH_DB=harbor_bench_perf BENCH_PORT=18092 bench/pool/rerun.sh
 source "$(dirname "$0")/../lib.sh"
 bench_db
@@ -13,7 +13,7 @@ TOKENS="$OUT/pool-tokens.txt"; : > "$TOKENS"
 for email in $("${PSQL[@]}" -c "select email from login_identities where store_id = $STORE and email like 'pool-rep%' order by email"); do
   login "$email" >> "$TOKENS"
 done
-echo "[bench] store $STORE: putting the last sweep's returns back with their owners"
+echo "[bench] store $STORE: putting the last sweep's returns back with their owners, and claimed pool customers back in the pool"
 "${PSQL[@]}" -v store="$STORE" <<'SQL'
 with ev as (
   delete from customer_events where store_id = :store and type = 'OWNER_CHANGED' and data->>'kind' = 'AUTO_RETURNED'
@@ -22,25 +22,11 @@ update customers c set owner_id = ev.owner, owned_since = now() - interval '40 d
 from ev where c.store_id = :store and c.id = ev.customer_id;
 delete from pool_returns where store_id = :store and kind = 'AUTO_RETURNED';
 delete from reminders where store_id = :store;
+update customers set owner_id = null, owned_since = null, pooled_since = now()
+where store_id = :store and name like 'Pool buyer %' and owner_id is not null;
+delete from customer_events where store_id = :store and type = 'OWNER_CHANGED' and data->>'kind' = 'CLAIMED';
+delete from pool_claims where store_id = :store;
 vacuum analyze customers;
 SQL
 RESULT="$OUT/pool-rerun-$(date -u +%Y%m%dT%H%M).txt"
-{
-  machine
-  echo "load: $(uptime)"
-  echo "store $STORE: $("${PSQL[@]}" -c "select count(*) from customers where store_id = $STORE and owner_id is not null") private, $("${PSQL[@]}" -c "select count(*) from customers where store_id = $STORE and owner_id is null") in the pool"
-  sweep_ms=$(curl -fs -o "$OUT/sweep.json" -w '%{time_total}' -X POST "$BASE/api/v1/pool/sweep" -H "Authorization: Bearer $ADMIN" | awk '{printf "%d", $1 * 1000}')
-  echo "sweep: $sweep_ms ms through the API, answer $(cat "$OUT/sweep.json")"
-  again_ms=$(curl -fs -o "$OUT/sweep.json" -w '%{time_total}' -X POST "$BASE/api/v1/pool/sweep" -H "Authorization: Bearer $ADMIN" | awk '{printf "%d", $1 * 1000}')
-  echo "second sweep (nothing due): $again_ms ms, answer $(cat "$OUT/sweep.json")"
-  echo "load: $(uptime)"
-  "${PSQL[@]}" -c "select id from customers where store_id = $STORE and name like 'Pool buyer %' and owner_id is null order by id limit 3200" > "$OUT/pool-latency-ids.txt"
-  java "$BENCH_ROOT/bench/pool/ClaimBench.java" latency "$BASE" "$TOKENS" "$OUT/pool-latency-ids.txt"
-  echo "load: $(uptime)"
-  if [ "${RACE:-1}" = 1 ]; then
-    "${PSQL[@]}" -c "select id from customers where store_id = $STORE and name like 'Pool buyer %' and owner_id is null order by id offset 3200 limit 2500" > "$OUT/pool-race-ids.txt"
-    java "$BENCH_ROOT/bench/pool/ClaimBench.java" race "$BASE" "$TOKENS" "$OUT/pool-race-ids.txt" 4
-    race_checks "$STORE" "$OUT/pool-race-ids.txt"
-  fi
-} | tee "$RESULT"
-echo "[bench] written to $RESULT"
+source "$(dirname "$0")/measure.sh"

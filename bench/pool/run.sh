@@ -36,25 +36,9 @@ select $STORE, 'Private buyer ' || g, 'private' || g || '@bench.example',
 from generate_series(1, $PRIVATE) g, reps;
 insert into customers (store_id, name, email, stage, potential_score, owner_id, created_at, updated_at)
 select $STORE, 'Pool buyer ' || g, 'pool' || g || '@bench.example', 'INQUIRY', g % 101, null, now(), now()
-from generate_series(1, 20000) g;
+from generate_series(1, 20000) g;  -- 20,000: warm-up, measured and paced claims, then the race
 analyze customers;
 SQL
 
 RESULT="$OUT/pool-$(date -u +%Y%m%dT%H%M).txt"
-{
-  machine
-  echo "store $STORE: $PRIVATE private customers ($DUE due), 20,000 in the pool, $REPS reps"
-  sweep_ms=$(curl -fs -o "$OUT/sweep.json" -w '%{time_total}' -X POST "$BASE/api/v1/pool/sweep" -H "Authorization: Bearer $ADMIN" | awk '{printf "%d", $1 * 1000}')
-  echo "sweep: $sweep_ms ms through the API, answer $(cat "$OUT/sweep.json")"
-  again_ms=$(curl -fs -o "$OUT/sweep.json" -w '%{time_total}' -X POST "$BASE/api/v1/pool/sweep" -H "Authorization: Bearer $ADMIN" | awk '{printf "%d", $1 * 1000}')
-  echo "second sweep (nothing due): $again_ms ms, answer $(cat "$OUT/sweep.json")"
-  echo "returned to the pool by the sweep (events): $("${PSQL[@]}" -c "select count(*) from customer_events where store_id = $STORE and type = 'OWNER_CHANGED' and data->>'kind' = 'AUTO_RETURNED'")"
-
-  "${PSQL[@]}" -c "select id from customers where store_id = $STORE and name like 'Pool buyer %' order by id limit 3200" > "$OUT/pool-latency-ids.txt"
-  java "$BENCH_ROOT/bench/pool/ClaimBench.java" latency "$BASE" "$TOKENS" "$OUT/pool-latency-ids.txt"
-
-  "${PSQL[@]}" -c "select id from customers where store_id = $STORE and name like 'Pool buyer %' order by id offset 3200 limit 2500" > "$OUT/pool-race-ids.txt"
-  java "$BENCH_ROOT/bench/pool/ClaimBench.java" race "$BASE" "$TOKENS" "$OUT/pool-race-ids.txt" 4
-  race_checks "$STORE" "$OUT/pool-race-ids.txt"
-} | tee "$RESULT"
-echo "[bench] written to $RESULT"
+source "$(dirname "$0")/measure.sh"

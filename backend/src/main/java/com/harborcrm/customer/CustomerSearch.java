@@ -90,9 +90,11 @@ public class CustomerSearch {
         // One statement per page: the page's ids and sort values first (materialized, so it is planned as the
         // index read it is on its own), then the views of just those rows, tags and pool timers included.
         com.harborcrm.pool.PoolRules rules = rulesService.current();
-        Query query = bind(em.createNativeQuery("with page as materialized (" + page + ") select "
-                + CustomerViewRows.COLUMNS + ", p.sort_value from page p join customers c on c.store_id = :store"
-                + " and c.id = p.id order by " + sort.orderBy("p.sort_value", "p.id")), params);
+        Query query = bind(em.createNativeQuery("with page as materialized (" + page + "), page_tags as ("
+                + CustomerViewRows.tagsOf("page") + ") select " + CustomerViewRows.COLUMNS
+                + ", p.sort_value from page p join customers c on c.store_id = :store and c.id = p.id"
+                + " left join page_tags pt on pt.customer_id = p.id order by " + sort.orderBy("p.sort_value", "p.id")),
+                params);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = timer.bindRules(query, rules).getResultList();
 

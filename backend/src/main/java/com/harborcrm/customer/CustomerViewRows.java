@@ -33,7 +33,10 @@ final class CustomerViewRows {
     private static final TypeReference<List<List<Object>>> TAG_ROWS = new TypeReference<>() {
     };
 
-    /** The select list over {@code customers c}; column order is what {@link #read} expects. */
+    /**
+     * The select list over {@code customers c} left-joined with {@link #tagsOf} as {@code pt}; column order is what
+     * {@link #read} expects.
+     */
     static final String COLUMNS = "c.id, c.name, c.company_name, c.position, c.email, c.phone, c.mobile, c.fax, "
             + "cast(c.im_accounts as text), c.website, cast(c.country as text), c.region, c.city, c.address, c.postcode, "
             + "c.business_type, c.main_products, cast(c.purchase_categories as text), c.annual_purchase_amount, "
@@ -42,10 +45,18 @@ final class CustomerViewRows {
             + "c.potential_score, c.version, "
             + "case when c.owner_id is not null then " + PoolTimer.dueAt("c") + " end, "
             + "case when c.owner_id is not null then " + PoolTimer.rule("c") + " end, "
-            // Tags as CustomerService orders them: by name, then id.
-            + "(select cast(json_agg(json_build_array(t.id, t.name, t.color) order by lower(t.name), t.id) as text) "
-            + "from customer_tags ct join tags t on t.store_id = ct.store_id and t.id = ct.tag_id "
-            + "where ct.store_id = c.store_id and ct.customer_id = c.id)";
+            + "pt.tags";
+    /**
+     * The tags of a list's rows, to be left-joined as {@code pt} on {@code pt.customer_id}: one join for the whole
+     * list (a correlated subquery per row had PostgreSQL hash the store's tags once per customer: half the
+     * statement's time). Tags as CustomerService orders them: by name, then id. {@code ids} names a relation of the
+     * list's customer ids in a column {@code id}.
+     */
+    static String tagsOf(String ids) {
+        return "select ct.customer_id, cast(json_agg(json_build_array(t.id, t.name, t.color) order by lower(t.name), t.id) "
+                + "as text) as tags from " + ids + " x join customer_tags ct on ct.store_id = :store and ct.customer_id = x.id "
+                + "join tags t on t.store_id = ct.store_id and t.id = ct.tag_id group by ct.customer_id";
+    }
     /** How many columns {@link #COLUMNS} selects; a caller's own columns follow from this index on. */
     static final int COLUMN_COUNT = 38;
 

@@ -76,6 +76,14 @@ class TagTest {
                 .body("tags[0].color", equalTo("#1E88E5"));
         rep.as().body(Map.of("tagIds", List.of(b))).put("/api/v1/customers/" + second + "/tags").then().statusCode(200);
         rep.as().get("/api/v1/customers/" + first).then().body("tags.id", contains((int) a, (int) b));
+        // Lists carry each row's own tags, in the same order; a customer without tags has none.
+        long untagged = Customers.createId(rep);
+        rep.as().get("/api/v1/customers?sort=createdAt&limit=10").then().statusCode(200)
+                .body("items.id", contains((int) first, (int) second, (int) untagged))
+                .body("items[0].tags.name", contains("A-tag", "b-tag"))
+                .body("items[0].tags[0].color", equalTo("#1E88E5"))
+                .body("items[1].tags.name", contains("b-tag"))
+                .body("items[2].tags", hasSize(0));
         admin.as().get("/api/v1/tags").then().body("items.find { it.name == 'b-tag' }.customerCount", equalTo(2));
 
         long foreign = tag(Api.openStore("Foreign tags"), "Foreign");

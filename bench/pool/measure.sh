@@ -1,0 +1,35 @@
+# The pool measurements, shared by run.sh (after seeding) and rerun.sh (after putting the data back): the sweep, the
+# idle sweep, claim latency (after a warm-up; as fast as the machine answers, then at a set pace) and the racing
+# claims. Needs STORE, ADMIN, TOKENS and RESULT; prints to stdout.
+claim_ids() {   # claim_ids OFFSET COUNT FILE: pool customers still unclaimed
+  "${PSQL[@]}" -c "select id from customers where store_id = $STORE and name like 'Pool buyer %' and owner_id is null
+                   order by id offset $1 limit $2" > "$3"
+}
+{
+  machine
+  echo "load: $(uptime | sed 's/.*load average/load average/')"
+  echo "store $STORE: $("${PSQL[@]}" -c "select count(*) from customers where store_id = $STORE and owner_id is not null") private, $("${PSQL[@]}" -c "select count(*) from customers where store_id = $STORE and owner_id is null") in the pool"
+  j0=$(java_cpu); p0=$(pg_cpu)
+  sweep_ms=$(curl -fs -o "$OUT/sweep.json" -w '%{time_total}' -X POST "$BASE/api/v1/pool/sweep" -H "Authorization: Bearer $ADMIN" | awk '{printf "%d", $1 * 1000}')
+  echo "sweep: $sweep_ms ms through the API, answer $(cat "$OUT/sweep.json"); CPU: backend $(echo "$(java_cpu) - $j0" | bc) s, PostgreSQL $(echo "$(pg_cpu) - $p0" | bc) s"
+  again_ms=$(curl -fs -o "$OUT/sweep.json" -w '%{time_total}' -X POST "$BASE/api/v1/pool/sweep" -H "Authorization: Bearer $ADMIN" | awk '{printf "%d", $1 * 1000}')
+  echo "second sweep (nothing due): $again_ms ms, answer $(cat "$OUT/sweep.json")"
+  echo "returned to the pool by the sweep (events): $("${PSQL[@]}" -c "select count(*) from customer_events where store_id = $STORE and type = 'OWNER_CHANGED' and data->>'kind' = 'AUTO_RETURNED'")"
+
+  # 3,200 measured claims after 3,000 unmeasured ones (the JIT compiles the claim path in the first thousands).
+  claim_ids 0 6200 "$OUT/pool-latency-ids.txt"
+  j0=$(java_cpu); p0=$(pg_cpu)
+  WARMUP=3000 java "$BENCH_ROOT/bench/pool/ClaimBench.java" latency "$BASE" "$TOKENS" "$OUT/pool-latency-ids.txt"
+  echo "CPU of warm-up and measured claims (6,200): backend $(echo "$(java_cpu) - $j0" | bc) s, PostgreSQL $(echo "$(pg_cpu) - $p0" | bc) s"
+  # The same 16 claimers at a pace: each pauses 50 ms after an answer.
+  claim_ids 0 3200 "$OUT/pool-paced-ids.txt"
+  THINK_MS=50 java "$BENCH_ROOT/bench/pool/ClaimBench.java" latency "$BASE" "$TOKENS" "$OUT/pool-paced-ids.txt"
+
+  if [ "${RACE:-1}" = 1 ]; then
+    claim_ids 0 2500 "$OUT/pool-race-ids.txt"
+    java "$BENCH_ROOT/bench/pool/ClaimBench.java" race "$BASE" "$TOKENS" "$OUT/pool-race-ids.txt" 4
+    race_checks "$STORE" "$OUT/pool-race-ids.txt"
+  fi
+  echo "load: $(uptime | sed 's/.*load average/load average/')"
+} | tee "$RESULT"
+echo "[bench] written to $RESULT"
