@@ -111,6 +111,10 @@ class ScreeningTest {
         assertEquals(Set.of(byCompany), set(own, "q=trading 48213"));
         assertEquals(Set.of(byEmail, byName, byCompany, byPhone), set(own, "q=48213"));
         assertEquals(Set.of(), set(own, "q=seller48213"));
+        // A phone number typed with separators: the index is asked for its run "4821", the phone digits decide;
+        // without a run of four digits it is asked for the digits as one number.
+        assertEquals(Set.of(byPhone), set(own, "q=4821-3999"));
+        assertEquals(Set.of(byPhone), set(own, "q=(20) 48-21-39"));
     }
 
     @Test
