@@ -336,7 +336,8 @@ public class ImportRunner {
         }
         try (PreparedStatement handles = connection.prepareStatement("""
                 insert into customer_im_handles (store_id, customer_id, handle)
-                select distinct ?, n.customer_id, h from import_new n, jsonb_array_elements_text(n.im_handles) h""")) {
+                select distinct ?, n.customer_id, h from import_new n, jsonb_array_elements_text(n.im_handles) h
+                where jsonb_array_length(n.im_handles) > 0""")) {
             handles.setLong(1, storeId);
             run(handles, progress);
         }
