@@ -30,6 +30,15 @@ claim_ids() {   # claim_ids OFFSET COUNT FILE: pool customers still unclaimed
     java "$BENCH_ROOT/bench/pool/ClaimBench.java" race "$BASE" "$TOKENS" "$OUT/pool-race-ids.txt" 4
     race_checks "$STORE" "$OUT/pool-race-ids.txt"
   fi
+  # The raw-SQL floor: the claim's own statements (bench/pool/claim.sql) through pgbench, 16 clients, 500 claims each,
+  # of the unclaimed pool customers that follow one another by id (the runs above took the lowest ids).
+  first_id=$("${PSQL[@]}" -c "select min(id) from customers where store_id = $STORE and name like 'Pool buyer %' and owner_id is null")
+  first_rep=$("${PSQL[@]}" -c "select min(id) from users where store_id = $STORE and role = 'REP'")
+  rm -f "$OUT"/pgbench_log.*
+  (cd "$OUT" && pgbench -h 127.0.0.1 -p "$BENCH_PG_PORT" -U harbor -n -M prepared -c 16 -j 2 -t 500 -l \
+     -D i=0 -D store="$STORE" -D first_id="$first_id" -D per_client=500 -D first_rep="$first_rep" \
+     -f "$BENCH_ROOT/bench/pool/claim.sql" "$BENCH_DB" | grep -E 'tps|failed')
+  echo "raw SQL claim (pgbench, 16 clients): p95 $(pgbench_p95 "$OUT"/pgbench_log.*) ms ($(cat "$OUT"/pgbench_log.* | wc -l) claims)"
   echo "load: $(uptime | sed 's/.*load average/load average/')"
 } | tee "$RESULT"
 echo "[bench] written to $RESULT"
