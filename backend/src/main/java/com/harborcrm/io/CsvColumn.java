@@ -69,11 +69,14 @@ enum CsvColumn {
     final String key;
     final String header;
     final List<String> synonyms;
+    /** The channel of an "im:" column, found once: the export asks for it for every cell of every row. */
+    private final ImChannel imChannel;
 
     CsvColumn(String key, String header, String... synonyms) {
         this.key = key;
         this.header = header;
         this.synonyms = List.of(synonyms);
+        this.imChannel = key.startsWith("im:") ? ImChannel.valueOf(key.substring(3)) : null;
     }
 
     boolean readOnly() {
@@ -81,7 +84,7 @@ enum CsvColumn {
     }
 
     ImChannel imChannel() {
-        return key.startsWith("im:") ? ImChannel.valueOf(key.substring(3)) : null;
+        return imChannel;
     }
 
     private static final Map<String, CsvColumn> BY_NAME = new HashMap<>();
