@@ -16,6 +16,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,7 +40,8 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 
 /**
  * Streams a filtered customer list as CSV straight from the database: keyset pages through the table by id (a
- * constant amount of memory whatever the row count), the header first, one CSV record per customer written by
+ * constant amount of memory whatever the row count), read by a thread of their own while the previous page is
+ * written, the header first, one CSV record per customer written by
  * FastCSV. The columns are those import reads back (see {@link CsvColumn}), custom fields by their label.
  */
 @ApplicationScoped
@@ -164,33 +167,85 @@ public class ExportService {
         Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         CsvWriter csv = CsvWriter.builder().build(text);
         csv.writeRecord(plan.columns().stream().map(c -> CsvCells.safe(c.header())).toList());
-        long after = 0;
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(plan.sql())) {
+        // PostgreSQL reads the next page while this thread writes the current one: a reader thread hands the pages
+        // over one at a time (at most two pages in memory, whatever the row count).
+        BlockingQueue<Object> pages = new ArrayBlockingQueue<>(1);
+        Thread reader = new Thread(() -> readPages(plan, pages), "export-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
             while (true) {
-                bind(query, plan.params(), after);
-                int n = 0;
-                try (ResultSet r = query.executeQuery()) {
-                    while (r.next()) {
-                        n++;
-                        after = r.getLong(1);
-                        CsvWriter.CsvWriterRecord record = csv.writeRecord();
-                        Row row = new Row(r, plan.mask() && r.getObject(31) == null, plan.tagNames());
-                        for (Column column : plan.columns()) {
-                            record.writeField(CsvCells.safe(row.cell(column)));
-                        }
-                        record.endRecord();
-                    }
-                }
-                csv.flush();
-                if (n < PAGE) {
+                Object page = pages.take();
+                if (page == LAST_PAGE) {
                     break;
                 }
+                if (page instanceof Throwable failure) {
+                    throw new IOException("Export failed", failure);
+                }
+                @SuppressWarnings("unchecked")
+                List<String[]> rows = (List<String[]>) page;
+                for (String[] values : rows) {
+                    CsvWriter.CsvWriterRecord record = csv.writeRecord();
+                    Row row = new Row(values, plan.mask() && values[31] == null, plan.tagNames());
+                    for (Column column : plan.columns()) {
+                        record.writeField(CsvCells.safe(row.cell(column)));
+                    }
+                    record.endRecord();
+                }
+                csv.flush();
             }
-        } catch (SQLException e) {
-            throw new IOException("Export failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Export interrupted", e);
+        } finally {
+            // A client gone mid-export stops the reader too (it is waiting to hand over its next page).
+            reader.interrupt();
         }
         csv.flush();
+    }
+
+    private static final Object LAST_PAGE = new Object();
+
+    /**
+     * The export's keyset pages by id, each row's cells as text (index = column, from 1; the two dates already as
+     * ISO instants), then {@link #LAST_PAGE}; a failure is handed over instead.
+     */
+    private void readPages(Plan plan, BlockingQueue<Object> pages) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(plan.sql())) {
+            long after = 0;
+            while (true) {
+                bind(query, plan.params(), after);
+                List<String[]> page = new ArrayList<>(PAGE);
+                try (ResultSet r = query.executeQuery()) {
+                    int columns = r.getMetaData().getColumnCount();
+                    while (r.next()) {
+                        String[] values = new String[columns + 1];
+                        for (int i = 1; i <= columns; i++) {
+                            values[i] = i == 29 || i == 30 ? instant(r.getTimestamp(i)) : r.getString(i);
+                        }
+                        page.add(values);
+                    }
+                }
+                if (!page.isEmpty()) {
+                    after = Long.parseLong(page.get(page.size() - 1)[1]);
+                    pages.put(page);
+                }
+                if (page.size() < PAGE) {
+                    pages.put(LAST_PAGE);
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (SQLException | RuntimeException | Error e) {
+            try {
+                // Waits for the writer to take the page before it, so that it always learns of the failure.
+                pages.put(e);
+            } catch (InterruptedException gone) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static void bind(PreparedStatement query, List<Object> params, long after) throws SQLException {
@@ -208,19 +263,19 @@ public class ExportService {
 
     /** The cells of one customer row. */
     private final class Row {
-        private final ResultSet r;
+        private final String[] v;
         private final boolean masked;
         private final Map<Long, String> tagNames;
         private Map<String, List<String>> handles;
         private Map<String, Object> custom;
 
-        Row(ResultSet r, boolean masked, Map<Long, String> tagNames) {
-            this.r = r;
+        Row(String[] v, boolean masked, Map<Long, String> tagNames) {
+            this.v = v;
             this.masked = masked;
             this.tagNames = tagNames;
         }
 
-        String cell(Column column) throws SQLException, IOException {
+        String cell(Column column) throws IOException {
             if (column.custom() != null) {
                 Object value = custom().get(column.custom().key);
                 if (value instanceof List<?> list) {
@@ -234,38 +289,38 @@ public class ExportService {
                 return list == null ? null : String.join("; ", list);
             }
             return switch (c) {
-                case ID -> Long.toString(r.getLong(1));
-                case NAME -> r.getString(2);
-                case COMPANY_NAME -> r.getString(3);
-                case POSITION -> r.getString(4);
-                case EMAIL -> masked ? PoolReadPolicy.maskEmail(r.getString(5)) : r.getString(5);
-                case PHONE -> masked ? PoolReadPolicy.maskPhone(r.getString(6)) : r.getString(6);
-                case MOBILE -> masked ? PoolReadPolicy.maskPhone(r.getString(7)) : r.getString(7);
-                case FAX -> masked ? PoolReadPolicy.maskPhone(r.getString(8)) : r.getString(8);
-                case WEBSITE -> r.getString(10);
-                case COUNTRY -> r.getString(11);
-                case REGION -> r.getString(12);
-                case CITY -> r.getString(13);
-                case ADDRESS -> r.getString(14);
-                case POSTCODE -> r.getString(15);
-                case BUSINESS_TYPE -> r.getString(16);
-                case MAIN_PRODUCTS -> r.getString(17);
+                case ID -> v[1];
+                case NAME -> v[2];
+                case COMPANY_NAME -> v[3];
+                case POSITION -> v[4];
+                case EMAIL -> masked ? PoolReadPolicy.maskEmail(v[5]) : v[5];
+                case PHONE -> masked ? PoolReadPolicy.maskPhone(v[6]) : v[6];
+                case MOBILE -> masked ? PoolReadPolicy.maskPhone(v[7]) : v[7];
+                case FAX -> masked ? PoolReadPolicy.maskPhone(v[8]) : v[8];
+                case WEBSITE -> v[10];
+                case COUNTRY -> v[11];
+                case REGION -> v[12];
+                case CITY -> v[13];
+                case ADDRESS -> v[14];
+                case POSTCODE -> v[15];
+                case BUSINESS_TYPE -> v[16];
+                case MAIN_PRODUCTS -> v[17];
                 case PURCHASE_CATEGORIES -> {
-                    String categories = r.getString(18);
+                    String categories = v[18];
                     yield isEmptyJson(categories) ? "" : String.join("; ", json.readValue(categories, STRINGS));
                 }
-                case ANNUAL_PURCHASE_AMOUNT -> r.getString(19);
-                case COMPANY_SIZE -> r.getString(20);
-                case SOURCE -> r.getString(21);
-                case STAGE -> r.getString(22);
-                case STARS -> Integer.toString(r.getInt(23));
-                case STATUS -> r.getString(24);
-                case NOTES -> r.getString(25);
-                case OWNER -> r.getString(27);
-                case POTENTIAL_SCORE -> Integer.toString(r.getInt(28));
-                case CREATED_AT -> instant(r.getTimestamp(29));
-                case LAST_FOLLOW_UP_AT -> instant(r.getTimestamp(30));
-                case TAGS -> tags(r.getString(32));
+                case ANNUAL_PURCHASE_AMOUNT -> v[19];
+                case COMPANY_SIZE -> v[20];
+                case SOURCE -> v[21];
+                case STAGE -> v[22];
+                case STARS -> v[23];
+                case STATUS -> v[24];
+                case NOTES -> v[25];
+                case OWNER -> v[27];
+                case POTENTIAL_SCORE -> v[28];
+                case CREATED_AT -> v[29];
+                case LAST_FOLLOW_UP_AT -> v[30];
+                case TAGS -> tags(v[32]);
                 default -> null;
             };
         }
@@ -282,10 +337,10 @@ public class ExportService {
                     .map(tagNames::get).collect(java.util.stream.Collectors.joining("; "));
         }
 
-        private Map<String, List<String>> handles() throws SQLException, IOException {
+        private Map<String, List<String>> handles() throws IOException {
             if (handles == null) {
                 handles = new LinkedHashMap<>();
-                String accounts = r.getString(9);
+                String accounts = v[9];
                 for (ImAccount account : isEmptyJson(accounts) ? List.<ImAccount>of() : json.readValue(accounts, ACCOUNTS)) {
                     handles.computeIfAbsent(account.channel().name(), k -> new ArrayList<>()).add(account.handle());
                 }
@@ -293,9 +348,9 @@ public class ExportService {
             return handles;
         }
 
-        private Map<String, Object> custom() throws SQLException, IOException {
+        private Map<String, Object> custom() throws IOException {
             if (custom == null) {
-                String values = r.getString(26);
+                String values = v[26];
                 custom = isEmptyJson(values) ? Map.of() : json.readValue(values, OBJECT);
             }
             return custom;
