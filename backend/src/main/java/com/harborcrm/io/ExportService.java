@@ -168,7 +168,7 @@ public class ExportService {
         CsvWriter csv = CsvWriter.builder().build(text);
         csv.writeRecord(plan.columns().stream().map(c -> CsvCells.safe(c.header())).toList());
         // PostgreSQL reads the next page while this thread writes the current one: a reader thread hands the pages
-        // over one at a time (at most two pages in memory, whatever the row count).
+        // over one at a time (at most three pages in memory: being read, handed over, being written).
         BlockingQueue<Object> pages = new ArrayBlockingQueue<>(1);
         Thread reader = new Thread(() -> readPages(plan, pages), "export-reader");
         reader.setDaemon(true);
