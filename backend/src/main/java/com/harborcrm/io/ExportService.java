@@ -12,14 +12,19 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,6 +40,7 @@ import com.harborcrm.customer.ImAccount;
 import com.harborcrm.customfield.CustomFieldDefinition;
 import com.harborcrm.customfield.CustomFieldValues;
 import com.harborcrm.pool.PoolReadPolicy;
+import com.harborcrm.tag.Tag;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 
@@ -65,12 +71,6 @@ public class ExportService {
 
     @Inject
     ObjectMapper json;
-
-    @Inject
-    jakarta.persistence.EntityManager em;
-
-    @Inject
-    com.harborcrm.common.tenancy.TenantContext tenant;
 
     /** One column of the export: a standard one or a custom field. */
     record Column(CsvColumn standard, CustomFieldDefinition custom) {
@@ -118,12 +118,9 @@ public class ExportService {
         m.appendTail(sql);
         // Tag ids per row, their names from the store's list read once: joining the names per row cost PostgreSQL
         // more than the rest of the row (a hash of the tags table built for every customer).
-        Map<Long, String> tagNames = new java.util.HashMap<>();
+        Map<Long, String> tagNames = new HashMap<>();
         if (selected.stream().anyMatch(c -> c.standard() == CsvColumn.TAGS)) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> tags = em.createNativeQuery("select id, name from tags where store_id = :store")
-                    .setParameter("store", tenant.storeId()).getResultList();
-            tags.forEach(t -> tagNames.put(((Number) t[0]).longValue(), (String) t[1]));
+            Tag.<Tag>listAll().forEach(t -> tagNames.put(t.id, t.name));
         }
         return new Plan(sql.toString(), params, selected, readPolicy.masksForCaller(), bom, tagNames);
     }
@@ -135,7 +132,7 @@ public class ExportService {
         List<Column> all = new ArrayList<>();
         for (CsvColumn column : CsvColumn.values()) {
             if (column == CsvColumn.OWNER) {
-                definitions.values().stream().sorted(java.util.Comparator.comparing(d -> d.key))
+                definitions.values().stream().sorted(Comparator.comparing(d -> d.key))
                         .forEach(d -> all.add(new Column(null, d)));
             }
             all.add(new Column(column, null));
@@ -330,11 +327,11 @@ public class ExportService {
             if (ids == null || ids.equals("{}")) {
                 return null;
             }
-            return java.util.Arrays.stream(ids.substring(1, ids.length() - 1).split(",")).map(Long::parseLong)
+            return Arrays.stream(ids.substring(1, ids.length() - 1).split(",")).map(Long::parseLong)
                     .filter(tagNames::containsKey)
-                    .sorted(java.util.Comparator.comparing((Long id) -> tagNames.get(id).toLowerCase(java.util.Locale.ROOT))
+                    .sorted(Comparator.comparing((Long id) -> tagNames.get(id).toLowerCase(Locale.ROOT))
                             .thenComparing(id -> id))
-                    .map(tagNames::get).collect(java.util.stream.Collectors.joining("; "));
+                    .map(tagNames::get).collect(Collectors.joining("; "));
         }
 
         private Map<String, List<String>> handles() throws IOException {

@@ -130,26 +130,24 @@ public class PoolSweeper {
         for (int from = 0; from < due.size(); from += chunkSize) {
             chunks.add(due.subList(from, Math.min(from + chunkSize, due.size())));
         }
-        int workers = Math.min(config.pool().sweepWorkers(), chunks.size());
-        if (workers <= 1) {
+        // Each worker takes the next chunk not yet taken until none is left; one worker runs on this thread.
+        AtomicInteger next = new AtomicInteger();
+        Callable<Integer> worker = () -> {
             int returned = 0;
-            for (List<Long> chunk : chunks) {
-                returned += returnChunk(storeId, chunk, now);
+            for (int i = next.getAndIncrement(); i < chunks.size(); i = next.getAndIncrement()) {
+                returned += returnChunk(storeId, chunks.get(i), now);
             }
             return returned;
+        };
+        int workers = Math.min(config.pool().sweepWorkers(), chunks.size());
+        if (workers <= 1) {
+            return call(worker);
         }
-        AtomicInteger next = new AtomicInteger();
         ExecutorService threads = Executors.newFixedThreadPool(workers);
         try {
             List<Future<Integer>> results = new ArrayList<>();
             for (int w = 0; w < workers; w++) {
-                results.add(threads.submit(() -> {
-                    int returned = 0;
-                    for (int i = next.getAndIncrement(); i < chunks.size(); i = next.getAndIncrement()) {
-                        returned += returnChunk(storeId, chunks.get(i), now);
-                    }
-                    return returned;
-                }));
+                results.add(threads.submit(worker));
             }
             int returned = 0;
             for (Future<Integer> result : results) {
@@ -163,6 +161,16 @@ public class PoolSweeper {
             throw new IllegalStateException("Interrupted while sweeping store " + storeId, e);
         } finally {
             threads.shutdownNow();
+        }
+    }
+
+    private static int call(Callable<Integer> work) {
+        try {
+            return work.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,8 +1,13 @@
 package com.harborcrm.common.error;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.OptimisticLockException;
@@ -159,8 +164,8 @@ public class ProblemMappers {
     static boolean isDatabaseUnreachable(Throwable e) {
         // Causes and suppressed exceptions both: a commit that fails in its flush surfaces as the transaction
         // manager's RollbackException, with the JDBC error among its suppressed ones, not as its cause.
-        java.util.Deque<Throwable> pending = new java.util.ArrayDeque<>(List.of(e));
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Deque<Throwable> pending = new ArrayDeque<>(List.of(e));
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         while (!pending.isEmpty()) {
             Throwable t = pending.pop();
             if (!seen.add(t)) {
