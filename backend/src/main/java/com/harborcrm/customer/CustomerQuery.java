@@ -148,11 +148,10 @@ public class CustomerQuery {
         range(sql, params, "c.last_follow_up_at", f.lastFollowUpFrom(), f.lastFollowUpTo(), "lastFollowUp");
         range(sql, params, "c.next_follow_up_at", null, f.nextFollowUpBefore(), "nextFollowUp");
         if (f.hasEmail() != null) {
-            sql.append(f.hasEmail() ? " and c.email is not null" : " and c.email is null");
+            sql.append(f.hasEmail() ? " and c.has_email" : " and not c.has_email");
         }
         if (f.hasPhone() != null) {
-            sql.append(f.hasPhone() ? " and (c.phone is not null or c.mobile is not null)"
-                    : " and c.phone is null and c.mobile is null");
+            sql.append(f.hasPhone() ? " and c.has_phone" : " and not c.has_phone");
         }
         if (f.scoreMin() != null || f.scoreMax() != null) {
             if ((f.scoreMin() != null && (f.scoreMin() < 0 || f.scoreMin() > 100))

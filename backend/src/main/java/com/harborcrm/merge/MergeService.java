@@ -331,7 +331,9 @@ public class MergeService {
                     + " was deleted since the merge, and its records with it: the merge cannot be undone");
         }
 
-        em.createNativeQuery("insert into customers select * from jsonb_populate_recordset(null::customers, "
+        List<String> columns = writableCustomerColumns();
+        em.createNativeQuery("insert into customers (" + String.join(", ", columns) + ") select "
+                + String.join(", ", columns) + " from jsonb_populate_recordset(null::customers, "
                 + "(select snapshot->'duplicates' from merges where store_id = ?1 and id = ?2))")
                 .setParameter(1, store).setParameter(2, mergeId).executeUpdate();
         // Tags deleted since the merge are gone for good.
@@ -366,7 +368,7 @@ public class MergeService {
                 + "and t.tag_id in (select (r->>'tag_id')::bigint from jsonb_array_elements(m.snapshot->'tags') r) "
                 + "and not (m.snapshot->'survivorTags' @> to_jsonb(t.tag_id))")
                 .setParameter(1, store).setParameter(2, mergeId).setParameter(3, survivorId).executeUpdate();
-        restoreSurvivor(mergeId, survivorId, now);
+        restoreSurvivor(mergeId, survivorId, now, columns);
 
         em.clear();
         Customer survivor = Customer.findById(survivorId);
@@ -383,15 +385,19 @@ public class MergeService {
         return new UndoMergeResult(mergeId, customers.view(survivor), restored);
     }
 
+    /** The customers columns an insert or update may name: generated ones (V75's contact flags) follow the row. */
+    @SuppressWarnings("unchecked")
+    private List<String> writableCustomerColumns() {
+        return em.createNativeQuery("select column_name from information_schema.columns where table_schema = "
+                + "current_schema() and table_name = 'customers' and is_generated = 'NEVER' order by ordinal_position")
+                .getResultList();
+    }
+
     /**
      * Three-way per column: where the survivor still holds what the merge gave it, the value from before the merge
      * comes back; a column changed since the merge keeps its new value. Inquiries counted since stay counted.
      */
-    private void restoreSurvivor(long mergeId, long survivorId, Instant now) {
-        @SuppressWarnings("unchecked")
-        List<String> columns = em.createNativeQuery("select column_name from information_schema.columns "
-                + "where table_schema = current_schema() and table_name = 'customers' order by ordinal_position")
-                .getResultList();
+    private void restoreSurvivor(long mergeId, long survivorId, Instant now, List<String> columns) {
         List<String> restored = columns.stream().filter(c -> !NOT_RESTORED.contains(c)).toList();
         String targets = String.join(", ", restored);
         String values = restored.stream().map(c -> "r." + c).collect(Collectors.joining(", "));

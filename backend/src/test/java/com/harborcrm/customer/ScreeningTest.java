@@ -127,6 +127,29 @@ class ScreeningTest {
     }
 
     @Test
+    void hasEmailAndHasPhoneFollowEveryEditOfTheContactFields() {
+        // The flags are generated columns read from the score indexes (V75): they must move with the row.
+        Session own = Api.openStore("Screening contact facts");
+        long id = Customers.createId(own, "name", "Contact", "email", "c@example.com", "phone", "+1 555 000 1111",
+                "country", "US", "stage", "INQUIRY");
+        String best = "sort=-score&country=US&stage=INQUIRY&";
+        assertEquals(Set.of(id), set(own, best + "hasEmail=true&hasPhone=true"));
+
+        patch(own, id, "{\"email\": null, \"phone\": null, \"mobile\": \"+44 7000 111222\"}");
+        assertEquals(Set.of(id), set(own, best + "hasEmail=false&hasPhone=true"));
+        assertEquals(Set.of(), set(own, best + "hasEmail=true"));
+
+        patch(own, id, "{\"mobile\": null, \"email\": \"back@example.com\"}");
+        assertEquals(Set.of(id), set(own, best + "hasEmail=true&hasPhone=false"));
+        assertEquals(Set.of(), set(own, "hasPhone=true"));
+    }
+
+    private static void patch(Session as, long id, String body) {
+        as.as().contentType("application/merge-patch+json").body(body).patch("/api/v1/customers/" + id)
+                .then().statusCode(200);
+    }
+
+    @Test
     void eachFilter() {
         assertEquals(Set.of(c1, c2), set(admin, "stage=INQUIRY&stage=SAMPLE_ORDER"));
         assertEquals(Set.of(c1, c2), set(admin, "stage=INQUIRY,SAMPLE_ORDER"));
