@@ -74,18 +74,27 @@ final class CustomerViewRows {
             }
         }
         return new CustomerView(number(r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                (String) r[5], (String) r[6], (String) r[7], List.copyOf(json((String) r[8], IM_ACCOUNTS)),
+                (String) r[5], (String) r[6], (String) r[7], list((String) r[8], IM_ACCOUNTS),
                 (String) r[9], (String) r[10], (String) r[11], (String) r[12], (String) r[13], (String) r[14],
-                (String) r[15], (String) r[16], List.copyOf(json((String) r[17], STRINGS)), (String) r[18],
+                (String) r[15], (String) r[16], list((String) r[17], STRINGS), (String) r[18],
                 (String) r[19], CustomerSource.valueOf((String) r[20]), CustomerStage.valueOf((String) r[21]),
                 number(r[22]).intValue(), CustomerStatus.valueOf((String) r[23]), (String) r[24],
-                json((String) r[25], OBJECT), tags, r[26] == null ? null : number(r[26]).longValue(),
+                object((String) r[25]), tags, r[26] == null ? null : number(r[26]).longValue(),
                 Instants.of(r[27]), Instants.of(r[28]), Instants.of(r[29]), Instants.of(r[30]), Instants.of(r[31]),
                 number(r[32]).intValue(), number(r[33]).intValue(), number(r[34]).longValue(), poolReturn);
     }
 
     private static Number number(Object value) {
         return (Number) value;
+    }
+
+    /** Most rows hold empty lists and custom fields: "[]" and "{}" are not worth a parser. */
+    private static <T> List<T> list(String text, TypeReference<List<T>> type) {
+        return "[]".equals(text) ? List.of() : List.copyOf(json(text, type));
+    }
+
+    private static LinkedHashMap<String, Object> object(String text) {
+        return "{}".equals(text) ? new LinkedHashMap<>() : json(text, OBJECT);
     }
 
     private static <T> T json(String text, TypeReference<T> type) {
