@@ -43,7 +43,8 @@ echo "[bench] cursor of page 1000: $cursor"
 RESULT="$OUT/customers-$(date -u +%Y%m%dT%H%M).txt"
 {
   machine
-  echo "data: $N customers in the measured store, 9 other stores of $OTHER; concurrency $CONCURRENCY, ${SECONDS_PER_RUN}s per run"
+  # Counted, not taken from the settings: the data set may have been generated with other BENCH_CUSTOMERS/OTHER.
+  echo "data: $("${PSQL[@]}" -c "select max(n) filter (where store_id = $STORE) || ' customers in the measured store, ' || count(*) filter (where store_id <> $STORE) || ' other stores of ' || coalesce(min(n) filter (where store_id <> $STORE), 0) || ' to ' || coalesce(max(n) filter (where store_id <> $STORE), 0) from (select store_id, count(*) n from customers group by store_id) x"); concurrency $CONCURRENCY, ${SECONDS_PER_RUN}s per run"
   echo
   echo "== API (wrk, concurrency $CONCURRENCY, after a 40 s warm-up of the same shapes) =="
   FILTERED=("/api/v1/customers?stage=INQUIRY&country=US&sort=-score&limit=50"
