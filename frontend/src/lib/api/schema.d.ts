@@ -546,7 +546,7 @@ export interface paths {
         };
         /**
          * Screen the pool: the store's customers without owner
-         * @description Every role sees the whole pool. Takes the screening filters of GET /customers (except ownerId, which is always none), default sort -score (best potential first). Reps see email, phone, mobile and fax masked (j***@example.com, *** *** 4321) while the rule maskContacts is on.
+         * @description Every role sees the whole pool. Takes the screening filters of GET /customers (except ownerId, which is always none), default sort -score (best potential first). Reps see every contact masked while the rule maskContacts is on: email, phone, mobile, fax, IM handles and website (j***@example.com, *** *** 4321, j***, ***.com), and so wherever those values appear in notes and custom fields.
          */
         get: operations["listPool"];
         put?: never;
@@ -2600,7 +2600,7 @@ export interface operations {
     listCustomers: {
         parameters: {
             query?: {
-                /** @description Substring of name, company, email, or phone/mobile digits */
+                /** @description Substring of name, company, email, or phone/mobile digits; or a whole IM handle (any network) */
                 q?: string;
                 /** @description Repeatable */
                 stage?: components["schemas"]["CustomerStage"][];
@@ -5003,7 +5003,7 @@ export interface operations {
     listPool: {
         parameters: {
             query?: {
-                /** @description As for GET /customers; where contacts are masked, names and companies only */
+                /** @description As for GET /customers; where contacts are masked, names and companies by part, emails, numbers and IM handles only whole */
                 q?: string;
                 /** @description Repeatable */
                 stage?: components["schemas"]["CustomerStage"][];

@@ -148,9 +148,18 @@ public final class CustomerDtos {
                     c.potentialScore, c.version, null);
         }
 
-        /** This view as the pool's read policy shows it (see pool/PoolReadPolicy): contacts and pool return. */
-        public CustomerView withPoolView(String email, String phone, String mobile, String fax,
-                com.harborcrm.pool.PoolDtos.PoolReturn poolReturn) {
+        /** This view with its pool timer (see pool/PoolReadPolicy). */
+        public CustomerView withPoolReturn(com.harborcrm.pool.PoolDtos.PoolReturn poolReturn) {
+            return new CustomerView(id, name, companyName, position, email, phone, mobile, fax, imAccounts, website,
+                    country, region, city, address, postcode, businessType, mainProducts, purchaseCategories,
+                    annualPurchaseAmount, companySize, source, stage, stars, status, notes, customFields, tags, ownerId,
+                    createdAt, updatedAt, lastFollowUpAt, nextFollowUpAt, lastInquiryAt, inquiryCount, potentialScore,
+                    version, poolReturn);
+        }
+
+        /** This view with its contacts (and the texts that may hold them) as the pool's read policy shows them. */
+        public CustomerView withContacts(String email, String phone, String mobile, String fax,
+                List<ImAccount> imAccounts, String website, String notes, Map<String, Object> customFields) {
             return new CustomerView(id, name, companyName, position, email, phone, mobile, fax, imAccounts, website,
                     country, region, city, address, postcode, businessType, mainProducts, purchaseCategories,
                     annualPurchaseAmount, companySize, source, stage, stars, status, notes, customFields, tags, ownerId,

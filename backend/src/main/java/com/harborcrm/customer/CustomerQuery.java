@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,6 +53,9 @@ public class CustomerQuery {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    EntityManager em;
+
     /** A SQL condition and its named parameters. */
     public record Where(String sql, Map<String, Object> params) {
     }
@@ -87,7 +91,7 @@ public class CustomerQuery {
             boolean phoneLike = digits.length() >= 3 && q.matches("[+0-9 ()./-]+");
             // The index condition first (one trigram index over all searched fields, V33), then the fields q
             // really searches.
-            sql.append(" and (").append(SEARCH_TEXT).append(" ilike :qIndex");
+            sql.append(" and ((").append(SEARCH_TEXT).append(" ilike :qIndex");
             // q's digits as one number are asked for too, unless the index is asked for a run of q's digits: a
             // phone number holding them all holds that run (a second GIN scan of frequent digit trigrams saved).
             if (phoneLike && searchContacts && !DIGIT_RUN.matcher(q).find()) {
@@ -100,6 +104,25 @@ public class CustomerQuery {
             if (phoneLike && searchContacts) {
                 params.put("qDigits", "%" + digits + "%");
                 sql.append(" or c.phone_digits like :qDigits or c.mobile_digits like :qDigits");
+            }
+            sql.append(')');
+            // A whole email, number or IM handle finds its customer for every caller, also where contacts are
+            // masked: whoever types one already knows it, while a part of one (which a rep could extend a
+            // character at a time) finds nothing there. Each arm is an index read (V2's contact key indexes).
+            String email = q.contains("@") ? ContactKeys.email(q) : null;
+            if (email != null) {
+                sql.append(" or c.email_norm = :qEmail");
+                params.put("qEmail", email);
+            }
+            String number = phoneLike ? ContactKeys.phoneDigits(q) : null;
+            if (number != null) {
+                sql.append(" or c.phone_digits = :qNumber or c.mobile_digits = :qNumber");
+                params.put("qNumber", number);
+            }
+            List<Long> byHandle = customersWithHandle(q);
+            if (!byHandle.isEmpty()) {
+                sql.append(" or c.id in (:qHandleIds)");
+                params.put("qHandleIds", byHandle);
             }
             sql.append(')');
         }
@@ -240,6 +263,24 @@ public class CustomerQuery {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /**
+     * The customers (at most {@value #MAX_LIST_VALUES}) with an IM account whose handle is q on any network: read
+     * first, so the search condition names ids (a primary-key read) instead of a subquery an OR cannot use an index for.
+     */
+    private List<Long> customersWithHandle(String q) {
+        ImAccount[] probes = java.util.Arrays.stream(ImChannel.values()).map(channel -> new ImAccount(channel, q))
+                .toArray(ImAccount[]::new);
+        Set<String> handles = ContactKeys.imHandles(List.of(probes));
+        if (handles.isEmpty() || q.length() > 200 || q.chars().anyMatch(ch -> ch == 0 || Character.isWhitespace(ch))) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("select distinct h.customer_id from customer_im_handles h "
+                + "where h.store_id = :store and h.handle in (:handles) limit " + MAX_LIST_VALUES)
+                .setParameter("store", tenant.storeId()).setParameter("handles", handles).getResultList();
+        return ids.stream().map(Number::longValue).toList();
     }
 
     /**

@@ -114,7 +114,7 @@ public class CustomerResource {
                     + "time zone (a day as ...To or ...Before includes that whole day). Keyset-paged with nextCursor; "
                     + "the cursor is only valid with the same sort.")
     @Parameters({
-            @Parameter(name = "q", in = ParameterIn.QUERY, description = "Substring of name, company, email, or phone/mobile digits"),
+            @Parameter(name = "q", in = ParameterIn.QUERY, description = "Substring of name, company, email, or phone/mobile digits; or a whole IM handle (any network)"),
             @Parameter(name = "stage", in = ParameterIn.QUERY, description = "Repeatable", schema = @Schema(type = SchemaType.ARRAY, implementation = CustomerStage.class)),
             @Parameter(name = "stars", in = ParameterIn.QUERY, description = "Repeatable, 0-3", schema = @Schema(type = SchemaType.ARRAY, implementation = Integer.class)),
             @Parameter(name = "status", in = ParameterIn.QUERY, description = "Repeatable", schema = @Schema(type = SchemaType.ARRAY, implementation = CustomerStatus.class)),

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -108,8 +109,8 @@ public class TimelineService {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        List<TimelineEntry> items = rows.stream().limit(limit).map(this::entry).map(e -> readPolicy.mask(customer, e))
-                .toList();
+        UnaryOperator<String> mask = readPolicy.textMask(customer);
+        List<TimelineEntry> items = rows.stream().limit(limit).map(r -> entry(r, mask)).toList();
         String next = null;
         if (rows.size() > limit) {
             TimelineEntry last = items.get(items.size() - 1);
@@ -118,7 +119,9 @@ public class TimelineService {
         return Page.of(items, next);
     }
 
-    private TimelineEntry entry(Object[] r) {
+    /** A row as an entry, its texts (content and every string in its data) passed through the caller's mask. */
+    @SuppressWarnings("unchecked")
+    private TimelineEntry entry(Object[] r, UnaryOperator<String> mask) {
         Map<String, Object> data = null;
         if (r[8] != null) {
             try {
@@ -129,6 +132,7 @@ public class TimelineService {
             }
         }
         return new TimelineEntry((String) r[0], ((Number) r[1]).longValue(), Instants.of(r[2]), (String) r[3],
-                r[4] == null ? null : ((Number) r[4]).longValue(), (String) r[5], (String) r[6], Instants.of(r[7]), data);
+                r[4] == null ? null : ((Number) r[4]).longValue(), (String) r[5], mask.apply((String) r[6]),
+                Instants.of(r[7]), (Map<String, Object>) PoolReadPolicy.maskValues(data, mask));
     }
 }

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -84,7 +85,7 @@ public class FollowUpService {
 
     public Page<FollowUpView> list(long customerId, int limit, String cursor) {
         Customer customer = customers.findVisible(customerId, LockModeType.NONE);
-        boolean mask = customer.isInPool() && readPolicy.masksForCaller();
+        UnaryOperator<String> mask = readPolicy.textMask(customer);
         String after = "";
         Instant afterAt = null;
         long afterId = 0;
@@ -112,7 +113,7 @@ public class FollowUpService {
         List<Object[]> rows = query.getResultList();
         List<FollowUpView> items = rows.stream().limit(limit).map(r -> new FollowUpView(((Number) r[0]).longValue(),
                 ((Number) r[1]).longValue(), FollowUpType.valueOf((String) r[2]),
-                mask ? PoolReadPolicy.maskIn(customer, (String) r[3]) : (String) r[3], Instants.of(r[4]),
+                mask.apply((String) r[3]), Instants.of(r[4]),
                 Instants.of(r[5]), ((Number) r[6]).longValue(), (String) r[7], Instants.of(r[8]), Instants.of(r[9]),
                 ((Number) r[10]).longValue())).toList();
         String next = rows.size() > limit

@@ -287,32 +287,18 @@ public class InquiryService {
         }
         String message = (String) r[3];
         if (mask) {
-            message = maskContactIn(PoolReadPolicy.maskIn(customer, message), contact);
+            // The inquiry's own contact may differ from the customer's: both are masked in its message.
+            PoolReadPolicy.Contacts contacts = PoolReadPolicy.contactsOf(customer).and(PoolReadPolicy.Contacts.of(
+                    contact.email(), java.util.Arrays.asList(contact.phone(), contact.mobile()), contact.imAccounts(), null));
+            message = contacts.maskIn(message);
             contact = new InquiryContact(contact.name(), contact.companyName(), PoolReadPolicy.maskEmail(contact.email()),
                     PoolReadPolicy.maskPhone(contact.phone()), PoolReadPolicy.maskPhone(contact.mobile()),
-                    contact.imAccounts(), contact.country());
+                    PoolReadPolicy.maskAccounts(contact.imAccounts()), contact.country());
         }
         return new InquiryView(((Number) r[0]).longValue(), customer.id, InquiryChannel.valueOf((String) r[1]),
                 (String) r[2], message, Instants.of(r[4]), contact, (Boolean) r[6],
                 r[7] == null ? null : ((Number) r[7]).longValue(), (String) r[8],
                 r[9] == null ? null : ((Number) r[9]).longValue(), Instants.of(r[10]));
-    }
-
-    /** The inquiry's own email and numbers (which may differ from the customer's) masked in a text. */
-    private static String maskContactIn(String text, InquiryContact contact) {
-        if (text == null) {
-            return null;
-        }
-        String result = text;
-        if (contact.email() != null) {
-            result = result.replace(contact.email(), PoolReadPolicy.maskEmail(contact.email()));
-        }
-        for (String number : new String[] {contact.phone(), contact.mobile()}) {
-            if (number != null) {
-                result = result.replace(number, PoolReadPolicy.maskPhone(number));
-            }
-        }
-        return result;
     }
 
     /** The body as a request: wrong types, unknown members and broken constraints are field errors. */

@@ -263,8 +263,10 @@ public class ExportService {
         private final String[] v;
         private final boolean masked;
         private final Map<Long, String> tagNames;
+        private List<ImAccount> accounts;
         private Map<String, List<String>> handles;
         private Map<String, Object> custom;
+        private PoolReadPolicy.Contacts contacts;
 
         Row(String[] v, boolean masked, Map<Long, String> tagNames) {
             this.v = v;
@@ -275,6 +277,9 @@ public class ExportService {
         String cell(Column column) throws IOException {
             if (column.custom() != null) {
                 Object value = custom().get(column.custom().key);
+                if (masked) {
+                    value = PoolReadPolicy.maskValues(value, contacts()::maskIn);
+                }
                 if (value instanceof List<?> list) {
                     return String.join("; ", list.stream().map(String::valueOf).toList());
                 }
@@ -283,7 +288,8 @@ public class ExportService {
             CsvColumn c = column.standard();
             if (c.imChannel() != null) {
                 List<String> list = handles().get(c.imChannel().name());
-                return list == null ? null : String.join("; ", list);
+                return list == null ? null
+                        : String.join("; ", masked ? list.stream().map(PoolReadPolicy::maskHandle).toList() : list);
             }
             return switch (c) {
                 case ID -> v[1];
@@ -294,7 +300,7 @@ public class ExportService {
                 case PHONE -> masked ? PoolReadPolicy.maskPhone(v[6]) : v[6];
                 case MOBILE -> masked ? PoolReadPolicy.maskPhone(v[7]) : v[7];
                 case FAX -> masked ? PoolReadPolicy.maskPhone(v[8]) : v[8];
-                case WEBSITE -> v[10];
+                case WEBSITE -> masked ? PoolReadPolicy.maskWebsite(v[10]) : v[10];
                 case COUNTRY -> v[11];
                 case REGION -> v[12];
                 case CITY -> v[13];
@@ -312,7 +318,7 @@ public class ExportService {
                 case STAGE -> v[22];
                 case STARS -> v[23];
                 case STATUS -> v[24];
-                case NOTES -> v[25];
+                case NOTES -> masked ? contacts().maskIn(v[25]) : v[25];
                 case OWNER -> v[27];
                 case POTENTIAL_SCORE -> v[28];
                 case CREATED_AT -> v[29];
@@ -334,15 +340,29 @@ public class ExportService {
                     .map(tagNames::get).collect(Collectors.joining("; "));
         }
 
+        private List<ImAccount> accounts() throws IOException {
+            if (accounts == null) {
+                accounts = isEmptyJson(v[9]) ? List.of() : json.readValue(v[9], ACCOUNTS);
+            }
+            return accounts;
+        }
+
         private Map<String, List<String>> handles() throws IOException {
             if (handles == null) {
                 handles = new LinkedHashMap<>();
-                String accounts = v[9];
-                for (ImAccount account : isEmptyJson(accounts) ? List.<ImAccount>of() : json.readValue(accounts, ACCOUNTS)) {
+                for (ImAccount account : accounts()) {
                     handles.computeIfAbsent(account.channel().name(), k -> new ArrayList<>()).add(account.handle());
                 }
             }
             return handles;
+        }
+
+        /** The row's contact values, to mask them in its texts (a masked pool row only). */
+        private PoolReadPolicy.Contacts contacts() throws IOException {
+            if (contacts == null) {
+                contacts = PoolReadPolicy.Contacts.of(v[5], java.util.Arrays.asList(v[6], v[7], v[8]), accounts(), v[10]);
+            }
+            return contacts;
         }
 
         private Map<String, Object> custom() throws IOException {

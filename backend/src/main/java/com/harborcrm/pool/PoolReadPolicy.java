@@ -1,11 +1,18 @@
 package com.harborcrm.pool;
 
+import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Stream;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,14 +21,15 @@ import com.harborcrm.common.security.CurrentUser;
 import com.harborcrm.common.security.Role;
 import com.harborcrm.customer.Customer;
 import com.harborcrm.customer.CustomerDtos.CustomerView;
-import com.harborcrm.customer.TimelineService.TimelineEntry;
+import com.harborcrm.customer.ImAccount;
 import com.harborcrm.pool.PoolDtos.PoolReturn;
 
 /**
- * The one place where the pool shapes how customers are read: reps see pool customers' email and phone, mobile
- * and fax numbers masked while the rule {@code maskContacts} is on (managers and admins see them whole), and
- * every private customer carries its {@code poolReturn}. Every customer read (detail, lists, pool, timeline,
- * follow-ups) goes through here.
+ * The one place where the pool shapes how customers are read: while the rule {@code maskContacts} is on, reps see
+ * every contact of a pool customer masked — email, phone, mobile, fax, every IM handle, website — in its fields
+ * and wherever those values appear in its texts (notes, custom fields, follow-ups, events, inquiries); managers
+ * and admins see them whole. Every private customer carries its {@code poolReturn}. Every customer read (detail,
+ * lists, pool, timeline, follow-ups, inquiries, export) goes through here.
  */
 @ApplicationScoped
 public class PoolReadPolicy {
@@ -46,9 +54,9 @@ public class PoolReadPolicy {
     public List<CustomerView> views(List<CustomerView> views) {
         PoolRules rules = rulesService.current();
         List<Long> owned = views.stream().filter(v -> v.ownerId() != null).map(CustomerView::id).toList();
-        Map<Long, PoolReturn> returns = timer.returnsOf(owned, clock.instant(), rules);
-        return masked(views.stream().map(v -> v.ownerId() == null ? v
-                : v.withPoolView(v.email(), v.phone(), v.mobile(), v.fax(), returns.get(v.id()))).toList(), rules);
+        Map<Long, PoolReturn> returns = owned.isEmpty() ? Map.of() : timer.returnsOf(owned, clock.instant(), rules);
+        return masked(views.stream().map(v -> v.ownerId() == null ? v : v.withPoolReturn(returns.get(v.id()))).toList(),
+                rules);
     }
 
     /** Masks a page whose private customers already carry their poolReturn (read with PoolTimer's SQL). */
@@ -57,26 +65,27 @@ public class PoolReadPolicy {
         if (!mask) {
             return views;
         }
-        return views.stream().map(v -> v.ownerId() != null ? v
-                : v.withPoolView(maskEmail(v.email()), maskPhone(v.phone()), maskPhone(v.mobile()), maskPhone(v.fax()),
-                        null)).toList();
+        return views.stream().map(v -> v.ownerId() != null ? v : maskedView(v)).toList();
     }
 
-    /** A timeline entry of the customer, with its contacts masked out of texts if the caller may not see them. */
-    public TimelineEntry mask(Customer customer, TimelineEntry entry) {
-        if (customer.ownerId != null || !masksForCaller()) {
-            return entry;
+    private static CustomerView maskedView(CustomerView v) {
+        Contacts contacts = Contacts.of(v.email(), List.of(nullToEmpty(v.phone()), nullToEmpty(v.mobile()),
+                nullToEmpty(v.fax())), v.imAccounts(), v.website());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> customFields = (Map<String, Object>) maskValues(v.customFields(), contacts::maskIn);
+        return v.withContacts(maskEmail(v.email()), maskPhone(v.phone()), maskPhone(v.mobile()), maskPhone(v.fax()),
+                maskAccounts(v.imAccounts()), maskWebsite(v.website()), contacts.maskIn(v.notes()), customFields);
+    }
+
+    /**
+     * What the caller may read of the customer's texts (follow-ups, event data, inquiry messages): the identity when
+     * it sees the customer whole, else a function masking the customer's contacts wherever they appear.
+     */
+    public UnaryOperator<String> textMask(Customer customer) {
+        if (!customer.isInPool() || !masksForCaller()) {
+            return UnaryOperator.identity();
         }
-        Map<String, Object> data = null;
-        if (entry.data() != null) {
-            data = new LinkedHashMap<>();
-            for (Map.Entry<String, Object> member : entry.data().entrySet()) {
-                data.put(member.getKey(), member.getValue() instanceof String text ? maskIn(customer, text)
-                        : member.getValue());
-            }
-        }
-        return new TimelineEntry(entry.kind(), entry.id(), entry.at(), entry.type(), entry.actorId(), entry.actorName(),
-                maskIn(customer, entry.content()), entry.nextFollowUpAt(), data);
+        return contactsOf(customer)::maskIn;
     }
 
     /** Whether the caller sees pool customers masked: reps, while the rule is on. */
@@ -86,6 +95,11 @@ public class PoolReadPolicy {
 
     public boolean masksForCaller(PoolRules rules) {
         return currentUser.role() == Role.REP && rules.maskContacts();
+    }
+
+    public static Contacts contactsOf(Customer c) {
+        return Contacts.of(c.email, List.of(nullToEmpty(c.phone), nullToEmpty(c.mobile), nullToEmpty(c.fax)),
+                c.imAccounts, c.website);
     }
 
     /** "john.doe@example.com" → "j***@example.com". */
@@ -109,18 +123,176 @@ public class PoolReadPolicy {
         return digits.length() <= 4 ? "*** ***" : "*** *** " + digits.substring(digits.length() - 4);
     }
 
-    /** The text with the customer's own email and numbers masked in it. */
-    public static String maskIn(Customer customer, String text) {
-        if (text == null) {
+    /** "john_doe88" → "j***": an IM handle keeps its first character only (a leading @ stays). */
+    public static String maskHandle(String handle) {
+        if (handle == null) {
             return null;
         }
-        String result = text;
-        if (customer.email != null) {
-            result = result.replace(customer.email, maskEmail(customer.email));
+        String trimmed = handle.strip();
+        int first = trimmed.startsWith("@") ? 1 : 0;
+        return trimmed.length() <= first + 1 ? "***" : trimmed.substring(0, first + 1) + "***";
+    }
+
+    /** The accounts with their channel and a masked handle. */
+    public static List<ImAccount> maskAccounts(List<ImAccount> accounts) {
+        if (accounts == null) {
+            return null;
         }
-        for (String number : Stream.of(customer.phone, customer.mobile, customer.fax).filter(Objects::nonNull).toList()) {
-            result = result.replace(number, maskPhone(number));
+        return accounts.stream().map(a -> a == null ? null : new ImAccount(a.channel(), maskHandle(a.handle()))).toList();
+    }
+
+    /** "https://www.acme-trading.com/about" → "***.com": only the top-level domain stays. */
+    public static String maskWebsite(String website) {
+        if (website == null) {
+            return null;
         }
-        return result;
+        String host = hostOf(website);
+        int dot = host == null ? -1 : host.lastIndexOf('.');
+        return dot < 0 || dot == host.length() - 1 ? "***" : "***" + host.substring(dot);
+    }
+
+    private static String hostOf(String website) {
+        String text = website.strip();
+        String withScheme = text.matches("(?i)^[a-z][a-z0-9+.-]*://.*") ? text : "http://" + text;
+        try {
+            String host = URI.create(withScheme).getHost();
+            if (host != null) {
+                return host.toLowerCase(Locale.ROOT);
+            }
+        } catch (IllegalArgumentException e) {
+            // Not a URI (the field is free text): fall back to what precedes the first slash.
+        }
+        String rest = withScheme.substring(withScheme.indexOf("://") + 3);
+        int slash = rest.indexOf('/');
+        return (slash < 0 ? rest : rest.substring(0, slash)).toLowerCase(Locale.ROOT);
+    }
+
+    /** Strings anywhere in a JSON-like value (maps, lists) passed through the mask; other values unchanged. */
+    public static Object maskValues(Object value, UnaryOperator<String> mask) {
+        if (value instanceof String text) {
+            return mask.apply(text);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> result = new LinkedHashMap<>();
+            map.forEach((k, v) -> result.put(k, maskValues(v, mask)));
+            return result;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> result = new ArrayList<>(list.size());
+            list.forEach(v -> result.add(maskValues(v, mask)));
+            return result;
+        }
+        return value;
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    /**
+     * A customer's (or an inquiry's) contact values, found in free text however they were typed there: an email or
+     * a handle in any letter case, a number with any spacing or punctuation between its digits, a website with or
+     * without its scheme. Each is replaced by its masked form.
+     */
+    public static final class Contacts {
+        /** Shorter handles would also hide ordinary words of the text. */
+        private static final int MIN_HANDLE = 3;
+        /** A number matches from this many digits on (ContactKeys' shortest phone). */
+        private static final int MIN_DIGITS = 6;
+        /** A number written without its leading digits still matches from this many on (a local number). */
+        private static final int MIN_SUFFIX_DIGITS = 7;
+
+        private final List<Map.Entry<Pattern, String>> replacements;
+
+        private Contacts(List<Map.Entry<Pattern, String>> replacements) {
+            this.replacements = replacements;
+        }
+
+        public static Contacts of(String email, List<String> numbers, List<ImAccount> accounts, String website) {
+            List<Map.Entry<Pattern, String>> replacements = new ArrayList<>();
+            if (email != null && !email.isBlank()) {
+                replacements.add(Map.entry(word(email.strip()), maskEmail(email.strip())));
+            }
+            if (website != null && !website.isBlank()) {
+                // The longest spelling first, so "www.acme.com/about" is not left as "***.com/about".
+                Set<String> spellings = new LinkedHashSet<>();
+                String stripped = website.strip().replaceAll("/+$", "");
+                spellings.add(stripped);
+                spellings.add(stripped.replaceFirst("(?i)^[a-z][a-z0-9+.-]*://", ""));
+                String host = hostOf(website);
+                if (host != null && host.contains(".")) {
+                    spellings.add(host);
+                    spellings.add(host.replaceFirst("^www\\.", ""));
+                }
+                spellings.stream().filter(s -> s.length() >= MIN_HANDLE)
+                        .sorted(Comparator.comparingInt(String::length).reversed())
+                        .forEach(s -> replacements.add(Map.entry(word(s), maskWebsite(website))));
+            }
+            if (accounts != null) {
+                for (ImAccount account : accounts) {
+                    String handle = account == null || account.handle() == null ? "" : account.handle().strip();
+                    String bare = handle.startsWith("@") ? handle.substring(1) : handle;
+                    if (bare.length() >= MIN_HANDLE) {
+                        replacements.add(Map.entry(word("@?" + Pattern.quote(bare), true), maskHandle(handle)));
+                    }
+                }
+            }
+            for (String number : numbers) {
+                String digits = number == null ? "" : number.replaceAll("[^0-9]", "");
+                if (digits.length() >= MIN_DIGITS) {
+                    replacements.add(Map.entry(numberPattern(digits), maskPhone(number)));
+                }
+            }
+            return new Contacts(replacements);
+        }
+
+        /**
+         * The number's digits in order with any separators between them, written whole (after + or 00) or as its
+         * last {@value #MIN_SUFFIX_DIGITS} or more digits (without the country code, as people write numbers in notes);
+         * never inside a longer run of digits.
+         */
+        private static Pattern numberPattern(String digits) {
+            String separator = "[\\s().\\-/]*";
+            int optional = Math.max(0, digits.length() - MIN_SUFFIX_DIGITS);
+            StringBuilder regex = new StringBuilder("(?<![0-9])(?:\\+|00)?");
+            // (?:(?:d0 S)? d1 S)? ...: the leading digits may each be left out, from the first on.
+            regex.append("(?:".repeat(optional));
+            for (int i = 0; i < digits.length(); i++) {
+                regex.append(digits.charAt(i)).append(i < digits.length() - 1 ? separator : "");
+                if (i < optional) {
+                    regex.append(")?");
+                }
+            }
+            return Pattern.compile(regex.append("(?![0-9])").toString());
+        }
+
+        private static Pattern word(String literal) {
+            return word(Pattern.quote(literal), true);
+        }
+
+        /** The value not glued to letters or digits around it, in any letter case. */
+        private static Pattern word(String regex, boolean ignoreCase) {
+            return Pattern.compile("(?<![\\p{L}\\p{N}_])" + regex + "(?![\\p{L}\\p{N}_])",
+                    ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+        }
+
+        /** The text with every contact value masked; null stays null. */
+        public String maskIn(String text) {
+            if (text == null || text.isEmpty()) {
+                return text;
+            }
+            String result = text;
+            for (Map.Entry<Pattern, String> replacement : replacements) {
+                result = replacement.getKey().matcher(result).replaceAll(Matcher.quoteReplacement(replacement.getValue()));
+            }
+            return result;
+        }
+
+        /** These contacts and another set's, masked together (an inquiry's own contact beside its customer's). */
+        public Contacts and(Contacts other) {
+            List<Map.Entry<Pattern, String>> all = new ArrayList<>(replacements);
+            all.addAll(other.replacements);
+            return new Contacts(all);
+        }
     }
 }

@@ -73,10 +73,12 @@ public class PoolResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.REP})
     @Operation(operationId = "listPool", summary = "Screen the pool: the store's customers without owner",
             description = "Every role sees the whole pool. Takes the screening filters of GET /customers (except "
-                    + "ownerId, which is always none), default sort -score (best potential first). Reps see email, "
-                    + "phone, mobile and fax masked (j***@example.com, *** *** 4321) while the rule maskContacts is on.")
+                    + "ownerId, which is always none), default sort -score (best potential first). Reps see every "
+                    + "contact masked while the rule maskContacts is on: email, phone, mobile, fax, IM handles and "
+                    + "website (j***@example.com, *** *** 4321, j***, ***.com), and so wherever those values appear "
+                    + "in notes and custom fields.")
     @Parameters({
-            @Parameter(name = "q", in = ParameterIn.QUERY, description = "As for GET /customers; where contacts are masked, names and companies only"),
+            @Parameter(name = "q", in = ParameterIn.QUERY, description = "As for GET /customers; where contacts are masked, names and companies by part, emails, numbers and IM handles only whole"),
             @Parameter(name = "stage", in = ParameterIn.QUERY, description = "Repeatable", schema = @Schema(type = SchemaType.ARRAY, implementation = CustomerStage.class)),
             @Parameter(name = "stars", in = ParameterIn.QUERY, description = "Repeatable, 0-3", schema = @Schema(type = SchemaType.ARRAY, implementation = Integer.class)),
             @Parameter(name = "country", in = ParameterIn.QUERY, description = "Repeatable ISO 3166-1 alpha-2", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class)),

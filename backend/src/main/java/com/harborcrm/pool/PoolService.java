@@ -89,7 +89,8 @@ public class PoolService {
     /**
      * The pool, screened with the filters of /customers (narrowed to customers without owner, whoever asks) and
      * sorted by potential score, best first, unless another sort is asked for. Masked per the read policy; where
-     * contacts are masked, {@code q} matches names and companies only, or it would reveal them.
+     * contacts are masked, {@code q} matches names and companies by part, but an email, a number or an IM handle only
+     * whole, or it would reveal them a character at a time.
      */
     public Page<CustomerView> list(MultivaluedMap<String, String> query) {
         CustomerFilter f = search.filterFromQuery(query, LIST_PARAMETERS);

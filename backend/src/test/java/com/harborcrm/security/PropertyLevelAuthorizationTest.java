@@ -171,39 +171,90 @@ class PropertyLevelAuthorizationTest {
     }
 
     /**
-     * With maskContacts on (the default), a rep reads no pool customer's email or phone anywhere: lists, detail,
-     * timeline (follow-up texts), inquiries; nor can it find them by searching. A manager sees them whole.
+     * With maskContacts on (the default), a rep reads no pool customer's contact anywhere — email, phone, mobile,
+     * fax, every IM handle, website — in lists, detail, timeline (follow-up texts, event data), follow-ups,
+     * inquiries (their own contact and message), notes and custom fields; the export is not a rep's. Searching
+     * finds the customer by a whole email, number or handle but never by a part of one. A manager sees them whole.
      */
     @Test
     void poolContactsStayMaskedForRepsInEveryRead() {
         Session admin = PoolHelper.openStore("Masked", "UTC");
         Session manager = Api.addUser(admin, "MANAGER");
         Session rep = Api.addUser(admin, "REP");
+        admin.as().body(Map.of("key", "backup_contact", "label", "Backup contact", "type", "TEXT"))
+                .post("/api/v1/custom-fields").then().statusCode(201);
         String email = Api.uniqueEmail("secret");
         String phone = "+86 138 0013 8000";
-        long id = PoolHelper.poolCustomer(manager, "email", email, "phone", phone);
-        manager.as().body(Map.of("type", "NOTE", "content", "Reach them at " + email + " or " + phone))
-                .post("/api/v1/customers/" + id + "/follow-ups").then().statusCode(201);
+        String mobile = "+1 415 555 0199";
+        String fax = "+49 30 1234 5678";
+        String wechat = "wx_secret_" + System.nanoTime();
+        String whatsapp = "+447700900123";
+        String skype = "live:secret.buyer";
+        String website = "https://www.secret-trading.example/about";
+        String site = "secret-trading.example";
+        long id = PoolHelper.poolCustomer(manager, "email", email, "phone", phone, "mobile", mobile, "fax", fax,
+                "imAccounts", List.of(Map.of("channel", "WECHAT", "handle", wechat),
+                        Map.of("channel", "WHATSAPP", "handle", whatsapp), Map.of("channel", "SKYPE", "handle", skype)),
+                "website", website,
+                "notes", "WeChat " + wechat.toUpperCase() + ", site " + site + ", cell 138-0013-8000",
+                "customFields", Map.of("backup_contact", "Skype " + skype + " or " + email));
+        manager.as().body(Map.of("type", "NOTE", "content", "Reach them at " + email + ", " + phone + ", WeChat "
+                + wechat + ", 0014155550199 or on " + site)).post("/api/v1/customers/" + id + "/follow-ups")
+                .then().statusCode(201);
+        String inquiryHandle = "inq_" + wechat;
         manager.as().header("Idempotency-Key", "mask-" + System.nanoTime())
-                .body(Map.of("channel", "EMAIL", "message", "Write to " + email, "contact", Map.of("name", "Buyer", "email", email)))
+                .body(Map.of("channel", "EMAIL", "message", "Write to " + email + " or WeChat " + inquiryHandle,
+                        "contact", Map.of("name", "Buyer", "email", email, "imAccounts",
+                                List.of(Map.of("channel", "WECHAT", "handle", inquiryHandle)))))
                 .post("/api/v1/inquiries").then().statusCode(200);
-        String digits = phone.replaceAll("\\D", "");
+        List<String> secrets = List.of(email, wechat, inquiryHandle, whatsapp, skype, site, "secret-trading");
+        List<String> numbers = List.of(phone, mobile, fax, whatsapp).stream().map(n -> n.replaceAll("\\D", ""))
+                .map(d -> d.substring(d.length() - 8)).toList();
 
         List<String> reads = List.of("/api/v1/pool", "/api/v1/customers?ownerId=none", "/api/v1/customers/" + id,
                 "/api/v1/customers/" + id + "/timeline", "/api/v1/customers/" + id + "/inquiries",
-                "/api/v1/customers/" + id + "/follow-ups");
+                "/api/v1/customers/" + id + "/follow-ups", "/api/v1/pool?q=" + email);
         for (String read : reads) {
             String asRep = rep.as().get(read).then().statusCode(200).extract().asString();
-            assertFalse(asRep.contains(email), read + " shows the email to a rep: " + asRep);
-            assertFalse(asRep.replaceAll("\\D", "").contains(digits), read + " shows the phone to a rep: " + asRep);
+            // (a rep's /customers is its own customers: the pool's are not there at all)
+            assertTrue(read.contains("ownerId=none") || asRep.contains("\"id\":" + id)
+                    || asRep.contains("\"customerId\":" + id), read + " lacks the customer");
+            for (String secret : secrets) {
+                assertFalse(asRep.toLowerCase().contains(secret.toLowerCase()), read + " shows " + secret + " to a rep: " + asRep);
+            }
+            for (String number : numbers) {
+                assertFalse(asRep.replaceAll("\\D", "").contains(number), read + " shows a number to a rep: " + asRep);
+            }
         }
-        assertTrue(manager.as().get("/api/v1/customers/" + id).then().statusCode(200).extract().asString().contains(email));
-        // Searching cannot reveal them either (or a rep could guess them a character at a time).
-        rep.as().queryParam("q", email).get("/api/v1/pool").then().statusCode(200)
-                .body("items.id", org.hamcrest.Matchers.not(hasItem((int) id)));
-        rep.as().queryParam("q", digits.substring(2)).get("/api/v1/pool").then().statusCode(200)
-                .body("items.id", org.hamcrest.Matchers.not(hasItem((int) id)));
-        manager.as().queryParam("q", email).get("/api/v1/pool").then().statusCode(200).body("items.id", hasItem((int) id));
+        rep.as().get("/api/v1/customers/" + id).then().statusCode(200)
+                .body("imAccounts.handle", org.hamcrest.Matchers.contains("w***", "+***", "l***"))
+                .body("imAccounts.channel", org.hamcrest.Matchers.contains("WECHAT", "WHATSAPP", "SKYPE"))
+                .body("website", org.hamcrest.Matchers.equalTo("***.example"))
+                .body("notes", org.hamcrest.Matchers.equalTo("WeChat w***, site ***.example, cell *** *** 8000"))
+                .body("customFields.backup_contact", org.hamcrest.Matchers.equalTo("Skype l*** or s***@example.com"));
+        problem(rep.as().get("/api/v1/exports/customers.csv?ownerId=none").then(), 403, "forbidden");
+        String whole = manager.as().get("/api/v1/customers/" + id).then().statusCode(200).extract().asString();
+        for (String secret : List.of(email, wechat, whatsapp, skype, website)) {
+            assertTrue(whole.contains(secret), "a manager sees " + secret + " whole: " + whole);
+        }
+        assertTrue(manager.as().get("/api/v1/exports/customers.csv?ownerId=none").then().statusCode(200).extract()
+                .asString().contains(wechat), "a manager's export holds the handle");
+
+        // A whole email, number or handle finds the customer (the answer still masked, checked above); a part of
+        // one finds nothing, or a rep could read it a character at a time.
+        for (String whole1 : List.of(email, email.toUpperCase(), phone, "8613800138000", "008613800138000", wechat,
+                "@" + wechat, skype)) {
+            rep.as().queryParam("q", whole1).get("/api/v1/pool").then().statusCode(200)
+                    .body("items.id", hasItem((int) id));
+        }
+        String localPart = email.substring(0, email.indexOf('@'));
+        for (String part : List.of(localPart, email.substring(1), "138 0013 80", "13800138000".substring(2),
+                wechat.substring(0, wechat.length() - 1), wechat.substring(1), site)) {
+            rep.as().queryParam("q", part).get("/api/v1/pool").then().statusCode(200)
+                    .body("items.id", org.hamcrest.Matchers.not(hasItem((int) id)));
+        }
+        manager.as().queryParam("q", localPart).get("/api/v1/pool").then().statusCode(200).body("items.id", hasItem((int) id));
+        manager.as().queryParam("q", wechat).get("/api/v1/customers").then().statusCode(200).body("items.id", hasItem((int) id));
     }
 
     /** The path with each id replaced by an existing object of its kind (the customer's id by default). */
