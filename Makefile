@@ -5,6 +5,16 @@ MVN ?= mvn -B
 BACKEND := backend
 FRONTEND := frontend
 
+# The jar `make run`, the browser tests and the ops test start. Set before any rule names it: make expands a
+# prerequisite list when it reads the rule, so a JAR set further down was empty there and nothing built the jar.
+# Rebuilt when the pom or a file under src/main changes, and when a file is added or removed there (the listing
+# includes the folders, whose time changes then), e.g. after a `git pull`. The touch marks the jar up to date
+# even when Maven left it as it was.
+JAR := $(BACKEND)/target/quarkus-app/quarkus-run.jar
+$(JAR): $(BACKEND)/pom.xml $(shell find $(BACKEND)/src/main 2>/dev/null)
+	cd $(BACKEND) && $(MVN) -q package -DskipTests
+	@touch $@
+
 .PHONY: help run test db keys backend-test frontend-deps frontend-test e2e ops-test openapi build image native-image compose-config clean contract-deps contract-lint api-contract-test
 
 help: ## List the targets
@@ -16,8 +26,10 @@ db: ## Make a PostgreSQL reachable and create Harbor's roles and databases
 keys: ## Generate the development JWT key pair (git-ignored) if missing
 	@scripts/dev-keys.sh
 
+# npm ci when node_modules is missing or older than package.json or package-lock.json (a `git pull` that changed
+# them): npm ci writes node_modules/.package-lock.json last, so its time says when the install was made.
 frontend-deps:
-	@cd $(FRONTEND) && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; }
+	@cd $(FRONTEND) && { [ node_modules/.package-lock.json -nt package-lock.json ] && [ node_modules/.package-lock.json -nt package.json ] || npm ci --no-audit --no-fund; }
 
 # Third-party contract checkers (Spectral, Prism), pinned in contract/package-lock.json.
 contract-deps:
@@ -37,11 +49,6 @@ test: db keys frontend-deps contract-deps ## Every test: contract lint, backend 
 	$(MAKE) e2e
 	$(MAKE) ops-test
 	$(MAKE) compose-config
-
-# The jar the browser tests and `make run` start: rebuilt whenever a backend source changed.
-JAR := $(BACKEND)/target/quarkus-app/quarkus-run.jar
-$(JAR): $(BACKEND)/pom.xml $(shell find $(BACKEND)/src/main -type f 2>/dev/null)
-	cd $(BACKEND) && $(MVN) -q package -DskipTests
 
 backend-test: db keys contract-deps ## Backend tests (@QuarkusTest on PostgreSQL, contract drift included); leaves a fresh jar
 	cd $(BACKEND) && $(MVN) package
