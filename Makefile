@@ -15,7 +15,7 @@ $(JAR): $(BACKEND)/pom.xml $(shell find $(BACKEND)/src/main 2>/dev/null)
 	cd $(BACKEND) && $(MVN) -q package -DskipTests
 	@touch $@
 
-.PHONY: help run test db keys backend-test frontend-deps frontend-test e2e ops-test openapi build image native-image compose-config clean contract-deps contract-lint api-contract-test
+.PHONY: help run test db keys backend-test frontend-deps frontend-test e2e first-run-check ops-test openapi build image native-image compose-config clean contract-deps contract-lint api-contract-test
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -38,15 +38,16 @@ contract-deps:
 contract-lint: contract-deps ## Spectral with the OWASP API Top 10 ruleset on openapi.yaml: fails on any error
 	cd contract && npm run --silent lint
 
-run: db keys frontend-deps $(JAR) ## Backend on :8080 with a demo store, web app on :5173 (logins are printed)
+run: db keys frontend-deps $(JAR) ## Backend on :8080 with a demo store, web app on :5173 (logins are printed; ports: HARBOR_HTTP_PORT, HARBOR_WEB_PORT)
 	@scripts/run-dev.sh
 
-test: db keys frontend-deps contract-deps ## Every test: contract lint, backend on PostgreSQL, contract drift, web app
+test: db keys frontend-deps contract-deps ## Every test: contract lint, backend on PostgreSQL, contract drift, web app, fresh-clone run
 	$(MAKE) contract-lint
 	$(MAKE) backend-test
 	$(MAKE) api-contract-test
 	$(MAKE) frontend-test
 	$(MAKE) e2e
+	$(MAKE) first-run-check
 	$(MAKE) ops-test
 	$(MAKE) compose-config
 
@@ -65,6 +66,11 @@ api-contract-test: db keys contract-deps ## API tests again through Prism (--err
 
 e2e: db keys frontend-deps contract-deps $(JAR) ## Browser tests in Chromium, through Prism (contract-validating proxy) to the backend jar
 	cd $(FRONTEND) && npm run e2e
+
+# Clones HEAD into a temporary folder and runs `make run` there on ports and a database of its own (harbor_firstrun,
+# recreated empty): logins printed, API ready, web app served, a login through its proxy, a clean stop on Ctrl-C.
+first-run-check: ## `make run` on a fresh clone of HEAD works and stops cleanly; prints clone → working page time
+	scripts/first-run-check.sh
 
 # Needs no shared database: it starts a private PostgreSQL cluster of its own, which it stops and starts.
 ops-test: keys $(JAR) ## Scale-out and recovery: two backend instances on one private PostgreSQL (about 3 min)

@@ -9,13 +9,18 @@
 #   HARBOR_PGDATA=/tmp/x HARBOR_PG_PORT=25432 scripts/ensure-db.sh        initdb if needed, start, provision
 #     (HARBOR_PG_OPTS adds server settings to a cluster this script starts, e.g. "-c shared_buffers=4GB")
 #   HARBOR_PGDATA=/tmp/x HARBOR_PG_PORT=25432 scripts/ensure-db.sh stop   stop it (fast shutdown)
+# The fresh-clone check (scripts/first-run-check.sh) starts from an empty database of its own each time:
+#   scripts/ensure-db.sh recreate harbor_firstrun     as above, then drop that database and create it empty
+#     (only the databases in DISPOSABLE; on the server found as above, even when HARBOR_DB_URL is set)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 HOST=127.0.0.1
 PORT="${HARBOR_PG_PORT:-5432}"   # only tests change it
 PGDATA_DIR="${HARBOR_PGDATA:-$ROOT/.pgdata}"
-ROLES=("harbor:harbor:harbor" "harbor_test:harbor_test:harbor_test" "harbor_test:harbor_test:harbor_e2e")   # role:password:database
+ROLES=("harbor:harbor:harbor" "harbor_test:harbor_test:harbor_test" "harbor_test:harbor_test:harbor_e2e"
+       "harbor:harbor:harbor_firstrun")   # role:password:database
+DISPOSABLE=(harbor_firstrun)   # databases `recreate` may drop: never the app's or the tests'
 
 log() { echo "[db] $*" >&2; }
 
@@ -69,6 +74,20 @@ provision() {
   done
 }
 
+disposable() { [[ " ${DISPOSABLE[*]} " == *" $1 "* ]] || { log "refusing to recreate '$1': only ${DISPOSABLE[*]}"; exit 2; }; }
+
+recreate() {
+  local database="$1" entry role password db owner=""
+  disposable "$database"
+  for entry in "${ROLES[@]}"; do
+    IFS=: read -r role password db <<<"$entry"
+    [ "$db" = "$database" ] && owner="$role"
+  done
+  as_superuser "drop database if exists $database with (force)"
+  as_superuser "create database $database owner $owner"
+  log "recreated database $database (empty)"
+}
+
 find_pg_bin() {
   local dir
   dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
@@ -117,11 +136,13 @@ private_cluster() {
 }
 
 main() {
+  if [ "${1:-}" = recreate ]; then disposable "${2:?usage: ensure-db.sh recreate DATABASE}"; fi
   if [ -n "${HARBOR_PGDATA:-}" ]; then
     if [ "${1:-}" = stop ]; then stop_private_cluster; else private_cluster; fi
+    if [ "${1:-}" = recreate ]; then recreate "$2"; fi
     return 0
   fi
-  if [ -n "${HARBOR_DB_URL:-}" ]; then
+  if [ -n "${HARBOR_DB_URL:-}" ] && [ "${1:-}" != recreate ]; then
     log "using HARBOR_DB_URL as configured"
     return 0
   fi
@@ -141,6 +162,7 @@ main() {
   fi
   command -v psql >/dev/null 2>&1 || { log "psql is missing: install the PostgreSQL client (apt-get install postgresql-client)."; exit 1; }
   provision
+  if [ "${1:-}" = recreate ]; then recreate "$2"; fi
 }
 
 main "$@"
