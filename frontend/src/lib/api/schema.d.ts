@@ -1785,7 +1785,7 @@ export interface components {
              * @example 0
              */
             purgeUnclaimedAfterDays: number;
-            /** @description Reps see pool customers' email and numbers masked */
+            /** @description Reps see pool customers' contacts masked: email, phone numbers, IM handles, website */
             maskContacts: boolean;
             /**
              * @description Days without follow-up per stage, overriding returnAfterDaysWithoutFollowUp (0: no such return in that stage)

@@ -32,7 +32,7 @@ public record PoolRules(
         @NotNull @Min(0) @Max(MAX_DAYS) @Schema(required = true, examples = "0",
                 description = "Customers left unclaimed in the pool this many days are deleted")
         Integer purgeUnclaimedAfterDays,
-        @NotNull @Schema(required = true, description = "Reps see pool customers' email and numbers masked")
+        @NotNull @Schema(required = true, description = "Reps see pool customers' contacts masked: email, phone numbers, IM handles, website")
         Boolean maskContacts,
         @Schema(description = "Days without follow-up per stage, overriding returnAfterDaysWithoutFollowUp "
                 + "(0: no such return in that stage)", examples = "{\"INQUIRY\": 180, \"SAMPLE_ORDER\": 30}")

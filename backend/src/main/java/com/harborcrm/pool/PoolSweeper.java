@@ -83,6 +83,9 @@ public class PoolSweeper {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweepAll() {
         for (long storeId : storeIds()) {
+            if (com.harborcrm.common.time.ReplayedTime.isReplaying(storeId)) {
+                continue;
+            }
             try {
                 SweepResult result = self.sweep(storeId);
                 if (result.returned() + result.warned() + result.purged() + result.rescored() > 0) {

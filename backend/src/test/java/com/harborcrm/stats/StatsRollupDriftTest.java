@@ -208,8 +208,14 @@ class StatsRollupDriftTest {
     }
 
     void compare(long store, List<Long> users, ZoneId zone, Random random, String context) throws SQLException {
+        compare(store, users, zone, random, context, FIRST_DAY, DAYS);
+    }
+
+    /** Random periods within the days from firstDay on (also the demo story's, see DemoStoryStatsTest). */
+    void compare(long store, List<Long> users, ZoneId zone, Random random, String context, LocalDate firstDay, int days)
+            throws SQLException {
         for (int p = 0; p < 6; p++) {
-            LocalDate from = FIRST_DAY.plusDays(random.nextInt(DAYS) - 5);
+            LocalDate from = firstDay.plusDays(random.nextInt(days) - 5);
             LocalDate to = p == 0 ? from : from.plusDays(random.nextInt(60));
             StatsPeriod period = new StatsPeriod(from, to, zone, from.atStartOfDay(zone).toInstant(),
                     to.plusDays(1).atStartOfDay(zone).toInstant());

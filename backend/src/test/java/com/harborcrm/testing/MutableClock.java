@@ -38,6 +38,10 @@ public class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
+        Instant replayed = com.harborcrm.common.time.ReplayedTime.now();
+        if (replayed != null) {
+            return replayed;
+        }
         return fixed != null ? fixed : Instant.now().plus(offset);
     }
 

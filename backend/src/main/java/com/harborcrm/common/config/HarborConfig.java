@@ -52,6 +52,14 @@ public interface HarborConfig {
         /** Open the demo store at start-up (dev profile). */
         @WithDefault("false")
         boolean enabled();
+
+        /** Delete the demo store at start-up and write it anew (make demo-reset); never touches another store. */
+        @WithDefault("false")
+        boolean reset();
+
+        /** Where the web app is, for the login banner. */
+        @WithDefault("http://localhost:5173")
+        String webUrl();
     }
 
     interface Pool {

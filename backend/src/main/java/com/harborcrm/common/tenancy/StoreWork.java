@@ -21,6 +21,14 @@ public class StoreWork {
     TenantContext tenant;
 
     public <T> T inStore(long storeId, Supplier<T> work) {
+        return inNewContext(() -> {
+            tenant.enter(storeId);
+            return work.get();
+        });
+    }
+
+    /** The work in a request context of its own, no store entered yet (signing up enters its new store itself). */
+    public <T> T inNewContext(Supplier<T> work) {
         ManagedContext requestContext = Arc.container().requestContext();
         InjectableContext.ContextState outer = requestContext.isActive() ? requestContext.getState() : null;
         if (outer != null) {
@@ -28,7 +36,6 @@ public class StoreWork {
         }
         requestContext.activate();
         try {
-            tenant.enter(storeId);
             return work.get();
         } finally {
             requestContext.terminate();
