@@ -95,6 +95,8 @@ export async function startBackend() {
       '-Dquarkus.datasource.password=harbor_test',
       '-Dquarkus.flyway.clean-at-start=true',
       '-Dquarkus.flyway.clean-disabled=false',
+      // The demo store of `make run`, for the newcomer's tour (run.mjs, "tour:" steps).
+      '-Dharbor.demo.enabled=true',
       '-jar',
       backendJar,
     ],

@@ -210,7 +210,7 @@ final class DemoPeople {
                 company = city + brand + pick(CN_TRADES) + pick(country.companyForms());
                 domainWord = pinyinOfBrand(brand) + pick(new String[] {"light", "elec", "trade", "power"});
             } else if (random.nextInt(4) == 0) {
-                company = family + " " + pick(TRADE_WORDS) + " " + pick(country.companyForms());
+                company = capitalize(family) + " " + pick(TRADE_WORDS) + " " + pick(country.companyForms());
                 domainWord = ascii(family) + ascii(company.split(" ")[1]);
             } else {
                 String brand = pick(BRAND_WORDS);
@@ -302,10 +302,14 @@ final class DemoPeople {
                 digits.append(random.nextInt(10));
             }
             String d = digits.toString();
-            int cut = d.length() - 4;
-            number = "+" + country.dial() + " " + d.substring(0, Math.min(3, cut)) + " " + d.substring(Math.min(3, cut), cut)
-                    + " " + d.substring(cut);
-            number = number.replace("  ", " ");
+            // Grouped as people write them: 8 digits 4+4, 9 as 2+3+4, 10 as 3+3+4, 11 as 3+4+4.
+            String grouped = switch (d.length()) {
+                case 8 -> d.substring(0, 4) + " " + d.substring(4);
+                case 9 -> d.substring(0, 2) + " " + d.substring(2, 5) + " " + d.substring(5);
+                case 10 -> d.substring(0, 3) + " " + d.substring(3, 6) + " " + d.substring(6);
+                default -> d.substring(0, 3) + " " + d.substring(3, 7) + " " + d.substring(7);
+            };
+            number = "+" + country.dial() + " " + grouped;
         } while (!numbers.add(number.replaceAll("[^0-9]", "")));
         return number;
     }

@@ -86,10 +86,10 @@ public class DemoStory {
     }
 
     private static final List<Rep> REPS = List.of(
-            new Rep("Rita Rep", "rep", 0.96, 80, 0),
-            new Rep("Ravi Rep", "rep2", 0.80, 95, 0),
-            new Rep("Chen Jing", "rep3", 0.92, 70, 95),
-            new Rep("Sofia Lopez", "rep4", 0.88, 55, 250));
+            new Rep("Rita Rep", "rep", 0.96, 85, 0),
+            new Rep("Ravi Rep", "rep2", 0.80, 100, 0),
+            new Rep("Chen Jing", "rep3", 0.92, 80, 95),
+            new Rep("Sofia Lopez", "rep4", 0.88, 70, 250));
 
     static final String ZONE = "Asia/Shanghai";
     private static final String[] PRODUCTS = {"LED panel light 600x600 40W", "Solar street light 100W all-in-one",
@@ -259,7 +259,7 @@ public class DemoStory {
             demoStores.markCurrent();
             managerId = accounts.createUser(new CreateUserRequest("Max Manager", login("manager"), PASSWORD,
                     Role.MANAGER)).id();
-            poolRules.save(new PoolRules(30, 90, 3, 120, 15, 7, 0, true,
+            poolRules.save(new PoolRules(30, 90, 3, 200, 15, 7, 0, true,
                     new LinkedHashMap<>(Map.of("TRANSACTION", 60, "REPEAT_PURCHASE", 90))), null);
             String[][] tagSpecs = {{"VIP", "#E53935", "Value"}, {"Distributor", "#1E88E5", "Business"},
                 {"Project buyer", "#00897B", "Business"}, {"Sample sent", "#FB8C00", "Progress"},
@@ -446,8 +446,10 @@ public class DemoStory {
 
     private void claims(long rep) {
         Rep who = repOf.get(rep);
-        long owned = leads.values().stream().filter(l -> Long.valueOf(rep).equals(l.owner)).count();
-        int wanted = (int) Math.min(8, Math.max(0, (who.book() - owned) / 4 + random.nextInt(3) - 1));
+        // The book counts the customers a rep works on; lost ones stay theirs but need no work.
+        long working = leads.values().stream().filter(l -> Long.valueOf(rep).equals(l.owner) && !l.lost).count();
+        int wanted = (int) Math.min(6, Math.max(random.nextInt(3) == 0 ? 1 : 0,
+                (who.book() - working) / 4 + random.nextInt(3) - 1));
         if (wanted == 0) {
             return;
         }
@@ -480,7 +482,7 @@ public class DemoStory {
             return;
         }
         long target = repIds.stream().min(Comparator.comparingLong(r -> leads.values().stream()
-                .filter(l -> r.equals(l.owner)).count())).orElseThrow();
+                .filter(l -> r.equals(l.owner) && !l.lost).count())).orElseThrow();
         var result = inStoreAs(managerId, Role.MANAGER, at(13, 58),
                 () -> pool.assign(new AssignRequest(promising, target, false)));
         for (Long id : result.assigned()) {
