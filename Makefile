@@ -15,7 +15,7 @@ $(JAR): $(BACKEND)/pom.xml $(shell find $(BACKEND)/src/main 2>/dev/null)
 	cd $(BACKEND) && $(MVN) -q package -DskipTests
 	@touch $@
 
-.PHONY: help run test db keys backend-test frontend-deps frontend-test e2e first-run-check ops-test openapi build image native-image compose-config clean contract-deps contract-lint api-contract-test
+.PHONY: help run demo-reset test db keys backend-test frontend-deps frontend-test e2e first-run-check ops-test openapi build image native-image compose-config clean contract-deps contract-lint api-contract-test
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -40,6 +40,9 @@ contract-lint: contract-deps ## Spectral with the OWASP API Top 10 ruleset on op
 
 run: db keys frontend-deps $(JAR) ## Backend on :8080 with a demo store, web app on :5173 (logins are printed; ports: HARBOR_HTTP_PORT, HARBOR_WEB_PORT)
 	@scripts/run-dev.sh
+
+demo-reset: db keys frontend-deps $(JAR) ## As `make run`, after writing the demo store anew (no other store is touched)
+	@HARBOR_DEMO_RESET=true scripts/run-dev.sh
 
 test: db keys frontend-deps contract-deps ## Every test: contract lint, backend on PostgreSQL, contract drift, web app, fresh-clone run
 	$(MAKE) contract-lint
