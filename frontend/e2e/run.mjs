@@ -459,13 +459,13 @@ step('the manager opens Statistics and sees the charts drawn with the period’s
 // Self-contained: it logs in itself (in English) and makes its own customers; it needs only the users of the
 // story above (admin, the manager `rep`, the sales rep `seller`).
 
-async function custLogIn(email) {
+async function custLogIn(email, secret = password) {
   await page.goto('/logout');
   await page.getByRole('heading', { name: /Log in to Harbor CRM|登录/ }).waitFor();
   await page.evaluate(() => localStorage.setItem('harbor.locale', 'en'));
   await page.goto('/login');
   await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
+  await page.getByLabel('Password').fill(secret);
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.getByRole('heading', { name: 'My customers', level: 1 }).waitFor();
 }
@@ -596,16 +596,6 @@ step('the manager creates a duplicate anyway, merges the two, and undoes the mer
 
 const demo = { rep: 'rep@demo.harbor-crm.dev', manager: 'manager@demo.harbor-crm.dev', password: 'harbor-demo' };
 
-async function demoLogIn(email) {
-  await page.goto('/logout');
-  await page.getByRole('heading', { name: /Log in to Harbor CRM|登录/ }).waitFor();
-  await page.evaluate(() => localStorage.setItem('harbor.locale', 'en'));
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(demo.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { name: 'My customers', level: 1 }).waitFor();
-}
 
 /** "Returns to the pool in 12 days: no follow-up" → 12 (0 for today). */
 function daysLeft(text) {
@@ -617,7 +607,7 @@ function daysLeft(text) {
 let tourClaimed;
 
 step('tour: the demo rep claims a customer from the pool, contacts hidden until then, and finds it in My customers', async () => {
-  await demoLogIn(demo.rep);
+  await custLogIn(demo.rep, demo.password);
   await mainNav().getByRole('link', { name: 'Pool', exact: true }).click();
   const rows = page.getByRole('table', { name: 'Pool' }).locator('tbody tr');
   await eventually(async () => assert.ok((await rows.count()) >= 20, 'the demo pool holds customers'));
@@ -676,7 +666,7 @@ step('tour: a follow-up puts off the return of a customer about to go back to th
 });
 
 step('tour: the demo manager assigns pool customers to a rep', async () => {
-  await demoLogIn(demo.manager);
+  await custLogIn(demo.manager, demo.password);
   await mainNav().getByRole('link', { name: 'Pool', exact: true }).click();
   const rows = page.getByRole('table', { name: 'Pool' }).locator('tbody tr');
   await eventually(async () => assert.ok((await rows.count()) >= 2));

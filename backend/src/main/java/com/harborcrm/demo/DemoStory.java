@@ -38,7 +38,9 @@ import com.harborcrm.common.tenancy.StoreWork;
 import com.harborcrm.common.time.ReplayedTime;
 import com.harborcrm.customer.CustomerLifecycle;
 import com.harborcrm.customer.CustomerService;
+import com.harborcrm.customer.CustomerFilter;
 import com.harborcrm.customer.CustomerStage;
+import com.harborcrm.customer.CustomerStatus;
 import com.harborcrm.customfield.CustomFieldDtos.CreateCustomFieldRequest;
 import com.harborcrm.customfield.CustomFieldService;
 import com.harborcrm.customfield.CustomFieldType;
@@ -55,6 +57,8 @@ import com.harborcrm.pool.PoolSweeper;
 import com.harborcrm.reason.LostReasonService;
 import com.harborcrm.tag.TagDtos.CreateTagRequest;
 import com.harborcrm.tag.TagService;
+import com.harborcrm.view.SavedViewDtos.SavedViewRequest;
+import com.harborcrm.view.SavedViewService;
 
 /**
  * The demo store's year and a quarter of business, written day by day through the application's own services at
@@ -143,6 +147,9 @@ public class DemoStory {
 
     @Inject
     com.harborcrm.io.ImportService imports;
+
+    @Inject
+    SavedViewService savedViews;
 
     @Inject
     EntityManager em;
@@ -274,10 +281,24 @@ public class DemoStory {
                     CustomFieldType.NUMBER, null, false));
             customFields.create(new CreateCustomFieldRequest("certifications", "Certifications needed",
                     CustomFieldType.MULTI_SELECT, List.of(CERTIFICATES), false));
+            return null;
+        });
+        inStoreAs(managerId, Role.MANAGER, at(9, 20), () -> {
+            savedViews.create(new SavedViewRequest("Distributors", screen(null, List.of(tagIds.get("Distributor")), null,
+                    null), "-score"));
+            savedViews.create(new SavedViewRequest("Buying customers", screen(List.of(CustomerStage.TRANSACTION,
+                    CustomerStage.REPEAT_PURCHASE), null, null, null), "-score"));
             reasonIds = new LinkedHashMap<>();
             reasons.list().forEach(r -> reasonIds.put(r.name(), r.id()));
             return null;
         });
+    }
+
+    /** A saved view's criteria: the stages, tags, lowest score and statuses given, nothing else. */
+    private static CustomerFilter screen(List<CustomerStage> stages, List<Long> tags, Integer scoreMin,
+            List<CustomerStatus> statuses) {
+        return new CustomerFilter(null, stages, null, statuses, null, null, tags, null, null, null, null, null, null, null,
+                null, null, scoreMin, null, null);
     }
 
     private com.harborcrm.account.AccountDtos.SignupResponse signup() {
@@ -295,6 +316,14 @@ public class DemoStory {
                         new CreateUserRequest(rep.name(), login(rep.login()), PASSWORD, Role.REP)).id());
                 repIds.add(id);
                 repOf.put(id, rep);
+                // The screens a rep comes back to every morning.
+                inStoreAs(id, Role.REP, at(9, 40), () -> {
+                    savedViews.create(new SavedViewRequest("Samples out", screen(List.of(CustomerStage.SAMPLE_ORDER),
+                            null, null, null), "-score"));
+                    savedViews.create(new SavedViewRequest("Hot leads", screen(null, null, 50, List.of(CustomerStatus.ACTIVE)),
+                            "-score"));
+                    return null;
+                });
             }
         }
     }

@@ -107,6 +107,9 @@ class DemoStoryTest {
         assertFalse(get(manager, "/api/v1/customers/duplicates").getList("items").isEmpty(),
                 "the fair's double entries wait in the duplicate finder");
         assertTrue(get(manager, "/api/v1/pool?includeTotal=true").getLong("total") > 0, "the pool has customers");
+        assertEquals(List.of("Hot leads", "Samples out"),
+                get(login("rep@" + domain), "/api/v1/views").getList("items.name").stream().sorted().toList(),
+                "the rep's saved screens");
 
         // The rollup: before and after folding, every report equals a recount of the events.
         StatsRollupDriftTest recount = new StatsRollupDriftTest();
