@@ -1238,7 +1238,7 @@ export interface components {
         };
         /** @description Screening criteria; every member optional, lists mean any of. */
         CustomerFilter: {
-            /** @description Substring of name, company name, email, or the digits of phone/mobile */
+            /** @description Substring of name, company name, email, or the digits of phone/mobile; or a whole IM handle (any network) */
             q?: string | null;
             stage?: components["schemas"]["CustomerStage"][] | null;
             stars?: number[] | null;

@@ -541,7 +541,7 @@ export const en = {
   'pool.column.phone': 'Mobile / telephone',
   'pool.column.actions': 'Actions',
   'pool.masked': 'hidden until claimed',
-  'pool.maskedNote': 'Email and phone numbers are hidden until you claim a customer.',
+  'pool.maskedNote': 'Contact details (email, phone numbers, IM handles, website) are hidden until you claim a customer.',
   'pool.selection': 'Selected pool customers',
   'pool.claim.button': 'Claim',
   'pool.claim.one': 'Claim {name}',

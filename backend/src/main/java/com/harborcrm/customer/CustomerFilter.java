@@ -18,7 +18,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "CustomerFilter", description = "Screening criteria; every member optional, lists mean any of.")
 public record CustomerFilter(
-        @Size(max = MAX_SEARCH) @Schema(description = "Substring of name, company name, email, or the digits of phone/mobile") String q,
+        @Size(max = MAX_SEARCH) @Schema(description = "Substring of name, company name, email, or the digits of phone/mobile; or a whole IM handle (any network)") String q,
         @Size(max = MAX_VALUES) List<CustomerStage> stage,
         @Size(max = MAX_VALUES) List<Integer> stars,
         @Size(max = MAX_VALUES) List<CustomerStatus> status,

@@ -745,20 +745,63 @@ public class DemoStory {
                 default -> "已发送" + product + "的报价单和产品目录，等待客户回复。";
             };
         }
+        String chat = lead.buyer.imChannel() == null ? "WhatsApp" : switch (lead.buyer.imChannel()) {
+            case "WECHAT" -> "WeChat";
+            case "SKYPE" -> "Skype";
+            case "LINE" -> "LINE";
+            case "TELEGRAM" -> "Telegram";
+            default -> "WhatsApp";
+        };
+        // A buyer who orders talks about orders, shipments and payments; one who has not yet, about prices and tests.
+        if (lead.stage.ordinal() >= CustomerStage.TRANSACTION.ordinal() && type != FollowUpType.QUOTATION) {
+            int po = 100 + random.nextInt(900);
+            return pick(
+                    "Shipment of PO-" + today.getYear() + "-" + po + " left Ningbo on " + shipped() + "; sent " + first
+                            + " the B/L copy and the packing list.",
+                    first + " paid the balance of PO-" + today.getYear() + "-" + po + "; booked the container for next week.",
+                    chat + ": " + first + " sent photos of the installed " + product + "; happy with the light quality.",
+                    "Asked " + first + " for the forecast of next quarter: about " + (quantity + quantity / 4) + " pcs.",
+                    first + " reported " + (2 + random.nextInt(6)) + " faulty drivers in the last batch; replacing them in "
+                            + "the next shipment.",
+                    "Sent " + first + " our new catalogue with the 2027 models; they want samples of the new "
+                            + PRODUCTS[random.nextInt(PRODUCTS.length)] + ".");
+        }
         return switch (type) {
             case EMAIL -> lead.contacts == 1
                     ? "Sent our catalogue and price list for " + product + "; asked " + first + " for the target price and yearly volume."
-                    : "E-mailed " + first + " the updated price list and the photometric report for " + product + ".";
-            case CALL -> "Called " + first + ": they buy about " + quantity + " pcs per quarter; interested if we can do USD "
-                    + price + ".";
-            case CHAT -> "WhatsApp: " + first + " asked about the lead time for " + quantity
-                    + " pcs; told them 25 days after the deposit.";
+                    : pick("E-mailed " + first + " the photometric report and the CE certificate of " + product + ".",
+                        "Sent " + first + " a revised offer: USD " + price + " for " + quantity + " pcs, 5% off above "
+                            + quantity * 2 + ".",
+                        "Reminded " + first + " that our quotation expires on Friday.",
+                        first + " asked for the LM-80 report and a 5-year warranty; sent both.");
+            case CALL -> pick("Called " + first + ": they buy about " + quantity + " pcs per quarter; interested if we can do USD "
+                    + price + ".",
+                    "Called " + first + ": their project in " + lead.buyer.city() + " starts next month; waiting for the tender result.",
+                    "Called, no answer; left a message for " + first + ".",
+                    "Called " + first + ": they compare us with two other suppliers; our delivery time is the strong point.");
+            case CHAT -> pick(chat + ": " + first + " asked about the lead time for " + quantity
+                    + " pcs; told them 25 days after the deposit.",
+                    chat + ": " + first + " wants a 4000K version and a custom box with their logo.",
+                    chat + ": sent " + first + " a video of the ageing test in our factory.",
+                    chat + ": " + first + " asked whether we can ship DDP to " + lead.buyer.city() + ".");
             case QUOTATION -> "Sent quotation QT-" + today.getYear() + String.format("%04d", ++serial % 10_000) + ": "
                     + quantity + " pcs " + product + " at USD " + price + " FOB Ningbo, valid 30 days.";
-            case MEETING -> "Video call with " + first + " and their engineer: checked the test data; they want 5000K and 0-10V dimming.";
-            case NOTE -> first + " is travelling until next week; follow up then.";
+            case MEETING -> pick("Video call with " + first + " and their engineer: checked the test data; they want 5000K and "
+                    + "0-10V dimming.", "Met " + first + " at their office in " + lead.buyer.city()
+                    + ": walked through the warehouse, they stock about 20 items from a competitor.");
+            case NOTE -> pick(first + " is travelling until next week; follow up then.",
+                    "Public holiday in " + lead.buyer.country() + " this week; follow up after it.");
             default -> "Talked to " + first + " about " + product + ".";
         };
+    }
+
+    private String pick(String... texts) {
+        return texts[random.nextInt(texts.length)];
+    }
+
+    private String shipped() {
+        return today.minusDays(1 + random.nextInt(5)).format(java.time.format.DateTimeFormatter.ofPattern("MMM d",
+                Locale.ENGLISH));
     }
 
     private static boolean isChinese(DemoPeople.Buyer buyer) {
