@@ -354,6 +354,25 @@ class PoolSweepTest {
         assertEquals(1, PoolHelper.ownerEvents(db, second.storeId(), there, "AUTO_RETURNED"));
     }
 
+    /**
+     * While a store's past is being written (the demo story, see common/time/ReplayedTime), its customers are due by
+     * the story's clock, not the real one: the scheduled sweep leaves that store alone and sweeps the others.
+     */
+    @Test
+    void theScheduledSweepLeavesAStoreAloneWhileItsPastIsReplayed() throws Exception {
+        Session second = Api.openStore("Sweep meanwhile");
+        Session secondRep = Api.addUser(second, "REP");
+        long replayed = Customers.createId(rep);
+        long present = Customers.createId(secondRep);
+        at(days(90));
+        com.harborcrm.common.time.ReplayedTime.replaying(admin.storeId(),
+                () -> CompletableFuture.runAsync(sweeper::sweepAll).join());
+        assertEquals(rep.userId(), PoolHelper.owner(db, admin.storeId(), replayed));
+        assertEquals(null, PoolHelper.owner(db, second.storeId(), present));
+        CompletableFuture.runAsync(sweeper::sweepAll).get(60, TimeUnit.SECONDS);
+        assertEquals(null, PoolHelper.owner(db, admin.storeId(), replayed));
+    }
+
     /** The Quarkus scheduler runs jobs with a request context already active: each store must still get its own. */
     @Test
     void theSweepEntersEachStoreEvenWhenARequestContextIsAlreadyActive() throws Exception {
