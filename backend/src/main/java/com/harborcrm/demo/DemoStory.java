@@ -48,6 +48,7 @@ import com.harborcrm.followup.FollowUpDtos.CreateFollowUpRequest;
 import com.harborcrm.followup.FollowUpService;
 import com.harborcrm.followup.FollowUpType;
 import com.harborcrm.inquiry.InquiryService;
+import com.harborcrm.merge.MergeService;
 import com.harborcrm.pool.PoolDtos.AssignRequest;
 import com.harborcrm.pool.PoolDtos.ReleaseRequest;
 import com.harborcrm.pool.PoolRules;
@@ -152,6 +153,9 @@ public class DemoStory {
     SavedViewService savedViews;
 
     @Inject
+    MergeService merges;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -186,6 +190,7 @@ public class DemoStory {
     private long adminId;
     private long managerId;
     private final List<Long> repIds = new ArrayList<>();
+    private final List<Long> duplicatesToMerge = new ArrayList<>();
     private final Map<Long, Rep> repOf = new HashMap<>();
     private final Map<Long, Lead> leads = new LinkedHashMap<>();
     private final Map<String, Long> tagIds = new LinkedHashMap<>();
@@ -204,6 +209,7 @@ public class DemoStory {
         repIds.clear();
         repOf.clear();
         tagIds.clear();
+        duplicatesToMerge.clear();
         serial = 0;
         long started = System.nanoTime();
         today = plan.firstDay();
@@ -358,6 +364,9 @@ public class DemoStory {
                 }
             }
         }
+        if (dayIndex % 61 == 60 && duplicatesToMerge.size() > 1) {
+            mergeOneDuplicate();
+        }
         ReplayedTime.at(at(23, 30), () -> sweeper.sweep(storeId));
         reread();
     }
@@ -452,9 +461,8 @@ public class DemoStory {
                 leads.put(id, lead);
                 setTags(rep, lead, at(19, 30));
             }
-            // The colleague at the next table took the same buyer's card: a real duplicate for the finder. (None is
-            // merged: a merge moves the duplicate's events to the survivor, and the funnel's rollup, which counts a
-            // customer's first arrival at each stage when the event is written, does not follow such moves.)
+            // The colleague at the next table took the same buyer's card: a real duplicate for the finder (the manager
+            // merges some of them later).
             List<Lead> others = leads.values().stream().filter(l -> l.owner != null && !l.owner.equals(rep)
                     && l.buyer.mobile() != null).toList();
             if (!others.isEmpty() && (rep.equals(repIds.get(0)) || random.nextInt(2) == 0)) {
@@ -467,6 +475,7 @@ public class DemoStory {
                 lead.owner = rep;
                 lead.nextContact = today.plusDays(3);
                 leads.put(id, lead);
+                duplicatesToMerge.add(id);
             }
         }
     }
@@ -638,6 +647,18 @@ public class DemoStory {
         if (!lead.tags.isEmpty()) {
             inStoreAs(user, Role.REP, when, () -> tags.setCustomerTags(lead.id, List.copyOf(lead.tags)));
         }
+    }
+
+    /** Every other month the manager merges the oldest of the fairs' double entries; the rest wait in the finder. */
+    private void mergeOneDuplicate() {
+        Lead copy = leads.get(duplicatesToMerge.remove(0));
+        Lead original = copy == null ? null : leads.values().stream().filter(l -> l.id != copy.id
+                && copy.buyer.mobile() != null && copy.buyer.mobile().equals(l.buyer.mobile())).findFirst().orElse(null);
+        if (original == null) {
+            return;
+        }
+        inStoreAs(managerId, Role.MANAGER, at(11, 0), () -> merges.merge(original.id, List.of(copy.id)));
+        leads.remove(copy.id);
     }
 
     /** After the nightly sweep: who owns what now (auto-returns), read back from the store. */

@@ -73,6 +73,9 @@ public class MergeService {
     EntityManager em;
 
     @Inject
+    com.harborcrm.stats.StatsRegrouping statsRegrouping;
+
+    @Inject
     TenantContext tenant;
 
     @Inject
@@ -160,11 +163,15 @@ public class MergeService {
                 + "select distinct store_id, ?2, tag_id from customer_tags where store_id = ?1 "
                 + "and customer_id = any(cast(?3 as bigint[])) on conflict do nothing")
                 .setParameter(1, store).setParameter(2, survivorId).setParameter(3, idArray).executeUpdate();
-        for (String table : MOVED) {
-            em.createNativeQuery("update " + table + " set customer_id = ?2 where store_id = ?1 "
-                    + "and customer_id = any(cast(?3 as bigint[]))")
-                    .setParameter(1, store).setParameter(2, survivorId).setParameter(3, idArray).executeUpdate();
-        }
+        List<Long> concerned = new ArrayList<>(ids);
+        concerned.add(survivorId);
+        statsRegrouping.moveEvents(store, concerned, () -> {
+            for (String table : MOVED) {
+                em.createNativeQuery("update " + table + " set customer_id = ?2 where store_id = ?1 "
+                        + "and customer_id = any(cast(?3 as bigint[]))")
+                        .setParameter(1, store).setParameter(2, survivorId).setParameter(3, idArray).executeUpdate();
+            }
+        });
         // Reminders are unique per customer, kind and window: one of each moves, the rest go with the duplicate.
         em.createNativeQuery("""
                 update reminders set customer_id = :survivor where store_id = :store and id in (
@@ -346,13 +353,17 @@ public class MergeService {
                 + "jsonb_populate_recordset(null::customer_im_handles, m.snapshot->'handles') r "
                 + "where m.store_id = ?1 and m.id = ?2")
                 .setParameter(1, store).setParameter(2, mergeId).executeUpdate();
-        for (String table : MOVED) {
-            em.createNativeQuery("update " + table + " x set customer_id = (e.value->>1)::bigint from merges m, "
-                    + "jsonb_array_elements(m.snapshot->'moved'->'" + table + "') e "
-                    + "where m.store_id = ?1 and m.id = ?2 and x.store_id = ?1 and x.id = (e.value->>0)::bigint "
-                    + "and x.customer_id = ?3")
-                    .setParameter(1, store).setParameter(2, mergeId).setParameter(3, survivorId).executeUpdate();
-        }
+        List<Long> concerned = new ArrayList<>(parseIds(idArray));
+        concerned.add(survivorId);
+        statsRegrouping.moveEvents(store, concerned, () -> {
+            for (String table : MOVED) {
+                em.createNativeQuery("update " + table + " x set customer_id = (e.value->>1)::bigint from merges m, "
+                        + "jsonb_array_elements(m.snapshot->'moved'->'" + table + "') e "
+                        + "where m.store_id = ?1 and m.id = ?2 and x.store_id = ?1 and x.id = (e.value->>0)::bigint "
+                        + "and x.customer_id = ?3")
+                        .setParameter(1, store).setParameter(2, mergeId).setParameter(3, survivorId).executeUpdate();
+            }
+        });
         em.createNativeQuery("update reminders x set customer_id = r.customer_id from merges m, "
                 + "jsonb_populate_recordset(null::reminders, m.snapshot->'reminders') r "
                 + "where m.store_id = ?1 and m.id = ?2 and x.store_id = ?1 and x.id = r.id and x.customer_id = ?3")
@@ -435,5 +446,12 @@ public class MergeService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** "{3,7}" (a bigint[] as text) as ids. */
+    private static List<Long> parseIds(String array) {
+        String inner = array.substring(1, array.length() - 1).trim();
+        return inner.isEmpty() ? List.of() : java.util.Arrays.stream(inner.split(",")).map(String::trim)
+                .map(Long::valueOf).toList();
     }
 }

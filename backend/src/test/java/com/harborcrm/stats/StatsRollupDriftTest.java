@@ -159,6 +159,46 @@ class StatsRollupDriftTest {
     }
 
     /** (type, at, data) of 120 customers' random histories over the days, many of them at or by a local midnight. */
+    /**
+     * A merge moves the duplicates' events to the survivor, and its undo moves them back: the stages the survivor
+     * reached and whom it was active with are then its own and its duplicates' events taken together. The rollup
+     * must say what a recount of the moved events says, after the merge, after the undo, and folded.
+     */
+    @Test
+    void mergesAndTheirUndoKeepTheRollupEqualToTheEvents() throws SQLException {
+        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        Session admin = PoolHelper.openStore("Drift merges", zone.getId());
+        Session rep1 = Api.addUser(admin, "REP");
+        Session rep2 = Api.addUser(admin, "REP");
+        Session manager = Api.addUser(admin, "MANAGER");
+        List<Long> users = List.of(admin.userId(), rep1.userId(), rep2.userId(), manager.userId());
+        String email = Api.uniqueEmail("merged");
+        // One buyer entered three times: the survivor reached SAMPLE_ORDER with rep1, a duplicate TRANSACTION with
+        // rep2 (the rollup counted both as reaching INQUIRY), another sits in the pool, marked lost once.
+        long survivor = Customers.createId(admin, "email", email, "stage", "INQUIRY", "ownerId", rep1.userId());
+        admin.as().body(Map.of("stage", "SAMPLE_ORDER")).patch("/api/v1/customers/" + survivor).then().statusCode(200);
+        long dealt = admin.as().queryParam("allowDuplicate", true).body(Customers.body("email", email, "stage", "INQUIRY",
+                "ownerId", rep2.userId())).post("/api/v1/customers").then().statusCode(201).extract().jsonPath().getLong("id");
+        admin.as().body(Map.of("stage", "TRANSACTION")).patch("/api/v1/customers/" + dealt + "?allowDuplicate=true")
+                .then().statusCode(200);
+        long pooled = admin.as().queryParam("allowDuplicate", true).body(Customers.body("email", email, "pool", true))
+                .post("/api/v1/customers").then().statusCode(201).extract().jsonPath().getLong("id");
+        admin.as().body(Map.of("reasonId", reasonIds(admin.storeId()).get(0))).post("/api/v1/customers/" + dealt + "/lost")
+                .then().statusCode(200);
+        LocalDate today = LocalDate.now(zone);
+        long seed = System.nanoTime();
+        compare(admin.storeId(), users, zone, new Random(seed), "merges, before, seed " + seed, today.minusDays(2), 4);
+
+        long mergeId = manager.as().body(Map.of("duplicateIds", List.of(dealt, pooled)))
+                .post("/api/v1/customers/" + survivor + "/merge").then().statusCode(200).extract().jsonPath()
+                .getLong("mergeId");
+        compare(admin.storeId(), users, zone, new Random(seed), "merged, seed " + seed, today.minusDays(2), 4);
+        manager.as().post("/api/v1/merges/" + mergeId + "/undo").then().statusCode(200);
+        compare(admin.storeId(), users, zone, new Random(seed), "undone, seed " + seed, today.minusDays(2), 4);
+        rollup.fold();
+        compare(admin.storeId(), users, zone, new Random(seed), "undone and folded, seed " + seed, today.minusDays(2), 4);
+    }
+
     static List<Object[]> history(Random random, ZoneId zone, List<Long> users, List<Long> reasons) {
         List<Object[]> events = new ArrayList<>();
         for (int c = 0; c < 120; c++) {
