@@ -2,7 +2,7 @@ import { LostReasonsScreen } from '@/features/lost-reasons/components/lost-reaso
 import { WithMe } from '../components/with-me';
 import { Forbidden } from './settings';
 
-/** Lost reasons are the administrators' (PRODUCT.md's role table). */
+/** Lost reasons are the administrators' (docs/product.md's role table). */
 export function LostReasonsRoute() {
   return <WithMe>{(me) => (me.user.role === 'ADMIN' ? <LostReasonsScreen /> : <Forbidden />)}</WithMe>;
 }

@@ -27,14 +27,14 @@ import com.harborcrm.common.error.ProblemType;
 import com.harborcrm.common.tenancy.TenantContext;
 
 /**
- * The store's list of reasons for losing or releasing a customer: seeded with PRODUCT.md's defaults when a store
+ * The store's list of reasons for losing or releasing a customer: seeded with docs/product.md's defaults when a store
  * opens, managed by its admin. Events keep the reason's id, so a reason that was ever used is archived (no longer
  * chosen, still named in statistics and timelines) rather than deleted.
  */
 @ApplicationScoped
 public class LostReasonService {
 
-    /** PRODUCT.md's defaults, in this order. */
+    /** docs/product.md's defaults, in this order. */
     public static final List<String> DEFAULTS = List.of("Product quality", "Price", "Service attitude", "Integrity",
             "Delivery", "Contact information lost", "Went to a competitor", "No longer needs", "Other");
 

@@ -31,7 +31,7 @@ import io.restassured.response.Response;
 /**
  * OWASP API1:2023 (broken object-level authorization). Every operation of the served contract whose path takes an
  * id (the served contract is openapi.yaml: ContractTest) is called with the ids of another store's objects, which
- * must answer 404 exactly like missing ids, and by a rep with another rep's objects, which answers as PRODUCT.md's
+ * must answer 404 exactly like missing ids, and by a rep with another rep's objects, which answers as docs/product.md's
  * role table says: 404 for what the rep may not even see (private customers and saved views of others), 403 for
  * what the role may not do at all. Afterwards the victim's objects are unchanged. A new path with an id that is
  * not in {@link #cases} fails the build, so no endpoint is forgotten.
