@@ -52,14 +52,19 @@ public final class ContactKeys {
 
     /** {@code CHANNEL:handle}, lower-cased and trimmed; a leading {@code @} is not part of the handle. */
     public static String imHandle(ImAccount account) {
-        if (account == null || account.channel() == null || account.handle() == null) {
+        return account == null ? null : imHandle(account.channel(), account.handle());
+    }
+
+    /** The key of a handle on a network, as {@link #imHandle(ImAccount)}. */
+    public static String imHandle(ImChannel channel, String text) {
+        if (channel == null || text == null) {
             return null;
         }
-        String handle = account.handle().trim().toLowerCase(Locale.ROOT);
+        String handle = text.trim().toLowerCase(Locale.ROOT);
         if (handle.startsWith("@")) {
             handle = handle.substring(1);
         }
-        return handle.isEmpty() ? null : account.channel().name() + ":" + handle;
+        return handle.isEmpty() ? null : channel.name() + ":" + handle;
     }
 
     public static Set<String> imHandles(List<ImAccount> accounts) {

@@ -272,10 +272,17 @@ public class CustomerQuery {
      * first, so the search condition names ids (a primary-key read) instead of a subquery an OR cannot use an index for.
      */
     private List<Long> customersWithHandle(String q) {
-        ImAccount[] probes = java.util.Arrays.stream(ImChannel.values()).map(channel -> new ImAccount(channel, q))
-                .toArray(ImAccount[]::new);
-        Set<String> handles = ContactKeys.imHandles(List.of(probes));
-        if (handles.isEmpty() || q.length() > 200 || q.chars().anyMatch(ch -> ch == 0 || Character.isWhitespace(ch))) {
+        if (q.length() > CustomerFilter.MAX_SEARCH || q.chars().anyMatch(ch -> ch == 0 || Character.isWhitespace(ch))) {
+            return List.of();
+        }
+        Set<String> handles = new LinkedHashSet<>();
+        for (ImChannel channel : ImChannel.values()) {
+            String key = ContactKeys.imHandle(channel, q);
+            if (key != null) {
+                handles.add(key);
+            }
+        }
+        if (handles.isEmpty()) {
             return List.of();
         }
         @SuppressWarnings("unchecked")

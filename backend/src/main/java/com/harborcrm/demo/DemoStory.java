@@ -294,10 +294,10 @@ public class DemoStory {
                     null), "-score"));
             savedViews.create(new SavedViewRequest("Buying customers", screen(List.of(CustomerStage.TRANSACTION,
                     CustomerStage.REPEAT_PURCHASE), null, null, null), "-score"));
-            reasonIds = new LinkedHashMap<>();
-            reasons.list().forEach(r -> reasonIds.put(r.name(), r.id()));
             return null;
         });
+        reasonIds = new LinkedHashMap<>();
+        inStoreAs(adminId, Role.ADMIN, opening, () -> reasons.list()).forEach(r -> reasonIds.put(r.name(), r.id()));
     }
 
     /** A saved view's criteria: the stages, tags, lowest score and statuses given, nothing else. */

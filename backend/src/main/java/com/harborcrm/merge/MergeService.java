@@ -353,7 +353,7 @@ public class MergeService {
                 + "jsonb_populate_recordset(null::customer_im_handles, m.snapshot->'handles') r "
                 + "where m.store_id = ?1 and m.id = ?2")
                 .setParameter(1, store).setParameter(2, mergeId).executeUpdate();
-        List<Long> concerned = new ArrayList<>(parseIds(idArray));
+        List<Long> concerned = new ArrayList<>(SqlArrays.bigintsOf(idArray));
         concerned.add(survivorId);
         statsRegrouping.moveEvents(store, concerned, () -> {
             for (String table : MOVED) {
@@ -446,12 +446,5 @@ public class MergeService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** "{3,7}" (a bigint[] as text) as ids. */
-    private static List<Long> parseIds(String array) {
-        String inner = array.substring(1, array.length() - 1).trim();
-        return inner.isEmpty() ? List.of() : java.util.Arrays.stream(inner.split(",")).map(String::trim)
-                .map(Long::valueOf).toList();
     }
 }

@@ -29,6 +29,7 @@ import org.jboss.logging.Logger;
 import com.harborcrm.common.config.HarborConfig;
 import com.harborcrm.common.sql.SqlArrays;
 import com.harborcrm.common.tenancy.StoreWork;
+import com.harborcrm.common.time.ReplayedTime;
 import com.harborcrm.customer.PotentialScore;
 import com.harborcrm.pool.PoolDtos.SweepResult;
 
@@ -83,7 +84,7 @@ public class PoolSweeper {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweepAll() {
         for (long storeId : storeIds()) {
-            if (com.harborcrm.common.time.ReplayedTime.isReplaying(storeId)) {
+            if (ReplayedTime.isReplaying(storeId)) {
                 continue;
             }
             try {

@@ -1,6 +1,8 @@
 package com.harborcrm.common.sql;
 
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** Id lists bound as one PostgreSQL array literal ({@code = any(cast(:ids as bigint[]))}): one parameter, one plan. */
@@ -11,5 +13,11 @@ public final class SqlArrays {
 
     public static String bigints(Collection<Long> ids) {
         return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+    }
+
+    /** A bigint[] read as text ("{3,7}") as ids. */
+    public static List<Long> bigintsOf(String array) {
+        String inner = array.substring(1, array.length() - 1).trim();
+        return inner.isEmpty() ? List.of() : Arrays.stream(inner.split(",")).map(String::trim).map(Long::valueOf).toList();
     }
 }
