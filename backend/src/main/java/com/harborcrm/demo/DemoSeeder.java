@@ -53,25 +53,36 @@ public class DemoSeeder {
         if (!config.demo().enabled()) {
             return;
         }
-        String admin = "admin@" + EMAIL_DOMAIN;
-        Optional<Long> existing = storeWork.inNewContext(() -> demoStores.findByAdminEmail(admin));
-        if (existing.isPresent() && config.demo().reset()) {
-            long old = existing.get();
-            Map<String, Integer> deleted = storeWork.inStore(old, () -> demoStores.delete(old));
-            LOG.infof("Demo store %d deleted (%d customers) to be written anew", old, deleted.getOrDefault("customers", 0));
-            existing = Optional.empty();
-        }
-        if (existing.isEmpty()) {
-            LOG.info("Writing the demo store: fifteen months of business, day by day (about a minute)...");
-            DemoStory.Cast cast = story.write(plan(clock));
-            story.importFairList(cast);
-        }
+        open(plan(clock), config.demo().reset());
         LOG.infof("%n%n==== Harbor CRM demo store is ready ====%n"
                 + "  Web app:  %s   (API: /api/v1, contract: /q/openapi)%n"
                 + "  Admin:    admin@%s / %s%n  Manager:  manager@%s / %s%n  Rep:      rep@%s / %s%n"
                 + "  Rep 2:    rep2@%s / %s%n  (also rep3@ and rep4@, same password)%n",
                 config.demo().webUrl(), EMAIL_DOMAIN, DemoStory.PASSWORD, EMAIL_DOMAIN, DemoStory.PASSWORD,
                 EMAIL_DOMAIN, DemoStory.PASSWORD, EMAIL_DOMAIN, DemoStory.PASSWORD);
+    }
+
+    /**
+     * The demo store of the plan's accounts: the one there is, kept as it is unless {@code reset} asks for a new one
+     * (only a store marked as the demo store is ever deleted), else written now.
+     *
+     * @return the demo store's id
+     */
+    public long open(DemoStory.Plan plan, boolean reset) {
+        String admin = "admin@" + plan.emailDomain();
+        Optional<Long> existing = storeWork.inNewContext(() -> demoStores.findByAdminEmail(admin));
+        if (existing.isPresent() && !reset) {
+            return existing.get();
+        }
+        if (existing.isPresent()) {
+            long old = existing.get();
+            Map<String, Integer> deleted = storeWork.inStore(old, () -> demoStores.delete(old));
+            LOG.infof("Demo store %d deleted (%d customers) to be written anew", old, deleted.getOrDefault("customers", 0));
+        }
+        LOG.info("Writing the demo store: fifteen months of business, day by day (about a minute)...");
+        DemoStory.Cast cast = story.write(plan);
+        story.importFairList(cast);
+        return cast.storeId();
     }
 
     /** The demo story's plan: {@link #MONTHS} months up to yesterday in the store's time zone. */

@@ -48,6 +48,9 @@ class DemoStoryTest {
     DemoStores demoStores;
 
     @Inject
+    DemoSeeder seeder;
+
+    @Inject
     StoreWork storeWork;
 
     @Inject
@@ -173,6 +176,21 @@ class DemoStoryTest {
         given().contentType(ContentType.JSON).body(Map.of("email", "admin@" + domain, "password", "harbor-demo"))
                 .post("/api/v1/auth/login").then().statusCode(401);
         other.as().get("/api/v1/customers/" + otherCustomer).then().statusCode(200);
+    }
+
+    /** At start-up: the demo store is kept between starts, and written anew (the old one gone) when reset asks. */
+    @Test
+    void startingKeepsTheDemoStoreAndResettingWritesItAnew() throws SQLException {
+        LocalDate last = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
+        DemoStory.Plan plan = new DemoStory.Plan("start-" + System.nanoTime() + ".example", last.minusDays(5), last, 3.0,
+                DemoSeeder.SEED);
+        long first = seeder.open(plan, false);
+        assertEquals(first, seeder.open(plan, false), "a second start keeps the demo store");
+        long renewed = seeder.open(plan, true);
+        assertTrue(renewed != first, "a reset writes a new demo store");
+        assertTrue(story(first).isEmpty(), "the old demo store is gone");
+        assertFalse(story(renewed).isEmpty(), "the new demo store has its customers");
+        login("manager@" + plan.emailDomain());
     }
 
     private List<Object[]> story(long storeId) throws SQLException {
