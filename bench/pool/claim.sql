@@ -5,7 +5,7 @@
 \set owner :first_rep + :client_id
 select role, token_version from users where store_id = :store and id = :owner and active;
 begin;
-select set_config('plan_cache_mode', 'auto', true);
+select set_config('plan_cache_mode', 'force_generic_plan', true);
 select return_after_days_without_follow_up, return_after_days_without_deal, warn_days_before_return, max_private_customers_per_rep, max_claims_per_rep_per_day, reclaim_cooldown_days, purge_unclaimed_after_days, mask_contacts, cast(stage_follow_up_days as text), version from pool_rules where store_id = :store;
 with requested as (select id, pos from unnest(array[:id]::bigint[]) with ordinality as r(id, pos)),
 cooling as (select customer_id as id from pool_returns where store_id = :store and user_id = :owner and customer_id = any(array[:id]::bigint[]) and returned_at > now() - interval '7 days'),
