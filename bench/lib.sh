@@ -101,7 +101,7 @@ machine() {
 race_checks() {
   "${PSQL[@]}" <<SQL
 select 'raced customers now owned: ' || count(*) filter (where c.owner_id is not null) || ' of ' || count(*)
-  from customers c where c.store_id = $1 and c.id in ($(paste -sd, "$2"));
+  from customer_owners c where c.store_id = $1 and c.customer_id in ($(paste -sd, "$2"));
 select 'customers with more than one CLAIMED event (must be 0): ' || count(*) from (
   select customer_id from customer_events where store_id = $1 and data->>'kind' = 'CLAIMED'
   group by customer_id having count(*) > 1) x;

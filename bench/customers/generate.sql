@@ -22,7 +22,7 @@ create temp table bench_rep_list as select array_agg(user_id) as ids from bench_
 
 insert into customers (store_id, name, company_name, position, email, phone, mobile, fax, im_accounts, website,
                        country, region, city, address, postcode, business_type, main_products, source, stage, stars,
-                       status, custom_fields, owner_id, email_norm, phone_digits, mobile_digits, potential_score,
+                       status, custom_fields, email_norm, phone_digits, mobile_digits, potential_score,
                        inquiry_count, last_inquiry_at, last_follow_up_at, next_follow_up_at, created_at, updated_at)
 select :store,
        (array['John','Maria','Ahmed','Wei','Olga','Carlos','Fatima','Hiroshi','Priya','Lucas','Anna','Omar'])[1 + g % 12]
@@ -50,7 +50,6 @@ select :store,
        floor(random() * 4)::int,
        case when g % 25 = 0 then 'LOST' else 'ACTIVE' end,
        case when g % 7 = 0 then jsonb_build_object('incoterm', (array['FOB','CIF','EXW'])[1 + g % 3]) else '{}'::jsonb end,
-       case when g % 10 < 3 then null else (select ids[1 + g % array_length(ids, 1)] from bench_rep_list) end,
        case when g % 10 < 7 then 'buyer' || g || '@' || (array['gmail.com','outlook.com','example.com','yahoo.com'])[1 + g % 4] end,
        case when g % 10 < 5 then '1555' || lpad((g % 10000000)::text, 7, '0') end,
        case when g % 10 < 6 then '447' || lpad((g % 1000000000)::text, 9, '0') end,
@@ -63,6 +62,29 @@ select :store,
        now() - ((g % 1000) || ' days')::interval - ((g % 86400) || ' seconds')::interval,
        now() - ((g % 100) || ' days')::interval
 from generate_series(1, :n) as g;
+
+-- Their owners: 30% in the pool, the rest spread over the reps by g (the number ending the name). Since V78 in
+-- customer_owners; before it in the customers row (benchmarks compare schemas).
+select to_regclass('customer_owners') is not null as has_owners \gset
+\if :has_owners
+insert into customer_owners (store_id, customer_id, owner_id, owned_since, pooled_since)
+select c.store_id, c.id, x.owner, case when x.owner is not null then c.created_at end,
+       case when x.owner is null then c.created_at end
+from customers c
+cross join lateral (select substring(c.name from '(\d+)$')::int as g) n
+cross join lateral (select case when n.g % 10 < 3 then null
+                                else (select ids[1 + n.g % array_length(ids, 1)] from bench_rep_list) end as owner) x
+where c.store_id = :store
+  and not exists (select 1 from customer_owners o where o.store_id = c.store_id and o.customer_id = c.id);
+\else
+update customers c set owner_id = x.owner, owned_since = case when x.owner is not null then c.created_at end,
+       pooled_since = case when x.owner is null then c.created_at end
+from (select c2.id, case when n.g % 10 < 3 then null
+                         else (select ids[1 + n.g % array_length(ids, 1)] from bench_rep_list) end as owner
+      from customers c2 cross join lateral (select substring(c2.name from '(\d+)$')::int as g) n
+      where c2.store_id = :store) x
+where c.store_id = :store and c.id = x.id;
+\endif
 
 -- The score from what was filled in, with PotentialScore's weights (recent activity and inquiries included).
 update customers set potential_score = least(100,

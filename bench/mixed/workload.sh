@@ -16,7 +16,7 @@ mixed_workload() {
   IDS="$OUT/mixed-ids-$BENCH_DB-$STORE.txt"
   POOL_IDS="$OUT/mixed-pool-ids-$BENCH_DB-$STORE.txt"
   "${PSQL[@]}" -c "select id from customers where store_id = $STORE" > "$IDS"
-  "${PSQL[@]}" -c "select id from customers where store_id = $STORE and owner_id is null" > "$POOL_IDS"
+  "${PSQL[@]}" -c "select customer_id from customer_owners where store_id = $STORE and owner_id is null" > "$POOL_IDS"
   local s="/api/v1/customers"
   WORKLOAD=(
     "screening=$s?stage=INQUIRY&country=US&sort=-score&limit=50"

@@ -36,17 +36,21 @@ json "${auth[@]}" -X PUT "$API/pool/rules" -d '{"returnAfterDaysWithoutFollowUp"
 echo "== seeding $CUSTOMERS customers (half owned since 0-60 days, half in the pool)"
 start=$(ms)
 psql -v ON_ERROR_STOP=1 -q <<SQL
-with reps as (select array_agg(id order by id) as ids from users where store_id = $STORE and role = 'REP')
-insert into customers (store_id, name, email, stage, potential_score, owner_id, owned_since, created_at, updated_at,
-                       last_follow_up_at)
+insert into customers (store_id, name, email, stage, potential_score, created_at, updated_at, last_follow_up_at)
 select $STORE, 'Bench buyer ' || g, 'buyer' || g || '@bench.example',
        (array['UNMARKED','INQUIRY','SAMPLE_ORDER','NO_DEAL','TRANSACTION'])[1 + g % 5],
        (g * 37) % 101,
-       case when g % 2 = 0 then reps.ids[1 + g % array_length(reps.ids, 1)] end,
-       case when g % 2 = 0 then now() - (g % 60) * interval '1 day' end,
        now() - interval '90 days', now(),
        case when g % 3 = 0 then now() - (g % 40) * interval '1 day' end
-from generate_series(1, $CUSTOMERS) g, reps;
+from generate_series(1, $CUSTOMERS) g;
+-- Their owners (V78), by the number g ending the name: even ones owned since 0-60 days, odd ones in the pool.
+with reps as (select array_agg(id order by id) as ids from users where store_id = $STORE and role = 'REP')
+insert into customer_owners (store_id, customer_id, owner_id, owned_since, pooled_since)
+select c.store_id, c.id, case when n.g % 2 = 0 then reps.ids[1 + n.g % array_length(reps.ids, 1)] end,
+       case when n.g % 2 = 0 then now() - (n.g % 60) * interval '1 day' end,
+       case when n.g % 2 = 1 then c.created_at end
+from customers c, reps, lateral (select substring(c.name from '(\d+)$')::int as g) n
+where c.store_id = $STORE and c.name like 'Bench buyer %';
 analyze customers;
 SQL
 echo "   seeded in $(( $(ms) - start )) ms"
@@ -67,8 +71,8 @@ for q in "limit=50" "limit=50&stage=INQUIRY&hasEmail=true" "limit=50&sort=-creat
 done
 
 echo "== $REPS reps claiming $((CLAIMS_PER_REP + 5)) of the same top pool customers at once"
-TOP=$(psql -Atq -c "select string_agg(id::text, ',') from (select id from customers where store_id = $STORE
-  and owner_id is null order by potential_score desc, id desc limit $((CLAIMS_PER_REP * 2))) t")
+TOP=$(psql -Atq -c "select string_agg(id::text, ',') from (select c.id from customers c join customer_owners o on o.store_id = c.store_id and o.customer_id = c.id where c.store_id = $STORE
+  and o.owner_id is null order by c.potential_score desc, c.id desc limit $((CLAIMS_PER_REP * 2))) t")
 TOKENS=$(mktemp)
 for i in $(seq 1 "$REPS"); do
   curl -sS -f -H 'Content-Type: application/json' -X POST "$API/auth/login" \
@@ -90,7 +94,7 @@ select 'customers claimed twice (must be 0): ' || count(*) from (
   group by customer_id having count(*) > 1) x;
 select 'claimed customers without exactly one owner (must be 0): ' || count(*) from customers c
   where c.store_id = $STORE and exists (select 1 from pool_claims p where p.store_id = c.store_id and p.customer_id = c.id)
-  and c.owner_id is null;
+  and not exists (select 1 from customer_owners o where o.store_id = c.store_id and o.customer_id = c.id and o.owner_id is not null);
 select 'reps above the daily limit (must be 0): ' || count(*) from (
   select user_id from pool_claims where store_id = $STORE group by user_id having count(*) > $CLAIMS_PER_REP) x;
 SQL

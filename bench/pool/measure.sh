@@ -2,13 +2,13 @@
 # idle sweep, claim latency (after a warm-up; as fast as the machine answers, then at a set pace) and the racing
 # claims. Needs STORE, ADMIN, TOKENS and RESULT; prints to stdout.
 claim_ids() {   # claim_ids OFFSET COUNT FILE: pool customers still unclaimed
-  "${PSQL[@]}" -c "select id from customers where store_id = $STORE and name like 'Pool buyer %' and owner_id is null
-                   order by id offset $1 limit $2" > "$3"
+  "${PSQL[@]}" -c "select c.id from customers c join customer_owners o on o.store_id = c.store_id and o.customer_id = c.id where c.store_id = $STORE and c.name like 'Pool buyer %' and o.owner_id is null
+                   order by c.id offset $1 limit $2" > "$3"
 }
 {
   machine
   echo "load: $(uptime | sed 's/.*load average/load average/')"
-  echo "store $STORE: $("${PSQL[@]}" -c "select count(*) from customers where store_id = $STORE and owner_id is not null") private, $("${PSQL[@]}" -c "select count(*) from customers where store_id = $STORE and owner_id is null") in the pool"
+  echo "store $STORE: $("${PSQL[@]}" -c "select count(*) from customer_owners where store_id = $STORE and owner_id is not null") private, $("${PSQL[@]}" -c "select count(*) from customer_owners where store_id = $STORE and owner_id is null") in the pool"
   j0=$(java_cpu); p0=$(pg_cpu)
   sweep_ms=$(curl -fs -o "$OUT/sweep.json" -w '%{time_total}' -X POST "$BASE/api/v1/pool/sweep" -H "Authorization: Bearer $ADMIN" | awk '{printf "%d", $1 * 1000}')
   echo "sweep: $sweep_ms ms through the API, answer $(cat "$OUT/sweep.json"); CPU: backend $(echo "$(java_cpu) - $j0" | bc) s, PostgreSQL $(echo "$(pg_cpu) - $p0" | bc) s"
@@ -32,7 +32,7 @@ claim_ids() {   # claim_ids OFFSET COUNT FILE: pool customers still unclaimed
   fi
   # The raw-SQL floor: the claim's own statements (bench/pool/claim.sql) through pgbench, 16 clients, 500 claims each,
   # of the unclaimed pool customers that follow one another by id (the runs above took the lowest ids).
-  first_id=$("${PSQL[@]}" -c "select min(id) from customers where store_id = $STORE and name like 'Pool buyer %' and owner_id is null")
+  first_id=$("${PSQL[@]}" -c "select min(c.id) from customers c join customer_owners o on o.store_id = c.store_id and o.customer_id = c.id where c.store_id = $STORE and c.name like 'Pool buyer %' and o.owner_id is null")
   first_rep=$("${PSQL[@]}" -c "select min(id) from users where store_id = $STORE and role = 'REP'")
   rm -f "$OUT"/pgbench_log.*
   (cd "$OUT" && pgbench -h 127.0.0.1 -p "$BENCH_PG_PORT" -U harbor -n -M prepared -c 16 -j 2 -t 500 -l \

@@ -18,15 +18,18 @@ echo "[bench] store $STORE: putting the last sweep's returns back with their own
 with ev as (
   delete from customer_events where store_id = :store and type = 'OWNER_CHANGED' and data->>'kind' = 'AUTO_RETURNED'
   returning customer_id, (data->>'fromOwnerId')::bigint as owner)
-update customers c set owner_id = ev.owner, owned_since = now() - interval '40 days', pooled_since = null
-from ev where c.store_id = :store and c.id = ev.customer_id;
+update customer_owners o set owner_id = ev.owner, owned_since = now() - interval '40 days', pooled_since = null
+from ev where o.store_id = :store and o.customer_id = ev.customer_id;
 delete from pool_returns where store_id = :store and kind = 'AUTO_RETURNED';
 delete from reminders where store_id = :store;
-update customers set owner_id = null, owned_since = null, pooled_since = now()
-where store_id = :store and name like 'Pool buyer %' and owner_id is not null;
+update customer_owners o set owner_id = null, owned_since = null, pooled_since = now()
+from customers c
+where o.store_id = :store and c.store_id = :store and c.id = o.customer_id and c.name like 'Pool buyer %'
+  and o.owner_id is not null;
 delete from customer_events where store_id = :store and type = 'OWNER_CHANGED' and data->>'kind' = 'CLAIMED';
 delete from pool_claims where store_id = :store;
 vacuum analyze customers;
+vacuum analyze customer_owners;
 SQL
 RESULT="$OUT/pool-rerun-$(date -u +%Y%m%dT%H%M).txt"
 source "$(dirname "$0")/measure.sh"

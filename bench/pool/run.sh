@@ -25,19 +25,26 @@ curl -fs -X PUT "$BASE/api/v1/pool/rules" -H "Authorization: Bearer $ADMIN" -H '
 
 echo "[bench] seeding $PRIVATE private customers ($DUE due) and 20,000 pool customers in store $STORE"
 "${PSQL[@]}" <<SQL
-with reps as (select array_agg(id order by id) as ids from users where store_id = $STORE and role = 'REP')
-insert into customers (store_id, name, email, stage, potential_score, owner_id, owned_since, created_at, updated_at)
+insert into customers (store_id, name, email, stage, potential_score, created_at, updated_at)
 select $STORE, 'Private buyer ' || g, 'private' || g || '@bench.example',
-       (array['UNMARKED','INQUIRY','SAMPLE_ORDER','NO_DEAL'])[1 + g % 4], g % 101,
-       reps.ids[1 + g % array_length(reps.ids, 1)],
-       -- the first $DUE have gone 40 days without a follow-up; the rest were taken 0-20 days ago
-       case when g <= $DUE then now() - interval '40 days' else now() - (g % 20) * interval '1 day' end,
-       now() - interval '100 days', now()
-from generate_series(1, $PRIVATE) g, reps;
-insert into customers (store_id, name, email, stage, potential_score, owner_id, created_at, updated_at)
-select $STORE, 'Pool buyer ' || g, 'pool' || g || '@bench.example', 'INQUIRY', g % 101, null, now(), now()
-from generate_series(1, 20000) g;  -- 20,000: warm-up, measured and paced claims, then the race
+       (array['UNMARKED','INQUIRY','SAMPLE_ORDER','NO_DEAL'])[1 + g % 4], g % 101, now() - interval '100 days', now()
+from generate_series(1, $PRIVATE) g;
+-- Their owners (V78), by the number g ending the name: the first $DUE have gone 40 days without a follow-up; the
+-- rest were taken 0-20 days ago.
+with reps as (select array_agg(id order by id) as ids from users where store_id = $STORE and role = 'REP')
+insert into customer_owners (store_id, customer_id, owner_id, owned_since)
+select c.store_id, c.id, reps.ids[1 + n.g % array_length(reps.ids, 1)],
+       case when n.g <= $DUE then now() - interval '40 days' else now() - (n.g % 20) * interval '1 day' end
+from customers c, reps, lateral (select substring(c.name from '(\d+)$')::int as g) n
+where c.store_id = $STORE and c.name like 'Private buyer %';
+with created as (
+  insert into customers (store_id, name, email, stage, potential_score, created_at, updated_at)
+  select $STORE, 'Pool buyer ' || g, 'pool' || g || '@bench.example', 'INQUIRY', g % 101, now(), now()
+  from generate_series(1, 20000) g  -- 20,000: warm-up, measured and paced claims, then the race
+  returning store_id, id, created_at)
+insert into customer_owners (store_id, customer_id, pooled_since) select store_id, id, created_at from created;
 analyze customers;
+analyze customer_owners;
 SQL
 
 RESULT="$OUT/pool-$(date -u +%Y%m%dT%H%M).txt"

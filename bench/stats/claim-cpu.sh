@@ -1,20 +1,18 @@
 #!/usr/bin/env bash
-# The database CPU of one claim and of one release, statement by statement as the backend sends them, with the
-# schema before and after a migration (issue 21: the claim statement alone ≤ 0.6 ms of database CPU).
+# The database CPU of one claim and of one release, statement by statement as the backend sends them, schema by
+# schema (issue 21: the claim statement alone ≤ 0.6 ms of database CPU).
 #
-# For each schema it builds a database from the migration files (V1 up to BEFORE, or all), fills one store with
-# N customers (bench/customers/generate.sql, 30% in the pool) and their CREATED events, then sends K claims
-# (bench/pool/claim.sql's statements, the claim transaction in the plan mode PoolService sets with that schema) and K
-# releases (an owner change and its event, in the datasource's force_custom_plan), one psql session each, and
-# reads that session's backend CPU from /proc before and after. One EXPLAIN ANALYZE of each shows the triggers.
+# For each schema in SCHEMAS it builds a database from the migration files (V1 up to that version), fills one
+# store with N customers (bench/customers/generate.sql, 30% in the pool) and their CREATED events, then sends K
+# one-customer claims (the statements PoolService sends with that schema, in the plan mode it sets: auto up to V76,
+# a generic plan since) and K releases (an owner change and its event, in the datasource's force_custom_plan), one
+# psql session each, and reads that session's backend CPU from /proc before and after. A last claim's EXPLAIN
+# ANALYZE shows where its time goes. Up to V77 the owner is in the customers row, since V78 in customer_owners.
 #
-#   bench/stats/claim-cpu.sh            BEFORE=76 N=100000 K=2000
+#   bench/stats/claim-cpu.sh            SCHEMAS="76 77 78" N=100000 K=4000
 # Raw output: bench/out/claim-cpu-<time>.txt
 source "$(dirname "$0")/../lib.sh"
-BEFORE="${BEFORE:-76}"
-# The claim transaction's plan mode per schema: what PoolService set with each (auto up to V76).
-CLAIM_PLAN_BEFORE="${CLAIM_PLAN_BEFORE:-auto}"
-CLAIM_PLAN_AFTER="${CLAIM_PLAN_AFTER:-force_generic_plan}"
+SCHEMAS="${SCHEMAS:-76 77 78}"
 N="${N:-100000}"
 K="${K:-4000}"
 MIGRATIONS="$BENCH_ROOT/backend/src/main/resources/db/migration"
@@ -51,10 +49,9 @@ backend_cpu_ms() {
 {
   machine
   echo "data: one store of $N customers (30% in the pool) with a CREATED event each; $K claims and $K releases per schema"
-  for variant in before after; do
-    db="harbor_bench_claim_$variant"
-    upto=$([ "$variant" = before ] && echo "$BEFORE" || echo "")
-    plan=$([ "$variant" = before ] && echo "$CLAIM_PLAN_BEFORE" || echo "$CLAIM_PLAN_AFTER")
+  for upto in $SCHEMAS; do
+    db="harbor_bench_claim_v$upto"
+    plan=$([ "$upto" -le 76 ] && echo auto || echo force_generic_plan)
     "${SUPER_PSQL[@]}" -qc "drop database if exists $db" -c "create database $db owner harbor" >/dev/null
     migrate "$db" "$upto"
     P=(psql -h 127.0.0.1 -p "$BENCH_PG_PORT" -U postgres -d "$db" -qAtX -v ON_ERROR_STOP=1)
@@ -64,16 +61,39 @@ backend_cpu_ms() {
                           select $store, 'Rep ' || g, 'rep' || g || '@claim.bench', 'x', 'REP' from generate_series(1, 16) g
                           returning id) select '{' || string_agg(id::text, ',') || '}' from r")
     "${P[@]}" -v store="$store" -v n="$N" -v reps="$reps" -f "$BENCH_ROOT/bench/customers/generate.sql" >/dev/null
+    # Where the owner lives in this schema: OWNERS is a relation (customer id, owner_id), as the statements read it.
+    if [ "$("${P[@]}" -c "select to_regclass('customer_owners') is not null")" = t ]; then
+      OWNERS="(select customer_id as id, owner_id from customer_owners where store_id = $store)"
+    else
+      OWNERS="(select id, owner_id from customers where store_id = $store)"
+    fi
     "${P[@]}" -c "insert into customer_events (store_id, customer_id, type, at, data)
-                  select store_id, id, 'CREATED', created_at, jsonb_build_object('ownerId', owner_id, 'stage', stage, 'source', source)
-                  from customers where store_id = $store" -c "vacuum analyze"
+                  select c.store_id, c.id, 'CREATED', c.created_at, jsonb_build_object('ownerId', w.owner_id, 'stage', c.stage,
+                         'source', c.source)
+                  from customers c join $OWNERS w on w.id = c.id where c.store_id = $store" -c "vacuum analyze"
     echo
-    echo "== schema V1..V${upto:-$( ls "$MIGRATIONS" | sed -n 's/^V\([0-9]*\)__.*/\1/p' | sort -n | tail -1)} ($variant) =="
+    echo "== schema V1..V$upto =="
     # Claims: rep i claims the pool's customers one by one, as the API sends a one-customer claim.
-    "${P[@]}" -c "select c.id, u.id from (select id, row_number() over (order by id) - 1 as k from customers
-                  where store_id = $store and owner_id is null order by id limit $((K + 1))) c
+    "${P[@]}" -c "select c.id, u.id from (select id, row_number() over (order by id) - 1 as k from $OWNERS w
+                  where owner_id is null order by id limit $((K + 1))) c
                   join (select id, row_number() over (order by id) - 1 as k from users where store_id = $store) u
                     on u.k = c.k % 16 order by c.id" > "$WORK/claims"
+    if [ "$OWNERS" = "(select id, owner_id from customers where store_id = $store)" ]; then
+      locked="select id, owner_id from customers where store_id = $store and id = any(\$1) order by id for update"
+      taken="taken as (update customers c set owner_id = \$2, owned_since = now(), pooled_since = null, updated_at = now(),
+                version = c.version + 1 from picked where c.store_id = $store and c.id = picked.id returning c.id, c.stage)"
+      release="with r as (update customers set owner_id = null, pooled_since = now(), updated_at = now(), version = version + 1
+                         where store_id = $store and id = \$1 returning id, stage)"
+    else
+      locked="select customer_id as id, owner_id from customer_owners where store_id = $store and customer_id = any(\$1)
+                order by customer_id for update"
+      taken="changed as (update customer_owners o set owner_id = \$2, owned_since = now(), pooled_since = null
+                from picked where o.store_id = $store and o.customer_id = picked.id returning o.customer_id as id),
+             taken as (select x.id, c.stage from changed x join customers c on c.store_id = $store and c.id = x.id)"
+      release="with changed as (update customer_owners set owner_id = null, owned_since = null, pooled_since = now()
+                               where store_id = $store and customer_id = \$1 returning customer_id as id),
+                    r as (select x.id, c.stage from changed x join customers c on c.store_id = $store and c.id = x.id)"
+    fi
     # As the backend sends them: server-prepared statements (pgjdbc prepares after five uses), the claim in a
     # transaction in its plan mode. The overhead run is the same transactions without the claim statement,
     # so the difference is the claim statement's own CPU.
@@ -85,11 +105,10 @@ backend_cpu_ms() {
       with requested as (select id, pos from unnest(\$1) with ordinality as r(id, pos)),
       cooling as (select customer_id as id from pool_returns where store_id = $store and user_id = \$2
                   and customer_id = any(\$1) and returned_at > now() - interval '7 days'),
-      locked as materialized (select id, owner_id from customers where store_id = $store and id = any(\$1) order by id for update),
+      locked as materialized ($locked),
       picked as (select l.id from locked l join requested r on r.id = l.id where l.owner_id is null
                  and l.id not in (select id from cooling) order by r.pos),
-      taken as (update customers c set owner_id = \$2, owned_since = now(), pooled_since = null, updated_at = now(),
-                version = c.version + 1 from picked where c.store_id = $store and c.id = picked.id returning c.id, c.stage),
+      $taken,
       ev as (insert into customer_events (store_id, customer_id, type, at, actor_id, data)
              select $store, id, 'OWNER_CHANGED', now(), \$2, jsonb_build_object('ownerId', \$2, 'stage', stage,
                     'kind', 'CLAIMED', 'fromOwnerId', null, 'toOwnerId', \$2) from taken),
@@ -119,8 +138,7 @@ backend_cpu_ms() {
     # Releases: the same customers given back, each an owner change and its event, prepared, in the datasource's
     # force_custom_plan (planned at every execution, as every write path but the claim is).
     { echo "prepare release(bigint, bigint) as
-              with r as (update customers set owner_id = null, pooled_since = now(), updated_at = now(), version = version + 1
-                         where store_id = $store and id = \$1 returning id, stage)
+              $release
               insert into customer_events (store_id, customer_id, type, at, actor_id, data)
               select $store, id, 'OWNER_CHANGED', now(), \$2, jsonb_build_object('stage', stage, 'kind', 'RELEASED',
                      'fromOwnerId', \$2, 'toOwnerId', null) from r;
@@ -133,8 +151,8 @@ backend_cpu_ms() {
     "${P[@]}" -c "select 'rollup check (own population per rep = customers owned): ' ||
                   case when (select coalesce(jsonb_object_agg(rep_id, n), '{}') from (select rep_id, sum(n) n from stats_daily
                              where store_id = $store and fact = 'OWN_ACTIVE' group by 1 having sum(n) <> 0) x)
-                          = (select coalesce(jsonb_object_agg(owner_id, n), '{}') from (select owner_id, count(*) n from customers
-                             where store_id = $store and owner_id is not null group by 1) y)
+                          = (select coalesce(jsonb_object_agg(owner_id, n), '{}') from (select owner_id, count(*) n from $OWNERS w
+                             where owner_id is not null group by 1) y)
                        then 'equal' else 'DIFFERENT' end"
   done
 } | tee "$RESULT"

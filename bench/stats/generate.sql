@@ -11,20 +11,30 @@ create temporary table bench_reasons as
 select array_agg(id order by id) as ids from lost_reasons where store_id = :store;
 
 -- The customers: 90% owned by a rep, one in seven lost (a third of those reactivated later).
-insert into customers (store_id, name, source, stage, status, owner_id, created_at, updated_at)
+insert into customers (store_id, name, source, stage, status, created_at, updated_at)
 select :store, 'Stats buyer ' || g,
        (array['ALIBABA_INQUIRY','IM_INQUIRY','EXHIBITION','SEARCH_ENGINE','ECOMMERCE_PLATFORM','REFERRAL','MANUAL',
               'IMPORT','OTHER'])[1 + g % 9],
        (array['INQUIRY','SAMPLE_ORDER','NO_DEAL','TRANSACTION','REPEAT_PURCHASE','INQUIRY'])[1 + g % 6],
        case when g % 7 = 0 and g % 21 <> 0 then 'LOST' else 'ACTIVE' end,
-       case when g % 10 <> 0 then r.ids[1 + g % array_length(r.ids, 1)] end,
        now() - interval '730 days' * (((g::bigint * 7919) % 1000003) / 1000003.0) - interval '70 days',
        now()
 from generate_series(1, :customers) g, bench_reps r;
 
+-- Their ownership rows (V78), by the number g ending the name.
+insert into customer_owners (store_id, customer_id, owner_id, owned_since, pooled_since)
+select c.store_id, c.id, x.owner, case when x.owner is not null then c.created_at end,
+       case when x.owner is null then c.created_at end
+from customers c, bench_reps r
+cross join lateral (select substring(c.name from '(\d+)$')::int as g) n
+cross join lateral (select case when n.g % 10 <> 0 then r.ids[1 + n.g % array_length(r.ids, 1)] end as owner) x
+where c.store_id = :store
+  and not exists (select 1 from customer_owners o where o.store_id = c.store_id and o.customer_id = c.id);
+
 create temporary table bench_customers as
-select c.id, row_number() over (order by c.id) as g, c.created_at as t, c.owner_id, c.source
-from customers c where c.store_id = :store;
+select c.id, row_number() over (order by c.id) as g, c.created_at as t, o.owner_id, c.source
+from customers c join customer_owners o on o.store_id = c.store_id and o.customer_id = c.id
+where c.store_id = :store;
 
 -- CREATED (in the pool), CLAIMED a day later by the rep who may own it now.
 insert into customer_events (store_id, customer_id, type, at, actor_id, data)

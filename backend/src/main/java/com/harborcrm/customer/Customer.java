@@ -117,7 +117,12 @@ public class Customer extends PanacheEntityBase {
     @Column(name = "custom_fields", nullable = false)
     public Map<String, Object> customFields = new LinkedHashMap<>();
 
-    @Column(name = "owner_id")
+    /**
+     * Read from the customer's ownership row (customer_owners, V78); written there by {@link Ownership} and the
+     * pool's statements, never through this entity.
+     */
+    @org.hibernate.annotations.Formula("(select o.owner_id from customer_owners o where o.store_id = store_id "
+            + "and o.customer_id = id)")
     public Long ownerId;
 
     @Column(name = "email_norm", length = 254)

@@ -126,7 +126,7 @@ public class CustomerBatch {
                         events as (
                           insert into customer_events (store_id, customer_id, type, at, actor_id, data)
                           select :store, r.customer_id, 'TAGS_CHANGED', :at, :actor,
-                                 jsonb_build_object('ownerId', c.owner_id, 'stage', c.stage,
+                                 jsonb_build_object('ownerId', %1$s, 'stage', c.stage,
                                    'added', case when a.customer_id is null then '[]'::jsonb
                                                  else jsonb_build_array(cast(:to as bigint)) end,
                                    'removed', jsonb_build_array(cast(:from as bigint)))
@@ -134,7 +134,7 @@ public class CustomerBatch {
                           left join added a on a.customer_id = r.customer_id
                           join customers c on c.store_id = :store and c.id = r.customer_id
                           returning 1)
-                        select count(*) from events""";
+                        select count(*) from events""".formatted(Ownership.ownerOf("c"));
             }
             case SET_STAGE -> {
                 params.put("stage", request.stage().name());
@@ -176,8 +176,8 @@ public class CustomerBatch {
         List<Long> rest = ids.stream().filter(id -> !done.contains(id)).toList();
         if (!rest.isEmpty()) {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select id, owner_id from customers "
-                    + "where store_id = :store and id = any(cast(:ids as bigint[]))")
+            List<Object[]> rows = em.createNativeQuery("select customer_id, owner_id from customer_owners "
+                    + "where store_id = :store and customer_id = any(cast(:ids as bigint[]))")
                     .setParameter("store", tenant.storeId()).setParameter("ids", SqlArrays.bigints(rest)).getResultList();
             Map<Long, Boolean> inPool = new java.util.HashMap<>();
             rows.forEach(r -> inPool.put(((Number) r[0]).longValue(), r[1] == null));
@@ -197,8 +197,8 @@ public class CustomerBatch {
         List<Long> rest = ids.stream().filter(id -> !done.contains(id)).toList();
         if (!rest.isEmpty()) {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select id, status, owner_id from customers "
-                    + "where store_id = :store and id = any(cast(:ids as bigint[]))")
+            List<Object[]> rows = em.createNativeQuery("select c.id, c.status, " + Ownership.ownerOf("c")
+                    + " from customers c where c.store_id = :store and c.id = any(cast(:ids as bigint[]))")
                     .setParameter("store", tenant.storeId()).setParameter("ids", SqlArrays.bigints(rest)).getResultList();
             Map<Long, String> status = new java.util.HashMap<>();
             for (Object[] r : rows) {
@@ -225,9 +225,10 @@ public class CustomerBatch {
                 , events as (
                   insert into customer_events (store_id, customer_id, type, at, actor_id, data)
                   select :store, x.customer_id, 'TAGS_CHANGED', :at, :actor,
-                         jsonb_build_object('ownerId', c.owner_id, 'stage', c.stage, 'added', %s, 'removed', %s)
+                         jsonb_build_object('ownerId', o.owner_id, 'stage', c.stage, 'added', %s, 'removed', %s)
                   from changed x join customers c on c.store_id = :store and c.id = x.customer_id
-                  group by x.customer_id, c.owner_id, c.stage
+                  join customer_owners o on o.store_id = :store and o.customer_id = x.customer_id
+                  group by x.customer_id, o.owner_id, c.stage
                   returning 1)
                 select count(*) from events""".formatted(added, removed);
     }
@@ -246,14 +247,15 @@ public class CustomerBatch {
                   from customers o
                   where c.store_id = :store and c.id = any(cast(:ids as bigint[]))
                     and o.store_id = c.store_id and o.id = c.id and c.%1$s <> %2$s
-                  returning c.id, c.owner_id, c.stage, c.stars, %6$s as old_value, o.stage_since as old_since),
+                  returning c.id, %7$s as owner_id, c.stage, c.stars, %6$s as old_value, o.stage_since as old_since),
                 events as (
                   insert into customer_events (store_id, customer_id, type, at, actor_id, data)
                   select :store, u.id, '%3$s', :at, :actor,
                          jsonb_build_object('ownerId', u.owner_id, 'stage', u.stage, %5$s)
                   from updated u
                   returning 1)
-                select count(*) from events""".formatted(column, newValue, eventType, newScore, fromTo, oldValue);
+                select count(*) from events""".formatted(column, newValue, eventType, newScore, fromTo, oldValue,
+                        Ownership.ownerOf("c"));
     }
 
     /**
@@ -270,7 +272,9 @@ public class CustomerBatch {
             }
             @SuppressWarnings("unchecked")
             var query = em.createNativeQuery("select c.id from customers c where c.store_id = :store"
-                    + (ownOnly ? poolVisible ? " and (c.owner_id = :caller or c.owner_id is null)" : " and c.owner_id = :caller" : "") + " and c.id = any(cast(:ids as bigint[])) order by c.id")
+                    + (ownOnly ? poolVisible ? " and (" + CustomerQuery.OWNED_BY + " = :caller) or "
+                            + CustomerQuery.OWNED_BY + " is null))" : " and " + CustomerQuery.OWNED_BY + " = :caller)" : "")
+                    + " and c.id = any(cast(:ids as bigint[])) order by c.id")
                     .setParameter("store", tenant.storeId()).setParameter("ids", SqlArrays.bigints(requested));
             if (ownOnly) {
                 query.setParameter("caller", currentUser.id());

@@ -75,22 +75,22 @@ public class CustomerLifecycle {
     @Transactional
     public List<Long> lostAll(List<Long> ids, Long onlyOwner, long reasonId, String rawNote) {
         String note = rawNote == null || rawNote.isBlank() ? null : rawNote.trim();
-        return change(ids, onlyOwner, "ACTIVE", "LOST", "c.owned_since",
+        return change(ids, onlyOwner, "ACTIVE", "LOST", false,
                 "'reasonId', cast(:reason as bigint), 'note', cast(:note as text)", reasonId, note);
     }
 
     /** Reactivates the lost customers among ids (of {@code onlyOwner} if given); answers the ids changed. */
     @Transactional
     public List<Long> reactivateAll(List<Long> ids, Long onlyOwner) {
-        return change(ids, onlyOwner, "LOST", "ACTIVE",
-                "case when c.owner_id is null then c.owned_since else cast(:now as timestamptz) end", null, null, null);
+        return change(ids, onlyOwner, "LOST", "ACTIVE", true, null, null, null);
     }
 
     /**
      * Rows are locked in id order, as every set-based change of customers locks them, and the status is re-checked
-     * on the row changed, so concurrent markings of one customer change it (and record it) once.
+     * on the row changed, so concurrent markings of one customer change it (and record it) once. With
+     * {@code restartClock} an owned customer's pool clock starts again (a reactivation: its owner gets a full term).
      */
-    private List<Long> change(List<Long> requested, Long onlyOwner, String from, String to, String ownedSince,
+    private List<Long> change(List<Long> requested, Long onlyOwner, String from, String to, boolean restartClock,
             String extraData, Long reasonId, String note) {
         List<Long> ids = new ArrayList<>(new LinkedHashSet<>(requested));
         if (ids.isEmpty()) {
@@ -99,21 +99,29 @@ public class CustomerLifecycle {
         Instant now = clock.instant();
         var query = em.createNativeQuery("""
                 with locked as materialized (
-                  select id from customers
-                  where store_id = :store and id = any(cast(:ids as bigint[])) and status = :from
-                    and (cast(:onlyOwner as bigint) is null or owner_id = cast(:onlyOwner as bigint))
-                  order by id
+                  select c.id from customers c
+                  where c.store_id = :store and c.id = any(cast(:ids as bigint[])) and c.status = :from
+                    and (cast(:onlyOwner as bigint) is null or %s = cast(:onlyOwner as bigint)))
+                  order by c.id
                   for update),
                 changed as (
-                  update customers c set status = :to, owned_since = %s, updated_at = :now, version = c.version + 1
+                  update customers c set status = :to, updated_at = :now, version = c.version + 1
                   from locked where c.store_id = :store and c.id = locked.id and c.status = :from
-                  returning c.id, c.owner_id, c.stage, c.source),
+                  returning c.id, c.stage, c.source),
+                owners as (
+                  select o.customer_id, o.owner_id from customer_owners o
+                  where o.store_id = :store and o.customer_id in (select id from changed)),
+                restarted as (
+                  update customer_owners o set owned_since = :now
+                  from owners w where %s and o.store_id = :store and o.customer_id = w.customer_id
+                    and o.owner_id is not null),
                 ev as (
                   insert into customer_events (store_id, customer_id, type, at, actor_id, data)
-                  select :store, id, :to_event, :now, :actor,
-                         jsonb_build_object('ownerId', owner_id, 'stage', stage, 'source', source%s)
-                  from changed)
-                select id from changed""".formatted(ownedSince, extraData == null ? "" : ", " + extraData))
+                  select :store, x.id, :to_event, :now, :actor,
+                         jsonb_build_object('ownerId', w.owner_id, 'stage', x.stage, 'source', x.source%s)
+                  from changed x left join owners w on w.customer_id = x.id)
+                select id from changed""".formatted(CustomerQuery.OWNED_BY, restartClock,
+                        extraData == null ? "" : ", " + extraData))
                 .setParameter("store", tenant.storeId()).setParameter("ids", SqlArrays.bigints(ids))
                 .setParameter("onlyOwner", onlyOwner).setParameter("from", from).setParameter("to", to)
                 .setParameter("to_event", to.equals("LOST") ? CustomerEventType.LOST.name()

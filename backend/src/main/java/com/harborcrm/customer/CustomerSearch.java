@@ -45,9 +45,6 @@ public class CustomerSearch {
     com.harborcrm.pool.PoolRulesService rulesService;
 
     @Inject
-    com.harborcrm.pool.PoolTimer timer;
-
-    @Inject
     java.time.Clock clock;
 
     /** The filter given as query parameters; calendar days are read in the store's time zone. */
@@ -88,15 +85,15 @@ public class CustomerSearch {
         page.append(" order by ").append(sort.orderBy()).append(" limit :limit");
         params.put("limit", limit + 1);
         // One statement per page: the page's ids and sort values first (materialized, so it is planned as the
-        // index read it is on its own), then the views of just those rows, tags and pool timers included.
-        com.harborcrm.pool.PoolRules rules = rulesService.current();
+        // index read it is on its own), then the views of just those rows, tags and stored pool timers included.
         Query query = bind(em.createNativeQuery("with page as materialized (" + page + "), page_tags as ("
                 + CustomerViewRows.tagsOf("page") + ") select " + CustomerViewRows.COLUMNS
                 + ", p.sort_value from page p join customers c on c.store_id = :store and c.id = p.id"
+                + CustomerViewRows.OWNER_JOIN
                 + " left join page_tags pt on pt.customer_id = p.id order by " + sort.orderBy("p.sort_value", "p.id")),
                 params);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = timer.bindRules(query, rules).getResultList();
+        List<Object[]> rows = query.getResultList();
 
         Instant now = clock.instant();
         List<CustomerView> items = new ArrayList<>(Math.min(rows.size(), limit));
@@ -115,7 +112,7 @@ public class CustomerSearch {
             total = ((Number) bind(em.createNativeQuery("select count(*) from customers c where " + where.sql()),
                     where.params()).getSingleResult()).longValue();
         }
-        return new Page<>(readPolicy.masked(items, rules), next, total);
+        return new Page<>(readPolicy.masked(items, rulesService.current()), next, total);
     }
 
     private static void appendAfter(StringBuilder sql, Map<String, Object> params, CustomerSort.Spec sort, String cursor) {

@@ -67,6 +67,9 @@ public class CustomerService {
     @Inject
     PoolReadPolicy readPolicy;
 
+    @Inject
+    Ownership ownership;
+
     @Transactional
     public CustomerView create(ObjectNode body, boolean allowDuplicate) {
         Long ownerId = ownerOfNewCustomer(body);
@@ -89,6 +92,7 @@ public class CustomerService {
         PotentialScore.apply(customer, now);
         customer.persist();
         em.flush();
+        ownership.start(customer.id, ownerId, now);
         writeImHandles(customer);
         events.record(customer.id, CustomerEventType.CREATED, now, currentUser.id(),
                 context(customer, "source", customer.source.name()));

@@ -34,18 +34,18 @@ final class CustomerViewRows {
     };
 
     /**
-     * The select list over {@code customers c} left-joined with {@link #tagsOf} as {@code pt}; column order is what
+     * The select list over {@code customers c} joined with its ownership row {@code o} ({@link #OWNER_JOIN}) and
+     * left-joined with {@link #tagsOf} as {@code pt}; column order is what
      * {@link #read} expects.
      */
     static final String COLUMNS = "c.id, c.name, c.company_name, c.position, c.email, c.phone, c.mobile, c.fax, "
             + "cast(c.im_accounts as text), c.website, cast(c.country as text), c.region, c.city, c.address, c.postcode, "
             + "c.business_type, c.main_products, cast(c.purchase_categories as text), c.annual_purchase_amount, "
-            + "c.company_size, c.source, c.stage, c.stars, c.status, c.notes, cast(c.custom_fields as text), c.owner_id, "
+            + "c.company_size, c.source, c.stage, c.stars, c.status, c.notes, cast(c.custom_fields as text), o.owner_id, "
             + "c.created_at, c.updated_at, c.last_follow_up_at, c.next_follow_up_at, c.last_inquiry_at, c.inquiry_count, "
-            + "c.potential_score, c.version, "
-            + "case when c.owner_id is not null then " + PoolTimer.dueAt("c") + " end, "
-            + "case when c.owner_id is not null then " + PoolTimer.rule("c") + " end, "
-            + "pt.tags";
+            + "c.potential_score, c.version, " + PoolTimer.dueAt("o") + ", " + PoolTimer.rule("o") + ", pt.tags";
+    /** The join that {@link #COLUMNS} needs besides {@code customers c} and the tags: the ownership row. */
+    static final String OWNER_JOIN = " join customer_owners o on o.store_id = c.store_id and o.customer_id = c.id";
     /**
      * The tags of a list's rows, to be left-joined as {@code pt} on {@code pt.customer_id}: one join for the whole
      * list (a correlated subquery per row had PostgreSQL hash the store's tags once per customer: half the

@@ -100,7 +100,8 @@ public class DuplicateFinder {
                                where h.store_id = c.store_id and h.customer_id = c.id and h.handle in (:handles))
                 from hits
                 join customers c on c.store_id = :store and c.id = hits.id
-                left join users u on u.store_id = c.store_id and u.id = c.owner_id
+                join customer_owners o on o.store_id = c.store_id and o.customer_id = c.id
+                left join users u on u.store_id = c.store_id and u.id = o.owner_id
                 where c.id <> :exclude
                 order by c.id
                 limit :limit""")

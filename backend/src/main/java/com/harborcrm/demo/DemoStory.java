@@ -665,7 +665,8 @@ public class DemoStory {
     private void reread() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = storeWork.inStore(storeId, () -> em.createNativeQuery(
-                "select id, owner_id, stage, status from customers where store_id = :store")
+                "select c.id, o.owner_id, c.stage, c.status from customers c join customer_owners o "
+                + "on o.store_id = c.store_id and o.customer_id = c.id where c.store_id = :store")
                 .setParameter("store", storeId).getResultList());
         Set<Long> present = new LinkedHashSet<>();
         for (Object[] row : rows) {

@@ -44,6 +44,7 @@ import com.harborcrm.customer.CustomerEventType;
 import com.harborcrm.customer.CustomerService;
 import com.harborcrm.customer.CustomerStage;
 import com.harborcrm.customer.DuplicateFinder;
+import com.harborcrm.customer.Ownership;
 import com.harborcrm.customer.PotentialScore;
 import com.harborcrm.inquiry.InquiryDtos.InquiryContact;
 import com.harborcrm.inquiry.InquiryDtos.InquiryRequest;
@@ -86,6 +87,9 @@ public class InquiryService {
 
     @Inject
     DuplicateFinder duplicates;
+
+    @Inject
+    Ownership ownership;
 
     @Inject
     CustomerService customers;
@@ -176,6 +180,7 @@ public class InquiryService {
         PotentialScore.apply(c, now);
         c.persist();
         em.flush();
+        ownership.start(c.id, assignTo, now);
         customers.writeImHandles(c);
         events.record(c.id, CustomerEventType.CREATED, now, actor, CustomerService.context(c, "source", c.source.name()));
         if (assignTo != null && assignTo != actor) {

@@ -94,10 +94,11 @@ public class ExportService {
                        cast(c.im_accounts as text), c.website, c.country, c.region, c.city, c.address, c.postcode,
                        c.business_type, c.main_products, cast(c.purchase_categories as text), c.annual_purchase_amount,
                        c.company_size, c.source, c.stage, c.stars, c.status, c.notes, cast(c.custom_fields as text),
-                       u.email, c.potential_score, c.created_at, c.last_follow_up_at, c.owner_id,
+                       u.email, c.potential_score, c.created_at, c.last_follow_up_at, o.owner_id,
                        cast(array(select ct.tag_id from customer_tags ct
                                   where ct.store_id = c.store_id and ct.customer_id = c.id) as text)
-                from customers c left join users u on u.store_id = c.store_id and u.id = c.owner_id
+                from customers c join customer_owners o on o.store_id = c.store_id and o.customer_id = c.id
+                left join users u on u.store_id = c.store_id and u.id = o.owner_id
                 """ + " where " + where.sql() + " and c.id > :afterId order by c.id limit " + PAGE);
         // JDBC placeholders for the filter's named parameters (lists expand to one per value).
         while (m.find()) {

@@ -319,20 +319,33 @@ public class ImportRunner {
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into customers (store_id, id, name, company_name, position, email, phone, mobile, fax, im_accounts,
                     website, country, region, city, address, postcode, business_type, main_products, purchase_categories,
-                    annual_purchase_amount, company_size, source, stage, stars, status, notes, custom_fields, owner_id,
+                    annual_purchase_amount, company_size, source, stage, stars, status, notes, custom_fields,
                     email_norm, phone_digits, mobile_digits, potential_score, created_by, created_at, updated_at, version)
                 select ?, customer_id, name, company_name, position, email, phone, mobile, fax, im_accounts,
                     website, country, region, city, address, postcode, business_type, main_products, purchase_categories,
                     annual_purchase_amount, company_size, coalesce(source, 'IMPORT'), coalesce(stage, 'UNMARKED'),
-                    coalesce(stars, 0), coalesce(status, 'ACTIVE'), notes, custom_fields, ?,
+                    coalesce(stars, 0), coalesce(status, 'ACTIVE'), notes, custom_fields,
                     email_norm, phone_digits, mobile_digits, potential_score, ?, ?, ?, 0
                 from import_new""")) {
             insert.setLong(1, storeId);
-            insert.setObject(2, owner, java.sql.Types.BIGINT);
-            insert.setLong(3, actorId);
+            insert.setLong(2, actorId);
+            insert.setTimestamp(3, at);
             insert.setTimestamp(4, at);
-            insert.setTimestamp(5, at);
             created = run(insert, progress);
+        }
+        // Their ownership rows, as Ownership.start writes one (V78).
+        try (PreparedStatement owners = connection.prepareStatement("""
+                insert into customer_owners (store_id, customer_id, owner_id, owned_since, pooled_since)
+                select ?, customer_id, cast(? as bigint), case when cast(? as bigint) is not null then cast(? as timestamptz) end,
+                       case when cast(? as bigint) is null then cast(? as timestamptz) end
+                from import_new""")) {
+            owners.setLong(1, storeId);
+            for (int i : new int[] {2, 3, 5}) {
+                owners.setObject(i, owner, java.sql.Types.BIGINT);
+            }
+            owners.setTimestamp(4, at);
+            owners.setTimestamp(6, at);
+            run(owners, progress);
         }
         try (PreparedStatement handles = connection.prepareStatement("""
                 insert into customer_im_handles (store_id, customer_id, handle)

@@ -112,7 +112,7 @@ public class DuplicateService {
                 .map(g -> Map.of("kind", (String) g[0], "value", (String) g[1])).toList();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select k.kind, k.value, c.id, c.name, c.company_name, c.owner_id, u.name, c.inquiry_count, c.created_at
+                select k.kind, k.value, c.id, c.name, c.company_name, o.owner_id, u.name, c.inquiry_count, c.created_at
                 from jsonb_to_recordset(cast(:keys as jsonb)) as k(kind text, value text)
                 cross join lateral (
                   select m.id from (
@@ -127,7 +127,8 @@ public class DuplicateService {
                   order by m.id
                   limit :max) m
                 join customers c on c.store_id = :store and c.id = m.id
-                left join users u on u.store_id = :store and u.id = c.owner_id
+                join customer_owners o on o.store_id = :store and o.customer_id = m.id
+                left join users u on u.store_id = :store and u.id = o.owner_id
                 order by k.kind, k.value, c.id""")
                 .setParameter("store", tenant.storeId()).setParameter("keys", json(keys))
                 .setParameter("max", MAX_MEMBERS).getResultList();

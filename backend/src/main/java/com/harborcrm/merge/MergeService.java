@@ -141,6 +141,8 @@ public class MergeService {
                   'survivor', (select to_jsonb(c) from customers c where c.store_id = :store and c.id = :survivor),
                   'duplicates', (select jsonb_agg(to_jsonb(c) order by c.id) from customers c
                                  where c.store_id = :store and c.id = any(cast(:ids as bigint[]))),
+                  'owners', (select jsonb_agg(to_jsonb(o) order by o.customer_id) from customer_owners o
+                             where o.store_id = :store and o.customer_id = any(cast(:ids as bigint[]))),
                   'tags', (select coalesce(jsonb_agg(to_jsonb(t)), '[]') from customer_tags t
                            where t.store_id = :store and t.customer_id = any(cast(:ids as bigint[]))),
                   'handles', (select coalesce(jsonb_agg(to_jsonb(h)), '[]') from customer_im_handles h
@@ -193,9 +195,11 @@ public class MergeService {
         List<Object> summaries = readList(em.createNativeQuery("""
                 select cast(coalesce(jsonb_agg(jsonb_build_object('id', d->'id', 'name', d->'name',
                                                                   'companyName', d->'company_name',
-                                                                  'ownerId', d->'owner_id')), '[]') as text)
-                from (select jsonb_array_elements(snapshot->'duplicates') d from merges where store_id = ?1 and id = ?2
-                      limit ?3) x""")
+                                                                  'ownerId', (select o->'owner_id'
+                                                                              from jsonb_array_elements(x.owners) o
+                                                                              where o->'customer_id' = d->'id'))), '[]') as text)
+                from (select jsonb_array_elements(snapshot->'duplicates') d, snapshot->'owners' as owners
+                      from merges where store_id = ?1 and id = ?2 limit ?3) x""")
                 .setParameter(1, store).setParameter(2, mergeId.longValue()).setParameter(3, EVENT_SUMMARIES)
                 .getSingleResult());
         events.record(survivorId, CustomerEventType.MERGED, now, currentUser.id(), CustomerService.context(survivor,
@@ -342,6 +346,12 @@ public class MergeService {
         em.createNativeQuery("insert into customers (" + String.join(", ", columns) + ") select "
                 + String.join(", ", columns) + " from jsonb_populate_recordset(null::customers, "
                 + "(select snapshot->'duplicates' from merges where store_id = ?1 and id = ?2))")
+                .setParameter(1, store).setParameter(2, mergeId).executeUpdate();
+        // Their owners as they were (the clocks restart where they stood; the return date follows the rules now).
+        em.createNativeQuery("insert into customer_owners (store_id, customer_id, owner_id, owned_since, pooled_since) "
+                + "select r.store_id, r.customer_id, r.owner_id, r.owned_since, r.pooled_since from merges m, "
+                + "jsonb_populate_recordset(null::customer_owners, m.snapshot->'owners') r "
+                + "where m.store_id = ?1 and m.id = ?2")
                 .setParameter(1, store).setParameter(2, mergeId).executeUpdate();
         // Tags deleted since the merge are gone for good.
         em.createNativeQuery("insert into customer_tags select r.* from merges m, "

@@ -54,7 +54,7 @@ public class PoolReadPolicy {
     public List<CustomerView> views(List<CustomerView> views) {
         PoolRules rules = rulesService.current();
         List<Long> owned = views.stream().filter(v -> v.ownerId() != null).map(CustomerView::id).toList();
-        Map<Long, PoolReturn> returns = owned.isEmpty() ? Map.of() : timer.returnsOf(owned, clock.instant(), rules);
+        Map<Long, PoolReturn> returns = owned.isEmpty() ? Map.of() : timer.returnsOf(owned, clock.instant());
         return masked(views.stream().map(v -> v.ownerId() == null ? v : v.withPoolReturn(returns.get(v.id()))).toList(),
                 rules);
     }

@@ -126,24 +126,25 @@ public class PoolService {
         Instant startTomorrow = today.plusDays(1).atStartOfDay(zone).toInstant();
         Instant startAfterTomorrow = today.plusDays(2).atStartOfDay(zone).toInstant();
         Instant in7Days = now.plus(java.time.Duration.ofDays(7));
-        // Every window ends by in7Days; the earlier ones also count customers already overdue.
-        PoolTimer.Condition within = PoolTimer.dueWithin("c", rules, null, in7Days);
+        // Every window ends by in7Days; the earlier ones also count customers already overdue. The candidate rules
+        // are not the stored ones: each owned customer's date is computed (one pass over the store's owned rows).
         Query query = em.createNativeQuery("""
                 select d.owner_id, u.name,
                        count(*) filter (where d.due < :startTomorrow),
                        count(*) filter (where d.due >= :startTomorrow and d.due < :startAfterTomorrow),
                        count(*) filter (where d.due <= :in7Days)
-                from (select c.owner_id, %s as due from customers c
-                      where c.store_id = :store and c.owner_id is not null and %s) d
+                from (select o.owner_id, %s as due
+                      from customer_owners o join customers c on c.store_id = o.store_id and c.id = o.customer_id
+                      where o.store_id = :store and o.owner_id is not null) d
                 join users u on u.store_id = :store and u.id = d.owner_id
-                where d.due is not null
+                where d.due <= :in7Days
                 group by d.owner_id, u.name
-                order by d.owner_id""".formatted(PoolTimer.dueAt("c"), within.sql()))
+                order by d.owner_id""".formatted(PoolTimer.dueAtUnder("o", "c")))
                 .setParameter("store", tenant.storeId()).setParameter("startTomorrow", startTomorrow)
                 .setParameter("startAfterTomorrow", startAfterTomorrow)
                 .setParameter("in7Days", in7Days);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = within.bind(timer.bindRules(query, rules)).getResultList();
+        List<Object[]> rows = timer.bindRules(query, rules).getResultList();
         List<List<RepCount>> windows = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (Object[] r : rows) {
             for (int w = 0; w < 3; w++) {
@@ -182,7 +183,7 @@ public class PoolService {
         Instant now = clock.instant();
         // The counts stop at the limit: whether a rep owns 200 or 60,000 customers, 200 answers "none left".
         String owned = maxPrivate == 0 ? "0" : """
-                (select count(*) from (select 1 from customers
+                (select count(*) from (select 1 from customer_owners
                   where store_id = :store and owner_id = :owner limit :maxPrivate) x)""";
         String today = maxDaily == 0 ? "0" : """
                 (select count(*) from (select 1 from pool_claims
@@ -199,9 +200,9 @@ public class PoolService {
                   select id, pos from unnest(cast(:ids as bigint[])) with ordinality as r(id, pos)),
                 cooling as (%3$s),
                 locked as materialized (
-                  select id, owner_id from customers
-                  where store_id = :store and id = any(cast(:ids as bigint[]))
-                  order by id
+                  select customer_id as id, owner_id from customer_owners
+                  where store_id = :store and customer_id = any(cast(:ids as bigint[]))
+                  order by customer_id
                   for update),
                 quota as (
                   select least(cast(:maxPrivate as bigint) - %1$s, cast(:maxDaily as bigint) - %2$s) as n,
@@ -212,16 +213,15 @@ public class PoolService {
                   order by r.pos
                   limit (select greatest(0, n) from quota)),
                 taken as (
-                  update customers c set owner_id = :owner, owned_since = :now, pooled_since = null, updated_at = :now,
-                         version = c.version + 1
-                  from picked where c.store_id = :store and c.id = picked.id
-                  returning c.id, c.stage),
+                  update customer_owners o set owner_id = :owner, owned_since = :now, pooled_since = null
+                  from picked where o.store_id = :store and o.customer_id = picked.id
+                  returning o.customer_id as id),
                 ev as (
                   insert into customer_events (store_id, customer_id, type, at, actor_id, data)
-                  select :store, id, 'OWNER_CHANGED', :now, :owner,
-                         jsonb_build_object('ownerId', cast(:owner as bigint), 'stage', stage, 'kind', 'CLAIMED',
+                  select :store, t.id, 'OWNER_CHANGED', :now, :owner,
+                         jsonb_build_object('ownerId', cast(:owner as bigint), 'stage', c.stage, 'kind', 'CLAIMED',
                                             'fromOwnerId', null, 'toOwnerId', cast(:owner as bigint))
-                  from taken),
+                  from taken t join customers c on c.store_id = :store and c.id = t.id),
                 log as (
                   insert into pool_claims (store_id, user_id, customer_id, claimed_at)
                   select :store, :owner, id, :now from taken)
@@ -320,13 +320,14 @@ public class PoolService {
     public void release(long customerId, ReleaseRequest request) {
         long store = tenant.storeId();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select owner_id, stage from customers "
-                + "where store_id = ?1 and id = ?2 for update")
+        List<Object> rows = em.createNativeQuery("select coalesce(owner_id, 0) from customer_owners "
+                + "where store_id = ?1 and customer_id = ?2 for update")
                 .setParameter(1, store).setParameter(2, customerId).getResultList();
         if (rows.isEmpty()) {
             throw DomainException.notFound("Customer " + customerId);
         }
-        Long owner = rows.get(0)[0] == null ? null : ((Number) rows.get(0)[0]).longValue();
+        long ownerOrZero = ((Number) rows.get(0)).longValue();
+        Long owner = ownerOrZero == 0 ? null : ownerOrZero;
         boolean mine = owner != null && owner == currentUser.id();
         if (owner == null) {
             throw new DomainException(ProblemType.ALREADY_IN_POOL, "Customer " + customerId + " is already in the pool");
@@ -362,16 +363,18 @@ public class PoolService {
         @SuppressWarnings("unchecked")
         List<Number> released = em.createNativeQuery("""
                 with locked as materialized (
-                  select id, owner_id from customers
-                  where store_id = :store and id = any(cast(:ids as bigint[])) and owner_id is not null
+                  select customer_id as id, owner_id from customer_owners
+                  where store_id = :store and customer_id = any(cast(:ids as bigint[])) and owner_id is not null
                     and (cast(:onlyOwner as bigint) is null or owner_id = cast(:onlyOwner as bigint))
-                  order by id
+                  order by customer_id
                   for update),
+                changed as (
+                  update customer_owners o set owner_id = null, owned_since = null, pooled_since = :now
+                  from locked where o.store_id = :store and o.customer_id = locked.id and o.owner_id = locked.owner_id
+                  returning o.customer_id as id, locked.owner_id as from_owner),
                 released as (
-                  update customers c set owner_id = null, owned_since = null, pooled_since = :now, updated_at = :now,
-                         version = c.version + 1
-                  from locked where c.store_id = :store and c.id = locked.id and c.owner_id = locked.owner_id
-                  returning c.id, c.stage, c.source, locked.owner_id as from_owner),
+                  select x.id, c.stage, c.source, x.from_owner
+                  from changed x join customers c on c.store_id = :store and c.id = x.id),
                 ev as (
                   insert into customer_events (store_id, customer_id, type, at, actor_id, data)
                   select :store, id, 'OWNER_CHANGED', :now, :actor,
@@ -403,20 +406,22 @@ public class PoolService {
         @SuppressWarnings("unchecked")
         List<Number> taken = em.createNativeQuery("""
                 with locked as materialized (
-                  select id, owner_id from customers
-                  where store_id = :store and id = any(cast(:ids as bigint[])) and %s
-                  order by id
+                  select customer_id as id, owner_id from customer_owners
+                  where store_id = :store and customer_id = any(cast(:ids as bigint[])) and %s
+                  order by customer_id
                   for update),
                 picked as (
                   select l.id, l.owner_id
                   from locked l join unnest(cast(:ids as bigint[])) with ordinality as r(id, pos) on r.id = l.id
                   order by r.pos
                   limit :quota),
+                changed as (
+                  update customer_owners o set owner_id = :owner, owned_since = :now, pooled_since = null
+                  from picked where o.store_id = :store and o.customer_id = picked.id
+                  returning o.customer_id as id, picked.owner_id as from_owner),
                 taken as (
-                  update customers c set owner_id = :owner, owned_since = :now, pooled_since = null, updated_at = :now,
-                         version = c.version + 1
-                  from picked where c.store_id = :store and c.id = picked.id
-                  returning c.id, c.stage, picked.owner_id as from_owner),
+                  select x.id, c.stage, x.from_owner
+                  from changed x join customers c on c.store_id = :store and c.id = x.id),
                 ev as (
                   insert into customer_events (store_id, customer_id, type, at, actor_id, data)
                   select :store, id, 'OWNER_CHANGED', :now, cast(:actor as bigint),
@@ -444,7 +449,7 @@ public class PoolService {
 
     /** How many customers the user owns, counted up to {@code limit} at most (all the limit check needs). */
     private long ownedBy(long userId, int limit) {
-        return ((Number) em.createNativeQuery("select count(*) from (select 1 from customers "
+        return ((Number) em.createNativeQuery("select count(*) from (select 1 from customer_owners "
                 + "where store_id = ?1 and owner_id = ?2 limit ?3) x")
                 .setParameter(1, tenant.storeId()).setParameter(2, userId).setParameter(3, limit)
                 .getSingleResult()).longValue();
@@ -463,8 +468,8 @@ public class PoolService {
     /** Current owner (null: pool) of each existing customer among ids; missing ids are absent. */
     private Map<Long, Long> owners(List<Long> ids) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, owner_id from customers "
-                + "where store_id = ?1 and id = any(cast(?2 as bigint[]))")
+        List<Object[]> rows = em.createNativeQuery("select customer_id, owner_id from customer_owners "
+                + "where store_id = ?1 and customer_id = any(cast(?2 as bigint[]))")
                 .setParameter(1, tenant.storeId()).setParameter(2, SqlArrays.bigints(ids)).getResultList();
         Map<Long, Long> result = new HashMap<>();
         rows.forEach(r -> result.put(((Number) r[0]).longValue(), r[1] == null ? null : ((Number) r[1]).longValue()));

@@ -61,9 +61,6 @@ public class PoolSweeper {
     PoolRulesService rulesService;
 
     @Inject
-    PoolTimer timer;
-
-    @Inject
     DataSource dataSource;
 
     @Inject
@@ -274,38 +271,40 @@ public class PoolSweeper {
      */
     @SuppressWarnings("unchecked")
     private List<Long> findDue(long store, PoolRules rules, Instant now) {
-        PoolTimer.Condition due = PoolTimer.dueWithin("c", rules, null, now);
+        PoolTimer.Condition due = PoolTimer.dueWithin("o", null, now);
         Query query = em.createNativeQuery("""
                 select f.id from (
-                  select c.id from customers c
-                  where c.store_id = :store and c.owner_id is not null and %2$s and %1$s <= :now) f
-                order by f.id""".formatted(PoolTimer.dueAt("c"), due.sql()))
-                .setParameter("store", store).setParameter("now", now);
-        List<Number> ids = due.bind(timer.bindRules(query, rules)).getResultList();
+                  select o.customer_id as id from customer_owners o
+                  where o.store_id = :store and %s) f
+                order by f.id""".formatted(due.sql()))
+                .setParameter("store", store);
+        List<Number> ids = due.bind(query).getResultList();
         return ids.stream().map(Number::longValue).toList();
     }
 
     /**
-     * Returns one chunk of the customers found due: each row is locked in id order and re-checked (PostgreSQL
-     * re-reads a row it had to wait for, and the update tests the condition again), so a follow-up that commits
-     * while the sweep waits for its row keeps the customer.
+     * Returns one chunk of the customers found due: each ownership row is locked in id order and re-checked
+     * (PostgreSQL re-reads a row it had to wait for, and the update tests the condition again). A follow-up moves
+     * the row's due date in its own transaction (trigger customers_owner_due, V78), so one that commits while the
+     * sweep waits for the row keeps the customer.
      */
     private int returnDue(long store, PoolRules rules, Instant now, List<Long> ids) {
         // The leading comment names the statement in pg_stat_activity (whose text is cut at 1 kB): tests look for it.
         Query query = em.createNativeQuery("""
                 /* pool-sweep-return */
                 with due as materialized (
-                  select c.id, c.owner_id, %2$s as rule from customers c
-                  where c.store_id = :store and c.id = any(cast(:ids as bigint[])) and c.owner_id is not null
-                    and %1$s <= :now
-                  order by c.id
-                  for update of c),
-                returned as (
-                  update customers c set owner_id = null, owned_since = null, pooled_since = :now, updated_at = :now,
-                         version = c.version + 1
+                  select o.customer_id as id, o.owner_id, o.due_rule as rule from customer_owners o
+                  where o.store_id = :store and o.customer_id = any(cast(:ids as bigint[])) and o.due_at <= :now
+                  order by o.customer_id
+                  for update),
+                changed as (
+                  update customer_owners o set owner_id = null, owned_since = null, pooled_since = :now
                   from due
-                  where c.store_id = :store and c.id = due.id and c.owner_id = due.owner_id and %1$s <= :now
-                  returning c.id, c.stage, c.source, due.owner_id as from_owner, due.rule),
+                  where o.store_id = :store and o.customer_id = due.id and o.owner_id = due.owner_id and o.due_at <= :now
+                  returning o.customer_id as id, due.owner_id as from_owner, due.rule),
+                returned as (
+                  select x.id, c.stage, c.source, x.from_owner, x.rule
+                  from changed x join customers c on c.store_id = :store and c.id = x.id),
                 ev as (
                   insert into customer_events (store_id, customer_id, type, at, actor_id, data)
                   select :store, id, 'OWNER_CHANGED', :now, null,
@@ -315,9 +314,9 @@ public class PoolSweeper {
                 log as (
                   insert into pool_returns (store_id, customer_id, user_id, returned_at, kind)
                   select :store, id, from_owner, :now, 'AUTO_RETURNED' from returned)
-                select count(*) from returned""".formatted(PoolTimer.dueAt("c"), PoolTimer.rule("c")))
+                select count(*) from returned""")
                 .setParameter("store", store).setParameter("now", now).setParameter("ids", SqlArrays.bigints(ids));
-        return ((Number) timer.bindRules(query, rules).getSingleResult()).intValue();
+        return ((Number) query.getSingleResult()).intValue();
     }
 
     /** One warning per customer and return window; a follow-up or a new owner opens a new window. */
@@ -326,17 +325,16 @@ public class PoolSweeper {
             return 0;
         }
         Instant horizon = now.plus(Duration.ofDays(rules.warnDaysBeforeReturn()));
-        PoolTimer.Condition soon = PoolTimer.dueWithin("c", rules, now, horizon);
+        PoolTimer.Condition soon = PoolTimer.dueWithin("o", now, horizon);
         Query query = em.createNativeQuery("""
                 insert into reminders (store_id, user_id, customer_id, kind, window_start, due_at, rule, created_at)
-                select :store, c.owner_id, c.id, :kind, %3$s, %1$s, %2$s, :now
-                from customers c
-                where c.store_id = :store and c.owner_id is not null and %4$s and %1$s > :now and %1$s <= :horizon
+                select :store, o.owner_id, o.customer_id, :kind, %3$s, %1$s, %2$s, :now
+                from customer_owners o join customers c on c.store_id = o.store_id and c.id = o.customer_id
+                where o.store_id = :store and %4$s
                 on conflict (store_id, customer_id, kind, window_start) do nothing"""
-                .formatted(PoolTimer.dueAt("c"), PoolTimer.rule("c"), PoolTimer.windowStart("c"), soon.sql()))
-                .setParameter("store", store).setParameter("now", now).setParameter("kind", WARNING)
-                .setParameter("horizon", horizon);
-        return soon.bind(timer.bindRules(query, rules)).executeUpdate();
+                .formatted(PoolTimer.dueAt("o"), PoolTimer.rule("o"), PoolTimer.windowStart("o", "c"), soon.sql()))
+                .setParameter("store", store).setParameter("now", now).setParameter("kind", WARNING);
+        return soon.bind(query).executeUpdate();
     }
 
     private int purge(long store, PoolRules rules, Instant now) {
@@ -346,7 +344,9 @@ public class PoolSweeper {
         Number purged = (Number) em.createNativeQuery("""
                 with purged as (
                   delete from customers c
-                  where c.store_id = :store and c.owner_id is null and coalesce(c.pooled_since, c.created_at) <= :before
+                  using customer_owners o
+                  where c.store_id = :store and o.store_id = :store and o.customer_id = c.id and o.owner_id is null
+                    and coalesce(o.pooled_since, c.created_at) <= :before
                   returning c.id),
                 audit as (
                   insert into audit_events (store_id, at, actor_id, action, entity_type, entity_id, data)

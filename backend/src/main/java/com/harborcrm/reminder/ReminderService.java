@@ -50,9 +50,6 @@ public class ReminderService {
     @Inject
     PoolRulesService rulesService;
 
-    @Inject
-    PoolTimer timer;
-
     @Schema(name = "ReminderKind", description = "FOLLOW_UP_OVERDUE: the planned next follow-up is past; "
             + "FOLLOW_UP_DUE: planned for later today (store time zone); POOL_RETURN_WARNING: the customer returns "
             + "to the pool within the rule's warning days unless followed up (or brought to a deal); REPEAT_INQUIRY: the "
@@ -88,8 +85,9 @@ public class ReminderService {
         List<Reminder> items = new ArrayList<>();
 
         @SuppressWarnings("unchecked")
-        List<Object[]> followUps = em.createNativeQuery("select id, name, next_follow_up_at from customers "
-                + "where store_id = ?1 and owner_id = ?2 and next_follow_up_at < ?3 order by next_follow_up_at, id")
+        List<Object[]> followUps = em.createNativeQuery("select c.id, c.name, c.next_follow_up_at from customer_owners o "
+                + "join customers c on c.store_id = o.store_id and c.id = o.customer_id "
+                + "where o.store_id = ?1 and o.owner_id = ?2 and c.next_follow_up_at < ?3 order by c.next_follow_up_at, c.id")
                 .setParameter(1, store).setParameter(2, me).setParameter(3, startTomorrow).getResultList();
         long overdue = 0;
         long dueToday = 0;
@@ -108,14 +106,14 @@ public class ReminderService {
         PoolRules rules = rulesService.current();
         if (rules.warnDaysBeforeReturn() > 0) {
             Query query = em.createNativeQuery("""
-                    select d.id, d.name, d.due, d.rule from (
-                      select c.id, c.name, %s as due, %s as rule from customers c
-                      where c.store_id = :store and c.owner_id = :me) d
-                    where d.due <= :horizon order by d.due, d.id""".formatted(PoolTimer.dueAt("c"), PoolTimer.rule("c")))
+                    select c.id, c.name, %s as due, %s as rule
+                    from customer_owners o join customers c on c.store_id = o.store_id and c.id = o.customer_id
+                    where o.store_id = :store and o.owner_id = :me and o.due_at <= :horizon
+                    order by o.due_at, c.id""".formatted(PoolTimer.dueAt("o"), PoolTimer.rule("o")))
                     .setParameter("store", store).setParameter("me", me)
                     .setParameter("horizon", now.plus(Duration.ofDays(rules.warnDaysBeforeReturn())));
             @SuppressWarnings("unchecked")
-            List<Object[]> due = timer.bindRules(query, rules).getResultList();
+            List<Object[]> due = query.getResultList();
             for (Object[] r : due) {
                 Instant at = Instants.of(r[2]);
                 warnings++;
@@ -128,7 +126,8 @@ public class ReminderService {
         List<Object[]> inquiries = em.createNativeQuery("""
                 select distinct on (c.id) c.id, c.name, r.due_at from reminders r
                 join customers c on c.store_id = r.store_id and c.id = r.customer_id
-                where r.store_id = ?1 and r.user_id = ?2 and r.kind = ?3 and c.owner_id = ?2
+                join customer_owners o on o.store_id = r.store_id and o.customer_id = r.customer_id
+                where r.store_id = ?1 and r.user_id = ?2 and r.kind = ?3 and o.owner_id = ?2
                   and (c.last_follow_up_at is null or c.last_follow_up_at < r.due_at)
                 order by c.id, r.due_at desc""")
                 .setParameter(1, store).setParameter(2, me).setParameter(3, Kind.REPEAT_INQUIRY.name()).getResultList();

@@ -143,9 +143,10 @@ public class TagService {
         em.createNativeQuery("""
                 insert into customer_events (store_id, customer_id, type, at, actor_id, data)
                 select ct.store_id, ct.customer_id, 'TAGS_CHANGED', ?3, ?4,
-                       jsonb_build_object('ownerId', c.owner_id, 'stage', c.stage, 'added', '[]'::jsonb,
+                       jsonb_build_object('ownerId', o.owner_id, 'stage', c.stage, 'added', '[]'::jsonb,
                                           'removed', jsonb_build_array(ct.tag_id), 'deletedTag', cast(?5 as text))
                 from customer_tags ct join customers c on c.store_id = ct.store_id and c.id = ct.customer_id
+                join customer_owners o on o.store_id = ct.store_id and o.customer_id = ct.customer_id
                 where ct.store_id = ?1 and ct.tag_id = ?2""")
                 .setParameter(1, tenant.storeId()).setParameter(2, id).setParameter(3, clock.instant())
                 .setParameter(4, currentUser.id()).setParameter(5, tag.name).executeUpdate();

@@ -163,7 +163,7 @@ class BatchOwnerTest {
         }
         problem(batch(manager, "selection", Map.of("ids", ids), "action", "TRANSFER", "userId", to.userId(),
                 "override", true), 403, "forbidden");
-        assertEquals(1, PoolHelper.count(db, "select count(*) from customers where store_id = ? and owner_id = ?",
+        assertEquals(1, PoolHelper.count(db, "select count(*) from customer_owners where store_id = ? and owner_id = ?",
                 admin.storeId(), to.userId()));
 
         // The target owns 1 of 3: two more fit, in id order; the rest is skipped.
@@ -184,7 +184,7 @@ class BatchOwnerTest {
         batch(admin, "selection", Map.of("ids", all), "action", "TRANSFER", "userId", to.userId(), "override", true)
                 .statusCode(200).body("changed", equalTo(2)).body("skipped.reason",
                         equalTo(List.of("ALREADY_OWNED", "ALREADY_OWNED", "ALREADY_OWNED")));
-        assertEquals(5, PoolHelper.count(db, "select count(*) from customers where store_id = ? and owner_id = ?",
+        assertEquals(5, PoolHelper.count(db, "select count(*) from customer_owners where store_id = ? and owner_id = ?",
                 admin.storeId(), to.userId()));
         for (int i = 0; i < 3; i++) {
             assertEquals(1, events(admin, ids.get(i), "TRANSFERRED"));

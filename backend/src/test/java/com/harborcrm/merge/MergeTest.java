@@ -235,9 +235,11 @@ class MergeTest {
         long survivor = Customers.createId(admin);
         long template = Customers.createId(admin, "city", "Ningbo");
         List<Long> ids = new ArrayList<>(List.of(template));
-        ids.addAll(sqlLongs("insert into customers (store_id, name, city, created_at, updated_at) "
+        ids.addAll(sqlLongs("with copies as (insert into customers (store_id, name, city, created_at, updated_at) "
                 + "select store_id, 'Copy ' || g, city, created_at, updated_at from customers, generate_series(1, 499) g "
-                + "where store_id = " + admin.storeId() + " and id = " + template + " returning id"));
+                + "where store_id = " + admin.storeId() + " and id = " + template + " returning store_id, id, created_at), "
+                + "owners as (insert into customer_owners (store_id, customer_id, pooled_since) "
+                + "select store_id, id, created_at from copies) select id from copies"));
         long mergeId = admin.as().body(Map.of("duplicateIds", ids)).post(merge(survivor)).then().statusCode(200)
                 .body("mergedIds.size()", equalTo(500)).body("survivor.city", equalTo("Ningbo"))
                 .extract().jsonPath().getLong("mergeId");

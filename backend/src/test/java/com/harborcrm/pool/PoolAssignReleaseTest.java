@@ -51,7 +51,7 @@ class PoolAssignReleaseTest {
                 .post("/api/v1/pool/assign").then().statusCode(200)
                 .body("assigned", equalTo(List.of(ids.get(2).intValue(), ids.get(3).intValue())))
                 .body("failed.reason", equalTo(List.of("ALREADY_OWNED", "ALREADY_OWNED")));
-        assertEquals(4, PoolHelper.count(db, "select count(*) from customers where store_id = ? and owner_id = ?",
+        assertEquals(4, PoolHelper.count(db, "select count(*) from customer_owners where store_id = ? and owner_id = ?",
                 admin.storeId(), rep.userId()));
         assertEquals(1, PoolHelper.count(db, "select count(*) from customer_events where store_id = ? and customer_id = ? "
                 + "and data->>'kind' = 'ASSIGNED' and actor_id = ? and (data->>'toOwnerId')::bigint = ?",

@@ -137,7 +137,7 @@ class PoolClaimTest {
         responses.forEach(r -> assertEquals(200, r.statusCode(), r.asString()));
         long claimed = responses.stream().mapToLong(r -> r.jsonPath().getList("claimed").size()).sum();
         assertEquals(10, claimed);
-        assertEquals(0, PoolHelper.count(db, "select count(*) from customers where store_id = ? and owner_id is null",
+        assertEquals(0, PoolHelper.count(db, "select count(*) from customer_owners where store_id = ? and owner_id is null",
                 admin.storeId()));
         assertEquals(10, PoolHelper.count(db, "select count(*) from customer_events where store_id = ? "
                 + "and data->>'kind' = 'CLAIMED'", admin.storeId()));
@@ -162,7 +162,7 @@ class PoolClaimTest {
         assertEquals(5, claimed);
         assertEquals(15, responses.stream().filter(r -> "LIMIT_REACHED".equals(r.jsonPath().getString("failed[0].reason")))
                 .count());
-        assertEquals(5, PoolHelper.count(db, "select count(*) from customers where store_id = ? and owner_id = ?",
+        assertEquals(5, PoolHelper.count(db, "select count(*) from customer_owners where store_id = ? and owner_id = ?",
                 admin.storeId(), rep.userId()));
         assertEquals(5, PoolHelper.count(db, "select count(*) from customer_events where store_id = ? "
                 + "and data->>'kind' = 'CLAIMED'", admin.storeId()));
@@ -172,6 +172,27 @@ class PoolClaimTest {
         var result = PoolHelper.claim(second, rest.subList(0, 7));
         assertEquals(rest.subList(0, 5).stream().map(Long::intValue).toList(), result.getList("claimed"));
         assertEquals(List.of("LIMIT_REACHED", "LIMIT_REACHED"), result.getList("failed.reason"));
+    }
+
+    @Test
+    void aRepWithADailyLimitOfThreeClaimingTwentyInParallelGetsExactlyThree() throws Exception {
+        Session admin = Api.openStore("Claim daily parallel");
+        PoolHelper.setRules(admin, "maxClaimsPerRepPerDay", 3, "maxPrivateCustomersPerRep", 0);
+        Session rep = Api.addUser(admin, "REP");
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(PoolHelper.poolCustomer(admin));
+        }
+        List<Response> responses = Parallel.calls(20, i -> rep.as()
+                .body(Map.of("customerIds", List.of(ids.get(i)))).post("/api/v1/pool/claim"));
+        responses.forEach(r -> assertEquals(200, r.statusCode(), r.asString()));
+        assertEquals(3, responses.stream().mapToLong(r -> r.jsonPath().getList("claimed").size()).sum());
+        assertEquals(17, responses.stream().filter(r -> "DAILY_LIMIT".equals(r.jsonPath().getString("failed[0].reason")))
+                .count());
+        assertEquals(3, PoolHelper.count(db, "select count(*) from customer_owners where store_id = ? and owner_id = ?",
+                admin.storeId(), rep.userId()));
+        assertEquals(3, PoolHelper.count(db, "select count(*) from pool_claims where store_id = ? and user_id = ?",
+                admin.storeId(), rep.userId()));
     }
 
     @Test

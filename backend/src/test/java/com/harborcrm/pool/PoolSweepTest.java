@@ -226,7 +226,7 @@ class PoolSweepTest {
         at(days(30));
         assertEquals(120, sweep().getInt("returned"));
         assertEquals(rep.userId(), PoolHelper.owner(db, admin.storeId(), notDue));
-        assertEquals(1, PoolHelper.count(db, "select count(*) from customers where store_id = ? and owner_id is not null",
+        assertEquals(1, PoolHelper.count(db, "select count(*) from customer_owners where store_id = ? and owner_id is not null",
                 admin.storeId()));
         assertEquals(120, PoolHelper.count(db, "select count(distinct customer_id) from customer_events "
                 + "where store_id = ? and data->>'kind' = 'AUTO_RETURNED'", admin.storeId()));
@@ -398,9 +398,11 @@ class PoolSweepTest {
     void aStoreWithMoreDueThanOneChunkIsSweptWhole() throws Exception {
         int due = 2 * config.pool().sweepChunk() + 5;
         try (Connection connection = db.getConnection(); var statement = connection.createStatement()) {
-            statement.execute("insert into customers (store_id, name, owner_id, owned_since, created_at, updated_at) "
-                    + "select " + admin.storeId() + ", 'Chunk ' || g, " + rep.userId() + ", timestamptz '2001-01-01', "
-                    + "timestamptz '2001-01-01', timestamptz '2001-01-01' from generate_series(1, " + due + ") g");
+            statement.execute("with created as (insert into customers (store_id, name, created_at, updated_at) "
+                    + "select " + admin.storeId() + ", 'Chunk ' || g, timestamptz '2001-01-01', timestamptz '2001-01-01' "
+                    + "from generate_series(1, " + due + ") g returning store_id, id) "
+                    + "insert into customer_owners (store_id, customer_id, owner_id, owned_since) "
+                    + "select store_id, id, " + rep.userId() + ", timestamptz '2001-01-01' from created");
         }
         // Its chunks run in parallel (two workers in the test profile too): each customer is returned once.
         assertEquals(due, sweep().getInt("returned"));

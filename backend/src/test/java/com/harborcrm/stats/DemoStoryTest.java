@@ -197,7 +197,8 @@ class DemoStoryTest {
         StatsRollupDriftTest sql = new StatsRollupDriftTest();
         sql.dataSource = dataSource;
         return sql.rows("""
-                select c.name, c.company_name, c.email, c.stage, c.status, c.owner_id is null,
+                select c.name, c.company_name, c.email, c.stage, c.status,
+                       (select o.owner_id is null from customer_owners o where o.store_id = c.store_id and o.customer_id = c.id),
                        (select count(*) from follow_ups f where f.store_id = c.store_id and f.customer_id = c.id)
                 from customers c where c.store_id = ? order by c.id""", storeId);
     }

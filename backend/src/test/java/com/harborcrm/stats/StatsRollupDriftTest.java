@@ -151,7 +151,7 @@ class StatsRollupDriftTest {
                         ((Number) rows("select count(*) from follow_ups where store_id = ? and author_id = ? "
                                 + "and occurred_at >= ? and occurred_at < ?", admin.storeId(), user, period.start(),
                                 period.end()).get(0)[0]).longValue(),
-                        ((Number) rows("select count(*) from customers where store_id = ? and owner_id = ?",
+                        ((Number) rows("select count(*) from customer_owners where store_id = ? and owner_id = ?",
                                 admin.storeId(), user).get(0)[0]).longValue()));
             }
             assertEquals(counted, reported, days[0] + ".." + days[1]);

@@ -104,7 +104,7 @@ public final class PoolHelper {
 
     public static Long owner(DataSource db, long store, long customer) {
         try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement("select owner_id from customers where store_id = ? and id = ?")) {
+                PreparedStatement s = c.prepareStatement("select owner_id from customer_owners where store_id = ? and customer_id = ?")) {
             s.setLong(1, store);
             s.setLong(2, customer);
             try (ResultSet r = s.executeQuery()) {
