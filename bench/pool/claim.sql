@@ -9,9 +9,10 @@ select set_config('plan_cache_mode', 'force_generic_plan', true);
 select return_after_days_without_follow_up, return_after_days_without_deal, warn_days_before_return, max_private_customers_per_rep, max_claims_per_rep_per_day, reclaim_cooldown_days, purge_unclaimed_after_days, mask_contacts, cast(stage_follow_up_days as text), version from pool_rules where store_id = :store;
 with requested as (select id, pos from unnest(array[:id]::bigint[]) with ordinality as r(id, pos)),
 cooling as (select customer_id as id from pool_returns where store_id = :store and user_id = :owner and customer_id = any(array[:id]::bigint[]) and returned_at > now() - interval '7 days'),
-locked as materialized (select id, owner_id from customers where store_id = :store and id = any(array[:id]::bigint[]) order by id for update),
+locked as materialized (select customer_id as id, owner_id from customer_owners where store_id = :store and customer_id = any(array[:id]::bigint[]) order by customer_id for update),
 picked as (select l.id from locked l join requested r on r.id = l.id where l.owner_id is null and l.id not in (select id from cooling) order by r.pos),
-taken as (update customers c set owner_id = :owner, owned_since = now(), pooled_since = null, updated_at = now(), version = c.version + 1 from picked where c.store_id = :store and c.id = picked.id returning c.id, c.stage),
+changed as (update customer_owners o set owner_id = :owner, owned_since = now(), pooled_since = null from picked where o.store_id = :store and o.customer_id = picked.id returning o.customer_id as id),
+taken as (select x.id, c.stage from changed x join customers c on c.store_id = :store and c.id = x.id),
 ev as (insert into customer_events (store_id, customer_id, type, at, actor_id, data) select :store, id, 'OWNER_CHANGED', now(), :owner, jsonb_build_object('ownerId', :owner::bigint, 'stage', stage, 'kind', 'CLAIMED', 'fromOwnerId', null, 'toOwnerId', :owner::bigint) from taken),
 log as (insert into pool_claims (store_id, user_id, customer_id, claimed_at) select :store, :owner, id, now() from taken)
 select r.id, case when t.id is not null then 'CLAIMED' else 'FAILED' end from requested r left join locked l on l.id = r.id left join taken t on t.id = r.id order by r.pos;
