@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # How long a migration takes on a big store, and what it locks (issue 21, item 7): builds a database from the
-# migration files up to the one before VERSION, fills one store with N customers (bench/customers/generate.sql) and
-# a CREATED event each, then applies VERSION alone, as Flyway would (one transaction), and reports its time and the
+# migration files up to the one before VERSION, fills one store with N customers (bench/customers/generate.sql; no
+# events: the migrations measured so far do not read them), then applies VERSION alone, as Flyway would (one transaction), and reports its time and the
 # locks it held on customers at the end.
 #
 #   bench/migrations/run.sh                 VERSION=78 N=1000000
@@ -26,13 +26,11 @@ reps=$("${P[@]}" -c "with r as (insert into users (store_id, name, email, passwo
                       select $store, 'Rep ' || g, 'rep' || g || '@migration.bench', 'x', 'REP' from generate_series(1, 16) g
                       returning id) select '{' || string_agg(id::text, ',') || '}' from r")
 "${P[@]}" -v store="$store" -v n="$N" -v reps="$reps" -f "$BENCH_ROOT/bench/customers/generate.sql" >/dev/null
-"${P[@]}" -c "insert into customer_events (store_id, customer_id, type, at, data)
-              select store_id, id, 'CREATED', created_at, jsonb_build_object('stage', stage) from customers" \
-          -c "vacuum analyze"
+"${P[@]}" -c "vacuum analyze"
 file=$(ls "$MIGRATIONS" | grep "^V${VERSION}__")
 {
   machine
-  echo "data: $N customers in one store, a CREATED event each; migration $file"
+  echo "data: $N customers in one store; migration $file"
   start=$(date +%s%N)
   "${P[@]}" -1 -f "$MIGRATIONS/$file" -c "select 'locks held on customers at its end: ' || string_agg(distinct mode, ', ')
       from pg_locks where relation = 'customers'::regclass and pid = pg_backend_pid()" 2>&1 | grep -v "^$"

@@ -17,6 +17,11 @@
 -- Online? The data move copies one narrow row per customer (on 1,000,000 customers about 10 s on 2 cores, under an
 -- exclusive lock of customers for the whole migration); see README "Upgrading".
 
+-- V20's pool_return_at and pool_return_rule were declared immutable, but timestamptz + interval is only stable:
+-- PostgreSQL then refuses to inline them, and the row triggers below would plan both bodies again on every call.
+alter function pool_return_at(timestamptz, timestamptz, text, integer, integer, jsonb) stable;
+alter function pool_return_rule(timestamptz, timestamptz, text, integer, integer, jsonb) stable;
+
 create table customer_owners (
     store_id     bigint      not null,
     customer_id  bigint      not null,
@@ -42,20 +47,6 @@ left join pool_rules r on r.store_id = c.store_id;
 -- A rep's customers (screening "mine", limits, reminders), the pool (owner_id null), and the sweep's work list.
 create index customer_owners_owner on customer_owners (store_id, owner_id, customer_id);
 create index customer_owners_due on customer_owners (store_id, due_at) where due_at is not null;
-
--- When a customer owned by this row goes back, and by which rule, under its store's rules; null: never (in the pool,
--- marked lost, or no rule applies).
-create function customer_due(p_store bigint, p_owner bigint, p_owned_since timestamptz, p_customer bigint,
-        out due_at timestamptz, out due_rule varchar)
-    language sql stable as $$
-    select case when c.status = 'ACTIVE' then pool_return_at(p_owned_since, c.last_follow_up_at, c.stage,
-                r.return_after_days_without_follow_up, r.return_after_days_without_deal, r.stage_follow_up_days) end,
-           case when c.status = 'ACTIVE' then pool_return_rule(p_owned_since, c.last_follow_up_at, c.stage,
-                r.return_after_days_without_follow_up, r.return_after_days_without_deal, r.stage_follow_up_days) end
-    from customers c
-    left join pool_rules r on r.store_id = c.store_id
-    where p_owner is not null and c.store_id = p_store and c.id = p_customer
-$$;
 
 -- The pool clocks of V20, now on this row: an owner change that does not set them itself gets them from the clock
 -- of the transaction's writer (owned_since/pooled_since default to now()); and the return date follows.
@@ -86,8 +77,14 @@ begin
         new.due_at := null;
         new.due_rule := null;
     elsif tg_op = 'INSERT' or new.owner_id is distinct from old.owner_id or new.owned_since is distinct from old.owned_since then
-        select d.due_at, d.due_rule into new.due_at, new.due_rule
-        from customer_due(new.store_id, new.owner_id, new.owned_since, new.customer_id) d;
+        -- the customer's clock columns and the store's rules, read here (a SQL function would be planned per row)
+        select case when c.status = 'ACTIVE' then pool_return_at(new.owned_since, c.last_follow_up_at, c.stage,
+                    r.return_after_days_without_follow_up, r.return_after_days_without_deal, r.stage_follow_up_days) end,
+               case when c.status = 'ACTIVE' then pool_return_rule(new.owned_since, c.last_follow_up_at, c.stage,
+                    r.return_after_days_without_follow_up, r.return_after_days_without_deal, r.stage_follow_up_days) end
+        into new.due_at, new.due_rule
+        from customers c left join pool_rules r on r.store_id = c.store_id
+        where c.store_id = new.store_id and c.id = new.customer_id;
     end if;
     return new;
 end;
