@@ -222,11 +222,19 @@ async function setRules(via, admin, rules) {
 
 /** `count` customers straight into the database, owned by `owner` for 40 days: all due under a 30-day rule. */
 function seedDue(storeId, owner, count, label) {
-  sql(`insert into customers (store_id, name, stage, owner_id, owned_since, created_at, updated_at)
-       select ${storeId}, '${label} ' || g, 'INQUIRY', ${owner}, now() - interval '40 days',
-              now() - interval '100 days', now() - interval '40 days'
-       from generate_series(1, ${count}) g;
-       analyze customers`); // as autovacuum would, before a sweep plans against a table grown at once
+  seedOwned(storeId, owner, count, label, "now() - interval '40 days'", "now() - interval '100 days'",
+    "now() - interval '40 days'");
+  sql('analyze customers; analyze customer_owners'); // as autovacuum would, before a sweep plans against a table grown at once
+}
+
+/** `count` customers straight into the database, with their ownership rows (customer_owners, V78). */
+function seedOwned(storeId, owner, count, label, ownedSince, createdAt, updatedAt) {
+  sql(`with created as (
+         insert into customers (store_id, name, stage, created_at, updated_at)
+         select ${storeId}, '${label} ' || g, 'INQUIRY', ${createdAt}, ${updatedAt} from generate_series(1, ${count}) g
+         returning store_id, id)
+       insert into customer_owners (store_id, customer_id, owner_id, owned_since)
+       select store_id, id, ${owner}, ${ownedSince} from created`);
 }
 
 // ---- the scenarios --------------------------------------------------------------------------------------------------
@@ -239,9 +247,7 @@ async function sweepsNeverOverlap(a, b) {
     await setRules(a, admin, {});
     seedDue(admin.storeId, rep.id, due, 'Due buyer');
     // And some that are not due: owned 5 days.
-    sql(`insert into customers (store_id, name, stage, owner_id, owned_since, created_at, updated_at)
-         select ${admin.storeId}, 'Fresh buyer ' || g, 'INQUIRY', ${rep.id}, now() - interval '5 days',
-                now() - interval '10 days', now() from generate_series(1, 20) g`);
+    seedOwned(admin.storeId, rep.id, 20, 'Fresh buyer', "now() - interval '5 days'", "now() - interval '10 days'", 'now()');
     stores.push({ admin, rep, due });
   }
   const returnsBefore = await counterSum('harbor_pool_auto_returns_total');
@@ -258,8 +264,9 @@ async function sweepsNeverOverlap(a, b) {
                         where e.store_id = ${s} and e.type = 'OWNER_CHANGED' and e.data->>'kind' = 'AUTO_RETURNED'`)[0]
       .split('|').map(Number);
     const returnsLogged = one(`select count(*) from pool_returns where store_id = ${s} and kind = 'AUTO_RETURNED'`);
-    const stillOwned = one(`select count(*) from customers where store_id = ${s} and name like 'Due%' and owner_id is not null`);
-    const freshKept = one(`select count(*) from customers where store_id = ${s} and name like 'Fresh%' and owner_id = ${store.rep.id}`);
+    const owned = `customers c join customer_owners o on o.store_id = c.store_id and o.customer_id = c.id where c.store_id = ${s}`;
+    const stillOwned = one(`select count(*) from ${owned} and c.name like 'Due%' and o.owner_id is not null`);
+    const freshKept = one(`select count(*) from ${owned} and c.name like 'Fresh%' and o.owner_id = ${store.rep.id}`);
     check(`store ${i + 1}: each of the ${store.due} due customers returned exactly once, one event and one pool_returns row each`,
       events[0] === store.due && events[1] === store.due && returnsLogged === store.due && stillOwned === 0,
       `events ${events[0]} for ${events[1]} customers, pool_returns ${returnsLogged}, still owned ${stillOwned}`);
@@ -308,12 +315,12 @@ async function claimsStayExact(a, b) {
   check(`the limit holds: exactly ${REPS * LIMIT} customers claimed, ${LIMIT} per rep`, won.length === REPS * LIMIT
     && reps.every((rep) => won.filter((w) => w.rep === rep.id).length === LIMIT));
 
-  const rows = sql(`select id, coalesce(owner_id, 0) from customers where store_id = ${admin.storeId}`)
+  const rows = sql(`select customer_id, coalesce(owner_id, 0) from customer_owners where store_id = ${admin.storeId}`)
     .map((line) => line.split('|').map(Number));
   const owners = new Map(rows);
   check('the database agrees with the answers: each winner owns its customer, the rest are in the pool',
     won.every((w) => owners.get(w.id) === w.rep) && rows.filter(([, owner]) => owner !== 0).length === won.length);
-  const perRep = sql(`select owner_id, count(*) from customers where store_id = ${admin.storeId} and owner_id is not null
+  const perRep = sql(`select owner_id, count(*) from customer_owners where store_id = ${admin.storeId} and owner_id is not null
                       group by owner_id`).map((line) => Number(line.split('|')[1]));
   check(`no rep above the limit of ${LIMIT} in the database`, perRep.every((n) => n <= LIMIT), perRep.join(','));
   const claimedEvents = sql(`select count(*), count(distinct customer_id) from customer_events
@@ -447,7 +454,7 @@ async function shutdownDrainsRequestsInFlight(a) {
       : `${duringDrain.status} ${duringDrain.error ?? JSON.stringify(duringDrain.body)}`);
   check('the instance then exits cleanly', a.exit !== null && (a.exit.code === 0 || a.exit.code === 143),
     JSON.stringify(a.exit));
-  check('the drained sweep committed its work', one(`select count(*) from customers where store_id = ${admin.storeId}
+  check('the drained sweep committed its work', one(`select count(*) from customer_owners where store_id = ${admin.storeId}
     and owner_id is null`) === due);
 }
 
