@@ -272,8 +272,8 @@ public class CustomerBatch {
             }
             @SuppressWarnings("unchecked")
             var query = em.createNativeQuery("select c.id from customers c where c.store_id = :store"
-                    + (ownOnly ? poolVisible ? " and (" + CustomerQuery.OWNED_BY + " = :caller) or "
-                            + CustomerQuery.OWNED_BY + " is null))" : " and " + CustomerQuery.OWNED_BY + " = :caller)" : "")
+                    + (ownOnly ? poolVisible ? " and (" + Ownership.ownerIs("c", "= :caller") + " or "
+                            + Ownership.ownerIs("c", "is null") + ")" : " and " + Ownership.ownerIs("c", "= :caller") : "")
                     + " and c.id = any(cast(:ids as bigint[])) order by c.id")
                     .setParameter("store", tenant.storeId()).setParameter("ids", SqlArrays.bigints(requested));
             if (ownOnly) {

@@ -101,7 +101,7 @@ public class CustomerLifecycle {
                 with locked as materialized (
                   select c.id from customers c
                   where c.store_id = :store and c.id = any(cast(:ids as bigint[])) and c.status = :from
-                    and (cast(:onlyOwner as bigint) is null or %s = cast(:onlyOwner as bigint)))
+                    and (cast(:onlyOwner as bigint) is null or %s)
                   order by c.id
                   for update),
                 changed as (
@@ -120,7 +120,7 @@ public class CustomerLifecycle {
                   select :store, x.id, :to_event, :now, :actor,
                          jsonb_build_object('ownerId', w.owner_id, 'stage', x.stage, 'source', x.source%s)
                   from changed x left join owners w on w.customer_id = x.id)
-                select id from changed""".formatted(CustomerQuery.OWNED_BY, restartClock,
+                select id from changed""".formatted(Ownership.ownerIs("c", "= cast(:onlyOwner as bigint)"), restartClock,
                         extraData == null ? "" : ", " + extraData))
                 .setParameter("store", tenant.storeId()).setParameter("ids", SqlArrays.bigints(ids))
                 .setParameter("onlyOwner", onlyOwner).setParameter("from", from).setParameter("to", to)

@@ -34,13 +34,6 @@ import com.harborcrm.customfield.CustomFieldType;
 @ApplicationScoped
 public class CustomerQuery {
 
-    /**
-     * Owner conditions read the ownership row (customer_owners, V78): "{@code OWNED_BY} = :x)" or "is null)". A
-     * semi-join, so PostgreSQL either starts from a rep's rows (index customer_owners_owner) or walks a customers
-     * index in sort order and probes each row's owner, whichever the filter makes cheaper.
-     */
-    static final String OWNED_BY = "exists (select 1 from customer_owners o where o.store_id = c.store_id "
-            + "and o.customer_id = c.id and o.owner_id";
 
     public static final int MAX_LIST_VALUES = 100;
 
@@ -85,7 +78,7 @@ public class CustomerQuery {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("store", tenant.storeId());
         if (ownOnly) {
-            sql.append(" and " + OWNED_BY + " = :caller)");
+            sql.append(" and ").append(Ownership.ownerIs("c", "= :caller"));
             params.put("caller", currentUser.id());
         }
         if (f.q() != null && !f.q().isBlank()) {
@@ -166,13 +159,13 @@ public class CustomerQuery {
         if (f.ownerId() != null && !f.ownerId().isBlank()) {
             String owner = f.ownerId().trim();
             if (owner.equals("none")) {
-                sql.append(" and " + OWNED_BY + " is null)");
+                sql.append(" and ").append(Ownership.ownerIs("c", "is null"));
             } else {
                 Long ownerId = owner.equals("me") ? Long.valueOf(currentUser.id()) : parseLong(owner);
                 if (ownerId == null) {
                     errors.add(new FieldError("ownerId", "must be a user id, me or none"));
                 } else {
-                    sql.append(" and " + OWNED_BY + " = :owner)");
+                    sql.append(" and ").append(Ownership.ownerIs("c", "= :owner"));
                     params.put("owner", ownerId);
                 }
             }

@@ -37,6 +37,16 @@ public class Ownership {
                 + c + ".id)";
     }
 
+    /**
+     * SQL: whether the owner of the customer aliased {@code c} meets {@code condition} ("= :me", "is null"). A
+     * semi-join, so PostgreSQL either starts from a rep's rows (index customer_owners_owner) or walks a customers
+     * index in sort order and probes each row's owner, whichever the rest of the filter makes cheaper.
+     */
+    public static String ownerIs(String c, String condition) {
+        return "exists (select 1 from customer_owners o where o.store_id = " + c + ".store_id and o.customer_id = "
+                + c + ".id and o.owner_id " + condition + ")";
+    }
+
     /** The ownership row of a customer just written: owned by {@code ownerId} since {@code at}, or in the pool. */
     public void start(long customerId, Long ownerId, Instant at) {
         em.createNativeQuery(START)
