@@ -73,6 +73,18 @@ describe('Customer detail', () => {
     expect(entries[2]).toHaveTextContent('Customer created');
   });
 
+  it("shows the customer's own stage and purchase intention, then the ones just chosen", SLOW, async () => {
+    detailApi(customer(5, { stage: 'SAMPLE_ORDER', stars: 3 }));
+    const { user } = renderScreen(5);
+
+    const stars = await screen.findByRole('combobox', { name: 'Purchase intention' });
+    expect(stars).toHaveValue('3');
+    expect(screen.getByRole('combobox', { name: 'Stage' })).toHaveValue('SAMPLE_ORDER');
+    await user.selectOptions(stars, '1');
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Purchase intention' })).toHaveValue('1'));
+    expect(screen.getByRole('combobox', { name: 'Stage' })).toHaveValue('SAMPLE_ORDER');
+  });
+
   it('records a follow-up with Ctrl+Enter and shows it at the top of the timeline', SLOW, async () => {
     const { requests } = detailApi(customer(5), [
       { kind: 'EVENT', id: 1, at: '2026-03-01T08:00:00Z', type: 'CREATED', actorName: 'Li Na', data: {} },

@@ -29,8 +29,10 @@ function QuickControls({ customer }: { customer: Customer }) {
   const id = useId();
   const updateMutation = useUpdateCustomer();
   const [message, setMessage] = useState<string | null>(null);
-  const stage = (updateMutation.isPending && (updateMutation.variables.patch.stage as CustomerStage)) || customer.stage;
-  const stars = (updateMutation.isPending && (updateMutation.variables.patch.stars as number | undefined)) ?? customer.stars;
+  // While a change is saving, show the value being saved; otherwise the customer's own.
+  const saving: Record<string, unknown> = updateMutation.isPending ? updateMutation.variables.patch : {};
+  const stage = (saving.stage as CustomerStage | undefined) ?? customer.stage;
+  const stars = (saving.stars as number | undefined) ?? customer.stars;
 
   function change(patch: Record<string, unknown>) {
     if (updateMutation.isPending) return;
