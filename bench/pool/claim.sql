@@ -1,12 +1,11 @@
--- The claim as the backend sends it for one customer (AccessTokenFilter, then PoolService.claim with limits off),
--- for pgbench: the raw-SQL floor beside the API figures (bench/pool/measure.sh sets the variables).
+-- The claim as the backend sends it for one customer (PoolService.claim with limits off), for pgbench: the raw-SQL
+-- floor beside the API figures (bench/pool/measure.sh sets the variables). Since V79 the token's user and the
+-- store's rules are kept in memory (common/cache), so neither is read per claim any more.
 \set i :i + 1
 \set id :first_id + :client_id * :per_client + :i
 \set owner :first_rep + :client_id
-select role, token_version from users where store_id = :store and id = :owner and active;
 begin;
 select set_config('plan_cache_mode', 'force_generic_plan', true);
-select return_after_days_without_follow_up, return_after_days_without_deal, warn_days_before_return, max_private_customers_per_rep, max_claims_per_rep_per_day, reclaim_cooldown_days, purge_unclaimed_after_days, mask_contacts, cast(stage_follow_up_days as text), version from pool_rules where store_id = :store;
 with requested as (select id, pos from unnest(array[:id]::bigint[]) with ordinality as r(id, pos)),
 cooling as (select customer_id as id from pool_returns where store_id = :store and user_id = :owner and customer_id = any(array[:id]::bigint[]) and returned_at > now() - interval '7 days'),
 locked as materialized (select customer_id as id, owner_id from customer_owners where store_id = :store and customer_id = any(array[:id]::bigint[]) order by customer_id for update),

@@ -33,6 +33,7 @@ import com.harborcrm.common.error.DomainException;
 import com.harborcrm.common.error.ProblemType;
 import com.harborcrm.common.paging.Cursor;
 import com.harborcrm.common.paging.Page;
+import com.harborcrm.common.security.ActiveUsers;
 import com.harborcrm.common.security.CurrentUser;
 import com.harborcrm.common.security.Role;
 import com.harborcrm.common.tenancy.TenantContext;
@@ -56,6 +57,9 @@ public class AccountService {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    ActiveUsers activeUsers;
 
     @Inject
     TokenService tokens;
@@ -188,10 +192,12 @@ public class AccountService {
         if (request.role() != null && request.role() != user.role) {
             user.role = request.role();
             user.revokeTokens();
+            activeUsers.changing(tenant.storeId(), user.id);
         }
         if (request.active() != null && request.active() != user.active) {
             user.active = request.active();
             user.revokeTokens();
+            activeUsers.changing(tenant.storeId(), user.id);
         }
         user.updatedAt = clock.instant();
         em.flush();

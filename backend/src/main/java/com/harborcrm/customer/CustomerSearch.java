@@ -47,12 +47,13 @@ public class CustomerSearch {
     @Inject
     java.time.Clock clock;
 
+    @Inject
+    com.harborcrm.account.StoreTimeZones timeZones;
+
     /** The filter given as query parameters; calendar days are read in the store's time zone. */
     public CustomerFilter filterFromQuery(jakarta.ws.rs.core.MultivaluedMap<String, String> query,
             java.util.Set<String> otherParameters) {
-        return CustomerFilterParams.parse(query, () -> java.time.ZoneId.of(
-                com.harborcrm.account.Store.<com.harborcrm.account.Store>findById(tenant.storeId()).timeZone),
-                otherParameters);
+        return CustomerFilterParams.parse(query, timeZones::current, otherParameters);
     }
 
     public Page<CustomerView> list(CustomerFilter filter, CustomerSort.Spec sort, int limit, String cursor,

@@ -3,6 +3,7 @@ package com.harborcrm.pool;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.harborcrm.account.StoreOpened;
+import com.harborcrm.common.cache.ChangeFeed;
+import com.harborcrm.common.cache.SharedCache;
 import com.harborcrm.common.error.DomainException;
 import com.harborcrm.common.error.FieldError;
 import com.harborcrm.common.error.ProblemType;
@@ -43,7 +46,18 @@ public class PoolRulesService {
     public record Versioned(PoolRules rules, long version) {
     }
 
+    /** A store's rules are a few hundred bytes. */
+    private static final int MAX_CACHED_STORES = 20_000;
+
+    private final SharedCache<Versioned> cache;
+
+    @Inject
+    PoolRulesService(ChangeFeed feed) {
+        this.cache = feed.cache("pool_rules", MAX_CACHED_STORES);
+    }
+
     void seed(@Observes StoreOpened opened) {
+        cache.forgetAfterCompletion(Long.toString(opened.storeId()));
         em.createNativeQuery("insert into pool_rules (store_id, updated_at) values (?1, ?2) on conflict do nothing")
                 .setParameter(1, opened.storeId()).setParameter(2, clock.instant()).executeUpdate();
     }
@@ -52,7 +66,12 @@ public class PoolRulesService {
         return currentVersioned().rules();
     }
 
+    /** The store's rules, kept in memory between changes (every instance hears of a change: V79). */
     public Versioned currentVersioned() {
+        return cache.get(Long.toString(tenant.storeId()), this::load);
+    }
+
+    private Versioned load() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select return_after_days_without_follow_up, "
                 + "return_after_days_without_deal, warn_days_before_return, max_private_customers_per_rep, "
@@ -71,12 +90,13 @@ public class PoolRulesService {
             throw new IllegalStateException(e);
         }
         return new Versioned(new PoolRules(i(r[0]), i(r[1]), i(r[2]), i(r[3]), i(r[4]), i(r[5]), i(r[6]),
-                (Boolean) r[7], stages), ((Number) r[9]).longValue());
+                (Boolean) r[7], Collections.unmodifiableMap(stages)), ((Number) r[9]).longValue());
     }
 
     @Transactional
     public Versioned save(PoolRules rules, Long expectedVersion) {
         PoolRules valid = validate(rules);
+        cache.forgetAfterCompletion(Long.toString(tenant.storeId()));
         em.createNativeQuery("insert into pool_rules (store_id, updated_at) values (?1, ?2) on conflict do nothing")
                 .setParameter(1, tenant.storeId()).setParameter(2, clock.instant()).executeUpdate();
         long version = ((Number) em.createNativeQuery("select version from pool_rules where store_id = ?1 for update")

@@ -25,6 +25,18 @@ public interface HarborConfig {
 
     Http http();
 
+    Cache cache();
+
+    interface Cache {
+        /**
+         * Keep users' roles, pool rules and time zones in memory, told of changes by PostgreSQL's LISTEN/NOTIFY
+         * (common/cache). Switch off behind a pooler that does not keep sessions (PgBouncer in transaction mode):
+         * LISTEN needs one.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     interface Http {
         /** Largest request body of every route but the CSV upload ({@link Io#maxUploadSize()}). */
         @WithDefault("10M")

@@ -1,10 +1,7 @@
 package com.harborcrm.common.security;
 
-import java.util.List;
-
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -38,7 +35,7 @@ public class AccessTokenFilter implements ContainerRequestFilter {
     CurrentUser currentUser;
 
     @Inject
-    EntityManager em;
+    ActiveUsers activeUsers;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -64,14 +61,9 @@ public class AccessTokenFilter implements ContainerRequestFilter {
         // The signature vouches for the store claim; entering it before the first query also fixes the
         // tenant of the Hibernate session this request will use.
         tenant.enter(storeId);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                "select role, token_version from users where store_id = ?1 and id = ?2 and active")
-                .setParameter(1, storeId).setParameter(2, userId).getResultList();
-        if (rows.isEmpty() || ((Number) rows.get(0)[1]).longValue() != tokenVersion) {
-            throw new AuthenticationFailedException("Token revoked");
-        }
-        currentUser.signIn(userId, Role.valueOf((String) rows.get(0)[0]));
+        Role role = activeUsers.roleOf(storeId, userId, tokenVersion)
+                .orElseThrow(() -> new AuthenticationFailedException("Token revoked"));
+        currentUser.signIn(userId, role);
     }
 
     private static long longClaim(JsonWebToken jwt, String name) {
