@@ -323,6 +323,7 @@ export const en = {
 
   'lost.sectionTitle': 'Status',
   'lost.isActive': 'Being worked on.',
+  'lost.inPool': 'Waiting in the pool for someone to claim it.',
   'lost.isLost': 'Marked as lost: no return timers run for it. Reactivate it when the buyer comes back.',
   'lost.open': 'Mark as lost…',
   'lost.title': 'Mark as lost',
@@ -499,6 +500,7 @@ export const en = {
 
   'customers.column.poolReturn': 'Back to the pool',
   'customers.inPool': 'This customer is in the pool: nobody owns it yet.',
+  'customers.claimToWork': 'Claim it to work on it: its contacts, stage, tags and follow-ups open to you once it is yours.',
   'customers.claimRefused': 'Not claimed: {reason}',
   'customers.inPoolShort': 'In the pool',
   'customers.ownership': 'Ownership',

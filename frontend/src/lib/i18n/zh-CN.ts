@@ -324,6 +324,7 @@ export const zhCN: Dictionary = {
 
   'lost.sectionTitle': '状态',
   'lost.isActive': '跟进中。',
+  'lost.inPool': '在公海中等待领取。',
   'lost.isLost': '已标记为流失：不再计算退回公海的时间。买家回来时可重新激活。',
   'lost.open': '标记为流失…',
   'lost.title': '标记为流失',
@@ -500,6 +501,7 @@ export const zhCN: Dictionary = {
 
   'customers.column.poolReturn': '退回公海',
   'customers.inPool': '该客户在公海中，目前无人负责。',
+  'customers.claimToWork': '领取后即可跟进：联系方式、阶段、标签和跟进记录都会向你开放。',
   'customers.claimRefused': '未能领取：{reason}',
   'customers.inPoolShort': '在公海',
   'customers.ownership': '归属',

@@ -211,6 +211,37 @@ describe('Customer detail', () => {
     expect(await release?.json()).toEqual({ reasonId: 13, note: 'Bought from Foshan' });
   });
 
+  it('shows a rep a pool customer to read, not to edit, until they claim it', SLOW, async () => {
+    detailApi(customer(5, { name: 'John Miller', ownerId: null, email: 'j***@miller.example', stage: 'INQUIRY', stars: 2, tags: [{ id: 7, name: 'Key account', color: '#E53935' }] }));
+    renderScreen(5, 'REP');
+
+    expect(await screen.findByText('This customer is in the pool: nobody owns it yet.')).toBeInTheDocument();
+    expect(screen.getByText(/Claim it to work on it/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Claim' })).toBeInTheDocument();
+    // Stage and intention are read, not chosen; the tags are there without their controls.
+    expect(screen.queryByRole('combobox', { name: 'Stage' })).not.toBeInTheDocument();
+    expect(screen.getByText('Inquiry')).toBeInTheDocument();
+    expect(screen.getByText('Medium intention')).toBeInTheDocument();
+    expect(screen.getByText('Key account')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Remove/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('combobox', { name: 'Add a tag' })).not.toBeInTheDocument();
+    // No follow-up form, no editing of the profile, and the masked email is no mailto: link.
+    expect(screen.queryByRole('heading', { name: 'Record a follow-up' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Edit' })).not.toBeInTheDocument();
+    expect(screen.getByText('j***@miller.example').closest('a')).toBeNull();
+    expect(screen.getByRole('region', { name: 'Status' })).toHaveTextContent('Waiting in the pool for someone to claim it.');
+  });
+
+  it('lets a manager work on a pool customer directly', SLOW, async () => {
+    detailApi(customer(5, { name: 'John Miller', ownerId: null, email: 'john@miller.example' }));
+    renderScreen(5, 'MANAGER');
+
+    expect(await screen.findByRole('combobox', { name: 'Stage' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Edit' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'john@miller.example' })).toHaveAttribute('href', 'mailto:john@miller.example');
+    expect(screen.getByRole('heading', { name: 'Record a follow-up' })).toBeInTheDocument();
+  });
+
   it('claims a pool customer from its page, saying why when the rules refuse', SLOW, async () => {
     const { state } = detailApi(customer(5, { name: 'John Miller', ownerId: null }));
     let attempts = 0;

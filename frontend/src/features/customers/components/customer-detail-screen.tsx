@@ -24,7 +24,7 @@ function scoreBand(score: number): MessageKey {
   return 'customers.score.low';
 }
 
-function QuickControls({ customer }: { customer: Customer }) {
+function QuickControls({ customer, readOnly }: { customer: Customer; readOnly: boolean }) {
   const t = useT();
   const id = useId();
   const updateMutation = useUpdateCustomer();
@@ -48,6 +48,21 @@ function QuickControls({ customer }: { customer: Customer }) {
           }
         },
       },
+    );
+  }
+
+  if (readOnly) {
+    return (
+      <dl className="quick-controls">
+        <div className="field">
+          <dt className="muted">{t('customers.field.stage')}</dt>
+          <dd>{t(`stage.${customer.stage}`)}</dd>
+        </div>
+        <div className="field">
+          <dt className="muted">{t('customers.field.stars')}</dt>
+          <dd>{t(`stars.${customer.stars as 0 | 1 | 2 | 3}`)}</dd>
+        </div>
+      </dl>
     );
   }
 
@@ -104,6 +119,8 @@ export function CustomerDetailScreen({ customerId, role }: { customerId: number;
   }
 
   const customer = customerQuery.data;
+  // A rep works on their own customers only: a pool customer is read (masked) until they claim it.
+  const readOnly = role === 'REP' && (customer.ownerId === null || customer.ownerId === undefined);
   const deleteFailure = deleteMutation.error ? errorMessage(deleteMutation.error) : null;
   return (
     <div className="stack">
@@ -141,7 +158,7 @@ export function CustomerDetailScreen({ customerId, role }: { customerId: number;
         </p>
       )}
       <section className="card summary" aria-label={t('customers.summary')}>
-        <QuickControls customer={customer} />
+        <QuickControls customer={customer} readOnly={readOnly} />
         <div className="score" aria-labelledby="score-label">
           <span id="score-label" className="muted">
             {t('customers.score.label')}
@@ -153,16 +170,17 @@ export function CustomerDetailScreen({ customerId, role }: { customerId: number;
             <p className="small">{t('customers.score.explain')}</p>
           </details>
         </div>
-        <TagsEditor customer={customer} tags={tags} />
+        <TagsEditor customer={customer} tags={tags} readOnly={readOnly} />
       </section>
-      <PoolOwnership customer={customer} />
+      <PoolOwnership customer={customer} hint={readOnly ? t('customers.claimToWork') : undefined} />
       {/* A rep sees only their own customers and the pool's; a pool customer is claimed before it is marked lost. */}
       <LostStatus customer={customer} canChange={role !== 'REP' || (customer.ownerId !== null && customer.ownerId !== undefined)} />
-      <FollowUpForm customerId={customer.id} />
+      {!readOnly && <FollowUpForm customerId={customer.id} />}
       <ProfileCard
         key={customer.id}
         customer={customer}
         customFields={customFields}
+        readOnly={readOnly}
         reload={async () => (await customerQuery.refetch()).data}
       />
       <Inquiries customerId={customer.id} />

@@ -77,7 +77,9 @@ export function LostStatus({ customer, canChange }: { customer: Customer; canCha
       <h2 id={`status-${customer.id}`}>{t('lost.sectionTitle')}</h2>
       <p>
         <span className={lost ? 'status-badge status-lost' : 'status-badge'}>{t(`status.${customer.status}`)}</span>{' '}
-        <span className="muted">{t(lost ? 'lost.isLost' : 'lost.isActive')}</span>
+        <span className="muted">
+          {t(lost ? 'lost.isLost' : customer.ownerId === null || customer.ownerId === undefined ? 'lost.inPool' : 'lost.isActive')}
+        </span>
       </p>
       {canChange && !lost && !open && (
         <button type="button" onClick={() => setOpen(true)}>

@@ -6,7 +6,7 @@ import type { Customer } from '../api/list-customers';
 import { ReleaseForm } from './release-form';
 
 /** Who has the customer and for how long: claim it from the pool, or see the timer and give it back. */
-export function PoolOwnership({ customer }: { customer: Customer }) {
+export function PoolOwnership({ customer, hint }: { customer: Customer; hint?: string }) {
   const t = useT();
   const claimMutation = useClaimCustomer();
 
@@ -30,6 +30,7 @@ export function PoolOwnership({ customer }: { customer: Customer }) {
   return (
     <section className="card ownership" aria-label={t('customers.ownership')}>
       <p>{t('customers.inPool')}</p>
+      {hint && <p className="muted">{hint}</p>}
       <button
         type="button"
         className="button-primary"

@@ -15,10 +15,13 @@ import { DuplicateMatches } from './duplicate-matches';
 export function ProfileCard({
   customer,
   customFields,
+  readOnly = false,
   reload,
 }: {
   customer: Customer;
   customFields: CustomField[];
+  /** Shown, not editable: a rep's view of a pool customer (its contacts masked, so not links either). */
+  readOnly?: boolean;
   /** Fetches the latest version from the server. */
   reload: () => Promise<Customer | undefined>;
 }) {
@@ -131,7 +134,10 @@ export function ProfileCard({
   const rows: [string, React.ReactNode][] = [
     [t('customers.field.companyName'), customer.companyName],
     [t('customers.field.position'), customer.position],
-    [t('customers.field.email'), customer.email && <a href={`mailto:${customer.email}`}>{customer.email}</a>],
+    [
+      t('customers.field.email'),
+      customer.email && (readOnly ? customer.email : <a href={`mailto:${customer.email}`}>{customer.email}</a>),
+    ],
     [t('customers.field.phone'), customer.phone],
     [t('customers.field.mobile'), customer.mobile],
     [t('customers.field.fax'), customer.fax],
@@ -161,16 +167,18 @@ export function ProfileCard({
     <section aria-labelledby="profile-title" className="card">
       <div className="page-title">
         <h2 id="profile-title">{t('customers.profile.title')}</h2>
-        <button
-          type="button"
-          onClick={() => {
-            updateMutation.reset();
-            setSaved(false);
-            setBase(customer);
-          }}
-        >
-          {t('customers.profile.edit')}
-        </button>
+        {!readOnly && (
+          <button
+            type="button"
+            onClick={() => {
+              updateMutation.reset();
+              setSaved(false);
+              setBase(customer);
+            }}
+          >
+            {t('customers.profile.edit')}
+          </button>
+        )}
       </div>
       <div role="status" className="muted">
         {saved ? t('customers.profile.saved') : ''}

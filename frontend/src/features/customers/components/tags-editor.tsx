@@ -6,7 +6,16 @@ import type { Tag } from '../api/list-tags';
 import { useSetCustomerTags } from '../api/set-customer-tags';
 import { TagChip } from './tag-chip';
 
-export function TagsEditor({ customer, tags }: { customer: Customer; tags: Tag[] }) {
+/** The customer's tags; `readOnly` shows them without the controls (a rep's view of a pool customer). */
+export function TagsEditor({
+  customer,
+  tags,
+  readOnly = false,
+}: {
+  customer: Customer;
+  tags: Tag[];
+  readOnly?: boolean;
+}) {
   const t = useT();
   const id = useId();
   const setTagsMutation = useSetCustomerTags();
@@ -29,37 +38,41 @@ export function TagsEditor({ customer, tags }: { customer: Customer; tags: Tag[]
         {current.map((tag) => (
           <li key={tag.id}>
             <TagChip tag={tag} />
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={t('customers.tags.remove', { name: tag.name })}
-              onClick={() => save(current.filter((other) => other.id !== tag.id).map((other) => other.id))}
-            >
-              ×
-            </button>
+            {!readOnly && (
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={t('customers.tags.remove', { name: tag.name })}
+                onClick={() => save(current.filter((other) => other.id !== tag.id).map((other) => other.id))}
+              >
+                ×
+              </button>
+            )}
           </li>
         ))}
       </ul>
-      <form
-        className="inline-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (adding) save([...current.map((tag) => tag.id), Number(adding)]);
-        }}
-      >
-        <label htmlFor={`${id}-add`}>{t('customers.tags.add')}</label>
-        <select id={`${id}-add`} value={adding} onChange={(event) => setAdding(event.target.value)}>
-          <option value="">{t('customers.batch.chooseTag')}</option>
-          {available.map((tag) => (
-            <option key={tag.id} value={String(tag.id)}>
-              {tag.group ? `${tag.group}: ${tag.name}` : tag.name}
-            </option>
-          ))}
-        </select>
-        <button type="submit" disabled={!adding || setTagsMutation.isPending}>
-          {t('customers.tags.addButton')}
-        </button>
-      </form>
+      {!readOnly && (
+        <form
+          className="inline-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (adding) save([...current.map((tag) => tag.id), Number(adding)]);
+          }}
+        >
+          <label htmlFor={`${id}-add`}>{t('customers.tags.add')}</label>
+          <select id={`${id}-add`} value={adding} onChange={(event) => setAdding(event.target.value)}>
+            <option value="">{t('customers.batch.chooseTag')}</option>
+            {available.map((tag) => (
+              <option key={tag.id} value={String(tag.id)}>
+                {tag.group ? `${tag.group}: ${tag.name}` : tag.name}
+              </option>
+            ))}
+          </select>
+          <button type="submit" disabled={!adding || setTagsMutation.isPending}>
+            {t('customers.tags.addButton')}
+          </button>
+        </form>
+      )}
       {failure && (
         <p role="alert" className="field-error">
           {t(failure.key, failure.params)}
