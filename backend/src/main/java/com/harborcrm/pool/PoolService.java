@@ -180,9 +180,12 @@ public class PoolService {
         int maxDaily = rules.maxClaimsPerRepPerDay();
         // The owner lock serializes what counts against this rep's limits; without limits nothing needs
         // serializing (each row's own lock decides who gets it). Same round trip as the plan mode.
-        em.createNativeQuery("select set_config('plan_cache_mode', 'force_generic_plan', true)"
-                + (maxPrivate > 0 || maxDaily > 0 ? ", pg_advisory_xact_lock(hashtextextended(?1, 0))" : ""))
-                .setParameter(1, PoolSql.ownerLockKey(tenant.storeId(), me)).getSingleResult();
+        Query planAndLock = em.createNativeQuery("select set_config('plan_cache_mode', 'force_generic_plan', true)"
+                + (maxPrivate > 0 || maxDaily > 0 ? ", pg_advisory_xact_lock(hashtextextended(?1, 0))" : ""));
+        if (maxPrivate > 0 || maxDaily > 0) {
+            planAndLock.setParameter(1, PoolSql.ownerLockKey(tenant.storeId(), me));
+        }
+        planAndLock.getSingleResult();
         Instant now = clock.instant();
         // The counts stop at the limit: whether a rep owns 200 or 60,000 customers, 200 answers "none left".
         String owned = maxPrivate == 0 ? "0" : """

@@ -116,6 +116,43 @@ class PoolClaimTest {
     }
 
     @Test
+    void withBothLimitsOffClaimsAreUnboundedAndRacingRepsStillGetOneOwnerPerCustomer() throws Exception {
+        Session admin = Api.openStore("Claims without limits");
+        PoolHelper.setRules(admin, "maxClaimsPerRepPerDay", 0, "maxPrivateCustomersPerRep", 0);
+        Session first = Api.addUser(admin, "REP");
+        // More than the default daily limit (20) in one request: nothing bounds it.
+        List<Long> many = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            many.add(PoolHelper.poolCustomer(admin));
+        }
+        first.as().body(Map.of("customerIds", many)).post("/api/v1/pool/claim").then().statusCode(200)
+                .body("claimed.size()", equalTo(25));
+
+        // Without limits no owner lock is taken: each row's own lock decides.
+        List<Session> reps = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            reps.add(Api.addUser(admin, "REP"));
+        }
+        List<Long> contested = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            contested.add(PoolHelper.poolCustomer(admin));
+        }
+        List<Long> reversed = new ArrayList<>(contested);
+        java.util.Collections.reverse(reversed);
+        List<Response> responses = Parallel.calls(reps.size(), i -> reps.get(i).as()
+                .body(Map.of("customerIds", i % 2 == 0 ? contested : reversed)).post("/api/v1/pool/claim"));
+        long claimed = 0;
+        for (Response response : responses) {
+            assertEquals(200, response.statusCode(), response.asString());
+            claimed += response.jsonPath().getList("claimed").size();
+        }
+        assertEquals(contested.size(), claimed, "every contested customer claimed exactly once");
+        for (long id : contested) {
+            assertEquals(1, PoolHelper.ownerEvents(db, admin.storeId(), id, "CLAIMED"));
+        }
+    }
+
+    @Test
     void overlappingBatchesClaimedInDifferentOrdersNeverDeadlockAndGiveEachCustomerOneOwner() throws Exception {
         Session admin = Api.openStore("Claim batches");
         List<Session> reps = new ArrayList<>();
