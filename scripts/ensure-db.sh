@@ -24,16 +24,27 @@ DISPOSABLE=(harbor_firstrun)   # databases `recreate` may drop: never the app's 
 
 log() { echo "[db] $*" >&2; }
 
+# Whether a server is there at all: answering, or busy (pg_isready 1: starting, or out of connection slots), or at
+# least holding the port. A slow answer must not make this script start a second cluster on a taken port.
 listening() {
   if command -v pg_isready >/dev/null 2>&1; then
-    pg_isready -q -h "$HOST" -p "$PORT" -t 1
+    pg_isready -q -h "$HOST" -p "$PORT" -t 3
+    [ $? -le 1 ] && return 0
+  fi
+  (exec 3<>"/dev/tcp/$HOST/$PORT") 2>/dev/null
+}
+
+# Whether it accepts connections now.
+accepting() {
+  if command -v pg_isready >/dev/null 2>&1; then
+    pg_isready -q -h "$HOST" -p "$PORT" -t 3
   else
     (exec 3<>"/dev/tcp/$HOST/$PORT") 2>/dev/null
   fi
 }
 
 wait_ready() {
-  for _ in $(seq 1 60); do listening && return 0; sleep 1; done
+  for _ in $(seq 1 60); do accepting && return 0; sleep 1; done
   return 1
 }
 
@@ -148,6 +159,7 @@ main() {
   fi
   if listening; then
     log "PostgreSQL answers on $HOST:$PORT"
+    wait_ready || { log "PostgreSQL on $HOST:$PORT does not accept connections"; exit 1; }
   elif command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
     log "starting the postgres service with docker compose"
     (cd "$ROOT" && docker compose up -d postgres)
