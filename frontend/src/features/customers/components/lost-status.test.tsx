@@ -116,7 +116,7 @@ describe('Customer status: lost and reactivate', () => {
     lostApi(customer(5, { ownerId: null }));
     renderWithProviders(<LostStatus customer={customer(5, { ownerId: null })} canChange={false} />);
     const status = screen.getByRole('region', { name: '状态' });
-    expect(status).toHaveTextContent('跟进中');
+    expect(status).toHaveTextContent('在公海中等待领取');
     expect(within(status).queryByRole('button')).not.toBeInTheDocument();
   });
 });
