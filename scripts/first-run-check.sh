@@ -12,14 +12,17 @@
 # Reuses the Maven cache (~/.m2) and npm's cache (~/.npm); installs node_modules afresh with npm ci.
 #
 #   FIRSTRUN_HTTP_PORT [18280]  FIRSTRUN_WEB_PORT [15273]  ports given to `make run` (HARBOR_HTTP_PORT/HARBOR_WEB_PORT)
-#   FIRSTRUN_TIMEOUT [300]      seconds `make run` may take from start to a working page
+#   FIRSTRUN_TIMEOUT [480]      seconds `make run` may take from start to a working page. It catches a broken or
+#                               hung first run; the speed target is measured by bench/first-run/run.sh. The same
+#                               commit took 99.9 s on one 2-core machine of this project's kind and 295.9 s on
+#                               another (Maven build 18 s there, 59 s here), so 300 s failed on machine speed alone.
 #   FIRSTRUN_KEEP=1             keep the clone (its path is printed) instead of removing it
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 HTTP_PORT="${FIRSTRUN_HTTP_PORT:-18280}"
 WEB_PORT="${FIRSTRUN_WEB_PORT:-15273}"
-TIMEOUT="${FIRSTRUN_TIMEOUT:-300}"
+TIMEOUT="${FIRSTRUN_TIMEOUT:-480}"
 DB=harbor_firstrun
 BACKEND="http://127.0.0.1:$HTTP_PORT"
 # The address run-dev.sh prints and a newcomer opens.
