@@ -36,6 +36,12 @@ for (const [locale, width] of variants) {
   await rep.goto(`${base}/pool`);
   await settle(rep);
   await rep.screenshot({ path: `${out}/pool${suffix}.png` });
+  if (review) {
+    // A pool customer's page as the rep reads it before claiming: values, no editing controls.
+    await rep.goto(base + (await rep.locator('tbody a[href^="/customers/"]').first().getAttribute('href')));
+    await settle(rep);
+    await rep.screenshot({ path: `${out}/pool-customer${suffix}.png`, fullPage: width > 500 });
+  }
   // The rep's best customer: the ownership card, the follow-up form, a long timeline.
   await rep.goto(`${base}/customers?sort=-score`);
   await settle(rep);

@@ -174,7 +174,7 @@ export function CustomerDetailScreen({ customerId, role }: { customerId: number;
       </section>
       <PoolOwnership customer={customer} hint={readOnly ? t('customers.claimToWork') : undefined} />
       {/* A rep sees only their own customers and the pool's; a pool customer is claimed before it is marked lost. */}
-      <LostStatus customer={customer} canChange={role !== 'REP' || (customer.ownerId !== null && customer.ownerId !== undefined)} />
+      <LostStatus customer={customer} canChange={!readOnly} />
       {!readOnly && <FollowUpForm customerId={customer.id} />}
       <ProfileCard
         key={customer.id}
