@@ -69,8 +69,8 @@ after(shutDown, { timeout: 30_000 });
 let failedStep = null;
 
 /** One step of the story: skipped after a failed one, with a screenshot when it fails. */
-function step(name, body) {
-  test(name, { timeout: 30_000 }, async (t) => {
+function step(name, body, timeout = 30_000) {
+  test(name, { timeout }, async (t) => {
     if (failedStep) return t.skip(`needs "${failedStep}"`);
     try {
       await body();
@@ -744,6 +744,58 @@ step('tour: the demo manager reads twelve months of statistics that add up', asy
   assert.deepEqual(totals, { Lost: lost, Released: released, 'Returned by the rules': returned });
 });
 // ==== END tour block ====
+// ==== Phone width: no screen scrolls sideways at 390 px (issue 19, item 7) ====
+
+/** How far the page sticks out of the viewport, and the outermost elements that stick out; null when it fits. */
+function sidewaysOverflow() {
+  return page.evaluate(() => {
+    const width = window.innerWidth;
+    const excess = document.documentElement.scrollWidth - width;
+    if (excess <= 0) return null;
+    const out = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > width + 1);
+    const outermost = out.filter((e) => !out.includes(e.parentElement)).slice(0, 3);
+    return `${excess} px too wide: ${outermost.map((e) => `<${e.tagName.toLowerCase()} class="${e.className}">`).join(', ')}`;
+  });
+}
+
+const everyonesScreens = ['/customers', '/pool', '/reminders', '/profile', '/stats', '/customers/new'];
+const managersScreens = ['/imports', '/settings/tags', '/settings/pool-rules', '/duplicates'];
+const adminsScreens = ['/settings/custom-fields', '/settings/users', '/settings/lost-reasons'];
+
+for (const [who, email, screens] of [
+  ['rep', demo.rep, everyonesScreens],
+  ['admin', 'admin@demo.harbor-crm.dev', [...everyonesScreens, ...managersScreens, ...adminsScreens]],
+]) {
+  for (const locale of ['en', 'zh-CN']) {
+    step(`phone: every screen of the demo ${who} fits 390 px without sideways scrolling (${locale})`, async () => {
+      await custLogIn(email, demo.password);
+      const desktop = page.viewportSize();
+      await page.setViewportSize({ width: 390, height: 844 });
+      try {
+        // a customer of one's own and one in the pool: their pages differ
+        const customers = [];
+        for (const list of ['/customers', '/pool']) {
+          await page.goto(list);
+          customers.push(await page.locator('tbody tr a').first().getAttribute('href'));
+        }
+        await page.evaluate((l) => localStorage.setItem('harbor.locale', l), locale);
+        const tooWide = [];
+        for (const screen of [...screens, ...customers]) {
+          await page.goto(screen);
+          await page.getByRole('heading', { level: 1 }).first().waitFor();
+          await page.waitForLoadState('networkidle');
+          const overflow = await sidewaysOverflow();
+          if (overflow) tooWide.push(`${screen}: ${overflow}`);
+        }
+        assert.deepEqual(tooWide, [], `at 390 px (${locale})`);
+      } finally {
+        await page.evaluate(() => localStorage.setItem('harbor.locale', 'en'));
+        await page.setViewportSize(desktop);
+      }
+    }, 90_000);
+  }
+}
+
 // Runs even after a failed step: the contract violations Prism saw explain many failures.
 test('every request of the SPA and every answer of the backend kept to openapi.yaml (Prism)', () => {
   assert.deepEqual(contractViolations(), []);
