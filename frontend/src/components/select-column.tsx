@@ -11,12 +11,18 @@ export function SelectAllHeader({ rows, selected, onSelect }: SelectColumnProps 
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
   return (
     <th scope="col" className="select-column">
-      <input
-        type="checkbox"
-        aria-label={t('customers.selectAll')}
-        checked={allSelected}
-        onChange={(event) => onSelect(rows.map((row) => row.id), event.target.checked)}
-      />
+      <label>
+        <input
+          type="checkbox"
+          aria-label={t('customers.selectAll')}
+          checked={allSelected}
+          onChange={(event) => onSelect(rows.map((row) => row.id), event.target.checked)}
+        />
+        {/* shown where the list becomes cards (a phone), with no column header beside the box to explain it */}
+        <span className="select-all-text" aria-hidden="true">
+          {t('customers.selectAll')}
+        </span>
+      </label>
     </th>
   );
 }

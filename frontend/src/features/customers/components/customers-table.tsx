@@ -46,7 +46,7 @@ export function CustomersTable({ customers, sort, onSort, selected, onSelect, bu
 
   const [nameColumn, ...otherColumns] = SORTABLE;
   return (
-    <div className="table-scroll">
+    <div className="table-scroll table-cards">
       <table aria-labelledby="customers-title" aria-busy={busy} className={busy ? 'is-busy' : undefined}>
         <thead>
           <tr>
@@ -69,24 +69,32 @@ export function CustomersTable({ customers, sort, onSort, selected, onSelect, bu
                 <Link to={`/customers/${customer.id}`}>{customer.name}</Link>
                 {customer.companyName && <div className="muted small">{customer.companyName}</div>}
               </th>
-              <td>{t(`stage.${customer.stage}`)}</td>
-              <td>
+              <td data-label={t('customers.column.stage')}>{t(`stage.${customer.stage}`)}</td>
+              <td data-label={t('customers.column.stars')}>
                 <span aria-label={t(`stars.${customer.stars as 0 | 1 | 2 | 3}`)} title={t(`stars.${customer.stars as 0 | 1 | 2 | 3}`)}>
                   {'★'.repeat(customer.stars) + '☆'.repeat(3 - customer.stars)}
                 </span>
               </td>
-              <td>
+              <td data-label={t('customers.column.tags')}>
                 <span className="tag-list">
                   {customer.tags.map((tag) => (
                     <TagChip key={tag.id} tag={tag} />
                   ))}
                 </span>
               </td>
-              <td>{customer.poolReturn ? <PoolReturnTimer poolReturn={customer.poolReturn} /> : customer.ownerId === null ? t('customers.inPoolShort') : '—'}</td>
-              <td className="number">{format.number(customer.potentialScore)}</td>
-              <td>{customer.lastFollowUpAt ? format.date(customer.lastFollowUpAt) : '—'}</td>
-              <td>{customer.nextFollowUpAt ? format.date(customer.nextFollowUpAt) : '—'}</td>
-              <td>{format.date(customer.createdAt)}</td>
+              <td data-label={t('customers.column.poolReturn')}>
+                {customer.poolReturn ? <PoolReturnTimer poolReturn={customer.poolReturn} /> : customer.ownerId === null ? t('customers.inPoolShort') : '—'}
+              </td>
+              <td className="number" data-label={t('customers.column.score')}>
+                {format.number(customer.potentialScore)}
+              </td>
+              <td data-label={t('customers.column.lastFollowUp')}>
+                {customer.lastFollowUpAt ? format.date(customer.lastFollowUpAt) : '—'}
+              </td>
+              <td data-label={t('customers.column.nextFollowUp')}>
+                {customer.nextFollowUpAt ? format.date(customer.nextFollowUpAt) : '—'}
+              </td>
+              <td data-label={t('customers.column.created')}>{format.date(customer.createdAt)}</td>
             </tr>
           ))}
         </tbody>

@@ -31,7 +31,7 @@ export function PoolTable({ customers, selected, onSelect, onClaim, claimingId, 
   const locale = useLocale();
   const format = useFormatters();
   return (
-    <div className="table-scroll">
+    <div className="table-scroll table-cards">
       <table aria-labelledby="pool-title" aria-busy={busy} className={busy ? 'is-busy' : undefined}>
         <thead>
           <tr>
@@ -57,23 +57,27 @@ export function PoolTable({ customers, selected, onSelect, onClaim, claimingId, 
                 <Link to={`/customers/${customer.id}`}>{customer.name}</Link>
                 {customer.companyName && <div className="muted small">{customer.companyName}</div>}
               </th>
-              <td className="number">{format.number(customer.potentialScore)}</td>
-              <td>{t(`stage.${customer.stage}`)}</td>
-              <td>
+              <td className="number" data-label={t('customers.column.score')}>
+                {format.number(customer.potentialScore)}
+              </td>
+              <td data-label={t('customers.column.stage')}>{t(`stage.${customer.stage}`)}</td>
+              <td data-label={t('customers.column.stars')}>
                 <span title={t(`stars.${customer.stars as 0 | 1 | 2 | 3}`)}>
                   <span aria-hidden="true">{'★'.repeat(customer.stars) + '☆'.repeat(3 - customer.stars)}</span>
                   <span className="visually-hidden">{t(`stars.${customer.stars as 0 | 1 | 2 | 3}`)}</span>
                 </span>
               </td>
-              <td>{customer.country ? countryName(locale, customer.country) : '—'}</td>
-              <td>
+              <td data-label={t('customers.field.country')}>{customer.country ? countryName(locale, customer.country) : '—'}</td>
+              <td data-label={t('customers.field.email')}>
                 <Contact value={customer.email} />
               </td>
-              <td>
+              <td data-label={t('pool.column.phone')}>
                 <Contact value={customer.mobile ?? customer.phone} />
               </td>
-              <td>{customer.lastFollowUpAt ? format.date(customer.lastFollowUpAt) : '—'}</td>
-              <td>
+              <td data-label={t('customers.column.lastFollowUp')}>
+                {customer.lastFollowUpAt ? format.date(customer.lastFollowUpAt) : '—'}
+              </td>
+              <td className="row-action">
                 <button
                   type="button"
                   className="button-primary"
