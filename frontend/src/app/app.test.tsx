@@ -4,6 +4,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { getSession, saveSession } from '@/lib/session';
 import { jsonResponse, mockFetch, problemResponse } from '@/testing/fetch-mock';
+import { customer } from '@/features/customers/components/test-api';
 import { AppProvider } from './provider';
 import { routes } from './router';
 
@@ -186,5 +187,26 @@ describe('app', () => {
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('link', { name: 'Pool' })).toHaveAttribute('href', '/pool');
     expect(within(nav).queryByRole('link', { name: 'Pool rules' })).not.toBeInTheDocument();
+  });
+  it.each([
+    ['a pool customer', null, 'Pool', 'My customers', 'Back to the pool'],
+    ['one of my customers', 1, 'My customers', 'Pool', 'Back to my customers'],
+  ])("marks the navigation's area on %s's page", async (_, ownerId, current, other, back) => {
+    saveSession({ token: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
+    const rep = { ...me, user: { ...me.user, id: 1, role: 'REP' } };
+    const lists = answer(rep);
+    mockFetch((request: Request) => {
+      const path = new URL(request.url).pathname;
+      if (path === '/api/v1/customers/5') return jsonResponse(customer(5, { name: 'John Miller', ownerId }));
+      if (path.startsWith('/api/v1/customers/5/')) return jsonResponse({ items: [], nextCursor: null });
+      return lists(request);
+    });
+    renderApp('/customers/5');
+
+    expect(await screen.findByRole('heading', { name: 'John Miller', level: 1 })).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: current })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByRole('link', { name: other })).not.toHaveAttribute('aria-current');
+    expect(screen.getByRole('link', { name: back })).toBeInTheDocument();
   });
 });

@@ -1,14 +1,20 @@
-import { Suspense } from 'react';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { Suspense, useState } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '@/components/language-switch';
 import { useMe } from '@/features/auth/api/get-me';
 import { RemindersBadge } from '@/features/reminders/components/reminders-badge';
 import { useT } from '@/lib/i18n';
+import { NavSectionProvider, type NavSection } from '@/lib/nav-section';
 
 export function AppShell() {
   const t = useT();
   const navigate = useNavigate();
   const { data: me } = useMe();
+  const { pathname } = useLocation();
+  // a page may say it belongs to the pool although its address is a customer's (see useNavSection)
+  const [section, setSection] = useState<NavSection | null>(null);
+  const inPool = section === 'pool' || pathname === '/pool' || pathname.startsWith('/pool/');
+  const inCustomers = !inPool && (pathname === '/customers' || pathname.startsWith('/customers/'));
   return (
     <div className="shell">
       <header className="shell-header">
@@ -30,8 +36,12 @@ export function AppShell() {
         </div>
       </header>
       <nav aria-label={t('nav.label')} className="shell-nav">
-        <NavLink to="/customers">{t('nav.customers')}</NavLink>
-        <NavLink to="/pool">{t('nav.pool')}</NavLink>
+        <Link to="/customers" aria-current={inCustomers ? 'page' : undefined}>
+          {t('nav.customers')}
+        </Link>
+        <Link to="/pool" aria-current={inPool ? 'page' : undefined}>
+          {t('nav.pool')}
+        </Link>
         <NavLink to="/profile">{t('nav.home')}</NavLink>
         <NavLink to="/stats">{t('stats.nav')}</NavLink>
         {me && me.user.role !== 'REP' && <NavLink to="/imports">{t('imports.nav')}</NavLink>}
@@ -43,9 +53,11 @@ export function AppShell() {
         {me?.user.role === 'ADMIN' && <NavLink to="/settings/lost-reasons">{t('nav.lostReasons')}</NavLink>}
       </nav>
       <main className="shell-main">
-        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-          <Outlet />
-        </Suspense>
+        <NavSectionProvider value={setSection}>
+          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            <Outlet />
+          </Suspense>
+        </NavSectionProvider>
       </main>
     </div>
   );

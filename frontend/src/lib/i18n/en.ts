@@ -147,6 +147,7 @@ export const en = {
   'customers.title': 'My customers',
   'customers.new': 'New customer',
   'customers.backToList': 'Back to my customers',
+  'customers.backToPool': 'Back to the pool',
   'customers.empty': 'No customers yet. Add your first one.',
   'customers.emptyFiltered': 'No customers match these filters.',
   'customers.loadMore': 'Load more',

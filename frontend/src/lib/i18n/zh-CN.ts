@@ -148,6 +148,7 @@ export const zhCN: Dictionary = {
   'customers.title': '我的客户',
   'customers.new': '新建客户',
   'customers.backToList': '返回我的客户',
+  'customers.backToPool': '返回公海',
   'customers.empty': '还没有客户，先添加第一个吧。',
   'customers.emptyFiltered': '没有符合筛选条件的客户。',
   'customers.loadMore': '加载更多',

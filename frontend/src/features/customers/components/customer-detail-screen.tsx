@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Confirm } from '@/components/confirm';
 import { useFormatters, useT, type MessageKey } from '@/lib/i18n';
+import { useNavSection } from '@/lib/nav-section';
 import { ApiError, errorMessage } from '@/lib/problem';
 import { useDeleteCustomer } from '../api/delete-customer';
 import { useCustomer } from '../api/get-customer';
@@ -106,6 +107,8 @@ export function CustomerDetailScreen({ customerId, role }: { customerId: number;
   const customFields = useCustomFields().data?.items ?? [];
   const deleteMutation = useDeleteCustomer();
   const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const inPool = customerQuery.data != null && customerQuery.data.ownerId == null;
+  useNavSection(inPool ? 'pool' : null);
 
   if (customerQuery.isPending) return <p role="status">{t('app.loading')}</p>;
   if (customerQuery.isError) {
@@ -126,7 +129,11 @@ export function CustomerDetailScreen({ customerId, role }: { customerId: number;
     <div className="stack">
       <div className="page-title">
         <div>
-          <Link to="/customers">{t('customers.backToList')}</Link>
+          {inPool ? (
+            <Link to="/pool">{t('customers.backToPool')}</Link>
+          ) : (
+            <Link to="/customers">{t('customers.backToList')}</Link>
+          )}
           <h1>{customer.name}</h1>
           {customer.companyName && <p className="muted">{customer.companyName}</p>}
         </div>
