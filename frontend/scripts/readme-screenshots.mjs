@@ -1,5 +1,5 @@
 // The README's screenshots, taken from a running `make run` (the demo store) in Debian's Chromium:
-//   node scripts/readme-screenshots.mjs [http://localhost:5173]  → docs/screenshots/{pool,customer,stats}.png
+//   node scripts/readme-screenshots.mjs [http://localhost:5173]  → docs/screenshots/{pool,pool-phone,customer,stats}.png
 // With SHOTS_DIR=/tmp/x it writes every screen at desktop and phone width, in English and Chinese, for review.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -56,6 +56,16 @@ for (const [locale, width] of variants) {
   await manager.screenshot({ path: `${out}/stats${suffix}.png`, fullPage: true });
   await rep.context().close();
   await manager.context().close();
+}
+if (!review) {
+  // The pool on a phone: cards, each claimable with a thumb.
+  const phone = await logIn('rep@demo.harbor-crm.dev', 'en-US', 390);
+  await phone.goto(`${base}/pool`);
+  await settle(phone);
+  // from the search box down: the cards fill the rest of the screen
+  await phone.evaluate(() => window.scrollTo(0, document.querySelector('form').getBoundingClientRect().top + window.scrollY - 12));
+  await phone.screenshot({ path: `${out}/pool-phone.png` });
+  await phone.context().close();
 }
 await browser.close();
 console.log(`screenshots in ${out}`);
