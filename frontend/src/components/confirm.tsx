@@ -6,6 +6,8 @@ export interface ConfirmProps {
   confirmLabel: string;
   cancelLabel: string;
   pending?: boolean;
+  /** The confirmed action destroys or takes away something (delete, deactivate): its button says so in red. */
+  danger?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
@@ -14,7 +16,7 @@ export interface ConfirmProps {
  * An in-place confirmation (no modal: it stays next to what it confirms).
  * Focus starts on the harmless choice; Escape cancels.
  */
-export function Confirm({ title, description, confirmLabel, cancelLabel, pending, onConfirm, onCancel }: ConfirmProps) {
+export function Confirm({ title, description, confirmLabel, cancelLabel, pending, danger, onConfirm, onCancel }: ConfirmProps) {
   const titleId = useId();
   const descriptionId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -40,7 +42,7 @@ export function Confirm({ title, description, confirmLabel, cancelLabel, pending
         </button>
         <button
           type="button"
-          className="button-primary"
+          className={danger ? 'button-danger' : 'button-primary'}
           aria-disabled={pending || undefined}
           onClick={pending ? undefined : onConfirm}
         >

@@ -6380,7 +6380,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description It would leave the store without an active administrator */
+            /** @description It would leave the store without an active administrator, or deactivate the caller's own account */
             409: {
                 headers: {
                     [name: string]: unknown;

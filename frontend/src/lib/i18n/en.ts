@@ -62,6 +62,7 @@ export const en = {
   'users.inactive': 'Deactivated',
   'users.roleOf': 'Role of {name}',
   'users.deactivate': 'Deactivate',
+  'users.cannotDeactivateSelf': 'You cannot deactivate yourself',
   'users.activate': 'Activate',
   'users.deactivateUser': 'Deactivate {name}',
   'users.activateUser': 'Activate {name}',

@@ -64,6 +64,7 @@ export const zhCN: Dictionary = {
   'users.inactive': '已停用',
   'users.roleOf': '{name} 的角色',
   'users.deactivate': '停用',
+  'users.cannotDeactivateSelf': '不能停用自己的账号',
   'users.activate': '启用',
   'users.deactivateUser': '停用 {name}',
   'users.activateUser': '启用 {name}',

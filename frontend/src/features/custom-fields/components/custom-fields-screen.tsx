@@ -121,6 +121,7 @@ function FieldRow({ field, onDone }: { field: CustomField; onDone: (text: string
             description={t('customFields.confirmDeleteText')}
             confirmLabel={t('customFields.delete')}
             cancelLabel={t('common.cancel')}
+            danger
             pending={deleteMutation.isPending}
             onConfirm={() =>
               deleteMutation.mutate(field.id, {

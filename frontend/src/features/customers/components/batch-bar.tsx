@@ -192,6 +192,7 @@ export function BatchBar({
           description={t(action === 'RELEASE' ? 'customers.batch.confirmReleaseText' : 'customers.batch.confirmDeleteText')}
           confirmLabel={t(`customers.batch.${action === 'RELEASE' ? 'RELEASE' : 'DELETE'}`)}
           cancelLabel={t('common.cancel')}
+          danger
           pending={batchMutation.isPending}
           onConfirm={run}
           onCancel={() => setConfirming(false)}

@@ -144,6 +144,7 @@ export function CustomerDetailScreen({ customerId, role }: { customerId: number;
               description={t('customers.delete.confirmText')}
               confirmLabel={t('customers.delete.button')}
               cancelLabel={t('common.cancel')}
+              danger
               pending={deleteMutation.isPending}
               onConfirm={() =>
                 deleteMutation.mutate(customer.id, {

@@ -60,6 +60,7 @@ export function SavedViews({
                   description={t('customers.views.confirmDeleteText')}
                   confirmLabel={t('customers.views.delete')}
                   cancelLabel={t('common.cancel')}
+                  danger
                   pending={deleteMutation.isPending}
                   onConfirm={() =>
                     deleteMutation.mutate(view.id, {

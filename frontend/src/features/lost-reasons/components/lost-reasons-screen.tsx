@@ -100,6 +100,7 @@ function ReasonRow({ reason, onDone }: { reason: LostReason; onDone: (text: stri
           description={t('lostReasons.confirmDeleteText')}
           confirmLabel={t('lostReasons.delete')}
           cancelLabel={t('common.cancel')}
+          danger
           pending={deleteMutation.isPending}
           onConfirm={() =>
             deleteMutation.mutate(reason.id, {

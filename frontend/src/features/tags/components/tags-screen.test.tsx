@@ -79,6 +79,7 @@ describe('Settings → Tags', () => {
     await user.click(await screen.findByRole('button', { name: 'Delete the tag VIP' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Delete the tag “VIP”?' });
     expect(dialog).toHaveAccessibleDescription('It is removed from 4 customers.');
+    expect(within(dialog).getByRole('button', { name: 'Delete' })).toHaveClass('button-danger');
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
     expect(await screen.findByText('No tags yet.')).toBeInTheDocument();
   });

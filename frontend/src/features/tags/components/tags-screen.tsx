@@ -99,6 +99,7 @@ function TagRow({ tag, onDone }: { tag: Tag; onDone: (text: string) => void }) {
           description={t('tags.confirmDeleteText', { count: format.number(tag.customerCount) })}
           confirmLabel={t('tags.delete')}
           cancelLabel={t('common.cancel')}
+          danger
           pending={deleteMutation.isPending}
           onConfirm={() =>
             deleteMutation.mutate(tag.id, {

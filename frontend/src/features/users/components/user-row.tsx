@@ -110,10 +110,14 @@ export function UserRow({
               pending ? t(user.active ? 'users.deactivating' : 'users.activating') : toggleLabel
             }
             cancelLabel={t('users.cancel')}
+            danger={user.active}
             pending={pending}
             onConfirm={() => update({ active: !user.active }, closeConfirm)}
             onCancel={closeConfirm}
           />
+        ) : isSelf && user.active ? (
+          // locking oneself out is refused by the server; say why instead of offering it
+          <span className="muted small">{t('users.cannotDeactivateSelf')}</span>
         ) : (
           <button
             ref={toggleRef}

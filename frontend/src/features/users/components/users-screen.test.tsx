@@ -89,6 +89,9 @@ describe('UsersScreen', () => {
     expect(within(adminRow).getByRole('rowheader')).toHaveTextContent('Wang Wei (you)');
     expect(within(adminRow).getByRole('combobox', { name: 'Role of Wang Wei' })).toHaveDisplayValue('Administrator');
     expect(adminRow).toHaveTextContent('Mar 1, 2025');
+    // locking oneself out is not offered
+    expect(within(adminRow).queryByRole('button', { name: 'Deactivate Wang Wei' })).not.toBeInTheDocument();
+    expect(adminRow).toHaveTextContent('You cannot deactivate yourself');
 
     const repRow = await findRow('Li Na');
     expect(repRow).toHaveTextContent('li@example.com');
@@ -219,6 +222,8 @@ describe('UsersScreen', () => {
     const dialog = screen.getByRole('alertdialog', { name: 'Deactivate Li Na?' });
     expect(dialog).toHaveAccessibleDescription(/can no longer log in/);
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    // taking someone's access away is a destructive action, and looks it
+    expect(within(dialog).getByRole('button', { name: 'Deactivate' })).toHaveClass('button-danger');
     await user.keyboard('{Escape}');
 
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();

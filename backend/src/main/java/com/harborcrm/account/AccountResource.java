@@ -177,7 +177,8 @@ public class AccountResource {
             content = @Content(schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "404", description = "No such user in this store",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "It would leave the store without an active administrator",
+    @APIResponse(responseCode = "409",
+            description = "It would leave the store without an active administrator, or deactivate the caller's own account",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

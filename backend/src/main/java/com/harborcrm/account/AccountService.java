@@ -183,6 +183,11 @@ public class AccountService {
             }
             user.name = request.name().trim();
         }
+        if (Boolean.FALSE.equals(request.active()) && user.active && user.id.equals(currentUser.id())) {
+            // it would end this very session; another administrator can do it
+            throw new DomainException(ProblemType.CONFLICT,
+                    "You cannot deactivate your own account: another administrator can");
+        }
         boolean demotesOrDeactivates = (request.role() != null && request.role() != Role.ADMIN)
                 || Boolean.FALSE.equals(request.active());
         if (user.role == Role.ADMIN && user.active && demotesOrDeactivates && activeAdmins() <= 1) {

@@ -137,6 +137,17 @@ class UserManagementTest {
     }
 
     @Test
+    void anAdminCannotDeactivateThemselvesButAnotherAdminCan() {
+        Api.Session admin = Api.openStore("Self");
+        Api.Session second = Api.addUser(admin, "ADMIN");
+        problem(second.as().body(Map.of("active", false)).patch("/api/v1/users/" + second.userId()).then(), 409,
+                "conflict");
+        second.as().get("/api/v1/me").then().statusCode(200);
+        admin.as().body(Map.of("active", false)).patch("/api/v1/users/" + second.userId()).then().statusCode(200)
+                .body("active", equalTo(false));
+    }
+
+    @Test
     void aStaleIfMatchIs412AndChangesNothing() {
         Api.Session admin = Api.openStore("Etag");
         Api.Session rep = Api.addUser(admin, "REP");
