@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
@@ -203,10 +203,11 @@ describe('app', () => {
     });
     renderApp('/customers/5');
 
-    expect(await screen.findByRole('heading', { name: 'John Miller', level: 1 })).toBeInTheDocument();
+    // the customer's page is loaded on demand: give it time on a busy machine
+    expect(await screen.findByRole('heading', { name: 'John Miller', level: 1 }, { timeout: 10_000 })).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(within(nav).getByRole('link', { name: current })).toHaveAttribute('aria-current', 'page');
+    await waitFor(() => expect(within(nav).getByRole('link', { name: current })).toHaveAttribute('aria-current', 'page'));
     expect(within(nav).getByRole('link', { name: other })).not.toHaveAttribute('aria-current');
     expect(screen.getByRole('link', { name: back })).toBeInTheDocument();
-  });
+  }, 20_000);
 });
