@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -175,8 +176,10 @@ public class ProblemMappers {
                     || t instanceof java.sql.SQLTransientConnectionException) {
                 return true;
             }
+            // Agroal's "Acquisition timeout while waiting for new connection": the pool could not open one in
+            // time, e.g. while the database's host is gone (a stopped container), where connecting hangs.
             if (t instanceof java.sql.SQLException sql && (isConnectionState(sql.getSQLState())
-                    || String.valueOf(sql.getMessage()).contains("acquisition timeout"))) {
+                    || String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT).contains("acquisition timeout"))) {
                 return true;
             }
             if (t.getCause() != null) {

@@ -34,6 +34,19 @@ class ProblemMappersTest {
         assertTrue(ProblemMappers.isDatabaseUnreachable(new RuntimeException(new SQLException("Sorry, acquisition timeout!"))));
     }
 
+    /**
+     * Agroal's own words, as Hibernate wraps them when the database's host is gone (a stopped container): seen as a
+     * 500 by the container test (ops-test/containers.mjs) before the match ignored case.
+     */
+    @Test
+    void agroalsAcquisitionTimeoutAsHibernateWrapsItAnswers503() {
+        var timeout = new org.hibernate.exception.GenericJDBCException(
+                "Unable to acquire JDBC Connection [Acquisition timeout while waiting for new connection]",
+                new SQLException("Acquisition timeout while waiting for new connection",
+                        new java.util.concurrent.TimeoutException()));
+        assertEquals(503, mappers.unexpected(timeout, null).getStatus());
+    }
+
     /** What pooled connections get when PostgreSQL is stopped (57P01) or restarting (57P03), as Hibernate wraps it. */
     @Test
     void aServerShuttingDownOrStartingCountsAsUnreachable() {
