@@ -15,7 +15,7 @@ $(JAR): $(BACKEND)/pom.xml $(shell find $(BACKEND)/src/main 2>/dev/null)
 	cd $(BACKEND) && $(MVN) -q package -DskipTests
 	@touch $@
 
-.PHONY: help run demo-reset test db keys backend-test frontend-deps frontend-test e2e first-run-check ops-test openapi build image native-image compose-config clean contract-deps contract-lint api-contract-test
+.PHONY: help run demo-reset test db keys backend-test frontend-deps frontend-test e2e first-run-check ops-test ops-containers openapi build image native-image compose-config clean contract-deps contract-lint api-contract-test
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -53,6 +53,7 @@ test: db keys frontend-deps contract-deps ## Every test: contract lint, backend 
 	$(MAKE) first-run-check
 	$(MAKE) ops-test
 	$(MAKE) compose-config
+	$(MAKE) ops-containers
 
 backend-test: db keys contract-deps ## Backend tests (@QuarkusTest on PostgreSQL, contract drift included); leaves a fresh jar
 	cd $(BACKEND) && $(MVN) package
@@ -94,9 +95,13 @@ compose-config: ## Validate docker-compose.yml (needs only a compose client, no 
 	else echo "no compose client: apt-get install docker-compose" >&2; exit 1; fi
 	@echo "docker-compose.yml is valid"
 
-image: build ## Build the JVM container image (needs a Docker engine)
-	docker build -f $(BACKEND)/src/main/docker/Dockerfile.jvm -t harbor-crm/backend-jvm $(BACKEND)
-	docker build -t harbor-crm/frontend $(FRONTEND)
+image: keys frontend-deps $(JAR) ## Container images from Debian packages (mmdebstrap + podman: no daemon, no registry)
+	cd $(FRONTEND) && npm run build
+	containers/build-images.sh
+
+# The compose file in containers: up, restart, database outage, two backends, upgrade, backup and restore, down.
+ops-containers: image ## docker-compose.yml booted with podman-compose on the built images, through its ops checks
+	timeout 900 node ops-test/containers.mjs
 
 native-image: ## Build the native backend image inside Docker (Mandrel builder; needs a Docker engine)
 	docker build -f $(BACKEND)/src/main/docker/Dockerfile.native -t harbor-crm/backend .

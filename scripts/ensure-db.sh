@@ -162,7 +162,9 @@ main() {
     wait_ready || { log "PostgreSQL on $HOST:$PORT does not accept connections"; exit 1; }
   elif command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
     log "starting the postgres service with docker compose"
-    (cd "$ROOT" && docker compose up -d postgres)
+    # The official image: a machine with a Docker engine reaches its registry (the compose default is the image
+    # `make image` builds from Debian packages).
+    (cd "$ROOT" && HARBOR_POSTGRES_IMAGE=${HARBOR_POSTGRES_IMAGE:-postgres:15} docker compose up -d postgres)
     wait_ready || { log "the postgres container did not become ready"; exit 1; }
   elif bin=$(find_pg_bin); then
     start_local_cluster "$bin"
