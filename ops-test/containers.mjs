@@ -14,9 +14,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { call, freePort, ok, reporter, waitUntil as poll } from './lib.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = join(root, 'backend/target/ops-containers');
@@ -26,31 +26,8 @@ const DB_PASSWORD = `db-${randomUUID().slice(0, 12)}`;
 const BACKEND_IMAGE = 'localhost/harbor-crm/backend-jvm:latest';
 const UPGRADE_IMAGE = `localhost/harbor-crm/backend-jvm:${project}-upgrade`;
 const POSTGRES_IMAGE = 'localhost/harbor-crm/postgres:15';
-const REQUEST_TIMEOUT_MS = 20_000;
-const started = Date.now();
 mkdirSync(outDir, { recursive: true });
-
-// ---- reporting ------------------------------------------------------------------------------------------------
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  if (ok) passed++;
-  else failed++;
-  console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}${detail ? ` — ${detail}` : ''}`);
-  return ok;
-}
-const say = (text) => console.log(`[containers ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${text}`);
-
-async function freePort() {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => done(port));
-    });
-  });
-}
+const { check, say, counts } = reporter('containers');
 
 // ---- podman and podman-compose ------------------------------------------------------------------------------------
 const webPort = await freePort();
@@ -132,46 +109,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 const web = { name: 'web', base: `http://127.0.0.1:${webPort}` };
 const direct = (name) => ({ name, base: `http://${containerIp(name)}:8080` });
 
-/** A request that always ends: {status, body, headers, ms}, status 0 when it failed or timed out. */
-async function call(target, method, path, { token, body, headers = {}, timeoutMs = REQUEST_TIMEOUT_MS } = {}) {
-  const t = Date.now();
-  try {
-    const response = await fetch(target.base + path, {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const text = await response.text();
-    let parsed = text;
-    try { parsed = JSON.parse(text); } catch { /* not JSON */ }
-    return { status: response.status, body: parsed, headers: response.headers, ms: Date.now() - t };
-  } catch (error) {
-    return { status: 0, body: null, error: String(error?.cause?.code ?? error?.name ?? error), ms: Date.now() - t };
-  }
-}
-
-async function ok(target, method, path, options, expected = [200, 201, 204]) {
-  const r = await call(target, method, path, options);
-  if (!expected.includes(r.status)) {
-    throw new Error(`${method} ${path} via ${target.name}: ${r.status} ${r.error ?? JSON.stringify(r.body)}`);
-  }
-  return r.body;
-}
-
-async function waitUntil(what, probe, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await probe()) return true;
-    await sleep(500);
-  }
-  say(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-  return false;
-}
+const waitUntil = (what, probe, timeoutMs) => poll(what, probe, timeoutMs, say, 500);
 
 const backendReady = (name) => waitUntil(`${name} to be ready`, async () =>
   (await call(direct(name), 'GET', '/q/health/ready', { timeoutMs: 2000 })).status === 200, 180_000);
@@ -253,7 +191,8 @@ function startedToReady(name) {
 async function bootStack() {
   say(`podman-compose up: project ${project}, web on 127.0.0.1:${webPort}`);
   const up = compose(['up', '-d']);
-  check('podman-compose up -d starts docker-compose.yml unchanged', up.status === 0, up.stderr.trim().slice(-300));
+  check('podman-compose up -d starts docker-compose.yml unchanged', up.status === 0,
+    up.status === 0 ? '' : up.stderr.trim().slice(-600));
   const dbUp = await databaseReady(container('postgres'));
   const keys = await waitUntil('the key generator to finish', async () =>
     inspect(container('jwt-keys'), '{{.State.Status}}') === 'exited', 60_000);
@@ -510,5 +449,5 @@ try {
   check('nothing of the project is left: no container, volume or network', left.length === 0, left.join(' '));
   rmSync(join(outDir, 'upgrade-src'), { recursive: true, force: true });
 }
-say(`${passed} passed, ${failed} failed (logs in ${outDir})`);
-process.exit(failed === 0 ? 0 : 1);
+say(`${counts.passed} passed, ${counts.failed} failed (logs in ${outDir})`);
+process.exit(counts.failed === 0 ? 0 : 1);

@@ -8,9 +8,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { call as request, freePort, ok as expect, reporter, waitUntil as poll } from './lib.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const backendDir = join(root, 'backend');
@@ -20,30 +20,9 @@ const ensureDb = join(root, 'scripts/ensure-db.sh');
 const PASSWORD = 'ops-test-password';
 /** No request may take longer than this, whatever the database does: a slower one counts as a hang. */
 const REQUEST_TIMEOUT_MS = 20_000;
-const started = Date.now();
-
-// ---- reporting ------------------------------------------------------------------------------------------------
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  if (ok) passed++;
-  else failed++;
-  console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}${detail ? ` — ${detail}` : ''}`);
-  return ok;
-}
-const say = (text) => console.log(`[ops ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${text}`);
+const { check, say, counts, started } = reporter('ops');
 
 // ---- the private database ---------------------------------------------------------------------------------------
-async function freePort() {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => done(port));
-    });
-  });
-}
 
 const pgPort = await freePort();
 const pgData = `/tmp/harbor-ops-test-${process.pid}-${pgPort}`;
@@ -116,50 +95,16 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 process.on('exit', () => instances.filter(alive).forEach((i) => i.child.kill('SIGKILL')));
 
 // ---- HTTP ---------------------------------------------------------------------------------------------------------
-/** A request that always ends: {status, body, headers, ms}, status 0 when it failed or timed out. */
-async function call(instance, method, path, { token, body, headers = {}, timeoutMs = REQUEST_TIMEOUT_MS } = {}) {
-  const t = Date.now();
-  try {
-    const response = await fetch(instance.base + path, {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const text = await response.text();
-    let parsed = text;
-    try { parsed = JSON.parse(text); } catch { /* not JSON */ }
-    return { status: response.status, body: parsed, headers: response.headers, ms: Date.now() - t };
-  } catch (error) {
-    return { status: 0, body: null, error: String(error?.cause?.code ?? error?.name ?? error), ms: Date.now() - t };
-  }
-}
-
-async function ok(instance, method, path, options, expected = [200, 201, 204]) {
-  const r = await call(instance, method, path, options);
-  if (!expected.includes(r.status)) {
-    throw new Error(`${method} ${path} on ${instance.name}: ${r.status} ${r.error ?? JSON.stringify(r.body)}`);
-  }
-  return r.body;
-}
+const call = (instance, method, path, options = {}) =>
+  request(instance, method, path, { timeoutMs: REQUEST_TIMEOUT_MS, ...options });
+const ok = (instance, method, path, options = {}, expected) =>
+  expect(instance, method, path, { timeoutMs: REQUEST_TIMEOUT_MS, ...options }, expected);
 
 async function ready(instance) {
   return (await call(instance, 'GET', '/q/health/ready')).status === 200;
 }
 
-async function waitUntil(what, probe, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await probe()) return true;
-    await sleep(250);
-  }
-  say(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-  return false;
-}
+const waitUntil = (what, probe, timeoutMs) => poll(what, probe, timeoutMs, say);
 
 /** Runs the tasks with at most `width` at a time. */
 async function inParallel(tasks, width) {
@@ -496,5 +441,5 @@ try {
   check('set-up', false, String(error?.stack ?? error));
 }
 await cleanUp();
-console.log(`\nops-test: ${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-process.exit(failed === 0 ? 0 : 1);
+console.log(`\nops-test: ${counts.passed} passed, ${counts.failed} failed (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+process.exit(counts.failed === 0 ? 0 : 1);
