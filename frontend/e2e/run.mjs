@@ -209,7 +209,7 @@ step('the manager screens customers through the URL and saves the screen as a vi
   const today = new Date().toISOString().slice(0, 10);
   await page.goto(`/customers?q=${encodeURIComponent(runId)}&stage=INQUIRY&createdFrom=${today}&hasEmail=true&sort=-score&includeTotal=true`);
   await page.getByRole('link', { name: buyer.name }).waitFor();
-  await page.getByText('1 customers match').waitFor();
+  await page.getByText('1 customer matches').waitFor();
 
   await page.getByLabel('View name').fill(`Hot ${runId}`);
   await page.getByRole('button', { name: 'Save current filters' }).click();
@@ -284,7 +284,7 @@ step('the rep claims the customer from the pool and sees it in My customers with
   assert.doesNotMatch(await row.textContent(), new RegExp(buyer.email));
 
   await row.getByRole('button', { name: `Claim ${buyer.name}` }).click();
-  await page.getByText('Claimed 1 customers: they are yours now.').waitFor();
+  await page.getByText('Claimed 1 customer: it is yours now.').waitFor();
   await page.getByRole('link', { name: 'Open My customers' }).click();
   const mine = page.getByRole('row').filter({ hasText: buyer.name });
   await mine.waitFor();
@@ -317,7 +317,7 @@ step('the rep’s overdue follow-up shows in the reminders badge and on the Remi
   assert.equal(status, 201);
 
   await page.reload();
-  const badge = page.getByRole('banner').getByRole('link', { name: 'Reminders: 1 need attention' });
+  const badge = page.getByRole('banner').getByRole('link', { name: 'Reminders: 1 needs attention' });
   await badge.waitFor();
   await badge.click();
   await page.getByRole('heading', { name: 'Reminders', level: 1 }).waitFor();
@@ -403,7 +403,7 @@ step('the manager downloads the refused rows, and the import is listed', async (
   const run = page.getByRole('region', { name: `Import of ${importFile.name}` });
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    run.getByRole('button', { name: 'Download the 1 refused rows' }).click(),
+    run.getByRole('button', { name: 'Download the refused row' }).click(),
   ]);
   const path = await download.path();
   const { readFileSync } = await import('node:fs');
@@ -537,7 +537,7 @@ step('a manager transfers a customer to a sales rep picked by name', async () =>
   await target.getByRole('option', { name: `${seller.name} (Sales rep)` }).waitFor({ state: 'attached' });
   await target.selectOption({ label: `${seller.name} (Sales rep)` });
   await bar.getByRole('button', { name: 'Apply to selected' }).click();
-  await page.getByText(/Done: 1 customers selected, 1 changed/).waitFor();
+  await page.getByText(/Done: 1 customer selected, 1 changed/).waitFor();
 
   const team = (await custApi('GET', '/api/v1/team')).body.items;
   const sellerId = team.find((member) => member.name === seller.name)?.id;
@@ -577,12 +577,12 @@ step('the manager creates a duplicate anyway, merges the two, and undoes the mer
   // The oldest is kept by default.
   assert.equal(await panel.getByRole('radio', { name: dupOriginal }).isChecked(), true);
   await panel.getByRole('button', { name: 'Merge 1…' }).click();
-  await page.getByRole('alertdialog', { name: `Merge 1 customers into ${dupOriginal}?` }).getByRole('button', { name: 'Merge' }).click();
-  await page.getByText(`Merged 1 customers into ${dupOriginal}.`).waitFor();
+  await page.getByRole('alertdialog', { name: `Merge 1 customer into ${dupOriginal}?` }).getByRole('button', { name: 'Merge' }).click();
+  await page.getByText(`Merged 1 customer into ${dupOriginal}.`).waitFor();
   await eventually(async () => assert.equal(await page.getByRole('button', { name: `Review the group ${dupEmail}` }).count(), 0));
 
   await page.getByRole('button', { name: 'Undo the merge' }).click();
-  await page.getByText(`Merge undone: 1 customers are back, and ${dupOriginal} has its details from before.`).waitFor();
+  await page.getByText(`Merge undone: 1 customer is back, and ${dupOriginal} has its details from before.`).waitFor();
   // Both records are back: the group is listed again.
   await page.getByRole('button', { name: `Review the group ${dupEmail}` }).waitFor();
   const found = await custApi('GET', `/api/v1/customers?q=${encodeURIComponent(runId)}&limit=50`);
@@ -613,7 +613,7 @@ step('tour: the demo rep claims a customer from the pool, contacts hidden until 
   await eventually(async () => assert.ok((await rows.count()) >= 20, 'the demo pool holds customers'));
   // The best-scored customers first; one the rep gave back days ago is not hers to claim yet (the cooldown rule):
   // the screen says so, and she takes the next.
-  const done = page.getByText('Claimed 1 customers: they are yours now.');
+  const done = page.getByText('Claimed 1 customer: it is yours now.');
   for (let i = 0; i < 10 && !tourClaimed; i++) {
     const row = rows.nth(i);
     const name = (await row.getByRole('link').first().textContent()).trim();

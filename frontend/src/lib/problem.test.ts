@@ -31,7 +31,7 @@ describe('parseProblem', () => {
         detail: 'Two fields are invalid',
         instance: '/api/v1/auth/signup',
         requestId: 'req-1',
-        errors: [{ field: 'email', message: 'must be a well-formed email address' }],
+        errors: [{ field: 'email', message: 'must be a well-formed email address', code: 'EMAIL' }],
       },
       400,
     );
@@ -43,7 +43,7 @@ describe('parseProblem', () => {
       instance: '/api/v1/auth/signup',
       requestId: 'req-1',
       errorId: undefined,
-      errors: [{ field: 'email', message: 'must be a well-formed email address' }],
+      errors: [{ field: 'email', message: 'must be a well-formed email address', code: 'EMAIL' }],
     });
   });
 
@@ -58,35 +58,52 @@ describe('parseProblem', () => {
 
   it('ignores malformed field errors', () => {
     const problem = parseProblem({ errors: [{ field: 'email' }, 'oops', { field: 'name', message: 'required' }] }, 400);
-    expect(problem.errors).toEqual([{ field: 'name', message: 'required' }]);
+    expect(problem.errors).toEqual([{ field: 'name', message: 'required', code: 'INVALID' }]);
   });
 });
 
 describe('fieldErrorsOf', () => {
-  it('maps each field to its message, joining several messages of one field', () => {
+  const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en', key, params);
+  const zh = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('zh-CN', key, params);
+
+  it('words each field error from its code and limits, never with the server\'s English', () => {
     const error = apiError(
       {
         type: `${PROBLEMS}/validation`,
         title: 'Validation failed',
         status: 400,
         errors: [
-          { field: 'password', message: 'At least 8 characters.' },
-          { field: 'email', message: 'Not an email address.' },
-          { field: 'password', message: 'Must not be blank.' },
+          { field: 'password', message: 'size must be between 8 and 72', code: 'LENGTH', min: 8, max: 72 },
+          { field: 'email', message: 'must be a well-formed email address', code: 'EMAIL' },
+          { field: 'password', message: 'must not be null', code: 'REQUIRED' },
+          { field: 'name', message: 'size must be between 0 and 2147483647', code: 'LENGTH', min: 0, max: 2147483647 },
+          { field: 'warnDaysBeforeReturn', message: 'must be less than returnAfterDaysWithoutFollowUp (2)',
+            code: 'LESS_THAN_FIELD', otherField: 'returnAfterDaysWithoutFollowUp', max: 2 },
+          { field: 'score', message: 'must be between 0 and 100', code: 'RANGE', min: 0, max: 100 },
+          { field: 'legacy', message: 'something only an old server says' },
         ],
       },
       400,
     );
-    expect(fieldErrorsOf(error)).toEqual({
-      password: 'At least 8 characters. Must not be blank.',
-      email: 'Not an email address.',
+    expect(fieldErrorsOf(error, en)).toEqual({
+      password: 'Use 8 to 72 characters. Required.',
+      email: 'Enter an e-mail address such as name@example.com.',
+      name: 'This value is not accepted.',
+      warnDaysBeforeReturn: 'Must be less than “Days without follow-up” (2).',
+      score: 'Enter a number from 0 to 100.',
+      legacy: 'This value is not accepted.',
     });
+    const chinese = fieldErrorsOf(error, zh);
+    expect(chinese.password).toBe('请输入 8 到 72 个字符。 必填。');
+    expect(chinese.warnDaysBeforeReturn).toBe(`必须小于“${zh('poolRules.returnAfterDaysWithoutFollowUp')}”（2）。`);
+    // No server text, in either language.
+    expect(Object.values(chinese).join(' ')).not.toMatch(/must|size|returnAfter/);
   });
 
   it('is empty for problems without field errors and for other errors', () => {
-    expect(fieldErrorsOf(apiError({ type: `${PROBLEMS}/internal` }, 500))).toEqual({});
-    expect(fieldErrorsOf(new TypeError('Failed to fetch'))).toEqual({});
-    expect(fieldErrorsOf(undefined)).toEqual({});
+    expect(fieldErrorsOf(apiError({ type: `${PROBLEMS}/internal` }, 500), en)).toEqual({});
+    expect(fieldErrorsOf(new TypeError('Failed to fetch'), en)).toEqual({});
+    expect(fieldErrorsOf(undefined, en)).toEqual({});
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Message, MessageKey } from './i18n';
+import type { Message, MessageKey, Translate } from './i18n';
 
 /** RFC 9457 problem details as the Harbor API sends them, after normalisation. */
 export interface Problem {
@@ -12,12 +12,17 @@ export interface Problem {
   errors: FieldError[];
 }
 
+/** What the API says is wrong with a field: `code` and its limits are what the UI words; `message` is never shown. */
 export interface FieldError {
   field: string;
   message: string;
+  code: string;
+  min?: number;
+  max?: number;
+  otherField?: string;
 }
 
-/** Field name (as the API names it, e.g. `email`) → message to show next to that field. */
+/** Field name (as the API names it, e.g. `email`) → message to show next to that field, in the reader's words. */
 export type FieldErrors = Record<string, string>;
 
 /** The last segment of a problem `type` URI, e.g. `email-taken`. */
@@ -67,13 +72,23 @@ function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+function optionalNumber(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
 function parseFieldErrors(value: unknown): FieldError[] {
   if (!Array.isArray(value)) return [];
-  return value.flatMap((item): FieldError[] =>
-    isRecord(item) && typeof item.field === 'string' && typeof item.message === 'string'
-      ? [{ field: item.field, message: item.message }]
-      : [],
-  );
+  return value.flatMap((item): FieldError[] => {
+    if (!isRecord(item) || typeof item.field !== 'string' || typeof item.message !== 'string') return [];
+    const error: FieldError = { field: item.field, message: item.message, code: optionalString(item.code) ?? 'INVALID' };
+    const min = optionalNumber(item.min);
+    const max = optionalNumber(item.max);
+    const otherField = optionalString(item.otherField);
+    if (min !== undefined) error.min = min;
+    if (max !== undefined) error.max = max;
+    if (otherField !== undefined) error.otherField = otherField;
+    return [error];
+  });
 }
 
 /**
@@ -116,12 +131,65 @@ export function isProblem(error: unknown, kind: ProblemKind): error is ApiError 
   return error instanceof ApiError && error.kind === kind;
 }
 
-export function fieldErrorsOf(error: unknown): FieldErrors {
+/** Fields another field is compared with, in the words of the forms that show them. */
+const otherFieldLabels: Record<string, MessageKey> = {
+  occurredAt: 'followUp.occurredAt',
+  from: 'stats.period.from',
+  to: 'stats.period.to',
+  returnAfterDaysWithoutFollowUp: 'poolRules.returnAfterDaysWithoutFollowUp',
+  returnAfterDaysWithoutDeal: 'poolRules.returnAfterDaysWithoutDeal',
+};
+
+/** Above this, a limit is no limit (Bean Validation's default Size max is 2^31 - 1). */
+const NO_LIMIT = 1_000_000_000;
+
+/** A field error in the reader's words, from its code and limits; the server's English is never shown. */
+export function fieldErrorMessage(error: FieldError): Message {
+  const max = error.max !== undefined && error.max < NO_LIMIT ? error.max : undefined;
+  const bounded = (prefix: 'fieldError.LENGTH' | 'fieldError.RANGE', min: number | undefined): Message => {
+    if (min !== undefined && max !== undefined) return { key: `${prefix}.between`, params: { min, max } };
+    if (max !== undefined) return { key: `${prefix}.max`, params: { max } };
+    if (min !== undefined) return { key: `${prefix}.min`, params: { min } };
+    return { key: 'fieldError.INVALID' };
+  };
+  switch (error.code) {
+    case 'LENGTH':
+      // A length of at least 0 is no lower limit.
+      return bounded('fieldError.LENGTH', error.min !== undefined && error.min > 0 ? error.min : undefined);
+    case 'RANGE':
+      return bounded('fieldError.RANGE', error.min);
+    case 'AFTER_FIELD':
+    case 'NOT_BEFORE_FIELD':
+    case 'LESS_THAN_FIELD': {
+      return { key: `fieldError.${error.code}`, params: { other: error.otherField ?? '', max: error.max ?? 0 } };
+    }
+    case 'PERIOD_TOO_LONG':
+      return { key: 'fieldError.PERIOD_TOO_LONG', params: { max: error.max ?? 0 } };
+    case 'REQUIRED':
+    case 'FORMAT':
+    case 'EMAIL':
+    case 'ONE_OF':
+    case 'TAKEN':
+    case 'UNKNOWN':
+    case 'READ_ONLY':
+    case 'NOT_FUTURE':
+      return { key: `fieldError.${error.code}` };
+    default:
+      return { key: 'fieldError.INVALID' };
+  }
+}
+
+/** Each field's errors in the reader's words; several for one field are all shown. */
+export function fieldErrorsOf(error: unknown, t: Translate): FieldErrors {
   if (!(error instanceof ApiError)) return {};
   const fieldErrors: FieldErrors = {};
-  for (const { field, message } of error.problem.errors) {
-    // Several rules can fail for one field; show them all.
-    fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]} ${message}` : message;
+  for (const fieldError of error.problem.errors) {
+    const { key, params } = fieldErrorMessage(fieldError);
+    // The other field by the label a form shows it under.
+    const otherLabel = typeof params?.other === 'string' ? otherFieldLabels[params.other] : undefined;
+    const words = t(key, otherLabel ? { ...params, other: t(otherLabel) } : params);
+    const field = fieldError.field;
+    fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]} ${words}` : words;
   }
   return fieldErrors;
 }

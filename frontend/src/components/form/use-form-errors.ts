@@ -1,5 +1,6 @@
 import { useEffect, useMemo, type RefObject } from 'react';
 import { useT } from '@/lib/i18n';
+import { customerFieldLabel } from '@/lib/field-label';
 import { errorMessage, errorReference, fieldErrorsOf } from '@/lib/problem';
 
 export interface FormAlertContent {
@@ -27,10 +28,10 @@ export function useFormErrors<Field extends string>(
     if (!error) return { fieldErrors: {}, alert: null };
     const fieldErrors: Partial<Record<Field, string>> = {};
     const details: string[] = [];
-    for (const [field, message] of Object.entries(fieldErrorsOf(error))) {
+    for (const [field, message] of Object.entries(fieldErrorsOf(error, t))) {
       if ((fields as readonly string[]).includes(field)) fieldErrors[field as Field] = message;
-      // Name the field: the message alone ("is not a known field") would not say which.
-      else details.push(`${field}: ${message}`);
+      // Name the field: the message alone ("Required.") would not say which.
+      else details.push(`${customerFieldLabel(t, field)}: ${message}`);
     }
     const { key, params } = errorMessage(error);
     const reference = errorReference(error);

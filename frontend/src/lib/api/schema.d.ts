@@ -1339,13 +1339,31 @@ export interface components {
         };
         /** @enum {string} */
         DuplicatePolicy: "SKIP" | "UPDATE" | "CREATE";
-        /** @description One invalid field: its JSON path and what is wrong with it. */
+        /** @description One invalid field: its JSON path, what is wrong with it in English, and the same as a stable code with its limits, for clients that say it in their own words. */
         FieldError: {
             /** @example email */
             field?: string | null;
             /** @example must be a well-formed email address */
             message?: string | null;
+            /** @description What is wrong, stable across versions: REQUIRED (missing or blank), LENGTH (min/max characters or items), RANGE (min/max value), FORMAT (not in the expected form), EMAIL, ONE_OF (allowed), TAKEN (already used by another), UNKNOWN (not a known field or parameter), READ_ONLY, NOT_FUTURE (a moment in the future), AFTER_FIELD (must come after otherField), NOT_BEFORE_FIELD (must not come before otherField), LESS_THAN_FIELD (must be less than otherField, whose value is max), PERIOD_TOO_LONG (at most max years), INVALID (anything else) */
+            code: components["schemas"]["FieldErrorCode"];
+            /**
+             * Format: int64
+             * @description The least length or value allowed (LENGTH, RANGE)
+             */
+            min?: number | null;
+            /**
+             * Format: int64
+             * @description The greatest length or value allowed (LENGTH, RANGE); the other field's value (LESS_THAN_FIELD); years (PERIOD_TOO_LONG)
+             */
+            max?: number | null;
+            /** @description The field this one is compared with (AFTER_FIELD, NOT_BEFORE_FIELD, LESS_THAN_FIELD) */
+            otherField?: string | null;
+            /** @description The values allowed (ONE_OF) */
+            allowed?: string[] | null;
         };
+        /** @enum {string} */
+        FieldErrorCode: "REQUIRED" | "LENGTH" | "RANGE" | "FORMAT" | "EMAIL" | "ONE_OF" | "TAKEN" | "UNKNOWN" | "READ_ONLY" | "NOT_FUTURE" | "AFTER_FIELD" | "NOT_BEFORE_FIELD" | "LESS_THAN_FIELD" | "PERIOD_TOO_LONG" | "INVALID";
         FollowUp: {
             /** Format: int64 */
             id: number;

@@ -1,3 +1,4 @@
+import { IntlMessageFormat } from 'intl-messageformat';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { en, type Dictionary, type MessageKey } from './en';
 import { zhCN } from './zh-CN';
@@ -51,12 +52,36 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/** Compiled ICU messages, one per language and key, made on first use. */
+const compiled = new Map<string, IntlMessageFormat>();
+
+function messageFormat(locale: Locale, key: MessageKey): IntlMessageFormat {
+  const cacheKey = `${locale}:${key}`;
+  let format = compiled.get(cacheKey);
+  if (!format) {
+    // ignoreTag: messages are plain text, so a "<" in one is a character, not the start of rich text.
+    format = new IntlMessageFormat(dictionaries[locale][key], locale, undefined, { ignoreTag: true });
+    compiled.set(cacheKey, format);
+  }
+  return format;
+}
+
+/**
+ * A message in ICU MessageFormat: `{count, plural, one {# customer} other {# customers}}` picks the language's
+ * plural form, and numbers are written as the language writes them (12,345). A placeholder without a value
+ * stays visible rather than being invented.
+ */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
   const template = dictionaries[locale][key];
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-    name in params ? String(params[name]) : placeholder,
-  );
+  try {
+    return String(messageFormat(locale, key).format(params));
+  } catch {
+    // A value missing for some placeholder: fill in what is given, leave the rest as written.
+    return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+      name in params ? String(params[name]) : placeholder,
+    );
+  }
 }
 
 export function useLocale(): Locale {

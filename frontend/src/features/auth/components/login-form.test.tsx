@@ -45,7 +45,7 @@ describe('LoginForm', () => {
         type: `${PROBLEMS}/validation`,
         title: 'Validation failed',
         status: 400,
-        errors: [{ field: 'email', message: 'Enter a valid email address.' }],
+        errors: [{ field: 'email', message: 'must be a well-formed email address', code: 'EMAIL' }],
       }),
     );
     const { user } = renderWithProviders(<LoginForm />);
@@ -53,9 +53,9 @@ describe('LoginForm', () => {
     await fillAndSubmit(user);
 
     const email = screen.getByLabelText('Email');
-    expect(await screen.findByText('Enter a valid email address.')).toBeInTheDocument();
+    expect(await screen.findByText('Enter an e-mail address such as name@example.com.')).toBeInTheDocument();
     expect(email).toHaveAttribute('aria-invalid', 'true');
-    expect(email).toHaveAccessibleDescription('Enter a valid email address.');
+    expect(email).toHaveAccessibleDescription('Enter an e-mail address such as name@example.com.');
     expect(email).toHaveFocus();
     expect(screen.getByLabelText('Password')).not.toHaveAttribute('aria-invalid');
     expect(screen.getByRole('alert')).toHaveTextContent('Some details need fixing');

@@ -52,9 +52,9 @@ describe('SignupForm', () => {
         title: 'Validation failed',
         status: 400,
         errors: [
-          { field: 'password', message: 'Use at least 8 characters.' },
-          { field: 'storeName', message: 'Enter your store name.' },
-          { field: 'timeZone', message: 'Unknown time zone.' },
+          { field: 'password', message: 'size must be between 8 and 72', code: 'LENGTH', min: 8, max: 72 },
+          { field: 'storeName', message: 'must not be blank', code: 'REQUIRED' },
+          { field: 'timeZone', message: 'is not a known time zone', code: 'INVALID' },
         ],
       }),
     );
@@ -63,14 +63,14 @@ describe('SignupForm', () => {
     await fillAndSubmit(user, 'short');
 
     const password = await screen.findByLabelText('Password');
-    await screen.findByText('Use at least 8 characters.');
-    expect(password).toHaveAccessibleDescription('At least 8 characters. Use at least 8 characters.');
+    await screen.findByText('Use 8 to 72 characters.');
+    expect(password).toHaveAccessibleDescription('At least 8 characters. Use 8 to 72 characters.');
     expect(password).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByLabelText('Store name')).toHaveAccessibleDescription('Enter your store name.');
+    expect(screen.getByLabelText('Store name')).toHaveAccessibleDescription('Required.');
     expect(screen.getByLabelText('Store name')).toHaveFocus();
     expect(screen.getByLabelText('Email')).not.toHaveAttribute('aria-invalid');
     // An error about a field the form does not show still reaches the user.
-    expect(screen.getByRole('alert')).toHaveTextContent('timeZone: Unknown time zone.');
+    expect(screen.getByRole('alert')).toHaveTextContent('timeZone: This value is not accepted.');
     expect(getSession()).toBeNull();
   });
 

@@ -31,8 +31,8 @@ describe('Create customer', () => {
             title: 'Invalid',
             status: 400,
             errors: [
-              { field: 'name', message: 'must not be blank' },
-              { field: 'customFields.incoterm', message: 'is not one of the choices' },
+              { field: 'name', message: 'must not be blank', code: 'REQUIRED' },
+              { field: 'customFields.incoterm', message: 'is not one of the choices', code: 'ONE_OF' },
             ],
           })
         : undefined,
@@ -42,9 +42,9 @@ describe('Create customer', () => {
     await user.click(await screen.findByRole('button', { name: 'Create customer' }));
 
     const name = screen.getByLabelText('Name');
-    await waitFor(() => expect(name).toHaveAccessibleDescription('must not be blank'));
+    await waitFor(() => expect(name).toHaveAccessibleDescription('Required.'));
     expect(name).toHaveFocus();
-    expect(screen.getByLabelText('Incoterm')).toHaveAccessibleDescription('is not one of the choices');
+    expect(screen.getByLabelText('Incoterm')).toHaveAccessibleDescription('Choose one of the values offered.');
   });
 
   it('shows the duplicates a 409 names, with links, and creates anyway when asked', SLOW, async () => {

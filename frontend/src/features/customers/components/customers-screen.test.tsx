@@ -37,7 +37,7 @@ describe('My customers', () => {
     expect(first.searchParams.getAll('stage')).toEqual(['INQUIRY']);
     expect(first.searchParams.get('cf.incoterm')).toBe('FOB');
     expect(first.searchParams.get('includeTotal')).toBe('true');
-    expect(await screen.findByText('1 customers match')).toBeInTheDocument();
+    expect(await screen.findByText('1 customer matches')).toBeInTheDocument();
 
     const panel = screen.getByRole('search', { name: 'Screen customers' });
     await user.type(within(panel).getByLabelText('Search'), 'miller');
@@ -139,11 +139,11 @@ describe('My customers', () => {
     await user.click(await screen.findByRole('checkbox', { name: 'Select all shown customers' }));
     await user.selectOptions(screen.getByLabelText('Action'), 'Delete permanently');
     await user.click(screen.getByRole('button', { name: 'Apply to selected' }));
-    const dialog = screen.getByRole('alertdialog', { name: 'Delete 1 customers permanently?' });
+    const dialog = screen.getByRole('alertdialog', { name: 'Delete 1 customer permanently?' });
     expect(requests.some((request) => request.url.endsWith('/batch'))).toBe(false);
     await user.click(within(dialog).getByRole('button', { name: 'Delete permanently' }));
 
-    expect(await screen.findByText(/Done: 1 customers selected, 1 changed/)).toBeInTheDocument();
+    expect(await screen.findByText(/Done: 1 customer selected, 1 changed/)).toBeInTheDocument();
     const batch = requests.find((request) => request.url.endsWith('/batch'));
     expect(await batch?.json()).toEqual({ selection: { ids: [1] }, action: 'DELETE' });
   });

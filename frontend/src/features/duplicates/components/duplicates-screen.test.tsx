@@ -118,7 +118,7 @@ describe('Duplicates and merge', () => {
     await user.click(within(panel).getByRole('checkbox', { name: 'A. Souza' }));
     await user.click(within(panel).getByRole('button', { name: 'Merge 1…' }));
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Merge' }));
-    await screen.findByText(/Merged 1 customers into Ana Souza\./);
+    await screen.findByText(/Merged 1 customer into Ana Souza\./);
     expect(await requests.find((request) => request.url.endsWith('/merge'))?.json()).toEqual({ duplicateIds: [3] });
   });
 

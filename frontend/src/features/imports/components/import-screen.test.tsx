@@ -221,7 +221,7 @@ describe('Import', () => {
               type: `${PROBLEMS}/validation`,
               title: 'Invalid',
               status: 400,
-              errors: [{ field: 'ownerId', message: 'Is not an active user of this store.' }],
+              errors: [{ field: 'ownerId', message: 'must be an active user of this store', code: 'INVALID' }],
             })
           : undefined,
     });
@@ -239,7 +239,7 @@ describe('Import', () => {
     await screen.findByRole('option', { name: 'Mia Manager (Manager)' });
     await user.selectOptions(owner, 'Mia Manager (Manager)');
     await user.click(screen.getByRole('button', { name: 'Check the file' }));
-    await waitFor(() => expect(owner).toHaveAccessibleDescription('Is not an active user of this store.'));
+    await waitFor(() => expect(owner).toHaveAccessibleDescription('This value is not accepted.'));
     expect(screen.getByRole('alert')).toHaveTextContent('Some details need fixing');
   });
 

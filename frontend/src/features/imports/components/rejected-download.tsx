@@ -10,7 +10,7 @@ export function RejectedDownload({ job, compact = false }: { job: ImportJob; com
   if (job.status !== 'DONE' || job.rejected === 0) return null;
   const failure = download.isError ? errorMessage(download.error) : null;
   const label = compact
-    ? t('imports.rejected.downloadJob', { id: job.id })
+    ? t('imports.rejected.downloadJob', { id: String(job.id) })
     : t('imports.rejected.download', { count: job.rejected });
   return (
     <div className="rejected-download">

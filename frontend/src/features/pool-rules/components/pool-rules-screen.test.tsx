@@ -46,7 +46,15 @@ function rulesApi(options: { stale?: boolean } = {}) {
           type: `${PROBLEMS}/validation`,
           title: 'Invalid',
           status: 400,
-          errors: [{ field: 'warnDaysBeforeReturn', message: 'must be less than returnAfterDaysWithoutFollowUp' }],
+          errors: [
+            {
+              field: 'warnDaysBeforeReturn',
+              message: 'must be less than returnAfterDaysWithoutFollowUp (2)',
+              code: 'LESS_THAN_FIELD',
+              otherField: 'returnAfterDaysWithoutFollowUp',
+              max: 2,
+            },
+          ],
         });
       }
       return jsonResponse(previewFor(rules));
@@ -111,7 +119,9 @@ describe('Pool rules', () => {
     const warn = await screen.findByLabelText('Warn days before');
     await user.clear(warn);
     await user.type(warn, '45');
-    expect(await screen.findByText('must be less than returnAfterDaysWithoutFollowUp', {}, { timeout: 8000 })).toBeInTheDocument();
+    expect(
+      await screen.findByText('Must be less than “Days without follow-up” (2).', {}, { timeout: 8000 }),
+    ).toBeInTheDocument();
     expect(warn).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByText('Fix the rules marked in the form to see the preview.')).toBeInTheDocument();
 

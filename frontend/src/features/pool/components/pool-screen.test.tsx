@@ -95,7 +95,7 @@ describe('Pool', () => {
     const { user } = renderPool();
 
     await user.click(await screen.findByRole('button', { name: 'Claim John Miller' }));
-    expect(await screen.findByText(/Claimed 1 customers: they are yours now\./)).toBeInTheDocument();
+    expect(await screen.findByText(/Claimed 1 customer: it is yours now\./)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Open My customers' })).toHaveAttribute('href', '/customers');
     expect(await bodiesTo(requests, '/api/v1/pool/claim')).toEqual([{ customerIds: [1] }]);
     // The list is asked again, so the claimed customer leaves it.
@@ -119,7 +119,7 @@ describe('Pool', () => {
     await user.click(await screen.findByRole('checkbox', { name: 'Select all shown customers' }));
     await user.click(screen.getByRole('button', { name: 'Claim 3 selected' }));
 
-    expect(await screen.findByText(/Claimed 1 customers/)).toBeInTheDocument();
+    expect(await screen.findByText(/Claimed 1 customer:/)).toBeInTheDocument();
     expect(screen.getByText('2 could not be claimed:')).toBeInTheDocument();
     const reasons = screen.getAllByRole('listitem').map((item) => item.textContent);
     expect(reasons).toEqual([
@@ -212,11 +212,11 @@ describe('Pool', () => {
     await user.selectOptions(target, 'Sam Rep (Sales rep)');
     await user.click(within(form).getByRole('button', { name: 'Assign 2' }));
 
-    expect(await screen.findByText('Gave 1 customers to Sam Rep.')).toBeInTheDocument();
+    expect(await screen.findByText('Gave 1 customer to Sam Rep.')).toBeInTheDocument();
     expect(screen.getByRole('listitem')).toHaveTextContent('Zhao Lei: Sam Rep holds as many private customers as the pool rules allow.');
 
     await user.click(screen.getByRole('button', { name: 'Assign the 1 over the limit anyway' }));
-    expect(await screen.findByText('Gave 1 customers to Sam Rep.')).toBeInTheDocument();
+    expect(await screen.findByText('Gave 1 customer to Sam Rep.')).toBeInTheDocument();
     await waitFor(async () =>
       expect(await bodiesTo(requests, '/api/v1/pool/assign')).toEqual([
         { customerIds: [1, 2], userId: 6 },
@@ -240,7 +240,7 @@ describe('Pool', () => {
     await waitFor(() => expect(within(target).getByRole('option', { name: 'Li Na (me)' })).toBeInTheDocument());
     await user.selectOptions(target, 'Sam Rep (Sales rep)');
     await user.click(within(form).getByRole('button', { name: 'Assign 1' }));
-    expect(await screen.findByText('Gave 1 customers to Sam Rep.')).toBeInTheDocument();
+    expect(await screen.findByText('Gave 1 customer to Sam Rep.')).toBeInTheDocument();
     expect(await bodiesTo(requests, '/api/v1/pool/assign')).toEqual([{ customerIds: [3], userId: 6 }]);
     expect(requests.some((request) => new URL(request.url).pathname === '/api/v1/users')).toBe(false);
   });

@@ -167,7 +167,7 @@ describe('Statistics', () => {
             type: 'https://harbor-crm.dev/problems/validation',
             title: 'Invalid',
             status: 400,
-            errors: [{ field: 'to', message: 'The period is longer than 5 years.' }],
+            errors: [{ field: 'to', message: 'the period is at most 5 years', code: 'PERIOD_TOO_LONG', max: 5 }],
           })
         : undefined,
     );
@@ -184,7 +184,7 @@ describe('Statistics', () => {
     await user.clear(from);
     await user.type(from, '2020-01-01');
     await user.click(screen.getByRole('button', { name: 'Show this period' }));
-    await waitFor(() => expect(to).toHaveAccessibleDescription('The period is longer than 5 years.'));
+    await waitFor(() => expect(to).toHaveAccessibleDescription('The period can be at most 5 years.'));
     expect(statsRequests(requests, 'funnel').at(-1)?.searchParams.get('from')).toBe('2020-01-01');
     expect(screen.getAllByRole('alert')[0]).toHaveTextContent('Some details need fixing');
   });

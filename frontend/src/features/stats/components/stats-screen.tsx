@@ -18,7 +18,7 @@ export function StatsScreen() {
   const [breakdown, setBreakdown] = useState<Exclude<ChurnGroupBy, 'month'>>('source');
   // A refused custom period: the API's field messages go next to the dates.
   // (The same query the churn section shows: one request.)
-  const dateErrors = fieldErrorsOf(useChurn(period, 'month').error);
+  const dateErrors = fieldErrorsOf(useChurn(period, 'month').error, t);
 
   return (
     <div className="stack">

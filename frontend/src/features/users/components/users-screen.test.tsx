@@ -164,8 +164,8 @@ describe('UsersScreen', () => {
         title: 'Validation failed',
         status: 400,
         errors: [
-          { field: 'name', message: 'Enter a name.' },
-          { field: 'password', message: 'Use at least 8 characters.' },
+          { field: 'name', message: 'must not be blank', code: 'REQUIRED' },
+          { field: 'password', message: 'size must be between 8 and 72', code: 'LENGTH', min: 8, max: 72 },
         ],
       }),
       problemResponse({ type: `${PROBLEMS}/email-taken`, title: 'Email taken', status: 409 }),
@@ -179,10 +179,10 @@ describe('UsersScreen', () => {
     await user.click(screen.getByRole('button', { name: 'Add user' }));
 
     const name = screen.getByLabelText('Name');
-    await waitFor(() => expect(name).toHaveAccessibleDescription('Enter a name.'));
+    await waitFor(() => expect(name).toHaveAccessibleDescription('Required.'));
     expect(name).toHaveFocus();
     expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(
-      'At least 8 characters. Give it to them yourself; they log in with their email. Use at least 8 characters.',
+      'At least 8 characters. Give it to them yourself; they log in with their email. Use 8 to 72 characters.',
     );
     expect(screen.getByRole('alert')).toHaveTextContent('Some details need fixing');
 

@@ -30,6 +30,7 @@ import com.harborcrm.account.AccountDtos.UpdateUserRequest;
 import com.harborcrm.account.AccountDtos.TeamMember;
 import com.harborcrm.account.AccountDtos.UserView;
 import com.harborcrm.common.error.DomainException;
+import com.harborcrm.common.error.FieldError;
 import com.harborcrm.common.error.ProblemType;
 import com.harborcrm.common.paging.Cursor;
 import com.harborcrm.common.paging.Page;
@@ -179,7 +180,7 @@ public class AccountService {
         }
         if (request.name() != null) {
             if (request.name().isBlank()) {
-                throw DomainException.invalid("name", "must not be blank");
+                throw DomainException.invalid(FieldError.of("name", FieldError.Code.REQUIRED, "must not be blank"));
             }
             user.name = request.name().trim();
         }

@@ -43,7 +43,7 @@ final class CustomerFilterParams {
         List<FieldError> errors = new ArrayList<>();
         query.forEach((name, values) -> {
             if (!NAMES.contains(name) && !otherNames.contains(name) && !name.startsWith("cf.")) {
-                errors.add(new FieldError(name, "is not a known parameter"));
+                errors.add(FieldError.unknown(name, "is not a known parameter"));
             }
             if (com.harborcrm.common.web.Text.hasNul(name) || values.stream().anyMatch(com.harborcrm.common.web.Text::hasNul)) {
                 errors.add(new FieldError(name, com.harborcrm.common.web.Text.NO_NUL_MESSAGE));

@@ -97,7 +97,7 @@ public class CustomerInput {
         CustomerFields read = raw.normalized();
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<CustomerFields> violation : validator.validate(read)) {
-            errors.add(new FieldError(path(violation), violation.getMessage()));
+            errors.add(FieldError.of(path(violation), violation));
         }
         checkWhole(read, errors, definitions);
         if (!errors.isEmpty()) {
@@ -109,19 +109,19 @@ public class CustomerInput {
     private void checkWhole(CustomerFields read, List<FieldError> errors,
             Map<String, com.harborcrm.customfield.CustomFieldDefinition> definitions) {
         if (read.source() == null) {
-            errors.add(new FieldError("source", "must not be null"));
+            errors.add(FieldError.required("source"));
         }
         if (read.stage() == null) {
-            errors.add(new FieldError("stage", "must not be null"));
+            errors.add(FieldError.required("stage"));
         }
         if (read.stars() == null) {
-            errors.add(new FieldError("stars", "must not be null"));
+            errors.add(FieldError.required("stars"));
         }
         if (read.status() == null) {
-            errors.add(new FieldError("status", "must not be null"));
+            errors.add(FieldError.required("status"));
         }
         if (read.country() != null && !COUNTRIES.contains(read.country())) {
-            errors.add(new FieldError("country", "must be an ISO 3166-1 alpha-2 country code such as US or CN"));
+            errors.add(FieldError.of("country", FieldError.Code.FORMAT, "must be an ISO 3166-1 alpha-2 country code such as US or CN"));
         }
         errors.addAll(definitions == null ? customFieldValues.validate(read.customFields())
                 : customFieldValues.validate(read.customFields(), definitions));
@@ -131,7 +131,7 @@ public class CustomerInput {
         if (WRITABLE.containsKey(name)) {
             return true;
         }
-        errors.add(new FieldError(name, READ_ONLY.contains(name) ? "is read-only" : "is not a known field"));
+        errors.add(FieldError.notWritable(name, READ_ONLY.contains(name)));
         return false;
     }
 
@@ -154,7 +154,7 @@ public class CustomerInput {
             throw DomainException.invalid("body", "is not a valid customer");
         }
         for (ConstraintViolation<CustomerFields> violation : validator.validate(read)) {
-            errors.add(new FieldError(path(violation), violation.getMessage()));
+            errors.add(FieldError.of(path(violation), violation));
         }
         checkWhole(read, errors, null);
         if (!errors.isEmpty()) {
@@ -169,30 +169,29 @@ public class CustomerInput {
         }
         JavaType type = mapper.getTypeFactory().constructType(WRITABLE.get(name).getGenericType());
         if (type.isMapLikeType() && !value.isObject()) {
-            return new FieldError(name, "must be an object");
+            return FieldError.of(name, FieldError.Code.FORMAT, "must be an object");
         }
         if (type.isCollectionLikeType() && !value.isArray()) {
-            return new FieldError(name, "must be an array");
+            return FieldError.of(name, FieldError.Code.FORMAT, "must be an array");
         }
         if (type.isEnumType() && !value.isTextual()) {
-            return new FieldError(name, "must be one of " + Arrays.toString(type.getRawClass().getEnumConstants()));
+            return FieldError.oneOf(name, type.getRawClass().getEnumConstants());
         }
         if (type.hasRawClass(String.class) && !value.isTextual()) {
-            return new FieldError(name, "must be a string");
+            return FieldError.of(name, FieldError.Code.FORMAT, "must be a string");
         }
         if (type.hasRawClass(Integer.class) && !(value.isIntegralNumber() && value.canConvertToInt())) {
-            return new FieldError(name, "must be an integer");
+            return FieldError.of(name, FieldError.Code.FORMAT, "must be an integer");
         }
         try {
             mapper.readerFor(type).with(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS).readValue(value);
             return null;
         } catch (InvalidFormatException e) {
             Class<?> target = e.getTargetType();
-            String message = target != null && target.isEnum()
-                    ? "must be one of " + Arrays.toString(target.getEnumConstants()) : "has the wrong type";
-            return new FieldError(name + pathOf(e), message);
+            return target != null && target.isEnum() ? FieldError.oneOf(name + pathOf(e), target.getEnumConstants())
+                    : FieldError.of(name + pathOf(e), FieldError.Code.FORMAT, "has the wrong type");
         } catch (Exception e) {
-            return new FieldError(name, "has the wrong type or shape");
+            return FieldError.of(name, FieldError.Code.FORMAT, "has the wrong type or shape");
         }
     }
 

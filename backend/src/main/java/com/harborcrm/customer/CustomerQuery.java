@@ -84,7 +84,8 @@ public class CustomerQuery {
         if (f.q() != null && !f.q().isBlank()) {
             String q = f.q().trim();
             if (q.length() > CustomerFilter.MAX_SEARCH) {
-                errors.add(new FieldError("q", "must be at most " + CustomerFilter.MAX_SEARCH + " characters"));
+                errors.add(FieldError.length("q", 0, CustomerFilter.MAX_SEARCH,
+                        "must be at most " + CustomerFilter.MAX_SEARCH + " characters"));
             }
             params.put("q", "%" + likeEscape(q) + "%");
             params.put("qIndex", "%" + likeEscape(indexPart(q)) + "%");
@@ -131,7 +132,7 @@ public class CustomerQuery {
         }
         in(sql, params, "stage", "c.stage", names(f.stage()), errors);
         if (f.stars() != null && f.stars().stream().anyMatch(s -> s == null || s < 0 || s > 3)) {
-            errors.add(new FieldError("stars", "must be between 0 and 3"));
+            errors.add(FieldError.range("stars", 0, 3, "must be between 0 and 3"));
         }
         in(sql, params, "stars", "c.stars", f.stars() == null ? null : f.stars().stream().map(Integer::shortValue).toList(), errors);
         in(sql, params, "status", "c.status", names(f.status()), errors);
@@ -182,8 +183,8 @@ public class CustomerQuery {
         if (f.scoreMin() != null || f.scoreMax() != null) {
             if ((f.scoreMin() != null && (f.scoreMin() < 0 || f.scoreMin() > 100))
                     || (f.scoreMax() != null && (f.scoreMax() < 0 || f.scoreMax() > 100))) {
-                errors.add(new FieldError(f.scoreMin() != null && (f.scoreMin() < 0 || f.scoreMin() > 100) ? "scoreMin"
-                        : "scoreMax", "must be between 0 and 100"));
+                errors.add(FieldError.range(f.scoreMin() != null && (f.scoreMin() < 0 || f.scoreMin() > 100) ? "scoreMin"
+                        : "scoreMax", 0, 100, "must be between 0 and 100"));
             }
             range(sql, params, "c.potential_score", f.scoreMin() == null ? null : f.scoreMin().shortValue(),
                     f.scoreMax() == null ? null : (short) (f.scoreMax() + 1), "score");
@@ -207,12 +208,12 @@ public class CustomerQuery {
             String field = "cf." + entry.getKey();
             String value = entry.getValue() == null ? "" : entry.getValue();
             if (definition == null) {
-                errors.add(new FieldError(field, "is not a custom field of this store"));
+                errors.add(FieldError.unknown(field, "is not a custom field of this store"));
             } else if (definition.type == CustomFieldType.NUMBER) {
                 try {
                     contained.put(entry.getKey(), new java.math.BigDecimal(value.trim()));
                 } catch (NumberFormatException e) {
-                    errors.add(new FieldError(field, "must be a number"));
+                    errors.add(FieldError.of(field, FieldError.Code.FORMAT, "must be a number"));
                 }
             } else if (definition.type == CustomFieldType.MULTI_SELECT) {
                 contained.putArray(entry.getKey()).add(value);

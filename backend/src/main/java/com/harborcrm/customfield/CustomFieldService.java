@@ -47,7 +47,7 @@ public class CustomFieldService {
                 .setParameter(1, "custom-field:" + request.key()).setParameter(2, tenant.storeId()).getSingleResult();
         if (CustomFieldDefinition.count("key", request.key()) > 0) {
             throw new DomainException(ProblemType.CONFLICT, "A custom field with key " + request.key() + " exists",
-                    List.of(new FieldError("key", "is already used")), java.util.Map.of(), java.util.Map.of());
+                    List.of(FieldError.taken("key", "is already used")), java.util.Map.of(), java.util.Map.of());
         }
         if (CustomFieldDefinition.count() >= MAX_FIELDS_PER_STORE) {
             throw DomainException.invalid("key", "a store has at most " + MAX_FIELDS_PER_STORE + " custom fields");
@@ -75,7 +75,7 @@ public class CustomFieldService {
         }
         if (request.label() != null) {
             if (request.label().isBlank()) {
-                throw DomainException.invalid("label", "must not be blank");
+                throw DomainException.invalid(FieldError.of("label", FieldError.Code.REQUIRED, "must not be blank"));
             }
             definition.label = request.label().trim();
         }

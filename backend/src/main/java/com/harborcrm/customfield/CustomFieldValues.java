@@ -38,7 +38,7 @@ public class CustomFieldValues {
             CustomFieldDefinition definition = definitions.get(entry.getKey());
             String field = "customFields." + entry.getKey();
             if (definition == null) {
-                errors.add(new FieldError(field, "is not a custom field of this store"));
+                errors.add(FieldError.unknown(field, "is not a custom field of this store"));
             } else if (entry.getValue() != null) {
                 String problem = check(definition, entry.getValue());
                 if (problem != null) {
@@ -48,7 +48,7 @@ public class CustomFieldValues {
         }
         for (CustomFieldDefinition definition : definitions.values()) {
             if (definition.required && isEmpty(values.get(definition.key))) {
-                errors.add(new FieldError("customFields." + definition.key, "is required"));
+                errors.add(FieldError.of("customFields." + definition.key, FieldError.Code.REQUIRED, "is required"));
             }
         }
         return errors;

@@ -140,13 +140,13 @@ public class FollowUpService {
                     try {
                         followUp.type = FollowUpType.valueOf(value.isTextual() ? value.asText() : "?");
                     } catch (IllegalArgumentException e) {
-                        errors.add(new FieldError("type", "must be one of " + java.util.Arrays.toString(FollowUpType.values())));
+                        errors.add(FieldError.oneOf("type", FollowUpType.values()));
                     }
                 }
                 case "content" -> {
                     if (!value.isTextual() || value.asText().isBlank() || value.asText().length() > FollowUpDtos.MAX_CONTENT) {
-                        errors.add(new FieldError("content", "must be a non-blank string of at most "
-                                + FollowUpDtos.MAX_CONTENT + " characters"));
+                        errors.add(FieldError.length("content", 1, FollowUpDtos.MAX_CONTENT,
+                                "must be a non-blank string of at most " + FollowUpDtos.MAX_CONTENT + " characters"));
                     } else {
                         followUp.content = value.asText();
                     }
@@ -154,7 +154,7 @@ public class FollowUpService {
                 case "occurredAt" -> {
                     Instant at = instant(value, "occurredAt", errors);
                     if (at == null && value.isNull()) {
-                        errors.add(new FieldError("occurredAt", "must not be null"));
+                        errors.add(FieldError.required("occurredAt"));
                     } else if (at != null) {
                         followUp.occurredAt = at;
                     }
@@ -165,8 +165,8 @@ public class FollowUpService {
                         followUp.nextFollowUpAt = at;
                     }
                 }
-                default -> errors.add(new FieldError(member.getKey(), Set.of("id", "customerId", "authorId", "authorName",
-                        "createdAt", "updatedAt", "version").contains(member.getKey()) ? "is read-only" : "is not a known field"));
+                default -> errors.add(FieldError.notWritable(member.getKey(), Set.of("id", "customerId", "authorId",
+                        "authorName", "createdAt", "updatedAt", "version").contains(member.getKey())));
             }
         }
         if (!errors.isEmpty()) {
@@ -215,10 +215,10 @@ public class FollowUpService {
     private static void checkTimes(FollowUp followUp, Instant now) {
         List<FieldError> errors = new ArrayList<>();
         if (followUp.occurredAt.isAfter(now.plus(CLOCK_SKEW))) {
-            errors.add(new FieldError("occurredAt", "must not be in the future"));
+            errors.add(FieldError.of("occurredAt", FieldError.Code.NOT_FUTURE, "must not be in the future"));
         }
         if (followUp.nextFollowUpAt != null && !followUp.nextFollowUpAt.isAfter(followUp.occurredAt)) {
-            errors.add(new FieldError("nextFollowUpAt", "must be after occurredAt"));
+            errors.add(FieldError.after("nextFollowUpAt", "occurredAt"));
         }
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);

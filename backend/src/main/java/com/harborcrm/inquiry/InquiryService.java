@@ -119,7 +119,7 @@ public class InquiryService {
         Instant now = clock.instant();
         Instant receivedAt = request.receivedAt() == null ? now : request.receivedAt();
         if (receivedAt.isAfter(now.plus(CLOCK_SKEW))) {
-            throw DomainException.invalid("receivedAt", "must not be in the future");
+            throw DomainException.invalid(FieldError.of("receivedAt", FieldError.Code.NOT_FUTURE, "must not be in the future"));
         }
         Long assignTo = request.assignTo();
         if (assignTo != null) {
@@ -326,11 +326,11 @@ public class InquiryService {
         }
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<InquiryRequest> v : validator.validate(request)) {
-            errors.add(new FieldError(v.getPropertyPath().toString().replace(".<list element>", ""), v.getMessage()));
+            errors.add(FieldError.of(v.getPropertyPath().toString().replace(".<list element>", ""), v));
         }
         if (request.contact() != null && request.contact().country() != null
                 && !COUNTRIES.contains(request.contact().country())) {
-            errors.add(new FieldError("contact.country", "must be an ISO 3166-1 alpha-2 country code such as US or CN"));
+            errors.add(FieldError.of("contact.country", FieldError.Code.FORMAT, "must be an ISO 3166-1 alpha-2 country code such as US or CN"));
         }
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));

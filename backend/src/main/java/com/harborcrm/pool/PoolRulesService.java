@@ -129,9 +129,9 @@ public class PoolRulesService {
         rules.stageFollowUpDaysOrEmpty().forEach((stage, days) -> {
             String field = "stageFollowUpDays." + stage;
             if (stageOrder(stage) < 0) {
-                errors.add(new FieldError(field, "is not a stage: use one of " + Arrays.toString(CustomerStage.values())));
+                errors.add(FieldError.oneOf(field, CustomerStage.values()));
             } else if (days == null || days < 0 || days > PoolRules.MAX_DAYS) {
-                errors.add(new FieldError(field, "must be between 0 and " + PoolRules.MAX_DAYS));
+                errors.add(FieldError.range(field, 0, PoolRules.MAX_DAYS, "must be between 0 and " + PoolRules.MAX_DAYS));
             } else {
                 stages.put(stage, days);
             }
@@ -152,7 +152,7 @@ public class PoolRulesService {
 
     private static void checkWarn(List<FieldError> errors, String field, int days, int warn) {
         if (days > 0 && warn >= days) {
-            errors.add(new FieldError("warnDaysBeforeReturn", "must be less than " + field + " (" + days + ")"));
+            errors.add(FieldError.lessThan("warnDaysBeforeReturn", field, days));
         }
     }
 

@@ -138,8 +138,8 @@ public class LostReasonService {
             switch (member.getKey()) {
                 case "name" -> {
                     if (!value.isTextual() || value.asText().isBlank() || value.asText().trim().length() > MAX_NAME_LENGTH) {
-                        errors.add(new FieldError("name", "must be a non-blank string of at most " + MAX_NAME_LENGTH
-                                + " characters"));
+                        errors.add(FieldError.length("name", 1, MAX_NAME_LENGTH,
+                                "must be a non-blank string of at most " + MAX_NAME_LENGTH + " characters"));
                     } else {
                         name = value.asText().trim();
                     }
@@ -153,13 +153,12 @@ public class LostReasonService {
                 }
                 case "position" -> {
                     if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 1 || value.asInt() > 10_000) {
-                        errors.add(new FieldError("position", "must be an integer from 1 to 10000"));
+                        errors.add(FieldError.range("position", 1, 10_000, "must be an integer from 1 to 10000"));
                     } else {
                         position = value.asInt();
                     }
                 }
-                default -> errors.add(new FieldError(member.getKey(),
-                        Set.of("id", "version").contains(member.getKey()) ? "is read-only" : "is not a known field"));
+                default -> errors.add(FieldError.notWritable(member.getKey(), Set.of("id", "version").contains(member.getKey())));
             }
         }
         if (!errors.isEmpty()) {
@@ -238,7 +237,7 @@ public class LostReasonService {
                 .setParameter(3, exceptId == null ? -1L : exceptId).getSingleResult();
         if (taken.longValue() > 0) {
             throw new DomainException(ProblemType.REASON_NAME_TAKEN, "A reason named \"" + name + "\" already exists",
-                    List.of(new FieldError("name", "is already used by another reason")), Map.of(), Map.of());
+                    List.of(FieldError.taken("name", "is already used by another reason")), Map.of(), Map.of());
         }
     }
 

@@ -28,7 +28,7 @@ public record StatsPeriod(LocalDate from, LocalDate to, ZoneId zone, Instant sta
         List<FieldError> errors = new ArrayList<>();
         for (String name : query.keySet()) {
             if (!allowed.contains(name)) {
-                errors.add(new FieldError(name, "is not a parameter of this report"));
+                errors.add(FieldError.unknown(name, "is not a parameter of this report"));
             } else if (query.get(name).size() > 1) {
                 errors.add(new FieldError(name, "must be given once"));
             }
@@ -38,9 +38,11 @@ public record StatsPeriod(LocalDate from, LocalDate to, ZoneId zone, Instant sta
         LocalDate to = date(query.getFirst("to"), "to", today, errors);
         if (from != null && to != null) {
             if (to.isBefore(from)) {
-                errors.add(new FieldError("to", "must not be before from"));
+                errors.add(new FieldError("to", "must not be before from", FieldError.Code.NOT_BEFORE_FIELD, null, null,
+                        "from", null));
             } else if (to.isAfter(from.plusYears(MAX_YEARS).minusDays(1))) {
-                errors.add(new FieldError("to", "the period is at most " + MAX_YEARS + " years"));
+                errors.add(new FieldError("to", "the period is at most " + MAX_YEARS + " years",
+                        FieldError.Code.PERIOD_TOO_LONG, null, (long) MAX_YEARS, null, null));
             }
         }
         if (!errors.isEmpty()) {
@@ -57,12 +59,12 @@ public record StatsPeriod(LocalDate from, LocalDate to, ZoneId zone, Instant sta
         try {
             LocalDate date = LocalDate.parse(raw.trim());
             if (date.getYear() < 1970 || date.getYear() > 9000) {
-                errors.add(new FieldError(field, "must be a date from 1970 to 9000"));
+                errors.add(FieldError.of(field, FieldError.Code.FORMAT, "must be a date from 1970 to 9000"));
                 return null;
             }
             return date;
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "must be a date as YYYY-MM-DD"));
+            errors.add(FieldError.of(field, FieldError.Code.FORMAT, "must be a date as YYYY-MM-DD"));
             return null;
         }
     }

@@ -104,7 +104,7 @@ public class TagService {
             switch (member.getKey()) {
                 case "name" -> {
                     if (!value.isTextual() || value.asText().isBlank() || value.asText().trim().length() > 60) {
-                        errors.add(new FieldError("name", "must be a non-blank string of at most 60 characters"));
+                        errors.add(FieldError.length("name", 1, 60, "must be a non-blank string of at most 60 characters"));
                     } else if (!value.asText().trim().equals(tag.name)) {
                         ensureNameFree(value.asText().trim(), tag.id);
                         tag.name = value.asText().trim();
@@ -112,20 +112,20 @@ public class TagService {
                 }
                 case "color" -> {
                     if (!value.isTextual() || !COLOR.matcher(value.asText()).matches()) {
-                        errors.add(new FieldError("color", TagDtos.COLOR_MESSAGE));
+                        errors.add(FieldError.of("color", FieldError.Code.FORMAT, TagDtos.COLOR_MESSAGE));
                     } else {
                         tag.color = value.asText().toUpperCase(Locale.ROOT);
                     }
                 }
                 case "group" -> {
                     if (!value.isNull() && (!value.isTextual() || value.asText().trim().length() > 60)) {
-                        errors.add(new FieldError("group", "must be a string of at most 60 characters, or null"));
+                        errors.add(FieldError.length("group", 0, 60, "must be a string of at most 60 characters, or null"));
                     } else {
                         tag.group = value.isNull() ? null : blankToNull(value.asText());
                     }
                 }
-                default -> errors.add(new FieldError(member.getKey(),
-                        Set.of("id", "version", "customerCount").contains(member.getKey()) ? "is read-only" : "is not a known field"));
+                default -> errors.add(FieldError.notWritable(member.getKey(),
+                        Set.of("id", "version", "customerCount").contains(member.getKey())));
             }
         }
         if (!errors.isEmpty()) {
@@ -202,7 +202,7 @@ public class TagService {
                 exceptId == null ? -1L : exceptId);
         if (taken > 0) {
             throw new DomainException(ProblemType.TAG_NAME_TAKEN, "A tag named \"" + name + "\" already exists",
-                    List.of(new FieldError("name", "is already used by another tag")), Map.of(), Map.of());
+                    List.of(FieldError.taken("name", "is already used by another tag")), Map.of(), Map.of());
         }
     }
 

@@ -102,14 +102,14 @@ public class SavedViewService {
         if (SavedView.count("userId = ?1 and lower(name) = ?2 and id <> ?3", currentUser.id(),
                 name.toLowerCase(Locale.ROOT), view.id == null ? -1L : view.id) > 0) {
             throw new DomainException(ProblemType.CONFLICT, "You already have a view named \"" + name + "\"",
-                    List.of(new FieldError("name", "is already used by another of your views")), Map.of(), Map.of());
+                    List.of(FieldError.taken("name", "is already used by another of your views")), Map.of(), Map.of());
         }
         CustomerFilter filter = request.filter() == null ? CustomerFilter.ALL : request.filter();
         try {
             queries.where(filter, false);
         } catch (DomainException e) {
             throw DomainException.invalid(e.fieldErrors().stream()
-                    .map(f -> new FieldError("filter." + f.field(), f.message())).toList());
+                    .map(f -> f.at("filter." + f.field())).toList());
         }
         CustomerSort.Spec sort;
         try {

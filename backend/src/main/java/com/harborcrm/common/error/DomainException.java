@@ -39,6 +39,10 @@ public class DomainException extends RuntimeException {
         return invalid(List.of(new FieldError(field, message)));
     }
 
+    public static DomainException invalid(FieldError error) {
+        return invalid(List.of(error));
+    }
+
     public static DomainException invalid(List<FieldError> errors) {
         String detail = errors.stream().map(e -> e.field() + ": " + e.message())
                 .reduce((a, b) -> a + "; " + b).orElse("invalid input");

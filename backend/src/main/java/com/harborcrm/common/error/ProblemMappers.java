@@ -57,7 +57,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
         List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new FieldError(fieldPath(v), v.getMessage()))
+                .map(v -> FieldError.of(fieldPath(v), v))
                 .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
                 .toList();
         return domain(DomainException.invalid(errors), uri);
@@ -80,19 +80,22 @@ public class ProblemMappers {
             ValueInstantiationException.class})
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException jme ? jsonPath(jme) : null;
-        String message;
         if (e instanceof UnrecognizedPropertyException upe) {
             field = jsonPath(upe);
-            message = "is not a known field";
-        } else if (e instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
-            message = "must be one of " + java.util.Arrays.toString(ife.getTargetType().getEnumConstants());
-        } else if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {
-            message = "must be " + describe(mie.getTargetType());
-        } else {
-            message = "is not valid JSON";
         }
-        List<FieldError> errors = List.of(new FieldError(field == null || field.isEmpty() ? "body" : field, message));
-        String detail = (field == null || field.isEmpty() ? "body" : field) + ": " + message;
+        String name = field == null || field.isEmpty() ? "body" : field;
+        FieldError error;
+        if (e instanceof UnrecognizedPropertyException) {
+            error = FieldError.unknown(name, "is not a known field");
+        } else if (e instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
+            error = FieldError.oneOf(name, ife.getTargetType().getEnumConstants());
+        } else if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {
+            error = FieldError.of(name, FieldError.Code.FORMAT, "must be " + describe(mie.getTargetType()));
+        } else {
+            error = FieldError.of(name, FieldError.Code.FORMAT, "is not valid JSON");
+        }
+        List<FieldError> errors = List.of(error);
+        String detail = name + ": " + error.message();
         return respond(new Problem(ProblemType.MALFORMED_BODY.uri(), ProblemType.MALFORMED_BODY.title(), 400, detail,
                 path(uri), requestId(), null, errors, null)).build();
     }
