@@ -14,6 +14,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { call, freePort, ok, reporter, waitUntil as poll } from './lib.mjs';
@@ -42,6 +43,8 @@ const composeEnv = {
   HARBOR_BACKEND_REPLICAS: '1',
   HARBOR_JAVA_OPTS: '-Xmx384m -XX:TieredStopAtLevel=1',
   HARBOR_DB_POOL_SIZE: '8',
+  // The address people open: the backend refuses writes from any other browser origin.
+  HARBOR_CORS_ORIGINS: `http://127.0.0.1:${webPort}`,
   HARBOR_LOG_JSON: 'false',
   HARBOR_POOL_SWEEP_INTERVAL: 'off', // sweeps are sent explicitly, to both backends at once
 };
@@ -217,6 +220,33 @@ async function webServesTheApp() {
   check('its scripts are compressed and cached for a year', asset.status === 200
     && asset.headers.get('content-encoding') === 'gzip' && /immutable/.test(asset.headers.get('cache-control') ?? ''),
   `${script} ${asset.status} ${asset.headers?.get('content-encoding')} ${asset.headers?.get('cache-control')}`);
+}
+
+/** A person in Chromium: logs in through the web container and opens the busiest pages, under its CSP. */
+async function aBrowserWorksUnderTheHeaders(admin) {
+  const { chromium } = createRequire(join(root, 'frontend/package.json'))('playwright-core');
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const refusals = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en' });
+    page.on('console', (m) => { if (/Content Security Policy|Refused to/.test(m.text())) refusals.push(m.text()); });
+    page.on('pageerror', (e) => refusals.push(e.message));
+    await page.goto(`${web.base}/login`);
+    await page.getByLabel('Email').fill(admin.email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { name: 'My customers' }).waitFor({ timeout: 20_000 });
+    await page.goto(`${web.base}/stats`);
+    await page.getByRole('heading', { name: 'Statistics' }).waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(1000); // the charts draw after their data arrives
+    check('in Chromium, a person logs in through the web container and opens customers and statistics; the CSP refuses nothing',
+      refusals.length === 0, refusals.slice(0, 3).join(' | '));
+  } catch (error) {
+    check('in Chromium, a person logs in through the web container and opens customers and statistics; the CSP refuses nothing',
+      false, `${String(error).slice(0, 300)} ${refusals.slice(0, 3).join(' | ')}`);
+  } finally {
+    await browser.close();
+  }
 }
 
 async function claimAndRestart() {
@@ -432,6 +462,7 @@ try {
   if (await bootStack()) {
     await webServesTheApp();
     const { admin, rep, customer } = await claimAndRestart();
+    await aBrowserWorksUnderTheHeaders(admin);
     await databaseOutage(admin);
     await scaleToTwo(admin, rep);
     await upgrade(admin, customer, upgradeBuild);
