@@ -1,8 +1,6 @@
 import type { PoolReturn } from '@/lib/domain';
 import { useFormatters, useT, type Translate } from '@/lib/i18n';
-
-/** Days left at which the timer turns urgent: the default warning window of the pool rules. */
-export const CLOSE_DAYS = 3;
+import { usePoolWarnDays } from '@/lib/pool-rules';
 
 export function poolReturnText(t: Translate, poolReturn: Pick<PoolReturn, 'daysLeft' | 'rule'>): string {
   const rule = t(`poolReturn.rule.${poolReturn.rule}`);
@@ -13,13 +11,15 @@ export function poolReturnText(t: Translate, poolReturn: Pick<PoolReturn, 'daysL
 
 /**
  * "Returns to the pool in 3 days: no follow-up", with the exact moment as a tooltip,
- * highlighted when the return is close. Nothing for customers no rule will return.
+ * highlighted within the store's warning window. Nothing for customers no rule will return.
  */
 export function PoolReturnTimer({ poolReturn }: { poolReturn: PoolReturn | null | undefined }) {
   const t = useT();
   const format = useFormatters();
+  // Urgent within the store's warning window, when the owner is also reminded; due ones always.
+  const warnDays = usePoolWarnDays();
   if (!poolReturn) return null;
-  const close = poolReturn.daysLeft <= CLOSE_DAYS;
+  const close = poolReturn.daysLeft <= warnDays;
   return (
     <span
       className={close ? 'pool-timer pool-timer-close' : 'pool-timer'}

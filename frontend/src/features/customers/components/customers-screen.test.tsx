@@ -191,6 +191,31 @@ describe('My customers', () => {
     expect(screen.getByRole('row', { name: /Cleo/ })).not.toHaveTextContent('Returns to the pool');
   });
 
+  it('turns a timer urgent within the store’s warning window, not at a fixed number of days', SLOW, async () => {
+    fakeApi((_request, url) => {
+      if (url.pathname === '/api/v1/pool/rules') {
+        return jsonResponse({
+          returnAfterDaysWithoutFollowUp: 30, returnAfterDaysWithoutDeal: 90, warnDaysBeforeReturn: 7,
+          maxPrivateCustomersPerRep: 0, maxClaimsPerRepPerDay: 0, reclaimCooldownDays: 0, purgeUnclaimedAfterDays: 0,
+          maskContacts: true, stageFollowUpDays: {},
+        });
+      }
+      return url.pathname === '/api/v1/customers'
+        ? jsonResponse({
+            items: [
+              customer(1, { name: 'Anna', poolReturn: { at: '2026-03-06T08:00:00Z', rule: 'NO_FOLLOW_UP', daysLeft: 6 } }),
+              customer(2, { name: 'Bob', poolReturn: { at: '2026-03-09T08:00:00Z', rule: 'NO_DEAL', daysLeft: 8 } }),
+            ],
+            nextCursor: null,
+          })
+        : undefined;
+    });
+    renderScreen('/customers', 'REP');
+    // Six days left is inside a 7-day warning window (the old fixed 3 days would not have marked it).
+    await waitFor(() => expect(screen.getByText('Returns to the pool in 6 days: no follow-up')).toHaveClass('pool-timer-close'));
+    expect(screen.getByText('Returns to the pool in 8 days: no deal yet')).not.toHaveClass('pool-timer-close');
+  });
+
   it('gives the selected customers back to the pool with a reason, and says which were skipped and why', SLOW, async () => {
     const { requests } = fakeApi((_request, url) => {
       if (url.pathname === '/api/v1/lost-reasons') {
