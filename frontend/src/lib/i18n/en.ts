@@ -145,6 +145,7 @@ export const en = {
   'im.WANGWANG': 'AliWangwang',
   'im.OTHER': 'Other',
 
+  'customers.nextFollowUp.overdue': 'overdue',
   'customers.title': 'My customers',
   'customers.new': 'New customer',
   'customers.backToList': 'Back to my customers',

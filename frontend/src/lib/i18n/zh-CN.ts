@@ -146,6 +146,7 @@ export const zhCN: Dictionary = {
   'im.WANGWANG': '阿里旺旺',
   'im.OTHER': '其他',
 
+  'customers.nextFollowUp.overdue': '已逾期',
   'customers.title': '我的客户',
   'customers.new': '新建客户',
   'customers.backToList': '返回我的客户',

@@ -191,6 +191,24 @@ describe('My customers', () => {
     expect(screen.getByRole('row', { name: /Cleo/ })).not.toHaveTextContent('Returns to the pool');
   });
 
+  it('marks an overdue next follow-up in words, not only in colour', SLOW, async () => {
+    fakeApi((_request, url) =>
+      url.pathname === '/api/v1/customers'
+        ? jsonResponse({
+            items: [
+              customer(1, { name: 'Anna', nextFollowUpAt: '2020-01-02T08:00:00Z' }),
+              customer(2, { name: 'Bob', nextFollowUpAt: '2999-01-02T08:00:00Z' }),
+            ],
+            nextCursor: null,
+          })
+        : undefined,
+    );
+    renderScreen('/customers', 'REP');
+    const anna = await screen.findByRole('row', { name: /Anna/ });
+    expect(within(anna).getByText('overdue')).toBeInTheDocument();
+    expect(screen.getByRole('row', { name: /Bob/ })).not.toHaveTextContent('overdue');
+  });
+
   it('turns a timer urgent within the store’s warning window, not at a fixed number of days', SLOW, async () => {
     fakeApi((_request, url) => {
       if (url.pathname === '/api/v1/pool/rules') {

@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import { SelectAllHeader, SelectCell } from '@/components/select-column';
 import { PoolReturnTimer } from '@/components/pool-return-timer';
@@ -27,6 +27,8 @@ export interface CustomersTableProps {
 export function CustomersTable({ customers, sort, onSort, selected, onSelect, busy }: CustomersTableProps) {
   const t = useT();
   const format = useFormatters();
+  // When the page was drawn: a follow-up planned before it is overdue.
+  const [now] = useState(() => Date.now());
   const sortKey = sort.replace(/^-/, '');
   const descending = sort.startsWith('-');
 
@@ -92,7 +94,16 @@ export function CustomersTable({ customers, sort, onSort, selected, onSelect, bu
                 {customer.lastFollowUpAt ? format.date(customer.lastFollowUpAt) : '—'}
               </td>
               <td data-label={t('customers.column.nextFollowUp')}>
-                {customer.nextFollowUpAt ? format.date(customer.nextFollowUpAt) : '—'}
+                {!customer.nextFollowUpAt ? (
+                  '—'
+                ) : Date.parse(customer.nextFollowUpAt) < now ? (
+                  // Overdue: said in words as well as in colour.
+                  <span className="follow-up-overdue">
+                    {format.date(customer.nextFollowUpAt)} <span className="overdue-label">{t('customers.nextFollowUp.overdue')}</span>
+                  </span>
+                ) : (
+                  format.date(customer.nextFollowUpAt)
+                )}
               </td>
               <td data-label={t('customers.column.created')}>{format.date(customer.createdAt)}</td>
             </tr>
