@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient, unwrap } from '@/lib/api-client';
 import type { components } from '@/lib/api/schema';
-import type { PoolRules } from './get-pool-rules';
+import type { PoolRules } from '@/lib/pool-rules';
 
 export type PoolRulesPreview = components['schemas']['PoolRulesPreview'];
 

@@ -1,7 +1,7 @@
 import { mutationOptions, useMutation } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import { toApiError } from '@/lib/problem';
-import { poolRulesQueryKey, type PoolRules, type VersionedPoolRules } from './get-pool-rules';
+import { poolRulesQueryKey, type PoolRules, type VersionedPoolRules } from '@/lib/pool-rules';
 
 export interface UpdatePoolRulesInput {
   rules: PoolRules;

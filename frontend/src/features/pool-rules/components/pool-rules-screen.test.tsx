@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { setLocale } from '@/lib/i18n';
 import { jsonResponse, mockFetch, problemResponse } from '@/testing/fetch-mock';
 import { renderWithProviders } from '@/testing/render';
-import type { PoolRules } from '../api/get-pool-rules';
+import type { PoolRules } from '@/lib/pool-rules';
 import { PoolRulesScreen } from './pool-rules-screen';
 
 // Many interactions per test, on a shared 2-core machine.

@@ -6,7 +6,7 @@ import { useFormErrors } from '@/components/form/use-form-errors';
 import { STAGES, type CustomerStage } from '@/lib/domain';
 import { useT } from '@/lib/i18n';
 import { ApiError, isProblem } from '@/lib/problem';
-import { usePoolRules, type PoolRules, type VersionedPoolRules } from '../api/get-pool-rules';
+import { usePoolRules, type PoolRules, type VersionedPoolRules } from '@/lib/pool-rules';
 import { usePoolRulesPreview } from '../api/preview-pool-rules';
 import { useUpdatePoolRules } from '../api/update-pool-rules';
 import { RulesPreview } from './rules-preview';

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -75,7 +74,7 @@ public final class JwtKeyFiles {
         try {
             Files.move(temporary, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
+        } catch (AtomicMoveNotSupportedException e) {
             Files.move(temporary, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING);
         }
     }
