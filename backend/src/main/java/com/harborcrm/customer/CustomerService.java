@@ -157,6 +157,30 @@ public class CustomerService {
         return view(customer);
     }
 
+    /**
+     * Moves a customer forward to the stage a deal reached (a confirmed sample, a paid order), never backwards: a
+     * customer already there or further stays. The STAGE_CHANGED event names its {@code cause}; a stage a person
+     * sets later simply wins. The one writer of a customer's stage besides edits and batches.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean advanceStage(long id, CustomerStage to, Map<String, Object> cause) {
+        Customer customer = Customer.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (customer == null || customer.stage.ordinal() >= to.ordinal()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        CustomerStage oldStage = customer.stage;
+        Instant oldStageSince = customer.stageSince;
+        customer.stage = to;
+        customer.updatedAt = now;
+        PotentialScore.apply(customer, now);
+        em.flush();
+        events.record(id, CustomerEventType.STAGE_CHANGED, now, currentUser.id(),
+                context(customer, "from", oldStage.name(), "to", to.name(), "fromSince",
+                        oldStageSince == null ? null : oldStageSince.toString(), "cause", cause));
+        return true;
+    }
+
     private void refuseDuplicates(DuplicateFinder.Keys keys, Long self) {
         List<DuplicateMatch> matches = duplicates.find(keys, self);
         if (!matches.isEmpty()) {

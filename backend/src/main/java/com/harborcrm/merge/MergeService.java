@@ -59,7 +59,7 @@ public class MergeService {
     static final int EVENT_SUMMARIES = 100;
 
     /** Tables whose rows point at a customer and move to the survivor (rows keep their ids). */
-    private static final List<String> MOVED = List.of("follow_ups", "inquiries", "customer_events", "pool_returns");
+    private static final List<String> MOVED = List.of("follow_ups", "inquiries", "customer_events", "pool_returns", "orders");
 
     /**
      * Columns an undo does not take from the snapshot: identity and bookkeeping, and what is recomputed from the

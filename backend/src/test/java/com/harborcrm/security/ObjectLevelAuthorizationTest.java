@@ -24,6 +24,7 @@ import com.harborcrm.io.Imports;
 import com.harborcrm.testing.Api;
 import com.harborcrm.testing.Api.Session;
 import com.harborcrm.testing.Customers;
+import com.harborcrm.testing.Products;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -42,11 +43,13 @@ class ObjectLevelAuthorizationTest {
 
     private static final int NOT_FOUND = 404;
     private static final int FORBIDDEN = 403;
+    /** Store-wide reference data every role reads (the product catalogue). */
+    private static final int READS = 200;
 
     /** The objects of store A that the attacks aim at, and the attackers. */
     record Fixture(Session admin, Session owner, Session otherRep, Session stranger, long customer,
             long spareCustomer, long followUp, long tag, long customField, long lostReason, long view, long importJob,
-            long merge, long strangerReason, long strangerCustomer) {
+            long merge, long strangerReason, long strangerCustomer, long product, long order) {
     }
 
     /**
@@ -90,6 +93,23 @@ class ObjectLevelAuthorizationTest {
                     f -> Map.of("reasonId", f.strangerReason()), NOT_FOUND),
             new Case("PUT", "/api/v1/customers/{id}/tags", ObjectLevelAuthorizationTest::customer, f -> Map.of("tagIds", List.of()), NOT_FOUND),
             new Case("GET", "/api/v1/customers/{id}/timeline", ObjectLevelAuthorizationTest::customer, f -> null, NOT_FOUND),
+            new Case("GET", "/api/v1/customers/{customerId}/orders", ObjectLevelAuthorizationTest::customer, f -> null, NOT_FOUND),
+            new Case("POST", "/api/v1/customers/{customerId}/orders", ObjectLevelAuthorizationTest::customer,
+                    f -> Map.of("kind", "ORDER", "currency", "USD", "lines", List.of(Map.of("productId", f.product(),
+                            "quantity", 1))), NOT_FOUND),
+            new Case("GET", "/api/v1/orders/{id}", f -> Map.of("id", f.order()), f -> null, NOT_FOUND),
+            new Case("PUT", "/api/v1/orders/{id}", f -> Map.of("id", f.order()), f -> Map.of("kind", "QUOTATION",
+                    "currency", "USD", "lines", List.of(Map.of("productId", f.product(), "quantity", 9))), NOT_FOUND),
+            new Case("DELETE", "/api/v1/orders/{id}", f -> Map.of("id", f.order()), f -> null, NOT_FOUND),
+            new Case("POST", "/api/v1/orders/{id}/status", f -> Map.of("id", f.order()), f -> Map.of("status", "SENT"),
+                    NOT_FOUND),
+            new Case("POST", "/api/v1/orders/{id}/convert", f -> Map.of("id", f.order()), f -> null, NOT_FOUND),
+            new Case("GET", "/api/v1/products/{id}", f -> Map.of("id", f.product()), f -> null, READS),
+            new Case("PATCH", "/api/v1/products/{id}", f -> Map.of("id", f.product()), f -> Map.of("name", "Owned"), FORBIDDEN),
+            new Case("DELETE", "/api/v1/products/{id}", f -> Map.of("id", f.product()), f -> null, FORBIDDEN),
+            new Case("GET", "/api/v1/products/{id}/stock-movements", f -> Map.of("id", f.product()), f -> null, READS),
+            new Case("POST", "/api/v1/products/{id}/stock-movements", f -> Map.of("id", f.product()),
+                    f -> Map.of("kind", "ADJUSTED", "quantity", -5), FORBIDDEN),
             new Case("GET", "/api/v1/imports/{id}", f -> Map.of("id", f.importJob()), f -> null, FORBIDDEN),
             new Case("GET", "/api/v1/imports/{id}/rejected.csv", f -> Map.of("id", f.importJob()), f -> null, FORBIDDEN),
             new Case("PATCH", "/api/v1/lost-reasons/{id}", f -> Map.of("id", f.lostReason()), f -> Map.of("name", "Owned"), FORBIDDEN),
@@ -130,8 +150,13 @@ class ObjectLevelAuthorizationTest {
                 .post("/api/v1/customers/" + survivor + "/merge").then().statusCode(200).extract().jsonPath().getLong("mergeId");
         long strangerReason = stranger.as().get("/api/v1/lost-reasons").then().statusCode(200)
                 .extract().jsonPath().getLong("items[0].id");
+        long product = Products.create(admin, "VICTIM-SKU", "2.50");
+        Products.receive(admin, product, 10);
+        long order = owner.as().body(Map.of("kind", "QUOTATION", "currency", "USD", "lines",
+                List.of(Map.of("productId", product, "quantity", 4)))).post("/api/v1/customers/" + customer + "/orders")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
         f = new Fixture(admin, owner, otherRep, stranger, customer, survivor, followUp, tag, customField, lostReason,
-                view, importJob, merge, strangerReason, Customers.createId(stranger));
+                view, importJob, merge, strangerReason, Customers.createId(stranger), product, order);
         before = snapshot();
     }
 
@@ -187,8 +212,14 @@ class ObjectLevelAuthorizationTest {
         victimStoreWithOneObjectOfEachKind();
         List<DynamicTest> tests = new ArrayList<>();
         for (Case c : cases) {
-            tests.add(DynamicTest.dynamicTest(c.method() + " " + c.path() + " → " + c.otherRep(), () -> assertProblem(
-                    send(f.otherRep(), c), c.otherRep(), c.otherRep() == NOT_FOUND ? "not-found" : "forbidden", c)));
+            tests.add(DynamicTest.dynamicTest(c.method() + " " + c.path() + " → " + c.otherRep(), () -> {
+                Response answer = send(f.otherRep(), c);
+                if (c.otherRep() == READS) {
+                    assertEquals(READS, answer.statusCode(), c + ": " + answer.asString());
+                } else {
+                    assertProblem(answer, c.otherRep(), c.otherRep() == NOT_FOUND ? "not-found" : "forbidden", c);
+                }
+            }));
         }
         tests.add(DynamicTest.dynamicTest("the victim's objects are unchanged", () -> assertEquals(before, snapshot())));
         return tests;
@@ -199,7 +230,8 @@ class ObjectLevelAuthorizationTest {
         StringBuilder all = new StringBuilder();
         for (String path : List.of("/api/v1/customers/" + f.customer(), "/api/v1/customers/" + f.customer() + "/follow-ups",
                 "/api/v1/customers/" + f.spareCustomer(), "/api/v1/tags", "/api/v1/custom-fields", "/api/v1/lost-reasons",
-                "/api/v1/users/" + f.owner().userId(), "/api/v1/imports/" + f.importJob())) {
+                "/api/v1/users/" + f.owner().userId(), "/api/v1/imports/" + f.importJob(), "/api/v1/orders/" + f.order(),
+                "/api/v1/products/" + f.product(), "/api/v1/products/" + f.product() + "/stock-movements")) {
             all.append(path).append(' ').append(f.admin().as().get(path).then().statusCode(200).extract().asString()).append('\n');
         }
         all.append(f.owner().as().get("/api/v1/views/" + f.view()).then().statusCode(200).extract().asString());

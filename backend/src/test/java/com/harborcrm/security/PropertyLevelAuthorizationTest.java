@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.harborcrm.testing.Api;
 import com.harborcrm.testing.Api.Session;
 import com.harborcrm.testing.Customers;
+import com.harborcrm.testing.Products;
 import com.harborcrm.testing.PoolHelper;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -60,7 +61,13 @@ class PropertyLevelAuthorizationTest {
         Session admin = Api.openStore("Mass assignment");
         long customer = Customers.createId(admin);
         // Real ids for every kind of path: a body read after the lookup must meet an object that exists.
+        long product = Products.create(admin, "MASS-1", "1");
         Map<String, Long> ids = Map.of(
+                "/api/v1/products/", product,
+                "/api/v1/orders/", admin.as().body(Map.of("kind", "QUOTATION", "currency", "USD", "lines",
+                        List.of(Map.of("productId", product, "quantity", 1))))
+                        .post("/api/v1/customers/" + customer + "/orders").then().statusCode(201).extract().jsonPath()
+                        .getLong("id"),
                 "/api/v1/users/", admin.userId(),
                 "/api/v1/tags/", admin.as().body(Map.of("name", "T", "color", "#000000")).post("/api/v1/tags").then()
                         .statusCode(201).extract().jsonPath().getLong("id"),

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.harborcrm.testing.Api;
 import com.harborcrm.testing.Api.Session;
 import com.harborcrm.testing.Customers;
+import com.harborcrm.testing.Products;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -42,6 +43,7 @@ class ResourceConsumptionTest {
     List<DynamicTest> everyPagedListCapsItsPageSize() throws Exception {
         Session admin = Api.openStore("Page sizes");
         long customer = Customers.createId(admin);
+        long product = Products.create(admin, "PAGED-1", "1");
         JsonNode contract = new ObjectMapper().readTree(
                 given().accept("application/json").get("/q/openapi?format=json").then().extract().asString());
         List<DynamicTest> tests = new ArrayList<>();
@@ -56,7 +58,9 @@ class ResourceConsumptionTest {
             if (!paged) {
                 continue;
             }
-            String concrete = path.getKey().replaceAll("\\{[^}]+}", Long.toString(customer));
+            // Each id names an object of its kind: a product's history for /products/{id}, else the customer.
+            String concrete = path.getKey().replace("/products/{id}", "/products/" + product)
+                    .replaceAll("\\{[^}]+}", Long.toString(customer));
             tests.add(DynamicTest.dynamicTest("GET " + path.getKey(), () -> {
                 for (String limit : List.of("201", "0", "-1", "99999999999")) {
                     problem(admin.as().queryParam("limit", limit).get(concrete).then(), 400, "validation")
