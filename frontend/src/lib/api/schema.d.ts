@@ -908,6 +908,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats/sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sales by value: revenue, orders, average order value, repeat purchases, lifetime value, quotation conversion
+         * @description Per currency (amounts of different currencies are never added up): orders paid in the period and their revenue, less paid orders cancelled in it; the average order value; a series per month, rep (credited with the orders of their customers), source, country or product (groupBy, default MONTH); paying and repeat customers and the lifetime value so far; the median days to a second order. Also the quotations written in the period and how many were converted to orders. The period is from..to, local dates of the store's time zone, both included (default: the first of this month to today), at most 5 years. Reps get their own figures (scope OWN), managers and admins the store's (scope STORE). Figures come from the customers' append-only history, so a past period always gives the same answer.
+         */
+        get: operations["getSalesStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tags": {
         parameters: {
             query?: never;
@@ -1280,6 +1300,44 @@ export interface components {
             /** Format: password */
             password: string;
             role: components["schemas"]["Role"];
+        };
+        /** @description Sales in one currency: amounts of different currencies are never added up. */
+        CurrencySales: {
+            /** @example USD */
+            currency: string;
+            /**
+             * Format: int64
+             * @description Orders paid in the period less paid orders cancelled in it
+             */
+            orders: number;
+            /** @description Totals of orders paid in the period, less those of paid orders cancelled in it */
+            revenue: string;
+            /** @description revenue / orders; null without orders */
+            averageOrderValue?: string | null;
+            /** @description MONTH: every month of the period, in order; other groupings: the 100 groups with most revenue, most first */
+            series: components["schemas"]["SalesGroup"][];
+            /**
+             * Format: int64
+             * @description Customers who have paid at least one order in this currency (so far; scope OWN: of the caller's customers)
+             */
+            payingCustomers: number;
+            /**
+             * Format: int64
+             * @description Of them, those who paid a second order
+             */
+            repeatCustomers: number;
+            /**
+             * Format: double
+             * @description repeatCustomers / payingCustomers; null without paying customers
+             */
+            repeatRate?: number | null;
+            /**
+             * Format: double
+             * @description Median days from a customer's first paid order to their second, of the second orders paid in the period; null when none was
+             */
+            medianDaysToRepeat?: number | null;
+            /** @description Customer lifetime value: revenue so far per paying customer; null without paying customers */
+            lifetimeValue?: string | null;
         };
         CustomField: {
             /** Format: int64 */
@@ -1766,6 +1824,8 @@ export interface components {
              */
             createdBy: number | null;
             createdAt: components["schemas"]["Instant"];
+            /** @description The catalogue product the `product` text was matched to when the inquiry arrived (a SKU in it, else the most similar SKU and name), with its stock now; null when none matched */
+            matchedProduct: components["schemas"]["ProductRef"] | null;
         };
         /**
          * @description ALIBABA: the marketplace's inquiry list (source ALIBABA_INQUIRY); IM: an instant-messaging bot (IM_INQUIRY); EXHIBITION, SEARCH_ENGINE, ECOMMERCE_PLATFORM, REFERRAL: the source of that name; EMAIL, WEBSITE, OTHER: source OTHER.
@@ -2214,6 +2274,27 @@ export interface components {
             items: components["schemas"]["Product"][];
             nextCursor?: string | null;
         };
+        /** @description A catalogue product in brief, with its stock now */
+        ProductRef: {
+            /** Format: int64 */
+            id: number;
+            sku: string;
+            name: string;
+            active: boolean;
+            stock: components["schemas"]["Stock"];
+        };
+        /** @description Quotations written in the period, and how many of them have been converted to an order so far */
+        QuotationConversion: {
+            /** Format: int64 */
+            quotations: number;
+            /** Format: int64 */
+            converted: number;
+            /**
+             * Format: double
+             * @description converted / quotations; null without quotations
+             */
+            conversionRate?: number | null;
+        };
         ReleaseRequest: {
             /**
              * Format: int64
@@ -2315,6 +2396,50 @@ export interface components {
         };
         /** @enum {string} */
         Role: "ADMIN" | "MANAGER" | "REP";
+        /** @description One group of the sales series, in one currency */
+        SalesGroup: {
+            /** @description MONTH: YYYY-MM; REP: the user id, or "none" (orders of pool customers); SOURCE: the enum name; COUNTRY: ISO 3166 alpha-2, or "" when unknown; PRODUCT: the product id */
+            key: string;
+            /** @description A name to show: the month, the rep, the source, the country code, the product's SKU and name */
+            label: string;
+            /** @description MONTH: the first day of the month within the period */
+            from?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            /** @description MONTH: the last day of the month within the period */
+            to?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            /**
+             * Format: int64
+             * @description Paid orders less paid orders cancelled (PRODUCT: orders with the product)
+             */
+            orders: number;
+            /** @description PRODUCT: the product lines' totals */
+            revenue: string;
+            /**
+             * Format: int64
+             * @description PRODUCT only: units sold
+             */
+            quantity?: number | null;
+            /**
+             * Format: double
+             * @description revenue / the currency's revenue, 0..1 (0 when that is 0)
+             */
+            share: number;
+        };
+        /**
+         * @description How the sales series is grouped
+         * @enum {string}
+         */
+        SalesGrouping: "MONTH" | "REP" | "SOURCE" | "COUNTRY" | "PRODUCT";
+        SalesReport: {
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
+            /** @description The store's time zone, in which the dates are days */
+            timeZone: string;
+            groupBy: components["schemas"]["SalesGrouping"];
+            scope: components["schemas"]["StatsScope"];
+            /** @description One entry per currency sold in, most revenue first */
+            currencies: components["schemas"]["CurrencySales"][];
+            quotations: components["schemas"]["QuotationConversion"];
+        };
         SavedView: {
             /** Format: int64 */
             id: number;
@@ -7408,6 +7533,69 @@ export interface operations {
                 };
             };
             /** @description Bad dates or period (`validation`, field errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSalesStats: {
+        parameters: {
+            query?: {
+                /** @description First day, YYYY-MM-DD */
+                from?: string;
+                /** @description Last day, YYYY-MM-DD */
+                to?: string;
+                /** @description MONTH (default), REP, SOURCE, COUNTRY or PRODUCT; any letter case */
+                groupBy?: components["schemas"]["SalesGrouping"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesReport"];
+                };
+            };
+            /** @description Bad dates, period or groupBy (`validation`, field errors) */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -43,6 +43,10 @@ public class Inquiry extends PanacheEntityBase {
     @Column(length = 200)
     public String product;
 
+    /** The catalogue product {@link #product} was matched to when the inquiry arrived; null when none was. */
+    @Column(name = "product_id")
+    public Long productId;
+
     @Column(length = 10000)
     public String message;
 

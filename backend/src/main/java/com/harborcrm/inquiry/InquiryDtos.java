@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.harborcrm.customer.CustomerDtos;
 import com.harborcrm.customer.ImAccount;
+import com.harborcrm.product.ProductDtos.ProductRef;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -102,7 +103,10 @@ public final class InquiryDtos {
             @Schema(required = true, nullable = true, description = "The customer's owner when it arrived") Long ownerId,
             @Schema(required = true, nullable = true) String ownerName,
             @Schema(required = true, nullable = true, description = "The user who posted it") Long createdBy,
-            @Schema(required = true) Instant createdAt) {
+            @Schema(required = true) Instant createdAt,
+            @Schema(required = true, nullable = true, description = "The catalogue product the `product` text was "
+                    + "matched to when the inquiry arrived (a SKU in it, else the most similar SKU and name), with its "
+                    + "stock now; null when none matched") ProductRef matchedProduct) {
     }
 
     @Schema(name = "InquiryPage")

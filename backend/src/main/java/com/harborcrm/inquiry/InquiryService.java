@@ -42,6 +42,8 @@ import com.harborcrm.customer.CustomerDtos.DuplicateMatch;
 import com.harborcrm.customer.CustomerEventLog;
 import com.harborcrm.customer.CustomerEventType;
 import com.harborcrm.customer.CustomerService;
+import com.harborcrm.product.ProductDtos.ProductRef;
+import com.harborcrm.product.ProductService;
 import com.harborcrm.customer.CustomerStage;
 import com.harborcrm.customer.DuplicateFinder;
 import com.harborcrm.customer.Ownership;
@@ -93,6 +95,9 @@ public class InquiryService {
 
     @Inject
     CustomerService customers;
+
+    @Inject
+    ProductService products;
 
     @Inject
     CustomerEventLog events;
@@ -229,6 +234,7 @@ public class InquiryService {
         inquiry.customerId = c.id;
         inquiry.channel = request.channel();
         inquiry.product = blankToNull(request.product());
+        inquiry.productId = products.match(inquiry.product).orElse(null);
         inquiry.message = blankToNull(request.message());
         inquiry.receivedAt = receivedAt;
         inquiry.contact = contact;
@@ -263,9 +269,11 @@ public class InquiryService {
         }
         var query = em.createNativeQuery("""
                 select i.id, i.channel, i.product, i.message, i.received_at, cast(i.contact as text), i.repeat,
-                       i.owner_id, u.name, i.created_by, i.created_at
+                       i.owner_id, u.name, i.created_by, i.created_at,
+                       p.id, p.sku, p.name, p.active, p.on_hand, p.reserved
                 from inquiries i
                 left join users u on u.store_id = i.store_id and u.id = i.owner_id
+                left join products p on p.store_id = i.store_id and p.id = i.product_id
                 where i.store_id = :store and i.customer_id = :customer %s
                 order by i.received_at desc, i.id desc
                 limit :limit""".formatted(after))
@@ -303,7 +311,9 @@ public class InquiryService {
         return new InquiryView(((Number) r[0]).longValue(), customer.id, InquiryChannel.valueOf((String) r[1]),
                 (String) r[2], message, Instants.of(r[4]), contact, (Boolean) r[6],
                 r[7] == null ? null : ((Number) r[7]).longValue(), (String) r[8],
-                r[9] == null ? null : ((Number) r[9]).longValue(), Instants.of(r[10]));
+                r[9] == null ? null : ((Number) r[9]).longValue(), Instants.of(r[10]),
+                r[11] == null ? null : ProductRef.of(((Number) r[11]).longValue(), (String) r[12], (String) r[13],
+                        (Boolean) r[14], ((Number) r[15]).longValue(), ((Number) r[16]).longValue()));
     }
 
     /** The body as a request: wrong types, unknown members and broken constraints are field errors. */

@@ -93,6 +93,19 @@ public final class ProductDtos {
         }
     }
 
+    @Schema(name = "ProductRef", description = "A catalogue product in brief, with its stock now")
+    public record ProductRef(
+            @Schema(required = true) long id,
+            @Schema(required = true) String sku,
+            @Schema(required = true) String name,
+            @Schema(required = true) boolean active,
+            @Schema(required = true) Stock stock) {
+
+        public static ProductRef of(long id, String sku, String name, boolean active, long onHand, long reserved) {
+            return new ProductRef(id, sku, name, active, Stock.of(onHand, reserved));
+        }
+    }
+
     @Schema(name = "ProductPage")
     public record ProductPage(@Schema(required = true) List<ProductView> items, String nextCursor) {
     }

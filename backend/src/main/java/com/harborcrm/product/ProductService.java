@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -199,6 +200,48 @@ public class ProductService {
                 r[7] == null ? null : ((Number) r[7]).longValue(), (Instant) r[8])).toList();
         String next = rows.size() > limit ? Cursor.encode(items.get(limit - 1).id()) : null;
         return new StockMovementPage(items, next);
+    }
+
+    /**
+     * The active product a buyer's free text names, if one stands out: a word of the text equal to a SKU (ignoring
+     * case; the longest SKU wins), else the product whose SKU and name are most similar to the text by trigrams
+     * (pg_trgm's similarity above its threshold, 0.3; index products_search_trgm).
+     */
+    public Optional<Long> match(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String lower = text.trim().toLowerCase(Locale.ROOT);
+        List<String> words = new ArrayList<>(List.of(lower));
+        for (String word : lower.split("[\\s,;/()]+")) {
+            if (!word.isBlank() && word.length() <= 64) {
+                words.add(word);
+            }
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> bySku = em.createNativeQuery("select id from products where store_id = ?1 and active "
+                + "and lower(sku) = any(cast(?2 as text[])) order by length(sku) desc, id limit 1")
+                .setParameter(1, tenant.storeId()).setParameter(2, textArray(words)).getResultList();
+        if (!bySku.isEmpty()) {
+            return Optional.of(bySku.get(0).longValue());
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> byName = em.createNativeQuery("select id from products where store_id = ?1 and active "
+                + "and lower(sku || ' ' || name) % ?2 order by similarity(lower(sku || ' ' || name), ?2) desc, id limit 1")
+                .setParameter(1, tenant.storeId()).setParameter(2, lower).getResultList();
+        return byName.isEmpty() ? Optional.empty() : Optional.of(byName.get(0).longValue());
+    }
+
+    /** A PostgreSQL text[] literal, each element quoted. */
+    private static String textArray(List<String> values) {
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append('"').append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return sb.append('}').toString();
     }
 
     /** The product, or not found, exactly as for a missing id (other stores' products do not exist here). */

@@ -3,6 +3,7 @@ package com.harborcrm.stats;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.harborcrm.common.security.Role;
@@ -136,5 +137,72 @@ public final class StatsDtos {
             @Schema(required = true) Scope scope,
             @Schema(required = true, description = "Scope STORE: every user of the store, by name; OWN: the caller")
             List<RepActivity> items) {
+    }
+
+    @Schema(name = "SalesGrouping", description = "How the sales series is grouped")
+    public enum SalesGrouping {
+        MONTH, REP, SOURCE, COUNTRY, PRODUCT
+    }
+
+    @Schema(name = "SalesGroup", description = "One group of the sales series, in one currency")
+    public record SalesGroup(
+            @Schema(required = true, description = "MONTH: YYYY-MM; REP: the user id, or \"none\" (orders of pool "
+                    + "customers); SOURCE: the enum name; COUNTRY: ISO 3166 alpha-2, or \"\" when unknown; PRODUCT: "
+                    + "the product id") String key,
+            @Schema(required = true, description = "A name to show: the month, the rep, the source, the country "
+                    + "code, the product's SKU and name") String label,
+            @Schema(nullable = true, description = "MONTH: the first day of the month within the period") LocalDate from,
+            @Schema(nullable = true, description = "MONTH: the last day of the month within the period") LocalDate to,
+            @Schema(required = true, description = "Paid orders less paid orders cancelled (PRODUCT: orders with "
+                    + "the product)") long orders,
+            @Schema(required = true, type = SchemaType.STRING, pattern = "^-?\\d+(\\.\\d+)?$",
+                    description = "PRODUCT: the product lines' totals") String revenue,
+            @Schema(nullable = true, description = "PRODUCT only: units sold") Long quantity,
+            @Schema(required = true, description = "revenue / the currency's revenue, 0..1 (0 when that is 0)")
+            double share) {
+    }
+
+    @Schema(name = "CurrencySales", description = "Sales in one currency: amounts of different currencies are "
+            + "never added up.")
+    public record CurrencySales(
+            @Schema(required = true, examples = "USD") String currency,
+            @Schema(required = true, description = "Orders paid in the period less paid orders cancelled in it")
+            long orders,
+            @Schema(required = true, type = SchemaType.STRING, pattern = "^-?\\d+(\\.\\d+)?$",
+                    description = "Totals of orders paid in the period, less those of paid orders cancelled in it")
+            String revenue,
+            @Schema(nullable = true, type = SchemaType.STRING, description = "revenue / orders; null without orders")
+            String averageOrderValue,
+            @Schema(required = true, description = "MONTH: every month of the period, in order; other groupings: "
+                    + "the 100 groups with most revenue, most first") List<SalesGroup> series,
+            @Schema(required = true, description = "Customers who have paid at least one order in this currency "
+                    + "(so far; scope OWN: of the caller's customers)") long payingCustomers,
+            @Schema(required = true, description = "Of them, those who paid a second order") long repeatCustomers,
+            @Schema(nullable = true, description = "repeatCustomers / payingCustomers; null without paying customers")
+            Double repeatRate,
+            @Schema(nullable = true, description = "Median days from a customer's first paid order to their second, "
+                    + "of the second orders paid in the period; null when none was") Double medianDaysToRepeat,
+            @Schema(nullable = true, type = SchemaType.STRING, description = "Customer lifetime value: revenue so far "
+                    + "per paying customer; null without paying customers") String lifetimeValue) {
+    }
+
+    @Schema(name = "QuotationConversion", description = "Quotations written in the period, and how many of them "
+            + "have been converted to an order so far")
+    public record QuotationConversion(
+            @Schema(required = true) long quotations,
+            @Schema(required = true) long converted,
+            @Schema(nullable = true, description = "converted / quotations; null without quotations") Double conversionRate) {
+    }
+
+    @Schema(name = "SalesReport")
+    public record SalesReport(
+            @Schema(required = true) LocalDate from,
+            @Schema(required = true) LocalDate to,
+            @Schema(required = true, description = "The store's time zone, in which the dates are days") String timeZone,
+            @Schema(required = true) SalesGrouping groupBy,
+            @Schema(required = true) Scope scope,
+            @Schema(required = true, description = "One entry per currency sold in, most revenue first")
+            List<CurrencySales> currencies,
+            @Schema(required = true) QuotationConversion quotations) {
     }
 }

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.harborcrm.common.error.DomainException;
+import com.harborcrm.common.error.FieldError;
 import com.harborcrm.common.error.Problem;
 import com.harborcrm.common.security.Roles;
 import com.harborcrm.stats.StatsDtos.ChurnGrouping;
@@ -105,5 +106,38 @@ public class StatsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RepReport reps(@Context UriInfo uri) {
         return stats.reps(uri.getQueryParameters(), Set.of("from", "to"));
+    }
+
+    @GET
+    @Path("/sales")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.REP})
+    @Operation(operationId = "getSalesStats", summary = "Sales by value: revenue, orders, average order value, "
+            + "repeat purchases, lifetime value, quotation conversion",
+            description = "Per currency (amounts of different currencies are never added up): orders paid in the "
+                    + "period and their revenue, less paid orders cancelled in it; the average order value; a series "
+                    + "per month, rep (credited with the orders of their customers), source, country or product "
+                    + "(groupBy, default MONTH); paying and repeat customers and the lifetime value so far; the "
+                    + "median days to a second order. Also the quotations written in the period and how many were "
+                    + "converted to orders." + PERIOD)
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = "First day, YYYY-MM-DD", schema = @Schema(type = SchemaType.STRING, format = "date"))
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = "Last day, YYYY-MM-DD", schema = @Schema(type = SchemaType.STRING, format = "date"))
+    @Parameter(name = "groupBy", in = ParameterIn.QUERY, description = "MONTH (default), REP, SOURCE, COUNTRY or "
+            + "PRODUCT; any letter case", schema = @Schema(implementation = StatsDtos.SalesGrouping.class))
+    @APIResponse(responseCode = "200", description = "The report",
+            content = @Content(schema = @Schema(implementation = StatsDtos.SalesReport.class)))
+    @APIResponse(responseCode = "400", description = "Bad dates, period or groupBy (`validation`, field errors)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public StatsDtos.SalesReport sales(@Context UriInfo uri) {
+        var query = uri.getQueryParameters();
+        String raw = query.getFirst("groupBy");
+        StatsDtos.SalesGrouping groupBy = StatsDtos.SalesGrouping.MONTH;
+        if (raw != null && !raw.isBlank()) {
+            try {
+                groupBy = StatsDtos.SalesGrouping.valueOf(raw.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw DomainException.invalid(FieldError.oneOf("groupBy", StatsDtos.SalesGrouping.values()));
+            }
+        }
+        return stats.sales(query, Set.of("from", "to", "groupBy"), groupBy);
     }
 }

@@ -56,8 +56,46 @@ public class StatsRollup {
         }
     }
 
-    /** Folds the deltas of up to {@link #DAYS_PER_FOLD} store days; returns how many days it took. */
+    /**
+     * Folds the deltas of up to {@link #DAYS_PER_FOLD} store days of each rollup (customer facts and sales);
+     * returns the larger count of days taken.
+     */
     public int fold() {
+        return Math.max(foldCustomerFacts(), foldSales());
+    }
+
+    /** The sales rollup (stats_sales_daily, V82), folded the same way. */
+    int foldSales() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement fold = connection.prepareStatement("""
+                        with days as (
+                          select distinct store_id, day from stats_sales_daily where not compacted
+                          order by store_id, day limit ?),
+                        gone as (
+                          delete from stats_sales_daily d using days
+                          where d.store_id = days.store_id and d.day = days.day
+                          returning d.store_id, d.day, d.currency, d.dimension, d.key, d.rep_id, d.orders, d.revenue,
+                                    d.quantity),
+                        folded as (
+                          insert into stats_sales_daily (store_id, day, currency, dimension, key, rep_id, orders,
+                                                         revenue, quantity, compacted)
+                          select store_id, day, currency, dimension, key, rep_id, sum(orders), sum(revenue),
+                                 sum(quantity), true
+                          from gone
+                          group by store_id, day, currency, dimension, key, rep_id
+                          having sum(orders) <> 0 or sum(revenue) <> 0 or sum(quantity) <> 0)
+                        select count(*) from days""")) {
+            fold.setInt(1, DAYS_PER_FOLD);
+            try (var rows = fold.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Sales rollup fold failed", e);
+        }
+    }
+
+    private int foldCustomerFacts() {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement fold = connection.prepareStatement("""
                         with days as (

@@ -40,12 +40,20 @@ public class StatsService {
     @Inject
     RepStats reps;
 
+    @Inject
+    SalesStats sales;
+
     public ChurnReport churn(MultivaluedMap<String, String> query, Set<String> allowed, ChurnGrouping groupBy) {
         return churn.report(tenant.storeId(), ownScope(), period(query, allowed), groupBy);
     }
 
     public FunnelReport funnel(MultivaluedMap<String, String> query, Set<String> allowed) {
         return funnel.report(tenant.storeId(), ownScope(), period(query, allowed));
+    }
+
+    public StatsDtos.SalesReport sales(MultivaluedMap<String, String> query, Set<String> allowed,
+            StatsDtos.SalesGrouping groupBy) {
+        return sales.report(tenant.storeId(), ownScope(), period(query, allowed), groupBy);
     }
 
     public RepReport reps(MultivaluedMap<String, String> query, Set<String> allowed) {
