@@ -2162,6 +2162,8 @@ export interface components {
             stageFollowUpDays?: {
                 [key: string]: number;
             } | null;
+            /** @description A customer with a sent quotation, or a sample order or order confirmed or paid and not shipped, does not return to the pool by itself; default false */
+            exemptOpenDeals?: boolean | null;
         };
         /** @description Private customers that would return to the pool under the candidate rules: `today` by the end of today (store time zone, overdue included), `tomorrow` during tomorrow, `within7Days` within 7 days from now (overdue included). */
         PoolRulesPreview: {

@@ -36,12 +36,19 @@ public record PoolRules(
         Boolean maskContacts,
         @Schema(description = "Days without follow-up per stage, overriding returnAfterDaysWithoutFollowUp "
                 + "(0: no such return in that stage)", examples = "{\"INQUIRY\": 180, \"SAMPLE_ORDER\": 30}")
-        Map<String, Integer> stageFollowUpDays) {
+        Map<String, Integer> stageFollowUpDays,
+        @Schema(description = "A customer with a sent quotation, or a sample order or order confirmed or paid and "
+                + "not shipped, does not return to the pool by itself; default false")
+        Boolean exemptOpenDeals) {
 
     public static final int MAX_DAYS = 3650;
 
     public static PoolRules defaults() {
-        return new PoolRules(30, 90, 3, 200, 20, 7, 0, true, new LinkedHashMap<>());
+        return new PoolRules(30, 90, 3, 200, 20, 7, 0, true, new LinkedHashMap<>(), false);
+    }
+
+    public boolean exemptsOpenDeals() {
+        return Boolean.TRUE.equals(exemptOpenDeals);
     }
 
     public Map<String, Integer> stageFollowUpDaysOrEmpty() {

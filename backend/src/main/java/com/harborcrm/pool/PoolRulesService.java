@@ -75,7 +75,7 @@ public class PoolRulesService {
         List<Object[]> rows = em.createNativeQuery("select return_after_days_without_follow_up, "
                 + "return_after_days_without_deal, warn_days_before_return, max_private_customers_per_rep, "
                 + "max_claims_per_rep_per_day, reclaim_cooldown_days, purge_unclaimed_after_days, mask_contacts, "
-                + "cast(stage_follow_up_days as text), version from pool_rules where store_id = ?1")
+                + "cast(stage_follow_up_days as text), version, exempt_open_deals from pool_rules where store_id = ?1")
                 .setParameter(1, tenant.storeId()).getResultList();
         if (rows.isEmpty()) {
             return new Versioned(PoolRules.defaults(), 0);
@@ -89,7 +89,7 @@ public class PoolRulesService {
             throw new IllegalStateException(e);
         }
         return new Versioned(new PoolRules(i(r[0]), i(r[1]), i(r[2]), i(r[3]), i(r[4]), i(r[5]), i(r[6]),
-                (Boolean) r[7], Collections.unmodifiableMap(stages)), ((Number) r[9]).longValue());
+                (Boolean) r[7], Collections.unmodifiableMap(stages), (Boolean) r[10]), ((Number) r[9]).longValue());
     }
 
     @Transactional
@@ -107,14 +107,15 @@ public class PoolRulesService {
         em.createNativeQuery("update pool_rules set return_after_days_without_follow_up = ?2, "
                 + "return_after_days_without_deal = ?3, warn_days_before_return = ?4, max_private_customers_per_rep = ?5, "
                 + "max_claims_per_rep_per_day = ?6, reclaim_cooldown_days = ?7, purge_unclaimed_after_days = ?8, "
-                + "mask_contacts = ?9, stage_follow_up_days = cast(?10 as jsonb), updated_at = ?11, version = version + 1 "
+                + "mask_contacts = ?9, stage_follow_up_days = cast(?10 as jsonb), updated_at = ?11, exempt_open_deals = ?12, "
+                + "version = version + 1 "
                 + "where store_id = ?1")
                 .setParameter(1, tenant.storeId()).setParameter(2, valid.returnAfterDaysWithoutFollowUp())
                 .setParameter(3, valid.returnAfterDaysWithoutDeal()).setParameter(4, valid.warnDaysBeforeReturn())
                 .setParameter(5, valid.maxPrivateCustomersPerRep()).setParameter(6, valid.maxClaimsPerRepPerDay())
                 .setParameter(7, valid.reclaimCooldownDays()).setParameter(8, valid.purgeUnclaimedAfterDays())
                 .setParameter(9, valid.maskContacts()).setParameter(10, json(valid.stageFollowUpDaysOrEmpty()))
-                .setParameter(11, clock.instant()).executeUpdate();
+                .setParameter(11, clock.instant()).setParameter(12, valid.exemptsOpenDeals()).executeUpdate();
         return new Versioned(valid, version + 1);
     }
 
@@ -146,7 +147,8 @@ public class PoolRulesService {
         }
         return new PoolRules(rules.returnAfterDaysWithoutFollowUp(), rules.returnAfterDaysWithoutDeal(), warn,
                 rules.maxPrivateCustomersPerRep(), rules.maxClaimsPerRepPerDay(), rules.reclaimCooldownDays(),
-                rules.purgeUnclaimedAfterDays(), rules.maskContacts(), new LinkedHashMap<>(stages));
+                rules.purgeUnclaimedAfterDays(), rules.maskContacts(), new LinkedHashMap<>(stages),
+                rules.exemptsOpenDeals());
     }
 
     private static void checkWarn(List<FieldError> errors, String field, int days, int warn) {

@@ -59,7 +59,8 @@ public class PoolTimer {
      * {@code o} and customer {@code c} (the rules preview).
      */
     public static String dueAtUnder(String o, String c) {
-        return "case when " + o + ".owner_id is not null and " + c + ".status = 'ACTIVE' then pool_return_at("
+        return "case when " + o + ".owner_id is not null and " + c + ".status = 'ACTIVE' and not (cast(:exemptOpenDeals "
+                + "as boolean) and " + o + ".open_deals > 0) then pool_return_at("
                 + o + ".owned_since, " + c + ".last_follow_up_at, " + c + ".stage, " + RULE_ARGS + ") end";
     }
 
@@ -99,6 +100,7 @@ public class PoolTimer {
         query.setParameter("followDays", rules.returnAfterDaysWithoutFollowUp());
         query.setParameter("dealDays", rules.returnAfterDaysWithoutDeal());
         query.setParameter("stageDays", rulesService.json(rules.stageFollowUpDaysOrEmpty()));
+        query.setParameter("exemptOpenDeals", rules.exemptsOpenDeals());
         return query;
     }
 

@@ -132,10 +132,12 @@ class StoredReturnDateTest {
                 join customers c on c.store_id = o.store_id and c.id = o.customer_id
                 join pool_rules r on r.store_id = o.store_id
                 where o.store_id = ? and (
-                  o.due_at is distinct from case when o.owner_id is not null and c.status = 'ACTIVE' then pool_return_at(
+                  o.due_at is distinct from case when o.owner_id is not null and c.status = 'ACTIVE'
+                      and not (r.exempt_open_deals and o.open_deals > 0) then pool_return_at(
                       o.owned_since, c.last_follow_up_at, c.stage, r.return_after_days_without_follow_up,
                       r.return_after_days_without_deal, r.stage_follow_up_days) end
-                  or o.due_rule is distinct from case when o.owner_id is not null and c.status = 'ACTIVE' then pool_return_rule(
+                  or o.due_rule is distinct from case when o.owner_id is not null and c.status = 'ACTIVE'
+                      and not (r.exempt_open_deals and o.open_deals > 0) then pool_return_rule(
                       o.owned_since, c.last_follow_up_at, c.stage, r.return_after_days_without_follow_up,
                       r.return_after_days_without_deal, r.stage_follow_up_days) end
                   or (o.owner_id is null) = (o.owned_since is not null)
