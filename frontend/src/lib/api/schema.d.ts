@@ -785,6 +785,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/products/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The catalogue as a CSV file, with stock
+         * @description One row per product by SKU: its fields, onHand, reserved and available, and an attr:<key> column per custom attribute. Cells starting with = + - @ tab or CR are prefixed with ' so spreadsheets do not run them. Importing the file back changes nothing.
+         */
+        get: operations["exportCatalogue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create and update products from a CSV file
+         * @description Rows are matched to products by SKU ignoring case: a match is updated (only the columns the file has; an empty cell clears an optional field), anything else is created. Each row is checked like a create; the good rows are written in one transaction, the others answered with their line and field errors. Columns (any letter case, English or Chinese): sku, name, description, category, unit, listPrice, currency, moq, active, imageUrl, and attr:<key> for a custom attribute. Stock columns of an export are ignored: stock changes through stock movements only, so importing an export changes nothing.
+         */
+        post: operations["importCatalogue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/products/{id}": {
         parameters: {
             query?: never;
@@ -1144,6 +1184,50 @@ export interface components {
             id: number;
             /** @description NOT_FOUND: no such customer visible to the caller (for a rep's RELEASE: not theirs); ALREADY_IN_POOL (RELEASE): it has no owner; ALREADY_OWNED (TRANSFER): the target owns it already; LIMIT_REACHED (TRANSFER): the target's private-customer limit is full; ALREADY_LOST (LOST): it is lost already; NOT_LOST (REACTIVATE): it is not lost */
             reason: string;
+        };
+        CatalogueImportResult: {
+            /** @description Nothing was written: what an import would do */
+            dryRun: boolean;
+            /** Format: int32 */
+            rows: number;
+            /** Format: int32 */
+            created: number;
+            /** Format: int32 */
+            updated: number;
+            /**
+             * Format: int32
+             * @description Rows equal to their product
+             */
+            unchanged: number;
+            /** Format: int32 */
+            rejected: number;
+            /** @description The rejected rows (the first 1,000) */
+            rejectedRows: components["schemas"]["CatalogueRejectedRow"][];
+            /** @description Header cells that name no product field (stock columns are read only and left out silently) */
+            ignoredColumns: string[];
+        };
+        /** @description A row of the file that was not imported, and why */
+        CatalogueRejectedRow: {
+            /**
+             * Format: int64
+             * @description Its line in the file (the header is line 1)
+             */
+            line: number;
+            /** @description Its SKU, when it has one */
+            sku?: string | null;
+            errors: components["schemas"]["FieldError"][];
+        };
+        CatalogueUpload: {
+            /**
+             * Format: binary
+             * @description The CSV file (UTF-8, GB18030 or Windows-1252, comma, semicolon or tab), at most 20,000 rows
+             */
+            file: string;
+            /**
+             * @description true: check the file and answer what an import would do, writing nothing. Default false
+             * @enum {string|null}
+             */
+            dryRun?: "true" | "false" | null;
         };
         /** @description Counts are of events: a customer lost, brought back and lost again in the period counts twice. lost: marked lost (POST /customers/{id}/lost, batch LOST), attributed to the owner at that moment; released: given back to the pool by hand (abandoned), attributed to the owner who gave it back; autoReturned: taken back by the pool's rules, attributed to the owner it was taken from. */
         ChurnFigures: {
@@ -6889,6 +6973,143 @@ export interface operations {
                 };
             };
             /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportCatalogue: {
+        parameters: {
+            query?: {
+                /** @description Start with a UTF-8 byte order mark so that Excel reads the file as UTF-8. Default true */
+                bom?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description bom is not true or false */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importCatalogue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["CatalogueUpload"];
+            };
+        };
+        responses: {
+            /** @description What was (or, with dryRun, would be) written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueImportResult"];
+                };
+            };
+            /** @description No file, an unreadable file, missing SKU, Name or Currency columns, or too many rows (`validation` on `file`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Reps read the catalogue only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The file is too large (`payload-too-large`) */
             413: {
                 headers: {
                     [name: string]: unknown;

@@ -106,6 +106,26 @@ public final class ProductDtos {
         }
     }
 
+    @Schema(name = "CatalogueRejectedRow", description = "A row of the file that was not imported, and why")
+    public record RejectedRow(
+            @Schema(required = true, description = "Its line in the file (the header is line 1)") long line,
+            @Schema(description = "Its SKU, when it has one") String sku,
+            @Schema(required = true) List<com.harborcrm.common.error.FieldError> errors) {
+    }
+
+    @Schema(name = "CatalogueImportResult")
+    public record CatalogueImportResult(
+            @Schema(required = true, description = "Nothing was written: what an import would do") boolean dryRun,
+            @Schema(required = true) int rows,
+            @Schema(required = true) int created,
+            @Schema(required = true) int updated,
+            @Schema(required = true, description = "Rows equal to their product") int unchanged,
+            @Schema(required = true) int rejected,
+            @Schema(required = true, description = "The rejected rows (the first 1,000)") List<RejectedRow> rejectedRows,
+            @Schema(required = true, description = "Header cells that name no product field (stock columns are "
+                    + "read only and left out silently)") List<String> ignoredColumns) {
+    }
+
     @Schema(name = "ProductPage")
     public record ProductPage(@Schema(required = true) List<ProductView> items, String nextCursor) {
     }

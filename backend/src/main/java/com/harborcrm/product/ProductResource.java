@@ -19,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -30,8 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.harborcrm.common.error.DomainException;
+import com.harborcrm.common.error.FieldError;
 import com.harborcrm.common.error.Problem;
 import com.harborcrm.common.paging.PageLimit;
 import com.harborcrm.common.security.Roles;
@@ -52,6 +57,9 @@ public class ProductResource {
 
     @Inject
     ProductService products;
+
+    @Inject
+    CatalogueCsv catalogue;
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.REP})
@@ -183,5 +191,73 @@ public class ProductResource {
     public Response record(@PathParam("id") long id, @Valid @NotNull StockMovementInput body) {
         StockMovementResult result = products.recordMovement(id, body);
         return Response.status(Response.Status.CREATED).entity(result).build();
+    }
+
+    /** The multipart body of the catalogue import, as the contract shows it. */
+    @Schema(name = "CatalogueUpload")
+    public static class CatalogueUpload {
+        @Schema(required = true, type = SchemaType.STRING, format = "binary", description = "The CSV file (UTF-8, "
+                + "GB18030 or Windows-1252, comma, semicolon or tab), at most 20,000 rows")
+        public String file;
+        @Schema(enumeration = {"true", "false"}, description = "true: check the file and answer what an import would "
+                + "do, writing nothing. Default false")
+        public String dryRun;
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @Operation(operationId = "importCatalogue", summary = "Create and update products from a CSV file",
+            description = "Rows are matched to products by SKU ignoring case: a match is updated (only the columns the "
+                    + "file has; an empty cell clears an optional field), anything else is created. Each row is "
+                    + "checked like a create; the good rows are written in one transaction, the others answered with "
+                    + "their line and field errors. Columns (any letter case, English or Chinese): sku, name, "
+                    + "description, category, unit, listPrice, currency, moq, active, imageUrl, and attr:<key> for a "
+                    + "custom attribute. Stock columns of an export are ignored: stock changes through stock movements "
+                    + "only, so importing an export changes nothing.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = CatalogueUpload.class)))
+    @APIResponse(responseCode = "200", description = "What was (or, with dryRun, would be) written",
+            content = @Content(schema = @Schema(implementation = ProductDtos.CatalogueImportResult.class)))
+    @APIResponse(responseCode = "400", description = "No file, an unreadable file, missing SKU, Name or Currency "
+            + "columns, or too many rows (`validation` on `file`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Reps read the catalogue only",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The file is too large (`payload-too-large`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ProductDtos.CatalogueImportResult importCatalogue(@RestForm("file") FileUpload file,
+            @RestForm("dryRun") String dryRun) throws java.io.IOException {
+        if (file == null || file.uploadedFile() == null) {
+            throw DomainException.invalid("file", "is required: the CSV file as a multipart part named file");
+        }
+        if (dryRun != null && !dryRun.equals("true") && !dryRun.equals("false")) {
+            throw DomainException.invalid(FieldError.oneOf("dryRun", new Object[] {"true", "false"}));
+        }
+        return catalogue.importFile(java.nio.file.Files.readAllBytes(file.uploadedFile()), "true".equals(dryRun));
+    }
+
+    @GET
+    @Path("/export.csv")
+    @Produces({"text/csv", Problem.MEDIA_TYPE})
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.REP})
+    @Operation(operationId = "exportCatalogue", summary = "The catalogue as a CSV file, with stock",
+            description = "One row per product by SKU: its fields, onHand, reserved and available, and an attr:<key> "
+                    + "column per custom attribute. Cells starting with = + - @ tab or CR are prefixed with ' so "
+                    + "spreadsheets do not run them. Importing the file back changes nothing.")
+    @APIResponse(responseCode = "200", description = "The CSV file", content = @Content(mediaType = "text/csv",
+            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "bom is not true or false",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response exportCatalogue(@QueryParam("bom") @Parameter(description = "Start with a UTF-8 byte order mark "
+            + "so that Excel reads the file as UTF-8. Default true", schema = @Schema(type = SchemaType.BOOLEAN))
+            String bom) {
+        if (bom != null && !bom.equals("true") && !bom.equals("false")) {
+            throw DomainException.invalid(FieldError.oneOf("bom", new Object[] {"true", "false"}));
+        }
+        StreamingOutput body = out -> catalogue.export(out, !"false".equals(bom));
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"products.csv\"").build();
     }
 }

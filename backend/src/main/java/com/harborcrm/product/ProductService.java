@@ -286,7 +286,7 @@ public class ProductService {
         }
     }
 
-    private static void apply(Product p, ProductInput in) {
+    static void apply(Product p, ProductInput in) {
         p.sku = in.sku().trim();
         p.name = in.name().trim();
         p.description = blankToNull(in.description());
@@ -300,7 +300,7 @@ public class ProductService {
         p.attributes = in.attributes() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(in.attributes());
     }
 
-    private static ProductInput inputOf(Product p) {
+    static ProductInput inputOf(Product p) {
         return new ProductInput(p.sku, p.name, p.description, p.category, p.unit, p.listPrice, p.currency, p.moq,
                 p.active, p.imageUrl, p.attributes);
     }

@@ -25,6 +25,12 @@ public class BodyLimitGuard {
     /** The one route that takes large bodies: CSV imports. */
     public static final String UPLOAD_PATH = "/api/v1/imports";
 
+    /**
+     * Routes that take a file (multipart): their body is left to the REST layer's upload reader, which this guard's
+     * own reader of chunked bodies would not keep files for. The catalogue file is small and limited by rows.
+     */
+    static final java.util.Set<String> FILE_PATHS = java.util.Set.of(UPLOAD_PATH, "/api/v1/products/import");
+
     @Inject
     HarborConfig config;
 
@@ -42,12 +48,13 @@ public class BodyLimitGuard {
             String path = ctx.request().path();
             boolean upload = path.equals(UPLOAD_PATH) || path.equals(UPLOAD_PATH + "/");
             long limit = upload ? uploadLimit : bodyLimit;
+            boolean file = upload || FILE_PATHS.contains(path);
             String length = ctx.request().getHeader("Content-Length");
             if (length != null && parse(length) > limit) {
                 tooLarge(ctx, limit);
                 return;
             }
-            if (length == null && !upload && ctx.request().headers().contains("Transfer-Encoding", "chunked", true)) {
+            if (length == null && !file && ctx.request().headers().contains("Transfer-Encoding", "chunked", true)) {
                 chunkedBodies.handle(ctx);
                 return;
             }
