@@ -1,5 +1,7 @@
 package com.harborcrm.demo;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,9 +38,9 @@ import com.harborcrm.common.security.Role;
 import com.harborcrm.common.security.ServerSideActor;
 import com.harborcrm.common.tenancy.StoreWork;
 import com.harborcrm.common.time.ReplayedTime;
+import com.harborcrm.customer.CustomerFilter;
 import com.harborcrm.customer.CustomerLifecycle;
 import com.harborcrm.customer.CustomerService;
-import com.harborcrm.customer.CustomerFilter;
 import com.harborcrm.customer.CustomerStage;
 import com.harborcrm.customer.CustomerStatus;
 import com.harborcrm.customfield.CustomFieldDtos.CreateCustomFieldRequest;
@@ -49,12 +51,18 @@ import com.harborcrm.followup.FollowUpService;
 import com.harborcrm.followup.FollowUpType;
 import com.harborcrm.inquiry.InquiryService;
 import com.harborcrm.merge.MergeService;
+import com.harborcrm.order.OrderDtos;
+import com.harborcrm.order.OrderKind;
+import com.harborcrm.order.OrderService;
+import com.harborcrm.order.OrderStatus;
 import com.harborcrm.pool.PoolDtos.AssignRequest;
 import com.harborcrm.pool.PoolDtos.ReleaseRequest;
 import com.harborcrm.pool.PoolRules;
 import com.harborcrm.pool.PoolRulesService;
 import com.harborcrm.pool.PoolService;
 import com.harborcrm.pool.PoolSweeper;
+import com.harborcrm.product.ProductDtos;
+import com.harborcrm.product.ProductService;
 import com.harborcrm.reason.LostReasonService;
 import com.harborcrm.tag.TagDtos.CreateTagRequest;
 import com.harborcrm.tag.TagService;
@@ -102,6 +110,11 @@ public class DemoStory {
         "LED strip 5050 12V", "Emergency LED bulb 9W"};
     private static final double[] PRICES = {6.80, 42.50, 18.90, 16.40, 1.35, 3.20, 0.95, 2.10};
     private static final String[] INCOTERMS = {"FOB", "CIF", "EXW", "DDP"};
+    /** The catalogue: one SKU per product above, its minimum order and what the warehouse holds at the start. */
+    private static final String[] SKUS = {"LP-6060-40", "SSL-AIO-100", "HB-UFO-150", "FL-200-IP66", "T8-18-1200",
+        "SGL-5", "STRIP-5050-12", "EMB-9"};
+    private static final int[] MOQS = {100, 20, 50, 50, 500, 200, 100, 500};
+    private static final int[] OPENING_STOCK = {60_000, 4_000, 12_000, 9_000, 150_000, 30_000, 80_000, 100_000};
     private static final String[] CERTIFICATES = {"CE", "RoHS", "UL", "SAA", "SASO"};
 
     @Inject
@@ -159,6 +172,12 @@ public class DemoStory {
     EntityManager em;
 
     @Inject
+    ProductService products;
+
+    @Inject
+    OrderService orders;
+
+    @Inject
     ObjectMapper json;
 
     /** A customer as the story remembers it between days; owner, stage and status are re-read every night. */
@@ -198,6 +217,8 @@ public class DemoStory {
     private LocalDate today;
     private int dayIndex;
     private int serial;
+
+    private final long[] productIds = new long[PRODUCTS.length];
 
     /** Writes the whole story; synchronized because its memory is the bean's (it runs once, at start-up). */
     public synchronized Cast write(Plan plan) {
@@ -287,6 +308,17 @@ public class DemoStory {
                     CustomFieldType.NUMBER, null, false));
             customFields.create(new CreateCustomFieldRequest("certifications", "Certifications needed",
                     CustomFieldType.MULTI_SELECT, List.of(CERTIFICATES), false));
+            for (int i = 0; i < PRODUCTS.length; i++) {
+                long id = products.create(new ProductDtos.ProductInput(SKUS[i], PRODUCTS[i],
+                        null, PRODUCTS[i].startsWith("Solar") ? "Solar" : "LED lighting", "pcs",
+                        BigDecimal.valueOf(PRICES[i]).setScale(2, RoundingMode.HALF_UP), "USD",
+                        MOQS[i], true, null, Map.of("warranty", PRODUCTS[i].startsWith("Solar") ? "2 years" : "3 years")))
+                        .id();
+                productIds[i] = id;
+                products.recordMovement(id, new ProductDtos.StockMovementInput(
+                        ProductDtos.MovementKind.RECEIVED, (long) OPENING_STOCK[i],
+                        "Opening stock"));
+            }
             return null;
         });
         inStoreAs(managerId, Role.MANAGER, at(9, 20), () -> {
@@ -641,6 +673,70 @@ public class DemoStory {
         inStoreAs(owner, Role.REP, when, () -> customers.update(lead.id, patch, null, true));
         lead.stage = next;
         setTags(owner, lead, when.plusSeconds(30));
+        deal(lead, next, when.plusSeconds(90));
+    }
+
+    /**
+     * The paperwork behind a stage: a sample order confirmed and shipped; a quotation sent and declined (no deal);
+     * an order confirmed and paid, shipped for most, at a price a little under the list (transaction, repeat).
+     */
+    private void deal(Lead lead, CustomerStage stage, Instant when) {
+        long owner = lead.owner;
+        long product = productIds[lead.product];
+        String incoterm = INCOTERMS[random.nextInt(INCOTERMS.length)];
+        BigDecimal listPrice = BigDecimal.valueOf(PRICES[lead.product]);
+        switch (stage) {
+            case SAMPLE_ORDER -> {
+                long id = inStoreAs(owner, Role.REP, when, () -> orders.create(lead.id, order("SAMPLE_ORDER", incoterm,
+                        product, 2, listPrice, "Samples by courier, freight collect"))).id();
+                inStoreAs(owner, Role.REP, when.plusSeconds(60), () -> orders.changeStatus(id,
+                        OrderStatus.CONFIRMED, null));
+                inStoreAs(owner, Role.REP, when.plusSeconds(3600), () -> orders.changeStatus(id,
+                        OrderStatus.SHIPPED, null));
+            }
+            case NO_DEAL -> {
+                long id = inStoreAs(owner, Role.REP, when, () -> orders.create(lead.id, order("QUOTATION", incoterm,
+                        product, Math.max(lead.quantity, MOQS[lead.product]), listPrice, "Valid for 30 days"))).id();
+                inStoreAs(owner, Role.REP, when.plusSeconds(60), () -> orders.changeStatus(id,
+                        OrderStatus.SENT, null));
+                inStoreAs(owner, Role.REP, when.plusSeconds(120), () -> orders.changeStatus(id,
+                        OrderStatus.DECLINED, null));
+            }
+            case TRANSACTION, REPEAT_PURCHASE -> {
+                BigDecimal price = listPrice.multiply(BigDecimal.valueOf(0.9 + random.nextInt(8)
+                        / 100.0)).setScale(2, RoundingMode.HALF_UP);
+                int quantity = Math.max(lead.quantity, MOQS[lead.product]);
+                long id = inStoreAs(owner, Role.REP, when, () -> orders.create(lead.id, order("ORDER", incoterm,
+                        product, quantity, price, "30% deposit, balance against B/L copy"))).id();
+                // A big order the warehouse cannot cover starts a production run first.
+                inStoreAs(managerId, Role.MANAGER, when.plusSeconds(30), () -> {
+                    long available = products.get(product).stock().available();
+                    if (available < quantity) {
+                        products.recordMovement(product, new ProductDtos.StockMovementInput(
+                                ProductDtos.MovementKind.RECEIVED, (long) quantity * 2, "Production run"));
+                    }
+                    return null;
+                });
+                inStoreAs(owner, Role.REP, when.plusSeconds(60), () -> orders.changeStatus(id,
+                        OrderStatus.CONFIRMED, null));
+                inStoreAs(owner, Role.REP, when.plusSeconds(120), () -> orders.changeStatus(id,
+                        OrderStatus.PAID, null));
+                if (random.nextInt(5) > 0) {
+                    inStoreAs(owner, Role.REP, when.plusSeconds(180), () -> orders.changeStatus(id,
+                            OrderStatus.SHIPPED, null));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static OrderDtos.OrderInput order(String kind, String incoterm, long product,
+            long quantity, BigDecimal unitPrice, String notes) {
+        return new OrderDtos.OrderInput(OrderKind.valueOf(kind), "USD",
+                OrderDtos.Incoterm.valueOf(incoterm), null, notes,
+                List.of(new OrderDtos.LineInput(product, null, quantity, unitPrice,
+                        BigDecimal.ZERO)));
     }
 
     private void setTags(long user, Lead lead, Instant when) {
