@@ -762,9 +762,46 @@ function sidewaysOverflow() {
   });
 }
 
-const everyonesScreens = ['/customers', '/pool', '/reminders', '/profile', '/stats', '/customers/new'];
-const managersScreens = ['/imports', '/settings/tags', '/settings/pool-rules', '/duplicates'];
+const everyonesScreens = ['/customers', '/pool', '/reminders', '/profile', '/stats', '/customers/new', '/products', '/orders'];
+const managersScreens = ['/imports', '/settings/tags', '/settings/pool-rules', '/duplicates', '/products/new'];
 const adminsScreens = ['/settings/custom-fields', '/settings/users', '/settings/lost-reasons'];
+
+// A product with stock and a draft quotation of the demo rep's, so that the product and order pages (and the order
+// editor) are among the screens measured below.
+step('phone: the demo store has a product in stock and a quotation for the phone screens to show', async () => {
+  await custLogIn('admin@demo.harbor-crm.dev', demo.password);
+  const product = await custApi('POST', '/api/v1/products', {
+    sku: `E2E-LAMP-${runId}`,
+    name: `LED desk lamp with a long name that must wrap on a phone ${runId}`,
+    category: 'Lighting',
+    listPrice: '12.50',
+    currency: 'USD',
+    moq: 50,
+  });
+  assert.equal(product.status, 201, JSON.stringify(product.body));
+  const receipt = await custApi('POST', `/api/v1/products/${product.body.id}/stock-movements`, {
+    kind: 'RECEIVED',
+    quantity: 40,
+    note: 'Container MSCU 1234567',
+  });
+  assert.equal(receipt.status, 201, JSON.stringify(receipt.body));
+
+  await custLogIn(demo.rep, demo.password);
+  const [own] = (await custApi('GET', '/api/v1/customers?ownerId=me&limit=1')).body.items;
+  assert.ok(own, 'the demo rep owns customers');
+  const quotation = await custApi('POST', `/api/v1/customers/${own.id}/orders`, {
+    kind: 'QUOTATION',
+    currency: 'USD',
+    incoterm: 'FOB',
+    lines: [
+      { productId: product.body.id, quantity: 60, discountPercent: '5' },
+      { description: 'Sea freight Ningbo to Hamburg, 1 × 20 ft container', quantity: 1, unitPrice: '850' },
+    ],
+  });
+  assert.equal(quotation.status, 201, JSON.stringify(quotation.body));
+  // 60 × 12.50 less 5 % = 712.50, plus 850 freight: the server's totals.
+  assert.equal(quotation.body.total, '1562.50');
+});
 
 for (const [who, email, screens] of [
   ['rep', demo.rep, everyonesScreens],
@@ -776,15 +813,18 @@ for (const [who, email, screens] of [
       const desktop = page.viewportSize();
       await page.setViewportSize({ width: 390, height: 844 });
       try {
-        // a customer of one's own and one in the pool: their pages differ
-        const customers = [];
-        for (const list of ['/customers', '/pool']) {
+        // a customer of one's own and one in the pool (their pages differ), a product's page and an order's page
+        const pages = [];
+        for (const list of ['/customers', '/pool', '/products', '/orders']) {
           await page.goto(list);
-          customers.push(await page.locator('tbody tr a').first().getAttribute('href'));
+          pages.push(await page.locator('tbody tr a').first().getAttribute('href'));
         }
+        const [ownCustomer, , , order] = pages;
+        // the order editor, new and on the draft quotation written for these steps
+        pages.push(`${ownCustomer}/orders/new?kind=QUOTATION`, `${order}/edit`);
         await page.evaluate((l) => localStorage.setItem('harbor.locale', l), locale);
         const tooWide = [];
-        for (const screen of [...screens, ...customers]) {
+        for (const screen of [...screens, ...pages]) {
           await page.goto(screen);
           await page.getByRole('heading', { level: 1 }).first().waitFor();
           // the lists and figures arrive; a screen that polls (an import running) never goes quiet

@@ -23,6 +23,13 @@ const ImportRoute = lazy(() => import('./routes/imports').then((m) => ({ default
 const StatsRoute = lazy(() => import('./routes/stats').then((m) => ({ default: m.StatsRoute })));
 const DuplicatesRoute = lazy(() => import('./routes/duplicates').then((m) => ({ default: m.DuplicatesRoute })));
 const LostReasonsRoute = lazy(() => import('./routes/lost-reasons').then((m) => ({ default: m.LostReasonsRoute })));
+const ProductsRoute = lazy(() => import('./routes/products').then((m) => ({ default: m.ProductsRoute })));
+const NewProductRoute = lazy(() => import('./routes/products').then((m) => ({ default: m.NewProductRoute })));
+const ProductRoute = lazy(() => import('./routes/products').then((m) => ({ default: m.ProductRoute })));
+const OrdersRoute = lazy(() => import('./routes/orders').then((m) => ({ default: m.OrdersRoute })));
+const OrderRoute = lazy(() => import('./routes/orders').then((m) => ({ default: m.OrderRoute })));
+const EditOrderRoute = lazy(() => import('./routes/orders').then((m) => ({ default: m.EditOrderRoute })));
+const NewOrderRoute = lazy(() => import('./routes/orders').then((m) => ({ default: m.NewOrderRoute })));
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginRoute /> },
@@ -39,6 +46,7 @@ export const routes: RouteObject[] = [
           { path: 'customers', element: <CustomersRoute /> },
           { path: 'customers/new', element: <NewCustomerRoute /> },
           { path: 'customers/:id', element: <CustomerRoute /> },
+          { path: 'customers/:id/orders/new', element: <NewOrderRoute /> },
           { path: 'pool', element: <PoolRoute /> },
           { path: 'reminders', element: <RemindersRoute /> },
           { path: 'imports', element: <ImportRoute /> },
@@ -50,6 +58,12 @@ export const routes: RouteObject[] = [
           { path: 'settings/pool-rules', element: <PoolRulesRoute /> },
           { path: 'duplicates', element: <DuplicatesRoute /> },
           { path: 'settings/lost-reasons', element: <LostReasonsRoute /> },
+          { path: 'products', element: <ProductsRoute /> },
+          { path: 'products/new', element: <NewProductRoute /> },
+          { path: 'products/:id', element: <ProductRoute /> },
+          { path: 'orders', element: <OrdersRoute /> },
+          { path: 'orders/:id', element: <OrderRoute /> },
+          { path: 'orders/:id/edit', element: <EditOrderRoute /> },
         ],
       },
     ],

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from './i18n';
 import {
+  allowedStepsOf,
   ApiError,
   errorMessage,
   errorReference,
   fieldErrorsOf,
   parseProblem,
   parseRetryAfter,
+  shortagesOf,
   toApiError,
 } from './problem';
 
@@ -175,5 +177,42 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('Wed, 01 Jan 2025 12:03:00 GMT', now)).toBe(180);
     expect(parseRetryAfter('soon', now)).toBeNull();
     expect(parseRetryAfter(null, now)).toBeNull();
+  });
+});
+
+describe('problems of products and orders', () => {
+  it('reads the shortages of insufficient-stock, and nothing from other problems', () => {
+    const error = apiError(
+      {
+        type: `${PROBLEMS}/insufficient-stock`,
+        title: 'Not enough stock',
+        status: 409,
+        shortages: [{ productId: 3, sku: 'LAMP', requested: 40, available: 36 }, { bogus: true }],
+      },
+      409,
+    );
+    expect(shortagesOf(error)).toEqual([{ productId: 3, sku: 'LAMP', requested: 40, available: 36 }]);
+    expect(translate('en', 'problem.shortage', { sku: 'LAMP', requested: 40, available: 36 })).toBe(
+      'Not enough LAMP: 40 asked, 36 available.',
+    );
+    expect(shortagesOf(apiError({ type: `${PROBLEMS}/conflict`, shortages: [] }, 409))).toEqual([]);
+  });
+
+  it('reads the steps an order may take from order-transition-not-allowed', () => {
+    const error = apiError({ type: `${PROBLEMS}/order-transition-not-allowed`, title: 'No', status: 409, allowed: ['PAID', 'CANCELLED'] }, 409);
+    expect(allowedStepsOf(error)).toEqual(['PAID', 'CANCELLED']);
+    expect(inEnglish(error)).toBe('This step is not possible for the order as it stands now.');
+  });
+
+  it('words the catalogue and order conflicts in the reader’s language, never the server’s title', () => {
+    expect(inEnglish(apiError({ type: `${PROBLEMS}/product-in-use`, title: 'Product LAMP is on 2 orders' }, 409))).toBe(
+      'This product is on orders, so it cannot be deleted. Deactivate it instead.',
+    );
+    expect(inEnglish(apiError({ type: `${PROBLEMS}/quotation-already-converted`, title: 'x' }, 409))).toBe(
+      'This quotation was already converted to an order.',
+    );
+    expect(inEnglish(apiError({ type: `${PROBLEMS}/order-not-editable`, title: 'x' }, 409))).toBe(
+      'This is no longer a draft, so it cannot be changed or deleted.',
+    );
   });
 });

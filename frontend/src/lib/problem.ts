@@ -131,6 +131,38 @@ export function isProblem(error: unknown, kind: ProblemKind): error is ApiError 
   return error instanceof ApiError && error.kind === kind;
 }
 
+/** A product an `insufficient-stock` answer names: how many were asked for, and how many are free. */
+export interface Shortage {
+  productId: number;
+  sku: string;
+  requested: number;
+  available: number;
+}
+
+/** The member `shortages` of an `insufficient-stock` answer; [] for any other error. */
+export function shortagesOf(error: unknown): Shortage[] {
+  if (!isProblem(error, 'insufficient-stock') || !isRecord(error.body) || !Array.isArray(error.body.shortages)) return [];
+  return error.body.shortages.flatMap((item: unknown): Shortage[] => {
+    if (!isRecord(item) || typeof item.requested !== 'number' || typeof item.available !== 'number') return [];
+    return [
+      {
+        productId: typeof item.productId === 'number' ? item.productId : 0,
+        sku: typeof item.sku === 'string' ? item.sku : '',
+        requested: item.requested,
+        available: item.available,
+      },
+    ];
+  });
+}
+
+/** The member `allowed` of an `order-transition-not-allowed` answer: the steps the order can take now. */
+export function allowedStepsOf(error: unknown): string[] {
+  if (!isProblem(error, 'order-transition-not-allowed') || !isRecord(error.body) || !Array.isArray(error.body.allowed)) {
+    return [];
+  }
+  return error.body.allowed.filter((step: unknown): step is string => typeof step === 'string');
+}
+
 /** Fields another field is compared with, in the words of the forms that show them. */
 const otherFieldLabels: Record<string, MessageKey> = {
   occurredAt: 'followUp.occurredAt',
@@ -202,6 +234,12 @@ const messageByKind: Record<string, MessageKey> = {
   forbidden: 'problem.forbidden',
   'not-found': 'problem.notFound',
   internal: 'problem.internal',
+  'sku-taken': 'problem.skuTaken',
+  'product-in-use': 'problem.productInUse',
+  'insufficient-stock': 'problem.insufficientStock',
+  'order-transition-not-allowed': 'problem.orderTransition',
+  'order-not-editable': 'problem.orderNotEditable',
+  'quotation-already-converted': 'problem.quotationConverted',
 };
 
 function messageByStatus(status: number, hasFieldErrors: boolean): MessageKey {

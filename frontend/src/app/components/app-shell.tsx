@@ -42,6 +42,8 @@ export function AppShell() {
         <Link to="/pool" aria-current={inPool ? 'page' : undefined}>
           {t('nav.pool')}
         </Link>
+        <NavLink to="/products">{t('nav.products')}</NavLink>
+        <NavLink to="/orders">{t('nav.orders')}</NavLink>
         <NavLink to="/profile">{t('nav.home')}</NavLink>
         <NavLink to="/stats">{t('stats.nav')}</NavLink>
         {me && me.user.role !== 'REP' && <NavLink to="/imports">{t('imports.nav')}</NavLink>}

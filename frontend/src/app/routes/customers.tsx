@@ -2,6 +2,7 @@ import { useParams } from 'react-router';
 import { CreateCustomerScreen } from '@/features/customers/components/create-customer-screen';
 import { CustomerDetailScreen } from '@/features/customers/components/customer-detail-screen';
 import { CustomersScreen } from '@/features/customers/components/customers-screen';
+import { CustomerOrders } from '@/features/orders/components/customer-orders';
 import { useT } from '@/lib/i18n';
 import { WithMe } from '../components/with-me';
 
@@ -25,6 +26,16 @@ export function CustomerRoute() {
     );
   }
   return (
-    <WithMe>{(me) => <CustomerDetailScreen key={customerId} customerId={customerId} role={me.user.role} />}</WithMe>
+    <WithMe>
+      {(me) => (
+        <CustomerDetailScreen
+          key={customerId}
+          customerId={customerId}
+          role={me.user.role}
+          // The orders are their own feature: the app puts them on the customer's page.
+          ordersSection={(customer, readOnly) => <CustomerOrders customerId={customer.id} readOnly={readOnly} />}
+        />
+      )}
+    </WithMe>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Confirm } from '@/components/confirm';
 import { useFormatters, useT, type MessageKey } from '@/lib/i18n';
@@ -98,7 +98,17 @@ function QuickControls({ customer, readOnly }: { customer: Customer; readOnly: b
   );
 }
 
-export function CustomerDetailScreen({ customerId, role }: { customerId: number; role: Role }) {
+export interface CustomerDetailScreenProps {
+  customerId: number;
+  role: Role;
+  /**
+   * The customer's quotations and orders, drawn by the app from the orders feature (features do not import each
+   * other); `readOnly` when the person may not change this customer (a rep's view of a pool customer).
+   */
+  ordersSection?: (customer: Customer, readOnly: boolean) => ReactNode;
+}
+
+export function CustomerDetailScreen({ customerId, role, ordersSection }: CustomerDetailScreenProps) {
   const t = useT();
   const format = useFormatters();
   const navigate = useNavigate();
@@ -191,6 +201,7 @@ export function CustomerDetailScreen({ customerId, role }: { customerId: number;
         readOnly={readOnly}
         reload={async () => (await customerQuery.refetch()).data}
       />
+      {ordersSection?.(customer, readOnly)}
       <Inquiries customerId={customer.id} />
       <Timeline customerId={customer.id} tags={tags} />
     </div>

@@ -20,6 +20,7 @@ function inquiry(id: number, overrides: Partial<Inquiry> = {}): Inquiry {
     ownerName: null,
     createdBy: null,
     createdAt: '2026-03-02T08:00:00Z',
+    matchedProduct: null,
     ...overrides,
   };
 }

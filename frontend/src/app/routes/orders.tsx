@@ -1,0 +1,56 @@
+import { useParams, useSearchParams } from 'react-router';
+import { EditOrderScreen, NewOrderScreen } from '@/features/orders/components/order-editor-screen';
+import { OrderScreen } from '@/features/orders/components/order-screen';
+import { OrdersScreen } from '@/features/orders/components/orders-screen';
+import { isOrderKind } from '@/features/orders/api/list-orders';
+import { useT } from '@/lib/i18n';
+import { WithMe } from '../components/with-me';
+
+function NotFound() {
+  const t = useT();
+  return (
+    <p role="alert" className="form-alert">
+      {t('problem.notFound')}
+    </p>
+  );
+}
+
+/** A positive whole id from the address, or null. */
+function idOf(value: string | undefined): number | null {
+  const id = Number(value);
+  return Number.isInteger(id) && id > 0 ? id : null;
+}
+
+export function OrdersRoute() {
+  return <WithMe>{(me) => <OrdersScreen role={me.user.role} />}</WithMe>;
+}
+
+export function OrderRoute() {
+  const orderId = idOf(useParams().id);
+  if (orderId === null) return <NotFound />;
+  return (
+    <WithMe>
+      {(me) => <OrderScreen key={orderId} orderId={orderId} role={me.user.role} meId={me.user.id} storeName={me.store.name} />}
+    </WithMe>
+  );
+}
+
+export function EditOrderRoute() {
+  const orderId = idOf(useParams().id);
+  if (orderId === null) return <NotFound />;
+  return <EditOrderScreen key={orderId} orderId={orderId} />;
+}
+
+/** /customers/:id/orders/new?kind=QUOTATION (or SAMPLE_ORDER, ORDER; a quotation when none is given). */
+export function NewOrderRoute() {
+  const customerId = idOf(useParams().id);
+  const [search] = useSearchParams();
+  const kindParam = search.get('kind');
+  if (customerId === null) return <NotFound />;
+  const kind = isOrderKind(kindParam) ? kindParam : 'QUOTATION';
+  return (
+    <WithMe>
+      {(me) => <NewOrderScreen key={`${customerId}-${kind}`} customerId={customerId} kind={kind} role={me.user.role} meId={me.user.id} />}
+    </WithMe>
+  );
+}
