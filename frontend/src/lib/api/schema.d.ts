@@ -2058,6 +2058,8 @@ export interface components {
             id: number;
             /** Format: int64 */
             customerId: number;
+            /** @description The customer's name (company name when it has none) */
+            customerName: string;
             kind: components["schemas"]["OrderKind"];
             status: components["schemas"]["OrderStatus"];
             /** @description Where this order may go from here, given its kind and status */
@@ -2615,6 +2617,8 @@ export interface components {
              * @description Who recorded it; null when the system did (a deleted customer's order)
              */
             actorId?: number | null;
+            /** @description Their name; null with actorId */
+            actorName?: string | null;
             createdAt: components["schemas"]["Instant"];
         };
         /** @description A goods receipt or a stock count correction. Reservations, releases and shipments are written by orders. */

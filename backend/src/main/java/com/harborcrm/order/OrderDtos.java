@@ -84,6 +84,8 @@ public final class OrderDtos {
     public record OrderView(
             @Schema(required = true) long id,
             @Schema(required = true) long customerId,
+            @Schema(required = true, description = "The customer's name (company name when it has none)")
+            String customerName,
             @Schema(required = true) OrderKind kind,
             @Schema(required = true) OrderStatus status,
             @Schema(required = true, description = "Where this order may go from here, given its kind and status")

@@ -438,7 +438,16 @@ public class OrderService {
                     Money.format((BigDecimal) r[8], currency)));
         }
         Map<Long, Long> convertedTo = convertedTo(ids);
-        return orders.stream().map(o -> new OrderView(o.id, o.customerId, o.kind, o.status, o.status.next(o.kind),
+        Map<Long, String> customerNames = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> names = em.createNativeQuery("select id, coalesce(nullif(name, ''), company_name, '') "
+                + "from customers where store_id = ?1 and id = any(cast(?2 as bigint[]))")
+                .setParameter(1, tenant.storeId())
+                .setParameter(2, SqlArrays.bigints(orders.stream().map(o -> o.customerId).distinct().toList()))
+                .getResultList();
+        names.forEach(r -> customerNames.put(((Number) r[0]).longValue(), (String) r[1]));
+        return orders.stream().map(o -> new OrderView(o.id, o.customerId, customerNames.getOrDefault(o.customerId, ""),
+                o.kind, o.status, o.status.next(o.kind),
                 o.currency, lines.getOrDefault(o.id, List.of()), Money.format(o.subtotal, o.currency),
                 Money.format(o.discountTotal, o.currency), Money.format(o.total, o.currency),
                 o.incoterm == null ? null : OrderDtos.Incoterm.valueOf(o.incoterm), o.expectedShipDate, o.notes,

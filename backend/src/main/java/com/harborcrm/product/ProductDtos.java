@@ -158,6 +158,7 @@ public final class ProductDtos {
             String note,
             @Schema(description = "Who recorded it; null when the system did (a deleted customer's order)")
             Long actorId,
+            @Schema(description = "Their name; null with actorId") String actorName,
             @Schema(required = true) Instant createdAt) {
     }
 

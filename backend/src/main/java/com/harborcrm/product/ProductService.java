@@ -177,6 +177,11 @@ public class ProductService {
         String note = input.note() == null || input.note().isBlank() ? null : input.note().trim();
         StockMovementView movement = ledger.move(input.kind(), Map.of(productId, input.quantity()), null, note,
                 currentUser.id()).get(0);
+        String actorName = (String) em.createNativeQuery("select name from users where store_id = ?1 and id = ?2")
+                .setParameter(1, tenant.storeId()).setParameter(2, currentUser.id()).getSingleResult();
+        movement = new StockMovementView(movement.id(), movement.productId(), movement.kind(), movement.quantity(),
+                movement.onHandAfter(), movement.reservedAfter(), movement.orderId(), movement.note(),
+                movement.actorId(), actorName, movement.createdAt());
         em.refresh(product);
         return new StockMovementResult(movement, ProductView.of(product));
     }
@@ -187,17 +192,19 @@ public class ProductService {
         Long before = cursor == null ? null : Cursor.decodeLong(cursor);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select id, kind, quantity, on_hand_after, reserved_after, order_id, note, actor_id, created_at
-                from stock_movements
-                where store_id = ?1 and product_id = ?2 and (cast(?3 as bigint) is null or id < ?3)
-                order by id desc limit ?4""")
+                select m.id, m.kind, m.quantity, m.on_hand_after, m.reserved_after, m.order_id, m.note, m.actor_id,
+                       m.created_at, u.name
+                from stock_movements m
+                left join users u on u.store_id = m.store_id and u.id = m.actor_id
+                where m.store_id = ?1 and m.product_id = ?2 and (cast(?3 as bigint) is null or m.id < ?3)
+                order by m.id desc limit ?4""")
                 .setParameter(1, tenant.storeId()).setParameter(2, productId).setParameter(3, before)
                 .setParameter(4, limit + 1).getResultList();
         List<StockMovementView> items = rows.stream().limit(limit).map(r -> new StockMovementView(
                 ((Number) r[0]).longValue(), productId, MovementKind.valueOf((String) r[1]),
                 ((Number) r[2]).longValue(), ((Number) r[3]).longValue(), ((Number) r[4]).longValue(),
                 r[5] == null ? null : ((Number) r[5]).longValue(), (String) r[6],
-                r[7] == null ? null : ((Number) r[7]).longValue(), (Instant) r[8])).toList();
+                r[7] == null ? null : ((Number) r[7]).longValue(), (String) r[9], (Instant) r[8])).toList();
         String next = rows.size() > limit ? Cursor.encode(items.get(limit - 1).id()) : null;
         return new StockMovementPage(items, next);
     }

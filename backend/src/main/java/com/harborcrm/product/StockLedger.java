@@ -118,7 +118,7 @@ public class StockLedger {
                 .getResultList();
         return rows.stream().map(r -> new StockMovementView(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
                 kind, ((Number) r[2]).longValue(), ((Number) r[3]).longValue(), ((Number) r[4]).longValue(),
-                orderId, note, actorId, now)).toList();
+                orderId, note, actorId, null, now)).toList();
     }
 
     private static long onHandSign(MovementKind kind) {

@@ -269,7 +269,9 @@ class OrderTest {
                 "not-found");
         problem(otherRep.as().get("/api/v1/customers/" + mine + "/orders").then(), 404, "not-found");
         otherRep.as().get("/api/v1/orders").then().body("items", empty());
-        rep.as().get("/api/v1/orders").then().body("items.id", contains((int) id));
+        rep.as().get("/api/v1/orders").then().body("items.id", contains((int) id))
+                .body("items[0].customerName", equalTo(rep.as().get("/api/v1/customers/" + mine).then().extract()
+                        .path("name")));
         manager.as().get("/api/v1/orders").then().body("items.id", contains((int) poolOrder, (int) id));
         // A pool customer's orders can be read by a rep, not changed: claim it first.
         otherRep.as().get("/api/v1/orders/" + poolOrder).then().statusCode(200);

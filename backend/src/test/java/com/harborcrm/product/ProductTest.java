@@ -120,6 +120,7 @@ class ProductTest {
                 .then().statusCode(201)
                 .body("movement.kind", equalTo("RECEIVED")).body("movement.quantity", equalTo(100))
                 .body("movement.onHandAfter", equalTo(100)).body("movement.actorId", equalTo((int) admin.userId()))
+                .body("movement.actorName", equalTo("Admin of Stock"))
                 .body("product.stock.onHand", equalTo(100)).body("product.stock.available", equalTo(100));
         admin.as().body(Map.of("kind", "ADJUSTED", "quantity", -30, "note", "Count")).post(movements).then()
                 .statusCode(201).body("product.stock.onHand", equalTo(70));
@@ -141,7 +142,8 @@ class ProductTest {
                 .body("items.kind", contains("ADJUSTED", "RECEIVED"))
                 .body("items.quantity", contains(-30, 100))
                 .body("items.onHandAfter", contains(70, 100))
-                .body("items[1].note", equalTo("Container MSCU 1234567"));
+                .body("items[1].note", equalTo("Container MSCU 1234567"))
+                .body("items.actorName", contains("Admin of Stock", "Admin of Stock"));
         String next = rep.as().get(movements + "?limit=1").then().body("items.kind", contains("ADJUSTED"))
                 .extract().path("nextCursor");
         rep.as().get(movements + "?limit=1&cursor=" + next).then().body("items.kind", contains("RECEIVED"))
