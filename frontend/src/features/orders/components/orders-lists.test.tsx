@@ -2,18 +2,19 @@ import { screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { jsonResponse, problemResponse } from '@/testing/fetch-mock';
+import { jsonResponse } from '@/testing/fetch-mock';
 import { renderWithProviders } from '@/testing/render';
 import { CustomerOrders } from './customer-orders';
 import { OrdersScreen } from './orders-screen';
-import { customer, order, ordersApi, PROBLEMS } from './test-api';
+import { order, ordersApi } from './test-api';
 
 const SLOW = { timeout: 20_000 };
 
 const history = [
-  order(14, { kind: 'ORDER', status: 'PAID', total: '1234.5', currency: 'USD', createdAt: '2026-03-09T08:00:00Z' }),
-  order(13, { kind: 'SAMPLE_ORDER', status: 'SHIPPED', total: '0', currency: 'EUR', createdAt: '2026-03-05T08:00:00Z', customerId: 6 }),
-  order(12, { kind: 'QUOTATION', status: 'DECLINED', total: '98000', currency: 'JPY', createdAt: '2026-03-01T08:00:00Z' }),
+  order(14, { kind: 'ORDER', status: 'PAID', total: '1234.5', currency: 'USD', createdAt: '2026-03-09T08:00:00Z', customerName: 'John Miller' }),
+  // A customer with neither name nor company name: named by number.
+  order(13, { kind: 'SAMPLE_ORDER', status: 'SHIPPED', total: '0', currency: 'EUR', createdAt: '2026-03-05T08:00:00Z', customerId: 6, customerName: '' }),
+  order(12, { kind: 'QUOTATION', status: 'DECLINED', total: '98000', currency: 'JPY', createdAt: '2026-03-01T08:00:00Z', customerName: 'John Miller' }),
 ];
 
 function renderAt(element: ReactNode, path: string) {
@@ -80,9 +81,6 @@ describe('Orders', () => {
         const status = url.searchParams.get('status');
         return jsonResponse({ items: status ? history.filter((o) => o.status === status) : history, nextCursor: null });
       }
-      if (url.pathname === '/api/v1/customers/5') return jsonResponse(customer(5));
-      // A customer deleted since, or not visible: named by number.
-      if (url.pathname === '/api/v1/customers/6') return problemResponse({ type: `${PROBLEMS}/not-found`, title: 'Gone', status: 404 });
       return undefined;
     });
     const { user, router } = renderAt(<OrdersScreen role="MANAGER" />, '/orders');

@@ -1,17 +1,8 @@
 import { Link } from 'react-router';
 import { useFormatters, useT } from '@/lib/i18n';
 import { useMoney } from '@/lib/money';
-import { useOrderCustomer } from '../api/get-customer';
 import type { Order } from '../api/list-orders';
 import { orderTitle, StatusChip } from './order-labels';
-
-/** The customer's name, looked up (and cached) per customer: the orders list names no customers itself. */
-function CustomerName({ customerId }: { customerId: number }) {
-  const t = useT();
-  const customerQuery = useOrderCustomer(customerId);
-  const name = customerQuery.data?.name ?? (customerQuery.isError ? t('orders.customerNumber', { id: String(customerId) }) : '…');
-  return <Link to={`/customers/${customerId}`}>{name}</Link>;
-}
 
 /** Orders as a table (cards on a phone): which, for whom, where it stands, its total and when it was written. */
 export function OrdersTable({ orders, labelledBy, showCustomer }: { orders: Order[]; labelledBy: string; showCustomer: boolean }) {
@@ -40,7 +31,9 @@ export function OrdersTable({ orders, labelledBy, showCustomer }: { orders: Orde
               </th>
               {showCustomer && (
                 <td data-label={t('orders.column.customer')}>
-                  <CustomerName customerId={order.customerId} />
+                  <Link to={`/customers/${order.customerId}`}>
+                    {order.customerName || t('orders.customerNumber', { id: String(order.customerId) })}
+                  </Link>
                 </td>
               )}
               <td data-label={t('orders.column.status')}>

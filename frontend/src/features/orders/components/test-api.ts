@@ -52,6 +52,7 @@ export function order(id: number, overrides: Partial<Order> = {}): Order {
   return {
     id,
     customerId: 5,
+    customerName: 'Anna Schmidt',
     kind: 'ORDER',
     status: 'DRAFT',
     nextStatuses: ['CONFIRMED', 'CANCELLED'],

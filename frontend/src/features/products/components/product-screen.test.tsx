@@ -88,7 +88,7 @@ const lamp = product(3, {
 describe('Product page', () => {
   it('shows the stock history in words: kind, signed quantity, what was left, the order, who and when', SLOW, async () => {
     productApi(lamp, [
-      movement(4, { kind: 'SHIPPED', quantity: 6, onHandAfter: 40, reservedAfter: 34, orderId: 12, actorId: 7 }),
+      movement(4, { kind: 'SHIPPED', quantity: 6, onHandAfter: 40, reservedAfter: 34, orderId: 12, actorId: 7, actorName: 'Li Na' }),
       movement(3, { kind: 'RESERVED', quantity: 40, onHandAfter: 46, reservedAfter: 40, orderId: 12, actorId: ME }),
       movement(2, { kind: 'ADJUSTED', quantity: -4, onHandAfter: 46, reservedAfter: 0, note: 'Counted in March', actorId: 123 }),
       movement(1, { kind: 'RECEIVED', quantity: 50, onHandAfter: 50, reservedAfter: 0, actorId: null }),

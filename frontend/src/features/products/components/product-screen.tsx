@@ -6,7 +6,6 @@ import type { Role } from '@/lib/domain';
 import { useFormatters, useT } from '@/lib/i18n';
 import { useMoney } from '@/lib/money';
 import { ApiError, errorMessage, isProblem } from '@/lib/problem';
-import { useTeam } from '@/lib/team';
 import { useDeleteProduct } from '../api/delete-product';
 import { useProduct } from '../api/get-product';
 import type { Product } from '../api/list-products';
@@ -306,8 +305,6 @@ export function ProductScreen({ productId, role, meId }: { productId: number; ro
   const t = useT();
   const productQuery = useProduct(productId);
   const canWrite = role !== 'REP';
-  // Names for "who" in the history: the team list is the managers' and administrators' to read.
-  const team = useTeam(canWrite).data ?? [];
 
   if (productQuery.isPending) return <p role="status">{t('app.loading')}</p>;
   if (productQuery.isError) {
@@ -339,7 +336,7 @@ export function ProductScreen({ productId, role, meId }: { productId: number; ro
       </div>
       <StockCard product={product} canWrite={canWrite} />
       <DetailsCard product={product} canWrite={canWrite} refetch={async () => (await productQuery.refetch()).data} />
-      <StockHistory productId={product.id} meId={meId} team={team} />
+      <StockHistory productId={product.id} meId={meId} />
     </div>
   );
 }

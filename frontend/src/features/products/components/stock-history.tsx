@@ -3,7 +3,6 @@ import { Link } from 'react-router';
 import { LoadMore } from '@/components/load-more';
 import { QueryError } from '@/components/query-error';
 import { useFormatters, useLocale, useT, type Translate } from '@/lib/i18n';
-import type { TeamMember } from '@/lib/team';
 import { useStockMovements, type StockMovement } from '../api/list-stock-movements';
 
 /**
@@ -23,15 +22,14 @@ export function signedQuantity(movement: Pick<StockMovement, 'kind' | 'quantity'
   }
 }
 
-function actorName(t: Translate, actorId: number | null | undefined, meId: number, team: TeamMember[]): string {
-  if (actorId == null) return t('products.movement.bySystem');
-  if (actorId === meId) return t('products.movement.byMe');
-  // The team list is the managers' to read; a rep, or a deactivated colleague, gets no name.
-  return team.find((member) => member.id === actorId)?.name ?? t('products.movement.byColleague');
+function actorName(t: Translate, movement: Pick<StockMovement, 'actorId' | 'actorName'>, meId: number): string {
+  if (movement.actorId == null) return t('products.movement.bySystem');
+  if (movement.actorId === meId) return t('products.movement.byMe');
+  return movement.actorName ?? t('products.movement.byColleague');
 }
 
 /** A product's stock history, newest first: what moved, by how much, what was left, for which order, by whom. */
-export function StockHistory({ productId, meId, team }: { productId: number; meId: number; team: TeamMember[] }) {
+export function StockHistory({ productId, meId }: { productId: number; meId: number }) {
   const t = useT();
   const locale = useLocale();
   const format = useFormatters();
@@ -83,7 +81,7 @@ export function StockHistory({ productId, meId, team }: { productId: number; meI
                       '—'
                     )}
                   </td>
-                  <td data-label={t('products.movement.by')}>{actorName(t, movement.actorId, meId, team)}</td>
+                  <td data-label={t('products.movement.by')}>{actorName(t, movement, meId)}</td>
                   <td data-label={t('products.movement.at')}>
                     <time dateTime={movement.createdAt}>{format.dateTime(movement.createdAt)}</time>
                   </td>

@@ -35,6 +35,7 @@ export function movement(id: number, overrides: Partial<StockMovement> = {}): St
     orderId: null,
     note: null,
     actorId: 1,
+    actorName: null,
     createdAt: '2026-03-01T08:00:00Z',
     ...overrides,
   };
