@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currencyDigits, decimalString, formatMoney, parseDecimal, roundHalfUp } from './money';
+import { currencyDigits, decimalString, formatMoney, formatMoneyCompact, parseDecimal, roundHalfUp } from './money';
 
 describe('money', () => {
   it('reads decimal strings as exact scaled integers, refusing what is no such decimal', () => {
@@ -33,5 +33,13 @@ describe('money', () => {
     expect(formatMoney('12345678901234.56', 'USD', 'en')).toBe('$12,345,678,901,234.56');
     expect(formatMoney('1234.5', 'USD', 'zh-CN')).toBe('US$1,234.50');
     expect(formatMoney('oops', 'USD', 'en')).toBe('oops USD');
+  });
+
+  it('writes an axis scale short, in the reader’s language', () => {
+    expect(formatMoneyCompact(125000, 'USD', 'en')).toBe('$125K');
+    expect(formatMoneyCompact(1250000, 'USD', 'en')).toBe('$1.3M');
+    expect(formatMoneyCompact(0, 'USD', 'en')).toBe('$0');
+    expect(formatMoneyCompact(125000, 'USD', 'zh-CN')).toBe('US$12.5万');
+    expect(formatMoneyCompact(5, 'XYZ1', 'en')).toBe('5 XYZ1');
   });
 });

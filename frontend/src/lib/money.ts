@@ -100,6 +100,24 @@ export function formatMoney(amount: string, currency: string, locale: Locale | s
   }
 }
 
+/**
+ * A rounded amount, short, for a chart's axis ("$125K", "US$12.5万"): a number is fine here, as the axis only
+ * marks a scale; the figures themselves are shown with `formatMoney`.
+ */
+export function formatMoneyCompact(value: number, currency: string, locale: Locale | string): string {
+  try {
+    return new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      notation: 'compact',
+      minimumFractionDigits: 0,
+      maximumFractionDigits: 1,
+    }).format(value);
+  } catch {
+    return `${value} ${currency}`;
+  }
+}
+
 /** The currency's name in the reader's language ("US Dollar", "美元"), or the code when the browser has none. */
 export function currencyName(currency: string, locale: Locale | string): string {
   try {

@@ -5,6 +5,8 @@ import { customersQueryKey } from './list-customers';
 
 export type Inquiry = components['schemas']['Inquiry'];
 export type InquiryChannel = components['schemas']['InquiryChannel'];
+/** The catalogue product an inquiry was matched to, with its stock now. */
+export type ProductRef = components['schemas']['ProductRef'];
 
 export const INQUIRY_CHANNELS = [
   'ALIBABA',

@@ -32,8 +32,8 @@ function previewFor(rules: PoolRules) {
   };
 }
 
-function rulesApi(options: { stale?: boolean } = {}) {
-  const state = { rules: { ...defaults }, version: 4, stale: options.stale ?? false };
+function rulesApi(options: { stale?: boolean; rules?: Partial<PoolRules> } = {}) {
+  const state = { rules: { ...defaults, ...options.rules }, version: 4, stale: options.stale ?? false };
   const mock = mockFetch(async (request) => {
     const url = new URL(request.url);
     if (url.pathname === '/api/v1/pool/rules' && request.method === 'GET') {
@@ -158,10 +158,41 @@ describe('Pool rules', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
+  it('keeps customers with open deals with their owner when the box is ticked, and sends it with the rest', SLOW, async () => {
+    const { requests, state } = rulesApi();
+    const { user } = renderWithProviders(<PoolRulesScreen canEdit />);
+    // Rules saved before the rule existed have no value: off.
+    const openDeals = await screen.findByRole('checkbox', { name: 'Open deals keep the customer' });
+    expect(openDeals).not.toBeChecked();
+    expect(openDeals).toHaveAccessibleDescription(
+      'A customer with a sent quotation, or a sample order or order confirmed or paid but not yet shipped, stays with its owner and does not return to the pool by itself.',
+    );
+
+    await user.click(openDeals);
+    expect(openDeals).toBeChecked();
+    // The preview already counts with it.
+    await waitFor(async () => {
+      const previews = requests.filter((request) => new URL(request.url).pathname === '/api/v1/pool/rules/preview');
+      expect(((await previews.at(-1)?.clone().json()) as PoolRules).exemptOpenDeals).toBe(true);
+    });
+    await user.click(screen.getByRole('button', { name: 'Save rules' }));
+    expect(await screen.findByText('Pool rules saved.')).toBeInTheDocument();
+    const sent = (await puts(requests)[0]?.json()) as PoolRules;
+    expect(sent).toEqual({ ...defaults, exemptOpenDeals: true });
+    expect(state.rules.exemptOpenDeals).toBe(true);
+    expect(screen.getByRole('checkbox', { name: 'Open deals keep the customer' })).toBeChecked();
+
+    // Ticked off again, it is sent as false (not left out).
+    await user.click(screen.getByRole('checkbox', { name: 'Open deals keep the customer' }));
+    await user.click(screen.getByRole('button', { name: 'Save rules' }));
+    await waitFor(() => expect(state.rules.exemptOpenDeals).toBe(false));
+  });
+
   it('lets a manager try values and see the preview, but not save', SLOW, async () => {
-    rulesApi();
+    rulesApi({ rules: { exemptOpenDeals: true } });
     renderWithProviders(<PoolRulesScreen canEdit={false} />);
     expect(await screen.findByRole('table', { name: 'Customers that would return to the pool' })).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: 'Open deals keep the customer' })).toBeChecked();
     expect(screen.queryByRole('button', { name: 'Save rules' })).not.toBeInTheDocument();
     expect(screen.getByText(/Only administrators change the rules/)).toBeInTheDocument();
   });
@@ -172,6 +203,7 @@ describe('Pool rules', () => {
     renderWithProviders(<PoolRulesScreen canEdit />);
     expect(await screen.findByRole('heading', { name: '公海规则', level: 1 })).toBeInTheDocument();
     expect(screen.getByLabelText('未跟进天数')).toHaveValue(30);
+    expect(screen.getByRole('checkbox', { name: '有进行中的交易时客户不退回' })).not.toBeChecked();
     expect(await screen.findByRole('table', { name: '将退回公海的客户' })).toBeInTheDocument();
   });
 });

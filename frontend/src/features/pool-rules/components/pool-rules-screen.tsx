@@ -22,12 +22,14 @@ const NUMBER_RULES = [
 ] as const;
 type NumberRule = (typeof NUMBER_RULES)[number];
 
-const FIELDS = [...NUMBER_RULES, 'maskContacts', ...STAGES.map((stage) => `stageFollowUpDays.${stage}` as const)];
+const FIELDS = [...NUMBER_RULES, 'maskContacts', 'exemptOpenDeals', ...STAGES.map((stage) => `stageFollowUpDays.${stage}` as const)];
 
 /** The form's values as typed: text, so an emptied field stays empty instead of becoming 0. */
 interface Draft {
   numbers: Record<NumberRule, string>;
   maskContacts: boolean;
+  /** Open deals keep the customer with its owner (absent on rules saved before the rule existed: off). */
+  exemptOpenDeals: boolean;
   /** '' = the stage follows the general "days without follow-up". */
   stages: Record<CustomerStage, string>;
 }
@@ -38,7 +40,7 @@ function toDraft(rules: PoolRules): Draft {
   const stages = Object.fromEntries(
     STAGES.map((stage) => [stage, overrides[stage] === undefined ? '' : String(overrides[stage])]),
   ) as Record<CustomerStage, string>;
-  return { numbers, maskContacts: rules.maskContacts, stages };
+  return { numbers, maskContacts: rules.maskContacts, exemptOpenDeals: rules.exemptOpenDeals ?? false, stages };
 }
 
 const WHOLE_NUMBER = /^\d+$/;
@@ -54,7 +56,12 @@ function toRules(draft: Draft): PoolRules | null {
     stageFollowUpDays[stage] = Number(value);
   }
   const numbers = Object.fromEntries(NUMBER_RULES.map((key) => [key, Number(draft.numbers[key].trim())]));
-  return { ...(numbers as Record<NumberRule, number>), maskContacts: draft.maskContacts, stageFollowUpDays };
+  return {
+    ...(numbers as Record<NumberRule, number>),
+    maskContacts: draft.maskContacts,
+    exemptOpenDeals: draft.exemptOpenDeals,
+    stageFollowUpDays,
+  };
 }
 
 /** The value after the typing has paused, so the preview is not asked on every key. */
@@ -153,6 +160,32 @@ function RulesForm({ saved, canEdit, onReload }: { saved: VersionedPoolRules; ca
           {numberField('returnAfterDaysWithoutFollowUp', 3650)}
           {numberField('returnAfterDaysWithoutDeal', 3650)}
           {numberField('warnDaysBeforeReturn', 365)}
+          <div className="field">
+            <label htmlFor={`${id}-open-deals`} className="checkbox-line">
+              <input
+                id={`${id}-open-deals`}
+                type="checkbox"
+                checked={draft.exemptOpenDeals}
+                aria-describedby={[`${id}-open-deals-hint`, fieldErrors.exemptOpenDeals && `${id}-open-deals-error`]
+                  .filter(Boolean)
+                  .join(' ')}
+                aria-invalid={fieldErrors.exemptOpenDeals ? true : undefined}
+                onChange={(event) => {
+                  setDone(false);
+                  setDraft((current) => ({ ...current, exemptOpenDeals: event.target.checked }));
+                }}
+              />{' '}
+              {t('poolRules.exemptOpenDeals')}
+            </label>
+            <p id={`${id}-open-deals-hint`} className="field-hint">
+              {t('poolRules.exemptOpenDeals.hint')}
+            </p>
+            {fieldErrors.exemptOpenDeals && (
+              <p id={`${id}-open-deals-error`} className="field-error">
+                {fieldErrors.exemptOpenDeals}
+              </p>
+            )}
+          </div>
         </fieldset>
         <fieldset>
           <legend>{t('poolRules.stages')}</legend>
@@ -182,7 +215,7 @@ function RulesForm({ saved, canEdit, onReload }: { saved: VersionedPoolRules; ca
           {numberField('reclaimCooldownDays', 3650)}
           {numberField('purgeUnclaimedAfterDays', 3650)}
           <div className="field">
-            <label htmlFor={`${id}-mask`}>
+            <label htmlFor={`${id}-mask`} className="checkbox-line">
               <input
                 id={`${id}-mask`}
                 type="checkbox"

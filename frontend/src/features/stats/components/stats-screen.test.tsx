@@ -6,6 +6,7 @@ import { renderWithProviders } from '@/testing/render';
 import type { ChurnReport } from '../api/get-churn';
 import type { FunnelReport } from '../api/get-funnel';
 import type { RepActivityReport } from '../api/get-rep-stats';
+import type { SalesGroup, SalesReport } from '../api/get-sales';
 import { StatsScreen } from './stats-screen';
 
 const SLOW = { timeout: 20_000 };
@@ -82,6 +83,84 @@ function reps(scope: 'STORE' | 'OWN'): RepActivityReport {
   return { from: '2026-02-14', to: '2026-03-15', timeZone: 'Asia/Shanghai', scope, items };
 }
 
+const group = (key: string, label: string, orders: number, revenue: string, share: number, more: Partial<SalesGroup> = {}) => ({
+  key,
+  label,
+  from: null,
+  to: null,
+  orders,
+  revenue,
+  share,
+  ...more,
+});
+
+function salesSeries(groupBy: string, currency: 'USD' | 'EUR'): SalesGroup[] {
+  if (currency === 'EUR') {
+    return groupBy === 'MONTH'
+      ? [
+          group('2026-02', '2026-02', 0, '0.00', 0, { from: '2026-02-14', to: '2026-02-28' }),
+          group('2026-03', '2026-03', 2, '3100.00', 1, { from: '2026-03-01', to: '2026-03-15' }),
+        ]
+      : [group('DE', 'DE', 2, '3100.00', 1)];
+  }
+  switch (groupBy) {
+    case 'MONTH':
+      return [
+        group('2026-02', '2026-02', 5, '19300.00', 0.4, { from: '2026-02-14', to: '2026-02-28' }),
+        group('2026-03', '2026-03', 7, '28950.00', 0.6, { from: '2026-03-01', to: '2026-03-15' }),
+      ];
+    case 'REP':
+      return [group('2', 'Sam Rep', 10, '40000.00', 0.829), group('none', 'No owner', 2, '8250.00', 0.171)];
+    case 'SOURCE':
+      return [group('EXHIBITION', 'EXHIBITION', 8, '30000.00', 0.622), group('ALIBABA_INQUIRY', 'ALIBABA_INQUIRY', 4, '18250.00', 0.378)];
+    case 'COUNTRY':
+      return [group('DE', 'DE', 9, '40000.00', 0.829), group('', '', 3, '8250.00', 0.171)];
+    default:
+      return Array.from({ length: 14 }, (_, i) =>
+        group(String(42 + i), `LP-${6060 + i} — LED panel light ${i + 1}`, 14 - i, `${(14 - i) * 1000}.00`, 0.05, {
+          quantity: (14 - i) * 100,
+        }),
+      );
+  }
+}
+
+function sales(groupBy: string, scope: 'STORE' | 'OWN' = 'STORE'): SalesReport {
+  return {
+    from: '2026-02-14',
+    to: '2026-03-15',
+    timeZone: 'Asia/Shanghai',
+    groupBy: groupBy as SalesReport['groupBy'],
+    scope,
+    currencies: [
+      {
+        currency: 'USD',
+        orders: 12,
+        revenue: '48250.00',
+        averageOrderValue: '4020.83',
+        series: salesSeries(groupBy, 'USD'),
+        payingCustomers: 9,
+        repeatCustomers: 3,
+        repeatRate: 3 / 9,
+        medianDaysToRepeat: 41.5,
+        lifetimeValue: '8120.50',
+      },
+      {
+        currency: 'EUR',
+        orders: 2,
+        revenue: '3100.00',
+        averageOrderValue: '1550.00',
+        series: salesSeries(groupBy, 'EUR'),
+        payingCustomers: 2,
+        repeatCustomers: 0,
+        repeatRate: 0,
+        medianDaysToRepeat: null,
+        lifetimeValue: '1550.00',
+      },
+    ],
+    quotations: { quotations: 8, converted: 3, conversionRate: 0.375 },
+  };
+}
+
 function statsApi(scope: 'STORE' | 'OWN' = 'STORE', route?: (url: URL) => Response | undefined) {
   return mockFetch((request) => {
     const url = new URL(request.url);
@@ -90,6 +169,7 @@ function statsApi(scope: 'STORE' | 'OWN' = 'STORE', route?: (url: URL) => Respon
     if (url.pathname === '/api/v1/stats/churn') return jsonResponse(churn(url.searchParams.get('groupBy') ?? 'month', scope));
     if (url.pathname === '/api/v1/stats/funnel') return jsonResponse({ ...funnel, scope });
     if (url.pathname === '/api/v1/stats/reps') return jsonResponse(reps(scope));
+    if (url.pathname === '/api/v1/stats/sales') return jsonResponse(sales(url.searchParams.get('groupBy') ?? 'MONTH', scope));
     return new Response(null, { status: 404 });
   });
 }
@@ -150,6 +230,7 @@ describe('Statistics', () => {
       expect(statsRequests(requests, 'funnel').map((url) => url.searchParams.get('from'))).toContain('2025-04-01'),
     );
     expect(statsRequests(requests, 'reps').at(-1)?.searchParams.get('to')).toBe('2026-03-15');
+    await waitFor(() => expect(statsRequests(requests, 'sales').at(-1)?.searchParams.get('from')).toBe('2025-04-01'));
 
     await user.click(screen.getByRole('radio', { name: 'This month' }));
     await waitFor(() => expect(statsRequests(requests, 'churn').at(-1)?.searchParams.get('from')).toBe('2026-03-01'));
@@ -198,12 +279,19 @@ describe('Statistics', () => {
     expect(within(own).getAllByRole('row')).toHaveLength(2);
     expect(screen.getByRole('figure', { name: '每月流失趋势' })).toHaveTextContent('2026年3月');
     expect(screen.getByText(/显示 2026年2月14日 至 2026年3月15日/)).toBeInTheDocument();
+    const mySales = screen.getByRole('region', { name: '我的销售' });
+    expect(mySales).toHaveTextContent('仅您自己的数据');
+    expect(within(mySales).getAllByRole('definition')[0]).toHaveTextContent('US$48,250.00');
+    expect(within(mySales).getByRole('figure', { name: '按月份的销售额（USD）' })).toHaveTextContent('2026年3月');
   });
 
   it('says when a period had no churn, and explains failures with a retry', SLOW, async () => {
     mockFetch((request) => {
       const url = new URL(request.url);
       if (url.pathname === '/api/v1/stats/churn') return jsonResponse({ ...churn('month'), reasons: [], series: [] });
+      if (url.pathname === '/api/v1/stats/sales') {
+        return jsonResponse({ ...sales('MONTH'), currencies: [], quotations: { quotations: 4, converted: 1, conversionRate: 0.25 } });
+      }
       if (url.pathname === '/api/v1/stats/funnel') {
         return problemResponse({ type: 'https://harbor-crm.dev/problems/internal', title: 'Boom', status: 500 });
       }
@@ -214,5 +302,149 @@ describe('Statistics', () => {
     const funnelSection = screen.getByRole('region', { name: 'Stage funnel' });
     expect(await within(funnelSection).findByRole('alert')).toHaveTextContent('Something went wrong on our side.');
     expect(within(funnelSection).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    // Nothing sold, but quotations were written: their conversion still shows.
+    const salesSection = screen.getByRole('region', { name: 'Sales' });
+    expect(salesSection).toHaveTextContent('Nothing was sold in this period.');
+    expect(within(salesSection).getAllByRole('definition').map((tile) => tile.textContent)).toEqual([
+      '25%',
+      '1 of 4 quotations became orders',
+    ]);
+    expect(within(salesSection).queryByRole('figure')).not.toBeInTheDocument();
+    expect(within(salesSection).queryByLabelText('Show revenue by')).not.toBeInTheDocument();
+  });
+});
+
+describe('Statistics: sales', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date(2026, 2, 15, 10, 0) });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const tiles = (section: HTMLElement) => within(section).getAllByRole('definition').map((tile) => tile.textContent);
+
+  it('shows the main currency’s revenue, orders, averages, repeat customers and quotations, and revenue per month', SLOW, async () => {
+    const { requests } = statsApi();
+    const { container } = renderWithProviders(<StatsScreen />);
+    const section = await screen.findByRole('region', { name: 'Sales' });
+    await within(section).findByRole('figure', { name: 'Revenue by Month (USD)' });
+
+    expect(tiles(section)).toEqual([
+      '$48,250.00',
+      '12',
+      '$4,020.83',
+      '33.3%',
+      '3 of 9 paying customers ordered again',
+      '41.5',
+      '$8,120.50',
+      '37.5%',
+      '3 of 8 quotations became orders',
+    ]);
+    const asked = statsRequests(requests, 'sales')[0];
+    expect(asked?.searchParams.get('groupBy')).toBe('MONTH');
+    expect(asked?.searchParams.get('from')).toBe('2026-02-14');
+    expect(asked?.searchParams.get('to')).toBe('2026-03-15');
+    // A store's figures: no "own" note.
+    expect(section).not.toHaveTextContent('Your own figures');
+
+    const chart = within(section).getByRole('figure', { name: 'Revenue by Month (USD)' });
+    expect(within(chart).getByRole('row', { name: 'Feb 2026 $19,300.00 5 40%' })).toBeInTheDocument();
+    expect(within(chart).getByRole('row', { name: 'Mar 2026 $28,950.00 7 60%' })).toBeInTheDocument();
+    await waitFor(() => expect(section.querySelector('.chart-box svg')).not.toBeNull());
+    expect(container.querySelectorAll('.chart-box svg').length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('switches between currencies, never adding them up', SLOW, async () => {
+    statsApi();
+    const { user } = renderWithProviders(<StatsScreen />);
+    const section = await screen.findByRole('region', { name: 'Sales' });
+    const currency = await within(section).findByRole('combobox', { name: 'Currency' });
+    expect(currency).toHaveValue('USD');
+    expect(within(currency).getAllByRole('option').map((option) => option.textContent)).toEqual([
+      'USD · US Dollar',
+      'EUR · Euro',
+    ]);
+    expect(currency).toHaveAccessibleDescription(/Sold in 2 currencies\. Amounts in different currencies are never added up/);
+
+    await user.selectOptions(currency, 'EUR');
+    expect(tiles(section)).toEqual([
+      '€3,100.00',
+      '2',
+      '€1,550.00',
+      '0%',
+      '0 of 2 paying customers ordered again',
+      '–',
+      '€1,550.00',
+      '37.5%',
+      '3 of 8 quotations became orders',
+    ]);
+    const chart = within(section).getByRole('figure', { name: 'Revenue by Month (EUR)' });
+    expect(within(chart).getByRole('row', { name: 'Mar 2026 €3,100.00 2 100%' })).toBeInTheDocument();
+    // Nowhere the sum of both currencies.
+    expect(section).not.toHaveTextContent('51,350');
+  });
+
+  it('groups revenue by rep, source, country or product, named as elsewhere in the app', SLOW, async () => {
+    const { requests } = statsApi();
+    const { user } = renderWithProviders(<StatsScreen />);
+    const section = await screen.findByRole('region', { name: 'Sales' });
+    const groupBy = await within(section).findByRole('combobox', { name: 'Show revenue by' });
+    expect(within(groupBy).getAllByRole('option').map((option) => option.textContent)).toEqual([
+      'Month',
+      'Rep',
+      'Source',
+      'Country',
+      'Product',
+    ]);
+
+    await user.selectOptions(groupBy, 'Source');
+    let chart = await within(section).findByRole('figure', { name: 'Revenue by Source (USD)' });
+    expect(statsRequests(requests, 'sales').at(-1)?.searchParams.get('groupBy')).toBe('SOURCE');
+    expect(within(chart).getByRole('row', { name: 'Exhibition $30,000.00 8 62.2%' })).toBeInTheDocument();
+    expect(within(chart).getByRole('row', { name: 'Alibaba inquiry $18,250.00 4 37.8%' })).toBeInTheDocument();
+    // The totals do not depend on the grouping.
+    expect(tiles(section)[0]).toBe('$48,250.00');
+
+    await user.selectOptions(groupBy, 'Country');
+    chart = await within(section).findByRole('figure', { name: 'Revenue by Country (USD)' });
+    expect(within(chart).getByRole('row', { name: 'Germany $40,000.00 9 82.9%' })).toBeInTheDocument();
+    expect(within(chart).getByRole('row', { name: 'Unknown $8,250.00 3 17.1%' })).toBeInTheDocument();
+
+    await user.selectOptions(groupBy, 'Rep');
+    chart = await within(section).findByRole('figure', { name: 'Revenue by Rep (USD)' });
+    expect(within(chart).getByRole('row', { name: 'Sam Rep $40,000.00 10 82.9%' })).toBeInTheDocument();
+    expect(within(chart).getByRole('row', { name: 'No owner $8,250.00 2 17.1%' })).toBeInTheDocument();
+
+    await user.selectOptions(groupBy, 'Product');
+    chart = await within(section).findByRole('figure', { name: 'Revenue by Product (USD)' });
+    expect(within(chart).getByRole('columnheader', { name: 'Units' })).toBeInTheDocument();
+    expect(
+      within(chart).getByRole('row', { name: 'LP-6060 — LED panel light 1 $14,000.00 14 1,400 5%' }),
+    ).toBeInTheDocument();
+    // The chart draws the first 12; the table has all 14.
+    expect(within(chart).getAllByRole('row')).toHaveLength(15);
+    expect(section).toHaveTextContent('The chart shows the 12 with the most revenue; the table lists all 14.');
+  });
+
+  it('tells a rep the figures are their own', SLOW, async () => {
+    statsApi('OWN');
+    renderWithProviders(<StatsScreen />);
+    const section = await screen.findByRole('region', { name: 'My sales' });
+    expect(section).toHaveTextContent('Your own figures: the orders of your customers and the quotations you wrote.');
+    expect(screen.queryByRole('region', { name: 'Sales' })).not.toBeInTheDocument();
+  });
+
+  it('explains a failed read with a retry', SLOW, async () => {
+    statsApi('STORE', (url) =>
+      url.pathname === '/api/v1/stats/sales'
+        ? problemResponse({ type: 'https://harbor-crm.dev/problems/internal', title: 'Boom', status: 500 })
+        : undefined,
+    );
+    renderWithProviders(<StatsScreen />);
+    const section = await screen.findByRole('region', { name: 'Sales' });
+    expect(await within(section).findByRole('alert')).toHaveTextContent('Something went wrong on our side.');
+    expect(section).not.toHaveTextContent('Boom');
+    expect(within(section).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });
 });

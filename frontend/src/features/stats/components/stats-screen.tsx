@@ -8,8 +8,9 @@ import { ChurnSection } from './churn-section';
 import { FunnelSection } from './funnel-section';
 import { PeriodPicker } from './period-picker';
 import { RepsSection } from './reps-section';
+import { SalesSection } from './sales-section';
 
-/** Statistics: churn and its reasons, the trend by month, one breakdown, the stage funnel and per rep. */
+/** Statistics: sales by value, churn and its reasons, the trend by month, one breakdown, the stage funnel and per rep. */
 export function StatsScreen() {
   const t = useT();
   const format = useStatsFormat();
@@ -37,6 +38,7 @@ export function StatsScreen() {
       <p className="muted" role="status">
         {t('stats.period.showing', { from: format.day(period.from), to: format.day(period.to) })}
       </p>
+      <SalesSection period={period} />
       <ChurnSection period={period} breakdown={breakdown} onBreakdown={setBreakdown} />
       <FunnelSection period={period} />
       <RepsSection period={period} />

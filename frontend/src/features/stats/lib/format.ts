@@ -1,6 +1,9 @@
 import { useMemo } from 'react';
-import { useFormatters, useLocale, type MessageKey, type Translate } from '@/lib/i18n';
+import type { components } from '@/lib/api/schema';
+import { countryName } from '@/lib/countries';
+import { useFormatters, useLocale, type Locale, type MessageKey, type Translate } from '@/lib/i18n';
 import type { ChurnGroup, ChurnGroupBy } from '../api/get-churn';
+import type { SalesGroup, SalesGroupBy } from '../api/get-sales';
 import { dayToDate } from './period';
 
 export interface StatsFormat {
@@ -41,4 +44,43 @@ export function groupLabel(t: Translate, format: StatsFormat, groupBy: ChurnGrou
   if (groupBy === 'rep') return group.key === 'none' ? t('stats.noOwner') : group.label;
   if (group.key === 'UNKNOWN') return t('stats.unknown');
   return t(`${groupBy}.${group.key}` as MessageKey);
+}
+
+/** Every customer source, so a key the API might add later is shown as sent rather than as a missing message. */
+const SOURCE_NAMES: Record<components['schemas']['CustomerSource'], true> = {
+  ALIBABA_INQUIRY: true,
+  IM_INQUIRY: true,
+  EXHIBITION: true,
+  SEARCH_ENGINE: true,
+  ECOMMERCE_PLATFORM: true,
+  REFERRAL: true,
+  MANUAL: true,
+  IMPORT: true,
+  OTHER: true,
+};
+
+/**
+ * A sales group's name in the reader's language: months and countries as the locale writes them, sources in our
+ * words (as on the customer pages), reps and products as the API names them ("SKU — name").
+ */
+export function salesGroupLabel(
+  t: Translate,
+  format: StatsFormat,
+  locale: Locale,
+  groupBy: SalesGroupBy,
+  group: SalesGroup,
+): string {
+  switch (groupBy) {
+    case 'MONTH':
+      return format.month(group.key);
+    case 'REP':
+      return group.key === 'none' ? t('stats.noOwner') : group.label;
+    case 'SOURCE':
+      if (Object.hasOwn(SOURCE_NAMES, group.key)) return t(`source.${group.key as keyof typeof SOURCE_NAMES}`);
+      return group.key === '' || group.key === 'UNKNOWN' ? t('stats.unknown') : group.label;
+    case 'COUNTRY':
+      return group.key === '' ? t('stats.unknown') : countryName(locale, group.key);
+    case 'PRODUCT':
+      return group.label;
+  }
 }
