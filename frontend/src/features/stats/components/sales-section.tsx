@@ -70,13 +70,18 @@ function SalesTiles({ sales, quotations }: { sales: CurrencySales; quotations: Q
   const t = useT();
   const locale = useLocale();
   const format = useStatsFormat();
-  const money = (amount: string | null | undefined) =>
-    amount === null || amount === undefined ? NONE : formatMoney(amount, sales.currency, locale);
+  // A tile is narrow: the amount in short ("$4.8M") at a glance, the exact amount under it.
+  const moneyTile = (label: string, amount: string | null | undefined) => {
+    if (amount === null || amount === undefined) return <Tile label={label} value={NONE} />;
+    const exact = formatMoney(amount, sales.currency, locale);
+    const short = formatMoneyCompact(Number(amount), sales.currency, locale);
+    return <Tile label={label} value={short} note={short === exact ? undefined : exact} />;
+  };
   return (
     <dl className="stat-tiles">
-      <Tile label={t('stats.sales.revenue')} value={money(sales.revenue)} />
+      {moneyTile(t('stats.sales.revenue'), sales.revenue)}
       <Tile label={t('stats.sales.orders')} value={format.number(sales.orders)} />
-      <Tile label={t('stats.sales.averageOrderValue')} value={money(sales.averageOrderValue)} />
+      {moneyTile(t('stats.sales.averageOrderValue'), sales.averageOrderValue)}
       <Tile
         label={t('stats.sales.repeatRate')}
         value={format.percent(ratio(sales.repeatCustomers, sales.payingCustomers))}
@@ -86,7 +91,7 @@ function SalesTiles({ sales, quotations }: { sales: CurrencySales; quotations: Q
         })}
       />
       <Tile label={t('stats.sales.medianDaysToRepeat')} value={format.days(sales.medianDaysToRepeat)} />
-      <Tile label={t('stats.sales.lifetimeValue')} value={money(sales.lifetimeValue)} />
+      {moneyTile(t('stats.sales.lifetimeValue'), sales.lifetimeValue)}
       <QuotationTile quotations={quotations} />
     </dl>
   );

@@ -706,8 +706,18 @@ public class DemoStory {
                 BigDecimal price = listPrice.multiply(BigDecimal.valueOf(0.9 + random.nextInt(8)
                         / 100.0)).setScale(2, RoundingMode.HALF_UP);
                 int quantity = Math.max(lead.quantity, MOQS[lead.product]);
-                long id = inStoreAs(owner, Role.REP, when, () -> orders.create(lead.id, order("ORDER", incoterm,
-                        product, quantity, price, "30% deposit, balance against B/L copy"))).id();
+                // Most deals start as a quotation the buyer accepts; some repeat buyers just send an order.
+                long id;
+                if (random.nextInt(10) < 7) {
+                    long quotation = inStoreAs(owner, Role.REP, when.minusSeconds(7200), () -> orders.create(lead.id,
+                            order("QUOTATION", incoterm, product, quantity, price, "Valid for 30 days"))).id();
+                    inStoreAs(owner, Role.REP, when.minusSeconds(7140), () -> orders.changeStatus(quotation,
+                            OrderStatus.SENT, null));
+                    id = inStoreAs(owner, Role.REP, when, () -> orders.convert(quotation, null)).id();
+                } else {
+                    id = inStoreAs(owner, Role.REP, when, () -> orders.create(lead.id, order("ORDER", incoterm,
+                            product, quantity, price, "30% deposit, balance against B/L copy"))).id();
+                }
                 // A big order the warehouse cannot cover starts a production run first.
                 inStoreAs(managerId, Role.MANAGER, when.plusSeconds(30), () -> {
                     long available = products.get(product).stock().available();
