@@ -48,7 +48,7 @@ else
   gen_s="$gen_s, folded in $(( $(date +%s) - fold_start ))s"
   [ "${GENERATE_ONLY:-0}" = 1 ] && { echo "[bench] generated in $gen_s"; exit 0; }
 fi
-"${PSQL[@]}" -c "vacuum analyze stats_sales_daily; vacuum analyze customer_sales; vacuum analyze orders"
+for table in stats_sales_daily customer_sales orders; do "${PSQL[@]}" -c "vacuum analyze $table"; done
 
 call() {
   local label=$1 token=$2 path=$3
