@@ -184,4 +184,15 @@ final class CsvSniffer {
         }
         return (consistent + 1) * 1000 + header;
     }
+
+    /** The file's text in its encoding, past its byte order mark; bytes that do not decode fail the read. */
+    static java.io.Reader reader(java.io.InputStream bytes, Encoding encoding) throws java.io.IOException {
+        if (encoding.bomLength() > 0) {
+            bytes.skipNBytes(encoding.bomLength());
+        }
+        java.nio.charset.CharsetDecoder decoder = encoding.charset().newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        return new java.io.InputStreamReader(bytes, decoder);
+    }
 }

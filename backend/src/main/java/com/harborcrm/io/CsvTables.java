@@ -2,15 +2,11 @@ package com.harborcrm.io;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,7 +65,7 @@ public final class CsvTables {
         char delimiter = CsvSniffer.delimiter(CsvSniffer.text(bytes, length, encoding));
         List<String> header = null;
         List<Line> rows = new ArrayList<>();
-        try (Reader text = decoder(new ByteArrayInputStream(bytes), encoding);
+        try (Reader text = CsvSniffer.reader(new ByteArrayInputStream(bytes), encoding);
                 CsvReader<CsvRow> csv = CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(true)
                         .allowExtraFields(true).allowMissingFields(true).build(new CsvRow.Handler(), text)) {
             for (CsvRow row : csv) {
@@ -117,12 +113,4 @@ public final class CsvTables {
         }
     }
 
-    private static Reader decoder(InputStream bytes, CsvSniffer.Encoding encoding) throws IOException {
-        if (encoding.bomLength() > 0) {
-            bytes.skipNBytes(encoding.bomLength());
-        }
-        CharsetDecoder decoder = encoding.charset().newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        return new InputStreamReader(bytes, decoder);
-    }
 }

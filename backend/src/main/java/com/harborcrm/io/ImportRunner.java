@@ -4,12 +4,9 @@ import java.io.BufferedInputStream;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -398,7 +395,7 @@ public class ImportRunner {
         CsvRow last = null;
         LastChar lastChar;
         try (InputStream bytes = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-                Reader text = lastChar = new LastChar(decoder(bytes, encoding));
+                Reader text = lastChar = new LastChar(CsvSniffer.reader(bytes, encoding));
                 CsvReader<CsvRow> csv = CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(true)
                         .allowExtraFields(true).allowMissingFields(true).build(new CsvRow.Handler(), text);
                 OutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
@@ -525,14 +522,6 @@ public class ImportRunner {
         return names.stream().map(n -> n.toLowerCase(java.util.Locale.ROOT)).toList();
     }
 
-    private static Reader decoder(InputStream bytes, CsvSniffer.Encoding encoding) throws IOException {
-        if (encoding.bomLength() > 0) {
-            bytes.skipNBytes(encoding.bomLength());
-        }
-        CharsetDecoder decoder = encoding.charset().newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        return new InputStreamReader(bytes, decoder);
-    }
 
     private static CsvSniffer.Encoding encodingOf(ImportOptions options, byte[] sample, int length, boolean complete) {
         if ("AUTO".equalsIgnoreCase(options.encoding())) {

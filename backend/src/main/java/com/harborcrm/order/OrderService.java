@@ -176,9 +176,10 @@ public class OrderService {
                     : "Only a quotation converts to an order", List.of(),
                     Problem.members("allowed", quotation.status.next(quotation.kind)), Map.of());
         }
-        if (convertedTo(List.of(quotation.id)).containsKey(quotation.id)) {
+        Long earlier = convertedTo(List.of(quotation.id)).get(quotation.id);
+        if (earlier != null) {
             throw new DomainException(ProblemType.QUOTATION_CONVERTED, "Quotation " + id
-                    + " was already converted to order " + convertedTo(List.of(quotation.id)).get(quotation.id));
+                    + " was already converted to order " + earlier);
         }
         Instant now = clock.instant();
         if (quotation.status == OrderStatus.SENT) {
