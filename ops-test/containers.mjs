@@ -313,6 +313,18 @@ async function scaleToTwo(admin, rep) {
     second ? '' : saveLogs(container('backend', 2)));
   if (!second) return;
 
+  // nginx keeps the backend name's addresses for up to 5 s (`resolver ... valid=5s`), so right after the second
+  // container starts the web container may still know only the first: wait until cheap reads reach both.
+  const backends = [direct(container('backend', 1)), direct(container('backend', 2))];
+  const ruleReads = (text) => metric(text, 'http_server_requests_seconds_count', 'uri="/api/v1/pool/rules"');
+  const routed = await waitUntil('the web container to route to both backends', async () => {
+    const before = await Promise.all(backends.map((b) => ok(b, 'GET', '/q/metrics')));
+    await Promise.all(Array.from({ length: 6 }, () => call(web, 'GET', '/api/v1/pool/rules', { token: admin.token })));
+    const after = await Promise.all(backends.map((b) => ok(b, 'GET', '/q/metrics')));
+    return after.every((text, i) => ruleReads(text) > ruleReads(before[i]));
+  }, 60_000);
+  check('the web container routes requests to both backends once their addresses are resolved', routed);
+
   await ok(web, 'PUT', '/api/v1/pool/rules', {
     token: admin.token,
     body: {
@@ -330,7 +342,6 @@ async function scaleToTwo(admin, rep) {
        insert into customer_owners (store_id, customer_id, owner_id, owned_since)
        select store_id, id, ${rep.id}, now() - interval '40 days' from created;
        analyze customers; analyze customer_owners`);
-  const backends = [direct(container('backend', 1)), direct(container('backend', 2))];
   const metricsBefore = await Promise.all(backends.map((b) => ok(b, 'GET', '/q/metrics')));
   const sweeps = await Promise.all(Array.from({ length: 12 }, () =>
     call(web, 'POST', '/api/v1/pool/sweep', { token: admin.token, timeoutMs: 60_000 })));
