@@ -114,18 +114,22 @@ class ResourceConsumptionTest {
     @Test
     void anUploadOverTheLimitIsRefusedWithAProblem() throws Exception {
         Session admin = Api.openStore("Upload size");
-        try (Socket socket = new Socket("localhost", RestAssured.port)) {
-            socket.setSoTimeout(30_000);
-            socket.getOutputStream().write(("POST /api/v1/imports HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                    + admin.token() + "\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: "
-                    + (3 * 1024 * 1024) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            String answer = readAnswer(socket.getInputStream());
-            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
-            assertTrue(answer.contains("application/problem+json"), answer);
-            assertTrue(answer.contains("/problems/payload-too-large"), answer);
-            assertTrue(answer.contains("2 MB"), answer);
+        // Both file routes: the customer import and the product catalogue's.
+        for (String path : List.of("/api/v1/imports", "/api/v1/products/import")) {
+            try (Socket socket = new Socket("localhost", RestAssured.port)) {
+                socket.setSoTimeout(30_000);
+                socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                        + admin.token() + "\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: "
+                        + (3 * 1024 * 1024) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                String answer = readAnswer(socket.getInputStream());
+                assertTrue(answer.startsWith("HTTP/1.1 413"), path + ": " + answer);
+                assertTrue(answer.contains("application/problem+json"), path + ": " + answer);
+                assertTrue(answer.contains("/problems/payload-too-large"), path + ": " + answer);
+                assertTrue(answer.contains("2 MB"), path + ": " + answer);
+            }
         }
         admin.as().get("/api/v1/imports").then().statusCode(200).body("items.size()", equalTo(0));
+        admin.as().get("/api/v1/products").then().statusCode(200).body("items.size()", equalTo(0));
     }
 
     /**

@@ -27,7 +27,7 @@ public class BodyLimitGuard {
 
     /**
      * Routes that take a file (multipart): their body is left to the REST layer's upload reader, which this guard's
-     * own reader of chunked bodies would not keep files for. The catalogue file is small and limited by rows.
+     * own reader of chunked bodies would not keep files for; a declared length over the upload limit is refused here.
      */
     static final java.util.Set<String> FILE_PATHS = java.util.Set.of(UPLOAD_PATH, "/api/v1/products/import");
 
@@ -46,9 +46,8 @@ public class BodyLimitGuard {
         BodyHandler chunkedBodies = BodyHandler.create(false).setBodyLimit(bodyLimit);
         router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
             String path = ctx.request().path();
-            boolean upload = path.equals(UPLOAD_PATH) || path.equals(UPLOAD_PATH + "/");
-            long limit = upload ? uploadLimit : bodyLimit;
-            boolean file = upload || FILE_PATHS.contains(path);
+            boolean file = isFileRoute(path);
+            long limit = file ? uploadLimit : bodyLimit;
             String length = ctx.request().getHeader("Content-Length");
             if (length != null && parse(length) > limit) {
                 tooLarge(ctx, limit);
@@ -65,11 +64,16 @@ public class BodyLimitGuard {
         router.route().order(Integer.MIN_VALUE + 1).failureHandler(ctx -> {
             if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
                 String path = ctx.request().path();
-                tooLarge(ctx, path.equals(UPLOAD_PATH) || path.equals(UPLOAD_PATH + "/") ? uploadLimit : bodyLimit);
+                tooLarge(ctx, isFileRoute(path) ? uploadLimit : bodyLimit);
                 return;
             }
             ctx.next();
         });
+    }
+
+    /** A route that takes a file is held to the upload limit, which the HTTP layer's upload reader enforces too. */
+    private static boolean isFileRoute(String path) {
+        return FILE_PATHS.contains(path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
     }
 
     private void tooLarge(RoutingContext ctx, long limit) {
