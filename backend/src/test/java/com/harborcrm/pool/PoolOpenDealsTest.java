@@ -74,6 +74,13 @@ class PoolOpenDealsTest {
         rep.as().get("/api/v1/customers/" + drafted).then().body("poolReturn", notNullValue());
 
         clock.set(t0.plus(Duration.ofDays(31)));
+        // The rules preview applies the exemption of the candidate rules, not of the stored ones: with it the two
+        // customers without an open deal are due today, without it all four.
+        for (boolean exempt : List.of(true, false)) {
+            admin.as().body(PoolHelper.rules("returnAfterDaysWithoutFollowUp", 30, "returnAfterDaysWithoutDeal", 0,
+                    "warnDaysBeforeReturn", 0, "exemptOpenDeals", exempt)).post("/api/v1/pool/rules/preview").then()
+                    .statusCode(200).body("today.total", equalTo(exempt ? 2 : 4));
+        }
         assertEquals(2, PoolHelper.sweep(admin).getInt("returned"));
         assertEquals(List.of("owned", "pool", "owned", "pool"), List.of(owner(admin, quoted), owner(admin, drafted),
                 owner(admin, confirmed), owner(admin, quiet)));
