@@ -34,21 +34,15 @@ else
   nice -n 19 psql -h 127.0.0.1 -p "$BENCH_PG_PORT" -U harbor -d "$BENCH_DB" -v ON_ERROR_STOP=1 -q -v store="$STORE" \
     -v customers="$CUSTOMERS" -v orders="$ORDERS" -f "$BENCH_ROOT/bench/sales/generate.sql"
   gen_s="$(( $(date +%s) - gen_start ))s"
-  # The scheduled fold runs every few minutes in production; here it is run to the end once, timed.
+  # The scheduled fold runs every few minutes in production; here it is run to the end once, timed, by the same
+  # database functions the application's scheduler calls (V85).
   fold_start=$(date +%s)
-  while [ "$("${PSQL[@]}" -c "select count(*) from (select distinct store_id, day from stats_sales_daily where not compacted limit 1) x")" != 0 ]; do
-    "${PSQL[@]}" -c "with days as (select distinct store_id, day from stats_sales_daily where not compacted order by store_id, day limit 200),
-      gone as (delete from stats_sales_daily d using days where d.store_id = days.store_id and d.day = days.day
-               returning d.store_id, d.day, d.currency, d.dimension, d.key, d.rep_id, d.orders, d.revenue, d.quantity)
-      insert into stats_sales_daily (store_id, day, currency, dimension, key, rep_id, orders, revenue, quantity, compacted)
-      select store_id, day, currency, dimension, key, rep_id, sum(orders), sum(revenue), sum(quantity), true from gone
-      group by store_id, day, currency, dimension, key, rep_id
-      having sum(orders) <> 0 or sum(revenue) <> 0 or sum(quantity) <> 0" >/dev/null
-  done
+  while [ "$("${PSQL[@]}" -c "select stats_sales_fold(200)")" != 0 ]; do :; done
+  "${PSQL[@]}" -c "select stats_customer_sales_fold()" >/dev/null
   gen_s="$gen_s, folded in $(( $(date +%s) - fold_start ))s"
   [ "${GENERATE_ONLY:-0}" = 1 ] && { echo "[bench] generated in $gen_s"; exit 0; }
 fi
-for table in stats_sales_daily customer_sales orders; do "${PSQL[@]}" -c "vacuum analyze $table"; done
+for table in stats_sales_daily stats_customer_sales customer_sales orders; do "${PSQL[@]}" -c "vacuum analyze $table"; done
 
 call() {
   local label=$1 token=$2 path=$3
@@ -75,6 +69,7 @@ sql() {
   printf "%-44s %8.1f ms\n" "$label" "$best"
 }
 
+REP_ID=$("${PSQL[@]}" -c "select id from users where email = 'sales-rep1-$RUN@bench.harbor-crm.dev'")
 TODAY=$(TZ=Asia/Shanghai date +%F)
 YEAR_FROM=$(TZ=Asia/Shanghai date -d "$(TZ=Asia/Shanghai date +%Y-%m-01) -11 months" +%F)
 MONTH_FROM=$(TZ=Asia/Shanghai date -d "$TODAY -29 days" +%F)
@@ -95,12 +90,16 @@ RESULT="$OUT/sales-$(date -u +%Y%m%dT%H%M).txt"
   call "sales by month, 12 months (rep: own)" "$REP" "/api/v1/stats/sales?$Y"
   call "sales by product, 12 months (rep: own)" "$REP" "/api/v1/stats/sales?groupBy=PRODUCT&$Y"
   echo "raw SQL, the report's statements one by one (psql, best of three):"
-  sql "  totals from the rollup, 12 months" "select currency, sum(orders), sum(revenue) from stats_sales_daily where store_id = $STORE and dimension = 'ALL' and day >= '$YEAR_FROM' and day <= '$TODAY' group by currency"
-  sql "  series by product from the rollup" "select currency, key, sum(orders), sum(revenue), sum(quantity) from stats_sales_daily where store_id = $STORE and dimension = 'PRODUCT' and day >= '$YEAR_FROM' and day <= '$TODAY' group by currency, key"
-  sql "  paying / repeat customers, lifetime" "select currency, count(*), count(second_paid_at), sum(revenue) from customer_sales where store_id = $STORE and paid_orders > 0 group by currency"
+  sql "  totals and quotations (ALL rows), 12 months" "select currency, sum(orders), sum(revenue), sum(quotations), sum(converted) from stats_sales_daily where store_id = $STORE and dimension = 'ALL' and day >= '$YEAR_FROM' and day <= '$TODAY' group by currency"
+  sql "  series by product (store rows), 12 months" "select currency, key, sum(orders), sum(revenue), sum(quantity) from stats_sales_daily where store_id = $STORE and dimension = 'STORE_PRODUCT' and day >= '$YEAR_FROM' and day <= '$TODAY' group by currency, key"
+  sql "  series by product (a rep's rows), 12 months" "select currency, key, sum(orders), sum(revenue), sum(quantity) from stats_sales_daily where store_id = $STORE and dimension = 'PRODUCT' and rep_id = $REP_ID and day >= '$YEAR_FROM' and day <= '$TODAY' group by currency, key"
+  sql "  paying / repeat customers, lifetime" "select currency, sum(paying), sum(repeating), sum(revenue) from stats_customer_sales where store_id = $STORE group by currency"
   sql "  median days to repeat, 12 months" "select currency, percentile_cont(0.5) within group (order by extract(epoch from second_paid_at - first_paid_at) / 86400) from customer_sales where store_id = $STORE and second_paid_at >= '$YEAR_FROM' and second_paid_at < '$TODAY'::date + 1 group by currency"
-  sql "  quotation conversion, 12 months" "select count(*), count(c.id) from orders q left join orders c on c.store_id = q.store_id and c.converted_from_id = q.id where q.store_id = $STORE and q.kind = 'QUOTATION' and q.created_at >= '$YEAR_FROM' and q.created_at < '$TODAY'::date + 1"
-  echo "without the rollup (for comparison): the same totals and product series read from the orders:"
+  echo "before the V85 rollups (for comparison): what the same figures cost read from customer_sales and the orders:"
+  sql "  series by product (per-rep rows), 12 months" "select currency, key, sum(orders), sum(revenue), sum(quantity) from stats_sales_daily where store_id = $STORE and dimension = 'PRODUCT' and day >= '$YEAR_FROM' and day <= '$TODAY' group by currency, key"
+  sql "  paying / repeat from customer_sales" "select currency, count(*), count(second_paid_at), sum(revenue) from customer_sales where store_id = $STORE and paid_orders > 0 group by currency"
+  sql "  quotation conversion from orders" "select count(*), count(c.id) from orders q left join orders c on c.store_id = q.store_id and c.converted_from_id = q.id where q.store_id = $STORE and q.kind = 'QUOTATION' and q.created_at >= '$YEAR_FROM' and q.created_at < '$TODAY'::date + 1"
+  echo "without any rollup (for comparison): the same totals and product series read from the orders:"
   sql "  totals from orders, 12 months" "select currency, count(*), sum(total) from orders where store_id = $STORE and kind = 'ORDER' and paid_at >= '$YEAR_FROM' and paid_at < '$TODAY'::date + 1 group by currency"
   sql "  by product from order_lines, 12 months" "select o.currency, l.product_id, count(*), sum(l.line_total), sum(l.quantity) from orders o join order_lines l on l.store_id = o.store_id and l.order_id = o.id where o.store_id = $STORE and o.kind = 'ORDER' and o.paid_at >= '$YEAR_FROM' and o.paid_at < '$TODAY'::date + 1 group by o.currency, l.product_id"
   echo "load after: $(uptime | sed 's/.*load average/load average/')"

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,10 +24,16 @@ import com.harborcrm.stats.StatsDtos.SalesReport;
 import com.harborcrm.stats.StatsDtos.Scope;
 
 /**
- * GET /stats/sales. Revenue, orders and the series come from the sales rollup (stats_sales_daily, V82: per store
- * day, currency, attribution), so a report reads at most one row per day and group whatever the number of orders;
- * the customer figures come from customer_sales (one row per paying customer and currency), the quotation
- * conversion from the orders themselves (index orders_kind_created). Every amount stays in its own currency.
+ * GET /stats/sales. Every figure is read from a rollup (V82, V85), so a report reads rows in proportion to days,
+ * reps and products, never to orders or customers:
+ * <ul>
+ * <li>revenue, orders and quotations from stats_sales_daily's ALL rows (per store day, currency and rep);
+ * <li>the series by source, country and product from its STORE_ rows for the store, its per-rep rows for a rep;
+ * <li>paying and repeat customers and lifetime value from stats_customer_sales (per owner and currency);
+ * <li>the median days to repeat from customer_sales' covering index over the period's second purchases.
+ * </ul>
+ * A rep's variant of each statement filters on the rep in the index condition (a shared "? is null or" form would
+ * leave a generic plan scanning every rep's rows). Every amount stays in its own currency.
  */
 @ApplicationScoped
 public class SalesStats {
@@ -42,44 +49,41 @@ public class SalesStats {
 
     public SalesReport report(long store, Long rep, StatsPeriod period, SalesGrouping groupBy) {
         Map<String, Totals> totals = new LinkedHashMap<>();
+        long quotationsWritten = 0;
+        long quotationsConverted = 0;
         for (Row r : db.query("""
-                select currency, sum(orders), sum(revenue) from stats_sales_daily
-                where store_id = ? and dimension = 'ALL' and day >= ? and day <= ?
-                  and (cast(? as bigint) is null or rep_id = ?)
-                group by currency""", store, period.from(), period.to(), rep, rep)) {
-            totals.put(r.getString(0).trim(), new Totals(r.getLong(1), (BigDecimal) r.values()[2]));
+                select currency, sum(orders), sum(revenue), sum(quotations), sum(converted) from stats_sales_daily
+                where store_id = ? and dimension = 'ALL' and day >= ? and day <= ?""" + repFilter(rep, "rep_id")
+                + " group by currency", withRep(rep, store, period.from(), period.to()))) {
+            quotationsWritten += r.getLong(3);
+            quotationsConverted += r.getLong(4);
+            if (r.getLong(1) != 0 || ((BigDecimal) r.values()[2]).signum() != 0) {
+                totals.put(r.getString(0).trim(), new Totals(r.getLong(1), (BigDecimal) r.values()[2]));
+            }
         }
         Map<String, List<SalesGroup>> series = series(store, rep, period, groupBy, totals);
         Map<String, long[]> customers = new HashMap<>();
         Map<String, BigDecimal> lifetimeRevenue = new HashMap<>();
         // Paying and repeat customers so far, and their revenue (a rep: of the customers they own now).
         for (Row r : db.query("""
-                select s.currency, count(*), count(s.second_paid_at), sum(s.revenue)
-                from customer_sales s
-                where s.store_id = ? and s.paid_orders > 0
-                  and (cast(? as bigint) is null or exists (
-                        select 1 from customer_owners w where w.store_id = s.store_id
-                        and w.customer_id = s.customer_id and w.owner_id = ?))
-                group by s.currency""", store, rep, rep)) {
+                select currency, sum(paying), sum(repeating), sum(revenue) from stats_customer_sales
+                where store_id = ?""" + repFilter(rep, "owner_id") + " group by currency having sum(paying) > 0",
+                withRep(rep, store))) {
             String currency = r.getString(0).trim();
             customers.put(currency, new long[] {r.getLong(1), r.getLong(2)});
             lifetimeRevenue.put(currency, (BigDecimal) r.values()[3]);
         }
         Map<String, Double> medianDaysToRepeat = new HashMap<>();
         for (Row r : db.query("""
-                select s.currency,
-                       percentile_cont(0.5) within group (
-                         order by extract(epoch from s.second_paid_at - s.first_paid_at) / 86400)
-                from customer_sales s
-                where s.store_id = ? and s.second_paid_at >= ? and s.second_paid_at < ?
-                  and (cast(? as bigint) is null or exists (
-                        select 1 from customer_owners w where w.store_id = s.store_id
-                        and w.customer_id = s.customer_id and w.owner_id = ?))
-                group by s.currency""", store, period.start(), period.end(), rep, rep)) {
+                select currency,
+                       percentile_cont(0.5) within group (order by extract(epoch from second_paid_at - first_paid_at) / 86400)
+                from customer_sales
+                where store_id = ? and second_paid_at >= ? and second_paid_at < ?""" + repFilter(rep, "owner_id")
+                + " group by currency", withRep(rep, store, period.start(), period.end()))) {
             medianDaysToRepeat.put(r.getString(0).trim(), Math.round(r.getNullableDouble(1) * 10) / 10.0);
         }
         List<String> currencies = new ArrayList<>(totals.keySet());
-        customers.keySet().stream().filter(c -> !totals.containsKey(c)).forEach(currencies::add);
+        customers.keySet().stream().filter(c -> !totals.containsKey(c)).sorted().forEach(currencies::add);
         currencies.sort((a, b) -> revenueOf(totals, b).compareTo(revenueOf(totals, a)));
         List<CurrencySales> items = new ArrayList<>();
         for (String currency : currencies) {
@@ -95,16 +99,24 @@ public class SalesStats {
                     c[0] == 0 || lifetime == null ? null : Money.format(Money.round(lifetime.divide(
                             BigDecimal.valueOf(c[0]), 8, RoundingMode.HALF_UP), currency), currency)));
         }
-        Row q = db.query("""
-                select count(*), count(c.id) from orders q
-                left join orders c on c.store_id = q.store_id and c.converted_from_id = q.id
-                where q.store_id = ? and q.kind = 'QUOTATION' and q.created_at >= ? and q.created_at < ?
-                  and (cast(? as bigint) is null or q.owner_id = ?)""",
-                store, period.start(), period.end(), rep, rep).get(0);
-        QuotationConversion quotations = new QuotationConversion(q.getLong(0), q.getLong(1),
-                q.getLong(0) == 0 ? null : (double) q.getLong(1) / q.getLong(0));
+        QuotationConversion quotations = new QuotationConversion(quotationsWritten, quotationsConverted,
+                quotationsWritten == 0 ? null : (double) quotationsConverted / quotationsWritten);
         return new SalesReport(period.from(), period.to(), period.zone().getId(), groupBy,
                 rep == null ? Scope.STORE : Scope.OWN, items, quotations);
+    }
+
+    /** The rep's condition on {@code column}, or nothing for the store; its value is the last parameter. */
+    private static String repFilter(Long rep, String column) {
+        return rep == null ? "" : " and " + column + " = ?";
+    }
+
+    private static Object[] withRep(Long rep, Object... parameters) {
+        if (rep == null) {
+            return parameters;
+        }
+        Object[] all = Arrays.copyOf(parameters, parameters.length + 1);
+        all[parameters.length] = rep;
+        return all;
     }
 
     private record Totals(long orders, BigDecimal revenue) {
@@ -117,11 +129,12 @@ public class SalesStats {
 
     private Map<String, List<SalesGroup>> series(long store, Long rep, StatsPeriod period, SalesGrouping groupBy,
             Map<String, Totals> totals) {
+        // The store reads the store-wide rows of a dimension, a rep their own per-rep rows (months and reps: ALL).
         String dimension = switch (groupBy) {
             case MONTH, REP -> "ALL";
-            case SOURCE -> "SOURCE";
-            case COUNTRY -> "COUNTRY";
-            case PRODUCT -> "PRODUCT";
+            case SOURCE -> rep == null ? "STORE_SOURCE" : "SOURCE";
+            case COUNTRY -> rep == null ? "STORE_COUNTRY" : "COUNTRY";
+            case PRODUCT -> rep == null ? "STORE_PRODUCT" : "PRODUCT";
         };
         String key = switch (groupBy) {
             case MONTH -> "to_char(day, 'YYYY-MM')";
@@ -130,10 +143,10 @@ public class SalesStats {
         };
         Map<String, Map<String, Row>> byCurrency = new LinkedHashMap<>();
         for (Row r : db.query("select currency, " + key + ", sum(orders), sum(revenue), sum(quantity) "
-                + "from stats_sales_daily where store_id = ? and dimension = ? and day >= ? and day <= ? "
-                + "and (cast(? as bigint) is null or rep_id = ?) group by currency, " + key
+                + "from stats_sales_daily where store_id = ? and dimension = ? and day >= ? and day <= ?"
+                + repFilter(rep, "rep_id") + " group by currency, " + key
                 + " having sum(orders) <> 0 or sum(revenue) <> 0 order by sum(revenue) desc",
-                store, dimension, period.from(), period.to(), rep, rep)) {
+                withRep(rep, store, dimension, period.from(), period.to()))) {
             byCurrency.computeIfAbsent(r.getString(0).trim(), k -> new LinkedHashMap<>()).put(r.getString(1), r);
         }
         Map<String, String> labels = labels(store, groupBy, byCurrency);
