@@ -58,14 +58,18 @@ describe('products and orders in the app', () => {
 
   it('puts the quotations and orders on the customer’s page, writable for one’s own customer', SLOW, async () => {
     signInAsRep();
-    renderApp('/customers/5');
+    const { router, user } = renderApp('/customers/5');
+    await user.click(await screen.findByRole('tab', { name: 'Quotations & orders' }));
+    // The open tab is in the address, so a reload or a shared link opens it again.
+    expect(router.state.location.search).toBe('?tab=orders');
     const own = await screen.findByRole('region', { name: 'Quotations & orders' });
     expect(within(own).getByRole('link', { name: 'New quotation' })).toHaveAttribute('href', '/customers/5/orders/new?kind=QUOTATION');
   });
 
   it('shows a pool customer’s orders to a rep without ways to change them', SLOW, async () => {
     signInAsRep();
-    renderApp('/customers/6');
+    renderApp('/customers/6?tab=orders');
+    expect(await screen.findByRole('tab', { name: 'Quotations & orders', selected: true })).toBeInTheDocument();
     const pool = await screen.findByRole('region', { name: 'Quotations & orders' });
     expect(within(pool).queryByRole('link', { name: 'New quotation' })).not.toBeInTheDocument();
     expect(within(pool).getByText(/claim it to write or change/)).toBeInTheDocument();

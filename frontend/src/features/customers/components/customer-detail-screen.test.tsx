@@ -111,10 +111,27 @@ describe('Customer detail', () => {
     expect(screen.getByLabelText('What happened')).toHaveValue('');
   });
 
+  it('moves between its sections with the arrow keys, the follow-ups first', SLOW, async () => {
+    detailApi(customer(5, { name: 'John Miller' }));
+    const { user } = renderScreen(5);
+
+    const activity = await screen.findByRole('tab', { name: 'Follow-ups & timeline', selected: true });
+    expect(screen.getByRole('tabpanel', { name: 'Follow-ups & timeline' })).toContainElement(
+      screen.getByRole('heading', { name: 'Record a follow-up' }),
+    );
+    activity.focus();
+    await user.keyboard('{ArrowRight}');
+    // Selecting a tab writes it to the address (?tab=file): the router applies it a moment later.
+    expect(await screen.findByRole('tab', { name: 'Customer file', selected: true })).toHaveFocus();
+    expect(await screen.findByRole('button', { name: 'Edit' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Record a follow-up' })).not.toBeInTheDocument();
+  });
+
   it('edits with If-Match, and on 412 re-applies my changes on top of their version', SLOW, async () => {
     const { requests, state } = detailApi(customer(5, { name: 'John Miller', position: 'Buyer', version: 3 }));
     const { user } = renderScreen(5);
 
+    await user.click(await screen.findByRole('tab', { name: 'Customer file' }));
     await user.click(await screen.findByRole('button', { name: 'Edit' }));
     const position = screen.getByLabelText('Position');
     await user.clear(position);
@@ -142,6 +159,7 @@ describe('Customer detail', () => {
     const { requests, state } = detailApi(customer(5, { name: 'John Miller', version: 3 }));
     const { user } = renderScreen(5);
 
+    await user.click(await screen.findByRole('tab', { name: 'Customer file' }));
     await user.click(await screen.findByRole('button', { name: 'Edit' }));
     await user.type(screen.getByLabelText('City'), 'Chicago');
     state.customer = { ...state.customer, city: 'Boston', version: 4 };
@@ -213,7 +231,7 @@ describe('Customer detail', () => {
 
   it('shows a rep a pool customer to read, not to edit, until they claim it', SLOW, async () => {
     detailApi(customer(5, { name: 'John Miller', ownerId: null, email: 'j***@miller.example', stage: 'INQUIRY', stars: 2, tags: [{ id: 7, name: 'Key account', color: '#E53935' }] }));
-    renderScreen(5, 'REP');
+    const { user } = renderScreen(5, 'REP');
 
     expect(await screen.findByText('This customer is in the pool: nobody owns it yet.')).toBeInTheDocument();
     expect(screen.getByText(/Claim it to work on it/)).toBeInTheDocument();
@@ -226,7 +244,9 @@ describe('Customer detail', () => {
     expect(screen.queryByRole('button', { name: /Remove/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('combobox', { name: 'Add a tag' })).not.toBeInTheDocument();
     // No follow-up form, no editing of the profile, and the masked email is no mailto: link.
+    expect(screen.getByRole('tab', { name: 'Follow-ups & timeline', selected: true })).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Record a follow-up' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('tab', { name: 'Customer file' }));
     expect(screen.queryByRole('button', { name: 'Edit' })).not.toBeInTheDocument();
     expect(screen.getByText('j***@miller.example').closest('a')).toBeNull();
     expect(screen.getByRole('region', { name: 'Status' })).toHaveTextContent('Waiting in the pool for someone to claim it.');
@@ -234,12 +254,13 @@ describe('Customer detail', () => {
 
   it('lets a manager work on a pool customer directly', SLOW, async () => {
     detailApi(customer(5, { name: 'John Miller', ownerId: null, email: 'john@miller.example' }));
-    renderScreen(5, 'MANAGER');
+    const { user } = renderScreen(5, 'MANAGER');
 
     expect(await screen.findByRole('combobox', { name: 'Stage' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Record a follow-up' })).toBeInTheDocument();
+    await user.click(screen.getByRole('tab', { name: 'Customer file' }));
     expect(screen.getByRole('button', { name: 'Edit' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'john@miller.example' })).toHaveAttribute('href', 'mailto:john@miller.example');
-    expect(screen.getByRole('heading', { name: 'Record a follow-up' })).toBeInTheDocument();
   });
 
   it('claims a pool customer from its page, saying why when the rules refuse', SLOW, async () => {
@@ -284,9 +305,10 @@ function mockReleaseRoutes(state: { customer: Customer }, reasons: unknown[]) {
 describe('Customer detail: status and inquiries', () => {
   it('lets a rep mark their own customer lost, but not a pool customer before claiming it', SLOW, async () => {
     detailApi(customer(5, { name: 'Own one', ownerId: 3 }));
-    const { unmount } = renderScreen(5, 'REP');
+    const { unmount, user } = renderScreen(5, 'REP');
     const status = await screen.findByRole('region', { name: 'Status' });
     expect(within(status).getByRole('button', { name: 'Mark as lost…' })).toBeInTheDocument();
+    await user.click(screen.getByRole('tab', { name: 'Inquiries' }));
     expect(await screen.findByText('No inquiries received for this customer.')).toBeInTheDocument();
     unmount();
 

@@ -1,5 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
-import { Link, useNavigate } from 'react-router';
+import * as Tabs from '@radix-ui/react-tabs';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Confirm } from '@/components/confirm';
 import { useFormatters, useT, type MessageKey } from '@/lib/i18n';
 import { useNavSection } from '@/lib/nav-section';
@@ -98,6 +99,16 @@ function QuickControls({ customer, readOnly }: { customer: Customer; readOnly: b
   );
 }
 
+/** The customer page's tabs: what a rep does most (follow-ups and their history) first. */
+const CUSTOMER_TABS = ['activity', 'file', 'orders', 'inquiries'] as const;
+type CustomerTab = (typeof CUSTOMER_TABS)[number];
+const TAB_LABELS: Record<CustomerTab, MessageKey> = {
+  activity: 'customers.tabs.activity',
+  file: 'customers.tabs.file',
+  orders: 'customers.tabs.orders',
+  inquiries: 'customers.tabs.inquiries',
+};
+
 export interface CustomerDetailScreenProps {
   customerId: number;
   role: Role;
@@ -119,6 +130,22 @@ export function CustomerDetailScreen({ customerId, role, ordersSection }: Custom
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const inPool = customerQuery.data != null && customerQuery.data.ownerId == null;
   useNavSection(inPool ? 'pool' : null);
+  // The open tab lives in the address (?tab=orders), so it survives a reload and can be linked to.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const tabs = CUSTOMER_TABS.filter((value) => value !== 'orders' || ordersSection != null);
+  const requested = searchParams.get('tab') as CustomerTab | null;
+  const tab: CustomerTab = requested != null && tabs.includes(requested) ? requested : 'activity';
+  function setTab(value: CustomerTab) {
+    setSearchParams(
+      (params) => {
+        const next = new URLSearchParams(params);
+        if (value === 'activity') next.delete('tab');
+        else next.set('tab', value);
+        return next;
+      },
+      { replace: true },
+    );
+  }
 
   if (customerQuery.isPending) return <p role="status">{t('app.loading')}</p>;
   if (customerQuery.isError) {
@@ -193,17 +220,40 @@ export function CustomerDetailScreen({ customerId, role, ordersSection }: Custom
       <PoolOwnership customer={customer} hint={readOnly ? t('customers.claimToWork') : undefined} />
       {/* A rep sees only their own customers and the pool's; a pool customer is claimed before it is marked lost. */}
       <LostStatus customer={customer} canChange={!readOnly} />
-      {!readOnly && <FollowUpForm customerId={customer.id} />}
-      <ProfileCard
-        key={customer.id}
-        customer={customer}
-        customFields={customFields}
-        readOnly={readOnly}
-        reload={async () => (await customerQuery.refetch()).data}
-      />
-      {ordersSection?.(customer, readOnly)}
-      <Inquiries customerId={customer.id} />
-      <Timeline customerId={customer.id} tags={tags} />
+      <Tabs.Root
+        className="customer-tabs"
+        value={tab}
+        onValueChange={(value) => setTab(value as CustomerTab)}
+      >
+        <Tabs.List className="tab-list" aria-label={t('customers.tabs.label')}>
+          {tabs.map((value) => (
+            <Tabs.Trigger key={value} value={value} className="tab">
+              {t(TAB_LABELS[value])}
+            </Tabs.Trigger>
+          ))}
+        </Tabs.List>
+        <Tabs.Content value="activity" className="stack tab-panel">
+          {!readOnly && <FollowUpForm customerId={customer.id} />}
+          <Timeline customerId={customer.id} tags={tags} />
+        </Tabs.Content>
+        <Tabs.Content value="file" className="tab-panel">
+          <ProfileCard
+            key={customer.id}
+            customer={customer}
+            customFields={customFields}
+            readOnly={readOnly}
+            reload={async () => (await customerQuery.refetch()).data}
+          />
+        </Tabs.Content>
+        {ordersSection && (
+          <Tabs.Content value="orders" className="tab-panel">
+            {ordersSection(customer, readOnly)}
+          </Tabs.Content>
+        )}
+        <Tabs.Content value="inquiries" className="tab-panel">
+          <Inquiries customerId={customer.id} />
+        </Tabs.Content>
+      </Tabs.Root>
     </div>
   );
 }
