@@ -294,7 +294,8 @@ step('the rep claims the customer from the pool and sees it in My customers with
 step('the rep’s overdue follow-up shows in the reminders badge and on the Reminders screen', async () => {
   await page.getByRole('link', { name: buyer.name }).click();
   await page.getByRole('heading', { name: buyer.name, level: 1 }).waitFor();
-  // The contacts are whole now that the customer is theirs.
+  // The contacts are whole now that the customer is theirs (in the customer file's tab).
+  await page.getByRole('tab', { name: 'Customer file' }).click();
   await page.getByText(buyer.email).first().waitFor();
   const customerId = Number(new URL(page.url()).pathname.split('/').pop());
   // A follow-up just done, with the next one planned a second ago (so overdue): the form plans whole days
