@@ -164,6 +164,7 @@ export const en = {
   'customers.tabs.file': 'Customer file',
   'customers.tabs.orders': 'Quotations & orders',
   'customers.tabs.inquiries': 'Inquiries',
+  'customers.contacts': 'Contacts',
   'customers.summary': 'Summary',
   'customers.column.name': 'Name',
   'customers.column.stage': 'Stage',

@@ -165,6 +165,7 @@ export const zhCN: Dictionary = {
   'customers.tabs.file': '客户档案',
   'customers.tabs.orders': '报价单与订单',
   'customers.tabs.inquiries': '询盘',
+  'customers.contacts': '联系方式',
   'customers.summary': '概要',
   'customers.column.name': '名称',
   'customers.column.stage': '阶段',

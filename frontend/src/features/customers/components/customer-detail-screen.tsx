@@ -11,6 +11,7 @@ import { useCustomFields } from '../api/list-custom-fields';
 import { STAGES, STARS, type Customer, type CustomerStage } from '../api/list-customers';
 import { useTags } from '../api/list-tags';
 import { useUpdateCustomer } from '../api/update-customer';
+import { ContactStrip } from './contact-strip';
 import { FollowUpForm } from './follow-up-form';
 import { Inquiries } from './inquiries';
 import { LostStatus } from './lost-status';
@@ -173,6 +174,7 @@ export function CustomerDetailScreen({ customerId, role, ordersSection }: Custom
           )}
           <h1>{customer.name}</h1>
           {customer.companyName && <p className="muted">{customer.companyName}</p>}
+          <ContactStrip customer={customer} masked={readOnly} />
         </div>
         {role !== 'REP' &&
           (confirmingDelete ? (
