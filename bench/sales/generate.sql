@@ -1,8 +1,9 @@
 -- Sales benchmark data, set-based: :customers customers in store :store (90% owned by a rep), 500 products, and
 -- :orders orders over two years: 80% ORDER (four in five of them paid, one in twenty of those cancelled later),
 -- 10% QUOTATION (a third converted), 10% SAMPLE_ORDER; one to three product lines each. Orders are written
--- CONFIRMED and then paid by an UPDATE, so the sales rollup and customer_sales are filled by the very trigger
--- (orders_sales_facts, V82) the application's payments fire. Run with psql -v store=... -v customers=... -v orders=...
+-- CONFIRMED and then paid by an UPDATE, so the sales rollups and customer_sales are filled by the very triggers
+-- the application's writes fire (orders_sales_facts, V82; the quotation, conversion and customer-figure triggers,
+-- V85). Run with psql -v store=... -v customers=... -v orders=...
 \set ON_ERROR_STOP on
 set synchronous_commit = off;
 
