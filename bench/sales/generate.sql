@@ -48,12 +48,14 @@ select id, row_number() over (order by id) as n, list_price from products where 
 insert into orders (store_id, customer_id, kind, status, currency, owner_id, created_by, created_at, updated_at,
                     status_changed_at, confirmed_at)
 select :store, b.id,
-       case when g % 10 = 0 then 'QUOTATION' when g % 10 = 1 then 'SAMPLE_ORDER' else 'ORDER' end,
-       case when g % 10 = 0 then 'SENT' else 'CONFIRMED' end,
+       case when k.kind = 0 then 'QUOTATION' when k.kind = 1 then 'SAMPLE_ORDER' else 'ORDER' end,
+       case when k.kind = 0 then 'SENT' else 'CONFIRMED' end,
        case when g % 50 = 7 then 'EUR' else 'USD' end,
        b.owner_id, coalesce(b.owner_id, (select ids[1] from bench_reps)), t.at, t.at, t.at, t.at
 from generate_series(1, :orders) g
-cross join lateral (select 1 + ((g::bigint * 7919) % :customers) as n) k
+-- A customer's orders are g, g + customers, g + 2 * customers...: the kind shifts with each of them (a kind from g
+-- alone would give all of a customer's orders the same kind, and no quotation a customer's order to convert to).
+cross join lateral (select 1 + ((g::bigint * 7919) % :customers) as n, (g + g / :customers) % 10 as kind) k
 join bench_customers b on b.n = k.n
 cross join lateral (select now() - interval '730 days' * (((g::bigint * 104729) % 1000003) / 1000003.0) as at) t;
 

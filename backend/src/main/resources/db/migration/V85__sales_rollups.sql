@@ -10,7 +10,8 @@
 --   * paying and repeat customers and lifetime value read every customer_sales row: their counts and revenue are
 --     kept per owner and currency in stats_customer_sales, written as deltas and folded like the daily rollups;
 --   * the median days to repeat read each second purchase's heap row: customer_sales_second now covers the
---     columns it reads (index-only), and customer_sales.owner_id (the customer's owner now) gives a rep's range.
+--     columns it reads (index-only, per currency), and customer_sales.owner_id (the customer's owner now) gives a
+--     rep's range.
 --
 -- Every new figure is backfilled from the data already there, so a store's reports read the same before and after.
 
@@ -175,11 +176,12 @@ from customer_owners o
 where o.store_id = s.store_id and o.customer_id = s.customer_id and o.owner_id is not null;
 
 drop index customer_sales_second;
--- The median days to repeat of a period, index-only: the store's range, and a rep's.
-create index customer_sales_second on customer_sales (store_id, second_paid_at)
-    include (first_paid_at, currency) where second_paid_at is not null;
-create index customer_sales_owner_second on customer_sales (store_id, owner_id, second_paid_at)
-    include (first_paid_at, currency) where second_paid_at is not null;
+-- The median days to repeat of a period, index-only, one currency at a time (a GROUP BY currency would sort the
+-- whole range before the median sorts it again): the store's range, and a rep's.
+create index customer_sales_second on customer_sales (store_id, currency, second_paid_at)
+    include (first_paid_at) where second_paid_at is not null;
+create index customer_sales_owner_second on customer_sales (store_id, owner_id, currency, second_paid_at)
+    include (first_paid_at) where second_paid_at is not null;
 
 create table stats_customer_sales (
     store_id   bigint         not null references stores (id),

@@ -26,6 +26,7 @@ import com.harborcrm.common.error.ProblemType;
 import com.harborcrm.common.money.Money;
 import com.harborcrm.common.paging.Cursor;
 import com.harborcrm.common.security.CurrentUser;
+import com.harborcrm.common.sql.SqlArrays;
 import com.harborcrm.common.tenancy.TenantContext;
 import com.harborcrm.common.web.MergePatch;
 import com.harborcrm.product.ProductDtos.MovementKind;
@@ -228,7 +229,7 @@ public class ProductService {
         @SuppressWarnings("unchecked")
         List<Number> bySku = em.createNativeQuery("select id from products where store_id = ?1 and active "
                 + "and lower(sku) = any(cast(?2 as text[])) order by length(sku) desc, id limit 1")
-                .setParameter(1, tenant.storeId()).setParameter(2, textArray(words)).getResultList();
+                .setParameter(1, tenant.storeId()).setParameter(2, SqlArrays.texts(words)).getResultList();
         if (!bySku.isEmpty()) {
             return Optional.of(bySku.get(0).longValue());
         }
@@ -237,18 +238,6 @@ public class ProductService {
                 + "and lower(sku || ' ' || name) % ?2 order by similarity(lower(sku || ' ' || name), ?2) desc, id limit 1")
                 .setParameter(1, tenant.storeId()).setParameter(2, lower).getResultList();
         return byName.isEmpty() ? Optional.empty() : Optional.of(byName.get(0).longValue());
-    }
-
-    /** A PostgreSQL text[] literal, each element quoted. */
-    private static String textArray(List<String> values) {
-        StringBuilder sb = new StringBuilder("{");
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            sb.append('"').append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        return sb.append('}').toString();
     }
 
     /** The product, or not found, exactly as for a missing id (other stores' products do not exist here). */

@@ -73,18 +73,10 @@ public class SalesStats {
             customers.put(currency, new long[] {r.getLong(1), r.getLong(2)});
             lifetimeRevenue.put(currency, (BigDecimal) r.values()[3]);
         }
-        Map<String, Double> medianDaysToRepeat = new HashMap<>();
-        for (Row r : db.query("""
-                select currency,
-                       percentile_cont(0.5) within group (order by extract(epoch from second_paid_at - first_paid_at) / 86400)
-                from customer_sales
-                where store_id = ? and second_paid_at >= ? and second_paid_at < ?""" + repFilter(rep, "owner_id")
-                + " group by currency", withRep(rep, store, period.start(), period.end()))) {
-            medianDaysToRepeat.put(r.getString(0).trim(), Math.round(r.getNullableDouble(1) * 10) / 10.0);
-        }
         List<String> currencies = new ArrayList<>(totals.keySet());
         customers.keySet().stream().filter(c -> !totals.containsKey(c)).sorted().forEach(currencies::add);
         currencies.sort((a, b) -> revenueOf(totals, b).compareTo(revenueOf(totals, a)));
+        Map<String, Double> medianDaysToRepeat = medianDaysToRepeat(store, rep, period, currencies);
         List<CurrencySales> items = new ArrayList<>();
         for (String currency : currencies) {
             Totals t = totals.getOrDefault(currency, new Totals(0, BigDecimal.ZERO));
@@ -103,6 +95,31 @@ public class SalesStats {
                 quotationsWritten == 0 ? null : (double) quotationsConverted / quotationsWritten);
         return new SalesReport(period.from(), period.to(), period.zone().getId(), groupBy,
                 rep == null ? Scope.STORE : Scope.OWN, items, quotations);
+    }
+
+    /**
+     * Per currency, the median days from a customer's first payment to their second, of the second payments in the
+     * period: one range of customer_sales_second (or a rep's, customer_sales_owner_second) per currency, read
+     * index-only. date_part, not extract: extract answers numeric, whose sort costs several times a double's.
+     */
+    private Map<String, Double> medianDaysToRepeat(long store, Long rep, StatsPeriod period, List<String> currencies) {
+        Map<String, Double> medians = new HashMap<>();
+        if (currencies.isEmpty()) {
+            return medians;
+        }
+        for (Row r : db.query("""
+                select c.currency, m.days
+                from unnest(cast(? as char(3)[])) c (currency)
+                cross join lateral (
+                  select percentile_cont(0.5) within group (
+                           order by date_part('epoch', s.second_paid_at - s.first_paid_at) / 86400) as days
+                  from customer_sales s
+                  where s.store_id = ? and s.currency = c.currency and s.second_paid_at >= ? and s.second_paid_at < ?"""
+                + repFilter(rep, "s.owner_id") + ") m where m.days is not null",
+                withRep(rep, SqlArrays.texts(currencies), store, period.start(), period.end()))) {
+            medians.put(r.getString(0).trim(), Math.round(r.getNullableDouble(1) * 10) / 10.0);
+        }
+        return medians;
     }
 
     /** The rep's condition on {@code column}, or nothing for the store; its value is the last parameter. */

@@ -3,13 +3,9 @@ package com.harborcrm.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,6 +21,7 @@ import com.harborcrm.testing.Api.Session;
 import com.harborcrm.testing.Customers;
 import com.harborcrm.testing.PoolHelper;
 import com.harborcrm.testing.Products;
+import com.harborcrm.testing.Sql;
 
 import io.restassured.path.json.JsonPath;
 import io.quarkus.test.junit.QuarkusTest;
@@ -273,26 +270,7 @@ class SalesRollupDriftTest {
     }
 
     private List<Object[]> rows(String sql, Object... params) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                if (params[i] == null) {
-                    statement.setNull(i + 1, java.sql.Types.BIGINT);
-                } else {
-                    statement.setObject(i + 1, params[i]);
-                }
-            }
-            List<Object[]> result = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    Object[] row = new Object[rows.getMetaData().getColumnCount()];
-                    for (int c = 0; c < row.length; c++) {
-                        row[c] = rows.getObject(c + 1);
-                    }
-                    result.add(row);
-                }
-            }
-            return result;
-        }
+        return Sql.rows(dataSource, sql, params);
     }
+
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,6 +38,7 @@ import com.harborcrm.testing.Api;
 import com.harborcrm.testing.Api.Session;
 import com.harborcrm.testing.Customers;
 import com.harborcrm.testing.PoolHelper;
+import com.harborcrm.testing.Sql;
 
 import io.quarkus.logging.Log;
 import io.quarkus.test.junit.QuarkusTest;
@@ -634,28 +634,7 @@ class StatsRollupDriftTest {
     }
 
     List<Object[]> rows(String sql, Object... params) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                Object p = params[i] instanceof Instant instant ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : params[i];
-                if (p == null) {
-                    statement.setNull(i + 1, java.sql.Types.BIGINT);
-                } else {
-                    statement.setObject(i + 1, p);
-                }
-            }
-            List<Object[]> result = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    Object[] row = new Object[rows.getMetaData().getColumnCount()];
-                    for (int c = 0; c < row.length; c++) {
-                        row[c] = rows.getObject(c + 1);
-                    }
-                    result.add(row);
-                }
-            }
-            return result;
-        }
+        return Sql.rows(dataSource, sql, params);
     }
 
 }

@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Id lists bound as one PostgreSQL array literal ({@code = any(cast(:ids as bigint[]))}): one parameter, one plan. */
+/** Lists bound as one PostgreSQL array literal ({@code = any(cast(:ids as bigint[]))}): one parameter, one plan. */
 public final class SqlArrays {
 
     private SqlArrays() {
@@ -13,6 +13,12 @@ public final class SqlArrays {
 
     public static String bigints(Collection<Long> ids) {
         return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+    }
+
+    /** A text[] literal ({@code cast(:values as text[])}), each element quoted and escaped. */
+    public static String texts(Collection<String> values) {
+        return values.stream().map(v -> '"' + v.replace("\\", "\\\\").replace("\"", "\\\"") + '"')
+                .collect(Collectors.joining(",", "{", "}"));
     }
 
     /** A bigint[] read as text ("{3,7}") as ids. */
