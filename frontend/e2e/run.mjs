@@ -105,7 +105,7 @@ const rep = { name: 'Sam Rep', email: `sam-${runId}@example.com` };
 
 const mainNav = () => page.getByRole('navigation', { name: 'Main' });
 
-step('an admin opens a store from the sign-up screen and lands on My customers', async () => {
+step('an admin opens a store from the sign-up screen and lands on the store’s Customers', async () => {
   await page.goto('/signup');
   await page.getByLabel('Store name').fill(`E2E Trading ${runId}`);
   await page.getByLabel('Your name').fill(admin.name);
@@ -113,7 +113,7 @@ step('an admin opens a store from the sign-up screen and lands on My customers',
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Open my store' }).click();
 
-  await page.getByRole('heading', { name: 'My customers', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: 'Customers', exact: true, level: 1 }).waitFor();
   await page.getByText('No customers yet. Add your first one.').waitFor();
   await mainNav().getByRole('link', { name: 'My profile' }).click();
   await page.getByRole('heading', { name: 'My profile' }).waitFor();
@@ -156,7 +156,7 @@ step('the sub-account logs in and sees their profile', async () => {
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
 
-  await page.getByRole('heading', { name: 'My customers', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: 'Customers', exact: true, level: 1 }).waitFor();
   await mainNav().getByRole('link', { name: 'My profile' }).click();
   const profile = page.getByRole('region', { name: 'My profile' });
   await profile.waitFor();
@@ -170,7 +170,7 @@ step('the sub-account logs in and sees their profile', async () => {
 const buyer = { name: `John Miller ${runId}`, email: `john-${runId}@millerhardware.example` };
 
 step('the manager creates a customer and lands on its file', async () => {
-  await mainNav().getByRole('link', { name: 'My customers' }).click();
+  await mainNav().getByRole('link', { name: 'Customers', exact: true }).click();
   await page.getByRole('link', { name: 'New customer' }).first().click();
   await page.getByRole('heading', { name: 'New customer', level: 1 }).waitFor();
 
@@ -196,10 +196,10 @@ step('the manager records a follow-up and sees it in the timeline', async () => 
   const first = page.getByRole('list', { name: 'Timeline' }).getByRole('listitem').first();
   await eventually(async () => assert.match(await first.textContent(), new RegExp(`Quotation.*${runId}`)));
 
-  // Stored on the server, and listed under My customers with its last follow-up:
+  // Stored on the server, and listed under Customers with its last follow-up:
   await page.reload();
   await page.getByRole('list', { name: 'Timeline' }).getByText(content).waitFor();
-  await mainNav().getByRole('link', { name: 'My customers' }).click();
+  await mainNav().getByRole('link', { name: 'Customers', exact: true }).click();
   const row = page.getByRole('row').filter({ hasText: buyer.name });
   await row.waitFor();
   assert.doesNotMatch(await row.textContent(), /—\s*—/);
@@ -244,13 +244,13 @@ async function logInAs(email) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { name: 'My customers', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: /^(My customers|Customers)$/, level: 1 }).waitFor();
 }
 
 step('the manager gives the customer back to the pool with a reason', async () => {
   // The language is remembered: back to English for the rest of the story.
   await page.getByLabel('语言').selectOption({ label: 'English' });
-  await mainNav().getByRole('link', { name: 'My customers' }).click();
+  await mainNav().getByRole('link', { name: 'Customers', exact: true }).click();
   await page.getByRole('link', { name: buyer.name }).click();
   await page.getByRole('heading', { name: buyer.name, level: 1 }).waitFor();
   await page.getByText(/Returns to the pool in \d+ days: no follow-up/).waitFor();
@@ -468,7 +468,7 @@ async function custLogIn(email, secret = password) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(secret);
   await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { name: 'My customers', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: /^(My customers|Customers)$/, level: 1 }).waitFor();
 }
 
 /** Calls the API with the signed-in user's token: setting up data the step is not about. */

@@ -54,15 +54,15 @@ describe('app', () => {
     expect(await screen.findByRole('heading', { name: 'Log in to Harbor CRM' })).toBeInTheDocument();
   });
 
-  it('starts a signed-in user on My customers', async () => {
+  it('starts a signed-in manager on the store’s Customers', async () => {
     saveSession({ token: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
     mockFetch(answer(me));
     const { router } = renderApp('/');
 
-    expect(await screen.findByRole('heading', { name: 'My customers', level: 1 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Customers', level: 1 })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/customers');
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(within(nav).getByRole('link', { name: 'My customers' })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByRole('link', { name: 'Customers' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('link', { name: 'Tags' })).toBeInTheDocument();
   });
 
@@ -144,7 +144,7 @@ describe('app', () => {
     await user.type(screen.getByLabelText('Password'), 'correct horse');
     await user.click(screen.getByRole('button', { name: 'Log in' }));
 
-    expect(await screen.findByRole('heading', { name: 'My customers', level: 1 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Customers', level: 1 })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/customers');
   });
 

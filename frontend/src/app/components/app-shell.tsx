@@ -37,7 +37,7 @@ export function AppShell() {
       </header>
       <nav aria-label={t('nav.label')} className="shell-nav">
         <Link to="/customers" aria-current={inCustomers ? 'page' : undefined}>
-          {t('nav.customers')}
+          {t(me && me.user.role !== 'REP' ? 'nav.allCustomers' : 'nav.customers')}
         </Link>
         <Link to="/pool" aria-current={inPool ? 'page' : undefined}>
           {t('nav.pool')}

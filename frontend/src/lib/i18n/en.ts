@@ -112,6 +112,7 @@ export const en = {
   'problem.reference': 'Reference for support: {id}',
 
   'common.cancel': 'Cancel',
+  'nav.allCustomers': 'Customers',
   'nav.customers': 'My customers',
   'nav.tags': 'Tags',
   'nav.customFields': 'Custom fields',
@@ -146,8 +147,12 @@ export const en = {
   'im.OTHER': 'Other',
 
   'customers.nextFollowUp.overdue': 'overdue',
+  'customers.allTitle': 'Customers',
+  'customers.column.owner': 'Owner',
+  'customers.ownerUnknown': 'User {id}',
   'customers.title': 'My customers',
   'customers.new': 'New customer',
+  'customers.backToAll': 'Back to customers',
   'customers.backToList': 'Back to my customers',
   'customers.backToPool': 'Back to the pool',
   'customers.empty': 'No customers yet. Add your first one.',

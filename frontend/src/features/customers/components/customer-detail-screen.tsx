@@ -154,7 +154,7 @@ export function CustomerDetailScreen({ customerId, role, ordersSection }: Custom
     return (
       <div role="alert" className="form-alert">
         <p>{t(key, params)}</p>
-        <Link to="/customers">{t('customers.backToList')}</Link>
+        <Link to="/customers">{t(role === 'REP' ? 'customers.backToList' : 'customers.backToAll')}</Link>
       </div>
     );
   }
@@ -170,7 +170,7 @@ export function CustomerDetailScreen({ customerId, role, ordersSection }: Custom
           {inPool ? (
             <Link to="/pool">{t('customers.backToPool')}</Link>
           ) : (
-            <Link to="/customers">{t('customers.backToList')}</Link>
+            <Link to="/customers">{t(role === 'REP' ? 'customers.backToList' : 'customers.backToAll')}</Link>
           )}
           <h1>{customer.name}</h1>
           {customer.companyName && <p className="muted">{customer.companyName}</p>}

@@ -75,6 +75,34 @@ describe('My customers', () => {
     expect(screen.queryByLabelText('Owner')).not.toBeInTheDocument();
   });
 
+  it('titles a manager’s list Customers and names each owner; a rep’s stays My customers, without owners', SLOW, async () => {
+    fakeApi((_request, url) => {
+      if (url.pathname === '/api/v1/team') return jsonResponse({ items: [{ id: 3, name: 'Rita Rep', role: 'REP' }] });
+      if (url.pathname === '/api/v1/customers') {
+        return jsonResponse({
+          items: [customer(1, { name: 'Owned', ownerId: 3 }), customer(2, { name: 'Pooled', ownerId: null }),
+            customer(4, { name: 'Kept by a former rep', ownerId: 9 })],
+          nextCursor: null,
+        });
+      }
+      return undefined;
+    });
+    const { unmount } = renderScreen();
+    expect(await screen.findByRole('heading', { name: 'Customers', level: 1 })).toBeInTheDocument();
+    const table = await screen.findByRole('table', { name: 'Customers' });
+    expect(within(table).getByRole('columnheader', { name: 'Owner' })).toBeInTheDocument();
+    const owned = within(table).getByRole('row', { name: /Owned/ });
+    expect(await within(owned).findByRole('cell', { name: 'Rita Rep' })).toBeInTheDocument();
+    expect(within(within(table).getByRole('row', { name: /Pooled/ })).getByRole('cell', { name: 'In the pool' })).toBeInTheDocument();
+    expect(within(within(table).getByRole('row', { name: /former rep/ })).getByRole('cell', { name: 'User 9' })).toBeInTheDocument();
+    unmount();
+
+    renderScreen('/customers', 'REP');
+    expect(await screen.findByRole('heading', { name: 'My customers', level: 1 })).toBeInTheDocument();
+    const mine = await screen.findByRole('table', { name: 'My customers' });
+    expect(within(mine).queryByRole('columnheader', { name: 'Owner' })).not.toBeInTheDocument();
+  });
+
   it('sorts by a column header and loads the next page with the cursor', SLOW, async () => {
     const { requests } = fakeApi((_request, url) => {
       if (url.pathname !== '/api/v1/customers') return undefined;

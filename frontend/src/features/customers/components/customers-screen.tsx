@@ -5,6 +5,7 @@ import { QueryError } from '@/components/query-error';
 import { Link, useSearchParams } from 'react-router';
 import type { Role } from '@/lib/domain';
 import { useFormatters, useT, type Translate } from '@/lib/i18n';
+import { useTeam } from '@/lib/team';
 import { useSelection } from '@/lib/use-selection';
 import type { BatchResult } from '../api/batch-customers';
 import { useCustomFields } from '../api/list-custom-fields';
@@ -19,7 +20,10 @@ import { SavedViews } from './saved-views';
 
 export type { Role } from '@/lib/domain';
 
-/** My customers: screening, saved views, the sortable list and batch actions. Filters live in the URL. */
+/**
+ * The customer list: screening, saved views, the sortable list and batch actions; filters live in the URL. A rep's
+ * is "My customers"; a manager's is the whole store's, titled so and with each customer's owner.
+ */
 export function CustomersScreen({ role, me }: { role: Role; me?: { id: number; name: string } }) {
   const t = useT();
   const format = useFormatters();
@@ -33,6 +37,11 @@ export function CustomersScreen({ role, me }: { role: Role; me?: { id: number; n
   const [feedback, setFeedback] = useState<((t: Translate) => string) | null>(null);
   const manager = role !== 'REP';
   const exporter = useExportCustomers();
+  const team = useTeam(manager).data;
+  const owners = useMemo(
+    () => (manager ? new Map((team ?? []).map((member) => [member.id, member.name])) : undefined),
+    [manager, team],
+  );
 
   function apply(next: URLSearchParams) {
     setSelected(new Set());
@@ -82,6 +91,7 @@ export function CustomersScreen({ role, me }: { role: Role; me?: { id: number; n
         selected={selected}
         onSelect={select}
         busy={busy}
+        owners={owners}
       />
     );
   }
@@ -89,7 +99,7 @@ export function CustomersScreen({ role, me }: { role: Role; me?: { id: number; n
   return (
     <div className="stack">
       <div className="page-title">
-        <h1 id="customers-title">{t('customers.title')}</h1>
+        <h1 id="customers-title">{t(manager ? 'customers.allTitle' : 'customers.title')}</h1>
         <Link to="/customers/new" className="button-link">
           {t('customers.new')}
         </Link>

@@ -22,9 +22,11 @@ export interface CustomersTableProps {
   selected: ReadonlySet<number>;
   onSelect: (ids: number[], selected: boolean) => void;
   busy: boolean;
+  /** The store's users by id: given (to managers), the list has an owner column. */
+  owners?: ReadonlyMap<number, string>;
 }
 
-export function CustomersTable({ customers, sort, onSort, selected, onSelect, busy }: CustomersTableProps) {
+export function CustomersTable({ customers, sort, onSort, selected, onSelect, busy, owners }: CustomersTableProps) {
   const t = useT();
   const format = useFormatters();
   // When the page was drawn: a follow-up planned before it is overdue.
@@ -54,6 +56,7 @@ export function CustomersTable({ customers, sort, onSort, selected, onSelect, bu
           <tr>
             <SelectAllHeader rows={customers} selected={selected} onSelect={onSelect} />
             {nameColumn && header(nameColumn.key, nameColumn.label)}
+            {owners && <th scope="col">{t('customers.column.owner')}</th>}
             <th scope="col">{t('customers.column.stage')}</th>
             <th scope="col">{t('customers.column.stars')}</th>
             <th scope="col">{t('customers.column.tags')}</th>
@@ -71,6 +74,16 @@ export function CustomersTable({ customers, sort, onSort, selected, onSelect, bu
                 <Link to={`/customers/${customer.id}`}>{customer.name}</Link>
                 {customer.companyName && <div className="muted small">{customer.companyName}</div>}
               </th>
+              {owners && (
+                <td data-label={t('customers.column.owner')}>
+                  {customer.ownerId == null ? (
+                    <span className="muted">{t('customers.inPoolShort')}</span>
+                  ) : (
+                    // A deactivated owner is no longer in the team list: their number, not a blank.
+                    (owners.get(customer.ownerId) ?? t('customers.ownerUnknown', { id: String(customer.ownerId) }))
+                  )}
+                </td>
+              )}
               <td data-label={t('customers.column.stage')}>{t(`stage.${customer.stage}`)}</td>
               <td data-label={t('customers.column.stars')}>
                 <span aria-label={t(`stars.${customer.stars as 0 | 1 | 2 | 3}`)} title={t(`stars.${customer.stars as 0 | 1 | 2 | 3}`)}>
@@ -85,7 +98,14 @@ export function CustomersTable({ customers, sort, onSort, selected, onSelect, bu
                 </span>
               </td>
               <td data-label={t('customers.column.poolReturn')}>
-                {customer.poolReturn ? <PoolReturnTimer poolReturn={customer.poolReturn} /> : customer.ownerId === null ? t('customers.inPoolShort') : '—'}
+                {customer.poolReturn ? (
+                  <PoolReturnTimer poolReturn={customer.poolReturn} />
+                ) : customer.ownerId === null && !owners ? (
+                  // Said here unless the owner column says it already.
+                  t('customers.inPoolShort')
+                ) : (
+                  '—'
+                )}
               </td>
               <td className="number" data-label={t('customers.column.score')}>
                 {format.number(customer.potentialScore)}
