@@ -9,23 +9,38 @@ export function poolReturnText(t: Translate, poolReturn: Pick<PoolReturn, 'daysL
   return t('poolReturn.days', { days: poolReturn.daysLeft, rule });
 }
 
+/** "3 days", "1 day", "today": the compact timer's visible words. */
+function daysLeftText(t: Translate, daysLeft: number): string {
+  if (daysLeft <= 0) return t('poolReturn.short.today');
+  if (daysLeft === 1) return t('poolReturn.short.oneDay');
+  return t('poolReturn.short.days', { days: daysLeft });
+}
+
 /**
- * "Returns to the pool in 3 days: no follow-up", with the exact moment as a tooltip,
- * highlighted within the store's warning window. Nothing for customers no rule will return.
+ * "Returns to the pool in 3 days: no follow-up", with the exact moment as a tooltip, highlighted within the store's
+ * warning window. Nothing for customers no rule will return. `compact` (a list's column) shows only the days left
+ * as a badge; the whole sentence stays in its tooltip and for screen readers.
  */
-export function PoolReturnTimer({ poolReturn }: { poolReturn: PoolReturn | null | undefined }) {
+export function PoolReturnTimer({ poolReturn, compact = false }: { poolReturn: PoolReturn | null | undefined; compact?: boolean }) {
   const t = useT();
   const format = useFormatters();
   // Urgent within the store's warning window, when the owner is also reminded; due ones always.
   const warnDays = usePoolWarnDays();
   if (!poolReturn) return null;
   const close = poolReturn.daysLeft <= warnDays;
+  const sentence = poolReturnText(t, poolReturn);
+  const at = t('poolReturn.at', { date: format.dateTime(poolReturn.at) });
+  if (compact) {
+    return (
+      <span className={close ? 'pool-timer pool-timer-badge pool-timer-close' : 'pool-timer pool-timer-badge'} title={`${sentence}. ${at}`}>
+        <span aria-hidden="true">{daysLeftText(t, poolReturn.daysLeft)}</span>
+        <span className="visually-hidden">{sentence}</span>
+      </span>
+    );
+  }
   return (
-    <span
-      className={close ? 'pool-timer pool-timer-close' : 'pool-timer'}
-      title={t('poolReturn.at', { date: format.dateTime(poolReturn.at) })}
-    >
-      {poolReturnText(t, poolReturn)}
+    <span className={close ? 'pool-timer pool-timer-close' : 'pool-timer'} title={at}>
+      {sentence}
     </span>
   );
 }

@@ -530,6 +530,9 @@ export const en = {
   'customers.batch.skip.ALREADY_OWNED': '{count} skipped: they already belong to that person.',
   'customers.batch.skip.LIMIT_REACHED': '{count} skipped: that person holds as many private customers as the rules allow.',
 
+  'poolReturn.short.days': '{days} days',
+  'poolReturn.short.oneDay': '1 day',
+  'poolReturn.short.today': 'today',
   'poolReturn.days': 'Returns to the pool in {days} days: {rule}',
   'poolReturn.oneDay': 'Returns to the pool in 1 day: {rule}',
   'poolReturn.today': 'Returns to the pool today: {rule}',

@@ -531,6 +531,9 @@ export const zhCN: Dictionary = {
   'customers.batch.skip.ALREADY_OWNED': '跳过 {count} 个：已经属于此人。',
   'customers.batch.skip.LIMIT_REACHED': '跳过 {count} 个：此人的私海客户已达规则上限。',
 
+  'poolReturn.short.days': '{days} 天',
+  'poolReturn.short.oneDay': '1 天',
+  'poolReturn.short.today': '今天',
   'poolReturn.days': '{days} 天后退回公海：{rule}',
   'poolReturn.oneDay': '1 天后退回公海：{rule}',
   'poolReturn.today': '今天退回公海：{rule}',

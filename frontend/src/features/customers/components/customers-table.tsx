@@ -99,7 +99,7 @@ export function CustomersTable({ customers, sort, onSort, selected, onSelect, bu
               </td>
               <td data-label={t('customers.column.poolReturn')}>
                 {customer.poolReturn ? (
-                  <PoolReturnTimer poolReturn={customer.poolReturn} />
+                  <PoolReturnTimer poolReturn={customer.poolReturn} compact />
                 ) : customer.ownerId === null && !owners ? (
                   // Said here unless the owner column says it already.
                   t('customers.inPoolShort')
