@@ -235,7 +235,7 @@ async function aBrowserWorksUnderTheHeaders(admin) {
     await page.getByLabel('Email').fill(admin.email);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByRole('heading', { name: 'My customers' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('heading', { name: /^(My customers|Customers)$/, level: 1 }).waitFor({ timeout: 20_000 });
     await page.goto(`${web.base}/stats`);
     await page.getByRole('heading', { name: 'Statistics' }).waitFor({ timeout: 20_000 });
     await page.waitForTimeout(1000); // the charts draw after their data arrives
