@@ -3,7 +3,7 @@ import { CreateCustomerScreen } from '@/features/customers/components/create-cus
 import { CustomerDetailScreen } from '@/features/customers/components/customer-detail-screen';
 import { CustomersScreen } from '@/features/customers/components/customers-screen';
 import { CustomerOrders } from '@/features/orders/components/customer-orders';
-import { useT } from '@/lib/i18n';
+import { idOf, UnknownAddress } from '../components/address-id';
 import { WithMe } from '../components/with-me';
 
 export function CustomersRoute() {
@@ -15,16 +15,8 @@ export function NewCustomerRoute() {
 }
 
 export function CustomerRoute() {
-  const { id } = useParams();
-  const t = useT();
-  const customerId = Number(id);
-  if (!Number.isInteger(customerId) || customerId <= 0) {
-    return (
-      <p role="alert" className="form-alert">
-        {t('problem.notFound')}
-      </p>
-    );
-  }
+  const customerId = idOf(useParams().id);
+  if (customerId === null) return <UnknownAddress />;
   return (
     <WithMe>
       {(me) => (

@@ -3,23 +3,8 @@ import { EditOrderScreen, NewOrderScreen } from '@/features/orders/components/or
 import { OrderScreen } from '@/features/orders/components/order-screen';
 import { OrdersScreen } from '@/features/orders/components/orders-screen';
 import { isOrderKind } from '@/features/orders/api/list-orders';
-import { useT } from '@/lib/i18n';
+import { idOf, UnknownAddress } from '../components/address-id';
 import { WithMe } from '../components/with-me';
-
-function NotFound() {
-  const t = useT();
-  return (
-    <p role="alert" className="form-alert">
-      {t('problem.notFound')}
-    </p>
-  );
-}
-
-/** A positive whole id from the address, or null. */
-function idOf(value: string | undefined): number | null {
-  const id = Number(value);
-  return Number.isInteger(id) && id > 0 ? id : null;
-}
 
 export function OrdersRoute() {
   return <WithMe>{(me) => <OrdersScreen role={me.user.role} />}</WithMe>;
@@ -27,7 +12,7 @@ export function OrdersRoute() {
 
 export function OrderRoute() {
   const orderId = idOf(useParams().id);
-  if (orderId === null) return <NotFound />;
+  if (orderId === null) return <UnknownAddress />;
   return (
     <WithMe>
       {(me) => <OrderScreen key={orderId} orderId={orderId} role={me.user.role} meId={me.user.id} storeName={me.store.name} />}
@@ -37,7 +22,7 @@ export function OrderRoute() {
 
 export function EditOrderRoute() {
   const orderId = idOf(useParams().id);
-  if (orderId === null) return <NotFound />;
+  if (orderId === null) return <UnknownAddress />;
   return <EditOrderScreen key={orderId} orderId={orderId} />;
 }
 
@@ -46,7 +31,7 @@ export function NewOrderRoute() {
   const customerId = idOf(useParams().id);
   const [search] = useSearchParams();
   const kindParam = search.get('kind');
-  if (customerId === null) return <NotFound />;
+  if (customerId === null) return <UnknownAddress />;
   const kind = isOrderKind(kindParam) ? kindParam : 'QUOTATION';
   return (
     <WithMe>

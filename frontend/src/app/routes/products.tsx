@@ -2,7 +2,7 @@ import { useParams } from 'react-router';
 import { CreateProductScreen } from '@/features/products/components/create-product-screen';
 import { ProductScreen } from '@/features/products/components/product-screen';
 import { ProductsScreen } from '@/features/products/components/products-screen';
-import { useT } from '@/lib/i18n';
+import { idOf, UnknownAddress } from '../components/address-id';
 import { WithMe } from '../components/with-me';
 import { Forbidden } from './settings';
 
@@ -17,15 +17,7 @@ export function NewProductRoute() {
 }
 
 export function ProductRoute() {
-  const { id } = useParams();
-  const t = useT();
-  const productId = Number(id);
-  if (!Number.isInteger(productId) || productId <= 0) {
-    return (
-      <p role="alert" className="form-alert">
-        {t('problem.notFound')}
-      </p>
-    );
-  }
+  const productId = idOf(useParams().id);
+  if (productId === null) return <UnknownAddress />;
   return <WithMe>{(me) => <ProductScreen key={productId} productId={productId} role={me.user.role} meId={me.user.id} />}</WithMe>;
 }

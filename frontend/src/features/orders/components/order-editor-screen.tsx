@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import type { Role } from '@/lib/domain';
 import { useT } from '@/lib/i18n';
 import { ApiError, errorMessage } from '@/lib/problem';
+import { PageLoadError } from '@/components/query-error';
 import { useCreateOrder } from '../api/create-order';
 import { useOrderCustomer } from '../api/get-customer';
 import { useOrder } from '../api/get-order';
@@ -127,16 +128,7 @@ export function EditOrderScreen({ orderId }: { orderId: number }) {
 
   if (orderQuery.isPending) return <p role="status">{t('app.loading')}</p>;
   if (orderQuery.isError) {
-    const { key, params } = errorMessage(orderQuery.error);
-    return (
-      <div className="stack">
-        <h1>{t('orders.title')}</h1>
-        <div role="alert" className="form-alert">
-          <p>{t(key, params)}</p>
-          <Link to="/orders">{t('orders.backToList')}</Link>
-        </div>
-      </div>
-    );
+    return <PageLoadError title={t('orders.title')} error={orderQuery.error} backTo="/orders" backLabel={t('orders.backToList')} />;
   }
 
   const order = orderQuery.data;

@@ -4,6 +4,7 @@ import { Confirm } from '@/components/confirm';
 import type { Role } from '@/lib/domain';
 import { useFormatters, useT, type Translate } from '@/lib/i18n';
 import { allowedStepsOf, ApiError, errorMessage, isProblem, shortagesOf } from '@/lib/problem';
+import { PageLoadError } from '@/components/query-error';
 import { useChangeOrderStatus } from '../api/change-order-status';
 import { useConvertQuotation } from '../api/convert-quotation';
 import { useDeleteOrder } from '../api/delete-order';
@@ -208,16 +209,7 @@ export function OrderScreen({ orderId, role, meId, storeName }: { orderId: numbe
 
   if (orderQuery.isPending) return <p role="status">{t('app.loading')}</p>;
   if (orderQuery.isError) {
-    const { key, params } = errorMessage(orderQuery.error);
-    return (
-      <div className="stack">
-        <h1>{t('orders.title')}</h1>
-        <div role="alert" className="form-alert">
-          <p>{t(key, params)}</p>
-          <Link to="/orders">{t('orders.backToList')}</Link>
-        </div>
-      </div>
-    );
+    return <PageLoadError title={t('orders.title')} error={orderQuery.error} backTo="/orders" backLabel={t('orders.backToList')} />;
   }
 
   const order = orderQuery.data;

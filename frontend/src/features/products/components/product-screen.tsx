@@ -6,6 +6,7 @@ import type { Role } from '@/lib/domain';
 import { useFormatters, useT } from '@/lib/i18n';
 import { useMoney } from '@/lib/money';
 import { ApiError, errorMessage, isProblem } from '@/lib/problem';
+import { PageLoadError } from '@/components/query-error';
 import { useDeleteProduct } from '../api/delete-product';
 import { useProduct } from '../api/get-product';
 import type { Product } from '../api/list-products';
@@ -308,16 +309,7 @@ export function ProductScreen({ productId, role, meId }: { productId: number; ro
 
   if (productQuery.isPending) return <p role="status">{t('app.loading')}</p>;
   if (productQuery.isError) {
-    const { key, params } = errorMessage(productQuery.error);
-    return (
-      <div className="stack">
-        <h1>{t('products.title')}</h1>
-        <div role="alert" className="form-alert">
-          <p>{t(key, params)}</p>
-          <Link to="/products">{t('products.backToList')}</Link>
-        </div>
-      </div>
-    );
+    return <PageLoadError title={t('products.title')} error={productQuery.error} backTo="/products" backLabel={t('products.backToList')} />;
   }
 
   const product = productQuery.data;
