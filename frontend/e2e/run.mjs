@@ -301,11 +301,11 @@ step('the rep’s overdue follow-up shows in the reminders badge and on the Remi
   // A follow-up just done, with the next one planned a second ago (so overdue): the form plans whole days
   // (9:00), which would make this step depend on the hour it runs.
   const status = await page.evaluate(async (id) => {
-    const { token } = JSON.parse(localStorage.getItem('harbor.session'));
     const now = Date.now();
+    // The session is the browser's HttpOnly cookie; writes say they come from the app.
     const response = await fetch(`/api/v1/customers/${id}/follow-ups`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      headers: { 'X-Requested-By': 'harbor-e2e', 'Content-Type': 'application/json' },
       body: JSON.stringify({
         type: 'CALL',
         content: 'Promised to call back',
@@ -471,14 +471,13 @@ async function custLogIn(email, secret = password) {
   await page.getByRole('heading', { name: /^(My customers|Customers)$/, level: 1 }).waitFor();
 }
 
-/** Calls the API with the signed-in user's token: setting up data the step is not about. */
+/** Calls the API as the signed-in user (their session cookie): setting up data the step is not about. */
 async function custApi(method, path, body) {
   return page.evaluate(
     async ({ method, path, body }) => {
-      const { token } = JSON.parse(localStorage.getItem('harbor.session'));
       const response = await fetch(path, {
         method,
-        headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+        headers: { 'X-Requested-By': 'harbor-e2e', ...(body ? { 'Content-Type': 'application/json' } : {}) },
         body: body ? JSON.stringify(body) : undefined,
       });
       return { status: response.status, body: response.status === 204 ? null : await response.json() };
@@ -589,6 +588,39 @@ step('the manager creates a duplicate anyway, merges the two, and undoes the mer
   const found = await custApi('GET', `/api/v1/customers?q=${encodeURIComponent(runId)}&limit=50`);
   const names = found.body.items.map((item) => item.name);
   assert.ok(names.includes(dupOriginal) && names.includes(dupCopy), `both customers exist again: ${names}`);
+});
+
+step('a script stored in a customer never runs nor reaches the session, and logging out ends it at once', async () => {
+  const planted = `<img src=x onerror="window.__harborXss=1"><script>window.__harborXss=2</script>`;
+  const created = await custApi('POST', '/api/v1/customers', {
+    name: `Mallory ${runId} ${planted}`,
+    companyName: `<svg onload="window.__harborXss=3">`,
+    notes: `<script>fetch('/steal?c='+document.cookie)</script>`,
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  await page.goto(`/customers/${created.body.id}`);
+  await page.getByRole('heading', { name: new RegExp(`Mallory ${runId}`), level: 1 }).waitFor();
+  await page.getByRole('tab', { name: 'Customer file' }).click();
+  await page.getByText("fetch('/steal?c='+document.cookie)", { exact: false }).waitFor();
+  const seen = await page.evaluate(() => ({
+    xss: window.__harborXss ?? null,
+    cookie: document.cookie,
+    stored: Object.keys(localStorage).map((key) => localStorage.getItem(key)).join(' '),
+  }));
+  assert.equal(seen.xss, null, 'no planted script ran');
+  assert.ok(!/harbor_session/.test(seen.cookie), `the session cookie is out of reach of scripts: ${seen.cookie}`);
+  assert.ok(!/eyJ[\w-]+\.[\w-]+\./.test(seen.stored), 'no token is kept where scripts can read it');
+  // A write riding on the cookie without the app's header (another site's form) is refused.
+  const forged = await page.evaluate(async () => (await fetch('/api/v1/tags', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: 'forged', color: '#000000' }),
+  })).status);
+  assert.equal(forged, 403);
+
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.getByRole('heading', { name: 'Log in to Harbor CRM' }).waitFor();
+  await eventually(async () => assert.equal(await page.evaluate(async () => (await fetch('/api/v1/me')).status), 401));
+  await custLogIn(rep.email);
 });
 // ==== END spa-cust block ====
 // ==== BEGIN tour block: the newcomer's tour of the README ("What to try first") on the seeded demo store ====

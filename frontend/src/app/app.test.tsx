@@ -55,7 +55,7 @@ describe('app', () => {
   });
 
   it('starts a signed-in manager on the store’s Customers', async () => {
-    saveSession({ token: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
+    saveSession({ owner: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
     mockFetch(answer(me));
     const { router } = renderApp('/');
 
@@ -67,7 +67,7 @@ describe('app', () => {
   });
 
   it('shows the signed-in user, their role and store in the header and on the profile page', async () => {
-    saveSession({ token: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
+    saveSession({ owner: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
     mockFetch(answer(me));
     renderApp('/profile');
 
@@ -80,7 +80,7 @@ describe('app', () => {
   });
 
   it('goes back to the login screen when the server answers 401', async () => {
-    saveSession({ token: 'revoked', expiresAt: '2099-01-01T00:00:00Z' });
+    saveSession({ owner: 'revoked', expiresAt: '2099-01-01T00:00:00Z' });
     mockFetch(() =>
       problemResponse({ type: 'https://harbor-crm.dev/problems/unauthorized', title: 'Unauthorized', status: 401 }),
     );
@@ -91,7 +91,7 @@ describe('app', () => {
   });
 
   it('logs out', async () => {
-    saveSession({ token: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
+    saveSession({ owner: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
     mockFetch(answer(me));
     const { user } = renderApp('/');
 
@@ -102,7 +102,7 @@ describe('app', () => {
   });
 
   it('offers Users in the navigation to administrators only', async () => {
-    saveSession({ token: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
+    saveSession({ owner: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
     mockFetch((request) =>
       request.url.includes('/users')
         ? jsonResponse({ items: [{ ...admin.user, createdAt: '2025-03-01T08:00:00Z', version: 0 }], nextCursor: null })
@@ -120,7 +120,7 @@ describe('app', () => {
   });
 
   it('shows no Users link to a manager, and refuses the page', async () => {
-    saveSession({ token: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
+    saveSession({ owner: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
     const { requests } = mockFetch(answer(me));
     renderApp('/settings/users');
 
@@ -131,7 +131,7 @@ describe('app', () => {
   });
 
   it('after logging out, the next person to log in starts at home', async () => {
-    saveSession({ token: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
+    saveSession({ owner: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
     mockFetch((request) =>
       request.url.endsWith('/auth/login')
         ? jsonResponse({ token: 'jwt-2', expiresAt: '2099-01-01T00:00:00Z', user: me.user })
@@ -165,7 +165,7 @@ describe('app', () => {
   });
 
   it('shows how many reminders need attention in the header, and opens them', { timeout: 20_000 }, async () => {
-    saveSession({ token: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
+    saveSession({ owner: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
     mockFetch(answer(me));
     const { user, router } = renderApp('/');
 
@@ -178,7 +178,7 @@ describe('app', () => {
   });
 
   it('offers the pool to everyone and the pool rules to managers and admins, not to reps', { timeout: 20_000 }, async () => {
-    saveSession({ token: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
+    saveSession({ owner: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
     const rep = { ...me, user: { ...me.user, role: 'REP' } };
     mockFetch(answer(rep));
     renderApp('/settings/pool-rules');
@@ -192,7 +192,7 @@ describe('app', () => {
     ['a pool customer', null, 'Pool', 'My customers', 'Back to the pool'],
     ['one of my customers', 1, 'My customers', 'Pool', 'Back to my customers'],
   ])("marks the navigation's area on %s's page", async (_, ownerId, current, other, back) => {
-    saveSession({ token: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
+    saveSession({ owner: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
     const rep = { ...me, user: { ...me.user, id: 1, role: 'REP' } };
     const lists = answer(rep);
     mockFetch((request: Request) => {

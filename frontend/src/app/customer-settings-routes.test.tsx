@@ -12,7 +12,7 @@ const who = (role: string) => ({ user: { id: 1, name: 'Li Na', email: 'li@exampl
 
 /** /me answers with the given role; every list answers empty. */
 function signIn(role: string) {
-  saveSession({ token: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
+  saveSession({ owner: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
   mockFetch((request) => {
     const path = new URL(request.url).pathname;
     if (path === '/api/v1/me') return jsonResponse(who(role));

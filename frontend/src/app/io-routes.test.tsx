@@ -26,7 +26,7 @@ const emptyChurn = {
 
 /** /me as `role`; empty answers for the lists and reports the screens load. */
 function signIn(role: 'ADMIN' | 'MANAGER' | 'REP') {
-  saveSession({ token: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
+  saveSession({ owner: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
   return mockFetch((request) => {
     const path = new URL(request.url).pathname;
     if (path === '/api/v1/me') return jsonResponse(who(role));

@@ -16,7 +16,7 @@ const rep = {
 
 /** A rep signed in; customer 5 is theirs, customer 6 is in the pool; one quotation for customer 5. */
 function signInAsRep() {
-  saveSession({ token: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
+  saveSession({ owner: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
   return mockFetch((request) => {
     const path = new URL(request.url).pathname;
     if (path === '/api/v1/me') return jsonResponse(rep);

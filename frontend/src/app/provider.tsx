@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { ApiError } from '@/lib/problem';
-import { subscribeToSession } from '@/lib/session';
+import { getSession, sessionOwner, subscribeToSession } from '@/lib/session';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -19,8 +19,16 @@ export function createQueryClient(): QueryClient {
 export function AppProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
 
-  // Another user (or nobody) is signed in now: nothing cached for the previous one may show.
-  useEffect(() => subscribeToSession(() => queryClient.removeQueries()), [queryClient]);
+  // Another user (or nobody) is signed in now: nothing cached for the previous one may show. The same user with a
+  // new token (their password changed) keeps what was read for them, and the page they are on.
+  useEffect(() => {
+    let owner = sessionOwner(getSession());
+    return subscribeToSession(() => {
+      const next = sessionOwner(getSession());
+      if (owner === null || next !== owner) queryClient.removeQueries();
+      owner = next;
+    });
+  }, [queryClient]);
 
   return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
 }

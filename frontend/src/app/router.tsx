@@ -30,6 +30,8 @@ const OrdersRoute = lazy(() => import('./routes/orders').then((m) => ({ default:
 const OrderRoute = lazy(() => import('./routes/orders').then((m) => ({ default: m.OrderRoute })));
 const EditOrderRoute = lazy(() => import('./routes/orders').then((m) => ({ default: m.EditOrderRoute })));
 const NewOrderRoute = lazy(() => import('./routes/orders').then((m) => ({ default: m.NewOrderRoute })));
+const InquiriesRoute = lazy(() => import('./routes/inquiries').then((m) => ({ default: m.InquiriesRoute })));
+const StoreSettingsRoute = lazy(() => import('./routes/store').then((m) => ({ default: m.StoreSettingsRoute })));
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginRoute /> },
@@ -64,6 +66,8 @@ export const routes: RouteObject[] = [
           { path: 'orders', element: <OrdersRoute /> },
           { path: 'orders/:id', element: <OrderRoute /> },
           { path: 'orders/:id/edit', element: <EditOrderRoute /> },
+          { path: 'inquiries', element: <InquiriesRoute /> },
+          { path: 'settings/store', element: <StoreSettingsRoute /> },
         ],
       },
     ],

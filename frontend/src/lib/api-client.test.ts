@@ -11,29 +11,29 @@ const me = {
 };
 
 describe('api client', () => {
-  it('attaches the session token as a bearer token', async () => {
-    saveSession({ token: 'jwt-123', expiresAt: inOneHour() });
+  it('sends no credential of its own: the session cookie goes by itself, with the header that says it is the app', async () => {
+    saveSession({ owner: '7', expiresAt: inOneHour() });
     const { requests } = mockFetch(() => jsonResponse(me));
 
     const data = await unwrap(apiClient.GET('/api/v1/me'));
 
     expect(data).toEqual(me);
-    expect(requests[0]?.headers.get('Authorization')).toBe('Bearer jwt-123');
+    expect(requests[0]?.headers.get('Authorization')).toBeNull();
+    expect(requests[0]?.headers.get('X-Requested-By')).toBe('harbor-web');
+    expect(requests[0]?.credentials).toBe('same-origin');
     expect(new URL(requests[0]?.url ?? '').pathname).toBe('/api/v1/me');
   });
 
-  it('sends no token without a session, nor with an expired one', async () => {
-    const { requests } = mockFetch(() => jsonResponse(me));
-    await apiClient.GET('/api/v1/me');
-    saveSession({ token: 'old', expiresAt: new Date(Date.now() - 1000).toISOString() });
+  it('forgets an expired session', async () => {
+    mockFetch(() => jsonResponse(me));
+    saveSession({ owner: '7', expiresAt: new Date(Date.now() - 1000).toISOString() });
     await apiClient.GET('/api/v1/me');
 
-    expect(requests.map((request) => request.headers.get('Authorization'))).toEqual([null, null]);
     expect(getSession()).toBeNull();
   });
 
   it('clears the session when the server answers 401', async () => {
-    saveSession({ token: 'revoked', expiresAt: inOneHour() });
+    saveSession({ owner: 'revoked', expiresAt: inOneHour() });
     const onSessionChange = vi.fn();
     const unsubscribe = subscribeToSession(onSessionChange);
     mockFetch(() =>
@@ -49,14 +49,14 @@ describe('api client', () => {
   });
 
   it('keeps the session on other failures', async () => {
-    saveSession({ token: 'jwt-123', expiresAt: inOneHour() });
+    saveSession({ owner: 'jwt-123', expiresAt: inOneHour() });
     mockFetch(() => problemResponse({ type: 'https://harbor-crm.dev/problems/forbidden', title: 'Forbidden', status: 403 }));
 
     const failure = await unwrap(apiClient.GET('/api/v1/me')).catch((error: unknown) => error);
 
     expect(failure).toBeInstanceOf(ApiError);
     expect((failure as ApiError).kind).toBe('forbidden');
-    expect(getSession()?.token).toBe('jwt-123');
+    expect(getSession()?.owner).toBe('jwt-123');
   });
 
   it('tells the server the chosen language', async () => {

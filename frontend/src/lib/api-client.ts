@@ -2,17 +2,22 @@ import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './api/schema';
 import { getLocale } from './i18n';
 import { toApiError } from './problem';
-import { clearSession, getSession } from './session';
+import { clearSession } from './session';
+
+/**
+ * The session travels in the server's HttpOnly cookie, which the browser adds by itself. Every request also says it
+ * comes from the app (the server refuses cookie-borne writes without this header: another site cannot add it).
+ */
+export const CSRF_HEADER = 'X-Requested-By';
 
 export const authMiddleware: Middleware = {
   onRequest({ request }) {
-    const session = getSession();
-    if (session) request.headers.set('Authorization', `Bearer ${session.token}`);
+    request.headers.set(CSRF_HEADER, 'harbor-web');
     request.headers.set('Accept-Language', getLocale());
     return request;
   },
   onResponse({ response }) {
-    // The token was refused (expired, revoked, user deactivated): log out, and
+    // The session was refused (expired, revoked, user deactivated, signed out): log out, and
     // the protected routes send the user to the login screen.
     if (response.status === 401) clearSession();
     return undefined;

@@ -3,6 +3,7 @@ import type { components } from './api/schema';
 export type CustomerStage = components['schemas']['CustomerStage'];
 export type PoolReturn = components['schemas']['PoolReturn'];
 export type Role = components['schemas']['Role'];
+export type InquiryChannel = components['schemas']['InquiryChannel'];
 
 /** The trade stages in their order, as the contract names them. */
 export const STAGES = [
@@ -16,3 +17,20 @@ export const STAGES = [
 
 /** Purchase intention: 0 unrated, 1 low, 2 medium, 3 high. */
 export const STARS = [0, 1, 2, 3] as const;
+
+/** Where inquiries come from, as the contract names them. */
+export const INQUIRY_CHANNELS = [
+  'ALIBABA',
+  'IM',
+  'EXHIBITION',
+  'SEARCH_ENGINE',
+  'ECOMMERCE_PLATFORM',
+  'REFERRAL',
+  'EMAIL',
+  'WEBSITE',
+  'OTHER',
+] as const satisfies readonly InquiryChannel[];
+
+export function isInquiryChannel(value: string | null): value is InquiryChannel {
+  return (INQUIRY_CHANNELS as readonly string[]).includes(value ?? '');
+}

@@ -16,8 +16,8 @@ export function fileNameFrom(response: Response, fallback: string): string {
 }
 
 /**
- * Hands a file the app fetched itself to the browser as a download: an <a download> cannot
- * carry the Authorization header, so authenticated files go fetch → blob → object URL.
+ * Hands a file the app fetched itself to the browser as a download: fetched, so a refusal (a problem answer) shows
+ * in the app's words instead of as a broken file, then blob → object URL.
  */
 export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);

@@ -1,8 +1,13 @@
 import { useEffect, useSyncExternalStore } from 'react';
 
+/**
+ * What the app knows of its session. The access token itself lives in an HttpOnly cookie the server sets (no script
+ * on the page can read it); this is only whom it is for and until when, so the app knows whether to show the login.
+ */
 export interface Session {
-  token: string;
-  /** ISO-8601 instant after which the server no longer accepts the token. */
+  /** Whom the session is for (the user's id): a new session of the same person keeps what was read for them. */
+  owner: string;
+  /** ISO-8601 instant after which the server no longer accepts the session. */
   expiresAt: string;
 }
 
@@ -19,12 +24,12 @@ function parseSession(raw: string | null): Session | null {
     if (
       typeof value === 'object' &&
       value !== null &&
-      'token' in value &&
+      'owner' in value &&
       'expiresAt' in value &&
-      typeof value.token === 'string' &&
+      typeof value.owner === 'string' &&
       typeof value.expiresAt === 'string'
     ) {
-      return { token: value.token, expiresAt: value.expiresAt };
+      return { owner: value.owner, expiresAt: value.expiresAt };
     }
   } catch {
     // A corrupted entry is treated as "logged out".
@@ -41,13 +46,18 @@ function notify(): void {
   for (const listener of listeners) listener();
 }
 
-/** The current session, or null when logged out or the token has expired. */
+/** The current session, or null when logged out or the session has expired. */
 export function getSession(): Session | null {
   const raw = localStorage.getItem(STORAGE_KEY);
   // Cached so useSyncExternalStore sees a stable reference between renders.
   if (raw !== cachedRaw) {
     cachedRaw = raw;
     cachedSession = parseSession(raw);
+  }
+  if (raw !== null && cachedSession === null) {
+    // Unreadable, or written by an older version that kept the token itself here: gone, and signed out.
+    localStorage.removeItem(STORAGE_KEY);
+    cachedRaw = null;
   }
   if (cachedSession && isExpired(cachedSession)) {
     localStorage.removeItem(STORAGE_KEY);
@@ -68,6 +78,11 @@ export function clearSession(): void {
   notify();
 }
 
+/** Whom a session is for, or null when nobody is signed in. */
+export function sessionOwner(session: Session | null): string | null {
+  return session?.owner ?? null;
+}
+
 export function subscribeToSession(listener: () => void): () => void {
   listeners.add(listener);
   // Logging in or out in another tab changes this tab's session too.
@@ -84,7 +99,7 @@ export function subscribeToSession(listener: () => void): () => void {
 // setTimeout fires at once for delays above 2^31-1 ms (about 24.8 days).
 const MAX_TIMER_DELAY_MS = 2_147_483_647;
 
-/** The current session; re-renders on login, logout and when the token expires. */
+/** The current session; re-renders on login, logout and when the session expires. */
 export function useSession(): Session | null {
   const session = useSyncExternalStore(subscribeToSession, getSession);
   useEffect(() => {

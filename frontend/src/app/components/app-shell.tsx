@@ -44,6 +44,7 @@ export function AppShell() {
         </Link>
         <NavLink to="/products">{t('nav.products')}</NavLink>
         <NavLink to="/orders">{t('nav.orders')}</NavLink>
+        <NavLink to="/inquiries">{t('nav.inquiries')}</NavLink>
         <NavLink to="/profile">{t('nav.home')}</NavLink>
         <NavLink to="/stats">{t('stats.nav')}</NavLink>
         {me && me.user.role !== 'REP' && <NavLink to="/imports">{t('imports.nav')}</NavLink>}
@@ -53,6 +54,7 @@ export function AppShell() {
         {me && me.user.role !== 'REP' && <NavLink to="/settings/pool-rules">{t('nav.poolRules')}</NavLink>}
         {me && me.user.role !== 'REP' && <NavLink to="/duplicates">{t('nav.duplicates')}</NavLink>}
         {me?.user.role === 'ADMIN' && <NavLink to="/settings/lost-reasons">{t('nav.lostReasons')}</NavLink>}
+        {me?.user.role === 'ADMIN' && <NavLink to="/settings/store">{t('nav.store')}</NavLink>}
       </nav>
       <main className="shell-main">
         <NavSectionProvider value={setSection}>

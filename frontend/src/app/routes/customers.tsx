@@ -24,6 +24,7 @@ export function CustomerRoute() {
           key={customerId}
           customerId={customerId}
           role={me.user.role}
+          meId={me.user.id}
           // The orders are their own feature: the app puts them on the customer's page.
           ordersSection={(customer, readOnly) => <CustomerOrders customerId={customer.id} readOnly={readOnly} />}
         />

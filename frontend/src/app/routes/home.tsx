@@ -1,4 +1,5 @@
 import { useMe } from '@/features/auth/api/get-me';
+import { ChangePasswordForm } from '@/features/auth/components/change-password-form';
 import { UserProfile } from '@/features/auth/components/user-profile';
 import { useT } from '@/lib/i18n';
 import { errorMessage } from '@/lib/problem';
@@ -21,5 +22,11 @@ export function HomeRoute() {
       </div>
     );
   }
-  return <UserProfile me={meQuery.data} sessionExpiresAt={session?.expiresAt} />;
+  return (
+    <div className="stack">
+      <UserProfile me={meQuery.data} sessionExpiresAt={session?.expiresAt} />
+      {/* Every role changes their own password here. */}
+      <ChangePasswordForm />
+    </div>
+  );
 }

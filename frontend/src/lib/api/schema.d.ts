@@ -24,6 +24,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End the web app's session
+         * @description Drops the session cookie: the browser is signed out at once. Bearer tokens are not affected (they end when they expire, or when the user's password, role or activity changes).
+         */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/signup": {
         parameters: {
             query?: never;
@@ -172,7 +192,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One follow-up, with its version in the ETag */
+        get: operations["getFollowUp"];
         put?: never;
         post?: never;
         /** Delete a follow-up (its author, or a manager/admin) */
@@ -460,7 +481,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The store's inquiry inbox, newest first
+         * @description Every inquiry with the customer it went to and its owner now, and whether the buyer's owner had changed since their previous inquiry. Reps see those of their own customers and of the pool (contact details masked per the pool rules).
+         */
+        get: operations["listInquiries"];
         put?: never;
         /**
          * Take in an inbound inquiry (marketplaces, IM bots)
@@ -530,6 +555,46 @@ export interface paths {
         };
         /** Who am I: the signed-in user and their store */
         get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change one's own password
+         * @description Needs the current password. Every other session of the user ends at once; the answer carries a new token for this one. Wrong current passwords count towards the sign-in throttle.
+         */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/merges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The store's merges, newest first
+         * @description Who was merged into whom, by whom and when, and whether the merge can still be undone.
+         */
+        get: operations["listMerges"];
         put?: never;
         post?: never;
         delete?: never;
@@ -968,6 +1033,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/store": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename the store, or change its time zone or language
+         * @description Only the fields present change. A new time zone moves the store's days from now on: daily claim limits, reminders, filters by date and the statistics by day, which are regrouped. The language names what Harbor creates for the store from now on.
+         */
+        patch: operations["updateStore"];
+        trace?: never;
+    };
     "/api/v1/tags": {
         parameters: {
             query?: never;
@@ -1228,6 +1313,18 @@ export interface components {
              * @enum {string|null}
              */
             dryRun?: "true" | "false" | null;
+        };
+        ChangePasswordRequest: {
+            /** Format: password */
+            currentPassword: string;
+            /** Format: password */
+            newPassword: string;
+        };
+        /** @description Every other session of the user has ended; this one goes on with the new token. */
+        ChangePasswordResponse: {
+            /** @description Bearer access token (RS256 JWT) */
+            token: string;
+            expiresAt: components["schemas"]["Instant"];
         };
         /** @description Counts are of events: a customer lost, brought back and lost again in the period counts twice. lost: marked lost (POST /customers/{id}/lost, batch LOST), attributed to the owner at that moment; released: given back to the pool by hand (abandoned), attributed to the owner who gave it back; autoReturned: taken back by the pool's rules, attributed to the owner it was taken from. */
         ChurnFigures: {
@@ -1877,6 +1974,37 @@ export interface components {
             /** @description true: check every row and report, write no customer */
             dryRun?: boolean | null;
         };
+        /** @description The customer an inquiry went to, as it is now. */
+        InboxCustomer: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            companyName: string | null;
+            /**
+             * Format: int64
+             * @description The owner now; null: in the pool
+             */
+            ownerId: number | null;
+            ownerName: string | null;
+            inPool: boolean;
+        };
+        /** @description An inquiry of the store's inbox: the inquiry, its customer now, and whether the buyer's owner had changed since their previous inquiry when it arrived. */
+        InboxInquiry: {
+            inquiry: components["schemas"]["Inquiry"];
+            customer: components["schemas"]["InboxCustomer"];
+            /** @description When it arrived, the customer's owner differed from the owner at the buyer's previous inquiry: the buyer may be talking to someone new */
+            ownerChanged: boolean;
+            /**
+             * Format: int64
+             * @description The owner at the previous inquiry (null: none, or the pool)
+             */
+            previousOwnerId: number | null;
+            previousOwnerName: string | null;
+        };
+        InboxPage: {
+            items: components["schemas"]["InboxInquiry"][];
+            nextCursor: string | null;
+        };
         /**
          * @description Incoterms 2020 rule
          * @enum {string}
@@ -2037,6 +2165,32 @@ export interface components {
             user: components["schemas"]["User"];
             store: components["schemas"]["Store"];
         };
+        /** @description A merge of the store's history. */
+        MergeRecord: {
+            /**
+             * Format: int64
+             * @description Undo with POST /merges/{id}/undo
+             */
+            id: number;
+            survivor: components["schemas"]["MergedCustomer"];
+            /** @description false: the surviving customer was deleted since */
+            survivorExists: boolean;
+            /** @description The customers merged into the survivor */
+            duplicates: components["schemas"]["MergedCustomer"][];
+            /** Format: int64 */
+            mergedBy: number;
+            mergedByName: string;
+            mergedAt: components["schemas"]["Instant"];
+            undoneAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            undoneByName: string | null;
+            undoUntil: components["schemas"]["Instant"];
+            /** @description Not undone yet, within the undo window, and the survivor still exists */
+            undoable: boolean;
+        };
+        MergeRecordPage: {
+            items: components["schemas"]["MergeRecord"][];
+            nextCursor: string | null;
+        };
         MergeRequest: {
             /** @description The customers merged into this one; they disappear. In order of preference: an empty field of the survivor takes the value of the first duplicate that has one. At most 50000. */
             duplicateIds: number[];
@@ -2052,6 +2206,13 @@ export interface components {
             /** @description The fields the survivor took from the duplicates */
             filledFields: string[];
             undoUntil: components["schemas"]["Instant"];
+        };
+        /** @description A customer of a merge, as it was when merged. */
+        MergedCustomer: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            companyName: string | null;
         };
         Order: {
             /** Format: int64 */
@@ -2265,7 +2426,7 @@ export interface components {
         /** @description RFC 9457 problem details. `type` is stable per kind of error; validation problems list the invalid fields in `errors`. Some problem types add members of their own. */
         Problem: {
             /**
-             * @description One of: `https://harbor-crm.dev/problems/validation` (400), `https://harbor-crm.dev/problems/malformed-body` (400), `https://harbor-crm.dev/problems/bad-request` (400), `https://harbor-crm.dev/problems/unauthorized` (401), `https://harbor-crm.dev/problems/invalid-credentials` (401), `https://harbor-crm.dev/problems/forbidden` (403), `https://harbor-crm.dev/problems/not-found` (404), `https://harbor-crm.dev/problems/method-not-allowed` (405), `https://harbor-crm.dev/problems/not-acceptable` (406), `https://harbor-crm.dev/problems/conflict` (409), `https://harbor-crm.dev/problems/email-taken` (409), `https://harbor-crm.dev/problems/duplicate-customer` (409), `https://harbor-crm.dev/problems/tag-name-taken` (409), `https://harbor-crm.dev/problems/already-claimed` (409), `https://harbor-crm.dev/problems/already-in-pool` (409), `https://harbor-crm.dev/problems/merge-undo-expired` (409), `https://harbor-crm.dev/problems/merge-already-undone` (409), `https://harbor-crm.dev/problems/already-lost` (409), `https://harbor-crm.dev/problems/not-lost` (409), `https://harbor-crm.dev/problems/reason-name-taken` (409), `https://harbor-crm.dev/problems/reason-in-use` (409), `https://harbor-crm.dev/problems/sku-taken` (409), `https://harbor-crm.dev/problems/product-in-use` (409), `https://harbor-crm.dev/problems/insufficient-stock` (409), `https://harbor-crm.dev/problems/order-transition-not-allowed` (409), `https://harbor-crm.dev/problems/order-not-editable` (409), `https://harbor-crm.dev/problems/quotation-already-converted` (409), `https://harbor-crm.dev/problems/precondition-failed` (412), `https://harbor-crm.dev/problems/payload-too-large` (413), `https://harbor-crm.dev/problems/unsupported-media-type` (415), `https://harbor-crm.dev/problems/idempotency-key-reused` (422), `https://harbor-crm.dev/problems/precondition-required` (428), `https://harbor-crm.dev/problems/too-many-attempts` (429), `https://harbor-crm.dev/problems/internal` (500), `https://harbor-crm.dev/problems/service-unavailable` (503)
+             * @description One of: `https://harbor-crm.dev/problems/validation` (400), `https://harbor-crm.dev/problems/malformed-body` (400), `https://harbor-crm.dev/problems/bad-request` (400), `https://harbor-crm.dev/problems/unauthorized` (401), `https://harbor-crm.dev/problems/invalid-credentials` (401), `https://harbor-crm.dev/problems/forbidden` (403), `https://harbor-crm.dev/problems/csrf-header-missing` (403), `https://harbor-crm.dev/problems/not-found` (404), `https://harbor-crm.dev/problems/method-not-allowed` (405), `https://harbor-crm.dev/problems/not-acceptable` (406), `https://harbor-crm.dev/problems/conflict` (409), `https://harbor-crm.dev/problems/email-taken` (409), `https://harbor-crm.dev/problems/duplicate-customer` (409), `https://harbor-crm.dev/problems/tag-name-taken` (409), `https://harbor-crm.dev/problems/already-claimed` (409), `https://harbor-crm.dev/problems/already-in-pool` (409), `https://harbor-crm.dev/problems/merge-undo-expired` (409), `https://harbor-crm.dev/problems/merge-already-undone` (409), `https://harbor-crm.dev/problems/already-lost` (409), `https://harbor-crm.dev/problems/not-lost` (409), `https://harbor-crm.dev/problems/reason-name-taken` (409), `https://harbor-crm.dev/problems/reason-in-use` (409), `https://harbor-crm.dev/problems/sku-taken` (409), `https://harbor-crm.dev/problems/product-in-use` (409), `https://harbor-crm.dev/problems/insufficient-stock` (409), `https://harbor-crm.dev/problems/order-transition-not-allowed` (409), `https://harbor-crm.dev/problems/order-not-editable` (409), `https://harbor-crm.dev/problems/quotation-already-converted` (409), `https://harbor-crm.dev/problems/precondition-failed` (412), `https://harbor-crm.dev/problems/payload-too-large` (413), `https://harbor-crm.dev/problems/unsupported-media-type` (415), `https://harbor-crm.dev/problems/idempotency-key-reused` (422), `https://harbor-crm.dev/problems/precondition-required` (428), `https://harbor-crm.dev/problems/too-many-attempts` (429), `https://harbor-crm.dev/problems/internal` (500), `https://harbor-crm.dev/problems/service-unavailable` (503)
              * @example https://harbor-crm.dev/problems/validation
              */
             type: string;
@@ -2572,6 +2733,8 @@ export interface components {
              * @example Asia/Shanghai
              */
             timeZone?: string | null;
+            /** @description The store's language: the lost reasons Harbor creates are named in it. Default en. */
+            language?: components["schemas"]["StoreLanguage"] | null;
         };
         SignupResponse: {
             /** @description Bearer access token (RS256 JWT) */
@@ -2654,7 +2817,13 @@ export interface components {
             name: string;
             /** @example Asia/Shanghai */
             timeZone: string;
+            language: components["schemas"]["StoreLanguage"];
         };
+        /**
+         * @description en: English; zh-CN: Simplified Chinese
+         * @enum {string}
+         */
+        StoreLanguage: "en" | "zh-CN";
         SweepResult: {
             /** Format: int32 */
             returned: number;
@@ -2758,6 +2927,18 @@ export interface components {
             /** Format: int32 */
             position?: number | null;
         };
+        /** @description Only the fields present change. */
+        UpdateStoreRequest: {
+            /** @example Ningbo Harbor Trading */
+            name?: string | null;
+            /**
+             * @description IANA time zone; the store's days (daily claim limits, reminders, statistics by day) follow it from now on
+             * @example Asia/Shanghai
+             */
+            timeZone?: string | null;
+            /** @description For names Harbor creates from now on; existing names stay */
+            language?: components["schemas"]["StoreLanguage"] | null;
+        };
         /** @description JSON merge patch: members present change; `group: null` clears the group. */
         UpdateTagRequest: {
             name?: string | null;
@@ -2815,6 +2996,8 @@ export interface operations {
             /** @description Signed in */
             200: {
                 headers: {
+                    /** @description The web app's session: the token in the HttpOnly cookie harbor_session (SameSite=Strict, path /api) */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2879,6 +3062,35 @@ export interface operations {
             };
         };
     };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    /** @description harbor_session, emptied and expired */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     signup: {
         parameters: {
             query?: never;
@@ -2895,6 +3107,8 @@ export interface operations {
             /** @description Store opened */
             201: {
                 headers: {
+                    /** @description The web app's session: the token in the HttpOnly cookie harbor_session (SameSite=Strict, path /api) */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2975,7 +3189,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3036,7 +3250,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3119,7 +3333,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3195,7 +3409,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3333,7 +3547,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3564,7 +3778,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3627,7 +3841,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3699,7 +3913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3728,6 +3942,75 @@ export interface operations {
             };
             /** @description Unsupported content type (`unsupported-media-type`) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The follow-up */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUp"];
+                };
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such follow-up of a customer visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3959,7 +4242,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4030,7 +4313,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4189,7 +4472,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4333,7 +4616,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4538,7 +4821,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4703,7 +4986,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4802,7 +5085,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4892,7 +5175,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5267,6 +5550,76 @@ export interface operations {
             };
         };
     };
+    listInquiries: {
+        parameters: {
+            query?: {
+                channel?: components["schemas"]["InquiryChannel"];
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description First day received, in the store's time zone */
+                from?: string;
+                /** @description Page size, default 50, at most 200 */
+                limit?: number;
+                /** @description true: only inquiries whose buyer's owner had changed since their previous inquiry */
+                ownerChanged?: boolean;
+                /** @description true: returning buyers only; false: new buyers only */
+                repeat?: boolean;
+                /** @description Last day received (inclusive), in the store's time zone */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of inquiries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxPage"];
+                };
+            };
+            /** @description Invalid filter, limit or cursor, every field at once (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     receiveInquiry: {
         parameters: {
             query?: never;
@@ -5325,7 +5678,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5399,7 +5752,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5720,7 +6073,159 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    /** @description The web app's session: the token in the HttpOnly cookie harbor_session (SameSite=Strict, path /api) */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangePasswordResponse"];
+                };
+            };
+            /** @description The current password is wrong, or the new one is not 8 to 72 characters (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many wrong passwords (`too-many-attempts`) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMerges: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Page size, default 50, at most 200 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of merges */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergeRecordPage"];
+                };
+            };
+            /** @description Bad limit or cursor (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5778,7 +6283,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5859,7 +6364,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5918,7 +6423,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6402,7 +6907,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6540,7 +7045,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6615,7 +7120,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6897,7 +7402,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7044,7 +7549,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7181,7 +7686,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7438,7 +7943,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7592,7 +8097,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7655,7 +8160,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7716,7 +8221,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7777,7 +8282,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7840,8 +8345,87 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateStore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateStoreRequest"];
+                "application/merge-patch+json": components["schemas"]["UpdateStoreRequest"];
+            };
+        };
+        responses: {
+            /** @description The store as it is now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Store"];
+                };
+            };
+            /** @description A blank name or an unknown time zone or language, every field at once (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7887,7 +8471,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7948,7 +8532,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8031,7 +8615,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8107,7 +8691,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8260,7 +8844,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8321,7 +8905,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8407,7 +8991,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8483,7 +9067,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8575,7 +9159,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8636,7 +9220,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8722,7 +9306,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8797,7 +9381,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8898,7 +9482,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The user's role does not allow this (`forbidden`) */
+            /** @description The user's role does not allow this (`forbidden`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -15,7 +15,8 @@ export function loginMutationOptions() {
   return mutationOptions({
     mutationKey: ['auth', 'login'],
     mutationFn: login,
-    onSuccess: ({ token, expiresAt }) => saveSession({ token, expiresAt }),
+    // The token came as an HttpOnly cookie too: the app keeps only whom it is for and until when.
+    onSuccess: ({ expiresAt, user }) => saveSession({ owner: String(user.id), expiresAt }),
   });
 }
 

@@ -16,8 +16,8 @@ export function signupMutationOptions() {
   return mutationOptions({
     mutationKey: ['auth', 'signup'],
     mutationFn: signup,
-    onSuccess: ({ token, expiresAt, user, store }, _input, _onMutateResult, { client }) => {
-      saveSession({ token, expiresAt });
+    onSuccess: ({ expiresAt, user, store }, _input, _onMutateResult, { client }) => {
+      saveSession({ owner: String(user.id), expiresAt });
       // The answer already says who we are: the home page needs no extra GET /me.
       client.setQueryData<Me>(meQueryKey, { user, store });
     },

@@ -36,7 +36,7 @@ describe('LoginForm', () => {
     answer.resolve(jsonResponse(loginAnswer));
 
     expect(await screen.findByRole('button', { name: 'Log in' })).toBeEnabled();
-    expect(getSession()).toEqual({ token: 'jwt-login', expiresAt });
+    expect(getSession()).toEqual({ owner: 'u1', expiresAt });
   });
 
   it('shows field errors next to their fields', async () => {
@@ -109,6 +109,6 @@ describe('LoginForm', () => {
     await user.keyboard('correct horse{Enter}');
 
     await screen.findByRole('button', { name: 'Log in' });
-    await expect.poll(() => getSession()?.token).toBe('jwt-login');
+    await expect.poll(() => getSession()?.owner).toBe('u1');
   });
 });

@@ -1,5 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { setLocale } from '@/lib/i18n';
 import { getSession } from '@/lib/session';
 import { deferred } from '@/testing/deferred';
 import { jsonResponse, mockFetch, problemResponse } from '@/testing/fetch-mock';
@@ -36,13 +37,29 @@ describe('SignupForm', () => {
       email: 'wang@example.com',
       password: 'long enough',
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      language: 'en',
     });
 
     answer.resolve(jsonResponse(signupAnswer, { status: 201 }));
 
     expect(await screen.findByRole('button', { name: 'Open my store' })).toBeEnabled();
-    expect(getSession()?.token).toBe('jwt-signup');
+    expect(getSession()?.owner).toBe('u1');
     expect(queryClient.getQueryData(meQueryKey)).toEqual({ user: user_, store });
+  });
+
+  it('opens a store read in Chinese as a Chinese store, so its default lost reasons are named in Chinese', async () => {
+    setLocale('zh-CN');
+    const { requests } = mockFetch(() => jsonResponse({ ...signupAnswer, store: { ...store, language: 'zh-CN' } }, { status: 201 }));
+    const { user } = renderWithProviders(<SignupForm />);
+
+    await user.type(screen.getByLabelText('店铺名称'), '宁波泵业');
+    await user.type(screen.getByLabelText('您的姓名'), '王伟');
+    await user.type(screen.getByLabelText('邮箱'), 'wang@example.com');
+    await user.type(screen.getByLabelText('密码'), 'long enough');
+    await user.click(screen.getByRole('button', { name: '开通店铺' }));
+
+    await expect.poll(() => requests.length).toBe(1);
+    expect(await requests[0]?.json()).toMatchObject({ storeName: '宁波泵业', language: 'zh-CN' });
   });
 
   it('shows each field error next to its field, beside the hint', async () => {

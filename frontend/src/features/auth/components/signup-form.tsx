@@ -2,7 +2,7 @@ import { useRef, type FormEvent } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
 import { TextField } from '@/components/form/text-field';
 import { useFocusOnError, useFormErrors } from '@/components/form/use-form-errors';
-import { useT } from '@/lib/i18n';
+import { useLocale, useT } from '@/lib/i18n';
 import { isProblem } from '@/lib/problem';
 import { useSignup, type SignupInput } from '../api/signup';
 
@@ -10,6 +10,7 @@ const FIELDS = ['storeName', 'name', 'email', 'password'] as const satisfies rea
 
 export function SignupForm() {
   const t = useT();
+  const locale = useLocale();
   const formRef = useRef<HTMLFormElement>(null);
   const signupMutation = useSignup();
   const emailTaken = isProblem(signupMutation.error, 'email-taken');
@@ -29,6 +30,8 @@ export function SignupForm() {
       password: value('password'),
       // The store's calendar days (daily claim limits, statistics) follow the founder's time zone.
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      // The store's own language follows the one the founder reads: Harbor names its default lost reasons in it.
+      language: locale,
     });
   }
 

@@ -1,24 +1,14 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiClient, unwrap } from '@/lib/api-client';
 import type { components } from '@/lib/api/schema';
+import { INQUIRY_CHANNELS, type InquiryChannel } from '@/lib/domain';
+
+export { INQUIRY_CHANNELS, type InquiryChannel };
 import { customersQueryKey } from './list-customers';
 
 export type Inquiry = components['schemas']['Inquiry'];
-export type InquiryChannel = components['schemas']['InquiryChannel'];
 /** The catalogue product an inquiry was matched to, with its stock now. */
 export type ProductRef = components['schemas']['ProductRef'];
-
-export const INQUIRY_CHANNELS = [
-  'ALIBABA',
-  'IM',
-  'EXHIBITION',
-  'SEARCH_ENGINE',
-  'ECOMMERCE_PLATFORM',
-  'REFERRAL',
-  'EMAIL',
-  'WEBSITE',
-  'OTHER',
-] as const satisfies readonly InquiryChannel[];
 
 const PAGE_SIZE = 20;
 

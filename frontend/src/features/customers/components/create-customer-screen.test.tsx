@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import { setLocale } from '@/lib/i18n';
 
 // Many interactions per test, on a shared 2-core machine.
 const SLOW = { timeout: 20_000 };
@@ -96,5 +97,53 @@ describe('Create customer', () => {
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/customers/42'));
     expect(new URL(posts(requests)[1]?.url ?? '').searchParams.get('allowDuplicate')).toBe('true');
+  });
+
+  it('sends region, postcode, business type, size, purchase amount and purchase categories', SLOW, async () => {
+    const { requests } = fakeApi((request) =>
+      request.method === 'POST' ? jsonResponse(customer(42, { name: 'John Miller' }), { status: 201 }) : undefined,
+    );
+    const { user, router } = renderScreen();
+
+    await user.type(await screen.findByLabelText('Name'), 'John Miller');
+    await user.type(screen.getByLabelText('Region / province'), 'Illinois');
+    await user.type(screen.getByLabelText('Postcode'), '60601');
+    await user.type(screen.getByLabelText('Business type'), 'Wholesaler');
+    await user.type(screen.getByLabelText('Company size'), '51-200 employees');
+    await user.type(screen.getByLabelText('Annual purchase amount'), 'US$1M-2.5M');
+    const categories = screen.getByRole('group', { name: 'Purchase categories' });
+    const category = within(categories).getByLabelText('New purchase category');
+    // Enter adds one (without submitting the form), a comma too; a repeat, in any case, is dropped.
+    await user.type(category, 'Hinges{Enter}');
+    await user.type(category, 'Handles,Locks,hinges , Hinges{Enter}');
+    expect(posts(requests)).toHaveLength(0);
+    await user.click(within(categories).getByRole('button', { name: 'Remove purchase category Locks' }));
+    // Typed but not added yet: still sent.
+    await user.type(category, 'Brackets');
+    await user.click(screen.getByRole('button', { name: 'Create customer' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/customers/42'));
+    expect(await posts(requests)[0]?.json()).toMatchObject({
+      name: 'John Miller',
+      region: 'Illinois',
+      postcode: '60601',
+      businessType: 'Wholesaler',
+      companySize: '51-200 employees',
+      annualPurchaseAmount: 'US$1M-2.5M',
+      purchaseCategories: ['Hinges', 'Handles', 'Brackets'],
+    });
+  });
+
+  it('names the new fields in Chinese', SLOW, async () => {
+    setLocale('zh-CN');
+    fakeApi(() => undefined);
+    renderScreen();
+
+    for (const label of ['地区 / 省份', '邮编', '企业类型', '公司规模', '年采购额', '新采购品类']) {
+      expect(await screen.findByLabelText(label)).toBeInTheDocument();
+    }
+    const categories = screen.getByRole('group', { name: '采购品类' });
+    expect(within(categories).getByRole('button', { name: '添加' })).toBeInTheDocument();
+    expect(categories).toHaveTextContent('输入一个品类后按回车（或逗号）添加。');
   });
 });

@@ -167,6 +167,36 @@ describe('Customer detail', () => {
     expect(screen.getByText('Miller Hardware', { selector: 'dd' })).toBeInTheDocument();
   });
 
+  it('shows every customer field in the file, and edits the purchase categories', SLOW, async () => {
+    const { requests } = detailApi(customer(5, {
+      name: 'John Miller', region: 'Illinois', postcode: '60601', businessType: 'Wholesaler', companySize: '51-200 employees',
+      annualPurchaseAmount: 'US$1M-2.5M', purchaseCategories: ['Hinges', 'Handles'], version: 2,
+    }));
+    const { user } = renderScreen(5);
+
+    await user.click(await screen.findByRole('tab', { name: 'Customer file' }));
+    const profile = await screen.findByRole('region', { name: 'Customer file' });
+    const value = (label: string) => within(profile).getByText(label, { selector: 'dt' }).nextElementSibling;
+    expect(value('Region / province')).toHaveTextContent('Illinois');
+    expect(value('Postcode')).toHaveTextContent('60601');
+    expect(value('Business type')).toHaveTextContent('Wholesaler');
+    expect(value('Company size')).toHaveTextContent('51-200 employees');
+    expect(value('Annual purchase amount')).toHaveTextContent('US$1M-2.5M');
+    expect(value('Purchase categories')).toHaveTextContent('Hinges, Handles');
+
+    await user.click(within(profile).getByRole('button', { name: 'Edit' }));
+    expect(screen.getByLabelText('Region / province')).toHaveValue('Illinois');
+    await user.click(screen.getByRole('button', { name: 'Remove purchase category Hinges' }));
+    await user.type(screen.getByLabelText('New purchase category'), 'Locks{Enter}');
+    await user.clear(screen.getByLabelText('Postcode'));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    expect(await screen.findByText('Changes saved.')).toBeInTheDocument();
+    const patch = requests.find((request) => request.method === 'PATCH');
+    expect(await patch?.json()).toEqual({ postcode: null, purchaseCategories: ['Handles', 'Locks'] });
+    expect(value('Purchase categories')).toHaveTextContent('Handles, Locks');
+  });
+
   it('on 412 can reload their version instead, dropping my edit', SLOW, async () => {
     const { requests, state } = detailApi(customer(5, { name: 'John Miller', version: 3 }));
     const { user } = renderScreen(5);

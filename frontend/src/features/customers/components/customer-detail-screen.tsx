@@ -113,6 +113,8 @@ const TAB_LABELS: Record<CustomerTab, MessageKey> = {
 export interface CustomerDetailScreenProps {
   customerId: number;
   role: Role;
+  /** The signed-in user's id: a rep may change their own follow-ups only. */
+  meId?: number;
   /**
    * The customer's quotations and orders, drawn by the app from the orders feature (features do not import each
    * other); `readOnly` when the person may not change this customer (a rep's view of a pool customer).
@@ -120,7 +122,7 @@ export interface CustomerDetailScreenProps {
   ordersSection?: (customer: Customer, readOnly: boolean) => ReactNode;
 }
 
-export function CustomerDetailScreen({ customerId, role, ordersSection }: CustomerDetailScreenProps) {
+export function CustomerDetailScreen({ customerId, role, meId, ordersSection }: CustomerDetailScreenProps) {
   const t = useT();
   const format = useFormatters();
   const navigate = useNavigate();
@@ -236,7 +238,14 @@ export function CustomerDetailScreen({ customerId, role, ordersSection }: Custom
         </Tabs.List>
         <Tabs.Content value="activity" className="stack tab-panel">
           {!readOnly && <FollowUpForm customerId={customer.id} />}
-          <Timeline customerId={customer.id} tags={tags} />
+          <Timeline
+            customerId={customer.id}
+            tags={tags}
+            // Its author, or a manager/admin; nobody on a customer they may not work on.
+            canChangeFollowUp={
+              readOnly ? undefined : (authorId) => role !== 'REP' || (meId !== undefined && authorId === meId)
+            }
+          />
         </Tabs.Content>
         <Tabs.Content value="file" className="tab-panel">
           <ProfileCard

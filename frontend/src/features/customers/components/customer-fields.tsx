@@ -18,13 +18,35 @@ export const TEXT_FIELDS = [
   'fax',
   'website',
   'country',
+  'region',
   'city',
   'address',
+  'postcode',
+  'businessType',
+  'companySize',
+  'annualPurchaseAmount',
   'mainProducts',
   'notes',
 ] as const;
 
-export const FORM_FIELDS = [...TEXT_FIELDS, 'source', 'stage', 'stars', 'imAccounts'] as const;
+export const FORM_FIELDS = [...TEXT_FIELDS, 'source', 'stage', 'stars', 'imAccounts', 'purchaseCategories'] as const;
+
+/** The contract's limits on purchase categories. */
+const MAX_CATEGORIES = 50;
+const MAX_CATEGORY_LENGTH = 100;
+
+/** Trimmed, without empty ones and repeats (in any case: the first spelling stays). */
+function cleanCategories(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return values
+    .map((value) => value.trim())
+    .filter((value) => {
+      const key = value.toLocaleLowerCase();
+      if (value === '' || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
 
 type FieldErrors = Partial<Record<string, string>>;
 
@@ -104,6 +126,74 @@ function ImAccounts({ initial, error }: { initial: ImAccount[]; error?: string }
   );
 }
 
+/** Purchase categories as chips: typed one by one (Enter or a comma adds), each removable. */
+function PurchaseCategories({ initial, error }: { initial: string[]; error?: string }) {
+  const t = useT();
+  const id = useId();
+  const [items, setItems] = useState(initial);
+  const [draft, setDraft] = useState('');
+  const full = items.length >= MAX_CATEGORIES;
+
+  function add() {
+    setItems(cleanCategories([...items, ...draft.split(',')]).slice(0, MAX_CATEGORIES));
+    setDraft('');
+  }
+
+  return (
+    <fieldset className="field-wide" aria-describedby={error ? `${id}-error` : undefined}>
+      <legend>{t('customers.field.purchaseCategories')}</legend>
+      {items.length > 0 && (
+        <ul className="tag-list category-list">
+          {items.map((item) => (
+            <li key={item}>
+              <span className="tag-chip chip-wrap">{item}</span>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={t('customers.field.purchaseCategoryRemove', { name: item })}
+                onClick={() => setItems(items.filter((other) => other !== item))}
+              >
+                ×
+              </button>
+              <input type="hidden" name="purchaseCategories" value={item} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="inline-form">
+        <input
+          name="purchaseCategoryDraft"
+          aria-label={t('customers.field.purchaseCategoryNew')}
+          aria-describedby={`${id}-hint`}
+          aria-invalid={error ? true : undefined}
+          maxLength={MAX_CATEGORY_LENGTH}
+          disabled={full}
+          value={draft}
+          onChange={(event) => setDraft(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' || event.key === ',') {
+              // Enter would submit the whole form.
+              event.preventDefault();
+              add();
+            }
+          }}
+        />
+        <button type="button" disabled={full || draft.trim() === ''} onClick={add}>
+          {t('customers.field.purchaseCategoryAdd')}
+        </button>
+      </div>
+      <p id={`${id}-hint`} className="field-hint">
+        {full ? t('customers.field.purchaseCategoriesFull', { max: MAX_CATEGORIES }) : t('customers.field.purchaseCategoriesHint')}
+      </p>
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
 function CustomFieldInput({ field, value, error }: { field: CustomField; value: unknown; error?: string }) {
   const t = useT();
   const name = `cf.${field.key}`;
@@ -175,8 +265,18 @@ export function CustomerFieldsInputs({
         options={[{ value: '', label: t('customers.field.none') }, ...countryOptions(locale)]}
         error={fieldErrors.country}
       />
+      <TextField label={t('customers.field.region')} name="region" defaultValue={text('region')} error={fieldErrors.region} />
       <TextField label={t('customers.field.city')} name="city" defaultValue={text('city')} error={fieldErrors.city} />
       <TextField label={t('customers.field.address')} name="address" defaultValue={text('address')} error={fieldErrors.address} />
+      <TextField label={t('customers.field.postcode')} name="postcode" defaultValue={text('postcode')} error={fieldErrors.postcode} />
+      <TextField label={t('customers.field.businessType')} name="businessType" defaultValue={text('businessType')} error={fieldErrors.businessType} />
+      <TextField label={t('customers.field.companySize')} name="companySize" defaultValue={text('companySize')} error={fieldErrors.companySize} />
+      <TextField
+        label={t('customers.field.annualPurchaseAmount')}
+        name="annualPurchaseAmount"
+        defaultValue={text('annualPurchaseAmount')}
+        error={fieldErrors.annualPurchaseAmount}
+      />
       <SelectField
         label={t('customers.field.source')}
         name="source"
@@ -199,6 +299,7 @@ export function CustomerFieldsInputs({
         error={fieldErrors.stars}
       />
       <ImAccounts initial={customer?.imAccounts ?? []} error={fieldErrors.imAccounts} />
+      <PurchaseCategories initial={customer?.purchaseCategories ?? []} error={fieldErrors.purchaseCategories} />
       <TextArea label={t('customers.field.mainProducts')} name="mainProducts" defaultValue={text('mainProducts')} error={fieldErrors.mainProducts} />
       <TextArea label={t('customers.field.notes')} name="notes" defaultValue={text('notes')} error={fieldErrors.notes} />
       {customFields.map((field) => (
@@ -229,6 +330,12 @@ export function readCustomerForm(form: HTMLFormElement, customFields: CustomFiel
   fields.imAccounts = handles.flatMap((handle, index) =>
     handle ? [{ channel: (channels[index] ?? 'OTHER') as ImChannel, handle }] : [],
   );
+  // The chips, and what was typed without pressing Enter.
+  const categories = cleanCategories([
+    ...data.getAll('purchaseCategories').map(String),
+    ...String(data.get('purchaseCategoryDraft') ?? '').split(','),
+  ]);
+  if (categories.length > 0) fields.purchaseCategories = categories;
   const custom: Record<string, unknown> = {};
   for (const field of customFields) {
     const name = `cf.${field.key}`;
@@ -254,9 +361,10 @@ export function customerPatch(
   const patch: Record<string, unknown> = {};
   const before = customer as unknown as Record<string, unknown>;
   const after = values as unknown as Record<string, unknown>;
-  for (const name of [...TEXT_FIELDS, 'source', 'stage', 'stars', 'imAccounts'] as const) {
-    const old = before[name] ?? (name === 'imAccounts' ? [] : undefined);
-    const now = after[name];
+  for (const name of [...TEXT_FIELDS, 'source', 'stage', 'stars', 'imAccounts', 'purchaseCategories'] as const) {
+    const list = name === 'imAccounts' || name === 'purchaseCategories';
+    const old = before[name] ?? (list ? [] : undefined);
+    const now = after[name] ?? (name === 'purchaseCategories' ? [] : undefined);
     if (JSON.stringify(old) !== JSON.stringify(now)) patch[name] = now ?? null;
   }
   const oldCustom = customer.customFields;

@@ -9,7 +9,7 @@ import { FOLLOW_UP_TYPES, useCreateFollowUp, type CreateFollowUpRequest, type Fo
 const FIELDS = ['type', 'content', 'occurredAt', 'nextFollowUpAt'] as const;
 
 /** A reminder day means 9:00 that day, in the rep's time zone. */
-function dayToReminder(day: string): string {
+export function dayToReminder(day: string): string {
   const [year = 0, month = 1, date = 1] = day.split('-').map(Number);
   return new Date(year, month - 1, date, 9).toISOString();
 }

@@ -1,11 +1,11 @@
 import { useFormatters, useT, type Translate } from '@/lib/i18n';
 import { customerFieldLabels } from '@/lib/field-label';
 import { errorMessage } from '@/lib/problem';
-import { FOLLOW_UP_TYPES, type FollowUpType } from '../api/create-follow-up';
 import { STAGES, type CustomerStage } from '../api/list-customers';
 import { useAllLostReasons } from '../api/list-lost-reasons';
 import type { Tag } from '../api/list-tags';
 import { useTimeline, type TimelineEntry } from '../api/get-timeline';
+import { FollowUpEntry } from './follow-up-entry';
 
 function stageName(t: Translate, value: unknown): string {
   return (STAGES as readonly unknown[]).includes(value) ? t(`stage.${value as CustomerStage}`) : String(value ?? '—');
@@ -92,7 +92,16 @@ export function eventSentence(
   }
 }
 
-export function Timeline({ customerId, tags }: { customerId: number; tags: Tag[] }) {
+export function Timeline({
+  customerId,
+  tags,
+  canChangeFollowUp,
+}: {
+  customerId: number;
+  tags: Tag[];
+  /** Whether the signed-in user may edit and delete a follow-up by this author; absent: nobody may here. */
+  canChangeFollowUp?: (authorId: number | null | undefined) => boolean;
+}) {
   const t = useT();
   const format = useFormatters();
   const timelineQuery = useTimeline(customerId);
@@ -125,17 +134,11 @@ export function Timeline({ customerId, tags }: { customerId: number; tags: Tag[]
                 {entry.actorName && <span> · {entry.actorName}</span>}
               </div>
               {entry.kind === 'FOLLOW_UP' ? (
-                <div>
-                  <strong>
-                    {(FOLLOW_UP_TYPES as readonly string[]).includes(entry.type)
-                      ? t(`followUp.type.${entry.type as FollowUpType}`)
-                      : entry.type}
-                  </strong>
-                  <p className="timeline-content">{entry.content}</p>
-                  {entry.nextFollowUpAt && (
-                    <p className="muted small">{t('timeline.next', { date: format.dateTime(entry.nextFollowUpAt) })}</p>
-                  )}
-                </div>
+                <FollowUpEntry
+                  customerId={customerId}
+                  entry={entry}
+                  canChange={canChangeFollowUp?.(entry.actorId) ?? false}
+                />
               ) : (
                 <p className="timeline-content">{eventSentence(t, entry, tagsById, reasonsById)}</p>
               )}

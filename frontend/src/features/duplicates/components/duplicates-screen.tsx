@@ -1,9 +1,12 @@
+import * as Tabs from '@radix-ui/react-tabs';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { LoadMore } from '@/components/load-more';
 import { QueryError } from '@/components/query-error';
 import { useFormatters, useT } from '@/lib/i18n';
 import { useDuplicateGroups, type DuplicateGroup } from '../api/list-duplicate-groups';
 import type { MergeResult } from '../api/merge-customers';
+import { MergeHistory } from './merge-history';
 import { MergeOutcome } from './merge-outcome';
 import { MergePanel } from './merge-panel';
 
@@ -11,8 +14,54 @@ function groupKey(group: DuplicateGroup): string {
   return `${group.kind}:${group.value}`;
 }
 
-/** Duplicates (managers and admins): customers sharing a matching key, merged into one, with an undo. */
+type DuplicatesTab = 'groups' | 'history';
+
+/** Duplicates (managers and admins): customers sharing a matching key, merged into one, with an undo; and the merges done. */
 export function DuplicatesScreen() {
+  const t = useT();
+  // The open tab lives in the address (?tab=history), so it survives a reload and can be linked to.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const tab: DuplicatesTab = searchParams.get('tab') === 'history' ? 'history' : 'groups';
+  function setTab(value: DuplicatesTab) {
+    setSearchParams(
+      (params) => {
+        const next = new URLSearchParams(params);
+        if (value === 'groups') next.delete('tab');
+        else next.set('tab', value);
+        return next;
+      },
+      { replace: true },
+    );
+  }
+  return (
+    <div className="stack">
+      <div>
+        <h1>{t('duplicates.title')}</h1>
+        <p className="muted">{t('duplicates.intro')}</p>
+      </div>
+      <Tabs.Root value={tab} onValueChange={(value) => setTab(value as DuplicatesTab)}>
+        <Tabs.List className="tab-list" aria-label={t('duplicates.tabs.label')}>
+          <Tabs.Trigger value="groups" className="tab">
+            {t('duplicates.tabs.groups')}
+          </Tabs.Trigger>
+          <Tabs.Trigger value="history" className="tab">
+            {t('duplicates.history.title')}
+          </Tabs.Trigger>
+        </Tabs.List>
+        <Tabs.Content value="groups" className="tab-panel">
+          <DuplicateGroups />
+        </Tabs.Content>
+        {/* Loaded when opened: the history is read only by those who look at it. */}
+        <Tabs.Content value="history" className="tab-panel">
+          <MergeHistory />
+        </Tabs.Content>
+      </Tabs.Root>
+    </div>
+  );
+}
+
+/** The groups of possible duplicates, the merge panel of the one opened, and what the last merge did. */
+function DuplicateGroups() {
   const t = useT();
   const format = useFormatters();
   const groupsQuery = useDuplicateGroups();
@@ -59,12 +108,8 @@ export function DuplicatesScreen() {
 
   return (
     <div className="stack">
-      <div>
-        <h1>{t('duplicates.title')}</h1>
-        <p className="muted">{t('duplicates.intro')}</p>
-        <div role="status" className="feedback">
-          {merged && <MergeOutcome key={merged.result.mergeId} result={merged.result} survivorName={merged.survivorName} />}
-        </div>
+      <div role="status" className="feedback">
+        {merged && <MergeOutcome key={merged.result.mergeId} result={merged.result} survivorName={merged.survivorName} />}
       </div>
       {open && (
         <MergePanel

@@ -1,15 +1,9 @@
 import { Link } from 'react-router';
 import { customerFieldLabels } from '@/lib/field-label';
-import { useFormatters, useT, type MessageKey } from '@/lib/i18n';
-import { errorMessage, isProblem } from '@/lib/problem';
+import { useFormatters, useT } from '@/lib/i18n';
 import type { MergeResult } from '../api/merge-customers';
 import { useUndoMerge } from '../api/undo-merge';
-
-const UNDO_REFUSALS: Record<string, MessageKey> = {
-  'merge-already-undone': 'duplicates.undo.alreadyUndone',
-  'merge-undo-expired': 'duplicates.undo.expired',
-  conflict: 'duplicates.undo.survivorGone',
-};
+import { undoFailureMessage } from '../lib/undo-failure';
 
 /** What the merge did, with the way back while it is allowed. */
 export function MergeOutcome({ result, survivorName }: { result: MergeResult; survivorName: string }) {
@@ -21,8 +15,7 @@ export function MergeOutcome({ result, survivorName }: { result: MergeResult; su
     return <p>{t('duplicates.undo.done', { count: undoMutation.data.restoredIds.length, name: survivorName })}</p>;
   }
 
-  const refusal = Object.keys(UNDO_REFUSALS).find((kind) => isProblem(undoMutation.error, kind));
-  const failure = undoMutation.error ? (refusal ? { key: UNDO_REFUSALS[refusal] as MessageKey } : errorMessage(undoMutation.error)) : null;
+  const failure = undoFailureMessage(undoMutation.error);
   return (
     <div className="stack">
       <p>

@@ -5,11 +5,13 @@ import java.time.Instant;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.harborcrm.common.security.Role;
+import com.harborcrm.common.web.Text;
 
 /** Request and response bodies of the account feature. */
 public final class AccountDtos {
@@ -24,7 +26,13 @@ public final class AccountDtos {
             @NotBlank @Email @Size(max = 254) @Schema(required = true, examples = "li.wei@example.com") String email,
             @NotNull @Size(min = 8, max = 72) @Schema(required = true, format = "password", minLength = 8, maxLength = 72) String password,
             @Size(max = 64) @Schema(description = "IANA time zone of the store; decides its calendar days. Default UTC.",
-                    examples = "Asia/Shanghai") String timeZone) {
+                    examples = "Asia/Shanghai") String timeZone,
+            @Schema(description = "The store's language: the lost reasons Harbor creates are named in it. Default en.")
+            StoreLanguage language) {
+
+        public SignupRequest(String storeName, String name, String email, String password, String timeZone) {
+            this(storeName, name, email, password, timeZone, null);
+        }
     }
 
     @Schema(name = "LoginRequest")
@@ -64,11 +72,37 @@ public final class AccountDtos {
     public record StoreView(
             @Schema(required = true) long id,
             @Schema(required = true) String name,
-            @Schema(required = true, examples = "Asia/Shanghai") String timeZone) {
+            @Schema(required = true, examples = "Asia/Shanghai") String timeZone,
+            @Schema(required = true) StoreLanguage language) {
 
         static StoreView of(Store store) {
-            return new StoreView(store.id, store.name, store.timeZone);
+            return new StoreView(store.id, store.name, store.timeZone, StoreLanguage.of(store.language));
         }
+    }
+
+    @Schema(name = "UpdateStoreRequest", description = "Only the fields present change.")
+    public record UpdateStoreRequest(
+            @Size(min = 1, max = 120) @Pattern(regexp = Text.NO_NUL, message = Text.NO_NUL_MESSAGE)
+            @Schema(nullable = false, examples = "Ningbo Harbor Trading") String name,
+            @Size(max = 64) @Schema(nullable = false, description = "IANA time zone; the store's days (daily claim "
+                    + "limits, reminders, statistics by day) follow it from now on", examples = "Asia/Shanghai")
+            String timeZone,
+            @Schema(nullable = false, description = "For names Harbor creates from now on; existing names stay")
+            StoreLanguage language) {
+    }
+
+    @Schema(name = "ChangePasswordRequest")
+    public record ChangePasswordRequest(
+            @NotNull @Size(max = 72) @Schema(required = true, format = "password") String currentPassword,
+            @NotNull @Size(min = 8, max = 72) @Schema(required = true, format = "password", minLength = 8, maxLength = 72)
+            String newPassword) {
+    }
+
+    @Schema(name = "ChangePasswordResponse", description = "Every other session of the user has ended; this one "
+            + "goes on with the new token.")
+    public record ChangePasswordResponse(
+            @Schema(required = true, description = "Bearer access token (RS256 JWT)") String token,
+            @Schema(required = true) Instant expiresAt) {
     }
 
     @Schema(name = "SignupResponse")

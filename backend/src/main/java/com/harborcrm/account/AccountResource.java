@@ -30,18 +30,23 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.harborcrm.account.AccountDtos.ChangePasswordRequest;
+import com.harborcrm.account.AccountDtos.ChangePasswordResponse;
 import com.harborcrm.account.AccountDtos.CreateUserRequest;
 import com.harborcrm.account.AccountDtos.LoginRequest;
 import com.harborcrm.account.AccountDtos.LoginResponse;
 import com.harborcrm.account.AccountDtos.MeResponse;
 import com.harborcrm.account.AccountDtos.SignupRequest;
 import com.harborcrm.account.AccountDtos.SignupResponse;
+import com.harborcrm.account.AccountDtos.StoreView;
+import com.harborcrm.account.AccountDtos.UpdateStoreRequest;
 import com.harborcrm.account.AccountDtos.UpdateUserRequest;
 import com.harborcrm.account.AccountDtos.TeamMember;
 import com.harborcrm.account.AccountDtos.UserView;
 import com.harborcrm.common.error.Problem;
 import com.harborcrm.common.paging.PageLimit;
 import com.harborcrm.common.security.Roles;
+import com.harborcrm.common.security.SessionCookie;
 import com.harborcrm.common.web.ETags;
 
 /** Stores, sign-in and sub-accounts. */
@@ -53,6 +58,9 @@ public class AccountResource {
     @Inject
     AccountService accounts;
 
+    @Inject
+    SessionCookie sessionCookie;
+
     @POST
     @Path("/auth/signup")
     @PermitAll
@@ -60,12 +68,15 @@ public class AccountResource {
     @Operation(operationId = "signup", summary = "Open a store with its administrator",
             description = "Creates the store and its first user (role ADMIN) and signs that user in.")
     @APIResponse(responseCode = "201", description = "Store opened",
+            headers = @Header(name = "Set-Cookie", description = "The web app's session: the token in the HttpOnly "
+                    + "cookie harbor_session (SameSite=Strict, path /api)"),
             content = @Content(schema = @Schema(implementation = SignupResponse.class)))
     @APIResponse(responseCode = "409", description = "The email is already registered (`email-taken`)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response signup(@Valid @NotNull SignupRequest body) {
         SignupResponse response = accounts.signup(body);
-        return Response.created(URI.create("/api/v1/me")).entity(response).build();
+        return Response.created(URI.create("/api/v1/me")).entity(response)
+                .cookie(sessionCookie.of(response.token(), response.expiresAt())).build();
     }
 
     @POST
@@ -76,6 +87,8 @@ public class AccountResource {
             description = "Unknown email and wrong password get the same answer. After 5 failed attempts for "
                     + "one email within 15 minutes further attempts answer 429 until the window has passed.")
     @APIResponse(responseCode = "200", description = "Signed in",
+            headers = @Header(name = "Set-Cookie", description = "The web app's session: the token in the HttpOnly "
+                    + "cookie harbor_session (SameSite=Strict, path /api)"),
             content = @Content(schema = @Schema(implementation = LoginResponse.class)))
     @APIResponse(responseCode = "401", description = "Wrong email or password, or a deactivated account "
             + "(`invalid-credentials`)",
@@ -84,8 +97,23 @@ public class AccountResource {
             headers = @Header(name = "Retry-After", description = "Seconds to wait",
                     schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public LoginResponse login(@Valid @NotNull LoginRequest body) {
-        return accounts.login(body);
+    public Response login(@Valid @NotNull LoginRequest body) {
+        LoginResponse response = accounts.login(body);
+        return Response.ok(response).cookie(sessionCookie.of(response.token(), response.expiresAt())).build();
+    }
+
+    @POST
+    @Path("/auth/logout")
+    @Consumes(MediaType.WILDCARD)
+    @PermitAll
+    @Tag(name = "Auth")
+    @Operation(operationId = "logout", summary = "End the web app's session",
+            description = "Drops the session cookie: the browser is signed out at once. Bearer tokens are not "
+                    + "affected (they end when they expire, or when the user's password, role or activity changes).")
+    @APIResponse(responseCode = "204", description = "Signed out",
+            headers = @Header(name = "Set-Cookie", description = "harbor_session, emptied and expired"))
+    public Response logout() {
+        return Response.noContent().cookie(sessionCookie.cleared()).build();
     }
 
     @GET
@@ -187,6 +215,48 @@ public class AccountResource {
             @Valid @NotNull UpdateUserRequest body) {
         UserView user = accounts.updateUser(id, body, ETags.parseIfMatch(ifMatch));
         return Response.ok(user).tag(ETags.of(user.version())).build();
+    }
+
+    @PATCH
+    @Path("/store")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @RolesAllowed(Roles.ADMIN)
+    @Tag(name = "Users")
+    @SecurityRequirement(name = "bearerJwt")
+    @Operation(operationId = "updateStore", summary = "Rename the store, or change its time zone or language",
+            description = "Only the fields present change. A new time zone moves the store's days from now on: daily "
+                    + "claim limits, reminders, filters by date and the statistics by day, which are regrouped. The "
+                    + "language names what Harbor creates for the store from now on.")
+    @APIResponse(responseCode = "200", description = "The store as it is now",
+            content = @Content(schema = @Schema(implementation = StoreView.class)))
+    @APIResponse(responseCode = "400", description = "A blank name or an unknown time zone or language, every "
+            + "field at once (`validation`, `malformed-body`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public StoreView updateStore(@Valid @NotNull UpdateStoreRequest body) {
+        return accounts.updateStore(body);
+    }
+
+    @POST
+    @Path("/me/password")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.REP})
+    @Tag(name = "Users")
+    @SecurityRequirement(name = "bearerJwt")
+    @Operation(operationId = "changePassword", summary = "Change one's own password",
+            description = "Needs the current password. Every other session of the user ends at once; the answer "
+                    + "carries a new token for this one. Wrong current passwords count towards the sign-in throttle.")
+    @APIResponse(responseCode = "200", description = "Changed",
+            headers = @Header(name = "Set-Cookie", description = "The web app's session: the token in the HttpOnly "
+                    + "cookie harbor_session (SameSite=Strict, path /api)"),
+            content = @Content(schema = @Schema(implementation = ChangePasswordResponse.class)))
+    @APIResponse(responseCode = "400", description = "The current password is wrong, or the new one is not 8 to 72 "
+            + "characters (`validation`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many wrong passwords (`too-many-attempts`)",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait"),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response changePassword(@Valid @NotNull ChangePasswordRequest body) {
+        ChangePasswordResponse response = accounts.changePassword(body);
+        return Response.ok(response).cookie(sessionCookie.of(response.token(), response.expiresAt())).build();
     }
 
     @Schema(name = "TeamList")

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,6 +20,8 @@ import jakarta.transaction.Transactional;
 
 import javax.sql.DataSource;
 
+import com.harborcrm.account.AccountDtos.ChangePasswordRequest;
+import com.harborcrm.account.AccountDtos.ChangePasswordResponse;
 import com.harborcrm.account.AccountDtos.CreateUserRequest;
 import com.harborcrm.account.AccountDtos.LoginRequest;
 import com.harborcrm.account.AccountDtos.LoginResponse;
@@ -26,6 +29,7 @@ import com.harborcrm.account.AccountDtos.MeResponse;
 import com.harborcrm.account.AccountDtos.SignupRequest;
 import com.harborcrm.account.AccountDtos.SignupResponse;
 import com.harborcrm.account.AccountDtos.StoreView;
+import com.harborcrm.account.AccountDtos.UpdateStoreRequest;
 import com.harborcrm.account.AccountDtos.UpdateUserRequest;
 import com.harborcrm.account.AccountDtos.TeamMember;
 import com.harborcrm.account.AccountDtos.UserView;
@@ -46,6 +50,8 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 @ApplicationScoped
 public class AccountService {
 
+    private static final String UNKNOWN_ZONE = "is not a known time zone (use an IANA name such as Asia/Shanghai)";
+
     private static final int BCRYPT_COST = 10;
     /** Checked against when the email is unknown, so both failures take the same time. */
     private static final String DUMMY_HASH = BcryptUtil.bcryptHash("harbor-timing-equalizer", BCRYPT_COST);
@@ -64,6 +70,9 @@ public class AccountService {
 
     @Inject
     TokenService tokens;
+
+    @Inject
+    StoreTimeZones timeZones;
 
     @Inject
     LoginThrottle throttle;
@@ -91,11 +100,12 @@ public class AccountService {
         store.id = tenant.storeId();
         store.name = request.storeName().trim();
         store.timeZone = timeZone;
+        store.language = (request.language() == null ? StoreLanguage.EN : request.language()).tag();
         store.createdAt = now;
         store.persist();
 
         User admin = newUser(request.name(), email, request.password(), Role.ADMIN, now);
-        storeOpened.fire(new StoreOpened(store.id));
+        storeOpened.fire(new StoreOpened(store.id, StoreLanguage.of(store.language)));
         TokenService.IssuedToken token = tokens.issue(admin);
         return new SignupResponse(token.token(), token.expiresAt(), UserView.of(admin), StoreView.of(store));
     }
@@ -145,6 +155,63 @@ public class AccountService {
         User user = User.findById(currentUser.id());
         Store store = Store.findById(tenant.storeId());
         return new MeResponse(UserView.of(user), StoreView.of(store));
+    }
+
+    /** The store's name, time zone and language (admins); only the fields present change. */
+    @Transactional
+    public StoreView updateStore(UpdateStoreRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request.name() != null && request.name().isBlank()) {
+            errors.add(FieldError.of("name", FieldError.Code.REQUIRED, "must not be blank"));
+        }
+        String timeZone = null;
+        if (request.timeZone() != null) {
+            try {
+                timeZone = ZoneId.of(request.timeZone().trim()).getId();
+            } catch (DateTimeException e) {
+                errors.add(FieldError.of("timeZone", FieldError.Code.FORMAT, UNKNOWN_ZONE));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw DomainException.invalid(errors);
+        }
+        Store store = Store.findById(tenant.storeId());
+        if (request.name() != null) {
+            store.name = request.name().trim();
+        }
+        if (timeZone != null && !timeZone.equals(store.timeZone)) {
+            // The statistics' days follow through a trigger on stores (V70); cached zones hear the change.
+            store.timeZone = timeZone;
+            timeZones.changing();
+        }
+        if (request.language() != null) {
+            store.language = request.language().tag();
+        }
+        em.flush();
+        return StoreView.of(store);
+    }
+
+    /**
+     * The signed-in user's own password. Every other session ends (the token version moves on) and this one goes
+     * on with a new token. Wrong current passwords count towards the sign-in throttle of the user's email.
+     */
+    @Transactional(dontRollbackOn = DomainException.class)
+    public ChangePasswordResponse changePassword(ChangePasswordRequest request) {
+        User user = User.findById(currentUser.id());
+        throttle.checkAllowed(user.email);
+        if (!BcryptUtil.matches(request.currentPassword(), user.passwordHash)) {
+            throttle.recordFailure(user.email);
+            throw DomainException.invalid(FieldError.of("currentPassword", FieldError.Code.INVALID,
+                    "is not your current password"));
+        }
+        throttle.clear(user.email);
+        user.passwordHash = BcryptUtil.bcryptHash(request.newPassword(), BCRYPT_COST);
+        user.revokeTokens();
+        user.updatedAt = clock.instant();
+        activeUsers.changing(tenant.storeId(), user.id);
+        em.flush();
+        TokenService.IssuedToken token = tokens.issue(user);
+        return new ChangePasswordResponse(token.token(), token.expiresAt());
     }
 
     public Page<UserView> listUsers(int limit, String cursor) {
@@ -280,7 +347,7 @@ public class AccountService {
         try {
             return ZoneId.of(timeZone.trim()).getId();
         } catch (DateTimeException e) {
-            throw DomainException.invalid("timeZone", "is not a known time zone (use an IANA name such as Asia/Shanghai)");
+            throw DomainException.invalid(FieldError.of("timeZone", FieldError.Code.FORMAT, UNKNOWN_ZONE));
         }
     }
 }

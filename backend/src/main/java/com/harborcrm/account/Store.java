@@ -24,6 +24,10 @@ public class Store extends PanacheEntityBase {
     @Column(name = "time_zone", nullable = false, length = 64)
     public String timeZone;
 
+    /** en or zh-CN: the language of the names Harbor seeds for the store (lost reasons). */
+    @Column(nullable = false, length = 8)
+    public String language;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

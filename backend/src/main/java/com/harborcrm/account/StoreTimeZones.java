@@ -35,4 +35,9 @@ public class StoreTimeZones {
                 .createNativeQuery("select time_zone from stores where id = ?1").setParameter(1, storeId)
                 .getSingleResult()));
     }
+
+    /** The current store's zone changes in this transaction: read it from the database until it ends. */
+    public void changing() {
+        cache.forgetAfterCompletion(Long.toString(tenant.storeId()));
+    }
 }

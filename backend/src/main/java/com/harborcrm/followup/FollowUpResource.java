@@ -82,6 +82,18 @@ public class FollowUpResource {
         return new FollowUpPage(page.items(), page.nextCursor());
     }
 
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getFollowUp", summary = "One follow-up, with its version in the ETag")
+    @APIResponse(responseCode = "200", description = "The follow-up", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = FollowUpView.class)))
+    @APIResponse(responseCode = "404", description = "No such follow-up of a customer visible to the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("customerId") long customerId, @PathParam("id") long id) {
+        FollowUpView followUp = followUps.get(customerId, id);
+        return Response.ok(followUp).tag(ETags.of(followUp.version())).build();
+    }
+
     @PATCH
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})

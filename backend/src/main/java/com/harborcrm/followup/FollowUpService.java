@@ -83,6 +83,32 @@ public class FollowUpService {
         return view(followUp);
     }
 
+    /** A customer's follow-ups with their authors' names; the caller adds conditions and the order. */
+    private static final String SELECT = "select f.id, f.customer_id, f.type, f.content, f.occurred_at, "
+            + "f.next_follow_up_at, f.author_id, u.name, f.created_at, f.updated_at, f.version "
+            + "from follow_ups f join users u on u.store_id = f.store_id and u.id = f.author_id "
+            + "where f.store_id = :store and f.customer_id = :customer";
+
+    private static FollowUpView view(Object[] r, UnaryOperator<String> mask) {
+        return new FollowUpView(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
+                FollowUpType.valueOf((String) r[2]), mask.apply((String) r[3]), Instants.of(r[4]), Instants.of(r[5]),
+                ((Number) r[6]).longValue(), (String) r[7], Instants.of(r[8]), Instants.of(r[9]),
+                ((Number) r[10]).longValue());
+    }
+
+    /** One follow-up as the list shows it, with its version (what an edit sends back in If-Match). */
+    public FollowUpView get(long customerId, long id) {
+        Customer customer = customers.findVisible(customerId, LockModeType.NONE);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(SELECT + " and f.id = :id")
+                .setParameter("store", tenant.storeId()).setParameter("customer", customerId).setParameter("id", id)
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw DomainException.notFound("Follow-up " + id);
+        }
+        return view(rows.get(0), readPolicy.textMask(customer));
+    }
+
     public Page<FollowUpView> list(long customerId, int limit, String cursor) {
         Customer customer = customers.findVisible(customerId, LockModeType.NONE);
         UnaryOperator<String> mask = readPolicy.textMask(customer);
@@ -99,10 +125,7 @@ public class FollowUpService {
             }
             after = " and (f.occurred_at, f.id) < (:afterAt, :afterId)";
         }
-        var query = em.createNativeQuery("select f.id, f.customer_id, f.type, f.content, f.occurred_at, "
-                + "f.next_follow_up_at, f.author_id, u.name, f.created_at, f.updated_at, f.version "
-                + "from follow_ups f join users u on u.store_id = f.store_id and u.id = f.author_id "
-                + "where f.store_id = :store and f.customer_id = :customer" + after
+        var query = em.createNativeQuery(SELECT + after
                 + " order by f.occurred_at desc, f.id desc limit :limit")
                 .setParameter("store", tenant.storeId()).setParameter("customer", customerId)
                 .setParameter("limit", limit + 1);
@@ -111,11 +134,7 @@ public class FollowUpService {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        List<FollowUpView> items = rows.stream().limit(limit).map(r -> new FollowUpView(((Number) r[0]).longValue(),
-                ((Number) r[1]).longValue(), FollowUpType.valueOf((String) r[2]),
-                mask.apply((String) r[3]), Instants.of(r[4]),
-                Instants.of(r[5]), ((Number) r[6]).longValue(), (String) r[7], Instants.of(r[8]), Instants.of(r[9]),
-                ((Number) r[10]).longValue())).toList();
+        List<FollowUpView> items = rows.stream().limit(limit).map(r -> view(r, mask)).toList();
         String next = rows.size() > limit
                 ? Cursor.encode(items.get(items.size() - 1).occurredAt(), items.get(items.size() - 1).id()) : null;
         return Page.of(items, next);

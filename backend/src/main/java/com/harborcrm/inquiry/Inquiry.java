@@ -64,6 +64,13 @@ public class Inquiry extends PanacheEntityBase {
     @Column(name = "owner_id")
     public Long ownerId;
 
+    /** The owner differs from the owner at the customer's previous inquiry (decided on arrival). */
+    @Column(name = "owner_changed", nullable = false)
+    public boolean ownerChanged;
+
+    @Column(name = "previous_owner_id")
+    public Long previousOwnerId;
+
     @Column(name = "created_by", updatable = false)
     public Long createdBy;
 

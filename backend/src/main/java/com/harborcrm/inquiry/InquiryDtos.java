@@ -109,6 +109,33 @@ public final class InquiryDtos {
                     + "stock now; null when none matched") ProductRef matchedProduct) {
     }
 
+    @Schema(name = "InboxCustomer", description = "The customer an inquiry went to, as it is now.")
+    public record InboxCustomer(
+            @Schema(required = true) long id,
+            @Schema(required = true) String name,
+            @Schema(required = true, nullable = true) String companyName,
+            @Schema(required = true, nullable = true, description = "The owner now; null: in the pool") Long ownerId,
+            @Schema(required = true, nullable = true) String ownerName,
+            @Schema(required = true) boolean inPool) {
+    }
+
+    @Schema(name = "InboxInquiry", description = "An inquiry of the store's inbox: the inquiry, its customer now, "
+            + "and whether the buyer's owner had changed since their previous inquiry when it arrived.")
+    public record InboxItem(
+            @Schema(required = true) InquiryView inquiry,
+            @Schema(required = true) InboxCustomer customer,
+            @Schema(required = true, description = "When it arrived, the customer's owner differed from the owner at "
+                    + "the buyer's previous inquiry: the buyer may be talking to someone new") boolean ownerChanged,
+            @Schema(required = true, nullable = true, description = "The owner at the previous inquiry (null: none, "
+                    + "or the pool)") Long previousOwnerId,
+            @Schema(required = true, nullable = true) String previousOwnerName) {
+    }
+
+    @Schema(name = "InboxPage")
+    public record InboxPage(@Schema(required = true) List<InboxItem> items,
+            @Schema(required = true, nullable = true) String nextCursor) {
+    }
+
     @Schema(name = "InquiryPage")
     public record InquiryPage(@Schema(required = true) List<InquiryView> items,
             @Schema(required = true, nullable = true) String nextCursor) {

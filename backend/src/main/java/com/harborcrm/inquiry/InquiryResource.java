@@ -6,14 +6,17 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,7 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.harborcrm.common.error.Problem;
+import com.harborcrm.common.paging.PageLimit;
 import com.harborcrm.common.security.Roles;
+import com.harborcrm.inquiry.InquiryDtos.InboxPage;
 import com.harborcrm.inquiry.InquiryDtos.InquiryRequest;
 import com.harborcrm.inquiry.InquiryDtos.InquiryResult;
 
@@ -45,6 +50,9 @@ public class InquiryResource {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    InquiryInbox inbox;
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.REP})
@@ -91,5 +99,35 @@ public class InquiryResource {
             response.header(REPLAYED, "true");
         }
         return response.build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.REP})
+    @Operation(operationId = "listInquiries", summary = "The store's inquiry inbox, newest first",
+            description = "Every inquiry with the customer it went to and its owner now, and whether the buyer's "
+                    + "owner had changed since their previous inquiry. Reps see those of their own customers and of "
+                    + "the pool (contact details masked per the pool rules).")
+    @APIResponse(responseCode = "200", description = "A page of inquiries",
+            content = @Content(schema = @Schema(implementation = InboxPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter, limit or cursor, every field at once "
+            + "(`validation`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public InboxPage list(
+            @QueryParam("channel") @Parameter(schema = @Schema(implementation = InquiryChannel.class)) String channel,
+            @QueryParam("repeat") @Parameter(description = "true: returning buyers only; false: new buyers only",
+                    schema = @Schema(type = SchemaType.BOOLEAN)) String repeat,
+            @QueryParam("ownerChanged") @Parameter(description = "true: only inquiries whose buyer's owner had "
+                    + "changed since their previous inquiry", schema = @Schema(type = SchemaType.BOOLEAN))
+            String ownerChanged,
+            @QueryParam("from") @Parameter(description = "First day received, in the store's time zone",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
+            @QueryParam("to") @Parameter(description = "Last day received (inclusive), in the store's time zone",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
+            @QueryParam("limit") @Parameter(description = "Page size, default 50, at most 200",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit,
+            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+        InquiryInbox.Filter filter = InquiryInbox.Filter.parse(channel, repeat, ownerChanged, from, to);
+        var page = inbox.list(filter, PageLimit.parse(limit), cursor);
+        return new InboxPage(page.items(), page.nextCursor());
     }
 }

@@ -240,6 +240,8 @@ public class InquiryService {
         inquiry.contact = contact;
         inquiry.repeat = repeat;
         inquiry.ownerId = c.ownerId;
+        inquiry.ownerChanged = ownerChanged;
+        inquiry.previousOwnerId = previousOwner;
         inquiry.createdBy = currentUser.id();
         inquiry.createdAt = now;
         inquiry.persist();
@@ -250,6 +252,12 @@ public class InquiryService {
                         "ownerChanged", ownerChanged, "previousOwnerId", previousOwner));
         return inquiry;
     }
+
+    /** What {@link #view} reads of an inquiry {@code i}, its owner {@code u} then and its product {@code p}. */
+    static final String INQUIRY_COLUMNS = """
+            i.id, i.channel, i.product, i.message, i.received_at, cast(i.contact as text), i.repeat,
+            i.owner_id, u.name, i.created_by, i.created_at,
+            p.id, p.sku, p.name, p.active, p.on_hand, p.reserved""";
 
     /** A customer's inquiries, newest first, keyset-paged by (receivedAt, id). */
     public Page<InquiryView> list(long customerId, int limit, String cursor) {
@@ -268,15 +276,13 @@ public class InquiryService {
             after = " and (i.received_at, i.id) < (cast(:afterAt as timestamptz), cast(:afterId as bigint))";
         }
         var query = em.createNativeQuery("""
-                select i.id, i.channel, i.product, i.message, i.received_at, cast(i.contact as text), i.repeat,
-                       i.owner_id, u.name, i.created_by, i.created_at,
-                       p.id, p.sku, p.name, p.active, p.on_hand, p.reserved
+                select %s
                 from inquiries i
                 left join users u on u.store_id = i.store_id and u.id = i.owner_id
                 left join products p on p.store_id = i.store_id and p.id = i.product_id
                 where i.store_id = :store and i.customer_id = :customer %s
                 order by i.received_at desc, i.id desc
-                limit :limit""".formatted(after))
+                limit :limit""".formatted(INQUIRY_COLUMNS, after))
                 .setParameter("store", tenant.storeId()).setParameter("customer", customerId)
                 .setParameter("limit", limit + 1);
         if (!after.isEmpty()) {
@@ -285,13 +291,17 @@ public class InquiryService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         boolean mask = customer.isInPool() && readPolicy.masksForCaller();
-        List<InquiryView> items = rows.stream().limit(limit).map(r -> view(r, customer, mask)).toList();
+        List<InquiryView> items = rows.stream().limit(limit).map(r -> view(r, customer.id, mask ? customer : null)).toList();
         String next = rows.size() > limit
                 ? Cursor.encode(items.get(items.size() - 1).receivedAt(), items.get(items.size() - 1).id()) : null;
         return Page.of(items, next);
     }
 
-    private InquiryView view(Object[] r, Customer customer, boolean mask) {
+    /**
+     * A row of {@link #INQUIRY_COLUMNS} (from column 0) as the caller may read it: with the contacts of
+     * {@code maskFor} and of the inquiry masked when it is given (a pool customer read by a rep).
+     */
+    InquiryView view(Object[] r, long customerId, Customer maskFor) {
         InquiryContact contact;
         try {
             contact = mapper.readValue((String) r[5], InquiryContact.class);
@@ -299,16 +309,16 @@ public class InquiryService {
             throw new IllegalStateException(e);
         }
         String message = (String) r[3];
-        if (mask) {
+        if (maskFor != null) {
             // The inquiry's own contact may differ from the customer's: both are masked in its message.
-            PoolReadPolicy.Contacts contacts = PoolReadPolicy.contactsOf(customer).and(PoolReadPolicy.Contacts.of(
+            PoolReadPolicy.Contacts contacts = PoolReadPolicy.contactsOf(maskFor).and(PoolReadPolicy.Contacts.of(
                     contact.email(), java.util.Arrays.asList(contact.phone(), contact.mobile()), contact.imAccounts(), null));
             message = contacts.maskIn(message);
             contact = new InquiryContact(contact.name(), contact.companyName(), PoolReadPolicy.maskEmail(contact.email()),
                     PoolReadPolicy.maskPhone(contact.phone()), PoolReadPolicy.maskPhone(contact.mobile()),
                     PoolReadPolicy.maskAccounts(contact.imAccounts()), contact.country());
         }
-        return new InquiryView(((Number) r[0]).longValue(), customer.id, InquiryChannel.valueOf((String) r[1]),
+        return new InquiryView(((Number) r[0]).longValue(), customerId, InquiryChannel.valueOf((String) r[1]),
                 (String) r[2], message, Instants.of(r[4]), contact, (Boolean) r[6],
                 r[7] == null ? null : ((Number) r[7]).longValue(), (String) r[8],
                 r[9] == null ? null : ((Number) r[9]).longValue(), Instants.of(r[10]),

@@ -74,4 +74,32 @@ public final class MergeDtos {
             @Schema(required = true) CustomerView survivor,
             @Schema(required = true, description = "The duplicates, back with their own records") List<Long> restoredIds) {
     }
+
+    @Schema(name = "MergedCustomer", description = "A customer of a merge, as it was when merged.")
+    public record MergedCustomer(
+            @Schema(required = true) long id,
+            @Schema(required = true) String name,
+            @Schema(required = true, nullable = true) String companyName) {
+    }
+
+    @Schema(name = "MergeRecord", description = "A merge of the store's history.")
+    public record MergeRecord(
+            @Schema(required = true, description = "Undo with POST /merges/{id}/undo") long id,
+            @Schema(required = true) MergedCustomer survivor,
+            @Schema(required = true, description = "false: the surviving customer was deleted since") boolean survivorExists,
+            @Schema(required = true, description = "The customers merged into the survivor") List<MergedCustomer> duplicates,
+            @Schema(required = true) long mergedBy,
+            @Schema(required = true) String mergedByName,
+            @Schema(required = true) Instant mergedAt,
+            @Schema(required = true, nullable = true) Instant undoneAt,
+            @Schema(required = true, nullable = true) String undoneByName,
+            @Schema(required = true) Instant undoUntil,
+            @Schema(required = true, description = "Not undone yet, within the undo window, and the survivor still "
+                    + "exists") boolean undoable) {
+    }
+
+    @Schema(name = "MergeRecordPage")
+    public record MergeRecordPage(@Schema(required = true) List<MergeRecord> items,
+            @Schema(required = true, nullable = true) String nextCursor) {
+    }
 }

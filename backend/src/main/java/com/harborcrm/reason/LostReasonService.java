@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.harborcrm.common.sql.SqlArrays;
+import com.harborcrm.account.StoreLanguage;
 import com.harborcrm.account.StoreOpened;
 import com.harborcrm.common.error.DomainException;
 import com.harborcrm.common.error.FieldError;
@@ -37,6 +38,15 @@ public class LostReasonService {
     /** docs/product.md's defaults, in this order. */
     public static final List<String> DEFAULTS = List.of("Product quality", "Price", "Service attitude", "Integrity",
             "Delivery", "Contact information lost", "Went to a competitor", "No longer needs", "Other");
+
+    /** The same defaults, in the same order, for a store that works in Chinese. */
+    public static final List<String> DEFAULTS_ZH_CN = List.of("产品质量", "价格", "服务态度", "诚信", "交货", "联系方式丢失",
+            "转向竞争对手", "不再需要", "其他");
+
+    /** The defaults a new store gets, named in its language. */
+    public static List<String> defaults(StoreLanguage language) {
+        return language == StoreLanguage.ZH_CN ? DEFAULTS_ZH_CN : DEFAULTS;
+    }
 
     public static final int MAX_REASONS_PER_STORE = 100;
     public static final int MAX_NAME_LENGTH = 60;
@@ -66,10 +76,11 @@ public class LostReasonService {
     /** Runs inside the signup transaction, with the new store entered. */
     void seed(@Observes StoreOpened opened) {
         Instant now = clock.instant();
-        for (int i = 0; i < DEFAULTS.size(); i++) {
+        List<String> names = defaults(opened.language());
+        for (int i = 0; i < names.size(); i++) {
             em.createNativeQuery("insert into lost_reasons (store_id, name, position, created_at, updated_at) "
                     + "values (?1, ?2, ?3, ?4, ?4)")
-                    .setParameter(1, opened.storeId()).setParameter(2, DEFAULTS.get(i)).setParameter(3, i + 1)
+                    .setParameter(1, opened.storeId()).setParameter(2, names.get(i)).setParameter(3, i + 1)
                     .setParameter(4, now).executeUpdate();
         }
     }

@@ -129,6 +129,26 @@ class FollowUpTest {
     }
 
     @Test
+    void oneFollowUpIsReadWithItsVersionForAnEdit() {
+        Session admin = Api.openStore("One follow-up");
+        Session rep = Api.addUser(admin, "REP");
+        long customer = Customers.createId(rep);
+        long id = record(rep, customer, NOW.minus(Duration.ofHours(1)), null);
+        String etag = rep.as().get(path(customer) + "/" + id).then().statusCode(200)
+                .body("id", equalTo((int) id)).body("type", equalTo("CALL")).body("authorName", equalTo("REP user"))
+                .body("version", equalTo(0)).header("ETag", equalTo("\"0\"")).extract().header("ETag");
+        rep.as().header("If-Match", etag).body(Map.of("content", "Corrected")).patch(path(customer) + "/" + id).then()
+                .statusCode(200);
+        rep.as().get(path(customer) + "/" + id).then().body("content", equalTo("Corrected"))
+                .header("ETag", equalTo("\"1\""));
+        // Another customer's path, or another store: not found.
+        long other = Customers.createId(rep);
+        Api.problem(rep.as().get(path(other) + "/" + id).then(), 404, "not-found");
+        Api.problem(Api.openStore("One follow-up elsewhere").as().get(path(customer) + "/" + id).then(), 404,
+                "not-found");
+    }
+
+    @Test
     void listIsNewestFirstAndPagesWithoutGapsOrRepeats() {
         Session admin = Api.openStore("Follow-up list");
         long customer = Customers.createId(admin);

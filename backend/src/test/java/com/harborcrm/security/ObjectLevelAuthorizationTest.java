@@ -77,6 +77,7 @@ class ObjectLevelAuthorizationTest {
             new Case("GET", "/api/v1/customers/{customerId}/follow-ups", ObjectLevelAuthorizationTest::customer, f -> null, NOT_FOUND),
             new Case("POST", "/api/v1/customers/{customerId}/follow-ups", ObjectLevelAuthorizationTest::customer,
                     f -> Map.of("type", "NOTE", "content", "planted"), NOT_FOUND),
+            new Case("GET", "/api/v1/customers/{customerId}/follow-ups/{id}", ObjectLevelAuthorizationTest::followUp, f -> null, NOT_FOUND),
             new Case("PATCH", "/api/v1/customers/{customerId}/follow-ups/{id}", ObjectLevelAuthorizationTest::followUp,
                     f -> Map.of("content", "rewritten"), NOT_FOUND),
             new Case("DELETE", "/api/v1/customers/{customerId}/follow-ups/{id}", ObjectLevelAuthorizationTest::followUp, f -> null, NOT_FOUND),

@@ -49,6 +49,13 @@ public interface HarborConfig {
 
         @WithDefault("PT8H")
         Duration lifetime();
+
+        /**
+         * The web app's session cookie (HttpOnly, SameSite=Strict, path /api) carries the same token, out of reach
+         * of page scripts. Secure unless switched off for plain-HTTP set-ups other than localhost.
+         */
+        @WithDefault("true")
+        boolean secureCookie();
     }
 
     interface Login {

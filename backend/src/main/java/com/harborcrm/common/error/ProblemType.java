@@ -11,6 +11,7 @@ public enum ProblemType {
     UNAUTHORIZED("unauthorized", 401, "Authentication is required"),
     INVALID_CREDENTIALS("invalid-credentials", 401, "Wrong email or password"),
     FORBIDDEN("forbidden", 403, "You are not allowed to do this"),
+    CSRF_HEADER_MISSING("csrf-header-missing", 403, "The request did not come from the web app"),
     NOT_FOUND("not-found", 404, "Not found"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable"),

@@ -10,6 +10,8 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import com.harborcrm.common.error.DomainException;
+import com.harborcrm.common.error.ProblemType;
 import com.harborcrm.common.tenancy.TenantContext;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -17,13 +19,15 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * Turns a verified bearer token into the request's store and user. Beyond the signature check done by
- * SmallRye JWT, it rejects tokens of deactivated users and tokens older than the user's last role change or
- * deactivation (the {@code tv} claim must equal the user's current token version).
+ * Turns a verified access token (a bearer, or the web app's {@link SessionCookie}) into the request's store and
+ * user. Beyond the signature check done by SmallRye JWT, it rejects tokens of deactivated users and tokens older
+ * than the user's last role change, deactivation or password change (the {@code tv} claim must equal the user's current token version).
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION + 10)
 public class AccessTokenFilter implements ContainerRequestFilter {
+
+    private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
 
     @Inject
     CurrentIdentityAssociation identities;
@@ -39,10 +43,17 @@ public class AccessTokenFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        // Signing in or up must never fail because the browser still holds an old, revoked token.
-        if (request.getHeaderString(HttpHeaders.AUTHORIZATION) == null
-                || request.getUriInfo().getPath().startsWith("/api/v1/auth/")) {
+        boolean bearer = request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
+        boolean cookie = request.getCookies().containsKey(SessionCookie.NAME);
+        // Signing in or up (or out) must never fail because the browser still holds an old, revoked token.
+        if (!bearer && !cookie || request.getUriInfo().getPath().startsWith("/api/v1/auth/")) {
             return;
+        }
+        // A write riding on the browser's cookie must come from the app itself, not from another site's form.
+        if (cookie && !SAFE_METHODS.contains(request.getMethod())
+                && request.getHeaderString(SessionCookie.CSRF_HEADER) == null) {
+            throw new DomainException(ProblemType.CSRF_HEADER_MISSING, "Requests that change data with the session "
+                    + "cookie must carry the header " + SessionCookie.CSRF_HEADER + ", as the web app sends it");
         }
         SecurityIdentity identity = identities.getIdentity();
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {

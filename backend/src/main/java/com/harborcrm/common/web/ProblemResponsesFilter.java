@@ -33,7 +33,8 @@ public class ProblemResponsesFilter implements OASFilter {
             }
             if (isSecured(operation)) {
                 addProblem(responses, "401", "Missing, invalid, expired or revoked token (`unauthorized`)");
-                addProblem(responses, "403", "The user's role does not allow this (`forbidden`)");
+                addProblem(responses, "403", "The user's role does not allow this (`forbidden`), or a write with the "
+                        + "session cookie lacks its header (`csrf-header-missing`)");
             }
             if (operation.getRequestBody() != null) {
                 addProblem(responses, "413", "The body is larger than allowed (`payload-too-large`)");
@@ -46,6 +47,7 @@ public class ProblemResponsesFilter implements OASFilter {
             problem.getProperties().get("type").setDescription("One of: " + Arrays.stream(ProblemType.values())
                     .map(type -> "`" + type.uri() + "` (" + type.status() + ")").collect(Collectors.joining(", ")));
         }
+        SessionCookieContract.apply(openAPI);
         ContractLimits.apply(openAPI);
         ContractNulls.apply(openAPI);
     }
