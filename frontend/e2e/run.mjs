@@ -1,7 +1,7 @@
 // Browser tests: the built backend and SPA, driven in Debian's Chromium through playwright-core.
 // Usage: npm run e2e   (needs PostgreSQL with the harbor_e2e database: `make e2e` prepares everything)
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -407,7 +407,7 @@ step('the manager downloads the refused rows, and the import is listed', async (
     run.getByRole('button', { name: 'Download the refused row' }).click(),
   ]);
   const path = await download.path();
-  const { readFileSync } = await import('node:fs');
+
   const csv = readFileSync(path, 'utf8');
   assert.match(csv, /reason/);
   assert.match(csv, new RegExp(`Imported Twin ${runId}`));
@@ -422,7 +422,7 @@ step('the manager exports the customers the current filter shows', async () => {
   await page.goto(`/customers?q=${encodeURIComponent(`Imported`)}&ownerId=none`);
   await page.getByRole('link', { name: `Imported One ${runId}` }).waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export to CSV' }).click()]);
-  const { readFileSync } = await import('node:fs');
+
   const csv = readFileSync(await download.path(), 'utf8');
   assert.match(csv, new RegExp(`Imported One ${runId}`));
   assert.match(csv, new RegExp(`Imported Two ${runId}`));
@@ -537,6 +537,9 @@ step('a manager transfers a customer to a sales rep picked by name', async () =>
   await target.getByRole('option', { name: `${seller.name} (Sales rep)` }).waitFor({ state: 'attached' });
   await target.selectOption({ label: `${seller.name} (Sales rep)` });
   await bar.getByRole('button', { name: 'Apply to selected' }).click();
+  // Every batch action is confirmed, naming how many customers and whom.
+  await page.getByRole('alertdialog', { name: `Transfer 1 customer to ${seller.name}?` })
+    .getByRole('button', { name: 'Apply to 1 customer' }).click();
   await page.getByText(/Done: 1 customer selected, 1 changed/).waitFor();
 
   const team = (await custApi('GET', '/api/v1/team')).body.items;
@@ -795,9 +798,29 @@ function sidewaysOverflow() {
   });
 }
 
-const everyonesScreens = ['/customers', '/pool', '/reminders', '/profile', '/stats', '/customers/new', '/products', '/orders'];
-const managersScreens = ['/imports', '/settings/tags', '/settings/pool-rules', '/duplicates', '/products/new'];
-const adminsScreens = ['/settings/custom-fields', '/settings/users', '/settings/lost-reasons'];
+const everyonesScreens = [
+  '/customers', '/pool', '/pipeline', '/reminders', '/profile', '/stats', '/customers/new', '/products', '/orders', '/inquiries',
+];
+const managersScreens = ['/imports', '/settings/tags', '/settings/pool-rules', '/duplicates', '/duplicates?tab=history',
+  '/products/new'];
+const adminsScreens = ['/settings/custom-fields', '/settings/users', '/settings/lost-reasons', '/settings/store'];
+
+// axe-core, run inside the page (its Playwright wrapper needs Node 22): WCAG 2.1 A and AA.
+const axeSource = readFileSync(join(import.meta.dirname, '../node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** The serious and critical WCAG 2.1 AA violations of the page as it is now, one line each. */
+async function accessibilityViolations() {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+  return violations;
+}
 
 // A product with stock and a draft quotation of the demo rep's, so that the product and order pages (and the order
 // editor) are among the screens measured below.
@@ -838,10 +861,11 @@ step('phone: the demo store has a product in stock and a quotation for the phone
 
 for (const [who, email, screens] of [
   ['rep', demo.rep, everyonesScreens],
+  ['manager', demo.manager, [...everyonesScreens, ...managersScreens]],
   ['admin', 'admin@demo.harbor-crm.dev', [...everyonesScreens, ...managersScreens, ...adminsScreens]],
 ]) {
   for (const locale of ['en', 'zh-CN']) {
-    step(`phone: every screen of the demo ${who} fits 390 px without sideways scrolling (${locale})`, async () => {
+    step(`phone: every screen of the demo ${who} fits 390 px without sideways scrolling and passes axe (${locale})`, async () => {
       await custLogIn(email, demo.password);
       const desktop = page.viewportSize();
       await page.setViewportSize({ width: 390, height: 844 });
@@ -857,6 +881,7 @@ for (const [who, email, screens] of [
         pages.push(`${ownCustomer}/orders/new?kind=QUOTATION`, `${order}/edit`);
         await page.evaluate((l) => localStorage.setItem('harbor.locale', l), locale);
         const tooWide = [];
+        const inaccessible = [];
         for (const screen of [...screens, ...pages]) {
           await page.goto(screen);
           await page.getByRole('heading', { level: 1 }).first().waitFor();
@@ -864,13 +889,15 @@ for (const [who, email, screens] of [
           await page.waitForLoadState('networkidle', { timeout: 3_000 }).catch(() => {});
           const overflow = await sidewaysOverflow();
           if (overflow) tooWide.push(`${screen}: ${overflow}`);
+          for (const violation of await accessibilityViolations()) inaccessible.push(`${screen}: ${violation}`);
         }
         assert.deepEqual(tooWide, [], `at 390 px (${locale})`);
+        assert.deepEqual(inaccessible, [], `axe, serious or critical (${locale})`);
       } finally {
         await page.evaluate(() => localStorage.setItem('harbor.locale', 'en'));
         await page.setViewportSize(desktop);
       }
-    }, 90_000);
+    }, 240_000);
   }
 }
 

@@ -32,6 +32,8 @@ const EditOrderRoute = lazy(() => import('./routes/orders').then((m) => ({ defau
 const NewOrderRoute = lazy(() => import('./routes/orders').then((m) => ({ default: m.NewOrderRoute })));
 const InquiriesRoute = lazy(() => import('./routes/inquiries').then((m) => ({ default: m.InquiriesRoute })));
 const StoreSettingsRoute = lazy(() => import('./routes/store').then((m) => ({ default: m.StoreSettingsRoute })));
+// The pipeline board brings dnd-kit: loaded only when opened.
+const PipelineRoute = lazy(() => import('./routes/pipeline').then((m) => ({ default: m.PipelineRoute })));
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginRoute /> },
@@ -50,6 +52,7 @@ export const routes: RouteObject[] = [
           { path: 'customers/:id', element: <CustomerRoute /> },
           { path: 'customers/:id/orders/new', element: <NewOrderRoute /> },
           { path: 'pool', element: <PoolRoute /> },
+          { path: 'pipeline', element: <PipelineRoute /> },
           { path: 'reminders', element: <RemindersRoute /> },
           { path: 'imports', element: <ImportRoute /> },
           { path: 'stats', element: <StatsRoute /> },

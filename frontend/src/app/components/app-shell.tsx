@@ -42,6 +42,7 @@ export function AppShell() {
         <Link to="/pool" aria-current={inPool ? 'page' : undefined}>
           {t('nav.pool')}
         </Link>
+        <NavLink to="/pipeline">{t('nav.pipeline')}</NavLink>
         <NavLink to="/products">{t('nav.products')}</NavLink>
         <NavLink to="/orders">{t('nav.orders')}</NavLink>
         <NavLink to="/inquiries">{t('nav.inquiries')}</NavLink>

@@ -7,7 +7,9 @@ import { idOf, UnknownAddress } from '../components/address-id';
 import { WithMe } from '../components/with-me';
 
 export function CustomersRoute() {
-  return <WithMe>{(me) => <CustomersScreen role={me.user.role} me={me.user} />}</WithMe>;
+  return (
+    <WithMe>{(me) => <CustomersScreen role={me.user.role} me={me.user} timeZone={me.store.timeZone} />}</WithMe>
+  );
 }
 
 export function NewCustomerRoute() {

@@ -1,18 +1,46 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Confirm } from '@/components/confirm';
-import { useT, type Translate } from '@/lib/i18n';
+import { useT, type MessageKey, type Translate } from '@/lib/i18n';
 import { errorMessage } from '@/lib/problem';
 import type { Role } from '@/lib/domain';
 import { useBatchCustomers, type BatchAction, type BatchRequest, type BatchResult } from '../api/batch-customers';
-import { STAGES, STARS, type CustomerStage } from '../api/list-customers';
+import { STAGES, STARS, type CustomerFilter, type CustomerStage } from '../api/list-customers';
 import { useLostReasons } from '../api/list-lost-reasons';
 import type { Tag } from '../api/list-tags';
 import { useTeam } from '@/lib/team';
 
-// Replacing one tag by another is Settings → Tags' business.
-type Action = Exclude<BatchAction, 'REPLACE_TAG'>;
+type Action = BatchAction;
 
 const SKIP_REASONS = ['NOT_FOUND', 'ALREADY_IN_POOL', 'ALREADY_OWNED', 'LIMIT_REACHED', 'ALREADY_LOST', 'NOT_LOST'] as const;
+
+/** At most this many customers per batch request, by ids or by filter (the API's limit). */
+export const MAX_BATCH = 50_000;
+
+/** What a batch action applies to: the ticked customers, or every customer a filter matches (`count` of them). */
+export type BatchTarget = { kind: 'ids'; ids: number[] } | { kind: 'filter'; filter: CustomerFilter; count: number };
+
+export function targetCount(target: BatchTarget): number {
+  return target.kind === 'ids' ? target.ids.length : target.count;
+}
+
+/** Destroys or takes away something: confirmed with a red button. */
+const DANGER = new Set<Action>(['DELETE', 'RELEASE', 'LOST', 'TRANSFER']);
+
+/** The confirmation's button: the action's own name where it reads as a verb, else "Apply to N customers". */
+const CONFIRM_BUTTON: Partial<Record<Action, MessageKey>> = {
+  DELETE: 'customers.batch.DELETE',
+  RELEASE: 'customers.batch.RELEASE',
+  LOST: 'customers.batch.LOST',
+  REACTIVATE: 'customers.batch.REACTIVATE',
+};
+
+/** What the action does beyond its title, where there is more to say. */
+const CONFIRM_TEXT: Partial<Record<Action, MessageKey>> = {
+  DELETE: 'customers.batch.confirmDeleteText',
+  RELEASE: 'customers.batch.confirmReleaseText',
+  LOST: 'customers.batch.confirmLostText',
+  TRANSFER: 'customers.batch.confirmTransferText',
+};
 
 export function batchResultText(t: Translate, result: BatchResult): string {
   const parts = [t('customers.batch.result', { matched: result.matched, changed: result.changed })];
@@ -28,25 +56,37 @@ export function batchResultText(t: Translate, result: BatchResult): string {
   return parts.join(' ');
 }
 
+/** A label and its control, kept together when the bar wraps. */
+function Field({ children }: { children: ReactNode }) {
+  return <span className="batch-field">{children}</span>;
+}
+
 export function BatchBar({
-  selectedIds,
+  target,
   tags,
   role,
   me,
   onDone,
+  onClear,
+  className,
 }: {
-  selectedIds: number[];
+  target: BatchTarget;
   tags: Tag[];
   role: Role;
   /** Who is signed in: marked "(me)" among the transfer targets. */
   me?: { id: number; name: string };
   onDone: (result: BatchResult, action: Action) => void;
+  /** Unticks everything (and leaves a selection by filter). */
+  onClear?: () => void;
+  className?: string;
 }) {
   const t = useT();
   const id = useId();
   const batchMutation = useBatchCustomers();
   const [action, setAction] = useState<Action>('ADD_TAGS');
   const [tagId, setTagId] = useState('');
+  const [fromTagId, setFromTagId] = useState('');
+  const [toTagId, setToTagId] = useState('');
   const [stage, setStage] = useState<CustomerStage>('INQUIRY');
   const [stars, setStars] = useState('3');
   const [confirming, setConfirming] = useState(false);
@@ -59,10 +99,12 @@ export function BatchBar({
   const reasons = useLostReasons(needsReason).data ?? [];
   const targetsQuery = useTeam(action === 'TRANSFER' && manager);
   const targets = targetsQuery.data ?? [];
+  const count = targetCount(target);
 
   const actions: Action[] = [
     'ADD_TAGS',
     'REMOVE_TAGS',
+    'REPLACE_TAG',
     'SET_STAGE',
     'SET_STARS',
     'RELEASE',
@@ -71,11 +113,58 @@ export function BatchBar({
     ...(manager ? (['TRANSFER', 'DELETE'] as const) : []),
   ];
   const needsTag = action === 'ADD_TAGS' || action === 'REMOVE_TAGS';
-  const incomplete = (needsTag && !tagId) || (needsReason && !reasonId) || (action === 'TRANSFER' && !userId);
+  const replacing = action === 'REPLACE_TAG';
+  const sameTag = replacing && fromTagId !== '' && fromTagId === toTagId;
+  const incomplete =
+    (needsTag && !tagId) ||
+    (replacing && (!fromTagId || !toTagId || sameTag)) ||
+    (needsReason && !reasonId) ||
+    (action === 'TRANSFER' && !userId);
+
+  const tagName = (value: string) => tags.find((tag) => String(tag.id) === value)?.name ?? value;
+
+  function confirmTitle(): string {
+    switch (action) {
+      case 'ADD_TAGS':
+      case 'REMOVE_TAGS':
+        return t(`customers.batch.confirm.${action}`, { count, tag: tagName(tagId) });
+      case 'REPLACE_TAG':
+        return t('customers.batch.confirm.REPLACE_TAG', { count, from: tagName(fromTagId), to: tagName(toTagId) });
+      case 'SET_STAGE':
+        return t('customers.batch.confirm.SET_STAGE', { count, stage: t(`stage.${stage}`) });
+      case 'SET_STARS':
+        return t('customers.batch.confirm.SET_STARS', { count, stars: t(`stars.${Number(stars) as 0 | 1 | 2 | 3}`) });
+      case 'TRANSFER': {
+        const user = targets.find((member) => String(member.id) === userId);
+        return t('customers.batch.confirm.TRANSFER', { count, name: user?.name ?? userId });
+      }
+      case 'DELETE':
+        return t('customers.batch.confirmDelete', { count });
+      case 'RELEASE':
+        return t('customers.batch.confirmRelease', { count });
+      case 'LOST':
+      case 'REACTIVATE':
+        return t(`customers.batch.confirm.${action}`, { count });
+    }
+  }
+
+  function confirmDescription(): string {
+    const text = CONFIRM_TEXT[action];
+    const scope =
+      target.kind === 'filter' ? t('customers.batch.scopeFilter', { count }) : t('customers.batch.scopeIds', { count });
+    return text ? `${t(text)} ${scope}` : scope;
+  }
 
   function run() {
-    const request: BatchRequest = { selection: { ids: selectedIds }, action };
+    const request: BatchRequest = {
+      selection: target.kind === 'ids' ? { ids: target.ids } : { filter: target.filter },
+      action,
+    };
     if (needsTag) request.tagIds = [Number(tagId)];
+    if (replacing) {
+      request.fromTagId = Number(fromTagId);
+      request.toTagId = Number(toTagId);
+    }
     if (action === 'SET_STAGE') request.stage = stage;
     if (action === 'SET_STARS') request.stars = Number(stars);
     if (needsReason) {
@@ -94,39 +183,87 @@ export function BatchBar({
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (incomplete) return;
-    if (action === 'DELETE' || action === 'RELEASE') setConfirming(true);
-    else run();
+    if (incomplete || count > MAX_BATCH) return;
+    // Every batch action is confirmed, saying how many customers it changes.
+    setConfirming(true);
+  }
+
+  function tagOptions() {
+    return tags.map((tag) => (
+      <option key={tag.id} value={String(tag.id)}>
+        {tag.name}
+      </option>
+    ));
   }
 
   const failed = batchMutation.error ?? (action === 'TRANSFER' ? targetsQuery.error : null);
   const failure = failed ? errorMessage(failed) : null;
+  const confirmButton = CONFIRM_BUTTON[action];
   return (
-    <form className="batch-bar" aria-label={t('customers.batch.title')} onSubmit={handleSubmit}>
-      <strong>{t('customers.batch.selected', { count: selectedIds.length })}</strong>
-      <label htmlFor={`${id}-action`}>{t('customers.batch.action')}</label>
-      <select id={`${id}-action`} value={action} onChange={(event) => setAction(event.target.value as Action)}>
-        {actions.map((option) => (
-          <option key={option} value={option}>
-            {t(`customers.batch.${option}`)}
-          </option>
-        ))}
-      </select>
+    <form className={['batch-bar', className].filter(Boolean).join(' ')} aria-label={t('customers.batch.title')} onSubmit={handleSubmit}>
+      <strong>
+        {target.kind === 'filter'
+          ? t('customers.batch.selectedAll', { count })
+          : t('customers.batch.selected', { count })}
+      </strong>
+      <Field>
+        <label htmlFor={`${id}-action`}>{t('customers.batch.action')}</label>
+        <select
+          id={`${id}-action`}
+          value={action}
+          onChange={(event) => {
+            setAction(event.target.value as Action);
+            setConfirming(false);
+          }}
+        >
+          {actions.map((option) => (
+            <option key={option} value={option}>
+              {t(`customers.batch.${option}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
       {needsTag && (
-        <>
+        <Field>
           <label htmlFor={`${id}-tag`}>{t('customers.batch.tag')}</label>
           <select id={`${id}-tag`} value={tagId} required onChange={(event) => setTagId(event.target.value)}>
             <option value="">{t('customers.batch.chooseTag')}</option>
-            {tags.map((tag) => (
-              <option key={tag.id} value={String(tag.id)}>
-                {tag.name}
-              </option>
-            ))}
+            {tagOptions()}
           </select>
+        </Field>
+      )}
+      {replacing && (
+        <>
+          <Field>
+            <label htmlFor={`${id}-from`}>{t('customers.batch.fromTag')}</label>
+            <select id={`${id}-from`} value={fromTagId} required onChange={(event) => setFromTagId(event.target.value)}>
+              <option value="">{t('customers.batch.chooseTag')}</option>
+              {tagOptions()}
+            </select>
+          </Field>
+          <Field>
+            <label htmlFor={`${id}-to`}>{t('customers.batch.toTag')}</label>
+            <select
+              id={`${id}-to`}
+              value={toTagId}
+              required
+              aria-invalid={sameTag || undefined}
+              aria-describedby={sameTag ? `${id}-same` : undefined}
+              onChange={(event) => setToTagId(event.target.value)}
+            >
+              <option value="">{t('customers.batch.chooseTag')}</option>
+              {tagOptions()}
+            </select>
+          </Field>
+          {sameTag && (
+            <span id={`${id}-same`} role="alert" className="field-error">
+              {t('customers.batch.sameTag')}
+            </span>
+          )}
         </>
       )}
       {action === 'SET_STAGE' && (
-        <>
+        <Field>
           <label htmlFor={`${id}-stage`}>{t('customers.field.stage')}</label>
           <select id={`${id}-stage`} value={stage} onChange={(event) => setStage(event.target.value as CustomerStage)}>
             {STAGES.map((option) => (
@@ -135,10 +272,10 @@ export function BatchBar({
               </option>
             ))}
           </select>
-        </>
+        </Field>
       )}
       {action === 'SET_STARS' && (
-        <>
+        <Field>
           <label htmlFor={`${id}-stars`}>{t('customers.field.stars')}</label>
           <select id={`${id}-stars`} value={stars} onChange={(event) => setStars(event.target.value)}>
             {STARS.map((option) => (
@@ -147,34 +284,40 @@ export function BatchBar({
               </option>
             ))}
           </select>
-        </>
+        </Field>
       )}
       {needsReason && (
         <>
-          <label htmlFor={`${id}-reason`}>{t('release.reason')}</label>
-          <select id={`${id}-reason`} value={reasonId} required onChange={(event) => setReasonId(event.target.value)}>
-            <option value="">{t('release.chooseReason')}</option>
-            {reasons.map((reason) => (
-              <option key={reason.id} value={String(reason.id)}>
-                {reason.name}
-              </option>
-            ))}
-          </select>
-          <label htmlFor={`${id}-note`}>{t('release.note')}</label>
-          <input id={`${id}-note`} value={note} maxLength={500} onChange={(event) => setNote(event.target.value)} />
+          <Field>
+            <label htmlFor={`${id}-reason`}>{t('release.reason')}</label>
+            <select id={`${id}-reason`} value={reasonId} required onChange={(event) => setReasonId(event.target.value)}>
+              <option value="">{t('release.chooseReason')}</option>
+              {reasons.map((reason) => (
+                <option key={reason.id} value={String(reason.id)}>
+                  {reason.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field>
+            <label htmlFor={`${id}-note`}>{t('release.note')}</label>
+            <input id={`${id}-note`} value={note} maxLength={500} onChange={(event) => setNote(event.target.value)} />
+          </Field>
         </>
       )}
       {action === 'TRANSFER' && (
         <>
-          <label htmlFor={`${id}-user`}>{t('pool.assign.to')}</label>
-          <select id={`${id}-user`} value={userId} required onChange={(event) => setUserId(event.target.value)}>
-            <option value="">{targetsQuery.isPending ? t('app.loading') : t('pool.assign.chooseUser')}</option>
-            {targets.map((user) => (
-              <option key={user.id} value={String(user.id)}>
-                {user.id === me?.id ? t('pool.assign.me', { name: user.name }) : `${user.name} (${t(`role.${user.role}`)})`}
-              </option>
-            ))}
-          </select>
+          <Field>
+            <label htmlFor={`${id}-user`}>{t('pool.assign.to')}</label>
+            <select id={`${id}-user`} value={userId} required onChange={(event) => setUserId(event.target.value)}>
+              <option value="">{targetsQuery.isPending ? t('app.loading') : t('pool.assign.chooseUser')}</option>
+              {targets.map((user) => (
+                <option key={user.id} value={String(user.id)}>
+                  {user.id === me?.id ? t('pool.assign.me', { name: user.name }) : `${user.name} (${t(`role.${user.role}`)})`}
+                </option>
+              ))}
+            </select>
+          </Field>
           {role === 'ADMIN' && (
             <label>
               <input type="checkbox" checked={override} onChange={(event) => setOverride(event.target.checked)} />{' '}
@@ -183,16 +326,23 @@ export function BatchBar({
           )}
         </>
       )}
-      <button type="submit" disabled={batchMutation.isPending || incomplete}>
-        {batchMutation.isPending ? t('customers.batch.running') : t('customers.batch.run')}
-      </button>
+      <span className="batch-bar-buttons">
+        <button type="submit" disabled={batchMutation.isPending || incomplete || count > MAX_BATCH}>
+          {batchMutation.isPending ? t('customers.batch.running') : t('customers.batch.run')}
+        </button>
+        {onClear && (
+          <button type="button" onClick={onClear}>
+            {t('customers.batch.clear')}
+          </button>
+        )}
+      </span>
       {confirming && (
         <Confirm
-          title={t(action === 'RELEASE' ? 'customers.batch.confirmRelease' : 'customers.batch.confirmDelete', { count: selectedIds.length })}
-          description={t(action === 'RELEASE' ? 'customers.batch.confirmReleaseText' : 'customers.batch.confirmDeleteText')}
-          confirmLabel={t(`customers.batch.${action === 'RELEASE' ? 'RELEASE' : 'DELETE'}`)}
+          title={confirmTitle()}
+          description={confirmDescription()}
+          confirmLabel={confirmButton ? t(confirmButton) : t('customers.batch.confirmApply', { count })}
           cancelLabel={t('common.cancel')}
-          danger
+          danger={DANGER.has(action)}
           pending={batchMutation.isPending}
           onConfirm={run}
           onCancel={() => setConfirming(false)}

@@ -9,10 +9,10 @@ import { renderWithProviders } from '@/testing/render';
 import { CustomersScreen, type Role } from './customers-screen';
 import { customer, fakeApi } from './test-api';
 
-function renderScreen(path = '/customers', role: Role = 'MANAGER') {
+function renderScreen(path = '/customers', role: Role = 'MANAGER', timeZone?: string) {
   const router = createMemoryRouter(
     [
-      { path: '/customers', element: <CustomersScreen role={role} /> },
+      { path: '/customers', element: <CustomersScreen role={role} timeZone={timeZone} /> },
       { path: '/customers/:id', element: <p>detail</p> },
     ],
     { initialEntries: [path] },
@@ -146,6 +146,8 @@ describe('My customers', () => {
     await user.selectOptions(within(bar).getByLabelText('Action'), 'Set the stage');
     await user.selectOptions(within(bar).getByLabelText('Stage'), 'Transaction');
     await user.click(within(bar).getByRole('button', { name: 'Apply to selected' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Set the stage of 2 customers to “Transaction”?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Apply to 2 customers' }));
 
     expect(
       await screen.findByText(
@@ -297,5 +299,115 @@ describe('My customers', () => {
     expect(await screen.findByText(/1 skipped: already in the pool\./)).toBeInTheDocument();
     const batch = requests.find((request) => request.url.endsWith('/batch'));
     expect(await batch?.json()).toEqual({ selection: { ids: [1, 2] }, action: 'RELEASE', reasonId: 11 });
+  });
+});
+
+describe('Batch actions on every customer matching the filter (issue 19)', () => {
+  /** Two customers a page, more behind the cursor; `total` answers the count (limit=1&includeTotal=true). */
+  function manyApi(total: number) {
+    return fakeApi((_request, url) => {
+      if (url.pathname === '/api/v1/customers/batch') {
+        return jsonResponse({ matched: 1234, changed: 1230, skipped: [{ id: 9, reason: 'NOT_FOUND' }, { id: 10, reason: 'ALREADY_IN_POOL' }] });
+      }
+      if (url.pathname !== '/api/v1/customers') return undefined;
+      if (url.searchParams.get('includeTotal') === 'true') return jsonResponse({ items: [customer(1)], nextCursor: 'c1', total });
+      return jsonResponse({ items: [customer(1, { name: 'Anna' }), customer(2, { name: 'Bob' })], nextCursor: 'c2' });
+    });
+  }
+
+  it('offers all matches once the page is ticked, and sends the screen’s filter rather than ids', SLOW, async () => {
+    const { requests } = manyApi(1234);
+    const { user } = renderScreen('/customers?stage=INQUIRY&tag=7&createdFrom=2026-01-01&cf.incoterm=FOB', 'MANAGER', 'Asia/Shanghai');
+
+    await user.click(await screen.findByRole('checkbox', { name: 'Select Anna' }));
+    // Not every row is ticked: nothing is offered, nothing is counted.
+    expect(screen.queryByText(/on this page are selected/)).not.toBeInTheDocument();
+    await user.click(screen.getByRole('checkbox', { name: 'Select all shown customers' }));
+    expect(screen.getByText('All 2 customers on this page are selected.')).toBeInTheDocument();
+    const offer = await screen.findByRole('button', { name: 'Select all 1,234 customers matching this filter' });
+    const count = new URL(listRequests(requests).find((request) => request.url.includes('includeTotal'))?.url ?? '').searchParams;
+    expect(count.get('limit')).toBe('1');
+    expect(count.getAll('stage')).toEqual(['INQUIRY']);
+    expect(count.get('cursor')).toBeNull();
+
+    await user.click(offer);
+    expect(screen.getByText('All 1,234 customers matching this filter are selected.')).toBeInTheDocument();
+    const bar = screen.getByRole('form', { name: 'Change the selected customers' });
+    expect(bar).toHaveTextContent('All 1,234 customers matching this filter selected');
+    await user.selectOptions(within(bar).getByLabelText('Action'), 'Delete permanently');
+    await user.click(within(bar).getByRole('button', { name: 'Apply to selected' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Delete 1,234 customers permanently?' });
+    expect(dialog).toHaveAccessibleDescription(/It applies to every customer matching the current filter: all 1,234/);
+    const listsBefore = listRequests(requests).length;
+    await user.click(within(dialog).getByRole('button', { name: 'Delete permanently' }));
+
+    // The outcome in words, the list asked again, the selection gone.
+    expect(
+      await screen.findByText(
+        'Done: 1,234 customers selected, 1,230 changed (the others already were so). 1 skipped: not found, or not yours. 1 skipped: already in the pool.',
+      ),
+    ).toHaveRole('status');
+    const batch = requests.find((request) => request.url.endsWith('/batch'));
+    expect(await batch?.json()).toEqual({
+      // The list's criteria; its day read in the store's time zone (midnight in Shanghai).
+      selection: { filter: { stage: ['INQUIRY'], tag: [7], createdFrom: '2025-12-31T16:00:00.000Z', cf: { incoterm: 'FOB' } } },
+      action: 'DELETE',
+    });
+    await waitFor(() => expect(listRequests(requests).length).toBeGreaterThan(listsBefore));
+    expect(screen.queryByRole('form', { name: 'Change the selected customers' })).not.toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: 'Select Anna' })).not.toBeChecked();
+  });
+
+  it('goes back to the ticked rows when one is unticked, and to nothing on Clear selection', SLOW, async () => {
+    const { requests } = manyApi(1234);
+    const { user } = renderScreen();
+
+    await user.click(await screen.findByRole('checkbox', { name: 'Select all shown customers' }));
+    await user.click(await screen.findByRole('button', { name: 'Select all 1,234 customers matching this filter' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Select Bob' }));
+    const bar = screen.getByRole('form', { name: 'Change the selected customers' });
+    expect(bar).toHaveTextContent('1 selected');
+    expect(screen.queryByText(/matching this filter/)).not.toBeInTheDocument();
+    await user.selectOptions(within(bar).getByLabelText('Action'), 'Reactivate');
+    await user.click(within(bar).getByRole('button', { name: 'Apply to selected' }));
+    await user.click(within(screen.getByRole('alertdialog', { name: 'Reactivate 1 customer?' })).getByRole('button', { name: 'Reactivate' }));
+    await screen.findByText(/^Done:/);
+    const batch = requests.find((request) => request.url.endsWith('/batch'));
+    expect(await batch?.json()).toEqual({ selection: { ids: [1] }, action: 'REACTIVATE' });
+
+    await user.click(screen.getByRole('checkbox', { name: 'Select all shown customers' }));
+    await user.click(await screen.findByRole('button', { name: 'Select all 1,234 customers matching this filter' }));
+    await user.click(screen.getByRole('button', { name: 'Clear selection' }));
+    expect(screen.queryByRole('form', { name: 'Change the selected customers' })).not.toBeInTheDocument();
+    expect(screen.queryByText(/selected\./)).not.toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: 'Select Anna' })).not.toBeChecked();
+  });
+
+  it('does not offer more than a batch can take (50,000), and says so', SLOW, async () => {
+    manyApi(60_000);
+    const { user } = renderScreen('/customers?stage=INQUIRY');
+
+    await user.click(await screen.findByRole('checkbox', { name: 'Select all shown customers' }));
+    expect(
+      await screen.findByText(
+        '60,000 customers match this filter: a batch action changes at most 50,000 at once. Narrow the filter to change them all.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Select all .* matching this filter/ })).not.toBeInTheDocument();
+    // The ticked rows can still be changed.
+    expect(screen.getByRole('form', { name: 'Change the selected customers' })).toHaveTextContent('2 selected');
+  });
+
+  it('uses the list’s own total when it is counted already, and offers nothing when every match is shown', SLOW, async () => {
+    const { requests } = fakeApi((_request, url) =>
+      url.pathname === '/api/v1/customers'
+        ? jsonResponse({ items: [customer(1, { name: 'Anna' }), customer(2, { name: 'Bob' })], nextCursor: null, total: 2 })
+        : undefined,
+    );
+    const { user } = renderScreen('/customers?includeTotal=true');
+    await user.click(await screen.findByRole('checkbox', { name: 'Select all shown customers' }));
+    expect(screen.getByRole('form', { name: 'Change the selected customers' })).toHaveTextContent('2 selected');
+    expect(screen.queryByText(/on this page are selected/)).not.toBeInTheDocument();
+    expect(listRequests(requests)).toHaveLength(1);
   });
 });

@@ -8,23 +8,35 @@ import { useFormatters, useT, type Translate } from '@/lib/i18n';
 import { useTeam } from '@/lib/team';
 import { useSelection } from '@/lib/use-selection';
 import type { BatchResult } from '../api/batch-customers';
+import { useCustomersCount } from '../api/count-customers';
 import { useCustomFields } from '../api/list-custom-fields';
 import { useExportCustomers } from '../api/export-customers';
 import { useCustomers } from '../api/list-customers';
 import { useTags } from '../api/list-tags';
-import { filterToSearch, hasFilters, searchToQuery, sortOf } from '../lib/filters';
-import { BatchBar, batchResultText } from './batch-bar';
+import { filterToSearch, hasFilters, searchToFilter, searchToQuery, sortOf } from '../lib/filters';
+import { BatchBar, batchResultText, type BatchTarget } from './batch-bar';
 import { CustomersTable } from './customers-table';
 import { FilterPanel } from './filter-panel';
 import { SavedViews } from './saved-views';
+import { SelectAllMatching } from './select-all-matching';
 
 export type { Role } from '@/lib/domain';
 
 /**
  * The customer list: screening, saved views, the sortable list and batch actions; filters live in the URL. A rep's
- * is "My customers"; a manager's is the whole store's, titled so and with each customer's owner.
+ * is "My customers"; a manager's is the whole store's, titled so and with each customer's owner. Batch actions
+ * apply to the ticked rows, or to every customer the filter matches; `timeZone` (the store's) reads the filter's
+ * days as the list does.
  */
-export function CustomersScreen({ role, me }: { role: Role; me?: { id: number; name: string } }) {
+export function CustomersScreen({
+  role,
+  me,
+  timeZone,
+}: {
+  role: Role;
+  me?: { id: number; name: string };
+  timeZone?: string;
+}) {
   const t = useT();
   const format = useFormatters();
   const [search, setSearch] = useSearchParams();
@@ -34,6 +46,8 @@ export function CustomersScreen({ role, me }: { role: Role; me?: { id: number; n
   const tags = useTags().data?.items ?? [];
   const customFields = useCustomFields().data?.items ?? [];
   const { selected, select, setSelected } = useSelection();
+  // Every customer the filter matches is selected, not only the ticked ones.
+  const [allMatching, setAllMatching] = useState(false);
   const [feedback, setFeedback] = useState<((t: Translate) => string) | null>(null);
   const manager = role !== 'REP';
   const exporter = useExportCustomers();
@@ -43,14 +57,19 @@ export function CustomersScreen({ role, me }: { role: Role; me?: { id: number; n
     [manager, team],
   );
 
-  function apply(next: URLSearchParams) {
+  function clearSelection() {
     setSelected(new Set());
+    setAllMatching(false);
+  }
+
+  function apply(next: URLSearchParams) {
+    clearSelection();
     setFeedback(null);
     setSearch(next);
   }
 
   function handleBatchDone(result: BatchResult) {
-    setSelected(new Set());
+    clearSelection();
     setFeedback(() => (t: Translate) => batchResultText(t, result));
   }
 
@@ -65,6 +84,28 @@ export function CustomersScreen({ role, me }: { role: Role; me?: { id: number; n
   const total = customersQuery.data?.pages[0]?.total;
   const showTotal = search.get('includeTotal') === 'true';
   const busy = customersQuery.isFetching && !customersQuery.isFetchingNextPage;
+
+  // While every match is selected, every loaded row shows ticked; unticking one goes back to ticked rows.
+  const shownSelected: ReadonlySet<number> = allMatching ? new Set(customers.map((customer) => customer.id)) : selected;
+  function handleSelect(ids: number[], on: boolean) {
+    if (allMatching) {
+      setAllMatching(false);
+      setSelected(new Set(customers.map((customer) => customer.id)));
+    }
+    select(ids, on);
+  }
+  const pageSelected = customers.length > 0 && customers.every((customer) => shownSelected.has(customer.id));
+  const moreThanShown = pageSelected && customersQuery.hasNextPage;
+  // The total is counted with the list when "Count all matches" is on; else asked for when it is needed.
+  const listTotal = showTotal ? total : undefined;
+  const countQuery = useCustomersCount(query, moreThanShown && listTotal == null);
+  const matching = listTotal ?? countQuery.data;
+  const target: BatchTarget | null =
+    allMatching && matching != null
+      ? { kind: 'filter', filter: searchToFilter(search, timeZone), count: matching }
+      : shownSelected.size > 0
+        ? { kind: 'ids', ids: [...shownSelected] }
+        : null;
 
   let body;
   if (customersQuery.isPending) {
@@ -88,8 +129,8 @@ export function CustomersScreen({ role, me }: { role: Role; me?: { id: number; n
         customers={customers}
         sort={sortOf(search)}
         onSort={(sort) => setParam('sort', sort)}
-        selected={selected}
-        onSelect={select}
+        selected={shownSelected}
+        onSelect={handleSelect}
         busy={busy}
         owners={owners}
       />
@@ -134,13 +175,30 @@ export function CustomersScreen({ role, me }: { role: Role; me?: { id: number; n
                 : ''}
           </span>
         </div>
-        {selected.size > 0 && (
-          <BatchBar selectedIds={[...selected]} tags={tags} role={role} me={me} onDone={handleBatchDone} />
-        )}
         <div role="status" className="feedback">
           {feedback?.(t)}
         </div>
+        {(moreThanShown || allMatching) && (
+          <SelectAllMatching
+            shown={customers.length}
+            total={matching}
+            allMatching={allMatching}
+            onSelectAll={() => setAllMatching(true)}
+          />
+        )}
         {body}
+        {/* After the list and sticky at the window's bottom: in view while a long list scrolls, under its last row at the end. */}
+        {target && (
+          <BatchBar
+            className="batch-bar-sticky"
+            target={target}
+            tags={tags}
+            role={role}
+            me={me}
+            onDone={handleBatchDone}
+            onClear={clearSelection}
+          />
+        )}
         <LoadMore query={customersQuery} />
       </section>
     </div>

@@ -48,10 +48,41 @@ function pad(value: number): string {
   return String(value).padStart(2, '0');
 }
 
-/** A calendar day (yyyy-mm-dd) to the instant it starts, or ends, in the browser's time zone. */
-export function dayToInstant(day: string, endOfDay = false): string {
+/** How far the wall clock of an IANA time zone is ahead of UTC at an instant, in milliseconds. */
+function zoneOffset(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(instant));
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wallClock = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+  return wallClock - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * A calendar day (yyyy-mm-dd) to the instant it starts, or ends, in the given IANA time zone (the store's, as the
+ * list reads days), or in the browser's when none is given or the browser does not know it.
+ */
+export function dayToInstant(day: string, endOfDay = false, timeZone?: string): string {
   const [year = 0, month = 1, date = 1] = day.split('-').map(Number);
-  return new Date(year, month - 1, date + (endOfDay ? 1 : 0)).toISOString();
+  const nextDate = date + (endOfDay ? 1 : 0);
+  if (timeZone) {
+    try {
+      const midnight = Date.UTC(year, month - 1, nextDate);
+      const first = midnight - zoneOffset(midnight, timeZone);
+      // Across a change of offset (summer time) the second reading is the right one.
+      return new Date(midnight - zoneOffset(first, timeZone)).toISOString();
+    } catch {
+      // An unknown time zone: the browser's, below.
+    }
+  }
+  return new Date(year, month - 1, nextDate).toISOString();
 }
 
 /** An instant to its calendar day in the browser's time zone; an exclusive end goes back one day. */
@@ -61,15 +92,18 @@ export function instantToDay(iso: string, endOfDay = false): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** The URL's filters as a saved view's filter (days become instants: views keep date-times). */
-export function searchToFilter(search: URLSearchParams): CustomerFilter {
+/**
+ * The URL's filters as a saved view's or a batch selection's filter: the criteria of the list request, with days
+ * become instants (a filter holds date-times) in `timeZone` when given, else the browser's.
+ */
+export function searchToFilter(search: URLSearchParams, timeZone?: string): CustomerFilter {
   const query = searchToQuery(search);
   const filter: Record<string, unknown> = {};
   const cf: Record<string, string> = {};
   for (const [key, value] of Object.entries(query)) {
     if (key === 'sort' || key === 'includeTotal') continue;
     if (key.startsWith('cf.')) cf[key.slice(3)] = String(value);
-    else if ((DATES as readonly string[]).includes(key)) filter[key] = dayToInstant(String(value), END_OF_DAY.has(key));
+    else if ((DATES as readonly string[]).includes(key)) filter[key] = dayToInstant(String(value), END_OF_DAY.has(key), timeZone);
     else if ((NUMBERS as readonly string[]).includes(key)) filter[key] = Number(value);
     else if ((BOOLEANS as readonly string[]).includes(key)) filter[key] = value === 'true';
     else if (key === 'stars' || key === 'tag' || key === 'tagAll') filter[key] = (value as string[]).map(Number);

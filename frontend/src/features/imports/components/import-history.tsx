@@ -3,6 +3,7 @@ import { QueryError } from '@/components/query-error';
 import { useFormatters, useT } from '@/lib/i18n';
 import { useImports } from '../api/list-imports';
 import { RejectedDownload } from './rejected-download';
+import { TableScroll } from '@/components/table-scroll';
 
 /** The store's past imports, newest first, with their counts and refused rows. */
 export function ImportHistory() {
@@ -24,7 +25,7 @@ export function ImportHistory() {
     body = <p className="empty table-placeholder">{t('imports.history.empty')}</p>;
   } else {
     body = (
-      <div className="table-scroll">
+      <TableScroll labelledBy="import-history-title">
         <table aria-labelledby="import-history-title">
           <thead>
             <tr>
@@ -55,7 +56,7 @@ export function ImportHistory() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     );
   }
   return (

@@ -2,6 +2,7 @@ import { useFormatters, useT } from '@/lib/i18n';
 import { useCustomFields } from '../api/list-custom-fields';
 import type { ImportJob } from '../api/start-import';
 import { fieldLabel, IGNORE, IMPORT_FIELDS } from './import-fields';
+import { TableScroll } from '@/components/table-scroll';
 
 export interface MappingPreviewProps {
   job: ImportJob;
@@ -34,7 +35,7 @@ export function MappingPreview({ job, overrides, onOverride }: MappingPreviewPro
       {columns.length === 0 ? (
         <p className="muted">{t('imports.preview.noColumns')}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t('imports.preview.table')}>
           <table>
             <caption className="visually-hidden">{t('imports.preview.table')}</caption>
             <thead>
@@ -76,7 +77,7 @@ export function MappingPreview({ job, overrides, onOverride }: MappingPreviewPro
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {job.warnings.length > 0 && (
         <div className="import-warnings">

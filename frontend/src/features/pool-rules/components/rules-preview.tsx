@@ -2,6 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useFormatters, useT } from '@/lib/i18n';
 import { errorMessage, isProblem } from '@/lib/problem';
 import type { PoolRulesPreview } from '../api/preview-pool-rules';
+import { TableScroll } from '@/components/table-scroll';
 
 const WINDOWS = ['today', 'tomorrow', 'within7Days'] as const;
 
@@ -39,7 +40,7 @@ export function RulesPreview({
     const countFor = (window: (typeof WINDOWS)[number], userId: number) =>
       preview[window].byRep.find((rep) => rep.userId === userId)?.count ?? 0;
     body = (
-      <div className="table-scroll">
+      <TableScroll label={t('poolRules.preview.table')}>
         <table aria-label={t('poolRules.preview.table')} className={updating ? 'is-busy' : undefined}>
           <thead>
             <tr>
@@ -72,7 +73,7 @@ export function RulesPreview({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     );
   }
 

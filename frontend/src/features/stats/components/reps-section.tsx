@@ -3,6 +3,7 @@ import { useT } from '@/lib/i18n';
 import { useRepStats, type RepActivity } from '../api/get-rep-stats';
 import { useStatsFormat } from '../lib/format';
 import type { Period } from '../lib/period';
+import { TableScroll } from '@/components/table-scroll';
 
 const COLUMNS = [
   'ownedNow',
@@ -27,7 +28,7 @@ export function RepsSection({ period }: { period: Period }) {
   else if (reps.data.items.length === 0) body = <p className="muted table-placeholder">{t('stats.reps.empty')}</p>;
   else {
     body = (
-      <div className="table-scroll">
+      <TableScroll labelledBy="stats-reps-title">
         <table aria-labelledby="stats-reps-title">
           <thead>
             <tr>
@@ -55,7 +56,7 @@ export function RepsSection({ period }: { period: Period }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     );
   }
   return (

@@ -2,6 +2,7 @@ import { useT } from '@/lib/i18n';
 import { errorMessage } from '@/lib/problem';
 import { useUsers } from '../api/list-users';
 import { UserRow, type Feedback } from './user-row';
+import { TableScroll } from '@/components/table-scroll';
 
 export function UsersTable({
   currentUserId,
@@ -34,7 +35,7 @@ export function UsersTable({
   const nextPageError = usersQuery.isFetchNextPageError ? errorMessage(usersQuery.error) : null;
   return (
     <>
-      <div className="table-scroll">
+      <TableScroll labelledBy="users-list-title">
         <table aria-labelledby="users-list-title">
           <thead>
             <tr>
@@ -52,7 +53,7 @@ export function UsersTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {nextPageError && (
         <p role="alert" className="field-error">
           {t(nextPageError.key, nextPageError.params)}
