@@ -689,6 +689,7 @@ public class DemoStory {
             case SAMPLE_ORDER -> {
                 long id = inStoreAs(owner, Role.REP, when, () -> orders.create(lead.id, order("SAMPLE_ORDER", incoterm,
                         product, 2, listPrice, "Samples by courier, freight collect"))).id();
+                ensureStock(product, 2, when.plusSeconds(30));
                 inStoreAs(owner, Role.REP, when.plusSeconds(60), () -> orders.changeStatus(id,
                         OrderStatus.CONFIRMED, null));
                 inStoreAs(owner, Role.REP, when.plusSeconds(3600), () -> orders.changeStatus(id,
@@ -718,15 +719,7 @@ public class DemoStory {
                     id = inStoreAs(owner, Role.REP, when, () -> orders.create(lead.id, order("ORDER", incoterm,
                             product, quantity, price, "30% deposit, balance against B/L copy"))).id();
                 }
-                // A big order the warehouse cannot cover starts a production run first.
-                inStoreAs(managerId, Role.MANAGER, when.plusSeconds(30), () -> {
-                    long available = products.get(product).stock().available();
-                    if (available < quantity) {
-                        products.recordMovement(product, new ProductDtos.StockMovementInput(
-                                ProductDtos.MovementKind.RECEIVED, (long) quantity * 2, "Production run"));
-                    }
-                    return null;
-                });
+                ensureStock(product, quantity, when.plusSeconds(30));
                 inStoreAs(owner, Role.REP, when.plusSeconds(60), () -> orders.changeStatus(id,
                         OrderStatus.CONFIRMED, null));
                 inStoreAs(owner, Role.REP, when.plusSeconds(120), () -> orders.changeStatus(id,
@@ -739,6 +732,22 @@ public class DemoStory {
             default -> {
             }
         }
+    }
+
+    /**
+     * An order the warehouse cannot cover starts a production run first, so that confirming it never breaks the
+     * stock rule: big orders, and samples of a product a big order just emptied (the story moves with the calendar,
+     * so which day empties which product changes from one day to the next).
+     */
+    private void ensureStock(long product, long quantity, Instant when) {
+        inStoreAs(managerId, Role.MANAGER, when, () -> {
+            long available = products.get(product).stock().available();
+            if (available < quantity) {
+                products.recordMovement(product, new ProductDtos.StockMovementInput(
+                        ProductDtos.MovementKind.RECEIVED, Math.max(quantity * 2, 1_000), "Production run"));
+            }
+            return null;
+        });
     }
 
     private static OrderDtos.OrderInput order(String kind, String incoterm, long product,
