@@ -1,4 +1,5 @@
 import type { components } from './api/schema';
+import type { Translate } from './i18n';
 
 export type CustomerStage = components['schemas']['CustomerStage'];
 export type PoolReturn = components['schemas']['PoolReturn'];
@@ -33,4 +34,9 @@ export const INQUIRY_CHANNELS = [
 
 export function isInquiryChannel(value: string | null): value is InquiryChannel {
   return (INQUIRY_CHANNELS as readonly string[]).includes(value ?? '');
+}
+
+/** A channel in the reader's words; a channel newer than this app, as the server spells it. */
+export function inquiryChannelName(t: Translate, channel: string): string {
+  return isInquiryChannel(channel) ? t(`inquiries.channel.${channel}`) : channel;
 }

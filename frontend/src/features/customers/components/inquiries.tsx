@@ -3,12 +3,9 @@ import { Link } from 'react-router';
 import { LoadMore } from '@/components/load-more';
 import { QueryError } from '@/components/query-error';
 import { StockBadge } from '@/components/stock-badge';
-import { useFormatters, useT, type Translate } from '@/lib/i18n';
-import { INQUIRY_CHANNELS, useInquiries, type Inquiry, type InquiryChannel, type ProductRef } from '../api/list-inquiries';
-
-function channelName(t: Translate, channel: InquiryChannel): string {
-  return (INQUIRY_CHANNELS as readonly string[]).includes(channel) ? t(`inquiries.channel.${channel}`) : channel;
-}
+import { useFormatters, useT } from '@/lib/i18n';
+import { inquiryChannelName } from '@/lib/domain';
+import { useInquiries, type Inquiry, type ProductRef } from '../api/list-inquiries';
 
 /** "LED panel light 600x600 40W (LP-6060-40)", to the product's page; marked when it is no longer offered. */
 function ProductLink({ product }: { product: ProductRef }) {
@@ -77,7 +74,7 @@ export function Inquiries({ customerId }: { customerId: number }) {
               <li key={inquiry.id} className="timeline-event">
                 <div className="timeline-meta">
                   <time dateTime={inquiry.receivedAt}>{format.dateTime(inquiry.receivedAt)}</time>
-                  <span> · {channelName(t, inquiry.channel)}</span>
+                  <span> · {inquiryChannelName(t, inquiry.channel)}</span>
                   {inquiry.repeat && <span className="tag-chip inquiry-repeat">{t('inquiries.repeat')}</span>}
                 </div>
                 {inquiry.product && <strong>{t('inquiries.product', { product: inquiry.product })}</strong>}

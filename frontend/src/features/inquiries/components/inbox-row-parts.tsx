@@ -1,9 +1,6 @@
-import { useT, type Translate } from '@/lib/i18n';
-import { isInquiryChannel, type InquiryChannel } from '../api/list-inbox';
+import { useT } from '@/lib/i18n';
 
-export function channelName(t: Translate, channel: InquiryChannel): string {
-  return isInquiryChannel(channel) ? t(`inquiries.channel.${channel}`) : channel;
-}
+export { inquiryChannelName as channelName } from '@/lib/domain';
 
 /** The insight of a repeat inquiry: the buyer's owner is not the one of their previous inquiry. */
 export function OwnerChangedBadge({ previousOwnerId, previousOwnerName }: { previousOwnerId: number | null; previousOwnerName: string | null }) {

@@ -50,8 +50,6 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 @ApplicationScoped
 public class AccountService {
 
-    private static final String UNKNOWN_ZONE = "is not a known time zone (use an IANA name such as Asia/Shanghai)";
-
     private static final int BCRYPT_COST = 10;
     /** Checked against when the email is unknown, so both failures take the same time. */
     private static final String DUMMY_HASH = BcryptUtil.bcryptHash("harbor-timing-equalizer", BCRYPT_COST);
@@ -164,13 +162,9 @@ public class AccountService {
         if (request.name() != null && request.name().isBlank()) {
             errors.add(FieldError.of("name", FieldError.Code.REQUIRED, "must not be blank"));
         }
-        String timeZone = null;
-        if (request.timeZone() != null) {
-            try {
-                timeZone = ZoneId.of(request.timeZone().trim()).getId();
-            } catch (DateTimeException e) {
-                errors.add(FieldError.of("timeZone", FieldError.Code.FORMAT, UNKNOWN_ZONE));
-            }
+        String timeZone = request.timeZone() == null ? null : zoneId(request.timeZone());
+        if (request.timeZone() != null && timeZone == null) {
+            errors.add(unknownZone());
         }
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
@@ -344,10 +338,24 @@ public class AccountService {
         if (timeZone == null || timeZone.isBlank()) {
             return "UTC";
         }
+        String zone = zoneId(timeZone);
+        if (zone == null) {
+            throw DomainException.invalid(unknownZone());
+        }
+        return zone;
+    }
+
+    /** The IANA id of {@code timeZone}, or null when it names no zone. */
+    private static String zoneId(String timeZone) {
         try {
             return ZoneId.of(timeZone.trim()).getId();
         } catch (DateTimeException e) {
-            throw DomainException.invalid(FieldError.of("timeZone", FieldError.Code.FORMAT, UNKNOWN_ZONE));
+            return null;
         }
+    }
+
+    private static FieldError unknownZone() {
+        return FieldError.of("timeZone", FieldError.Code.FORMAT,
+                "is not a known time zone (use an IANA name such as Asia/Shanghai)");
     }
 }
