@@ -127,3 +127,38 @@ describe('Inquiry inbox, store settings, merge history and password per role', (
     expect(within(nav).getByRole('link', { name: '店铺设置' })).toHaveAttribute('href', '/settings/store');
   });
 });
+
+describe('API keys per role', () => {
+  it('offers API keys to administrators, next to the store settings', SLOW, async () => {
+    const { paths } = signIn('ADMIN');
+    const { user, router } = renderApp('/customers');
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    await within(nav).findByRole('link', { name: 'API keys' });
+    const links = within(nav).getAllByRole('link').map((link) => link.textContent);
+    expect(links.indexOf('API keys')).toBe(links.indexOf('Store settings') + 1);
+    await user.click(within(nav).getByRole('link', { name: 'API keys' }));
+    expect(await screen.findByRole('heading', { name: 'API keys', level: 1 })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/settings/api-keys');
+    expect(within(nav).getByRole('link', { name: 'API keys' })).toHaveAttribute('aria-current', 'page');
+    expect(await screen.findByText('No API keys yet.')).toBeInTheDocument();
+    expect(paths()).toContain('GET /api/v1/api-keys');
+  });
+
+  it.each(['MANAGER', 'REP'])('keeps API keys from a %s', SLOW, async (role) => {
+    const { paths } = signIn(role);
+    renderApp('/settings/api-keys');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Your role does not allow this.');
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).queryByRole('link', { name: 'API keys' })).not.toBeInTheDocument();
+    expect(paths()).not.toContain('GET /api/v1/api-keys');
+  });
+
+  it('names the page in Chinese in the navigation', SLOW, async () => {
+    setLocale('zh-CN');
+    signIn('ADMIN');
+    renderApp('/settings/api-keys');
+    expect(await screen.findByRole('heading', { name: 'API 密钥', level: 1 })).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: '主导航' });
+    expect(within(nav).getByRole('link', { name: 'API 密钥' })).toHaveAttribute('aria-current', 'page');
+  });
+});

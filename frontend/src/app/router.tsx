@@ -32,6 +32,7 @@ const EditOrderRoute = lazy(() => import('./routes/orders').then((m) => ({ defau
 const NewOrderRoute = lazy(() => import('./routes/orders').then((m) => ({ default: m.NewOrderRoute })));
 const InquiriesRoute = lazy(() => import('./routes/inquiries').then((m) => ({ default: m.InquiriesRoute })));
 const StoreSettingsRoute = lazy(() => import('./routes/store').then((m) => ({ default: m.StoreSettingsRoute })));
+const ApiKeysRoute = lazy(() => import('./routes/api-keys').then((m) => ({ default: m.ApiKeysRoute })));
 // The pipeline board brings dnd-kit: loaded only when opened.
 const PipelineRoute = lazy(() => import('./routes/pipeline').then((m) => ({ default: m.PipelineRoute })));
 
@@ -71,6 +72,7 @@ export const routes: RouteObject[] = [
           { path: 'orders/:id/edit', element: <EditOrderRoute /> },
           { path: 'inquiries', element: <InquiriesRoute /> },
           { path: 'settings/store', element: <StoreSettingsRoute /> },
+          { path: 'settings/api-keys', element: <ApiKeysRoute /> },
         ],
       },
     ],

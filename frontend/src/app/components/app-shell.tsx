@@ -56,6 +56,7 @@ export function AppShell() {
         {me && me.user.role !== 'REP' && <NavLink to="/duplicates">{t('nav.duplicates')}</NavLink>}
         {me?.user.role === 'ADMIN' && <NavLink to="/settings/lost-reasons">{t('nav.lostReasons')}</NavLink>}
         {me?.user.role === 'ADMIN' && <NavLink to="/settings/store">{t('nav.store')}</NavLink>}
+        {me?.user.role === 'ADMIN' && <NavLink to="/settings/api-keys">{t('nav.apiKeys')}</NavLink>}
       </nav>
       <main className="shell-main">
         <NavSectionProvider value={setSection}>

@@ -131,7 +131,14 @@ export function Timeline({
             <li key={`${entry.kind}-${entry.id}`} className={entry.kind === 'FOLLOW_UP' ? 'timeline-follow-up' : 'timeline-event'}>
               <div className="timeline-meta">
                 <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>
-                {entry.actorName && <span> · {entry.actorName}</span>}
+                {entry.actorName && (
+                  <span>
+                    {' · '}
+                    {entry.actorName}
+                    {/* A machine's doing, named by its key: said so, not taken for a colleague's. */}
+                    {entry.actorKind === 'API_KEY' && <span className="badge api-key-badge">{t('timeline.apiKey')}</span>}
+                  </span>
+                )}
               </div>
               {entry.kind === 'FOLLOW_UP' ? (
                 <FollowUpEntry

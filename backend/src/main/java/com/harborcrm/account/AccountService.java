@@ -210,7 +210,7 @@ public class AccountService {
 
     public Page<UserView> listUsers(int limit, String cursor) {
         long after = cursor == null ? 0 : Cursor.decodeLong(cursor);
-        List<User> users = User.find("id > ?1 order by id", after).page(0, limit + 1).list();
+        List<User> users = User.find("id > ?1 and service = false order by id", after).page(0, limit + 1).list();
         boolean more = users.size() > limit;
         List<UserView> items = users.stream().limit(limit).map(UserView::of).toList();
         return Page.of(items, more ? Cursor.encode(items.get(items.size() - 1).id()) : null);
@@ -218,7 +218,7 @@ public class AccountService {
 
     /** Every active user of the store, by name: the people a customer can be assigned, transferred or imported to. */
     public List<TeamMember> listTeam() {
-        return User.<User>find("active = true order by lower(name), id").stream().map(TeamMember::of).toList();
+        return User.<User>find("active = true and service = false order by lower(name), id").stream().map(TeamMember::of).toList();
     }
 
     public UserView getUser(long id) {
@@ -287,13 +287,47 @@ public class AccountService {
         }
     }
 
+    /**
+     * The principal an API key acts as (apikey/): a manager-level user of the store named after the key, that
+     * never signs in (no login identity, no password), owns nothing and stays off the team and user lists.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long createServicePrincipal(String keyName) {
+        Instant now = clock.instant();
+        User user = new User();
+        user.name = keyName;
+        user.email = "api-key-" + java.util.UUID.randomUUID() + "@keys.harbor.invalid";
+        user.passwordHash = "!";
+        user.role = Role.MANAGER;
+        user.service = true;
+        user.active = true;
+        user.createdAt = now;
+        user.updatedAt = now;
+        user.persist();
+        em.flush();
+        return user.id;
+    }
+
+    /** A revoked key's principal is deactivated with it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deactivateServicePrincipal(long userId) {
+        User user = User.findById(userId);
+        if (user != null && user.service && user.active) {
+            user.active = false;
+            user.revokeTokens();
+            user.updatedAt = clock.instant();
+            activeUsers.changing(user.storeId(), user.id);
+        }
+    }
+
     private long activeAdmins() {
         return User.count("role = ?1 and active = true", Role.ADMIN);
     }
 
     private User findUser(long id) {
         User user = User.findById(id);
-        if (user == null) {
+        if (user == null || user.service) {
+            // An API key's principal is managed as the key (/api-keys), never as a user.
             throw DomainException.notFound("User " + id);
         }
         return user;

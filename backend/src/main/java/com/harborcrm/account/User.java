@@ -55,6 +55,10 @@ public class User extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean active = true;
 
+    /** An API key's service principal (apikey/): never signs in, never owns customers, not on the team. */
+    @Column(nullable = false, updatable = false)
+    public boolean service;
+
     @Column(name = "token_version", nullable = false)
     public int tokenVersion;
 
@@ -69,6 +73,11 @@ public class User extends PanacheEntityBase {
 
     public long storeId() {
         return Long.parseLong(storeId);
+    }
+
+    /** Whether customers can be given to this user: an active person, not an API key. */
+    public boolean canOwnCustomers() {
+        return active && !service;
     }
 
     /** Tokens issued before this call stop working. */

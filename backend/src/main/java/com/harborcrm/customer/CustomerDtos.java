@@ -99,7 +99,7 @@ public final class CustomerDtos {
 
     @Schema(name = "CreateCustomerOptions")
     public record CreateCustomerOptions(
-            @Schema(description = "MANAGER/ADMIN only: the owner, an active user of the store. Default: the caller.")
+            @Schema(description = "MANAGER/ADMIN only: the owner, an active person of the store. Default: the caller; for an API key, the pool.")
             Long ownerId,
             @Schema(description = "true: create the customer in the pool, without owner") Boolean pool) {
     }

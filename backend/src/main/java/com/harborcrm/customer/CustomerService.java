@@ -277,14 +277,18 @@ public class CustomerService {
             }
             return null;
         }
-        if (ownerId == null || ownerId == currentUser.id()) {
+        if (currentUser.isApiKey() && ownerId == null) {
+            // A key is no person to own a customer: what it creates without an owner goes to the pool.
+            return null;
+        }
+        if (!currentUser.isApiKey() && (ownerId == null || ownerId == currentUser.id())) {
             return currentUser.id();
         }
         if (!currentUser.isManagerOrAdmin()) {
             throw DomainException.forbidden("Only managers and admins can create a customer for another user");
         }
         User owner = User.findById(ownerId);
-        if (owner == null || !owner.active) {
+        if (owner == null || !owner.canOwnCustomers()) {
             throw DomainException.invalid("ownerId", "must be an active user of this store");
         }
         return ownerId;

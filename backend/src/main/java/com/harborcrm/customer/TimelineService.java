@@ -57,6 +57,8 @@ public class TimelineService {
             @Schema(required = true, description = "The follow-up type or the event type") String type,
             @Schema(nullable = true) Long actorId,
             @Schema(nullable = true) String actorName,
+            @Schema(nullable = true, enumeration = {"PERSON", "API_KEY"},
+                    description = "Who acted: a person, or an API key (actorName is then the key's name)") String actorKind,
             String content,
             Instant nextFollowUpAt,
             Map<String, Object> data) {
@@ -86,7 +88,7 @@ public class TimelineService {
             eventAfter = " and (e.at, 'EVENT'::text, e.id)" + keyset;
         }
         var query = em.createNativeQuery("""
-                select t.kind, t.id, t.at, t.type, t.actor_id, u.name, t.content, t.next_follow_up_at, t.data
+                select t.kind, t.id, t.at, t.type, t.actor_id, u.name, t.content, t.next_follow_up_at, t.data, u.service
                 from (
                   (select 'FOLLOW_UP'::text as kind, f.id, f.occurred_at as at, f.type::text as type,
                           f.author_id as actor_id, f.content::text as content, f.next_follow_up_at, null::text as data
@@ -132,7 +134,8 @@ public class TimelineService {
             }
         }
         return new TimelineEntry((String) r[0], ((Number) r[1]).longValue(), Instants.of(r[2]), (String) r[3],
-                r[4] == null ? null : ((Number) r[4]).longValue(), (String) r[5], mask.apply((String) r[6]),
+                r[4] == null ? null : ((Number) r[4]).longValue(), (String) r[5],
+                r[9] == null ? null : Boolean.TRUE.equals(r[9]) ? "API_KEY" : "PERSON", mask.apply((String) r[6]),
                 Instants.of(r[7]), (Map<String, Object>) PoolReadPolicy.maskValues(data, mask));
     }
 }

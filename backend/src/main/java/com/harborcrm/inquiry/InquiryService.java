@@ -129,7 +129,7 @@ public class InquiryService {
         Long assignTo = request.assignTo();
         if (assignTo != null) {
             User user = User.findById(assignTo);
-            if (user == null || !user.active) {
+            if (user == null || !user.canOwnCustomers()) {
                 throw DomainException.invalid("assignTo", "must be an active user of this store");
             }
         }

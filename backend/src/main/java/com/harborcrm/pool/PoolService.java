@@ -294,7 +294,7 @@ public class PoolService {
             throw DomainException.forbidden("Only an admin can assign beyond the private-customer limit");
         }
         User user = User.findById(target);
-        if (user == null || !user.active) {
+        if (user == null || !user.canOwnCustomers()) {
             throw DomainException.invalid("userId", "must be an active user of this store");
         }
         List<Long> ids = new ArrayList<>(new LinkedHashSet<>(customerIds));

@@ -30,10 +30,10 @@ public class StatsNames {
         return result;
     }
 
-    /** The store's users by name (then id). */
+    /** The store's people by name (then id): API keys' service users are no reps. */
     public Map<Long, User> userList(long store) {
         Map<Long, User> result = new LinkedHashMap<>();
-        for (Row r : db.query("select id, name, role, active from users where store_id = ? order by lower(name), id", store)) {
+        for (Row r : db.query("select id, name, role, active from users where store_id = ? and not service order by lower(name), id", store)) {
             result.put(r.getLong(0), new User(r.getLong(0), r.getString(1), Role.valueOf(r.getString(2)),
                     (Boolean) r.values()[3]));
         }

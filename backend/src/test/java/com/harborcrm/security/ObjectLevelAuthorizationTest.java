@@ -49,7 +49,7 @@ class ObjectLevelAuthorizationTest {
     /** The objects of store A that the attacks aim at, and the attackers. */
     record Fixture(Session admin, Session owner, Session otherRep, Session stranger, long customer,
             long spareCustomer, long followUp, long tag, long customField, long lostReason, long view, long importJob,
-            long merge, long strangerReason, long strangerCustomer, long product, long order) {
+            long merge, long strangerReason, long strangerCustomer, long product, long order, long apiKey) {
     }
 
     /**
@@ -72,6 +72,8 @@ class ObjectLevelAuthorizationTest {
     }
 
     private static final List<Case> cases = List.of(
+            new Case("GET", "/api/v1/api-keys/{id}", f -> Map.of("id", f.apiKey()), f -> null, FORBIDDEN),
+            new Case("DELETE", "/api/v1/api-keys/{id}", f -> Map.of("id", f.apiKey()), f -> null, FORBIDDEN),
             new Case("PATCH", "/api/v1/custom-fields/{id}", f -> Map.of("id", f.customField()), f -> Map.of("label", "Owned"), FORBIDDEN),
             new Case("DELETE", "/api/v1/custom-fields/{id}", f -> Map.of("id", f.customField()), f -> null, FORBIDDEN),
             new Case("GET", "/api/v1/customers/{customerId}/follow-ups", ObjectLevelAuthorizationTest::customer, f -> null, NOT_FOUND),
@@ -156,8 +158,10 @@ class ObjectLevelAuthorizationTest {
         long order = owner.as().body(Map.of("kind", "QUOTATION", "currency", "USD", "lines",
                 List.of(Map.of("productId", product, "quantity", 4)))).post("/api/v1/customers/" + customer + "/orders")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
+        long apiKey = admin.as().body(Map.of("name", "Victim's integration", "scopes", List.of("customers:read")))
+                .post("/api/v1/api-keys").then().statusCode(201).extract().jsonPath().getLong("apiKey.id");
         f = new Fixture(admin, owner, otherRep, stranger, customer, survivor, followUp, tag, customField, lostReason,
-                view, importJob, merge, strangerReason, Customers.createId(stranger), product, order);
+                view, importJob, merge, strangerReason, Customers.createId(stranger), product, order, apiKey);
         before = snapshot();
     }
 
@@ -232,7 +236,8 @@ class ObjectLevelAuthorizationTest {
         for (String path : List.of("/api/v1/customers/" + f.customer(), "/api/v1/customers/" + f.customer() + "/follow-ups",
                 "/api/v1/customers/" + f.spareCustomer(), "/api/v1/tags", "/api/v1/custom-fields", "/api/v1/lost-reasons",
                 "/api/v1/users/" + f.owner().userId(), "/api/v1/imports/" + f.importJob(), "/api/v1/orders/" + f.order(),
-                "/api/v1/products/" + f.product(), "/api/v1/products/" + f.product() + "/stock-movements")) {
+                "/api/v1/products/" + f.product(), "/api/v1/products/" + f.product() + "/stock-movements",
+                "/api/v1/api-keys/" + f.apiKey())) {
             all.append(path).append(' ').append(f.admin().as().get(path).then().statusCode(200).extract().asString()).append('\n');
         }
         all.append(f.owner().as().get("/api/v1/views/" + f.view()).then().statusCode(200).extract().asString());

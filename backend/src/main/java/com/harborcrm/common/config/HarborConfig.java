@@ -27,6 +27,18 @@ public interface HarborConfig {
 
     Cache cache();
 
+    ApiKeys apiKeys();
+
+    interface ApiKeys {
+        /** Requests per minute a new key may make unless its creator sets another limit. */
+        @WithDefault("600")
+        int defaultRateLimitPerMinute();
+
+        /** Keys a store may hold at once, revoked and expired ones aside. */
+        @WithDefault("50")
+        int maxActivePerStore();
+    }
+
     interface Cache {
         /**
          * Keep users' roles, pool rules and time zones in memory, told of changes by PostgreSQL's LISTEN/NOTIFY

@@ -11,6 +11,7 @@ public enum ProblemType {
     UNAUTHORIZED("unauthorized", 401, "Authentication is required"),
     INVALID_CREDENTIALS("invalid-credentials", 401, "Wrong email or password"),
     FORBIDDEN("forbidden", 403, "You are not allowed to do this"),
+    SCOPE_MISSING("scope-missing", 403, "The API key lacks a scope this needs"),
     CSRF_HEADER_MISSING("csrf-header-missing", 403, "The request did not come from the web app"),
     NOT_FOUND("not-found", 404, "Not found"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
@@ -39,6 +40,7 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "This Idempotency-Key was used for another request"),
     PRECONDITION_REQUIRED("precondition-required", 428, "The current version is required"),
     TOO_MANY_ATTEMPTS("too-many-attempts", 429, "Too many attempts"),
+    RATE_LIMITED("rate-limited", 429, "Too many requests for this API key"),
     INTERNAL("internal", 500, "Something went wrong on our side"),
     SERVICE_UNAVAILABLE("service-unavailable", 503, "The service is temporarily unavailable");
 

@@ -56,6 +56,10 @@ public class AccessTokenFilter implements ContainerRequestFilter {
                     + "cookie must carry the header " + SessionCookie.CSRF_HEADER + ", as the web app sends it");
         }
         SecurityIdentity identity = identities.getIdentity();
+        if (identity.getPrincipal() instanceof ApiKeyPrincipal key) {
+            signInApiKey(request, key);
+            return;
+        }
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             throw new AuthenticationFailedException("Not a bearer token");
         }
@@ -75,6 +79,32 @@ public class AccessTokenFilter implements ContainerRequestFilter {
         Role role = activeUsers.roleOf(storeId, userId, tokenVersion)
                 .orElseThrow(() -> new AuthenticationFailedException("Token revoked"));
         currentUser.signIn(userId, role);
+    }
+
+    /**
+     * A key reaches its own store only, within its rate window, and only the operations its scopes name
+     * ({@link ApiKeyAccess}); the window's state goes back in RateLimit-* headers ({@link RateLimitHeaders}).
+     */
+    private void signInApiKey(ContainerRequestContext request, ApiKeyPrincipal key) {
+        tenant.enter(key.storeId());
+        request.setProperty(RateLimitHeaders.PROPERTY, key.rate());
+        if (key.rate().exceeded()) {
+            String retryAfter = Long.toString(key.rate().resetSeconds());
+            throw new DomainException(ProblemType.RATE_LIMITED, "This API key made more than " + key.rate().limit()
+                    + " requests this minute. Try again in " + retryAfter + " s.", java.util.List.of(),
+                    java.util.Map.of("retryAfterSeconds", key.rate().resetSeconds()),
+                    java.util.Map.of("Retry-After", retryAfter));
+        }
+        String path = request.getUriInfo().getRequestUri().getRawPath();
+        ApiKeyAccess.Requirement requirement = ApiKeyAccess.required(request.getMethod(), path)
+                .orElseThrow(() -> new DomainException(ProblemType.FORBIDDEN, "API keys cannot call "
+                        + request.getMethod() + " " + path + ": it is for people signed in to the app"));
+        requirement.scope().filter(scope -> !key.scopes().contains(scope)).ifPresent(scope -> {
+            throw new DomainException(ProblemType.SCOPE_MISSING, "This API key lacks the scope " + scope
+                    + " that " + request.getMethod() + " " + path + " needs", java.util.List.of(),
+                    java.util.Map.of("requiredScope", scope.wireName()), java.util.Map.of());
+        });
+        currentUser.signInApiKey(key.userId(), key.keyId());
     }
 
     private static long longClaim(JsonWebToken jwt, String name) {

@@ -33,7 +33,7 @@ public class ProblemResponsesFilter implements OASFilter {
             }
             if (isSecured(operation)) {
                 addProblem(responses, "401", "Missing, invalid, expired or revoked token (`unauthorized`)");
-                addProblem(responses, "403", "The user's role does not allow this (`forbidden`), or a write with the "
+                addProblem(responses, "403", "The user's role does not allow this (`forbidden`), an API key lacks the scope (`scope-missing`), or a write with the "
                         + "session cookie lacks its header (`csrf-header-missing`)");
             }
             if (operation.getRequestBody() != null) {
@@ -48,6 +48,7 @@ public class ProblemResponsesFilter implements OASFilter {
                     .map(type -> "`" + type.uri() + "` (" + type.status() + ")").collect(Collectors.joining(", ")));
         }
         SessionCookieContract.apply(openAPI);
+        ApiKeyContract.apply(openAPI);
         ContractLimits.apply(openAPI);
         ContractNulls.apply(openAPI);
     }
