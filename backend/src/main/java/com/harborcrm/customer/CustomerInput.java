@@ -4,6 +4,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,26 +138,35 @@ public class CustomerInput {
 
     /** Type-checks the members in {@code toCheck}, then converts and validates all of {@code fields}. */
     private CustomerFields read(ObjectNode fields, ObjectNode toCheck, List<FieldError> errors) {
+        // A member of the wrong type (an unknown stage...) is reported and left out, and the rest is still
+        // validated: one answer names every bad field.
+        Set<String> wrongType = new HashSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = toCheck.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> member = it.next();
             FieldError problem = typeProblem(member.getKey(), member.getValue());
             if (problem != null) {
                 errors.add(problem);
+                wrongType.add(member.getKey());
             }
         }
-        if (!errors.isEmpty()) {
-            throw invalid(errors);
+        ObjectNode readable = fields;
+        if (!wrongType.isEmpty()) {
+            readable = fields.deepCopy();
+            readable.remove(wrongType);
         }
         CustomerFields read;
         try {
-            read = mapper.treeToValue(fields, CustomerFields.class).normalized();
+            read = mapper.treeToValue(readable, CustomerFields.class).normalized();
         } catch (Exception e) {
             throw DomainException.invalid("body", "is not a valid customer");
         }
+        List<FieldError> more = new ArrayList<>();
         for (ConstraintViolation<CustomerFields> violation : validator.validate(read)) {
-            errors.add(FieldError.of(path(violation), violation));
+            more.add(FieldError.of(path(violation), violation));
         }
-        checkWhole(read, errors, null);
+        checkWhole(read, more, null);
+        more.removeIf(error -> wrongType.contains(memberOf(error.field())));
+        errors.addAll(more);
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
@@ -193,6 +203,18 @@ public class CustomerInput {
         } catch (Exception e) {
             return FieldError.of(name, FieldError.Code.FORMAT, "has the wrong type or shape");
         }
+    }
+
+    /** "imAccounts[0].handle" → "imAccounts". */
+    private static String memberOf(String field) {
+        int end = field.length();
+        for (int i = 0; i < field.length(); i++) {
+            if (field.charAt(i) == '.' || field.charAt(i) == '[') {
+                end = i;
+                break;
+            }
+        }
+        return field.substring(0, end);
     }
 
     /** The location inside a member: "[0].channel". */

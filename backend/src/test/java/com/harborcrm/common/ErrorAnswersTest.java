@@ -35,9 +35,31 @@ class ErrorAnswersTest {
     void unknownEnumValueNamesTheFieldAndTheChoices() {
         Api.Session admin = Api.openStore("Enums");
         problem(admin.as().body("{\"name\":\"A\",\"email\":\"a@example.com\",\"password\":\"12345678\",\"role\":\"KING\"}")
-                .post("/api/v1/users").then(), 400, "malformed-body")
+                .post("/api/v1/users").then(), 400, "validation")
+                .body("errors.size()", equalTo(1))
                 .body("errors[0].field", equalTo("role"))
+                .body("errors[0].code", equalTo("ONE_OF"))
                 .body("errors[0].message", equalTo("must be one of [ADMIN, MANAGER, REP]"));
+    }
+
+    @Test
+    void anUnknownEnumValueNoLongerHidesTheOtherErrors() {
+        Api.Session admin = Api.openStore("All errors");
+        // A typed body: the user's role beside a blank name, a bad email and a short password.
+        problem(admin.as().body("{\"name\":\" \",\"email\":\"nope\",\"password\":\"short\",\"role\":\"KING\"}")
+                .post("/api/v1/users").then(), 400, "validation")
+                .body("errors.field", org.hamcrest.Matchers.contains("email", "name", "password", "role"));
+        // A follow-up: an unknown type and a blank content; nothing is recorded.
+        long customer = com.harborcrm.testing.Customers.createId(admin);
+        problem(admin.as().body("{\"type\":\"TELEPATHY\",\"content\":\"\"}")
+                .post("/api/v1/customers/" + customer + "/follow-ups").then(), 400, "validation")
+                .body("errors.field", org.hamcrest.Matchers.contains("content", "type"));
+        admin.as().get("/api/v1/customers/" + customer + "/follow-ups").then().body("items.size()", equalTo(0));
+        // A customer (read member by member): unknown stage and IM channel beside a too-long name and bad stars.
+        problem(admin.as().body("{\"name\":\"" + "x".repeat(300) + "\",\"stage\":\"BOGUS\",\"stars\":9,"
+                + "\"imAccounts\":[{\"channel\":\"FAX\",\"handle\":\"h\"}]}")
+                .post("/api/v1/customers").then(), 400, "validation")
+                .body("errors.field", org.hamcrest.Matchers.hasItems("name", "stage", "stars", "imAccounts[0].channel"));
     }
 
     @Test

@@ -180,7 +180,7 @@ class BatchTest {
                 .body("errors[0].field", equalTo("stars"));
         problem(batch(admin, "selection", Map.of("ids", List.of(id)), "action", "SET_STAGE"), 400, "validation")
                 .body("errors[0].field", equalTo("stage"));
-        problem(batch(admin, "selection", Map.of("ids", List.of(id)), "action", "MERGE"), 400, "malformed-body")
+        problem(batch(admin, "selection", Map.of("ids", List.of(id)), "action", "MERGE"), 400, "validation")
                 .body("errors[0].field", equalTo("action"));
         problem(batch(admin, "selection", Map.of("filter", Map.of("stars", List.of(9))), "action", "SET_STAGE", "stage", "INQUIRY"),
                 400, "validation").body("errors[0].field", equalTo("stars"));

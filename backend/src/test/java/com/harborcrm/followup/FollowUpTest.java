@@ -82,7 +82,7 @@ class FollowUpTest {
         problem(admin.as().body(Map.of("type", "CALL", "content", "x", "occurredAt", NOW.minusSeconds(60).toString(),
                         "nextFollowUpAt", NOW.minusSeconds(120).toString()))
                 .post(path(customer)).then(), 400, "validation").body("errors[0].field", equalTo("nextFollowUpAt"));
-        problem(admin.as().body(Map.of("type", "FAX", "content", "x")).post(path(customer)).then(), 400, "malformed-body")
+        problem(admin.as().body(Map.of("type", "FAX", "content", "x")).post(path(customer)).then(), 400, "validation")
                 .body("errors[0].field", equalTo("type"));
         problem(admin.as().body(Map.of("type", "CALL", "content", "x", "occurredAt", "yesterday")).post(path(customer))
                 .then(), 400, "malformed-body").body("errors[0].field", equalTo("occurredAt"));

@@ -123,7 +123,7 @@ class OrderTest {
         problem(rep.as().body(Map.of("status", "SHIPPED")).post("/api/v1/orders/" + sample + "/status").then(), 409,
                 "order-transition-not-allowed").body("allowed", empty());
         problem(rep.as().body(Map.of("status", "SOLD")).post("/api/v1/orders/" + first + "/status").then(), 400,
-                "malformed-body");
+                "validation").body("errors[0].field", org.hamcrest.Matchers.equalTo("status"));
         move(rep, first, "CONFIRMED");
         move(rep, first, "PAID");
         assertEquals("TRANSACTION", stage(rep, customer));

@@ -74,7 +74,7 @@ class SavedViewTest {
                         "cf", Map.of("nope", "1")))).post("/api/v1/views").then(), 400, "validation")
                 .body("errors.field", containsInAnyOrder("filter.stars", "filter.country", "filter.cf.nope"));
         problem(admin.as().body(Map.of("name", "A", "filter", Map.of("stage", List.of("HOT")))).post("/api/v1/views").then(),
-                400, "malformed-body").body("errors[0].field", equalTo("filter.stage[0]"));
+                400, "validation").body("errors[0].field", equalTo("filter.stage[0]"));
         problem(admin.as().get("/api/v1/customers?view=abc").then(), 400, "validation");
     }
 }

@@ -243,7 +243,7 @@ public class ProblemMappers {
      * "signup.body.email" → "email"; a violation on a parameter itself ("list.limit") keeps the parameter's
      * name, which is why request bodies are named {@code body} in resources.
      */
-    private static String fieldPath(ConstraintViolation<?> violation) {
+    public static String fieldPath(ConstraintViolation<?> violation) {
         String parameter = null;
         StringBuilder path = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
