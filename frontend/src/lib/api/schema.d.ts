@@ -1007,7 +1007,7 @@ export interface paths {
         };
         /**
          * Churn: lost, released and auto-returned customers, churn rate, reasons
-         * @description Counts of customers marked lost, released (abandoned) and auto-returned in the period, the churn rate (lost / active at the period's start), every reason with its count and share, and a series per month, rep, source or stage (groupBy, default month). The period is from..to, local dates of the store's time zone, both included (default: the first of this month to today), at most 5 years. Reps get their own figures (scope OWN), managers and admins the store's (scope STORE). Figures come from the customers' append-only history, so a past period always gives the same answer.
+         * @description Counts of customers marked lost, released (abandoned) and auto-returned in the period, the churn rate (lost / active at the period's start), every reason with its count and share, and a series per month, rep, source or stage (groupBy, default MONTH). The period is from..to, local dates of the store's time zone, both included (default: the first of this month to today), at most 5 years. Reps get their own figures (scope OWN), managers and admins the store's (scope STORE). Figures come from the customers' append-only history, so a past period always gives the same answer.
          */
         get: operations["getChurnStats"];
         put?: never;
@@ -1253,16 +1253,24 @@ export interface components {
             scopes: components["schemas"]["ApiKeyScope"][];
             /** Format: int32 */
             rateLimitPerMinute: number;
-            /** @description When the key stops working; null: never */
-            expiresAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /**
+             * Format: date-time
+             * @description When the key stops working; null: never
+             */
+            expiresAt?: string | null;
             status: components["schemas"]["ApiKeyStatus"];
-            createdAt: components["schemas"]["Instant"];
+            /** Format: date-time */
+            createdAt: string;
             /** Format: int64 */
             createdById: number;
             createdByName: string;
-            /** @description Last request made with the key, to the minute */
-            lastUsedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
-            revokedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /**
+             * Format: date-time
+             * @description Last request made with the key, to the minute
+             */
+            lastUsedAt?: string | null;
+            /** Format: date-time */
+            revokedAt?: string | null;
             revokedByName?: string | null;
         };
         ApiKeyPage: {
@@ -1402,7 +1410,8 @@ export interface components {
         ChangePasswordResponse: {
             /** @description Bearer access token (RS256 JWT) */
             token: string;
-            expiresAt: components["schemas"]["Instant"];
+            /** Format: date-time */
+            expiresAt: string;
         };
         /** @description Counts are of events: a customer lost, brought back and lost again in the period counts twice. lost: marked lost (POST /customers/{id}/lost, batch LOST), attributed to the owner at that moment; released: given back to the pool by hand (abandoned), attributed to the owner who gave it back; autoReturned: taken back by the pool's rules, attributed to the owner it was taken from. */
         ChurnFigures: {
@@ -1433,10 +1442,16 @@ export interface components {
             key: string;
             /** @description A name to show: the month, the rep's name, the source or stage */
             label: string;
-            /** @description MONTH: the first day of the month within the period */
-            from: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
-            /** @description MONTH: the last day of the month within the period */
-            to: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            /**
+             * Format: date
+             * @description MONTH: the first day of the month within the period
+             */
+            from: string | null;
+            /**
+             * Format: date
+             * @description MONTH: the last day of the month within the period
+             */
+            to: string | null;
             figures: components["schemas"]["ChurnFigures"];
             /**
              * Format: double
@@ -1478,8 +1493,10 @@ export interface components {
             share: number;
         };
         ChurnReport: {
-            from: components["schemas"]["LocalDate"];
-            to: components["schemas"]["LocalDate"];
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
             /** @description The store's time zone, in which the dates are days */
             timeZone: string;
             groupBy: components["schemas"]["ChurnGrouping"];
@@ -1508,8 +1525,11 @@ export interface components {
             name: string;
             /** @description What the key may do; nothing else */
             scopes: components["schemas"]["ApiKeyScope"][];
-            /** @description When the key stops working; default never */
-            expiresAt?: components["schemas"]["Instant"] | null;
+            /**
+             * Format: date-time
+             * @description When the key stops working; default never
+             */
+            expiresAt?: string | null;
             /**
              * Format: int32
              * @description Requests per minute; default 600
@@ -1544,10 +1564,16 @@ export interface components {
             type: components["schemas"]["FollowUpType"];
             /** @example Sent the quotation for 2,000 hinges, FOB Ningbo */
             content: string;
-            /** @description When it happened; default now; never in the future */
-            occurredAt?: components["schemas"]["Instant"] | null;
-            /** @description When to follow up next (a reminder); after occurredAt */
-            nextFollowUpAt?: components["schemas"]["Instant"] | null;
+            /**
+             * Format: date-time
+             * @description When it happened; default now; never in the future
+             */
+            occurredAt?: string | null;
+            /**
+             * Format: date-time
+             * @description When to follow up next (a reminder); after occurredAt
+             */
+            nextFollowUpAt?: string | null;
         };
         CreateLostReasonRequest: {
             /** @example Payment terms */
@@ -1673,11 +1699,16 @@ export interface components {
              * @description null: the customer is in the pool
              */
             ownerId?: number | null;
-            createdAt: components["schemas"]["Instant"];
-            updatedAt: components["schemas"]["Instant"];
-            lastFollowUpAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
-            nextFollowUpAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
-            lastInquiryAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            lastFollowUpAt?: string | null;
+            /** Format: date-time */
+            nextFollowUpAt?: string | null;
+            /** Format: date-time */
+            lastInquiryAt?: string | null;
             /** Format: int32 */
             inquiryCount: number;
             /**
@@ -1761,16 +1792,31 @@ export interface components {
             tagAll?: number[] | null;
             /** @description A user id, `me` or `none` (the pool) */
             ownerId?: string | null;
-            /** @description Inclusive */
-            createdFrom?: components["schemas"]["Instant"] | null;
-            /** @description Exclusive */
-            createdTo?: components["schemas"]["Instant"] | null;
-            /** @description Inclusive */
-            lastFollowUpFrom?: components["schemas"]["Instant"] | null;
-            /** @description Exclusive */
-            lastFollowUpTo?: components["schemas"]["Instant"] | null;
-            /** @description Exclusive */
-            nextFollowUpBefore?: components["schemas"]["Instant"] | null;
+            /**
+             * Format: date-time
+             * @description Inclusive
+             */
+            createdFrom?: string | null;
+            /**
+             * Format: date-time
+             * @description Exclusive
+             */
+            createdTo?: string | null;
+            /**
+             * Format: date-time
+             * @description Inclusive
+             */
+            lastFollowUpFrom?: string | null;
+            /**
+             * Format: date-time
+             * @description Exclusive
+             */
+            lastFollowUpTo?: string | null;
+            /**
+             * Format: date-time
+             * @description Exclusive
+             */
+            nextFollowUpBefore?: string | null;
             hasEmail?: boolean | null;
             /** @description Phone or mobile filled in */
             hasPhone?: boolean | null;
@@ -1811,7 +1857,8 @@ export interface components {
             ownerName: string | null;
             /** Format: int32 */
             inquiryCount: number;
-            createdAt: components["schemas"]["Instant"];
+            /** Format: date-time */
+            createdAt: string;
         };
         /** @description Customers of the store sharing one matching key. */
         DuplicateGroup: {
@@ -1880,13 +1927,17 @@ export interface components {
             customerId: number;
             type: components["schemas"]["FollowUpType"];
             content: string;
-            occurredAt: components["schemas"]["Instant"];
-            nextFollowUpAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date-time */
+            nextFollowUpAt?: string | null;
             /** Format: int64 */
             authorId: number;
             authorName: string;
-            createdAt: components["schemas"]["Instant"];
-            updatedAt: components["schemas"]["Instant"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
             /** Format: int64 */
             version: number;
         };
@@ -1897,8 +1948,10 @@ export interface components {
         /** @enum {string} */
         FollowUpType: "EMAIL" | "CALL" | "CHAT" | "MEETING" | "VISIT" | "SAMPLE" | "QUOTATION" | "NOTE";
         FunnelReport: {
-            from: components["schemas"]["LocalDate"];
-            to: components["schemas"]["LocalDate"];
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
             timeZone: string;
             scope: components["schemas"]["StatsScope"];
             /** @description Every stage, in trade order */
@@ -1991,9 +2044,12 @@ export interface components {
              * @description Rows refused: listed with their reason in rejected.csv
              */
             rejected: number;
-            createdAt: components["schemas"]["Instant"];
-            startedAt?: components["schemas"]["Instant"] | null;
-            finishedAt?: components["schemas"]["Instant"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt?: string | null;
+            /** Format: date-time */
+            finishedAt?: string | null;
             /** @description The first refused rows */
             errorsSample: components["schemas"]["ImportRowError"][];
             /** @description Things the job did not do, e.g. columns it ignored */
@@ -2119,7 +2175,8 @@ export interface components {
             channel: components["schemas"]["InquiryChannel"];
             product?: string | null;
             message?: string | null;
-            receivedAt: components["schemas"]["Instant"];
+            /** Format: date-time */
+            receivedAt: string;
             /** @description As sent; email and numbers masked for reps while the customer is in a masked pool */
             contact: components["schemas"]["InquiryContact"];
             /** @description The buyer was already a customer */
@@ -2135,7 +2192,8 @@ export interface components {
              * @description The user who posted it
              */
             createdBy: number | null;
-            createdAt: components["schemas"]["Instant"];
+            /** Format: date-time */
+            createdAt: string;
             /** @description The catalogue product the `product` text was matched to when the inquiry arrived (a SKU in it, else the most similar SKU and name), with its stock now; null when none matched */
             matchedProduct: components["schemas"]["ProductRef"] | null;
         };
@@ -2173,8 +2231,11 @@ export interface components {
             product?: string | null;
             /** @example Please quote 5,000 pcs FOB Ningbo */
             message?: string | null;
-            /** @description When the buyer sent it; default now. Not in the future. */
-            receivedAt?: components["schemas"]["Instant"] | null;
+            /**
+             * Format: date-time
+             * @description When the buyer sent it; default now. Not in the future.
+             */
+            receivedAt?: string | null;
             contact: components["schemas"]["InquiryContact"];
             /**
              * Format: int64
@@ -2195,8 +2256,11 @@ export interface components {
              * @description The customer's inquiries, this one included
              */
             inquiryCount: number;
-            /** @description The customer's latest inquiry before this one */
-            previousInquiryAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /**
+             * Format: date-time
+             * @description The customer's latest inquiry before this one
+             */
+            previousInquiryAt: string | null;
             /**
              * Format: int64
              * @description The customer's owner now; null: in the pool
@@ -2213,16 +2277,6 @@ export interface components {
             /** @description The keys that matched the customer: email, phone, mobile, imAccounts (empty for a new buyer) */
             matchedOn: string[];
         };
-        /**
-         * Format: date-time
-         * @example 2022-03-10T16:15:50Z
-         */
-        Instant: string;
-        /**
-         * Format: date
-         * @example 2022-03-10
-         */
-        LocalDate: string;
         LoginRequest: {
             email: string;
             /** Format: password */
@@ -2231,7 +2285,8 @@ export interface components {
         LoginResponse: {
             /** @description Bearer access token (RS256 JWT) */
             token: string;
-            expiresAt: components["schemas"]["Instant"];
+            /** Format: date-time */
+            expiresAt: string;
             user: components["schemas"]["User"];
         };
         LostReason: {
@@ -2280,10 +2335,13 @@ export interface components {
             /** Format: int64 */
             mergedBy: number;
             mergedByName: string;
-            mergedAt: components["schemas"]["Instant"];
-            undoneAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /** Format: date-time */
+            mergedAt: string;
+            /** Format: date-time */
+            undoneAt: string | null;
             undoneByName: string | null;
-            undoUntil: components["schemas"]["Instant"];
+            /** Format: date-time */
+            undoUntil: string;
             /** @description Not undone yet, within the undo window, and the survivor still exists */
             undoable: boolean;
         };
@@ -2305,7 +2363,8 @@ export interface components {
             mergedIds: number[];
             /** @description The fields the survivor took from the duplicates */
             filledFields: string[];
-            undoUntil: components["schemas"]["Instant"];
+            /** Format: date-time */
+            undoUntil: string;
         };
         /** @description A customer of a merge, as it was when merged. */
         MergedCustomer: {
@@ -2333,7 +2392,8 @@ export interface components {
             /** @description Σ lineTotal = subtotal - discountTotal */
             total: string;
             incoterm?: components["schemas"]["Incoterm"] | null;
-            expectedShipDate?: components["schemas"]["LocalDate"] | null;
+            /** Format: date */
+            expectedShipDate?: string | null;
             notes?: string | null;
             /**
              * Format: int64
@@ -2352,12 +2412,18 @@ export interface components {
             ownerId?: number | null;
             /** Format: int64 */
             createdBy: number;
-            createdAt: components["schemas"]["Instant"];
-            updatedAt: components["schemas"]["Instant"];
-            statusChangedAt: components["schemas"]["Instant"];
-            confirmedAt?: components["schemas"]["Instant"] | null;
-            paidAt?: components["schemas"]["Instant"] | null;
-            shippedAt?: components["schemas"]["Instant"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            statusChangedAt: string;
+            /** Format: date-time */
+            confirmedAt?: string | null;
+            /** Format: date-time */
+            paidAt?: string | null;
+            /** Format: date-time */
+            shippedAt?: string | null;
             /** Format: int64 */
             version: number;
         };
@@ -2370,7 +2436,8 @@ export interface components {
              */
             currency: string;
             incoterm?: components["schemas"]["Incoterm"] | null;
-            expectedShipDate?: components["schemas"]["LocalDate"] | null;
+            /** Format: date */
+            expectedShipDate?: string | null;
             notes?: string | null;
             lines: components["schemas"]["OrderLineInput"][];
         };
@@ -2425,7 +2492,6 @@ export interface components {
         /** @enum {string} */
         OrderStatus: "DRAFT" | "SENT" | "ACCEPTED" | "DECLINED" | "CONFIRMED" | "PAID" | "SHIPPED" | "CANCELLED";
         OrderStatusChange: {
-            /** @example CONFIRMED */
             status: components["schemas"]["OrderStatus"];
         };
         PoolFailure: {
@@ -2444,7 +2510,8 @@ export interface components {
         };
         /** @description When this private customer goes back to the pool unless followed up (NO_FOLLOW_UP, counted from the later of the last follow-up and when it was claimed or assigned) or brought to TRANSACTION (NO_DEAL, counted from when it was claimed or assigned). The earliest applies. */
         PoolReturn: {
-            at: components["schemas"]["Instant"];
+            /** Format: date-time */
+            at: string;
             rule: components["schemas"]["PoolReturnRule"];
             /**
              * Format: int32
@@ -2570,8 +2637,10 @@ export interface components {
                 [key: string]: unknown;
             };
             stock: components["schemas"]["Stock"];
-            createdAt: components["schemas"]["Instant"];
-            updatedAt: components["schemas"]["Instant"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
             /** Format: int64 */
             version: number;
         };
@@ -2657,8 +2726,11 @@ export interface components {
             /** Format: int64 */
             customerId: number;
             customerName: string;
-            /** @description The planned follow-up, or when the customer returns to the pool */
-            at: components["schemas"]["Instant"];
+            /**
+             * Format: date-time
+             * @description The planned follow-up, or when the customer returns to the pool
+             */
+            at: string;
             /** @description POOL_RETURN_WARNING only */
             rule?: components["schemas"]["PoolReturnRule"] | null;
             /**
@@ -2729,8 +2801,10 @@ export interface components {
             autoReturned: number;
         };
         RepActivityReport: {
-            from: components["schemas"]["LocalDate"];
-            to: components["schemas"]["LocalDate"];
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
             timeZone: string;
             scope: components["schemas"]["StatsScope"];
             /** @description Scope STORE: every user of the store, by name; OWN: the caller */
@@ -2751,10 +2825,16 @@ export interface components {
             key: string;
             /** @description A name to show: the month, the rep, the source, the country code, the product's SKU and name */
             label: string;
-            /** @description MONTH: the first day of the month within the period */
-            from?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
-            /** @description MONTH: the last day of the month within the period */
-            to?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            /**
+             * Format: date
+             * @description MONTH: the first day of the month within the period
+             */
+            from?: string | null;
+            /**
+             * Format: date
+             * @description MONTH: the last day of the month within the period
+             */
+            to?: string | null;
             /**
              * Format: int64
              * @description Paid orders less paid orders cancelled (PRODUCT: orders with the product)
@@ -2779,8 +2859,10 @@ export interface components {
          */
         SalesGrouping: "MONTH" | "REP" | "SOURCE" | "COUNTRY" | "PRODUCT";
         SalesReport: {
-            from: components["schemas"]["LocalDate"];
-            to: components["schemas"]["LocalDate"];
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
             /** @description The store's time zone, in which the dates are days */
             timeZone: string;
             groupBy: components["schemas"]["SalesGrouping"];
@@ -2839,7 +2921,8 @@ export interface components {
         SignupResponse: {
             /** @description Bearer access token (RS256 JWT) */
             token: string;
-            expiresAt: components["schemas"]["Instant"];
+            /** Format: date-time */
+            expiresAt: string;
             user: components["schemas"]["User"];
             store: components["schemas"]["Store"];
         };
@@ -2882,7 +2965,8 @@ export interface components {
             actorId?: number | null;
             /** @description Their name; null with actorId */
             actorName?: string | null;
-            createdAt: components["schemas"]["Instant"];
+            /** Format: date-time */
+            createdAt: string;
         };
         /** @description A goods receipt or a stock count correction. Reservations, releases and shipments are written by orders. */
         StockMovementInput: {
@@ -2983,7 +3067,8 @@ export interface components {
              * @description Id of the follow-up or of the event
              */
             id: number;
-            at: components["schemas"]["Instant"];
+            /** Format: date-time */
+            at: string;
             /** @description The follow-up type or the event type */
             type: string;
             /** Format: int64 */
@@ -2995,7 +3080,8 @@ export interface components {
              */
             actorKind?: "PERSON" | "API_KEY" | null;
             content?: string | null;
-            nextFollowUpAt?: components["schemas"]["Instant"] | null;
+            /** Format: date-time */
+            nextFollowUpAt?: string | null;
             data?: {
                 [key: string]: unknown;
             } | null;
@@ -3021,8 +3107,10 @@ export interface components {
         UpdateFollowUpRequest: {
             type?: components["schemas"]["FollowUpType"] | null;
             content?: string | null;
-            occurredAt?: components["schemas"]["Instant"] | null;
-            nextFollowUpAt?: components["schemas"]["Instant"] | null;
+            /** Format: date-time */
+            occurredAt?: string | null;
+            /** Format: date-time */
+            nextFollowUpAt?: string | null;
         };
         /** @description JSON merge patch: members present change. */
         UpdateLostReasonRequest: {
@@ -3065,7 +3153,8 @@ export interface components {
             email: string;
             role: components["schemas"]["Role"];
             active: boolean;
-            createdAt: components["schemas"]["Instant"];
+            /** Format: date-time */
+            createdAt: string;
             /**
              * Format: int64
              * @description Send it back in If-Match to update
@@ -3075,6 +3164,60 @@ export interface components {
         UserPage: {
             items: components["schemas"]["User"][];
             nextCursor: string | null;
+        };
+        /** @description A new customer: its fields, and where it goes (an owner or the pool) */
+        CreateCustomerRequest: components["schemas"]["CustomerFields"] & components["schemas"]["CreateCustomerOptions"];
+        /** @description A JSON merge patch (RFC 7396) of a customer: members present change, null clears a member, absent ones stay. No member is required. */
+        CustomerPatch: {
+            /** @example John Miller */
+            name?: string | null;
+            /** @example Miller Hardware Imports LLC */
+            companyName?: string | null;
+            /** @example Purchasing manager */
+            position?: string | null;
+            /** @example john@millerhardware.com */
+            email?: string | null;
+            /** @example +1 312 555 0100 */
+            phone?: string | null;
+            /** @example +1 312 555 0199 */
+            mobile?: string | null;
+            fax?: string | null;
+            imAccounts?: components["schemas"]["ImAccount"][] | null;
+            website?: string | null;
+            /**
+             * @description ISO 3166-1 alpha-2 code
+             * @example US
+             */
+            country?: string | null;
+            region?: string | null;
+            city?: string | null;
+            address?: string | null;
+            postcode?: string | null;
+            /** @example Wholesaler */
+            businessType?: string | null;
+            /** @example Door hinges, cabinet handles */
+            mainProducts?: string | null;
+            purchaseCategories?: string[] | null;
+            /** @example US$1M-2.5M */
+            annualPurchaseAmount?: string | null;
+            /** @example 51-200 employees */
+            companySize?: string | null;
+            /** @description Default MANUAL */
+            source?: components["schemas"]["CustomerSource"] | null;
+            /** @description Default UNMARKED */
+            stage?: components["schemas"]["CustomerStage"] | null;
+            /**
+             * Format: int32
+             * @description Purchase intention: 0 unrated, 1 low, 2 medium, 3 high. Default 0
+             */
+            stars?: number | null;
+            /** @description Default ACTIVE */
+            status?: components["schemas"]["CustomerStatus"] | null;
+            notes?: string | null;
+            /** @description Values of the store's custom fields by key (see /custom-fields) */
+            customFields?: {
+                [key: string]: unknown;
+            } | null;
         };
     };
     responses: never;
@@ -3898,8 +4041,10 @@ export interface operations {
                 hasPhone?: boolean;
                 scoreMin?: number;
                 scoreMax?: number;
-                /** @description A custom field value, e.g. cf.incoterm=FOB (MULTI_SELECT: contains it) */
-                "cf.{key}"?: string;
+                /** @description Custom field values by key, e.g. cf[incoterm]=FOB (MULTI_SELECT: contains it). The older form cf.incoterm=FOB is still accepted; it is deprecated and goes away after 2027-06-30. */
+                cf?: {
+                    [key: string]: string;
+                };
                 /** @description Screen with one of the caller's saved views instead of the filter parameters */
                 view?: number;
                 /** @description score, createdAt, lastFollowUpAt, nextFollowUpAt or name; a leading - sorts descending (e.g. -score). Default -createdAt. */
@@ -3987,7 +4132,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CustomerFields"] & components["schemas"]["CreateCustomerOptions"];
+                "application/json": components["schemas"]["CreateCustomerRequest"];
             };
         };
         responses: {
@@ -5134,8 +5279,8 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
-                "application/merge-patch+json": Record<string, never>;
+                "application/json": components["schemas"]["CustomerPatch"];
+                "application/merge-patch+json": components["schemas"]["CustomerPatch"];
             };
         };
         responses: {
@@ -5912,7 +6057,7 @@ export interface operations {
                 /** @description nextCursor of the previous page */
                 cursor?: string;
                 /** @description Page size, default 50, at most 200 */
-                limit?: string;
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -8994,8 +9139,8 @@ export interface operations {
                 from?: string;
                 /** @description Last day, YYYY-MM-DD */
                 to?: string;
-                /** @description month (default), rep, source or stage */
-                groupBy?: "month" | "rep" | "source" | "stage";
+                /** @description MONTH (default), REP, SOURCE or STAGE; any letter case */
+                groupBy?: components["schemas"]["ChurnGrouping"];
             };
             header?: never;
             path?: never;

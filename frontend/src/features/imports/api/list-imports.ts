@@ -8,7 +8,7 @@ export const IMPORTS_PAGE_SIZE = 20;
 
 export function listImports(cursor?: string) {
   return unwrap(
-    apiClient.GET('/api/v1/imports', { params: { query: { limit: String(IMPORTS_PAGE_SIZE), cursor } } }),
+    apiClient.GET('/api/v1/imports', { params: { query: { limit: IMPORTS_PAGE_SIZE, cursor } } }),
   );
 }
 

@@ -11,8 +11,12 @@ export type ChurnGroupBy = 'month' | 'rep' | 'source' | 'stage';
 
 export const BREAKDOWNS = ['rep', 'source', 'stage'] as const satisfies readonly ChurnGroupBy[];
 
+export type ChurnGrouping = components['schemas']['ChurnGrouping'];
+
 export function getChurn(period: Period, groupBy: ChurnGroupBy) {
-  return unwrap(apiClient.GET('/api/v1/stats/churn', { params: { query: { ...period, groupBy } } }));
+  // The contract spells the grouping as the report does (MONTH); the screens keep their lower-case names.
+  const grouping = groupBy.toUpperCase() as ChurnGrouping;
+  return unwrap(apiClient.GET('/api/v1/stats/churn', { params: { query: { ...period, groupBy: grouping } } }));
 }
 
 /** Every statistics query starts with this. */

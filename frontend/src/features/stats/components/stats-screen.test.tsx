@@ -166,7 +166,7 @@ function statsApi(scope: 'STORE' | 'OWN' = 'STORE', route?: (url: URL) => Respon
     const url = new URL(request.url);
     const routed = route?.(url);
     if (routed) return routed;
-    if (url.pathname === '/api/v1/stats/churn') return jsonResponse(churn(url.searchParams.get('groupBy') ?? 'month', scope));
+    if (url.pathname === '/api/v1/stats/churn') return jsonResponse(churn((url.searchParams.get('groupBy') ?? 'MONTH').toLowerCase(), scope));
     if (url.pathname === '/api/v1/stats/funnel') return jsonResponse({ ...funnel, scope });
     if (url.pathname === '/api/v1/stats/reps') return jsonResponse(reps(scope));
     if (url.pathname === '/api/v1/stats/sales') return jsonResponse(sales(url.searchParams.get('groupBy') ?? 'MONTH', scope));
@@ -192,10 +192,10 @@ describe('Statistics', () => {
     const churnSection = await screen.findByRole('region', { name: 'Churn' });
     const tiles = (await within(churnSection).findAllByRole('definition')).map((tile) => tile.textContent);
     expect(tiles).toEqual(['3', '2', '1', '6', '7.5%']);
-    const trend = statsRequests(requests, 'churn').find((url) => url.searchParams.get('groupBy') === 'month');
+    const trend = statsRequests(requests, 'churn').find((url) => url.searchParams.get('groupBy') === 'MONTH');
     expect(trend?.searchParams.get('from')).toBe('2026-02-14');
     expect(trend?.searchParams.get('to')).toBe('2026-03-15');
-    expect(statsRequests(requests, 'churn').some((url) => url.searchParams.get('groupBy') === 'source')).toBe(true);
+    expect(statsRequests(requests, 'churn').some((url) => url.searchParams.get('groupBy') === 'SOURCE')).toBe(true);
 
     // Each chart is a labelled figure, drawn as SVG, with its figures as a table.
     const reasonsChart = screen.getByRole('figure', { name: 'Churn by reason' });
@@ -237,7 +237,7 @@ describe('Statistics', () => {
 
     await user.selectOptions(screen.getByLabelText('Break down by'), 'Stage');
     await waitFor(() =>
-      expect(statsRequests(requests, 'churn').some((url) => url.searchParams.get('groupBy') === 'stage')).toBe(true),
+      expect(statsRequests(requests, 'churn').some((url) => url.searchParams.get('groupBy') === 'STAGE')).toBe(true),
     );
   });
 

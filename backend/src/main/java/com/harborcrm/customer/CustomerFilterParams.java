@@ -29,7 +29,18 @@ final class CustomerFilterParams {
     private CustomerFilterParams() {
     }
 
-    /** The filter's own parameters; {@code cf.<key>} comes on top. */
+    /**
+     * The custom field a parameter filters on: {@code cf[key]} (the contract's deepObject), or the older
+     * {@code cf.key}, still accepted until 2027-06-30. Null for any other parameter.
+     */
+    static String customFieldKey(String name) {
+        if (name.startsWith("cf[") && name.endsWith("]") && name.length() > 4) {
+            return name.substring(3, name.length() - 1);
+        }
+        return name.startsWith("cf.") && name.length() > 3 ? name.substring(3) : null;
+    }
+
+    /** The filter's own parameters; {@code cf[key]} comes on top. */
     static final Set<String> NAMES = Set.of("q", "stage", "stars", "status", "source", "country", "tag", "tagAll",
             "ownerId", "createdFrom", "createdTo", "lastFollowUpFrom", "lastFollowUpTo", "nextFollowUpBefore",
             "hasEmail", "hasPhone", "scoreMin", "scoreMax");
@@ -42,7 +53,7 @@ final class CustomerFilterParams {
     static CustomerFilter parse(MultivaluedMap<String, String> query, Supplier<ZoneId> zone, Set<String> otherNames) {
         List<FieldError> errors = new ArrayList<>();
         query.forEach((name, values) -> {
-            if (!NAMES.contains(name) && !otherNames.contains(name) && !name.startsWith("cf.")) {
+            if (!NAMES.contains(name) && !otherNames.contains(name) && customFieldKey(name) == null) {
                 errors.add(FieldError.unknown(name, "is not a known parameter"));
             }
             if (com.harborcrm.common.web.Text.hasNul(name) || values.stream().anyMatch(com.harborcrm.common.web.Text::hasNul)) {
@@ -54,8 +65,9 @@ final class CustomerFilterParams {
         }
         Map<String, String> cf = new LinkedHashMap<>();
         query.forEach((name, values) -> {
-            if (name.startsWith("cf.") && !values.isEmpty()) {
-                cf.put(name.substring(3), values.get(values.size() - 1));
+            String key = customFieldKey(name);
+            if (key != null && !values.isEmpty()) {
+                cf.put(key, values.get(values.size() - 1));
             }
         });
         CustomerFilter filter = new CustomerFilter(

@@ -144,7 +144,8 @@ public class IoResource {
     @APIResponse(responseCode = "403", description = "Reps cannot import",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportJobPage listImports(
-            @QueryParam("limit") @Parameter(description = "Page size, default 50, at most 200") String limit,
+            @QueryParam("limit") @Parameter(description = "Page size, default 50, at most 200",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit,
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
         var page = imports.list(PageLimit.parse(limit), cursor == null || cursor.isEmpty() ? null : cursor);
         return new ImportJobPage(page.items(), page.nextCursor());

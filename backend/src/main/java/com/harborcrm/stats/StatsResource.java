@@ -51,11 +51,11 @@ public class StatsResource {
     @Operation(operationId = "getChurnStats", summary = "Churn: lost, released and auto-returned customers, churn rate, reasons",
             description = "Counts of customers marked lost, released (abandoned) and auto-returned in the period, the "
                     + "churn rate (lost / active at the period's start), every reason with its count and share, and "
-                    + "a series per month, rep, source or stage (groupBy, default month)." + PERIOD)
+                    + "a series per month, rep, source or stage (groupBy, default MONTH)." + PERIOD)
     @Parameter(name = "from", in = ParameterIn.QUERY, description = "First day, YYYY-MM-DD", schema = @Schema(type = SchemaType.STRING, format = "date"))
     @Parameter(name = "to", in = ParameterIn.QUERY, description = "Last day, YYYY-MM-DD", schema = @Schema(type = SchemaType.STRING, format = "date"))
-    @Parameter(name = "groupBy", in = ParameterIn.QUERY, description = "month (default), rep, source or stage",
-            schema = @Schema(type = SchemaType.STRING, enumeration = {"month", "rep", "source", "stage"}))
+    @Parameter(name = "groupBy", in = ParameterIn.QUERY, description = "MONTH (default), REP, SOURCE or STAGE; any "
+            + "letter case", schema = @Schema(implementation = ChurnGrouping.class))
     @APIResponse(responseCode = "200", description = "The report",
             content = @Content(schema = @Schema(implementation = ChurnReport.class)))
     @APIResponse(responseCode = "400", description = "Bad dates, period or groupBy (`validation`, field errors)",
@@ -68,7 +68,7 @@ public class StatsResource {
             try {
                 groupBy = ChurnGrouping.valueOf(raw.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw DomainException.invalid("groupBy", "must be one of month, rep, source, stage");
+                throw DomainException.invalid(com.harborcrm.common.error.FieldError.oneOf("groupBy", ChurnGrouping.values()));
             }
         }
         return stats.churn(query, Set.of("from", "to", "groupBy"), groupBy);

@@ -51,6 +51,7 @@ public class ProblemResponsesFilter implements OASFilter {
         ApiKeyContract.apply(openAPI);
         ContractLimits.apply(openAPI);
         ContractNulls.apply(openAPI);
+        ContractTidy.apply(openAPI);
     }
 
     private static boolean isSecured(Operation operation) {
