@@ -15,7 +15,7 @@ $(JAR): $(BACKEND)/pom.xml $(shell find $(BACKEND)/src/main 2>/dev/null)
 	cd $(BACKEND) && $(MVN) -q package -DskipTests
 	@touch $@
 
-.PHONY: help run demo-reset test db keys backend-test frontend-deps frontend-test e2e first-run-check ops-test ops-containers openapi build image native-image compose-config clean contract-deps contract-lint api-contract-test
+.PHONY: help run demo-reset test db keys backend-test client-test frontend-deps frontend-test e2e first-run-check ops-test ops-containers openapi build image native-image compose-config clean contract-deps contract-lint api-contract-test
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -48,6 +48,7 @@ test: db keys frontend-deps contract-deps ## Every test: contract lint, backend 
 	$(MAKE) contract-lint
 	$(MAKE) backend-test
 	$(MAKE) api-contract-test
+	$(MAKE) client-test
 	$(MAKE) frontend-test
 	$(MAKE) e2e
 	$(MAKE) first-run-check
@@ -67,6 +68,9 @@ frontend-test: frontend-deps ## Web app: generated types vs openapi.yaml, types,
 API_CONTRACT_TESTS ?= TagTest,SavedViewTest,LostReasonTest,CustomFieldTest,FollowUpTest,InquiryTest,PoolListTest,TimelineTest,RemindersTest
 api-contract-test: db keys contract-deps ## API tests again through Prism (--errors): an answer breaking openapi.yaml fails
 	API_CONTRACT_TESTS='$(API_CONTRACT_TESTS)' scripts/api-contract-test.sh
+
+client-test: db keys $(JAR) ## The Java client generated from openapi.yaml (clients/java) runs an integrator's scenario against the backend jar
+	MVN='$(MVN)' scripts/client-test.sh
 
 e2e: db keys frontend-deps contract-deps $(JAR) ## Browser tests in Chromium, through Prism (contract-validating proxy) to the backend jar
 	cd $(FRONTEND) && npm run e2e

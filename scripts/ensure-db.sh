@@ -19,7 +19,7 @@ HOST=127.0.0.1
 PORT="${HARBOR_PG_PORT:-5432}"   # only tests change it
 PGDATA_DIR="${HARBOR_PGDATA:-$ROOT/.pgdata}"
 ROLES=("harbor:harbor:harbor" "harbor_test:harbor_test:harbor_test" "harbor_test:harbor_test:harbor_e2e"
-       "harbor:harbor:harbor_firstrun")   # role:password:database
+       "harbor:harbor:harbor_firstrun" "harbor_test:harbor_test:harbor_client")   # role:password:database
 DISPOSABLE=(harbor_firstrun)   # databases `recreate` may drop: never the app's or the tests'
 
 log() { echo "[db] $*" >&2; }

@@ -1,5 +1,6 @@
 import { apiClient } from './api-client';
 import type { paths } from './api/schema';
+import { withCustomFieldParams } from './custom-field-query';
 import { unwrapFile } from './download';
 
 type ExportQuery = NonNullable<paths['/api/v1/exports/customers.csv']['get']['parameters']['query']>;
@@ -15,7 +16,7 @@ export function exportCustomersCsv(filters: Record<string, string | string[]>, f
   return unwrapFile(
     apiClient.GET('/api/v1/exports/customers.csv', {
       // Every screening filter of GET /customers is accepted; the contract's types name only q.
-      params: { query: filters as unknown as ExportQuery },
+      params: { query: withCustomFieldParams(filters) as unknown as ExportQuery },
       parseAs: 'blob',
     }),
     fallbackName,

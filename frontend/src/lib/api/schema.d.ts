@@ -4041,10 +4041,8 @@ export interface operations {
                 hasPhone?: boolean;
                 scoreMin?: number;
                 scoreMax?: number;
-                /** @description Custom field values by key, e.g. cf[incoterm]=FOB (MULTI_SELECT: contains it). The older form cf.incoterm=FOB is still accepted; it is deprecated and goes away after 2027-06-30. */
-                cf?: {
-                    [key: string]: string;
-                };
+                /** @description A custom field's value as key:value, e.g. customField=incoterm:FOB (MULTI_SELECT: contains it); repeat it for several fields, all must match. Hand-written clients may also send cf[incoterm]=FOB; the older cf.incoterm=FOB is deprecated and accepted until 2027-06-30. */
+                customField?: string[];
                 /** @description Screen with one of the caller's saved views instead of the filter parameters */
                 view?: number;
                 /** @description score, createdAt, lastFollowUpAt, nextFollowUpAt or name; a leading - sorts descending (e.g. -score). Default -createdAt. */

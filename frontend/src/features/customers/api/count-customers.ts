@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient, unwrap } from '@/lib/api-client';
 import type { paths } from '@/lib/api/schema';
+import { withCustomFieldParams } from '@/lib/custom-field-query';
 import { customersQueryKey, type CustomerQuery } from './list-customers';
 
 type ListQuery = NonNullable<paths['/api/v1/customers']['get']['parameters']['query']>;
@@ -15,8 +16,8 @@ function filtersOf(query: CustomerQuery): CustomerQuery {
 export async function countCustomers(query: CustomerQuery): Promise<number | null> {
   const page = await unwrap(
     apiClient.GET('/api/v1/customers', {
-      // cf.<key> parameters are not named in the contract's types.
-      params: { query: { ...filtersOf(query), limit: 1, includeTotal: true } as unknown as ListQuery },
+      // The URL's cf.<key> become the contract's customField=key:value.
+      params: { query: withCustomFieldParams({ ...filtersOf(query), limit: 1, includeTotal: true }) as ListQuery },
     }),
   );
   return page.total ?? null;

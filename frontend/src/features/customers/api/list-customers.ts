@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { apiClient, unwrap } from '@/lib/api-client';
 import type { components, paths } from '@/lib/api/schema';
+import { withCustomFieldParams } from '@/lib/custom-field-query';
 
 export { STAGES, STARS } from '@/lib/domain';
 
@@ -34,8 +35,8 @@ export const PAGE_SIZE = 50;
 export function listCustomers(query: CustomerQuery, cursor?: string) {
   return unwrap(
     apiClient.GET('/api/v1/customers', {
-      // cf.<key> parameters are not named in the contract's types.
-      params: { query: { ...query, limit: PAGE_SIZE, cursor } as unknown as ListQuery },
+      // The URL's cf.<key> become the contract's customField=key:value.
+      params: { query: withCustomFieldParams({ ...query, limit: PAGE_SIZE, cursor }) as ListQuery },
     }),
   );
 }

@@ -43,7 +43,7 @@ describe('Export of My customers', () => {
     const query = new URL(exported?.url ?? '').searchParams;
     expect(query.getAll('stage')).toEqual(['INQUIRY', 'SAMPLE_ORDER']);
     expect(query.get('q')).toBe('miller');
-    expect(query.get('cf.incoterm')).toBe('FOB');
+    expect(query.getAll('customField')).toEqual(['incoterm:FOB']);
     // The list's order and count are not filters.
     expect(query.has('sort')).toBe(false);
     expect(query.has('includeTotal')).toBe(false);

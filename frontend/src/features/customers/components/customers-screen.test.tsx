@@ -35,7 +35,7 @@ describe('My customers', () => {
     expect(await screen.findByRole('link', { name: 'John Miller' })).toBeInTheDocument();
     const first = new URL(listRequests(requests)[0]?.url ?? '');
     expect(first.searchParams.getAll('stage')).toEqual(['INQUIRY']);
-    expect(first.searchParams.get('cf.incoterm')).toBe('FOB');
+    expect(first.searchParams.getAll('customField')).toEqual(['incoterm:FOB']);
     expect(first.searchParams.get('includeTotal')).toBe('true');
     expect(await screen.findByText('1 customer matches')).toBeInTheDocument();
 
@@ -60,7 +60,7 @@ describe('My customers', () => {
     expect(query.get('tag')).toBeNull();
     expect(query.get('scoreMin')).toBe('50');
     expect(query.get('hasEmail')).toBe('true');
-    expect(query.get('cf.incoterm')).toBe('FOB');
+    expect(query.getAll('customField')).toEqual(['incoterm:FOB']);
     expect(query.get('includeTotal')).toBe('true');
     // Shareable: the same filters are in the page's URL.
     const search = new URLSearchParams(router.state.location.search);

@@ -30,7 +30,7 @@ final class CustomerFilterParams {
     }
 
     /**
-     * The custom field a parameter filters on: {@code cf[key]} (the contract's deepObject), or the older
+     * The custom field a parameter filters on: {@code cf[key]} (hand-written clients), or the older
      * {@code cf.key}, still accepted until 2027-06-30. Null for any other parameter.
      */
     static String customFieldKey(String name) {
@@ -40,8 +40,11 @@ final class CustomerFilterParams {
         return name.startsWith("cf.") && name.length() > 3 ? name.substring(3) : null;
     }
 
-    /** The filter's own parameters; {@code cf[key]} comes on top. */
-    static final Set<String> NAMES = Set.of("q", "stage", "stars", "status", "source", "country", "tag", "tagAll",
+    /** Custom field values as {@code key:value}, repeatable: the contract's form, which every generator writes. */
+    static final String CUSTOM_FIELD = "customField";
+
+    /** The filter's own parameters; {@code cf[key]} and {@code cf.key} come on top. */
+    static final Set<String> NAMES = Set.of(CUSTOM_FIELD, "q", "stage", "stars", "status", "source", "country", "tag", "tagAll",
             "ownerId", "createdFrom", "createdTo", "lastFollowUpFrom", "lastFollowUpTo", "nextFollowUpBefore",
             "hasEmail", "hasPhone", "scoreMin", "scoreMax");
 
@@ -68,6 +71,17 @@ final class CustomerFilterParams {
             String key = customFieldKey(name);
             if (key != null && !values.isEmpty()) {
                 cf.put(key, values.get(values.size() - 1));
+            }
+            if (name.equals(CUSTOM_FIELD)) {
+                for (String value : values) {
+                    int colon = value.indexOf(':');
+                    if (colon < 1) {
+                        errors.add(FieldError.of(CUSTOM_FIELD, FieldError.Code.FORMAT,
+                                "must be a field key and a value, e.g. incoterm:FOB"));
+                    } else {
+                        cf.put(value.substring(0, colon), value.substring(colon + 1));
+                    }
+                }
             }
         });
         CustomerFilter filter = new CustomerFilter(

@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.Explode;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterStyle;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -134,10 +133,12 @@ public class CustomerResource {
             @Parameter(name = "hasPhone", in = ParameterIn.QUERY, description = "Phone or mobile", schema = @Schema(type = SchemaType.BOOLEAN)),
             @Parameter(name = "scoreMin", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100")),
             @Parameter(name = "scoreMax", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100")),
-            @Parameter(name = "cf", in = ParameterIn.QUERY, style = ParameterStyle.DEEPOBJECT, explode = Explode.TRUE,
-                    description = "Custom field values by key, e.g. cf[incoterm]=FOB (MULTI_SELECT: contains it). "
-                            + "The older form cf.incoterm=FOB is still accepted; it is deprecated and goes away after 2027-06-30.",
-                    schema = @Schema(type = SchemaType.OBJECT, additionalProperties = String.class)),
+            @Parameter(name = "customField", in = ParameterIn.QUERY, explode = Explode.TRUE,
+                    description = "A custom field's value as key:value, e.g. customField=incoterm:FOB (MULTI_SELECT: "
+                            + "contains it); repeat it for several fields, all must match. Hand-written clients may "
+                            + "also send cf[incoterm]=FOB; the older cf.incoterm=FOB is deprecated and accepted until "
+                            + "2027-06-30.",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, pattern = "^[^:]+:")),
             @Parameter(name = "view", in = ParameterIn.QUERY, description = "Screen with one of the caller's saved views instead of the filter parameters", schema = @Schema(type = SchemaType.INTEGER)),
             @Parameter(name = "sort", in = ParameterIn.QUERY, description = CustomerSort.DESCRIPTION),
             @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size, default 50, at most 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")),

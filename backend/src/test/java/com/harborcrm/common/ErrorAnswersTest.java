@@ -43,6 +43,18 @@ class ErrorAnswersTest {
     }
 
     @Test
+    void aClientThatAcceptsOnlyProblemsCanStillDelete() {
+        // What openapi-generator's Java client sends for an operation whose only body is an error.
+        Api.Session admin = Api.openStore("Accept problems");
+        long tag = admin.as().body(java.util.Map.of("name", "Temp", "color", "#E53935")).post("/api/v1/tags").then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+        admin.as().accept("application/problem+json").delete("/api/v1/tags/" + tag).then().statusCode(204);
+        problem(admin.as().accept("application/problem+json").delete("/api/v1/tags/" + tag).then(), 404, "not-found");
+        // An Accept that names neither JSON nor problems is still refused.
+        admin.as().accept("text/csv").delete("/api/v1/tags/" + tag).then().statusCode(406);
+    }
+
+    @Test
     void anUnknownEnumValueNoLongerHidesTheOtherErrors() {
         Api.Session admin = Api.openStore("All errors");
         // A typed body: the user's role beside a blank name, a bad email and a short password.

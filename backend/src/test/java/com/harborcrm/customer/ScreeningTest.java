@@ -183,10 +183,14 @@ class ScreeningTest {
         assertEquals(Set.of(c5), set(admin, "cf.employees=120"));
         assertEquals(Set.of(c5), set(admin, "cf.employees=120.0"));
         assertEquals(Set.of(), set(admin, "cf.incoterm=CIF"));
-        // The contract's form (a deepObject a generator can write), beside the older dotted one.
-        assertEquals(Set.of(c1), set(admin, "cf[incoterm]=FOB"));
+        // The contract's form (key:value, repeatable: every generator writes it), and the bracketed one.
+        assertEquals(Set.of(c1), set(admin, "customField=incoterm:FOB"));
+        assertEquals(Set.of(c1), set(admin, "customField=incoterm:FOB&customField=markets:EU"));
+        assertEquals(Set.of(), set(admin, "customField=incoterm:FOB&customField=employees:120"));
         assertEquals(Set.of(c5), set(admin, "cf[employees]=120"));
         assertEquals(Set.of(), set(admin, "cf[incoterm]=CIF"));
+        problem(admin.as().get("/api/v1/customers?customField=incoterm").then(), 400, "validation")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("customField"));
         assertEquals(Set.of(c1), set(admin, "stage=INQUIRY&country=US&hasEmail=true&cf.incoterm=FOB"));
         // Calendar days: today as createdFrom includes everything created today (in UTC, this store's zone).
         assertEquals(5, ids(admin, "createdFrom=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC)).size()
