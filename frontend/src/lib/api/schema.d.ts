@@ -458,6 +458,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/customers.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export customers as an Excel workbook
+         * @description The rows and columns of GET /exports/customers.csv (same filters, columns and masking) as an .xlsx workbook, streamed with constant memory: a header row (bold, frozen), then one row per customer, every cell as text. Past 1,000,000 customers the rows continue on a second sheet.
+         */
+        get: operations["exportCustomersXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports": {
         parameters: {
             query?: never;
@@ -511,6 +531,26 @@ export interface paths {
          * @description The file's header plus a `reason` column, then each refused row with its cells as uploaded. UTF-8 with BOM, comma-separated: fix the rows and import this file again.
          */
         get: operations["getImportRejectedRows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/rejected.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rows an import refused, as a workbook
+         * @description What rejected.csv holds, as an .xlsx with one sheet: what the web app offers when the upload was a workbook. Fix the rows and import the file again.
+         */
+        get: operations["getImportRejectedRowsXlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2084,6 +2124,8 @@ export interface components {
                 [key: string]: string;
             };
             dryRun: boolean;
+            /** @description An .xlsx upload: the sheet read (name or position from 1); null: the first */
+            sheet?: string | null;
         };
         /** @enum {string} */
         ImportPhase: "QUEUED" | "READING" | "CHECKING" | "WRITING" | "FINISHED";
@@ -2100,9 +2142,11 @@ export interface components {
         ImportUpload: {
             /**
              * Format: binary
-             * @description The CSV file, at most harbor.io.max-upload-size (HARBOR_IMPORT_MAX_UPLOAD_SIZE, default 200 MB)
+             * @description The CSV file or Excel workbook (.xlsx), at most harbor.io.max-upload-size (HARBOR_IMPORT_MAX_UPLOAD_SIZE, default 200 MB)
              */
             file: string;
+            /** @description An .xlsx upload: the sheet to read, by name or position from 1. Default: the first sheet */
+            sheet?: string | null;
             /**
              * @description Where new customers go. Default POOL
              * @enum {string|null}
@@ -6049,6 +6093,67 @@ export interface operations {
             };
         };
     };
+    exportCustomersXlsx: {
+        parameters: {
+            query?: {
+                /** @description As for the CSV export. Default: all */
+                columns?: string;
+                /** @description As GET /customers, like every other filter */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid filter or column (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Reps cannot export */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listImports: {
         parameters: {
             query?: {
@@ -6274,6 +6379,82 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Reps cannot import */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such job in this store */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The job has not finished, or failed (`conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImportRejectedRowsXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The refused rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Invalid input (`validation`, `malformed-body`) */

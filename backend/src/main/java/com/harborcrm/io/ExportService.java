@@ -44,6 +44,9 @@ import com.harborcrm.tag.Tag;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
 /**
  * Streams a filtered customer list as CSV straight from the database: keyset pages through the table by id (a
  * constant amount of memory whatever the row count), read by a thread of their own while the previous page is
@@ -158,6 +161,7 @@ public class ExportService {
         return chosen;
     }
 
+    /** The CSV file of a plan, written as its pages come (GET /exports/customers.csv). */
     public void write(Plan plan, OutputStream out) throws IOException {
         if (plan.bom()) {
             out.write(UTF8_BOM);
@@ -165,6 +169,81 @@ public class ExportService {
         Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         CsvWriter csv = CsvWriter.builder().build(text);
         csv.writeRecord(plan.columns().stream().map(c -> CsvCells.safe(c.header())).toList());
+        stream(plan, new RowSink() {
+            @Override
+            public void row(List<String> cells) {
+                CsvWriter.CsvWriterRecord record = csv.writeRecord();
+                cells.forEach(cell -> record.writeField(CsvCells.safe(cell)));
+                record.endRecord();
+            }
+
+            @Override
+            public void pageDone() throws IOException {
+                csv.flush();
+            }
+        });
+        csv.flush();
+    }
+
+    /**
+     * The same rows as an Excel workbook (GET /exports/customers.xlsx), streamed by FastExcel: each page is flushed
+     * into the zip as it is written, so memory stays flat whatever the count. Cells are text, as in the CSV (no
+     * formula is ever written, so no cell needs the CSV's quote prefix). A sheet holds at most
+     * {@link #XLSX_ROWS_PER_SHEET} customers; more continue on "Customers 2", "Customers 3"...
+     */
+    public void writeXlsx(Plan plan, OutputStream out) throws IOException {
+        Workbook workbook = new Workbook(out, "Harbor CRM", "1.0");
+        List<String> headers = plan.columns().stream().map(Column::header).toList();
+        Worksheet[] sheet = {startSheet(workbook, 1, headers)};
+        int[] sheetNumber = {1};
+        int[] row = {0};
+        stream(plan, new RowSink() {
+            @Override
+            public void row(List<String> cells) throws IOException {
+                if (row[0] == XLSX_ROWS_PER_SHEET) {
+                    sheet[0].finish();
+                    sheet[0] = startSheet(workbook, ++sheetNumber[0], headers);
+                    row[0] = 0;
+                }
+                row[0]++;
+                for (int c = 0; c < cells.size(); c++) {
+                    if (cells.get(c) != null) {
+                        sheet[0].value(row[0], c, cells.get(c));
+                    }
+                }
+            }
+
+            @Override
+            public void pageDone() throws IOException {
+                sheet[0].flush();
+            }
+        });
+        sheet[0].finish();
+        workbook.finish();
+    }
+
+    /** Excel's limit is 1,048,576 rows a sheet; a round number below it, with the header row. */
+    static final int XLSX_ROWS_PER_SHEET = 1_000_000;
+
+    private static Worksheet startSheet(Workbook workbook, int number, List<String> headers) {
+        Worksheet sheet = workbook.newWorksheet(number == 1 ? "Customers" : "Customers " + number);
+        for (int c = 0; c < headers.size(); c++) {
+            sheet.value(0, c, headers.get(c));
+        }
+        sheet.range(0, 0, 0, Math.max(0, headers.size() - 1)).style().bold().set();
+        sheet.freezePane(0, 1);
+        return sheet;
+    }
+
+    /** Where the rows of an export go, one page at a time. */
+    private interface RowSink {
+        void row(List<String> cells) throws IOException;
+
+        void pageDone() throws IOException;
+    }
+
+    /** Hands every row of the plan, its cells in column order (masked as the plan says), to {@code sink}. */
+    private void stream(Plan plan, RowSink sink) throws IOException {
         // PostgreSQL reads the next page while this thread writes the current one: a reader thread hands the pages
         // over one at a time (at most three pages in memory: being read, handed over, being written).
         BlockingQueue<Object> pages = new ArrayBlockingQueue<>(1);
@@ -182,15 +261,16 @@ public class ExportService {
                 }
                 @SuppressWarnings("unchecked")
                 List<String[]> rows = (List<String[]>) page;
+                List<String> cells = new ArrayList<>(plan.columns().size());
                 for (String[] values : rows) {
-                    CsvWriter.CsvWriterRecord record = csv.writeRecord();
                     Row row = new Row(values, plan.mask() && values[31] == null, plan.tagNames());
+                    cells.clear();
                     for (Column column : plan.columns()) {
-                        record.writeField(CsvCells.safe(row.cell(column)));
+                        cells.add(row.cell(column));
                     }
-                    record.endRecord();
+                    sink.row(cells);
                 }
-                csv.flush();
+                sink.pageDone();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -199,7 +279,6 @@ public class ExportService {
             // A client gone mid-export stops the reader too (it is waiting to hand over its next page).
             reader.interrupt();
         }
-        csv.flush();
     }
 
     private static final Object LAST_PAGE = new Object();

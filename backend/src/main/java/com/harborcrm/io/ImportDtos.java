@@ -39,7 +39,9 @@ public final class ImportDtos {
             @Schema(required = true, description = "AUTO or the charset that was asked for") String encoding,
             @Schema(required = true, description = "AUTO, or the separator asked for") String delimiter,
             @Schema(required = true, description = "Header → field overrides as given") Map<String, String> mapping,
-            @Schema(required = true) boolean dryRun) {
+            @Schema(required = true) boolean dryRun,
+            @Schema(nullable = true, description = "An .xlsx upload: the sheet read (name or position from 1); "
+                    + "null: the first") String sheet) {
     }
 
     @Schema(name = "ImportColumn", description = "How one column of the file was read.")

@@ -126,9 +126,12 @@ public class ImportService {
         reap();
     }
 
+    /** Excel's longest sheet name. */
+    private static final int MAX_SHEET_NAME = 31;
+
     /** The form fields of an upload, as strings: checked here so that a bad option is a 400, not a failed job. */
     public record Form(String target, String ownerId, String duplicatePolicy, String encoding, String delimiter,
-            String mapping, String dryRun) {
+            String mapping, String dryRun, String sheet) {
     }
 
     /** Takes the upload and queues its job; the uploaded file is moved out of the request's reach first. */
@@ -162,6 +165,16 @@ public class ImportService {
         try {
             if (!jobs.start(progress.storeId, progress.jobId)) {
                 return;
+            }
+            if (SpreadsheetReader.isWorkbook(file)) {
+                // An .xlsx: its sheet becomes the CSV the rest of the import reads (same mapping, checks, refusals).
+                Path csv = file.resolveSibling(file.getFileName() + ".csv");
+                try {
+                    SpreadsheetReader.toCsv(file, options.sheet(), csv);
+                    Files.move(csv, file, StandardCopyOption.REPLACE_EXISTING);
+                } finally {
+                    Files.deleteIfExists(csv);
+                }
             }
             runner.run(progress.storeId, progress.jobId, actor, file, options, progress);
             finish(progress, file, true, null, null);
@@ -253,19 +266,51 @@ public class ImportService {
     /** Writes the refused rows as uploaded plus a reason column: UTF-8 with BOM, comma-separated. */
     public jakarta.ws.rs.core.StreamingOutput rejected(long id) {
         long storeId = tenant.storeId();
-        return out -> writeRejected(storeId, id, out);
+        return out -> {
+            out.write(ExportService.UTF8_BOM);
+            CsvWriter csv = CsvWriter.builder().build(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+            forEachRejected(storeId, id, row -> csv.writeRecord(row.stream().map(CsvCells::safe).toList()), csv::flush);
+            csv.flush();
+        };
     }
 
-    private void writeRejected(long storeId, long id, OutputStream out) throws IOException {
+    /** The same refused rows as an Excel workbook, for an upload that was one: one sheet, header first. */
+    public jakarta.ws.rs.core.StreamingOutput rejectedXlsx(long id) {
+        long storeId = tenant.storeId();
+        return out -> {
+            org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "Harbor CRM", "1.0");
+            org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("Refused rows");
+            int[] r = {0};
+            forEachRejected(storeId, id, row -> {
+                for (int c = 0; c < row.size(); c++) {
+                    if (row.get(c) != null && !row.get(c).isEmpty()) {
+                        sheet.value(r[0], c, row.get(c));
+                    }
+                }
+                r[0]++;
+            }, sheet::flush);
+            sheet.finish();
+            workbook.finish();
+        };
+    }
+
+    private interface RowWriter {
+        void write(List<String> cells) throws IOException;
+    }
+
+    private interface PageEnd {
+        void done() throws IOException;
+    }
+
+    /** The header of the file plus "reason", then every refused row in file order, a page of 5,000 at a time. */
+    private void forEachRejected(long storeId, long id, RowWriter out, PageEnd pageEnd) throws IOException {
         List<String> header = jobs.header(storeId, id);
-        out.write(ExportService.UTF8_BOM);
-        CsvWriter csv = CsvWriter.builder().build(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement("select cast(fields as text), reason, line "
                         + "from import_rejected_rows where store_id = ? and job_id = ? and line > ? order by line limit 5000")) {
             List<String> first = new ArrayList<>(header == null ? List.of() : header);
             first.add("reason");
-            csv.writeRecord(first.stream().map(CsvCells::safe).toList());
+            out.write(first);
             long after = 0;
             while (true) {
                 query.setLong(1, storeId);
@@ -281,11 +326,11 @@ public class ImportService {
                             cells.add("");
                         }
                         cells.add(rows.getString(2));
-                        csv.writeRecord(cells.stream().map(CsvCells::safe).toList());
+                        out.write(cells);
                         after = rows.getLong(3);
                     }
                 }
-                csv.flush();
+                pageEnd.done();
                 if (n < 5000) {
                     break;
                 }
@@ -293,7 +338,6 @@ public class ImportService {
         } catch (SQLException e) {
             throw new IOException("Writing the rejected rows failed", e);
         }
-        csv.flush();
     }
 
     private ImportOptions options(Form form) {
@@ -317,7 +361,7 @@ public class ImportService {
         }
         if (target == ImportTarget.OWNER && ownerId != null) {
             User owner = User.findById(ownerId);
-            if (owner == null || !owner.active) {
+            if (owner == null || !owner.canOwnCustomers()) {
                 errors.add(new FieldError("ownerId", "must be an active user of this store"));
             }
         }
@@ -353,11 +397,16 @@ public class ImportService {
             }
             dryRun = form.dryRun().trim().equals("true");
         }
+        String sheet = form.sheet() == null || form.sheet().isBlank() ? null : form.sheet().trim();
+        if (sheet != null && sheet.length() > MAX_SHEET_NAME) {
+            errors.add(FieldError.of("sheet", FieldError.Code.LENGTH, "must be a sheet's name (at most 31 characters) "
+                    + "or its position"));
+        }
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
         }
         return new ImportOptions(target, ownerId, policy, encoding.toUpperCase(Locale.ROOT),
-                delimiter.equals("\t") ? "TAB" : delimiter.toUpperCase(Locale.ROOT), mapping, dryRun);
+                delimiter.equals("\t") ? "TAB" : delimiter.toUpperCase(Locale.ROOT), mapping, dryRun, sheet);
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String value, E fallback, String field,

@@ -52,6 +52,8 @@ public class IoResource {
 
     static final String CSV = "text/csv";
     static final Set<String> EXPORT_PARAMETERS = Set.of("columns", "bom");
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final Set<String> XLSX_EXPORT_PARAMETERS = Set.of("columns");
 
     @Inject
     ImportService imports;
@@ -69,8 +71,12 @@ public class IoResource {
     @Schema(name = "ImportUpload")
     public static class ImportUpload {
         @Schema(required = true, type = SchemaType.STRING, format = "binary",
-                description = "The CSV file, at most harbor.io.max-upload-size (HARBOR_IMPORT_MAX_UPLOAD_SIZE, default 200 MB)")
+                description = "The CSV file or Excel workbook (.xlsx), at most harbor.io.max-upload-size "
+                        + "(HARBOR_IMPORT_MAX_UPLOAD_SIZE, default 200 MB)")
         public String file;
+        @Schema(maxLength = 31, description = "An .xlsx upload: the sheet to read, by name or position from 1. "
+                + "Default: the first sheet")
+        public String sheet;
         @Schema(enumeration = {"POOL", "OWNER"}, description = "Where new customers go. Default POOL")
         public String target;
         @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", description = "With target OWNER: the owner, an active user of the store")
@@ -123,12 +129,12 @@ public class IoResource {
     public Response startImport(@RestForm("file") FileUpload file, @RestForm("target") String target,
             @RestForm("ownerId") String ownerId, @RestForm("duplicatePolicy") String duplicatePolicy,
             @RestForm("encoding") String encoding, @RestForm("delimiter") String delimiter,
-            @RestForm("mapping") String mapping, @RestForm("dryRun") String dryRun) {
+            @RestForm("mapping") String mapping, @RestForm("dryRun") String dryRun, @RestForm("sheet") String sheet) {
         if (file == null || file.uploadedFile() == null) {
             throw DomainException.invalid("file", "is required: the CSV file as a multipart part named file");
         }
         ImportJobView job = imports.submit(file.uploadedFile(), file.fileName(),
-                new ImportService.Form(target, ownerId, duplicatePolicy, encoding, delimiter, mapping, dryRun));
+                new ImportService.Form(target, ownerId, duplicatePolicy, encoding, delimiter, mapping, dryRun, sheet));
         return Response.accepted(job).location(URI.create("/api/v1/imports/" + job.id())).build();
     }
 
@@ -200,6 +206,32 @@ public class IoResource {
     }
 
     @GET
+    @Path("/imports/{id}/rejected.xlsx")
+    @Produces({XLSX, Problem.MEDIA_TYPE})
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @Operation(operationId = "getImportRejectedRowsXlsx", summary = "The rows an import refused, as a workbook",
+            description = "What rejected.csv holds, as an .xlsx with one sheet: what the web app offers when the "
+                    + "upload was a workbook. Fix the rows and import the file again.")
+    @APIResponse(responseCode = "200", description = "The refused rows", content = @Content(mediaType = XLSX,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "403", description = "Reps cannot import",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such job in this store",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The job has not finished, or failed (`conflict`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response rejectedXlsx(@PathParam("id") long id) {
+        ImportJobView job = imports.get(id);
+        if (job.status() != ImportStatus.DONE) {
+            throw new DomainException(ProblemType.CONFLICT, job.status() == ImportStatus.FAILED
+                    ? "The import failed, so it refused no rows: see its failure"
+                    : "The import has not finished yet: its rejected rows are known once it is DONE");
+        }
+        return Response.ok(imports.rejectedXlsx(id), XLSX)
+                .header("Content-Disposition", "attachment; filename=\"import-" + id + "-rejected.xlsx\"").build();
+    }
+
+    @GET
     @Path("/exports/customers.csv")
     @Produces({CSV, Problem.MEDIA_TYPE})
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
@@ -235,5 +267,31 @@ public class IoResource {
         StreamingOutput body = out -> exports.write(plan, out);
         return Response.ok(body, CSV + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"customers.csv\"").build();
+    }
+
+    @GET
+    @Path("/exports/customers.xlsx")
+    @Produces({XLSX, Problem.MEDIA_TYPE})
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @Operation(operationId = "exportCustomersXlsx", summary = "Export customers as an Excel workbook",
+            description = "The rows and columns of GET /exports/customers.csv (same filters, columns and masking) as "
+                    + "an .xlsx workbook, streamed with constant memory: a header row (bold, frozen), then one row per "
+                    + "customer, every cell as text. Past 1,000,000 customers the rows continue on a second sheet.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameters({
+            @Parameter(name = "columns", in = ParameterIn.QUERY, description = "As for the CSV export. Default: all"),
+            @Parameter(name = "q", in = ParameterIn.QUERY, description = "As GET /customers, like every other filter")})
+    @APIResponse(responseCode = "200", description = "The workbook", content = @Content(mediaType = XLSX,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "400", description = "Invalid filter or column (`validation`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Reps cannot export",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response exportCustomersXlsx(@Context UriInfo uri) {
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        CustomerFilter filter = search.filterFromQuery(query, XLSX_EXPORT_PARAMETERS);
+        ExportService.Plan plan = exports.plan(filter, query.getFirst("columns"), false);
+        StreamingOutput body = out -> exports.writeXlsx(plan, out);
+        return Response.ok(body, XLSX)
+                .header("Content-Disposition", "attachment; filename=\"customers.xlsx\"").build();
     }
 }

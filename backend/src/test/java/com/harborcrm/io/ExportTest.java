@@ -48,6 +48,45 @@ class ExportTest {
     }
 
     @Test
+    void theWorkbookHoldsTheCsvsRowsAndColumns() throws Exception {
+        Session admin = storeWithCustomers();
+        List<List<String>> csv = Imports.csv(export(admin, "?bom=false"));
+        byte[] xlsx = admin.as().get("/api/v1/exports/customers.xlsx").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("customers.xlsx"))
+                .extract().asByteArray();
+        List<List<String>> sheet = new java.util.ArrayList<>();
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx));
+                var rows = workbook.getFirstSheet().openStream()) {
+            assertEquals("Customers", workbook.getFirstSheet().getName());
+            rows.forEach(row -> {
+                List<String> cells = new java.util.ArrayList<>();
+                for (int c = 0; c < csv.get(0).size(); c++) {
+                    cells.add(row.getCellText(c));
+                }
+                sheet.add(cells);
+            });
+        }
+        // The same cells, but for the CSV's guard against formulas: a workbook's text cell is never run.
+        List<List<String>> unguarded = csv.stream().map(r -> r.stream()
+                .map(cell -> cell.length() > 1 && cell.charAt(0) == '\'' && "=+-@\t\r".indexOf(cell.charAt(1)) >= 0
+                        ? cell.substring(1) : cell).toList()).toList();
+        assertEquals(unguarded, sheet);
+        assertTrue(sheet.stream().anyMatch(r -> r.contains("=cmd|' /C calc'!A0")));
+        // The filters and columns of the CSV export apply.
+        byte[] chosen = admin.as().get("/api/v1/exports/customers.xlsx?stage=INQUIRY&columns=name,email").then()
+                .statusCode(200).extract().asByteArray();
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(chosen))) {
+            List<List<String>> rows = workbook.getFirstSheet().read().stream()
+                    .map(r -> List.of(r.getCellText(0), r.getCellText(1))).toList();
+            assertEquals(List.of(List.of("Name", "Email"), List.of("Bob Export", "bob@export.com")), rows);
+        }
+        Session rep = Api.addUser(admin, "REP");
+        problem(rep.as().get("/api/v1/exports/customers.xlsx").then(), 403, "forbidden");
+        problem(admin.as().get("/api/v1/exports/customers.xlsx?columns=nope").then(), 400, "validation");
+    }
+
+    @Test
     void exportsEveryColumnWithBomHeaderTagsAndCustomFieldsSafeForSpreadsheets() {
         Session admin = storeWithCustomers();
         byte[] body = export(admin, "");

@@ -115,6 +115,7 @@ class ObjectLevelAuthorizationTest {
                     f -> Map.of("kind", "ADJUSTED", "quantity", -5), FORBIDDEN),
             new Case("GET", "/api/v1/imports/{id}", f -> Map.of("id", f.importJob()), f -> null, FORBIDDEN),
             new Case("GET", "/api/v1/imports/{id}/rejected.csv", f -> Map.of("id", f.importJob()), f -> null, FORBIDDEN),
+            new Case("GET", "/api/v1/imports/{id}/rejected.xlsx", f -> Map.of("id", f.importJob()), f -> null, FORBIDDEN),
             new Case("PATCH", "/api/v1/lost-reasons/{id}", f -> Map.of("id", f.lostReason()), f -> Map.of("name", "Owned"), FORBIDDEN),
             new Case("DELETE", "/api/v1/lost-reasons/{id}", f -> Map.of("id", f.lostReason()), f -> null, FORBIDDEN),
             new Case("POST", "/api/v1/merges/{id}/undo", f -> Map.of("id", f.merge()), f -> null, FORBIDDEN),
