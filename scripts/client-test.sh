@@ -6,7 +6,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 MVN="${MVN:-mvn -B}"
-PORT="${HARBOR_CLIENT_TEST_PORT:-18090}"
+PORT="${HARBOR_CLIENT_TEST_PORT:-18490}"
 JAR="$ROOT/backend/target/quarkus-app/quarkus-run.jar"
 WORK="$(mktemp -d)"
 [ -f "$JAR" ] || { echo "client-test: $JAR is missing: build the backend first (make backend-test or make build)" >&2; exit 1; }
