@@ -375,7 +375,7 @@ step('a manager checks a CSV in a dry run, sees how its columns map, then import
   await logInAs(rep.email);
   await mainNav().getByRole('link', { name: 'Import' }).click();
   await page.getByRole('heading', { name: 'Import customers', level: 1 }).waitFor();
-  await page.getByLabel('CSV file').setInputFiles(importFile);
+  await page.getByLabel('CSV or Excel file').setInputFiles(importFile);
   await page.getByRole('button', { name: 'Check the file' }).click();
 
   const check = page.getByRole('region', { name: `Check of ${importFile.name}` });

@@ -71,6 +71,6 @@ describe('import and statistics in the app', () => {
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('link', { name: 'Statistics' })).toBeInTheDocument();
     expect(within(nav).queryByRole('link', { name: 'Import' })).not.toBeInTheDocument();
-    expect(screen.queryByLabelText('CSV file')).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('CSV or Excel file')).not.toBeInTheDocument();
   });
 });

@@ -1,13 +1,20 @@
 import { useMutation } from '@tanstack/react-query';
-import { exportCustomersCsv, filtersOf } from '@/lib/customer-export';
+import { exportCustomersCsv, exportCustomersXlsx, filtersOf, type ExportFormat } from '@/lib/customer-export';
 import { saveBlob } from '@/lib/download';
 import type { CustomerQuery } from './list-customers';
 
-export function exportCustomers(query: CustomerQuery) {
-  return exportCustomersCsv(filtersOf(query), 'customers.csv');
+export interface CustomerExport {
+  query: CustomerQuery;
+  format: ExportFormat;
 }
 
-/** Downloads the customers the screen's filters select, with the session's token. */
+export function exportCustomers({ query, format }: CustomerExport) {
+  return format === 'xlsx'
+    ? exportCustomersXlsx(filtersOf(query), 'customers.xlsx')
+    : exportCustomersCsv(filtersOf(query), 'customers.csv');
+}
+
+/** Downloads the customers the screen's filters select, as CSV or Excel, with the session's token. */
 export function useExportCustomers() {
   return useMutation({
     mutationKey: ['customers', 'export'],

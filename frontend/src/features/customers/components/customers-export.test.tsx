@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { deferred } from '@/testing/deferred';
@@ -59,6 +59,49 @@ describe('Export of My customers', () => {
     expect(screen.getByRole('button', { name: 'Export to CSV' })).not.toHaveAttribute('aria-disabled');
   });
 
+  it('exports the same filters as an Excel workbook, named customers.xlsx when the server gives no name', SLOW, async () => {
+    const { createObjectURL, click } = stubDownloads();
+    const file = deferred<Response>();
+    const { requests } = fakeApi((_request, url) => {
+      if (url.pathname === '/api/v1/customers') return list();
+      if (url.pathname === '/api/v1/exports/customers.xlsx') return file.promise;
+      return undefined;
+    });
+    const { user } = renderScreen('/customers?stage=INQUIRY&stage=SAMPLE_ORDER&q=miller&cf.incoterm=FOB&sort=name&includeTotal=true');
+    await screen.findByRole('link', { name: 'John Miller' });
+
+    const formats = screen.getByRole('group', { name: 'Export' });
+    expect(within(formats).getByRole('button', { name: 'Export to CSV' })).toBeInTheDocument();
+    await user.click(within(formats).getByRole('button', { name: 'Export to Excel (.xlsx)' }));
+    // Only the chosen format says it is preparing; the other waits for it.
+    expect(await within(formats).findByRole('button', { name: 'Preparing the file…' })).toHaveAttribute('aria-disabled', 'true');
+    expect(within(formats).getByRole('button', { name: 'Export to CSV' })).toHaveAttribute('aria-disabled', 'true');
+
+    const exported = requests.filter((request) => new URL(request.url).pathname.startsWith('/api/v1/exports/'));
+    expect(exported.map((request) => new URL(request.url).pathname)).toEqual(['/api/v1/exports/customers.xlsx']);
+    const query = new URL(exported[0]?.url ?? '').searchParams;
+    expect(query.getAll('stage')).toEqual(['INQUIRY', 'SAMPLE_ORDER']);
+    expect(query.get('q')).toBe('miller');
+    // The page's cf.<key> becomes the contract's customField=key:value, as for CSV.
+    expect(query.getAll('customField')).toEqual(['incoterm:FOB']);
+    expect(query.has('cf.incoterm')).toBe(false);
+    expect(query.has('sort')).toBe(false);
+    expect(query.has('includeTotal')).toBe(false);
+    expect(query.has('bom')).toBe(false);
+
+    // No Content-Disposition: the fallback name, with the workbook's extension.
+    file.resolve(
+      new Response(new Uint8Array([0x50, 0x4b, 0x03, 0x04]), {
+        headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      }),
+    );
+    expect(await screen.findByText('The file customers.xlsx is downloading.')).toBeInTheDocument();
+    expect(click).toHaveBeenCalledTimes(1);
+    expect((click.mock.contexts[0] as HTMLAnchorElement).download).toBe('customers.xlsx');
+    expect(createObjectURL).toHaveBeenCalledTimes(1);
+    expect(within(formats).getByRole('button', { name: 'Export to Excel (.xlsx)' })).not.toHaveAttribute('aria-disabled');
+  });
+
   it('explains a refused export in words', SLOW, async () => {
     stubDownloads();
     fakeApi((_request, url) => {
@@ -79,5 +122,6 @@ describe('Export of My customers', () => {
     renderScreen('/customers', 'REP');
     await screen.findByRole('link', { name: 'John Miller' });
     expect(screen.queryByRole('button', { name: 'Export to CSV' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Export to Excel (.xlsx)' })).not.toBeInTheDocument();
   });
 });

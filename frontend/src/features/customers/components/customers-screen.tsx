@@ -22,6 +22,9 @@ import { SelectAllMatching } from './select-all-matching';
 
 export type { Role } from '@/lib/domain';
 
+/** What the customer list exports to: CSV, and Excel for those who open it there anyway. */
+const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+
 /**
  * The customer list: screening, saved views, the sortable list and batch actions; filters live in the URL. A rep's
  * is "My customers"; a manager's is the whole store's, titled so and with each customer's owner. Batch actions
@@ -145,7 +148,16 @@ export function CustomersScreen({
           {t('customers.new')}
         </Link>
         {/* Reps cannot export (the API refuses them). */}
-        {manager && <ExportButton exporter={{ ...exporter, mutate: () => exporter.mutate(query) }} />}
+        {manager && (
+          <ExportButton
+            formats={EXPORT_FORMATS}
+            exporter={{
+              ...exporter,
+              pendingFormat: exporter.variables?.format,
+              mutate: (format) => exporter.mutate({ query, format }),
+            }}
+          />
+        )}
       </div>
       <FilterPanel
         key={searchKey}

@@ -12,27 +12,46 @@ export const DUPLICATE_POLICIES = ['SKIP', 'UPDATE', 'CREATE'] as const satisfie
 export const ENCODINGS = ['AUTO', 'UTF-8', 'UTF-16', 'GB18030', 'GBK', 'Windows-1252'] as const;
 export const DELIMITERS = ['AUTO', ',', ';', 'TAB'] as const;
 
+/** Excel's longest sheet name. */
+export const MAX_SHEET_LENGTH = 31;
+
+/** An Excel workbook (.xlsx) rather than a CSV file, by its name: what the upload and a job's files are. */
+export function isWorkbook(fileName: string | null | undefined): boolean {
+  return fileName?.toLowerCase().endsWith('.xlsx') ?? false;
+}
+
 export interface ImportRequest {
   file: File;
   target: ImportTarget;
   ownerId?: number;
   duplicatePolicy: DuplicatePolicy;
+  /** CSV only: a workbook has no encoding or separator. */
   encoding: string;
   delimiter: string;
+  /** A workbook only: the sheet to read, by name or position from 1; empty: the first. */
+  sheet: string;
   /** Header → field overrides; empty: the server's own recognition. */
   mapping: Record<string, string>;
   dryRun: boolean;
 }
 
-/** The multipart form the endpoint reads: every option as a text part, the file as a file part. */
+/**
+ * The multipart form the endpoint reads: every option as a text part, the file as a file part. A CSV file goes with
+ * its encoding and separator, a workbook with its sheet (none: the first).
+ */
 export function importFormData(request: ImportRequest): FormData {
   const form = new FormData();
   form.append('file', request.file, request.file.name);
   form.append('target', request.target);
   if (request.target === 'OWNER' && request.ownerId !== undefined) form.append('ownerId', String(request.ownerId));
   form.append('duplicatePolicy', request.duplicatePolicy);
-  form.append('encoding', request.encoding);
-  form.append('delimiter', request.delimiter);
+  if (isWorkbook(request.file.name)) {
+    const sheet = request.sheet.trim();
+    if (sheet) form.append('sheet', sheet);
+  } else {
+    form.append('encoding', request.encoding);
+    form.append('delimiter', request.delimiter);
+  }
   if (Object.keys(request.mapping).length > 0) form.append('mapping', JSON.stringify(request.mapping));
   form.append('dryRun', String(request.dryRun));
   return form;

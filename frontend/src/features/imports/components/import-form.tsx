@@ -1,10 +1,19 @@
 import { useId, useRef } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
 import { SelectField } from '@/components/form/select-field';
+import { TextField } from '@/components/form/text-field';
 import { useFocusOnError, useFormErrors } from '@/components/form/use-form-errors';
 import { useT } from '@/lib/i18n';
 import { useTeam } from '@/lib/team';
-import { DELIMITERS, DUPLICATE_POLICIES, ENCODINGS, TARGETS, type ImportRequest } from '../api/start-import';
+import {
+  DELIMITERS,
+  DUPLICATE_POLICIES,
+  ENCODINGS,
+  isWorkbook,
+  MAX_SHEET_LENGTH,
+  TARGETS,
+  type ImportRequest,
+} from '../api/start-import';
 
 export type ImportSettings = Omit<ImportRequest, 'file' | 'mapping' | 'dryRun'>;
 
@@ -13,9 +22,13 @@ export const DEFAULT_SETTINGS: ImportSettings = {
   duplicatePolicy: 'SKIP',
   encoding: 'AUTO',
   delimiter: 'AUTO',
+  sheet: '',
 };
 
-const FIELDS = ['file', 'target', 'ownerId', 'duplicatePolicy', 'encoding', 'delimiter', 'mapping'] as const;
+const FIELDS = ['file', 'target', 'ownerId', 'duplicatePolicy', 'encoding', 'delimiter', 'sheet', 'mapping'] as const;
+
+/** What the screen finds wrong before sending. */
+export type ImportLocalErrors = Partial<Record<'file' | 'ownerId' | 'sheet', string>>;
 
 export interface ImportFormProps {
   file: File | null;
@@ -25,11 +38,14 @@ export interface ImportFormProps {
   onCheck: () => void;
   pending: boolean;
   error: unknown;
-  /** A missing file or owner found before sending. */
-  localErrors: Partial<Record<'file' | 'ownerId', string>>;
+  /** A missing file or owner, or too long a sheet name, found before sending. */
+  localErrors: ImportLocalErrors;
 }
 
-/** The file and how to read it; submitting starts a dry run, never the import itself. */
+/**
+ * The file (CSV or an Excel workbook) and how to read it: a CSV file's encoding and separator, a workbook's sheet;
+ * submitting starts a dry run, never the import itself.
+ */
 export function ImportForm({ file, onFile, settings, onSettings, onCheck, pending, error, localErrors }: ImportFormProps) {
   const t = useT();
   const id = useId();
@@ -39,6 +55,11 @@ export function ImportForm({ file, onFile, settings, onSettings, onCheck, pendin
   useFocusOnError(formRef, error);
   const fileError = localErrors.file ?? fieldErrors.file;
   const ownerError = localErrors.ownerId ?? fieldErrors.ownerId;
+  // The API's only complaint about a sheet is its length; said with what to enter instead.
+  const sheetError =
+    localErrors.sheet ?? (fieldErrors.sheet ? t('imports.form.sheetInvalid', { max: MAX_SHEET_LENGTH }) : undefined);
+  // A workbook has no encoding or separator, but a sheet to choose.
+  const workbook = isWorkbook(file?.name);
   const set = (patch: Partial<ImportSettings>) => onSettings({ ...settings, ...patch });
 
   const ownerOptions = [
@@ -68,7 +89,7 @@ export function ImportForm({ file, onFile, settings, onSettings, onCheck, pendin
           id={`${id}-file`}
           type="file"
           name="file"
-          accept=".csv,.txt,text/csv,text/plain"
+          accept=".csv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           aria-invalid={fileError ? true : undefined}
           aria-describedby={[`${id}-file-hint`, fileError ? `${id}-file-error` : ''].join(' ').trim()}
           onChange={(event) => onFile(event.target.files?.[0] ?? null)}
@@ -109,28 +130,42 @@ export function ImportForm({ file, onFile, settings, onSettings, onCheck, pendin
           options={DUPLICATE_POLICIES.map((policy) => ({ value: policy, label: t(`imports.duplicate.${policy}`) }))}
           onChange={(event) => set({ duplicatePolicy: event.target.value as ImportSettings['duplicatePolicy'] })}
         />
-        <SelectField
-          label={t('imports.form.encoding')}
-          name="encoding"
-          value={settings.encoding}
-          error={fieldErrors.encoding}
-          options={ENCODINGS.map((encoding) => ({
-            value: encoding,
-            label: encoding === 'AUTO' ? t('imports.form.auto') : encoding,
-          }))}
-          onChange={(event) => set({ encoding: event.target.value })}
-        />
-        <SelectField
-          label={t('imports.form.delimiter')}
-          name="delimiter"
-          value={settings.delimiter}
-          error={fieldErrors.delimiter}
-          options={DELIMITERS.map((delimiter) => ({
-            value: delimiter,
-            label: t(`imports.delimiter.${delimiter === ',' ? 'comma' : delimiter === ';' ? 'semicolon' : delimiter}`),
-          }))}
-          onChange={(event) => set({ delimiter: event.target.value })}
-        />
+        {workbook ? (
+          <TextField
+            label={t('imports.form.sheet')}
+            name="sheet"
+            value={settings.sheet}
+            hint={t('imports.form.sheetHint')}
+            error={sheetError}
+            autoComplete="off"
+            onChange={(event) => set({ sheet: event.target.value })}
+          />
+        ) : (
+          <>
+            <SelectField
+              label={t('imports.form.encoding')}
+              name="encoding"
+              value={settings.encoding}
+              error={fieldErrors.encoding}
+              options={ENCODINGS.map((encoding) => ({
+                value: encoding,
+                label: encoding === 'AUTO' ? t('imports.form.auto') : encoding,
+              }))}
+              onChange={(event) => set({ encoding: event.target.value })}
+            />
+            <SelectField
+              label={t('imports.form.delimiter')}
+              name="delimiter"
+              value={settings.delimiter}
+              error={fieldErrors.delimiter}
+              options={DELIMITERS.map((delimiter) => ({
+                value: delimiter,
+                label: t(`imports.delimiter.${delimiter === ',' ? 'comma' : delimiter === ';' ? 'semicolon' : delimiter}`),
+              }))}
+              onChange={(event) => set({ delimiter: event.target.value })}
+            />
+          </>
+        )}
       </div>
       {fieldErrors.mapping && <p className="field-error">{fieldErrors.mapping}</p>}
       <div className="form-actions">

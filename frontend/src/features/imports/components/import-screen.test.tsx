@@ -59,6 +59,10 @@ function doneJob(id: number, dryRun: boolean, overrides: Partial<ImportJob> = {}
 }
 
 const file = () => new File(['Name,E-mail,Memo\nA,a@x.example,\n'], 'leads.csv', { type: 'text/csv' });
+const workbook = () =>
+  new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04])], 'leads.xlsx', {
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  });
 
 interface Upload {
   fields: Record<string, string>;
@@ -118,7 +122,7 @@ describe('Import', () => {
     const { uploads } = importApi({ steps: { 1: [job(1, { status: 'RUNNING', phase: 'CHECKING', totalRows: 3, processedRows: 1 }), doneJob(1, true)] } });
     const { user } = renderWithProviders(<ImportScreen />);
 
-    await user.upload(screen.getByLabelText('CSV file'), file());
+    await user.upload(screen.getByLabelText('CSV or Excel file'), file());
     await user.selectOptions(screen.getByLabelText('When a row matches an existing customer'), 'Update the customer');
     await user.selectOptions(screen.getByLabelText('Separator'), 'Semicolon (;)');
     await user.click(screen.getByRole('button', { name: 'Check the file' }));
@@ -157,7 +161,7 @@ describe('Import', () => {
       },
     });
     const { user } = renderWithProviders(<ImportScreen />);
-    await user.upload(screen.getByLabelText('CSV file'), file());
+    await user.upload(screen.getByLabelText('CSV or Excel file'), file());
     await user.click(screen.getByRole('button', { name: 'Check the file' }));
     const check = await screen.findByRole('region', { name: 'Check of leads.csv' });
 
@@ -203,7 +207,7 @@ describe('Import', () => {
       },
     });
     const { user } = renderWithProviders(<ImportScreen />);
-    await user.upload(screen.getByLabelText('CSV file'), file());
+    await user.upload(screen.getByLabelText('CSV or Excel file'), file());
     await user.click(screen.getByRole('button', { name: 'Check the file' }));
     const bar = await screen.findByRole('progressbar', { name: 'Import progress' });
     expect(bar).not.toHaveAttribute('aria-valuenow');
@@ -227,9 +231,9 @@ describe('Import', () => {
     });
     const { user } = renderWithProviders(<ImportScreen />);
     await user.click(screen.getByRole('button', { name: 'Check the file' }));
-    expect(screen.getByLabelText('CSV file')).toHaveAccessibleDescription(/Choose a CSV file first./);
+    expect(screen.getByLabelText('CSV or Excel file')).toHaveAccessibleDescription(/Choose a CSV or Excel file first./);
 
-    await user.upload(screen.getByLabelText('CSV file'), file());
+    await user.upload(screen.getByLabelText('CSV or Excel file'), file());
     await user.selectOptions(screen.getByLabelText('New customers go to'), 'One owner');
     const owner = screen.getByLabelText('Owner');
     await user.click(screen.getByRole('button', { name: 'Check the file' }));
@@ -278,12 +282,112 @@ describe('Import', () => {
     expect(await within(history).findByRole('alert')).toHaveTextContent('Someone else changed this at the same time.');
   });
 
+  it('reads an Excel workbook: asks for its sheet instead of the encoding and separator, and sends it', SLOW, async () => {
+    const { uploads } = importApi({
+      steps: {
+        1: [doneJob(1, true, { fileName: 'leads.xlsx', options: { ...job(1).options, sheet: 'Leads' } })],
+        2: [doneJob(2, true, { fileName: 'leads.xlsx' })],
+      },
+    });
+    const { user } = renderWithProviders(<ImportScreen />);
+    const input = screen.getByLabelText('CSV or Excel file');
+    expect(input).toHaveAttribute('accept', expect.stringContaining('.xlsx'));
+    expect(screen.getByText(/Upload a CSV file or an Excel workbook/)).toBeInTheDocument();
+    // A CSV file has an encoding and a separator, and no sheet.
+    expect(screen.getByRole('combobox', { name: 'Encoding' })).toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: 'Sheet' })).not.toBeInTheDocument();
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Separator' }), 'Semicolon (;)');
+    await user.upload(input, workbook());
+    expect(screen.queryByRole('combobox', { name: 'Encoding' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('combobox', { name: 'Separator' })).not.toBeInTheDocument();
+    const sheet = screen.getByRole('textbox', { name: 'Sheet' });
+    expect(sheet).toHaveAccessibleDescription(/the sheet’s name or its number.*the first sheet is read/);
+    await user.type(sheet, ' Leads ');
+    await user.click(screen.getByRole('button', { name: 'Check the file' }));
+
+    const check = await screen.findByRole('region', { name: 'Check of leads.xlsx' });
+    // The sheet instead of the separator chosen for a CSV file, which a workbook does not have.
+    expect(uploads[0]?.fields).toEqual({ target: 'POOL', duplicatePolicy: 'SKIP', sheet: 'Leads', dryRun: 'true' });
+    expect(await within(check).findByText('Read from the sheet “Leads”, 3 data rows.')).toBeInTheDocument();
+
+    // Left empty, the first sheet: no sheet part at all.
+    await user.clear(sheet);
+    await user.click(screen.getByRole('button', { name: 'Check the file' }));
+    await waitFor(() => expect(uploads).toHaveLength(2));
+    expect(uploads[1]?.fields).not.toHaveProperty('sheet');
+    expect(await screen.findByText('Read from the first sheet, 3 data rows.')).toBeInTheDocument();
+
+    // Back to a CSV file: its options again, the separator as chosen.
+    await user.upload(input, file());
+    expect(screen.getByRole('combobox', { name: 'Separator' })).toHaveValue(';');
+    expect(screen.queryByRole('textbox', { name: 'Sheet' })).not.toBeInTheDocument();
+  });
+
+  it('says next to the Sheet field what the API refused about it, and checks its length before sending', SLOW, async () => {
+    const { uploads } = importApi({
+      steps: {},
+      route: (request, url) =>
+        url.pathname === '/api/v1/imports' && request.method === 'POST'
+          ? problemResponse({
+              type: `${PROBLEMS}/validation`,
+              title: 'Invalid',
+              status: 400,
+              errors: [{ field: 'sheet', message: 'must be a sheet\'s name (at most 31 characters) or its position', code: 'LENGTH' }],
+            })
+          : undefined,
+    });
+    const { user } = renderWithProviders(<ImportScreen />);
+    await user.upload(screen.getByLabelText('CSV or Excel file'), workbook());
+    const sheet = screen.getByRole('textbox', { name: 'Sheet' });
+
+    await user.type(sheet, 'x'.repeat(32));
+    await user.click(screen.getByRole('button', { name: 'Check the file' }));
+    expect(sheet).toHaveAccessibleDescription(/Enter the sheet’s name \(at most 31 characters\) or its number\./);
+    expect(uploads).toHaveLength(0);
+
+    await user.clear(sheet);
+    await user.type(sheet, 'Leads');
+    await user.click(screen.getByRole('button', { name: 'Check the file' }));
+    await waitFor(() => expect(sheet).toHaveAttribute('aria-invalid', 'true'));
+    expect(sheet).toHaveAccessibleDescription(/Enter the sheet’s name \(at most 31 characters\) or its number\./);
+    expect(screen.getByRole('alert')).toHaveTextContent('Some details need fixing');
+    expect(screen.getByRole('alert')).not.toHaveTextContent('sheet');
+  });
+
+  it('downloads the refused rows of a workbook as a workbook', SLOW, async () => {
+    const createObjectURL = vi.fn(() => 'blob:rejected');
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() }));
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const { requests } = importApi({
+      steps: {},
+      history: [doneJob(12, false, { fileName: 'Leads.XLSX' }), doneJob(11, false, { fileName: 'march.csv' })],
+      route: (_request, url) =>
+        url.pathname === '/api/v1/imports/12/rejected.xlsx'
+          ? new Response(new Uint8Array([0x50, 0x4b, 0x03, 0x04]), {
+              headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+            })
+          : undefined,
+    });
+    const { user } = renderWithProviders(<ImportScreen />);
+    const history = await screen.findByRole('table', { name: 'Past imports' });
+
+    await user.click(within(history).getByRole('button', { name: 'Download the refused rows of import 12' }));
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    const downloads = requests
+      .map((request) => new URL(request.url).pathname)
+      .filter((path) => path.includes('/rejected.'));
+    expect(downloads).toEqual(['/api/v1/imports/12/rejected.xlsx']);
+    // No name from the server: the fallback keeps the workbook's extension.
+    expect((click.mock.contexts[0] as HTMLAnchorElement).download).toBe('import-12-rejected.xlsx');
+  });
+
   it('tells why a job failed, with the line', SLOW, async () => {
     importApi({
       steps: { 1: [job(1, { status: 'FAILED', phase: 'READING', failure: 'Unclosed quote', failureLine: 17 })] },
     });
     const { user } = renderWithProviders(<ImportScreen />);
-    await user.upload(screen.getByLabelText('CSV file'), file());
+    await user.upload(screen.getByLabelText('CSV or Excel file'), file());
     await user.click(screen.getByRole('button', { name: 'Check the file' }));
     expect(await screen.findByText('The import stopped at line 17 and saved nothing: Unclosed quote')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Import for real' })).not.toBeInTheDocument();
@@ -295,5 +399,6 @@ describe('Import', () => {
     renderWithProviders(<ImportScreen />);
     expect(await screen.findByText('还没有导入记录。')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '检查文件' })).toBeInTheDocument();
+    expect(screen.getByLabelText('CSV 或 Excel 文件')).toBeInTheDocument();
   });
 });

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useT } from '@/lib/i18n';
 import { errorMessage } from '@/lib/problem';
-import { useStartImport, type ImportJob, type ImportRequest } from '../api/start-import';
-import { DEFAULT_SETTINGS, ImportForm, type ImportSettings } from './import-form';
+import { isWorkbook, MAX_SHEET_LENGTH, useStartImport, type ImportJob, type ImportRequest } from '../api/start-import';
+import { DEFAULT_SETTINGS, ImportForm, type ImportLocalErrors, type ImportSettings } from './import-form';
 import { ImportHistory } from './import-history';
 import { ImportJobStatus } from './import-job-status';
 import { MappingPreview } from './mapping-preview';
@@ -12,13 +12,13 @@ function requestKey(file: File | null, settings: ImportSettings, mapping: Record
   return JSON.stringify([file?.name, file?.size, file?.lastModified, settings, mapping]);
 }
 
-/** Import customers from CSV: dry run with the mapping preview first, then the real import, then history. */
+/** Import customers from CSV or an Excel workbook: dry run with the mapping preview first, then the real import, then history. */
 export function ImportScreen() {
   const t = useT();
   const [file, setFile] = useState<File | null>(null);
   const [settings, setSettings] = useState<ImportSettings>(DEFAULT_SETTINGS);
   const [mapping, setMapping] = useState<Record<string, string>>({});
-  const [localErrors, setLocalErrors] = useState<Partial<Record<'file' | 'ownerId', string>>>({});
+  const [localErrors, setLocalErrors] = useState<ImportLocalErrors>({});
   const [dryRun, setDryRun] = useState<{ job: ImportJob; key: string } | null>(null);
   const [realJob, setRealJob] = useState<ImportJob | null>(null);
   const dryRunStart = useStartImport();
@@ -30,6 +30,9 @@ export function ImportScreen() {
     const errors: typeof localErrors = {};
     if (!file) errors.file = t('imports.form.fileMissing');
     if (settings.target === 'OWNER' && settings.ownerId === undefined) errors.ownerId = t('imports.owner.missing');
+    if (isWorkbook(file?.name) && settings.sheet.trim().length > MAX_SHEET_LENGTH) {
+      errors.sheet = t('imports.form.sheetInvalid', { max: MAX_SHEET_LENGTH });
+    }
     setLocalErrors(errors);
     if (!file || Object.keys(errors).length > 0) return null;
     return { file, ...settings, mapping, dryRun: dry };

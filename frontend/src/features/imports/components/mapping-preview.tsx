@@ -1,6 +1,6 @@
 import { useFormatters, useT } from '@/lib/i18n';
 import { useCustomFields } from '../api/list-custom-fields';
-import type { ImportJob } from '../api/start-import';
+import { isWorkbook, type ImportJob } from '../api/start-import';
 import { fieldLabel, IGNORE, IMPORT_FIELDS } from './import-fields';
 import { TableScroll } from '@/components/table-scroll';
 
@@ -16,22 +16,31 @@ export function MappingPreview({ job, overrides, onOverride }: MappingPreviewPro
   const t = useT();
   const format = useFormatters();
   const detected = job.detected;
+  const rows = format.number(job.totalRows ?? job.processedRows);
   const columns = detected?.columns ?? [];
   const customFields = useCustomFields().data?.items ?? [];
   const customLabels = new Map(customFields.map((field) => [field.key, field.label]));
   const customTargets = customFields.map((field) => `cf.${field.key}`);
+
+  /** How the file was read: a CSV file's encoding and separator; a workbook's sheet, which has neither. */
+  function readAs(): string {
+    if (isWorkbook(job.fileName)) {
+      const sheet = job.options.sheet;
+      return sheet
+        ? t('imports.preview.detectedSheet', { sheet, rows })
+        : t('imports.preview.detectedFirstSheet', { rows });
+    }
+    return t('imports.preview.detected', {
+      encoding: detected?.encoding ?? '?',
+      delimiter: detected?.delimiter === '\t' ? 'TAB' : (detected?.delimiter ?? '?'),
+      rows,
+    });
+  }
+
   return (
     <section className="card" aria-labelledby="import-preview-title">
       <h2 id="import-preview-title">{t('imports.preview.title')}</h2>
-      {detected && (
-        <p className="muted">
-          {t('imports.preview.detected', {
-            encoding: detected.encoding ?? '?',
-            delimiter: detected.delimiter === '\t' ? 'TAB' : (detected.delimiter ?? '?'),
-            rows: format.number(job.totalRows ?? job.processedRows),
-          })}
-        </p>
-      )}
+      {detected && <p className="muted">{readAs()}</p>}
       {columns.length === 0 ? (
         <p className="muted">{t('imports.preview.noColumns')}</p>
       ) : (

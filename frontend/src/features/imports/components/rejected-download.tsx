@@ -3,7 +3,10 @@ import { errorMessage } from '@/lib/problem';
 import { useDownloadRejectedRows } from '../api/download-rejected';
 import type { ImportJob } from '../api/start-import';
 
-/** The refused rows as a CSV file to fix and import again; only for finished jobs that refused some. */
+/**
+ * The refused rows as a file to fix and import again (a workbook for an .xlsx upload, else CSV); only for finished
+ * jobs that refused some.
+ */
 export function RejectedDownload({ job, compact = false }: { job: ImportJob; compact?: boolean }) {
   const t = useT();
   const download = useDownloadRejectedRows();
@@ -19,7 +22,7 @@ export function RejectedDownload({ job, compact = false }: { job: ImportJob; com
         aria-label={label}
         aria-disabled={download.isPending || undefined}
         onClick={() => {
-          if (!download.isPending) download.mutate(job.id);
+          if (!download.isPending) download.mutate(job);
         }}
       >
         {download.isPending ? t('imports.rejected.preparing') : compact ? t('imports.rejected.short') : label}
