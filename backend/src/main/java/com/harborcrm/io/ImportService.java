@@ -399,8 +399,8 @@ public class ImportService {
         }
         String sheet = form.sheet() == null || form.sheet().isBlank() ? null : form.sheet().trim();
         if (sheet != null && sheet.length() > MAX_SHEET_NAME) {
-            errors.add(FieldError.of("sheet", FieldError.Code.LENGTH, "must be a sheet's name (at most 31 characters) "
-                    + "or its position"));
+            errors.add(new FieldError("sheet", "must be a sheet's name (at most 31 characters) or its position",
+                    FieldError.Code.LENGTH, null, (long) MAX_SHEET_NAME, null, null));
         }
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
