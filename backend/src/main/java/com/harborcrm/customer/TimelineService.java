@@ -57,7 +57,7 @@ public class TimelineService {
             @Schema(required = true, description = "The follow-up type or the event type") String type,
             @Schema(nullable = true) Long actorId,
             @Schema(nullable = true) String actorName,
-            @Schema(nullable = true, enumeration = {"PERSON", "API_KEY"},
+            @Schema(enumeration = {"PERSON", "API_KEY"},
                     description = "Who acted: a person, or an API key (actorName is then the key's name)") String actorKind,
             String content,
             Instant nextFollowUpAt,

@@ -53,9 +53,12 @@ final class ContractNulls {
         }
         if (property.getType() != null && !property.getType().contains(Schema.SchemaType.NULL)) {
             property.addType(Schema.SchemaType.NULL);
-            if (property.getEnumeration() != null && !property.getEnumeration().contains(null)) {
-                property.addEnumeration(null);
-            }
+        }
+        // A null the type admits must also be one of the values, or validators refuse it.
+        if (property.getType() != null && property.getEnumeration() != null && !property.getEnumeration().contains(null)) {
+            List<Object> values = new ArrayList<>(property.getEnumeration());
+            values.add(null);
+            property.setEnumeration(values);
         }
         return property;
     }
