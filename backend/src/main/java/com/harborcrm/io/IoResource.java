@@ -194,15 +194,20 @@ public class IoResource {
     @APIResponse(responseCode = "409", description = "The job has not finished, or failed (`conflict`)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response rejected(@PathParam("id") long id) {
+        requireFinished(id);
+        StreamingOutput body = imports.rejected(id);
+        return Response.ok(body, CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"import-" + id + "-rejected.csv\"").build();
+    }
+
+    /** Refused rows are known once a job is DONE; a FAILED job refused none. */
+    private void requireFinished(long id) {
         ImportJobView job = imports.get(id);
         if (job.status() != ImportStatus.DONE) {
             throw new DomainException(ProblemType.CONFLICT, job.status() == ImportStatus.FAILED
                     ? "The import failed, so it refused no rows: see its failure"
                     : "The import has not finished yet: its rejected rows are known once it is DONE");
         }
-        StreamingOutput body = imports.rejected(id);
-        return Response.ok(body, CSV + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"import-" + id + "-rejected.csv\"").build();
     }
 
     @GET
@@ -221,12 +226,7 @@ public class IoResource {
     @APIResponse(responseCode = "409", description = "The job has not finished, or failed (`conflict`)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response rejectedXlsx(@PathParam("id") long id) {
-        ImportJobView job = imports.get(id);
-        if (job.status() != ImportStatus.DONE) {
-            throw new DomainException(ProblemType.CONFLICT, job.status() == ImportStatus.FAILED
-                    ? "The import failed, so it refused no rows: see its failure"
-                    : "The import has not finished yet: its rejected rows are known once it is DONE");
-        }
+        requireFinished(id);
         return Response.ok(imports.rejectedXlsx(id), XLSX)
                 .header("Content-Disposition", "attachment; filename=\"import-" + id + "-rejected.xlsx\"").build();
     }
