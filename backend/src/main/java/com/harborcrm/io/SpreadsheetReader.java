@@ -58,7 +58,6 @@ final class SpreadsheetReader {
             try (Writer text = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
                     CsvWriter out = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(text);
                     Stream<Row> rows = sheet.openStream()) {
-                int[] expected = {-1};
                 List<String> cells = new ArrayList<>();
                 java.util.Iterator<Row> it = rows.iterator();
                 int previous = 0;
@@ -75,9 +74,6 @@ final class SpreadsheetReader {
                     }
                     while (!cells.isEmpty() && cells.get(cells.size() - 1).isEmpty()) {
                         cells.remove(cells.size() - 1);
-                    }
-                    if (expected[0] < 0) {
-                        expected[0] = cells.size();
                     }
                     out.writeRecord(cells.isEmpty() ? List.of("") : cells);
                 }
