@@ -30,6 +30,8 @@ import com.harborcrm.customer.CustomerDtos.CustomerView;
 import com.harborcrm.customer.CustomerDtos.DuplicateMatch;
 import com.harborcrm.customer.CustomerDtos.TagRef;
 import com.harborcrm.pool.PoolReadPolicy;
+import com.harborcrm.webhook.WebhookEventType;
+import com.harborcrm.webhook.WebhookOutbox;
 
 /** The customer file: create with duplicate check, read, merge-patch, delete. */
 @ApplicationScoped
@@ -39,6 +41,9 @@ public class CustomerService {
     /** Lost needs a reason, so the status has endpoints of its own (see CustomerLifecycle). */
     private static final String STATUS_CHANGES = "changes only through POST /customers/{id}/lost (with a reason) "
             + "and POST /customers/{id}/reactivate";
+
+    @Inject
+    WebhookOutbox webhooks;
 
     @Inject
     EntityManager em;
@@ -154,7 +159,34 @@ public class CustomerService {
             events.record(id, CustomerEventType.STARS_CHANGED, now, actor,
                     context(customer, "from", oldStars, "to", (int) customer.stars));
         }
+        List<String> edited = editedFields(before.normalized(), after);
+        if (!edited.isEmpty()) {
+            webhooks.publish(WebhookEventType.CUSTOMER_UPDATED, id, now, context(customer, "customerId", id,
+                    "actorId", actor, "changedFields", edited));
+        }
         return view(customer);
+    }
+
+    /**
+     * The fields an edit changed, for customer.updated; stage and stars leave timeline events that announce
+     * themselves (V88), so they are not repeated here.
+     */
+    private static List<String> editedFields(CustomerFields before, CustomerFields after) {
+        List<String> edited = new ArrayList<>();
+        for (var component : CustomerFields.class.getRecordComponents()) {
+            String name = component.getName();
+            if (name.equals("stage") || name.equals("stars")) {
+                continue;
+            }
+            try {
+                if (!Objects.equals(component.getAccessor().invoke(before), component.getAccessor().invoke(after))) {
+                    edited.add(name);
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return edited;
     }
 
     /**

@@ -1,6 +1,8 @@
 package com.harborcrm.common.config;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
 
@@ -28,6 +30,68 @@ public interface HarborConfig {
     Cache cache();
 
     ApiKeys apiKeys();
+
+    Webhooks webhooks();
+
+    /** Outgoing webhooks (webhook/). */
+    interface Webhooks {
+        /**
+         * How often the dispatcher looks for due deliveries, a Scheduler {@code every} value; "off" disables it.
+         * Read by the scheduler as {@code harbor.webhooks.dispatch-interval}.
+         */
+        @WithDefault("1s")
+        String dispatchInterval();
+
+        /** Deliveries one dispatcher pass takes at most (several passes run back to back while work remains). */
+        @WithDefault("50")
+        int batchSize();
+
+        /** Requests in flight at once per instance. */
+        @WithDefault("8")
+        int concurrency();
+
+        @WithDefault("PT5S")
+        Duration connectTimeout();
+
+        /** How long a receiver may take to answer; a slower answer counts as a failure and is retried. */
+        @WithDefault("PT10S")
+        Duration requestTimeout();
+
+        /** How long a taken delivery stays with its instance; longer than connect plus request timeout. */
+        @WithDefault("PT60S")
+        Duration lease();
+
+        /** First retry after a failed attempt; each later one waits four times longer, up to maxRetryDelay. */
+        @WithDefault("PT5S")
+        Duration initialRetryDelay();
+
+        @WithDefault("PT8H")
+        Duration maxRetryDelay();
+
+        /** A delivery is retried for this long after its first attempt, then marked FAILED. */
+        @WithDefault("PT24H")
+        Duration retryFor();
+
+        /** An endpoint that has failed every attempt for this long is disabled (and a webhook.disabled is sent). */
+        @WithDefault("P3D")
+        Duration disableAfter();
+
+        /** Delivered and failed deliveries are kept this long for the delivery log. */
+        @WithDefault("P30D")
+        Duration retention();
+
+        /**
+         * Accept plain http:// URLs. Off in production: a receiver gets payloads and signatures over TLS only.
+         */
+        @WithDefault("false")
+        boolean allowHttp();
+
+        /**
+         * Hosts that may resolve to private, loopback or link-local addresses (local development, a receiver on
+         * the same network). Empty in production, so that a webhook cannot be aimed at the servers around Harbor.
+         */
+        Optional<List<String>> allowedPrivateHosts();
+    }
 
     interface ApiKeys {
         /** Requests per minute a new key may make unless its creator sets another limit. */

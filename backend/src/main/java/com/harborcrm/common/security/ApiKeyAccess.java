@@ -44,7 +44,9 @@ public final class ApiKeyAccess {
             rule(WRITE, "/api/v1/orders/**", ApiKeyScope.ORDERS_WRITE),
             rule(READ, "/api/v1/products/**", ApiKeyScope.PRODUCTS_READ),
             rule(WRITE, "/api/v1/products/**", ApiKeyScope.PRODUCTS_WRITE),
-            rule(READ, "/api/v1/stats/**", ApiKeyScope.STATS_READ));
+            rule(READ, "/api/v1/stats/**", ApiKeyScope.STATS_READ),
+            rule(READ, "/api/v1/webhooks/**", ApiKeyScope.WEBHOOKS_MANAGE),
+            rule(WRITE, "/api/v1/webhooks/**", ApiKeyScope.WEBHOOKS_MANAGE));
 
     private ApiKeyAccess() {
     }

@@ -19,14 +19,16 @@ public enum ApiKeyScope {
     ORDERS_WRITE("orders:write"),
     PRODUCTS_READ("products:read"),
     PRODUCTS_WRITE("products:write"),
-    STATS_READ("stats:read");
+    STATS_READ("stats:read"),
+    WEBHOOKS_MANAGE("webhooks:manage");
 
     /** Every wire name, for bean validation of a request's scopes; a test keeps it equal to the constants. */
     public static final String PATTERN = "customers:read|customers:write|inquiries:read|inquiries:write|pool:write"
-            + "|orders:read|orders:write|products:read|products:write|stats:read";
+            + "|orders:read|orders:write|products:read|products:write|stats:read|webhooks:manage";
 
     public static final String ONE_OF = "must be one of: customers:read, customers:write, inquiries:read, "
-            + "inquiries:write, pool:write, orders:read, orders:write, products:read, products:write, stats:read";
+            + "inquiries:write, pool:write, orders:read, orders:write, products:read, products:write, stats:read, "
+            + "webhooks:manage";
 
     private final String wireName;
 
