@@ -49,7 +49,8 @@ class ObjectLevelAuthorizationTest {
     /** The objects of store A that the attacks aim at, and the attackers. */
     record Fixture(Session admin, Session owner, Session otherRep, Session stranger, long customer,
             long spareCustomer, long followUp, long tag, long customField, long lostReason, long view, long importJob,
-            long merge, long strangerReason, long strangerCustomer, long product, long order, long apiKey) {
+            long merge, long strangerReason, long strangerCustomer, long product, long order, long apiKey, long webhook,
+            long webhookDelivery) {
     }
 
     /**
@@ -74,6 +75,15 @@ class ObjectLevelAuthorizationTest {
     private static final List<Case> cases = List.of(
             new Case("GET", "/api/v1/api-keys/{id}", f -> Map.of("id", f.apiKey()), f -> null, FORBIDDEN),
             new Case("DELETE", "/api/v1/api-keys/{id}", f -> Map.of("id", f.apiKey()), f -> null, FORBIDDEN),
+            new Case("GET", "/api/v1/webhooks/{id}", f -> Map.of("id", f.webhook()), f -> null, FORBIDDEN),
+            new Case("PATCH", "/api/v1/webhooks/{id}", f -> Map.of("id", f.webhook()), f -> Map.of("enabled", false), FORBIDDEN),
+            new Case("DELETE", "/api/v1/webhooks/{id}", f -> Map.of("id", f.webhook()), f -> null, FORBIDDEN),
+            new Case("POST", "/api/v1/webhooks/{id}/test", f -> Map.of("id", f.webhook()), f -> null, FORBIDDEN),
+            new Case("GET", "/api/v1/webhooks/{id}/deliveries", f -> Map.of("id", f.webhook()), f -> null, FORBIDDEN),
+            new Case("GET", "/api/v1/webhooks/{id}/deliveries/{deliveryId}",
+                    f -> Map.of("id", f.webhook(), "deliveryId", f.webhookDelivery()), f -> null, FORBIDDEN),
+            new Case("POST", "/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver",
+                    f -> Map.of("id", f.webhook(), "deliveryId", f.webhookDelivery()), f -> null, FORBIDDEN),
             new Case("PATCH", "/api/v1/custom-fields/{id}", f -> Map.of("id", f.customField()), f -> Map.of("label", "Owned"), FORBIDDEN),
             new Case("DELETE", "/api/v1/custom-fields/{id}", f -> Map.of("id", f.customField()), f -> null, FORBIDDEN),
             new Case("GET", "/api/v1/customers/{customerId}/follow-ups", ObjectLevelAuthorizationTest::customer, f -> null, NOT_FOUND),
@@ -161,8 +171,13 @@ class ObjectLevelAuthorizationTest {
                 .then().statusCode(201).extract().jsonPath().getLong("id");
         long apiKey = admin.as().body(Map.of("name", "Victim's integration", "scopes", List.of("customers:read")))
                 .post("/api/v1/api-keys").then().statusCode(201).extract().jsonPath().getLong("apiKey.id");
+        long webhook = admin.as().body(Map.of("url", "https://example.com/victim", "eventTypes", List.of("customer.created")))
+                .post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath().getLong("webhook.id");
+        long webhookDelivery = admin.as().post("/api/v1/webhooks/" + webhook + "/test").then().statusCode(202)
+                .extract().jsonPath().getLong("id");
         f = new Fixture(admin, owner, otherRep, stranger, customer, survivor, followUp, tag, customField, lostReason,
-                view, importJob, merge, strangerReason, Customers.createId(stranger), product, order, apiKey);
+                view, importJob, merge, strangerReason, Customers.createId(stranger), product, order, apiKey, webhook,
+                webhookDelivery);
         before = snapshot();
     }
 
@@ -238,7 +253,8 @@ class ObjectLevelAuthorizationTest {
                 "/api/v1/customers/" + f.spareCustomer(), "/api/v1/tags", "/api/v1/custom-fields", "/api/v1/lost-reasons",
                 "/api/v1/users/" + f.owner().userId(), "/api/v1/imports/" + f.importJob(), "/api/v1/orders/" + f.order(),
                 "/api/v1/products/" + f.product(), "/api/v1/products/" + f.product() + "/stock-movements",
-                "/api/v1/api-keys/" + f.apiKey())) {
+                "/api/v1/api-keys/" + f.apiKey(), "/api/v1/webhooks/" + f.webhook(),
+                "/api/v1/webhooks/" + f.webhook() + "/deliveries/" + f.webhookDelivery())) {
             all.append(path).append(' ').append(f.admin().as().get(path).then().statusCode(200).extract().asString()).append('\n');
         }
         all.append(f.owner().as().get("/api/v1/views/" + f.view()).then().statusCode(200).extract().asString());

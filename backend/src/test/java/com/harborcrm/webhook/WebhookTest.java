@@ -77,6 +77,7 @@ class WebhookTest {
     @Inject
     WebhookDispatcher dispatcher;
 
+    @org.junit.jupiter.api.BeforeEach
     @AfterEach
     void cleanUp() throws Exception {
         clock.reset();
@@ -468,6 +469,87 @@ class WebhookTest {
             for (JsonNode body : bodies) {
                 assertEquals(pooled, body.get("data").get("customerId").asLong());
             }
+        }
+    }
+
+    @Test
+    void inquiriesImportsPaidOrdersAutoReturnsAndMergesAreAnnounced() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            Session admin = PoolHelper.openStore("Every path", "UTC");
+            Session rep = Api.addUser(admin, "REP");
+            Subscription hook = subscribe(admin, receiver.url("/h"), "inquiry.received", "import.finished",
+                    "order.paid", "customer.returned", "customer.deleted", "customer.created");
+
+            // An inquiry from a new buyer: the customer is created and the inquiry received, in that order.
+            long buyer = admin.as().header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                    .body(Map.of("channel", "ALIBABA", "product", "Door hinges", "message", "Please quote",
+                            "contact", Map.of("name", "Ana Souza", "email", Api.uniqueEmail("ana"))))
+                    .post("/api/v1/inquiries").then().statusCode(201).extract().jsonPath().getLong("customerId");
+            // An import: each customer it creates, then the job's outcome.
+            long job = com.harborcrm.io.Imports.run(admin, "name,email\nImported One,one@example.com\nBad,not-an-email\n")
+                    .getLong("id");
+            // A paid order.
+            long product = com.harborcrm.testing.Products.create(admin, "HOOK-SKU", "3.00");
+            com.harborcrm.testing.Products.receive(admin, product, 10);
+            long order = admin.as().body(Map.of("kind", "ORDER", "currency", "USD", "lines",
+                    List.of(Map.of("productId", product, "quantity", 2)))).post("/api/v1/customers/" + buyer + "/orders")
+                    .then().statusCode(201).extract().jsonPath().getLong("id");
+            for (String status : List.of("CONFIRMED", "PAID")) {
+                admin.as().body(Map.of("status", status)).post("/api/v1/orders/" + order + "/status").then().statusCode(200);
+            }
+            // A merge: the duplicate is announced as deleted, naming the survivor.
+            long duplicate = Customers.createId(admin, "name", "Ana S.");
+            admin.as().body(Map.of("duplicateIds", List.of(duplicate))).post("/api/v1/customers/" + buyer + "/merge")
+                    .then().statusCode(200);
+            // A rep's customer returns to the pool by itself.
+            PoolHelper.setRules(admin, "returnAfterDaysWithoutFollowUp", 5, "returnAfterDaysWithoutDeal", 0);
+            long neglected = Customers.createId(rep, "name", "Neglected");
+            clock.advance(Duration.ofDays(6));
+            PoolHelper.sweep(admin);
+            drain();
+
+            // Sent concurrently: in order per customer only. Listed here in the order they happened.
+            Map<String, Long> happened = new HashMap<>();
+            for (Object[] row : Sql.rows(db, "select webhook_id, id from webhook_messages where store_id = ?",
+                    admin.storeId())) {
+                happened.put((String) row[0], ((Number) row[1]).longValue());
+            }
+            List<Received> received = receiver.received();
+            List<String> buyersReceived = new ArrayList<>();
+            for (Received r : received) {
+                assertSigned(r, hook.secret(), clock.instant().getEpochSecond());
+                if (json(r).get("data").get("customerId") != null && json(r).get("data").get("customerId").asLong() == buyer) {
+                    buyersReceived.add(json(r).get("type").asText());
+                }
+            }
+            assertEquals(List.of("customer.created", "inquiry.received", "order.paid"), buyersReceived);
+            List<JsonNode> bodies = new ArrayList<>();
+            for (Received r : received.stream().sorted(java.util.Comparator.comparing(
+                    (Received r) -> happened.get(r.header("webhook-id")))).toList()) {
+                bodies.add(json(r));
+            }
+            assertEquals(List.of("customer.created", "inquiry.received", "customer.created", "import.finished",
+                    "order.paid", "customer.created", "customer.deleted", "customer.created", "customer.returned"),
+                    bodies.stream().map(b -> b.get("type").asText()).toList());
+            assertEquals("ALIBABA", bodies.get(1).get("data").get("channel").asText());
+            assertTrue(bodies.get(2).get("data").get("imported").asBoolean());
+            JsonNode finished = bodies.get(3).get("data");
+            assertEquals(job, finished.get("importId").asLong());
+            assertEquals("DONE", finished.get("status").asText());
+            assertEquals(1, finished.get("created").asInt());
+            assertEquals(1, finished.get("rejected").asInt());
+            JsonNode paid = bodies.get(4).get("data");
+            assertEquals(order, paid.get("orderId").asLong());
+            assertEquals(buyer, paid.get("customerId").asLong());
+            assertEquals("USD", paid.get("currency").asText());
+            assertEquals(0, new java.math.BigDecimal("6.00").compareTo(paid.get("total").decimalValue()));
+            JsonNode deleted = bodies.get(6).get("data");
+            assertEquals(duplicate, deleted.get("customerId").asLong());
+            assertEquals(buyer, deleted.get("mergedInto").asLong());
+            JsonNode returned = bodies.get(8).get("data");
+            assertEquals(neglected, returned.get("customerId").asLong());
+            assertEquals(rep.userId(), returned.get("fromOwnerId").asLong());
+            assertTrue(returned.get("actorId").isNull(), "the system returned it");
         }
     }
 
