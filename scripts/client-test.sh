@@ -15,6 +15,7 @@ WORK="$(mktemp -d)"
   -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/harbor_client \
   -Dquarkus.datasource.username=harbor_test -Dquarkus.datasource.password=harbor_test \
   -Dquarkus.flyway.clean-at-start=true -Dquarkus.flyway.clean-disabled=false \
+  -Dharbor.webhooks.allow-http=true -Dharbor.webhooks.allowed-private-hosts=127.0.0.1 \
   -jar "$JAR") > "$WORK/backend.log" 2>&1 &
 BACKEND=$!
 stop() { kill "$BACKEND" 2>/dev/null || true; wait "$BACKEND" 2>/dev/null || true; rm -rf "$WORK"; }

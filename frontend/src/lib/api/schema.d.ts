@@ -1774,7 +1774,7 @@ export interface components {
             /** @description What it is for, e.g. "ERP sync" */
             description?: string | null;
             /** @description The events to send; nothing else */
-            eventTypes: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.claimed" | "customer.assigned" | "customer.released" | "customer.returned" | "inquiry.received" | "followup.created" | "import.finished" | "order.paid" | "webhook.disabled")[];
+            eventTypes: components["schemas"]["WebhookEventType"][];
         };
         /** @description A new key with its secret, shown this once */
         CreatedApiKey: {
@@ -2030,8 +2030,6 @@ export interface components {
         CustomerStage: "UNMARKED" | "INQUIRY" | "SAMPLE_ORDER" | "NO_DEAL" | "TRANSACTION" | "REPEAT_PURCHASE";
         /** @enum {string} */
         CustomerStatus: "ACTIVE" | "LOST";
-        /** @enum {string} */
-        DeliveryStatus: "PENDING" | "DELIVERED" | "FAILED";
         DuplicateCandidate: {
             /** Format: int64 */
             id: number;
@@ -3409,7 +3407,7 @@ export interface components {
             eventType: string;
             /** Format: int64 */
             customerId?: number | null;
-            status: components["schemas"]["DeliveryStatus"];
+            status: components["schemas"]["WebhookDeliveryStatus"];
             /** Format: int32 */
             attempts: number;
             /**
@@ -3463,6 +3461,11 @@ export interface components {
             nextCursor?: string | null;
         };
         /** @enum {string} */
+        WebhookDeliveryStatus: "PENDING" | "DELIVERED" | "FAILED";
+        /**
+         * @description An event a webhook subscription can listen to
+         * @enum {string}
+         */
         WebhookEventType: "customer.created" | "customer.updated" | "customer.deleted" | "customer.claimed" | "customer.assigned" | "customer.released" | "customer.returned" | "inquiry.received" | "followup.created" | "import.finished" | "order.paid" | "webhook.disabled";
         WebhookPage: {
             items: components["schemas"]["Webhook"][];
@@ -11463,7 +11466,7 @@ export interface operations {
                 /** @description Page size, default 50, at most 200 */
                 limit?: number;
                 /** @description Only deliveries in this status */
-                status?: components["schemas"]["DeliveryStatus"];
+                status?: components["schemas"]["WebhookDeliveryStatus"];
             };
             header?: never;
             path: {

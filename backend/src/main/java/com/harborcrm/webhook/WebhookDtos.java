@@ -17,6 +17,7 @@ public final class WebhookDtos {
     private WebhookDtos() {
     }
 
+    @Schema(name = "WebhookDeliveryStatus")
     public enum DeliveryStatus {
         PENDING, DELIVERED, FAILED
     }

@@ -3,12 +3,15 @@ package com.harborcrm.webhook;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * What a subscription can listen to, named on the wire as Standard Webhooks suggests ({@code noun.verb}). The
  * database triggers of V88 write these names; a test keeps both lists equal.
  */
+@Schema(name = "WebhookEventType", description = "An event a webhook subscription can listen to")
 public enum WebhookEventType {
     CUSTOMER_CREATED("customer.created"),
     CUSTOMER_UPDATED("customer.updated"),

@@ -5,9 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -24,6 +33,7 @@ import com.harborcrm.client.api.InquiriesApi;
 import com.harborcrm.client.api.PoolApi;
 import com.harborcrm.client.api.StatisticsApi;
 import com.harborcrm.client.api.UsersApi;
+import com.harborcrm.client.api.WebhooksApi;
 import com.harborcrm.client.model.ApiKeyScope;
 import com.harborcrm.client.model.AssignRequest;
 import com.harborcrm.client.model.CreateApiKeyRequest;
@@ -45,6 +55,12 @@ import com.harborcrm.client.model.Role;
 import com.harborcrm.client.model.SignupRequest;
 import com.harborcrm.client.model.SignupResponse;
 import com.harborcrm.client.model.TimelineEntry;
+import com.harborcrm.client.model.CreateWebhookRequest;
+import com.harborcrm.client.model.CreatedWebhook;
+import com.harborcrm.client.model.WebhookDelivery;
+import com.harborcrm.client.model.WebhookDeliveryStatus;
+import com.harborcrm.client.model.WebhookEventType;
+import com.sun.net.httpserver.HttpServer;
 
 /**
  * What an integrator does, through the generated client only: an admin opens a store and makes a scoped API key;
@@ -139,5 +155,67 @@ class IntegratorScenarioTest {
         new ApiKeysApi(admin).revokeApiKey(created.getApiKey().getId());
         ApiException revoked = assertThrows(ApiException.class, () -> customers.getCustomer(customer.getId()));
         assertEquals(401, revoked.getCode());
+    }
+
+    record Received(String id, String timestamp, String signature, String body) {
+    }
+
+    /**
+     * A key with webhooks:manage subscribes a real endpoint on this machine; the running backend's own dispatcher
+     * (its scheduler, not a test hook) delivers a signed customer.created that verifies as Standard Webhooks says,
+     * and the delivery log shows it delivered.
+     */
+    @Test
+    void aKeySubscribesAndReceivesSignedWebhooks() throws Exception {
+        Assumptions.assumeFalse(URL.isBlank(), "set -Dharbor.url to the backend under test");
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        LinkedBlockingQueue<Received> received = new LinkedBlockingQueue<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
+        receiver.createContext("/hooks", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
+                    exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                    exchange.getRequestHeaders().getFirst("webhook-signature"), body));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            SignupResponse signup = new AuthApi(client(null)).signup(new SignupRequest().storeName("Hooks " + unique)
+                    .name("Ada Admin").email("ada-hooks-" + unique + "@example.com").password("correct-horse-battery"));
+            CreatedApiKey key = new ApiKeysApi(client(signup.getToken())).createApiKey(new CreateApiKeyRequest()
+                    .name("ERP sync").scopes(List.of(ApiKeyScope.WEBHOOKS_MANAGE, ApiKeyScope.CUSTOMERS_WRITE)));
+            ApiClient bot = client(key.getToken());
+            WebhooksApi webhooks = new WebhooksApi(bot);
+            CreatedWebhook hook = webhooks.createWebhook(new CreateWebhookRequest()
+                    .url("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks").description("ERP sync")
+                    .eventTypes(List.of(WebhookEventType.CUSTOMER_CREATED)));
+            assertTrue(hook.getSecret().startsWith("whsec_"));
+
+            Customer customer = new CustomersApi(bot).createCustomer(new CreateCustomerRequest().name("Hook Buyer"), null);
+            Received delivery = received.poll(20, TimeUnit.SECONDS);
+            assertTrue(delivery != null, "a delivery within 20 s");
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(Base64.getDecoder().decode(hook.getSecret().substring("whsec_".length())),
+                    "HmacSHA256"));
+            byte[] expected = mac.doFinal((delivery.id() + "." + delivery.timestamp() + "." + delivery.body())
+                    .getBytes(StandardCharsets.UTF_8));
+            assertTrue(delivery.signature().startsWith("v1,"));
+            assertTrue(MessageDigest.isEqual(expected, Base64.getDecoder().decode(delivery.signature().substring(3))));
+            JsonNode body = PROBLEMS.readTree(delivery.body());
+            assertEquals("customer.created", body.get("type").asText());
+            assertEquals(customer.getId().longValue(), body.get("data").get("customerId").asLong());
+
+            WebhookDelivery logged = null;
+            for (int i = 0; i < 50 && (logged == null || logged.getStatus() != WebhookDeliveryStatus.DELIVERED); i++) {
+                Thread.sleep(100);
+                logged = webhooks.listWebhookDeliveries(hook.getWebhook().getId(), null, null, null).getItems().get(0);
+            }
+            assertEquals(WebhookDeliveryStatus.DELIVERED, logged.getStatus());
+            assertEquals(delivery.id(), logged.getMessageId());
+            assertEquals(204, logged.getLastStatusCode());
+        } finally {
+            receiver.stop(0);
+        }
     }
 }
