@@ -162,3 +162,29 @@ describe('API keys per role', () => {
     expect(within(nav).getByRole('link', { name: 'API 密钥' })).toHaveAttribute('aria-current', 'page');
   });
 });
+
+describe('Webhooks per role', () => {
+  it('offers webhooks to administrators, next to the API keys', SLOW, async () => {
+    const { paths } = signIn('ADMIN');
+    const { user, router } = renderApp('/customers');
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    await within(nav).findByRole('link', { name: 'Webhooks' });
+    const links = within(nav).getAllByRole('link').map((link) => link.textContent);
+    expect(links.indexOf('Webhooks')).toBe(links.indexOf('API keys') + 1);
+    await user.click(within(nav).getByRole('link', { name: 'Webhooks' }));
+    expect(await screen.findByRole('heading', { name: 'Webhooks', level: 1 })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/settings/webhooks');
+    expect(within(nav).getByRole('link', { name: 'Webhooks' })).toHaveAttribute('aria-current', 'page');
+    expect(await screen.findByText('No webhooks yet.')).toBeInTheDocument();
+    expect(paths()).toContain('GET /api/v1/webhooks');
+  });
+
+  it.each(['MANAGER', 'REP'])('keeps webhooks from a %s', SLOW, async (role) => {
+    const { paths } = signIn(role);
+    renderApp('/settings/webhooks');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Your role does not allow this.');
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).queryByRole('link', { name: 'Webhooks' })).not.toBeInTheDocument();
+    expect(paths()).not.toContain('GET /api/v1/webhooks');
+  });
+});

@@ -33,6 +33,7 @@ const NewOrderRoute = lazy(() => import('./routes/orders').then((m) => ({ defaul
 const InquiriesRoute = lazy(() => import('./routes/inquiries').then((m) => ({ default: m.InquiriesRoute })));
 const StoreSettingsRoute = lazy(() => import('./routes/store').then((m) => ({ default: m.StoreSettingsRoute })));
 const ApiKeysRoute = lazy(() => import('./routes/api-keys').then((m) => ({ default: m.ApiKeysRoute })));
+const WebhooksRoute = lazy(() => import('./routes/webhooks').then((m) => ({ default: m.WebhooksRoute })));
 // The pipeline board brings dnd-kit: loaded only when opened.
 const PipelineRoute = lazy(() => import('./routes/pipeline').then((m) => ({ default: m.PipelineRoute })));
 
@@ -73,6 +74,7 @@ export const routes: RouteObject[] = [
           { path: 'inquiries', element: <InquiriesRoute /> },
           { path: 'settings/store', element: <StoreSettingsRoute /> },
           { path: 'settings/api-keys', element: <ApiKeysRoute /> },
+          { path: 'settings/webhooks', element: <WebhooksRoute /> },
         ],
       },
     ],

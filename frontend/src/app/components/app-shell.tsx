@@ -57,6 +57,7 @@ export function AppShell() {
         {me?.user.role === 'ADMIN' && <NavLink to="/settings/lost-reasons">{t('nav.lostReasons')}</NavLink>}
         {me?.user.role === 'ADMIN' && <NavLink to="/settings/store">{t('nav.store')}</NavLink>}
         {me?.user.role === 'ADMIN' && <NavLink to="/settings/api-keys">{t('nav.apiKeys')}</NavLink>}
+        {me?.user.role === 'ADMIN' && <NavLink to="/settings/webhooks">{t('nav.webhooks')}</NavLink>}
       </nav>
       <main className="shell-main">
         <NavSectionProvider value={setSection}>

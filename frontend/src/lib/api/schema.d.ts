@@ -3412,7 +3412,7 @@ export interface components {
             attempts: number;
             /**
              * Format: date-time
-             * @description When the next attempt is due (PENDING only)
+             * @description When the next retry is due (PENDING only); null before the first attempt (it goes out at once) and while the webhook is disabled
              */
             nextAttemptAt?: string | null;
             /** Format: date-time */

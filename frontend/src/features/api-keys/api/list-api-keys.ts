@@ -19,6 +19,7 @@ export const API_KEY_SCOPES = [
   'products:read',
   'products:write',
   'stats:read',
+  'webhooks:manage',
 ] as const satisfies readonly ApiKeyScope[];
 
 const PAGE_SIZE = 50;

@@ -166,7 +166,7 @@ describe('ApiKeysScreen', () => {
 
     await user.type(screen.getByLabelText('Name'), 'ERP sync');
     const scopes = screen.getByRole('group', { name: 'Scopes' });
-    expect(within(scopes).getAllByRole('checkbox')).toHaveLength(10);
+    expect(within(scopes).getAllByRole('checkbox')).toHaveLength(11);
     await user.click(within(scopes).getByRole('checkbox', { name: 'customers:write — create and edit customers, follow-ups, tags' }));
     await user.click(within(scopes).getByRole('checkbox', { name: /^orders:read/ }));
     fireEvent.change(screen.getByLabelText('Expires on (optional)'), { target: { value: '2030-01-31' } });

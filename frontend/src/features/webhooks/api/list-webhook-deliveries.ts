@@ -4,7 +4,8 @@ import type { components } from '@/lib/api/schema';
 import { webhooksQueryKey } from './list-webhooks';
 
 export type WebhookDelivery = components['schemas']['WebhookDelivery'];
-export type DeliveryStatus = components['schemas']['DeliveryStatus'];
+/** By the delivery's own member, whatever name the contract gives the enum. */
+export type DeliveryStatus = WebhookDelivery['status'];
 export type WebhookDeliveryPage = components['schemas']['WebhookDeliveryPage'];
 
 export const DELIVERY_STATUSES = ['PENDING', 'DELIVERED', 'FAILED'] as const satisfies readonly DeliveryStatus[];

@@ -133,7 +133,7 @@ export function WebhookRow({
           {webhook.url}
         </code>
       </th>
-      <td data-label={t('webhooks.column.description')} className="wrap-anywhere">
+      <td data-label={t('webhooks.column.description')} className="webhook-description wrap-anywhere">
         {webhook.description || <span className="muted">—</span>}
       </td>
       <td data-label={t('webhooks.column.events')}>
@@ -145,7 +145,7 @@ export function WebhookRow({
           ))}
         </ul>
       </td>
-      <td data-label={t('webhooks.column.status')}>
+      <td data-label={t('webhooks.column.status')} className="webhook-status-cell">
         <WebhookStatus webhook={webhook} />
       </td>
       <td data-label={t('webhooks.column.pending')} className="number">

@@ -58,10 +58,12 @@ create table webhook_deliveries (
     ordering_key      bigint,
     status            varchar(12)  not null default 'PENDING' check (status in ('PENDING', 'DELIVERED', 'FAILED')),
     attempts          integer      not null default 0,
+    -- '-infinity' until the first attempt (as soon as possible, in the order written), 'infinity' while its
+    -- subscription is disabled; otherwise the retry's time on the dispatcher's clock.
     next_attempt_at   timestamptz  not null,
-    -- Retries stop once the next one would fall later than this plus harbor.webhooks.retry-for (redelivery
-    -- restarts it).
-    window_started_at timestamptz  not null,
+    -- The first attempt; retries stop once the next one would fall later than this plus
+    -- harbor.webhooks.retry-for (redelivery and enabling again restart it).
+    window_started_at timestamptz,
     -- While set in the future an instance is sending it: no other instance takes it.
     leased_until      timestamptz,
     last_attempt_at   timestamptz,
@@ -103,7 +105,7 @@ create function webhook_fan_out() returns trigger language plpgsql as $$
 begin
     insert into webhook_deliveries (store_id, subscription_id, message_id, ordering_key, next_attempt_at,
                                     window_started_at, created_at)
-    select m.store_id, s.id, m.id, m.customer_id, now(), now(), now()
+    select m.store_id, s.id, m.id, m.customer_id, '-infinity', null, now()
     from new_messages m
     join webhook_subscriptions s on s.store_id = m.store_id and s.enabled
     where case when m.only_subscription_id is not null then s.id = m.only_subscription_id

@@ -48,7 +48,7 @@ public final class ApiKeyDtos {
             @NotBlank @Size(max = 80) @Schema(required = true, maxLength = 80,
                     description = "What the key is for, e.g. \"Website inquiry form\"; the timeline shows it "
                             + "beside everything the key does") String name,
-            @NotNull @Size(min = 1, max = 10) @Schema(required = true, type = SchemaType.ARRAY,
+            @NotNull @Size(min = 1, max = 20) @Schema(required = true, type = SchemaType.ARRAY,
                     implementation = ApiKeyScope.class, description = "What the key may do; nothing else")
             List<@NotNull @Pattern(regexp = ApiKeyScope.PATTERN, message = ApiKeyScope.ONE_OF) String> scopes,
             @Future @Schema(description = "When the key stops working; default never")

@@ -75,7 +75,8 @@ public class WebhookDispatcher {
                 order by d.next_attempt_at, d.id
                 limit ?
                 for update of d skip locked)
-            update webhook_deliveries d set leased_until = ?, attempts = d.attempts + 1
+            update webhook_deliveries d set leased_until = ?, attempts = d.attempts + 1,
+                   window_started_at = coalesce(d.window_started_at, ?)
             from due, webhook_subscriptions s, webhook_messages m
             where d.store_id = due.store_id and d.id = due.id
               and s.store_id = d.store_id and s.id = d.subscription_id
@@ -167,6 +168,7 @@ public class WebhookDispatcher {
             statement.setObject(2, utc(now));
             statement.setInt(3, batchSize);
             statement.setObject(4, utc(now.plus(config.webhooks().lease())));
+            statement.setObject(5, utc(now));
             try (ResultSet r = statement.executeQuery()) {
                 while (r.next()) {
                     taken.add(new Taken(r.getLong(1), r.getLong(2), r.getLong(3), r.getInt(4),
@@ -329,6 +331,10 @@ public class WebhookDispatcher {
                 if (r.next() && r.getBoolean(1)) {
                     LOG.warnf("Webhook %d of store %d disabled: failing since %s", delivery.subscriptionId(),
                             delivery.storeId(), r.getObject(2, OffsetDateTime.class));
+                    // Its pending deliveries leave the dispatcher's scan until it is enabled again.
+                    update(connection, "update webhook_deliveries set next_attempt_at = 'infinity' "
+                            + "where store_id = ? and subscription_id = ? and status = 'PENDING'",
+                            delivery.storeId(), delivery.subscriptionId());
                     update(connection, """
                             insert into audit_events (store_id, at, actor_id, action, entity_type, entity_id, data)
                             values (?, ?, null, 'WEBHOOK_DISABLED', 'webhook', ?, '{}'::jsonb)""",

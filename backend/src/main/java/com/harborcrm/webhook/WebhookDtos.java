@@ -86,7 +86,8 @@ public final class WebhookDtos {
             @Schema(nullable = true) Long customerId,
             @Schema(required = true) DeliveryStatus status,
             @Schema(required = true) int attempts,
-            @Schema(nullable = true, description = "When the next attempt is due (PENDING only)") Instant nextAttemptAt,
+            @Schema(nullable = true, description = "When the next retry is due (PENDING only); null before the "
+                    + "first attempt (it goes out at once) and while the webhook is disabled") Instant nextAttemptAt,
             @Schema(nullable = true) Instant lastAttemptAt,
             @Schema(nullable = true, description = "The receiver's last HTTP status; null when it did not answer")
             Integer lastStatusCode,

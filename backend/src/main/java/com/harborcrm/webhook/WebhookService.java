@@ -164,6 +164,12 @@ public class WebhookService {
                 .setParameter(7, now)
                 .setParameter(8, tenant.storeId()).setParameter(9, id)
                 .executeUpdate();
+        if (Boolean.FALSE.equals(request.enabled()) && wasEnabled) {
+            // Paused: its pending deliveries leave the dispatcher's scan (the due index) until it is enabled.
+            em.createNativeQuery("update webhook_deliveries set next_attempt_at = 'infinity' "
+                    + "where store_id = ?1 and subscription_id = ?2 and status = 'PENDING'")
+                    .setParameter(1, tenant.storeId()).setParameter(2, id).executeUpdate();
+        }
         if (enabling) {
             em.createNativeQuery("update webhook_deliveries set next_attempt_at = ?1, window_started_at = ?1 "
                     + "where store_id = ?2 and subscription_id = ?3 and status = 'PENDING'")
@@ -345,11 +351,20 @@ public class WebhookService {
                 (String) r[10], Instants.of(r[11]));
     }
 
+    /**
+     * Null for a delivery not yet tried (due at once, '-infinity' in the table) and for one whose subscription is
+     * disabled ('infinity').
+     */
+    private static Instant due(Instant next) {
+        return next == null || next.isAfter(Instant.parse("9999-12-31T23:59:59Z"))
+                || next.isBefore(Instant.parse("0001-01-01T00:00:00Z")) ? null : next;
+    }
+
     private static DeliveryView deliveryView(Object[] r) {
         DeliveryStatus status = DeliveryStatus.valueOf((String) r[4]);
         return new DeliveryView(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
                 r[3] == null ? null : ((Number) r[3]).longValue(), status, ((Number) r[5]).intValue(),
-                status == DeliveryStatus.PENDING ? Instants.of(r[6]) : null, Instants.of(r[7]),
+                status == DeliveryStatus.PENDING ? due(Instants.of(r[6])) : null, Instants.of(r[7]),
                 r[8] == null ? null : ((Number) r[8]).intValue(), (String) r[9], Instants.of(r[10]),
                 Instants.of(r[11]), Instants.of(r[12]));
     }

@@ -259,6 +259,12 @@ class WebhookTest {
             assertEquals("webhook.disabled", disabled.get("type").asText());
             assertEquals(hook.id(), disabled.get("data").get("webhookSubscriptionId").asLong());
 
+            // What waits for it has no due time while it is disabled.
+            admin.as().queryParam("status", "PENDING").get("/api/v1/webhooks/" + hook.id() + "/deliveries").then()
+                    .statusCode(200).body("items.size()", equalTo(1)).body("items[0].nextAttemptAt", nullValue());
+            assertEquals(1, PoolHelper.count(db, "select count(*) from webhook_deliveries where store_id = ? "
+                    + "and subscription_id = ? and status = 'PENDING' and next_attempt_at = 'infinity'",
+                    admin.storeId(), hook.id()));
             // While disabled nothing is sent; enabling it again sends what waits, now that the endpoint is back.
             int before = failing.received().size();
             Customers.createId(admin, "name", "Third Buyer");
