@@ -30,8 +30,11 @@ if [ -n "${ROWS:-}" ] && { [ ! -f "$OUT/$PREFIX.csv" ] || [ ! -f "$OUT/$PREFIX.x
   "$BENCH_PYTHON" "$(dirname "$0")/generate.py" "$ROWS" "$OUT/$PREFIX-source.csv"
   read -r _store seed < <(signup "Pace seed $(date +%s%N)" "pace-seed-$(date +%s%N)@bench.harbor-crm.dev")
   echo "seed import: $(import_file "$seed" "$OUT/$PREFIX-source.csv")"
-  curl -fs "$BASE/api/v1/exports/customers.csv" -H "Authorization: Bearer $seed" -o "$OUT/$PREFIX.csv"
-  curl -fs "$BASE/api/v1/exports/customers.xlsx" -H "Authorization: Bearer $seed" -o "$OUT/$PREFIX.xlsx"
+  for f in csv xlsx; do   # timed too: the export of the same store in both formats
+    JAVA_CPU0=$(java_cpu); T0=$(date +%s.%N)
+    curl -fs "$BASE/api/v1/exports/customers.$f" -H "Authorization: Bearer $seed" -o "$OUT/$PREFIX.$f"
+    echo "seed $f export: $(du -h "$OUT/$PREFIX.$f" | cut -f1) in $(echo "$(date +%s.%N) - $T0" | bc)s; CPU backend $(echo "$(java_cpu) - $JAVA_CPU0" | bc)s"
+  done
 fi
 for f in csv xlsx; do [ -f "$OUT/$PREFIX.$f" ] || { echo "run bench/import/export.sh first, or set ROWS" >&2; exit 1; }; done
 RESULT="$OUT/xlsx-pace-$(date -u +%Y%m%dT%H%M).txt"

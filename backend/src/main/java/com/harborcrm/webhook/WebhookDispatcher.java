@@ -225,9 +225,14 @@ public class WebhookDispatcher {
                             + "follow redirects: save the final address instead"
                     : "The endpoint answered HTTP " + code;
             return new Outcome(code, millis, error, excerpt);
+        } catch (java.net.http.HttpConnectTimeoutException e) {
+            return new Outcome(null, millisSince(started), "Could not connect within "
+                    + config.webhooks().connectTimeout().toSeconds() + " s", null);
         } catch (HttpTimeoutException e) {
             return new Outcome(null, millisSince(started), "No answer within "
                     + config.webhooks().requestTimeout().toSeconds() + " s", null);
+        } catch (javax.net.ssl.SSLException e) {
+            return new Outcome(null, millisSince(started), "TLS failed: " + message(e), null);
         } catch (java.io.IOException e) {
             return new Outcome(null, millisSince(started), "Could not connect: " + message(e), null);
         } catch (InterruptedException e) {
@@ -443,8 +448,16 @@ public class WebhookDispatcher {
         return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
     }
 
-    private static String message(Exception e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    /** The first message along the causes; a refused connection says so (the JDK gives it no message). */
+    static String message(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException && (t.getMessage() == null || t.getMessage().isBlank())) {
+                return "connection refused";
+            }
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 }

@@ -560,6 +560,23 @@ class WebhookTest {
     }
 
     @Test
+    void anEndpointThatRefusesConnectionsIsLoggedInWords() throws Exception {
+        Session admin = Api.openStore("Refused");
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Subscription hook = subscribe(admin, "http://127.0.0.1:" + closedPort + "/gone", "customer.created");
+        Customers.createId(admin, "name", "Nobody listens");
+        assertEquals(1, dispatcher.dispatch());
+        admin.as().get("/api/v1/webhooks/" + hook.id() + "/deliveries").then()
+                .body("items[0].status", equalTo("PENDING")).body("items[0].lastStatusCode", nullValue())
+                .body("items[0].lastError", equalTo("Could not connect: connection refused"));
+        admin.as().get("/api/v1/webhooks/" + hook.id()).then().body("failingSince", notNullValue())
+                .body("pendingDeliveries", equalTo(1));
+    }
+
+    @Test
     void addressesOutsideThePublicInternetAndBadInputAreRefusedWithEveryFieldAtOnce() {
         Session admin = Api.openStore("Targets");
         for (String url : List.of("ftp://example.com/h", "not a url", "http://10.0.0.5/h", "https://169.254.169.254/latest",
