@@ -67,15 +67,22 @@ from generate_series(1, :n) as g;
 -- customer_owners; before it in the customers row (benchmarks compare schemas).
 select to_regclass('customer_owners') is not null as has_owners \gset
 \if :has_owners
+-- In batches of 50,000 ids (\gexec runs each generated statement): the statement-level statistics trigger on
+-- customer_owners (a transition table) makes one statement of a million rows far slower than twenty of 50,000.
+select format($batch$
 insert into customer_owners (store_id, customer_id, owner_id, owned_since, pooled_since)
 select c.store_id, c.id, x.owner, case when x.owner is not null then c.created_at end,
        case when x.owner is null then c.created_at end
 from customers c
 cross join lateral (select substring(c.name from '(\d+)$')::int as g) n
-cross join lateral (select case when n.g % 10 < 3 then null
-                                else (select ids[1 + n.g % array_length(ids, 1)] from bench_rep_list) end as owner) x
-where c.store_id = :store
-  and not exists (select 1 from customer_owners o where o.store_id = c.store_id and o.customer_id = c.id);
+cross join lateral (select case when n.g %% 10 < 3 then null
+                                else (select ids[1 + n.g %% array_length(ids, 1)] from bench_rep_list) end as owner) x
+where c.store_id = %s and c.id between %s and %s
+  and not exists (select 1 from customer_owners o where o.store_id = c.store_id and o.customer_id = c.id)
+$batch$, :store, lo, lo + 49999)
+from generate_series((select min(id) from customers where store_id = :store),
+                     (select max(id) from customers where store_id = :store), 50000) lo
+\gexec
 \else
 update customers c set owner_id = x.owner, owned_since = case when x.owner is not null then c.created_at end,
        pooled_since = case when x.owner is null then c.created_at end
@@ -100,13 +107,18 @@ update customers set potential_score = least(100,
                               then last_follow_up_at + interval '30 days' end
 where store_id = :store;
 
--- Roughly 1.5 tags per customer.
+-- Roughly 1.5 tags per customer, in batches of 100,000 customers for the same reason as the owners.
+select format($batch$
 insert into customer_tags (store_id, customer_id, tag_id)
 select c.store_id, c.id, t.id
 from customers c
-join lateral (select id from tags where store_id = :store order by id offset (c.id % 20) limit (1 + c.id % 2)) t on true
-where c.store_id = :store
-on conflict do nothing;
+join lateral (select id from tags where store_id = %s order by id offset (c.id %% 20) limit (1 + c.id %% 2)) t on true
+where c.store_id = %s and c.id between %s and %s
+on conflict do nothing
+$batch$, :store, :store, lo, lo + 99999)
+from generate_series((select min(id) from customers where store_id = :store),
+                     (select max(id) from customers where store_id = :store), 100000) lo
+\gexec
 
 insert into customer_im_handles (store_id, customer_id, handle)
 select store_id, id, 'WHATSAPP:' || lower(im_accounts -> 0 ->> 'handle')

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The webhook dispatcher's TAKE statement (webhook/WebhookDispatcher) on a million deliveries: EXPLAIN ANALYZE of
-# one pass (50 deliveries) with (a) 1,000,000 pending deliveries of 1,000,000 customers, (b) the same plus a
-# second pending event for each of them (every one held back by its customer's earlier one), (c) 990,000
-# delivered and 10,000 pending. Runs in one transaction that is rolled back: the database is left as it was.
+# one pass (50 deliveries) with (a) 1,000,000 pending deliveries of 1,000,000 customers, (b) an endpoint that is
+# down: those all waiting for their retry and a second event of each customer held back behind them, (c) 990,000
+# delivered and 10,000 pending; and the delivery log's first page. Runs in one transaction that is rolled back: the database is left as it was.
 # Needs a database migrated to V88 with at least one store and user (the bench database after any run).
 #   BENCH_DB=harbor_bench bench/webhooks/take-explain.sh
 source "$(dirname "$0")/../lib.sh"
@@ -37,11 +37,30 @@ update webhook_deliveries d set leased_until = now() + interval '60 s', attempts
 from due, webhook_subscriptions s, webhook_messages m
 where d.store_id = due.store_id and d.id = due.id and s.store_id = d.store_id and s.id = d.subscription_id
   and m.store_id = d.store_id and m.id = d.message_id;
--- (b) a second event for each: each waits behind its customer's first
+-- (b) the endpoint is down: every customer's first delivery failed and waits for its retry, and a second event
+-- of each arrived meanwhile. As the fan-out writes it (due no sooner than its customer's retry) the scan finds
+-- nothing due at once; written due now instead, it would walk over a million held-back rows on every pass.
+update webhook_deliveries set next_attempt_at = now() + interval '5 minutes', attempts = 1
+where store_id = :store_id and subscription_id = :sub;
 insert into webhook_messages (store_id, event_type, customer_id, occurred_at, data)
 select :store_id, 'customer.updated', g, now(), jsonb_build_object('customerId', g) from generate_series(1, 1000000) g;
 analyze webhook_deliveries;
-\echo '(b) 2,000,000 pending, half held back by their customer''s earlier event'
+select count(*) filter (where next_attempt_at <= now()) as due_now, count(*) as pending
+from webhook_deliveries where status = 'PENDING';
+\echo '(b) 2,000,000 pending: 1,000,000 retries in 5 minutes and 1,000,000 held back behind them (as written)'
+explain (analyze, buffers, costs off)
+with due as (
+    select d.store_id, d.id from webhook_deliveries d
+    join webhook_subscriptions s on s.store_id = d.store_id and s.id = d.subscription_id and s.enabled
+    where d.status = 'PENDING' and d.next_attempt_at <= now() and (d.leased_until is null or d.leased_until <= now())
+      and not exists (select 1 from webhook_deliveries e where e.store_id = d.store_id
+                        and e.subscription_id = d.subscription_id and e.ordering_key = d.ordering_key
+                        and e.status = 'PENDING' and e.id < d.id)
+    order by d.next_attempt_at, d.id limit 50 for update of d skip locked)
+select count(*) from due;
+update webhook_deliveries d set next_attempt_at = '-infinity'
+from webhook_messages m where m.store_id = d.store_id and m.id = d.message_id and m.event_type = 'customer.updated';
+\echo '(b2) the same, had the held-back deliveries been written due at once'
 explain (analyze, buffers, costs off)
 with due as (
     select d.store_id, d.id from webhook_deliveries d
@@ -57,6 +76,8 @@ delete from webhook_deliveries where store_id = :store_id and subscription_id = 
   (select id from webhook_messages where store_id = :store_id and event_type = 'customer.updated');
 update webhook_deliveries set status = 'DELIVERED', delivered_at = now()
 where store_id = :store_id and subscription_id = :sub and ordering_key > 10000;
+update webhook_deliveries set next_attempt_at = '-infinity', attempts = 0
+where store_id = :store_id and subscription_id = :sub and status = 'PENDING';
 analyze webhook_deliveries;
 \echo '(c) 990,000 delivered, 10,000 pending'
 explain (analyze, buffers, costs off)

@@ -804,7 +804,7 @@ const everyonesScreens = [
 const managersScreens = ['/imports', '/settings/tags', '/settings/pool-rules', '/duplicates', '/duplicates?tab=history',
   '/products/new'];
 const adminsScreens = ['/settings/custom-fields', '/settings/users', '/settings/lost-reasons', '/settings/store',
-  '/settings/api-keys'];
+  '/settings/api-keys', '/settings/webhooks'];
 
 // axe-core, run inside the page (its Playwright wrapper needs Node 22): WCAG 2.1 A and AA.
 const axeSource = readFileSync(join(import.meta.dirname, '../node_modules/axe-core/axe.min.js'), 'utf8');

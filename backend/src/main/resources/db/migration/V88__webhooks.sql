@@ -100,12 +100,18 @@ create table webhook_attempts (
 );
 
 -- Fan-out: each new message becomes one delivery per enabled subscription that listens to its type (or, for a
--- test event, to the one subscription it names).
+-- test event, to the one subscription it names). A customer's delivery that must wait behind an earlier one of
+-- the same customer still pending (being retried) is due no sooner than that one: the dispatcher's scan of due
+-- deliveries then never walks over deliveries held back by their customer's order (one queue-index probe each).
 create function webhook_fan_out() returns trigger language plpgsql as $$
 begin
     insert into webhook_deliveries (store_id, subscription_id, message_id, ordering_key, next_attempt_at,
                                     window_started_at, created_at)
-    select m.store_id, s.id, m.id, m.customer_id, '-infinity', null, now()
+    select m.store_id, s.id, m.id, m.customer_id,
+           coalesce((select max(e.next_attempt_at) from webhook_deliveries e
+                     where m.customer_id is not null and e.store_id = m.store_id and e.subscription_id = s.id
+                       and e.ordering_key = m.customer_id and e.status = 'PENDING'), '-infinity'),
+           null, now()
     from new_messages m
     join webhook_subscriptions s on s.store_id = m.store_id and s.enabled
     where case when m.only_subscription_id is not null then s.id = m.only_subscription_id

@@ -272,6 +272,9 @@ public class WebhookDispatcher {
                             givenUp ? "FAILED" : "PENDING", utc(givenUp ? now : next), utc(now),
                             outcome.statusCode(), truncate(outcome.error(), 300), delivery.storeId(),
                             delivery.deliveryId(), utc(delivery.lease()));
+                    if (!givenUp) {
+                        holdBackFollowers(connection, delivery, next);
+                    }
                     disableIfFailingTooLong(connection, delivery, outcome, now);
                 }
                 connection.commit();
@@ -284,6 +287,22 @@ public class WebhookDispatcher {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record webhook delivery " + delivery.deliveryId(), e);
         }
+    }
+
+    /**
+     * The same customer's later deliveries to this endpoint wait for this one anyway: they are made due no sooner
+     * than its retry, so that the scan for due deliveries does not walk over them on every pass while an endpoint
+     * is down (they would be due but held back).
+     */
+    private static void holdBackFollowers(Connection connection, Taken delivery, Instant next) throws SQLException {
+        update(connection, """
+                update webhook_deliveries f set next_attempt_at = ?
+                from webhook_deliveries d
+                where d.store_id = ? and d.id = ? and d.ordering_key is not null
+                  and f.store_id = d.store_id and f.subscription_id = d.subscription_id
+                  and f.ordering_key = d.ordering_key and f.status = 'PENDING' and f.id > d.id
+                  and f.next_attempt_at < ?""",
+                utc(next), delivery.storeId(), delivery.deliveryId(), utc(next));
     }
 
     /**

@@ -397,6 +397,11 @@ class WebhookTest {
             long other = Customers.createId(admin, "name", "Other");
 
             assertEquals(1, dispatcher.dispatch(1), "the oldest first: the customer's creation, answered 500");
+            // The edit is due no sooner than the creation's retry: the dispatcher's scan does not walk over it.
+            List<Object[]> due = Sql.rows(db, "select next_attempt_at from webhook_deliveries where store_id = ? "
+                    + "and ordering_key = ? and status = 'PENDING' order by id", admin.storeId(), customer);
+            assertEquals(2, due.size());
+            assertEquals(due.get(0)[0], due.get(1)[0]);
             assertEquals(1, dispatcher.dispatch(), "the other customer's creation; the edit waits");
             assertEquals(0, dispatcher.dispatch());
             clock.advance(Duration.ofSeconds(10));
