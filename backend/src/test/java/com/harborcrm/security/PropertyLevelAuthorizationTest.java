@@ -47,6 +47,13 @@ class PropertyLevelAuthorizationTest {
     /** Names that must never be part of an answer's schema. */
     private static final Pattern SECRET = Pattern.compile("(?i).*(password|hash|salt|secret|tokenversion).*");
 
+    /**
+     * Operations whose answer carries a secret on purpose, once: a new webhook's signing secret (the receiver
+     * needs it to verify; Harbor never shows it again). Every other answer, the same webhook's included, is
+     * still searched.
+     */
+    private static final Set<String> SHOWN_ONCE = Set.of("createWebhook");
+
     private static JsonNode contract() throws Exception {
         return new ObjectMapper().readTree(
                 given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200).extract().asString());
@@ -146,6 +153,9 @@ class PropertyLevelAuthorizationTest {
         Set<String> leaks = new TreeSet<>();
         contract.get("paths").forEach(item -> item.forEach(operation -> operation.path("responses").forEach(response ->
                 response.path("content").forEach(media -> {
+                    if (SHOWN_ONCE.contains(operation.path("operationId").asText())) {
+                        return;
+                    }
                     Set<String> names = new HashSet<>();
                     collectProperties(contract, media.path("schema"), names, new HashSet<>());
                     names.stream().filter(name -> SECRET.matcher(name).matches()).forEach(leaks::add);

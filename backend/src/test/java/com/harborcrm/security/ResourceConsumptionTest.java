@@ -44,6 +44,8 @@ class ResourceConsumptionTest {
         Session admin = Api.openStore("Page sizes");
         long customer = Customers.createId(admin);
         long product = Products.create(admin, "PAGED-1", "1");
+        long webhook = admin.as().body(Map.of("url", "https://example.com/paged", "eventTypes", List.of("customer.created")))
+                .post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath().getLong("webhook.id");
         JsonNode contract = new ObjectMapper().readTree(
                 given().accept("application/json").get("/q/openapi?format=json").then().extract().asString());
         List<DynamicTest> tests = new ArrayList<>();
@@ -58,8 +60,9 @@ class ResourceConsumptionTest {
             if (!paged) {
                 continue;
             }
-            // Each id names an object of its kind: a product's history for /products/{id}, else the customer.
+            // Each id names an object of its kind: a product's or a webhook's for theirs, else the customer.
             String concrete = path.getKey().replace("/products/{id}", "/products/" + product)
+                    .replace("/webhooks/{id}", "/webhooks/" + webhook)
                     .replaceAll("\\{[^}]+}", Long.toString(customer));
             tests.add(DynamicTest.dynamicTest("GET " + path.getKey(), () -> {
                 for (String limit : List.of("201", "0", "-1", "99999999999")) {
