@@ -328,52 +328,48 @@ public class WebhookDispatcher {
      */
     private void disableIfFailingTooLong(Connection connection, Taken delivery, Outcome outcome, Instant now)
             throws SQLException {
-        Instant cutoff = now.minus(config.webhooks().disableAfter());
+        Instant failingSince;
         try (PreparedStatement statement = connection.prepareStatement("""
-                update webhook_subscriptions
-                set failing_since = coalesce(failing_since, ?),
-                    enabled = not (coalesce(failing_since, ?) <= ?),
-                    disabled_at = case when coalesce(failing_since, ?) <= ? then ? end,
-                    disabled_reason = case when coalesce(failing_since, ?) <= ? then
-                        format(cast(? as text), to_char(failing_since at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"'),
-                               cast(? as text)) end
+                update webhook_subscriptions set failing_since = coalesce(failing_since, ?)
                 where store_id = ? and id = ? and enabled
-                returning not enabled, failing_since""")) {
-            int i = 1;
-            statement.setObject(i++, utc(now));
-            statement.setObject(i++, utc(now));
-            statement.setObject(i++, utc(cutoff));
-            statement.setObject(i++, utc(now));
-            statement.setObject(i++, utc(cutoff));
-            statement.setObject(i++, utc(now));
-            statement.setObject(i++, utc(now));
-            statement.setObject(i++, utc(cutoff));
-            statement.setString(i++, "Every delivery failed since %s (last: %s)");
-            statement.setString(i++, outcome.statusCode() == null ? outcome.error() : "HTTP " + outcome.statusCode());
-            statement.setLong(i++, delivery.storeId());
-            statement.setLong(i, delivery.subscriptionId());
+                returning failing_since""")) {
+            statement.setObject(1, utc(now));
+            statement.setLong(2, delivery.storeId());
+            statement.setLong(3, delivery.subscriptionId());
             try (ResultSet r = statement.executeQuery()) {
-                if (r.next() && r.getBoolean(1)) {
-                    LOG.warnf("Webhook %d of store %d disabled: failing since %s", delivery.subscriptionId(),
-                            delivery.storeId(), r.getObject(2, OffsetDateTime.class));
-                    // Its pending deliveries leave the dispatcher's scan until it is enabled again.
-                    update(connection, "update webhook_deliveries set next_attempt_at = 'infinity' "
-                            + "where store_id = ? and subscription_id = ? and status = 'PENDING'",
-                            delivery.storeId(), delivery.subscriptionId());
-                    update(connection, """
-                            insert into audit_events (store_id, at, actor_id, action, entity_type, entity_id, data)
-                            values (?, ?, null, 'WEBHOOK_DISABLED', 'webhook', ?, '{}'::jsonb)""",
-                            delivery.storeId(), utc(now), delivery.subscriptionId());
-                    update(connection, """
-                            insert into webhook_messages (store_id, event_type, occurred_at, data)
-                            select s.store_id, 'webhook.disabled', ?, jsonb_build_object('webhookSubscriptionId', s.id,
-                                   'url', s.url, 'reason', s.disabled_reason, 'failingSince', s.failing_since)
-                            from webhook_subscriptions s
-                            where s.store_id = ? and s.id = ? and webhook_listening(s.store_id, 'webhook.disabled')""",
-                            utc(now), delivery.storeId(), delivery.subscriptionId());
+                if (!r.next()) {
+                    return; // disabled meanwhile
                 }
+                failingSince = r.getObject(1, OffsetDateTime.class).toInstant();
             }
         }
+        if (failingSince.isAfter(now.minus(config.webhooks().disableAfter()))) {
+            return;
+        }
+        String last = outcome.statusCode() == null ? outcome.error() : "HTTP " + outcome.statusCode();
+        update(connection, """
+                update webhook_subscriptions set enabled = false, disabled_at = ?,
+                       disabled_reason = format('Every delivery failed since %s (last: %s)',
+                           to_char(failing_since at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"'), cast(? as text))
+                where store_id = ? and id = ?""",
+                utc(now), truncate(last, 200), delivery.storeId(), delivery.subscriptionId());
+        LOG.warnf("Webhook %d of store %d disabled: failing since %s", delivery.subscriptionId(), delivery.storeId(),
+                failingSince);
+        // Its pending deliveries leave the dispatcher's scan until it is enabled again.
+        update(connection, "update webhook_deliveries set next_attempt_at = 'infinity' "
+                + "where store_id = ? and subscription_id = ? and status = 'PENDING'",
+                delivery.storeId(), delivery.subscriptionId());
+        update(connection, """
+                insert into audit_events (store_id, at, actor_id, action, entity_type, entity_id, data)
+                values (?, ?, null, 'WEBHOOK_DISABLED', 'webhook', ?, '{}'::jsonb)""",
+                delivery.storeId(), utc(now), delivery.subscriptionId());
+        update(connection, """
+                insert into webhook_messages (store_id, event_type, occurred_at, data)
+                select s.store_id, 'webhook.disabled', ?, jsonb_build_object('webhookSubscriptionId', s.id,
+                       'url', s.url, 'reason', s.disabled_reason, 'failingSince', s.failing_since)
+                from webhook_subscriptions s
+                where s.store_id = ? and s.id = ? and webhook_listening(s.store_id, 'webhook.disabled')""",
+                utc(now), delivery.storeId(), delivery.subscriptionId());
     }
 
     /** Drops delivered and failed deliveries past retention, then the messages no delivery refers to. */

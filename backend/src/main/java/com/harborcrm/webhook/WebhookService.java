@@ -17,7 +17,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.harborcrm.common.audit.AuditLog;
 import com.harborcrm.common.error.DomainException;
-import com.harborcrm.common.error.FieldError;
 import com.harborcrm.common.error.ProblemType;
 import com.harborcrm.common.paging.Cursor;
 import com.harborcrm.common.paging.Page;
@@ -73,9 +72,6 @@ public class WebhookService {
     CurrentUser currentUser;
 
     @Inject
-    WebhookTargets targets;
-
-    @Inject
     AuditLog audit;
 
     @Inject
@@ -102,7 +98,7 @@ public class WebhookService {
     @Transactional
     public CreatedWebhook create(CreateWebhookRequest request) {
         requireManager();
-        String url = checkedUrl(request.url());
+        String url = request.url().trim();
         long store = tenant.storeId();
         // One creation at a time per store, so that two cannot both pass the count.
         em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended('webhooks:' || ?1, 0))")
@@ -135,9 +131,8 @@ public class WebhookService {
     @Transactional
     public WebhookView update(long id, UpdateWebhookRequest request) {
         requireManager();
-        Object[] current = lock(id);
-        boolean wasEnabled = (Boolean) current[0];
-        String url = request.url() == null ? null : checkedUrl(request.url());
+        boolean wasEnabled = lock(id);
+        String url = request.url() == null ? null : request.url().trim();
         Instant now = clock.instant();
         boolean enabling = Boolean.TRUE.equals(request.enabled()) && !wasEnabled;
         em.createNativeQuery("""
@@ -147,7 +142,9 @@ public class WebhookService {
                     event_types = coalesce(cast(?4 as text[]), event_types),
                     enabled = coalesce(?5, enabled),
                     disabled_reason = case when ?5 is null then disabled_reason
-                                           when ?5 then null else 'Disabled by ' || ?6 end,
+                                           when ?5 then null
+                                           else 'Disabled by ' || (select u.name from users u
+                                                                   where u.store_id = ?8 and u.id = ?6) end,
                     disabled_at = case when ?5 is null then disabled_at when ?5 then null
                                        when enabled then ?7 else disabled_at end,
                     failing_since = case when ?5 then null else failing_since end,
@@ -160,7 +157,7 @@ public class WebhookService {
                 .setParameter(4, request.eventTypes() == null ? null
                         : SqlArrays.texts(request.eventTypes().stream().distinct().toList()), String.class)
                 .setParameter(5, request.enabled(), Boolean.class)
-                .setParameter(6, actorName())
+                .setParameter(6, currentUser.id())
                 .setParameter(7, now)
                 .setParameter(8, tenant.storeId()).setParameter(9, id)
                 .executeUpdate();
@@ -193,8 +190,7 @@ public class WebhookService {
     @Transactional
     public DeliveryView sendTest(long id) {
         requireManager();
-        Object[] current = lock(id);
-        if (!(Boolean) current[0]) {
+        if (!lock(id)) {
             throw new DomainException(ProblemType.CONFLICT, "This webhook is disabled: enable it first, then send a "
                     + "test event.");
         }
@@ -266,8 +262,7 @@ public class WebhookService {
     @Transactional
     public DeliveryView redeliver(long id, long deliveryId) {
         requireManager();
-        Object[] current = lock(id);
-        if (!(Boolean) current[0]) {
+        if (!lock(id)) {
             throw new DomainException(ProblemType.CONFLICT, "This webhook is disabled: enable it first, then "
                     + "redeliver.");
         }
@@ -291,25 +286,16 @@ public class WebhookService {
                 .orElseThrow(() -> DomainException.notFound("Delivery " + deliveryId + " of webhook " + id));
     }
 
-    /** The subscription's row lock (so that updates, tests and deletes queue up): enabled. */
-    private Object[] lock(long id) {
+    /** Takes the subscription's row lock (so that updates, tests and deletes queue up); whether it is enabled. */
+    private boolean lock(long id) {
         @SuppressWarnings("unchecked")
-        List<Object> rows = em.createNativeQuery("select enabled from webhook_subscriptions "
+        List<Boolean> rows = em.createNativeQuery("select enabled from webhook_subscriptions "
                 + "where store_id = ?1 and id = ?2 for update").setParameter(1, tenant.storeId()).setParameter(2, id)
                 .getResultList();
         if (rows.isEmpty()) {
             throw notFound(id);
         }
-        return new Object[] {rows.get(0)};
-    }
-
-    private String checkedUrl(String url) {
-        String trimmed = url.trim();
-        Optional<String> problem = targets.problemWith(trimmed);
-        if (problem.isPresent()) {
-            throw DomainException.invalid(FieldError.of("url", FieldError.Code.FORMAT, problem.get()));
-        }
-        return trimmed;
+        return rows.get(0);
     }
 
     /**
@@ -320,12 +306,6 @@ public class WebhookService {
         if (!currentUser.isApiKey() && currentUser.role() != Role.ADMIN) {
             throw DomainException.forbidden("Only an admin manages webhooks");
         }
-    }
-
-    private String actorName() {
-        Object name = em.createNativeQuery("select name from users where store_id = ?1 and id = ?2")
-                .setParameter(1, tenant.storeId()).setParameter(2, currentUser.id()).getSingleResult();
-        return (String) name;
     }
 
     private Optional<WebhookView> find(long id) {
