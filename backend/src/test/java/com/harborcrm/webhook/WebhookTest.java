@@ -582,6 +582,84 @@ class WebhookTest {
     }
 
     @Test
+    void aPausedWebhookKeepsWhatWaitsQueuesNothingNewAndRefusesTestsAndRedeliveries() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver().answer(500)) {
+            Session admin = Api.openStore("Paused");
+            Subscription hook = subscribe(admin, receiver.url("/h"), "customer.created");
+            Customers.createId(admin, "name", "Before the pause");
+            assertEquals(1, dispatcher.dispatch());
+            long delivery = admin.as().get("/api/v1/webhooks/" + hook.id() + "/deliveries").then().extract()
+                    .jsonPath().getLong("items[0].id");
+
+            admin.as().body(Map.of("enabled", false)).patch("/api/v1/webhooks/" + hook.id()).then().statusCode(200)
+                    .body("enabled", equalTo(false)).body("disabledReason", startsWith("Disabled by "))
+                    .body("disabledAt", notNullValue());
+            Customers.createId(admin, "name", "During the pause");
+            assertEquals(1, PoolHelper.count(db, "select count(*) from webhook_deliveries where store_id = ?",
+                    admin.storeId()), "nothing queued while paused");
+            admin.as().get("/api/v1/webhooks/" + hook.id() + "/deliveries").then()
+                    .body("items[0].status", equalTo("PENDING")).body("items[0].nextAttemptAt", nullValue());
+            clock.advance(Duration.ofMinutes(10));
+            assertEquals(0, dispatcher.dispatch());
+            problem(admin.as().post("/api/v1/webhooks/" + hook.id() + "/test").then(), 409, "conflict");
+            problem(admin.as().post("/api/v1/webhooks/" + hook.id() + "/deliveries/" + delivery + "/redeliver").then(),
+                    409, "conflict");
+
+            admin.as().body(Map.of("enabled", true)).patch("/api/v1/webhooks/" + hook.id()).then().statusCode(200);
+            assertEquals(1, drain());
+            assertEquals(2, receiver.received().size());
+            admin.as().get("/api/v1/webhooks/" + hook.id()).then().body("pendingDeliveries", equalTo(0));
+        }
+    }
+
+    @Test
+    void editsAreValidatedLikeCreationAndTheStoreHoldsAtMostTwentyWebhooks() {
+        Session admin = Api.openStore("Limits");
+        Subscription hook = subscribe(admin, "https://example.com/first", "customer.created");
+        for (String url : List.of("http://10.0.0.7/h", "   ", "https://user:pw@example.com/h")) {
+            problem(admin.as().body(Map.of("url", url, "eventTypes", List.of("order.paid", "no.such")))
+                    .patch("/api/v1/webhooks/" + hook.id()).then(), 400, "validation")
+                    .body("errors.field", org.hamcrest.Matchers.hasItems("url", "eventTypes[1]"));
+        }
+        admin.as().get("/api/v1/webhooks/" + hook.id()).then().body("url", equalTo("https://example.com/first"))
+                .body("eventTypes", org.hamcrest.Matchers.contains("customer.created"));
+        admin.as().body(Map.of("url", " https://example.com/second ", "description", ""))
+                .patch("/api/v1/webhooks/" + hook.id()).then().statusCode(200)
+                .body("url", equalTo("https://example.com/second")).body("description", nullValue());
+
+        for (int i = 2; i <= 20; i++) {
+            subscribe(admin, "https://example.com/h" + i, "customer.created");
+        }
+        problem(admin.as().body(Map.of("url", "https://example.com/h21", "eventTypes", List.of("customer.created")))
+                .post("/api/v1/webhooks").then(), 409, "conflict");
+        assertEquals(20, PoolHelper.count(db, "select count(*) from webhook_subscriptions where store_id = ?",
+                admin.storeId()));
+    }
+
+    @Test
+    void deliveredAndFailedDeliveriesAreKeptThirtyDaysPendingOnesUntilSent() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            Session admin = Api.openStore("Retention");
+            Subscription hook = subscribe(admin, receiver.url("/h"), "customer.created");
+            Customers.createId(admin, "name", "Delivered long ago");
+            drain();
+            Customers.createId(admin, "name", "Still waiting");
+            clock.advance(Duration.ofDays(29));
+            dispatcher.purge();
+            assertEquals(2, PoolHelper.count(db, "select count(*) from webhook_deliveries where store_id = ?",
+                    admin.storeId()), "29 days: both kept");
+            clock.advance(Duration.ofDays(2));
+            dispatcher.purge();
+            admin.as().get("/api/v1/webhooks/" + hook.id() + "/deliveries").then().body("items.size()", equalTo(1))
+                    .body("items[0].status", equalTo("PENDING"));
+            assertEquals(1, PoolHelper.count(db, "select count(*) from webhook_messages where store_id = ?",
+                    admin.storeId()), "the delivered one's message went with it");
+            assertEquals(0, PoolHelper.count(db, "select count(*) from webhook_attempts where store_id = ?",
+                    admin.storeId()));
+        }
+    }
+
+    @Test
     void addressesOutsideThePublicInternetAndBadInputAreRefusedWithEveryFieldAtOnce() {
         Session admin = Api.openStore("Targets");
         for (String url : List.of("ftp://example.com/h", "not a url", "http://10.0.0.5/h", "https://169.254.169.254/latest",
