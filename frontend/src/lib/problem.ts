@@ -281,3 +281,10 @@ export function errorReference(error: unknown): string | null {
   if (!(error instanceof ApiError) || error.status < 500) return null;
   return error.problem.errorId ?? error.problem.requestId ?? null;
 }
+
+/** {@link errorMessage} as a sentence, followed by the reference support needs when the server failed. */
+export function errorSentence(t: Translate, error: unknown): string {
+  const { key, params } = errorMessage(error);
+  const reference = errorReference(error);
+  return reference ? `${t(key, params)} ${t('problem.reference', { id: reference })}` : t(key, params);
+}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Confirm } from '@/components/confirm';
 import { useFormatters, useT, type Translate } from '@/lib/i18n';
-import { errorMessage, errorReference } from '@/lib/problem';
+import { errorSentence } from '@/lib/problem';
 import type { ApiKey } from '../api/list-api-keys';
 import { useRevokeApiKey } from '../api/revoke-api-key';
 import { LastUsed } from './last-used';
@@ -10,12 +10,6 @@ export interface Feedback {
   tone: 'success' | 'error';
   /** Rendered on display, so it follows a change of language. */
   text: (t: Translate) => string;
-}
-
-function failureReason(t: Translate, error: unknown): string {
-  const { key, params } = errorMessage(error);
-  const reference = errorReference(error);
-  return reference ? `${t(key, params)} ${t('problem.reference', { id: reference })}` : t(key, params);
 }
 
 export function StatusChip({ status }: { status: ApiKey['status'] }) {
@@ -52,7 +46,7 @@ export function ApiKeyRow({ apiKey, onFeedback }: { apiKey: ApiKey; onFeedback: 
         close('name');
       },
       onError: (error) => {
-        onFeedback({ tone: 'error', text: (t) => t('apiKeys.revokeFailed', { name: apiKey.name, reason: failureReason(t, error) }) });
+        onFeedback({ tone: 'error', text: (t) => t('apiKeys.revokeFailed', { name: apiKey.name, reason: errorSentence(t, error) }) });
         close('revoke');
       },
     });

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Confirm } from '@/components/confirm';
 import { useFormatters, useT, type Translate } from '@/lib/i18n';
-import { ApiError, errorMessage, errorReference } from '@/lib/problem';
+import { ApiError, errorSentence } from '@/lib/problem';
 import { ROLES, type Role, type User } from '../api/list-users';
 import { useUpdateUser, type UpdateUserChanges } from '../api/update-user';
 
@@ -14,9 +14,7 @@ export interface Feedback {
 function failureReason(t: Translate, error: unknown): string {
   if (error instanceof ApiError && error.status === 409) return t('users.lastAdmin');
   if (error instanceof ApiError && error.status === 412) return t('users.stale');
-  const { key, params } = errorMessage(error);
-  const reference = errorReference(error);
-  return reference ? `${t(key, params)} ${t('problem.reference', { id: reference })}` : t(key, params);
+  return errorSentence(t, error);
 }
 
 export function UserRow({

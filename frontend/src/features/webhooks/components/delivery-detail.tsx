@@ -2,11 +2,11 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { QueryError } from '@/components/query-error';
 import { TableScroll } from '@/components/table-scroll';
 import { useFormatters, useT } from '@/lib/i18n';
-import { ApiError } from '@/lib/problem';
+import { ApiError, errorSentence } from '@/lib/problem';
 import { useWebhookDelivery } from '../api/get-webhook-delivery';
 import type { Webhook } from '../api/list-webhooks';
 import { useRedeliverWebhook } from '../api/redeliver-webhook';
-import { DeliveryStatusBadge, eventLabel, failureReason, type Feedback } from './webhook-parts';
+import { DeliveryStatusBadge, eventLabel, type Feedback } from './webhook-parts';
 
 /** One delivery: what it is, the exact JSON sent, every attempt with the endpoint's answer, and sending it again. */
 export function DeliveryDetail({ webhook, deliveryId, onClose }: { webhook: Webhook; deliveryId: number; onClose: () => void }) {
@@ -35,7 +35,7 @@ export function DeliveryDetail({ webhook, deliveryId, onClose }: { webhook: Webh
             text: (t) =>
               error instanceof ApiError && error.status === 409
                 ? t('webhooks.detail.redeliverDisabled')
-                : t('webhooks.detail.redeliverFailed', { reason: failureReason(t, error) }),
+                : t('webhooks.detail.redeliverFailed', { reason: errorSentence(t, error) }),
           }),
       },
     );

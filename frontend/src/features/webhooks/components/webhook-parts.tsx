@@ -1,5 +1,4 @@
 import { useT, type Translate } from '@/lib/i18n';
-import { errorMessage, errorReference } from '@/lib/problem';
 import type { DeliveryStatus } from '../api/list-webhook-deliveries';
 import { WEBHOOK_EVENT_TYPES, type Webhook, type WebhookEventType } from '../api/list-webhooks';
 
@@ -12,13 +11,6 @@ export interface Feedback {
 /** What people call a subscription: its description, or else its address. */
 export function webhookName(webhook: Pick<Webhook, 'url' | 'description'>): string {
   return webhook.description?.trim() || webhook.url;
-}
-
-/** Why a call failed, in the reader's words, with the reference support needs for a failure on the server's side. */
-export function failureReason(t: Translate, error: unknown): string {
-  const { key, params } = errorMessage(error);
-  const reference = errorReference(error);
-  return reference ? `${t(key, params)} ${t('problem.reference', { id: reference })}` : t(key, params);
 }
 
 /** The events a delivery can carry: those a subscription lists, and the test event. */

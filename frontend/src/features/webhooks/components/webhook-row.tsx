@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { Confirm } from '@/components/confirm';
 import { useFormatters, useT } from '@/lib/i18n';
-import { ApiError } from '@/lib/problem';
+import { ApiError, errorSentence } from '@/lib/problem';
 import { useDeleteWebhook } from '../api/delete-webhook';
 import type { Webhook } from '../api/list-webhooks';
 import { useSendTestEvent } from '../api/send-test-event';
 import { useUpdateWebhook } from '../api/update-webhook';
-import { eventLabel, failureReason, webhookName, type Feedback } from './webhook-parts';
+import { eventLabel, webhookName, type Feedback } from './webhook-parts';
 
 /** The id of a subscription's "Deliveries" button, where focus returns when its log closes. */
 export function deliveriesButtonId(webhook: Pick<Webhook, 'id'>): string {
@@ -88,7 +88,7 @@ export function WebhookRow({
           text: (t) =>
             error instanceof ApiError && error.status === 409
               ? t('webhooks.testDisabled', { name })
-              : t('webhooks.testFailed', { name, reason: failureReason(t, error) }),
+              : t('webhooks.testFailed', { name, reason: errorSentence(t, error) }),
         }),
     });
   }
@@ -103,7 +103,7 @@ export function WebhookRow({
         onError: (error) =>
           onFeedback({
             tone: 'error',
-            text: (t) => t(enabled ? 'webhooks.enableFailed' : 'webhooks.pauseFailed', { name, reason: failureReason(t, error) }),
+            text: (t) => t(enabled ? 'webhooks.enableFailed' : 'webhooks.pauseFailed', { name, reason: errorSentence(t, error) }),
           }),
       },
     );
@@ -117,7 +117,7 @@ export function WebhookRow({
         onDeleted(webhook);
       },
       onError: (error) => {
-        onFeedback({ tone: 'error', text: (t) => t('webhooks.deleteFailed', { name, reason: failureReason(t, error) }) });
+        onFeedback({ tone: 'error', text: (t) => t('webhooks.deleteFailed', { name, reason: errorSentence(t, error) }) });
         refocus.current = true;
         setConfirming(false);
       },
