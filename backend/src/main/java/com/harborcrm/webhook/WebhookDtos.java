@@ -55,7 +55,7 @@ public final class WebhookDtos {
 
     @Schema(name = "UpdateWebhookRequest", description = "Members left out stay as they are")
     public record UpdateWebhookRequest(
-            @Size(min = 1, max = 2048) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @WebhookUrl
+            @Size(min = 1, max = 2048) @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank") @WebhookUrl
             @Schema(maxLength = 2048) String url,
             @Size(max = 200) @Schema(maxLength = 200, description = "An empty string clears it") String description,
             @Size(min = 1, max = 20) @Schema(type = SchemaType.ARRAY, implementation = WebhookEventType.class)
