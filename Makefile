@@ -15,7 +15,7 @@ $(JAR): $(BACKEND)/pom.xml $(shell find $(BACKEND)/src/main 2>/dev/null)
 	cd $(BACKEND) && $(MVN) -q package -DskipTests
 	@touch $@
 
-.PHONY: help run demo-reset test db keys backend-test client-test frontend-deps frontend-test e2e first-run-check ops-test ops-containers openapi build image native-image compose-config clean contract-deps contract-lint api-contract-test
+.PHONY: help run demo-reset mail-deps test db keys backend-test client-test frontend-deps frontend-test e2e first-run-check ops-test ops-containers openapi build image native-image compose-config clean contract-deps contract-lint api-contract-test
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -31,6 +31,10 @@ keys: ## Generate the development JWT key pair (git-ignored) if missing
 frontend-deps:
 	@cd $(FRONTEND) && { [ node_modules/.package-lock.json -nt package-lock.json ] && [ node_modules/.package-lock.json -nt package.json ] || npm ci --no-audit --no-fund; }
 
+# The local mail catcher (maildev) `make run` sends the demo store's e-mail to, pinned in its package-lock.json.
+mail-deps:
+	@cd tools/mail-catcher && { [ node_modules/.package-lock.json -nt package-lock.json ] && [ node_modules/.package-lock.json -nt package.json ] || npm ci --no-audit --no-fund; }
+
 # Third-party contract checkers (Spectral, Prism), pinned in contract/package-lock.json.
 contract-deps:
 	@cd contract && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; }
@@ -38,10 +42,10 @@ contract-deps:
 contract-lint: contract-deps ## Spectral with the OWASP API Top 10 ruleset on openapi.yaml: fails on any error
 	cd contract && npm run --silent lint
 
-run: db keys frontend-deps $(JAR) ## Backend on :8080 with a demo store, web app on :5173 (logins are printed; ports: HARBOR_HTTP_PORT, HARBOR_WEB_PORT)
+run: db keys frontend-deps mail-deps $(JAR) ## Backend on :8080 with a demo store, web app on :5173, mail inbox on :1080 (logins are printed; ports: HARBOR_HTTP_PORT, HARBOR_WEB_PORT, HARBOR_MAIL_PORT, HARBOR_MAIL_WEB_PORT)
 	@scripts/run-dev.sh
 
-demo-reset: db keys frontend-deps $(JAR) ## As `make run`, after writing the demo store anew (no other store is touched)
+demo-reset: db keys frontend-deps mail-deps $(JAR) ## As `make run`, after writing the demo store anew (no other store is touched)
 	@HARBOR_DEMO_RESET=true scripts/run-dev.sh
 
 test: db keys frontend-deps contract-deps ## Every test: contract lint, backend on PostgreSQL, contract drift, web app, fresh-clone run

@@ -12,6 +12,7 @@
 # Reuses the Maven cache (~/.m2) and npm's cache (~/.npm); installs node_modules afresh with npm ci.
 #
 #   FIRSTRUN_HTTP_PORT [18280]  FIRSTRUN_WEB_PORT [15273]  ports given to `make run` (HARBOR_HTTP_PORT/HARBOR_WEB_PORT)
+#   FIRSTRUN_MAIL_PORT [11025]  FIRSTRUN_MAIL_WEB_PORT [11080]  the mail catcher's (HARBOR_MAIL_PORT/HARBOR_MAIL_WEB_PORT)
 #   FIRSTRUN_TIMEOUT [480]      seconds `make run` may take from start to a working page. It catches a broken or
 #                               hung first run; the speed target is measured by bench/first-run/run.sh. The same
 #                               commit took 99.9 s on one 2-core machine of this project's kind and 295.9 s on
@@ -22,6 +23,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 HTTP_PORT="${FIRSTRUN_HTTP_PORT:-18280}"
 WEB_PORT="${FIRSTRUN_WEB_PORT:-15273}"
+MAIL_PORT="${FIRSTRUN_MAIL_PORT:-11025}"
+MAIL_WEB_PORT="${FIRSTRUN_MAIL_WEB_PORT:-11080}"
 TIMEOUT="${FIRSTRUN_TIMEOUT:-480}"
 DB=harbor_firstrun
 BACKEND="http://127.0.0.1:$HTTP_PORT"
@@ -48,6 +51,7 @@ listening() {
 # HTTP probes with Node's fetch (Node is a prerequisite; curl may not be installed).
 #   probe ready URL          the health answer is 200 with status UP
 #   probe index URL          200, HTML with the SPA's root element
+#   probe inbox URL          the mail catcher's REST API lists the inbox (200, a JSON array)
 #   probe login URL ORIGIN   POST the demo login as the browser would (with its Origin): 200 with a token
 probe() {
   node --input-type=module - "$@" <<'JS'
@@ -61,6 +65,9 @@ if (mode === 'ready') {
 } else if (mode === 'index') {
   const r = await fetch(url, { signal });
   ok = r.status === 200 && /<div id="root">/.test(await r.text());
+} else if (mode === 'inbox') {
+  const r = await fetch(url, { signal });
+  ok = r.status === 200 && Array.isArray(await r.json());
 } else if (mode === 'login') {
   const r = await fetch(url, {
     method: 'POST', signal,
@@ -119,8 +126,8 @@ trap cleanup EXIT
 trap 'say "interrupted"; exit 130' INT
 trap 'say "terminated"; exit 143' TERM
 
-for port in "$HTTP_PORT" "$WEB_PORT"; do
-  listening "$port" && fail "port $port is in use: stop what holds it, or move the check with FIRSTRUN_HTTP_PORT / FIRSTRUN_WEB_PORT"
+for port in "$HTTP_PORT" "$WEB_PORT" "$MAIL_PORT" "$MAIL_WEB_PORT"; do
+  listening "$port" && fail "port $port is in use: stop what holds it, or move the check with FIRSTRUN_HTTP_PORT / FIRSTRUN_WEB_PORT / FIRSTRUN_MAIL_PORT / FIRSTRUN_MAIL_WEB_PORT"
 done
 command -v git >/dev/null || fail "git is missing"
 command -v node >/dev/null || fail "node is missing"
@@ -147,7 +154,7 @@ say "make run (backend :$HTTP_PORT, web :$WEB_PORT, database $DB); log: $LOG"
   cd "$clone"
   exec setsid env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u QUARKUS_HTTP_PORT -u HARBOR_API_URL -u HARBOR_CORS_ORIGINS \
     -u HARBOR_STATS_DB_URL -u HARBOR_STATS_DB_USER -u HARBOR_STATS_DB_PASSWORD \
-    HARBOR_HTTP_PORT="$HTTP_PORT" HARBOR_WEB_PORT="$WEB_PORT" \
+    HARBOR_HTTP_PORT="$HTTP_PORT" HARBOR_WEB_PORT="$WEB_PORT" HARBOR_MAIL_PORT="$MAIL_PORT" HARBOR_MAIL_WEB_PORT="$MAIL_WEB_PORT" \
     HARBOR_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" HARBOR_DB_USER=harbor HARBOR_DB_PASSWORD=harbor \
     make run
 ) >"$LOG" 2>&1 </dev/null &
@@ -180,6 +187,8 @@ while :; do
       [ "$index" = 1 ] || { probe index "$WEB/" && index=1; } || true
       if [ "$index" = 1 ]; then
         probe login "$WEB/api/v1/auth/login" "$WEB" || fail "the demo login through the web app's proxy ($WEB/api/v1/auth/login) did not answer 200 with a token"
+        probe inbox "http://127.0.0.1:$MAIL_WEB_PORT/email" || fail "the mail inbox (http://127.0.0.1:$MAIL_WEB_PORT/) does not answer"
+        grep -q "local mail catcher on port $MAIL_PORT" "$LOG" || fail "the demo store's e-mail was not pointed at the mail catcher"
         t_page=$(now_ms)
         break
       fi
@@ -187,14 +196,15 @@ while :; do
   fi
   sleep 0.5
 done
-say "the demo logins are printed; $BACKEND/q/health/ready is UP; $WEB/ serves the web app; $DEMO_USER logs in through $WEB/api"
+say "the demo logins are printed; $BACKEND/q/health/ready is UP; $WEB/ serves the web app; $DEMO_USER logs in through $WEB/api; the mail inbox answers on :$MAIL_WEB_PORT"
 
 # Ctrl-C: SIGINT to the whole process group, as a terminal sends it.
 t_stop=$(now_ms)
 kill -INT -- "-$PGID"
 stopped=0
 for _ in $(seq 1 120); do
-  if ! kill -0 -- "-$PGID" 2>/dev/null && ! listening "$HTTP_PORT" && ! listening "$WEB_PORT"; then stopped=1; break; fi
+  if ! kill -0 -- "-$PGID" 2>/dev/null && ! listening "$HTTP_PORT" && ! listening "$WEB_PORT" && ! listening "$MAIL_PORT" \
+    && ! listening "$MAIL_WEB_PORT"; then stopped=1; break; fi
   sleep 0.25
 done
 t_stopped=$(now_ms)

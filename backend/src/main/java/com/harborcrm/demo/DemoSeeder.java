@@ -49,11 +49,16 @@ public class DemoSeeder {
     @Inject
     Clock clock;
 
+    @Inject
+    DemoMessaging messaging;
+
     void onStart(@Observes StartupEvent event) {
         if (!config.demo().enabled()) {
             return;
         }
-        open(plan(clock), config.demo().reset());
+        DemoStory.Plan plan = plan(clock);
+        long store = open(plan, config.demo().reset());
+        config.demo().mailPort().ifPresent(port -> messaging.connect(store, "admin@" + plan.emailDomain(), port));
         LOG.infof("%n%n==== Harbor CRM demo store is ready ====%n"
                 + "  Web app:  %s   (API: /api/v1, contract: /q/openapi)%n"
                 + "  Admin:    admin@%s / %s%n  Manager:  manager@%s / %s%n  Rep:      rep@%s / %s%n"

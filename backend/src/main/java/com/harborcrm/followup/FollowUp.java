@@ -51,6 +51,10 @@ public class FollowUp extends PanacheEntityBase {
     @Column(name = "next_follow_up_at")
     public Instant nextFollowUpAt;
 
+    /** False for mass mail that must not reset the pool timer (a campaign's switch): refreshCustomer skips it. */
+    @Column(name = "counts_for_timer", nullable = false, updatable = false)
+    public boolean countsForTimer = true;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 

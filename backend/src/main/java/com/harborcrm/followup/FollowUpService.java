@@ -219,11 +219,45 @@ public class FollowUpService {
         return followUp;
     }
 
+    /**
+     * A follow-up the server writes for a contact it made or received (a message sent, an e-mail that came in),
+     * in the caller's transaction, by {@code authorId}. It keeps the customer's planned next follow-up (a mass
+     * e-mail must not wipe a rep's reminder); {@code countsForTimer} false leaves the pool timer alone too.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long recordAutomatic(long customerId, long authorId, FollowUpType type, String content, Instant occurredAt,
+            boolean countsForTimer) {
+        Customer customer = Customer.findById(customerId, LockModeType.PESSIMISTIC_WRITE);
+        if (customer == null) {
+            throw DomainException.notFound("Customer " + customerId);
+        }
+        Instant now = clock.instant();
+        FollowUp followUp = new FollowUp();
+        followUp.customerId = customerId;
+        followUp.authorId = authorId;
+        followUp.type = type;
+        followUp.content = content.length() > FollowUpDtos.MAX_CONTENT
+                ? content.substring(0, FollowUpDtos.MAX_CONTENT - 1) + "…" : content;
+        followUp.occurredAt = occurredAt;
+        followUp.nextFollowUpAt = customer.nextFollowUpAt != null && customer.nextFollowUpAt.isAfter(occurredAt)
+                ? customer.nextFollowUpAt : null;
+        followUp.countsForTimer = countsForTimer;
+        followUp.createdAt = now;
+        followUp.updatedAt = now;
+        followUp.persist();
+        em.flush();
+        if (countsForTimer) {
+            refreshCustomer(customer, now);
+        }
+        return followUp.id;
+    }
+
     /** Recomputes lastFollowUpAt, nextFollowUpAt and the score from the customer's follow-ups (also after a merge moved them). */
     public void refreshCustomer(Customer customer, Instant now) {
         @SuppressWarnings("unchecked")
         List<Object[]> latest = em.createNativeQuery("select occurred_at, next_follow_up_at from follow_ups "
-                + "where store_id = ?1 and customer_id = ?2 order by occurred_at desc, id desc limit 1")
+                + "where store_id = ?1 and customer_id = ?2 and counts_for_timer "
+                + "order by occurred_at desc, id desc limit 1")
                 .setParameter(1, tenant.storeId()).setParameter(2, customer.id).getResultList();
         customer.lastFollowUpAt = latest.isEmpty() ? null : Instants.of(latest.get(0)[0]);
         customer.nextFollowUpAt = latest.isEmpty() ? null : Instants.of(latest.get(0)[1]);

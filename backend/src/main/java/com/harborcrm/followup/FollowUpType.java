@@ -1,5 +1,5 @@
 package com.harborcrm.followup;
 
 public enum FollowUpType {
-    EMAIL, CALL, CHAT, MEETING, VISIT, SAMPLE, QUOTATION, NOTE
+    EMAIL, SMS, CALL, CHAT, MEETING, VISIT, SAMPLE, QUOTATION, NOTE
 }

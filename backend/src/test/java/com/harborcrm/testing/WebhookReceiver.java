@@ -33,6 +33,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
     private volatile int defaultStatus = 204;
     private volatile long pauseMillis;
+    private volatile String successBody;
 
     public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
@@ -48,7 +49,8 @@ public final class WebhookReceiver implements AutoCloseable {
                 received.add(new Received(exchange.getRequestURI().getPath(), headers, body));
                 Integer next = statuses.poll();
                 int status = next == null ? defaultStatus : next;
-                byte[] answer = ("answered " + status).getBytes(StandardCharsets.UTF_8);
+                byte[] answer = (successBody != null && status >= 200 && status < 300 ? successBody
+                        : "answered " + status).getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(status, status == 204 ? -1 : answer.length);
                 if (status != 204) {
                     try (OutputStream out = exchange.getResponseBody()) {
@@ -71,6 +73,12 @@ public final class WebhookReceiver implements AutoCloseable {
     /** The next answers, in order; afterwards the default. */
     public WebhookReceiver answer(Integer... next) {
         statuses.addAll(List.of(next));
+        return this;
+    }
+
+    /** What 2xx answers other than 204 carry (JSON, as a provider's API answers); default "answered N". */
+    public WebhookReceiver answerBody(String body) {
+        successBody = body;
         return this;
     }
 

@@ -33,6 +33,55 @@ public interface HarborConfig {
 
     Webhooks webhooks();
 
+    Messaging messaging();
+
+    /** E-mail and SMS (messaging/). */
+    interface Messaging {
+        /**
+         * Base64 of 32 random bytes: the AES-256 key SMTP passwords, SMS tokens and inbound secrets are encrypted
+         * with at rest. Without it, messaging settings cannot store a secret (and say so).
+         */
+        Optional<String> encryptionKey();
+
+        /** Where people reach Harbor: the base of unsubscribe links and of the inbound endpoints' URLs. */
+        @WithDefault("http://localhost:8080")
+        String publicUrl();
+
+        /** How often the dispatcher sends due messages and starts due campaigns; "off" disables it. */
+        @WithDefault("1s")
+        String dispatchInterval();
+
+        /** Messages one dispatcher pass takes at most (the campaign throttle may allow fewer). */
+        @WithDefault("50")
+        int batchSize();
+
+        /** Messages in flight at once per instance. */
+        @WithDefault("4")
+        int concurrency();
+
+        /** How long the SMTP server or SMS provider may take to connect and to accept one message. */
+        @WithDefault("PT10S")
+        Duration sendTimeout();
+
+        /** How long a taken message stays with its instance before another may send it again. */
+        @WithDefault("PT60S")
+        Duration lease();
+
+        /** Attempts per message (the first included) before it is FAILED; retries wait 30 s, then 2 and 8 min. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        @WithDefault("PT30S")
+        Duration initialRetryDelay();
+
+        /** Plain-text SMTP and http:// SMS providers (development and tests only). */
+        @WithDefault("false")
+        boolean allowInsecure();
+
+        /** Host names of private addresses an SMTP server or SMS provider may still be on (a local mail catcher). */
+        Optional<List<String>> allowedPrivateHosts();
+    }
+
     /** Outgoing webhooks (webhook/). */
     interface Webhooks {
         /**
@@ -155,6 +204,9 @@ public interface HarborConfig {
         /** Where the web app is, for the login banner. */
         @WithDefault("http://localhost:5173")
         String webUrl();
+
+        /** The local mail catcher's SMTP port (make run starts one): the demo store sends its e-mail there. */
+        Optional<Integer> mailPort();
     }
 
     interface Pool {

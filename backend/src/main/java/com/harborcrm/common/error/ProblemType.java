@@ -34,6 +34,10 @@ public enum ProblemType {
     ORDER_TRANSITION("order-transition-not-allowed", 409, "The order cannot move to this status from its current one"),
     ORDER_NOT_EDITABLE("order-not-editable", 409, "Only a draft can be changed"),
     QUOTATION_CONVERTED("quotation-already-converted", 409, "This quotation was already converted to an order"),
+    CHANNEL_NOT_CONFIGURED("messaging-channel-off", 409, "This channel is not set up for the store"),
+    NO_ADDRESS("no-address", 409, "The customer has no address for this channel"),
+    CAMPAIGN_STATE("campaign-state", 409, "The campaign cannot do this in its current status"),
+    TEMPLATE_IN_USE("template-in-use", 409, "Campaigns use this template"),
     PRECONDITION_FAILED("precondition-failed", 412, "Someone else changed this first"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request is too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
@@ -41,7 +45,9 @@ public enum ProblemType {
     PRECONDITION_REQUIRED("precondition-required", 428, "The current version is required"),
     TOO_MANY_ATTEMPTS("too-many-attempts", 429, "Too many attempts"),
     RATE_LIMITED("rate-limited", 429, "Too many requests for this API key"),
+    DAILY_SEND_LIMIT("daily-send-limit", 429, "The store sent as many messages today as it may"),
     INTERNAL("internal", 500, "Something went wrong on our side"),
+    DELIVERY_FAILED("delivery-failed", 502, "The mail server or SMS provider did not take the message"),
     SERVICE_UNAVAILABLE("service-unavailable", 503, "The service is temporarily unavailable");
 
     public static final String BASE_URI = "https://harbor-crm.dev/problems/";

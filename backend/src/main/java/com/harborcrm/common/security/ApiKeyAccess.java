@@ -29,6 +29,7 @@ public final class ApiKeyAccess {
             rule(READ, "/api/v1/customers/*/orders", ApiKeyScope.ORDERS_READ),
             rule(WRITE, "/api/v1/customers/*/orders", ApiKeyScope.ORDERS_WRITE),
             rule(WRITE, "/api/v1/customers/*/release", ApiKeyScope.POOL_WRITE),
+            rule(Set.of("POST"), "/api/v1/customers/*/messages", ApiKeyScope.MESSAGES_SEND),
             rule(READ, "/api/v1/customers/**", ApiKeyScope.CUSTOMERS_READ),
             rule(WRITE, "/api/v1/customers/**", ApiKeyScope.CUSTOMERS_WRITE),
             rule(READ, "/api/v1/exports/customers.csv", ApiKeyScope.CUSTOMERS_READ),

@@ -20,15 +20,16 @@ public enum ApiKeyScope {
     PRODUCTS_READ("products:read"),
     PRODUCTS_WRITE("products:write"),
     STATS_READ("stats:read"),
-    WEBHOOKS_MANAGE("webhooks:manage");
+    WEBHOOKS_MANAGE("webhooks:manage"),
+    MESSAGES_SEND("messages:send");
 
     /** Every wire name, for bean validation of a request's scopes; a test keeps it equal to the constants. */
     public static final String PATTERN = "customers:read|customers:write|inquiries:read|inquiries:write|pool:write"
-            + "|orders:read|orders:write|products:read|products:write|stats:read|webhooks:manage";
+            + "|orders:read|orders:write|products:read|products:write|stats:read|webhooks:manage|messages:send";
 
     public static final String ONE_OF = "must be one of: customers:read, customers:write, inquiries:read, "
             + "inquiries:write, pool:write, orders:read, orders:write, products:read, products:write, stats:read, "
-            + "webhooks:manage";
+            + "webhooks:manage, messages:send";
 
     private final String wireName;
 

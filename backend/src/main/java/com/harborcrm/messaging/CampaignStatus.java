@@ -1,0 +1,5 @@
+package com.harborcrm.messaging;
+
+public enum CampaignStatus {
+    DRAFT, SCHEDULED, SENDING, DONE, CANCELLED
+}

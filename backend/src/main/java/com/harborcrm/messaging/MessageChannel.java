@@ -1,0 +1,5 @@
+package com.harborcrm.messaging;
+
+public enum MessageChannel {
+    EMAIL, SMS
+}
