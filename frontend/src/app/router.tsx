@@ -7,6 +7,7 @@ import { LoginRoute } from './routes/login';
 import { LogoutRoute } from './routes/logout';
 import { NotFoundRoute } from './routes/not-found';
 import { SignupRoute } from './routes/signup';
+import { UnsubscribeRoute } from './routes/unsubscribe';
 import { UsersRoute } from './routes/users';
 
 // The customer screens load on first use, keeping the initial script small.
@@ -34,6 +35,13 @@ const InquiriesRoute = lazy(() => import('./routes/inquiries').then((m) => ({ de
 const StoreSettingsRoute = lazy(() => import('./routes/store').then((m) => ({ default: m.StoreSettingsRoute })));
 const ApiKeysRoute = lazy(() => import('./routes/api-keys').then((m) => ({ default: m.ApiKeysRoute })));
 const WebhooksRoute = lazy(() => import('./routes/webhooks').then((m) => ({ default: m.WebhooksRoute })));
+// Messaging settings, templates and campaigns: loaded only when opened.
+const MessagingSettingsRoute = lazy(() => import('./routes/campaigns').then((m) => ({ default: m.MessagingSettingsRoute })));
+const TemplatesRoute = lazy(() => import('./routes/campaigns').then((m) => ({ default: m.TemplatesRoute })));
+const CampaignsRoute = lazy(() => import('./routes/campaigns').then((m) => ({ default: m.CampaignsRoute })));
+const NewCampaignRoute = lazy(() => import('./routes/campaigns').then((m) => ({ default: m.NewCampaignRoute })));
+const CampaignRoute = lazy(() => import('./routes/campaigns').then((m) => ({ default: m.CampaignRoute })));
+const EditCampaignRoute = lazy(() => import('./routes/campaigns').then((m) => ({ default: m.EditCampaignRoute })));
 // The pipeline board brings dnd-kit: loaded only when opened.
 const PipelineRoute = lazy(() => import('./routes/pipeline').then((m) => ({ default: m.PipelineRoute })));
 
@@ -41,6 +49,8 @@ export const routes: RouteObject[] = [
   { path: '/login', element: <LoginRoute /> },
   { path: '/signup', element: <SignupRoute /> },
   { path: '/logout', element: <LogoutRoute /> },
+  // An unsubscribe link from a campaign e-mail: public, whether or not anyone is signed in.
+  { path: '/unsubscribe/:token', element: <UnsubscribeRoute /> },
   {
     element: <RequireSession />,
     children: [
@@ -75,6 +85,12 @@ export const routes: RouteObject[] = [
           { path: 'settings/store', element: <StoreSettingsRoute /> },
           { path: 'settings/api-keys', element: <ApiKeysRoute /> },
           { path: 'settings/webhooks', element: <WebhooksRoute /> },
+          { path: 'settings/messaging', element: <MessagingSettingsRoute /> },
+          { path: 'settings/templates', element: <TemplatesRoute /> },
+          { path: 'campaigns', element: <CampaignsRoute /> },
+          { path: 'campaigns/new', element: <NewCampaignRoute /> },
+          { path: 'campaigns/:id', element: <CampaignRoute /> },
+          { path: 'campaigns/:id/edit', element: <EditCampaignRoute /> },
         ],
       },
     ],

@@ -46,6 +46,7 @@ export function AppShell() {
         <NavLink to="/products">{t('nav.products')}</NavLink>
         <NavLink to="/orders">{t('nav.orders')}</NavLink>
         <NavLink to="/inquiries">{t('nav.inquiries')}</NavLink>
+        {me && me.user.role !== 'REP' && <NavLink to="/campaigns">{t('campaigns.nav')}</NavLink>}
         <NavLink to="/profile">{t('nav.home')}</NavLink>
         <NavLink to="/stats">{t('stats.nav')}</NavLink>
         {me && me.user.role !== 'REP' && <NavLink to="/imports">{t('imports.nav')}</NavLink>}
@@ -58,6 +59,8 @@ export function AppShell() {
         {me?.user.role === 'ADMIN' && <NavLink to="/settings/store">{t('nav.store')}</NavLink>}
         {me?.user.role === 'ADMIN' && <NavLink to="/settings/api-keys">{t('nav.apiKeys')}</NavLink>}
         {me?.user.role === 'ADMIN' && <NavLink to="/settings/webhooks">{t('nav.webhooks')}</NavLink>}
+        {me?.user.role === 'ADMIN' && <NavLink to="/settings/messaging">{t('messagingSettings.nav')}</NavLink>}
+        {me && me.user.role !== 'REP' && <NavLink to="/settings/templates">{t('templates.nav')}</NavLink>}
       </nav>
       <main className="shell-main">
         <NavSectionProvider value={setSection}>

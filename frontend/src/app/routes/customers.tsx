@@ -2,6 +2,7 @@ import { useParams } from 'react-router';
 import { CreateCustomerScreen } from '@/features/customers/components/create-customer-screen';
 import { CustomerDetailScreen } from '@/features/customers/components/customer-detail-screen';
 import { CustomersScreen } from '@/features/customers/components/customers-screen';
+import { CustomerMessaging } from '@/features/messaging/components/customer-messaging';
 import { CustomerOrders } from '@/features/orders/components/customer-orders';
 import { idOf, UnknownAddress } from '../components/address-id';
 import { WithMe } from '../components/with-me';
@@ -29,6 +30,10 @@ export function CustomerRoute() {
           meId={me.user.id}
           // The orders are their own feature: the app puts them on the customer's page.
           ordersSection={(customer, readOnly) => <CustomerOrders customerId={customer.id} readOnly={readOnly} />}
+          // So are e-mail and SMS, beside the follow-ups.
+          messagingSection={(customer, readOnly) => (
+            <CustomerMessaging customer={customer} readOnly={readOnly} canSetUp={me.user.role === 'ADMIN'} />
+          )}
         />
       )}
     </WithMe>

@@ -9,6 +9,7 @@ export type CreateFollowUpRequest = components['schemas']['CreateFollowUpRequest
 
 export const FOLLOW_UP_TYPES = [
   'EMAIL',
+  'SMS',
   'CALL',
   'CHAT',
   'MEETING',

@@ -120,9 +120,14 @@ export interface CustomerDetailScreenProps {
    * other); `readOnly` when the person may not change this customer (a rep's view of a pool customer).
    */
   ordersSection?: (customer: Customer, readOnly: boolean) => ReactNode;
+  /**
+   * E-mail and SMS with the customer (compose box, consent, messages), drawn by the app from the messaging feature
+   * beside the follow-ups; `readOnly` as for the orders.
+   */
+  messagingSection?: (customer: Customer, readOnly: boolean) => ReactNode;
 }
 
-export function CustomerDetailScreen({ customerId, role, meId, ordersSection }: CustomerDetailScreenProps) {
+export function CustomerDetailScreen({ customerId, role, meId, ordersSection, messagingSection }: CustomerDetailScreenProps) {
   const t = useT();
   const format = useFormatters();
   const navigate = useNavigate();
@@ -238,6 +243,7 @@ export function CustomerDetailScreen({ customerId, role, meId, ordersSection }: 
         </Tabs.List>
         <Tabs.Content value="activity" className="stack tab-panel">
           {!readOnly && <FollowUpForm customerId={customer.id} />}
+          {messagingSection?.(customer, readOnly)}
           <Timeline
             customerId={customer.id}
             tags={tags}
