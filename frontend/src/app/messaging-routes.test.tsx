@@ -158,7 +158,7 @@ describe('a message sent', () => {
     for (const key of keys) client.setQueryData(key, {});
     const { onSuccess } = sendMessageMutationOptions();
     await onSuccess?.(
-      { id: 1, customerId: 5, channel: 'EMAIL', direction: 'OUT', status: 'SENT', createdAt: '', updatedAt: '' },
+      { id: 1, customerId: 5, customerName: 'Ana', channel: 'EMAIL', direction: 'OUT', status: 'SENT', createdAt: '', updatedAt: '' },
       { customerId: 5, body: { channel: 'EMAIL' } },
       undefined,
       { client, meta: undefined, mutationKey: undefined },

@@ -3082,17 +3082,20 @@ export interface components {
             id: number;
             /** Format: int64 */
             customerId: number;
+            customerName: string;
             channel: components["schemas"]["MessageChannel"];
             /** @enum {string} */
             direction: "OUT" | "IN";
             status: components["schemas"]["MessageStatus"];
             skipReason?: components["schemas"]["SkipReason"] | null;
             address?: string | null;
+            /** @description As sent; a campaign message's is set when it goes out */
             subject?: string | null;
-            /** @description Left out for campaign messages: their text is the campaign's */
+            /** @description Left out for campaign e-mail: its text is the campaign's, rendered */
             body?: string | null;
             /** Format: int64 */
             campaignId?: number | null;
+            campaignName?: string | null;
             /** Format: int64 */
             senderId?: number | null;
             senderName?: string | null;

@@ -19,6 +19,7 @@ function pathOf(request: Request) {
 const message = (id: number, status: CampaignMessage['status'], extra: Partial<CampaignMessage> = {}): CampaignMessage => ({
   id,
   customerId: 100 + id,
+  customerName: `Buyer ${id}`,
   channel: 'EMAIL',
   direction: 'OUT',
   status,
@@ -144,20 +145,20 @@ describe('CampaignDetailScreen', () => {
       'Details',
       'Last change',
     ]);
-    const bounced = within(table).getByRole('rowheader', { name: 'Customer 102' }).closest('tr') as HTMLElement;
+    const bounced = within(table).getByRole('rowheader', { name: 'Buyer 2' }).closest('tr') as HTMLElement;
     expect(within(bounced).getByText('Bounced')).toHaveClass('status-chip');
     expect(bounced).toHaveTextContent('550 5.1.1 Mailbox unknown');
-    expect(within(bounced).getByRole('link', { name: 'Customer 102' })).toHaveAttribute('href', '/customers/102');
-    const skipped = within(table).getByRole('rowheader', { name: 'Customer 103' }).closest('tr') as HTMLElement;
+    expect(within(bounced).getByRole('link', { name: 'Buyer 2' })).toHaveAttribute('href', '/customers/102');
+    const skipped = within(table).getByRole('rowheader', { name: 'Buyer 3' }).closest('tr') as HTMLElement;
     expect(skipped).toHaveTextContent('No consent to marketing messages');
 
     await user.click(screen.getByRole('button', { name: 'Load more' }));
-    expect(await within(table).findByRole('rowheader', { name: 'Customer 104' })).toBeInTheDocument();
+    expect(await within(table).findByRole('rowheader', { name: 'Buyer 4' })).toBeInTheDocument();
     expect(new URL(requests.at(-1)?.url ?? '').searchParams.get('cursor')).toBe('3');
 
     await user.selectOptions(screen.getByLabelText('Status'), 'Bounced');
-    await waitFor(() => expect(screen.queryByRole('rowheader', { name: 'Customer 101' })).not.toBeInTheDocument());
-    expect(screen.getByRole('rowheader', { name: 'Customer 102' })).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('rowheader', { name: 'Buyer 1' })).not.toBeInTheDocument());
+    expect(screen.getByRole('rowheader', { name: 'Buyer 2' })).toBeInTheDocument();
     expect(new URL(requests.at(-1)?.url ?? '').searchParams.get('status')).toBe('BOUNCED');
   });
 

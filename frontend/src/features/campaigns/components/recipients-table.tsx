@@ -53,7 +53,7 @@ export function RecipientsTable({ campaignId, sending }: { campaignId: number; s
                     return (
                       <tr key={message.id}>
                         <th scope="row">
-                          <Link to={`/customers/${message.customerId}`}>{t('campaigns.recipients.customer', { id: String(message.customerId) })}</Link>
+                          <Link to={`/customers/${message.customerId}`}>{t('campaigns.recipients.customer', { name: message.customerName })}</Link>
                         </th>
                         <td data-label={t('campaigns.recipients.column.address')} className="wrap-anywhere">
                           {message.address || <span className="muted">—</span>}

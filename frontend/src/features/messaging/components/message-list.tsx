@@ -18,7 +18,13 @@ function MessageRow({ message }: { message: Message }) {
       : message.status === 'FAILED' || message.status === 'BOUNCED'
         ? shortReason(message.error, 120)
         : null;
-  const who = message.direction === 'IN' ? null : message.senderName ?? (message.campaignId != null ? t('messaging.list.byCampaign') : null);
+  const who =
+    message.direction === 'IN'
+      ? null
+      : message.senderName ??
+        (message.campaignId != null
+          ? t('messaging.list.byCampaign', { name: message.campaignName ?? '' })
+          : null);
   return (
     <li className="message-row">
       <div className="message-row-head">

@@ -38,6 +38,7 @@ export function message(id: number, overrides: Partial<Message> = {}): Message {
   return {
     id,
     customerId: 5,
+    customerName: 'Ana Souza',
     channel: 'EMAIL',
     direction: 'OUT',
     status: 'SENT',

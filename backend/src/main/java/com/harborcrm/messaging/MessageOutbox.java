@@ -41,9 +41,10 @@ public class MessageOutbox {
 
     private static final String VIEW = """
             select m.id, m.customer_id, m.channel, m.direction, m.status, m.skip_reason, m.address,
-                   coalesce(m.subject, c.subject) as subject, m.body, m.campaign_id, m.sender_id, u.name, m.error,
-                   m.follow_up_id, m.created_at, m.sent_at, m.updated_at
+                   m.subject, m.body, m.campaign_id, m.sender_id, u.name, m.error,
+                   m.follow_up_id, m.created_at, m.sent_at, m.updated_at, k.name as customer_name, c.name as campaign_name
             from messages m
+            join customers k on k.store_id = m.store_id and k.id = m.customer_id
             left join campaigns c on c.store_id = m.store_id and c.id = m.campaign_id
             left join users u on u.store_id = m.store_id and u.id = m.sender_id
             where m.store_id = :store""";
@@ -229,9 +230,13 @@ public class MessageOutbox {
         Instant now = clock.instant();
         int updated = em.createNativeQuery("""
                 update messages set status = 'SENT', sent_at = :now, provider_id = :provider, error = null,
-                    leased_until = null, next_attempt_at = null, updated_at = :now
+                    leased_until = null, next_attempt_at = null, updated_at = :now,
+                    subject = coalesce(subject, cast(:subject as varchar)), body = coalesce(body, cast(:body as varchar))
                 where store_id = :store and id = :id and status = 'QUEUED'""").setParameter("now", now)
                 .setParameter("provider", providerId).setParameter("store", tenant.storeId())
+                .setParameter("subject", message.subject())
+                // A campaign e-mail's text is the campaign's (not kept 100,000 times); an SMS is short: kept.
+                .setParameter("body", message.channel() == MessageChannel.SMS ? message.text() : null)
                 .setParameter("id", message.id()).executeUpdate();
         if (updated == 0) {
             return; // cancelled or deleted meanwhile: nothing to follow up
@@ -313,10 +318,11 @@ public class MessageOutbox {
     }
 
     static MessageView view(Object[] r) {
-        return new MessageView(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
+        return new MessageView(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[17],
                 MessageChannel.valueOf((String) r[2]), (String) r[3], MessageStatus.valueOf((String) r[4]),
                 r[5] == null ? null : SkipReason.valueOf((String) r[5]), (String) r[6], (String) r[7], (String) r[8],
-                r[9] == null ? null : ((Number) r[9]).longValue(), r[10] == null ? null : ((Number) r[10]).longValue(),
+                r[9] == null ? null : ((Number) r[9]).longValue(), (String) r[18],
+                r[10] == null ? null : ((Number) r[10]).longValue(),
                 (String) r[11], (String) r[12], r[13] == null ? null : ((Number) r[13]).longValue(), Instants.of(r[14]),
                 Instants.of(r[15]), Instants.of(r[16]));
     }

@@ -162,7 +162,12 @@ class CampaignTest {
             }
             assertEquals(Set.of("ana@example.com", "eva@example.com"), to);
             s.manager().as().get("/api/v1/campaigns/" + id + "/recipients?status=SKIPPED").then().statusCode(200)
-                    .body("items.size()", equalTo(4));
+                    .body("items.size()", equalTo(4)).body("items.customerName", org.hamcrest.Matchers.hasItems("Ben", "Dan"))
+                    .body("items[0].campaignName", equalTo("Fair invitation"));
+            // A sent campaign message keeps the subject it went out with, rendered for its customer.
+            s.manager().as().get("/api/v1/customers/" + s.b() + "/messages").then()
+                    .body("items[0].subject", equalTo("Meet us at the fair, Eva")).body("items[0].status", equalTo("SENT"))
+                    .body("items[0].body", org.hamcrest.Matchers.nullValue());
             // Each delivered message is a follow-up of the customer's owner.
             s.manager().as().get("/api/v1/customers/" + s.b() + "/follow-ups").then()
                     .body("items[0].type", equalTo("EMAIL")).body("items[0].authorId", equalTo((int) s.manager().userId()))
