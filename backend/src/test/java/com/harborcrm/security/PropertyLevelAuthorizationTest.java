@@ -52,7 +52,13 @@ class PropertyLevelAuthorizationTest {
      * needs it to verify; Harbor never shows it again). Every other answer, the same webhook's included, is
      * still searched.
      */
-    private static final Set<String> SHOWN_ONCE = Set.of("createWebhook");
+    private static final Set<String> SHOWN_ONCE = Set.of("createWebhook", "rotateInboundSecret");
+
+    /**
+     * Booleans that say whether a secret is stored (so the messaging settings can offer "change" or "remove"),
+     * never the secret: MessagingTest proves the password and token themselves are in no answer.
+     */
+    private static final Set<String> SECRET_FLAGS = Set.of("passwordSet", "tokenSet", "emailSecretSet", "secretsStorable");
 
     private static JsonNode contract() throws Exception {
         return new ObjectMapper().readTree(
@@ -97,7 +103,8 @@ class PropertyLevelAuthorizationTest {
             path.getValue().fields().forEachRemaining(operation -> {
                 JsonNode schema = operation.getValue().path("requestBody").path("content").path("application/json")
                         .path("schema");
-                if (schema.isMissingNode()) {
+                // A provider's signed event is not read at all until its signature holds (401 otherwise).
+                if (schema.isMissingNode() || operation.getValue().path("operationId").asText().equals("receiveEmailEvent")) {
                     return;
                 }
                 Set<String> declared = new HashSet<>();
@@ -158,7 +165,8 @@ class PropertyLevelAuthorizationTest {
                     }
                     Set<String> names = new HashSet<>();
                     collectProperties(contract, media.path("schema"), names, new HashSet<>());
-                    names.stream().filter(name -> SECRET.matcher(name).matches()).forEach(leaks::add);
+                    names.stream().filter(name -> SECRET.matcher(name).matches() && !SECRET_FLAGS.contains(name))
+                            .forEach(leaks::add);
                 }))));
         assertEquals(Set.of(), leaks);
     }

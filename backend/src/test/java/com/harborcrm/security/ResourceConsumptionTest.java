@@ -46,6 +46,11 @@ class ResourceConsumptionTest {
         long product = Products.create(admin, "PAGED-1", "1");
         long webhook = admin.as().body(Map.of("url", "https://example.com/paged", "eventTypes", List.of("customer.created")))
                 .post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath().getLong("webhook.id");
+        long template = admin.as().body(Map.of("name", "Paged", "channel", "SMS", "language", "en", "body", "Hi"))
+                .post("/api/v1/messaging/templates").then().statusCode(201).extract().jsonPath().getLong("id");
+        long campaign = admin.as().body(Map.of("name", "Paged", "templateId", template,
+                "segment", Map.of("customerIds", List.of(customer)))).post("/api/v1/campaigns").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
         JsonNode contract = new ObjectMapper().readTree(
                 given().accept("application/json").get("/q/openapi?format=json").then().extract().asString());
         List<DynamicTest> tests = new ArrayList<>();
@@ -60,9 +65,9 @@ class ResourceConsumptionTest {
             if (!paged) {
                 continue;
             }
-            // Each id names an object of its kind: a product's or a webhook's for theirs, else the customer.
+            // Each id names an object of its kind: a product's, a webhook's or a campaign's for theirs, else the customer.
             String concrete = path.getKey().replace("/products/{id}", "/products/" + product)
-                    .replace("/webhooks/{id}", "/webhooks/" + webhook)
+                    .replace("/webhooks/{id}", "/webhooks/" + webhook).replace("/campaigns/{id}", "/campaigns/" + campaign)
                     .replaceAll("\\{[^}]+}", Long.toString(customer));
             tests.add(DynamicTest.dynamicTest("GET " + path.getKey(), () -> {
                 for (String limit : List.of("201", "0", "-1", "99999999999")) {
