@@ -209,7 +209,8 @@ public class InboundService {
         }
         inquiries.receive(key.length() > 64 ? key.substring(0, 64) : key, inquiry);
         Object owner = em.createNativeQuery("select owner_id from customer_owners where store_id = ?1 and customer_id = ?2")
-                .setParameter(1, tenant.storeId()).setParameter(2, customerId).getResultList().stream().findFirst()
+                .setParameter(1, tenant.storeId()).setParameter(2, customerId).getResultList().stream()
+                .filter(java.util.Objects::nonNull).findFirst()
                 .orElse(null);
         long author = owner == null ? system : ((Number) owner).longValue();
         long followUp = followUps.recordAutomatic(customerId, author,

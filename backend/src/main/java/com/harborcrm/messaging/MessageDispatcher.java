@@ -170,7 +170,14 @@ public class MessageDispatcher {
         }
         for (int i = 0; i < taken.size(); i++) {
             try {
-                outbox.recordSent(taken.get(i), sent.get(i).get(), channels.systemUserId());
+                String providerId = sent.get(i).get();
+                try {
+                    outbox.recordSent(taken.get(i), providerId, channels.systemUserId());
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "Message %d was sent but its follow-up could not be recorded", taken.get(i).id());
+                    outbox.recordSentWithoutFollowUp(taken.get(i), providerId, "Sent; the follow-up could not be "
+                            + "recorded: " + e);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;

@@ -247,7 +247,7 @@ public class MessageOutbox {
         } else {
             Object owner = em.createNativeQuery("select owner_id from customer_owners where store_id = ?1 "
                     + "and customer_id = ?2").setParameter(1, tenant.storeId()).setParameter(2, message.customerId())
-                    .getResultList().stream().findFirst().orElse(null);
+                    .getResultList().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
             author = owner == null ? systemUserId : ((Number) owner).longValue();
         }
         StringBuilder content = new StringBuilder();
@@ -264,6 +264,22 @@ public class MessageOutbox {
         em.createNativeQuery("update messages set follow_up_id = ?1 where store_id = ?2 and id = ?3")
                 .setParameter(1, followUp).setParameter(2, tenant.storeId()).setParameter(3, message.id())
                 .executeUpdate();
+    }
+
+    /**
+     * The server took the message but recording its follow-up failed: it is marked SENT all the same (with the
+     * reason), so that it is never sent again.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordSentWithoutFollowUp(Taken message, String providerId, String problem) {
+        Instant now = clock.instant();
+        em.createNativeQuery("""
+                update messages set status = 'SENT', sent_at = :now, provider_id = :provider, leased_until = null,
+                    next_attempt_at = null, updated_at = :now, error = :error
+                where store_id = :store and id = :id and status = 'QUEUED'""").setParameter("now", now)
+                .setParameter("provider", providerId).setParameter("error", problem.length() > 1000
+                        ? problem.substring(0, 1000) : problem)
+                .setParameter("store", tenant.storeId()).setParameter("id", message.id()).executeUpdate();
     }
 
     /** The attempt failed: retried after 30 s, 2 min, 8 min..., or FAILED when it cannot help or attempts ran out. */

@@ -33,6 +33,15 @@ public final class MailServer implements AutoCloseable {
         return Arrays.asList(greenMail.getReceivedMessages());
     }
 
+    /**
+     * What arrived, once at least {@code expected} messages have (or 5 s passed): the server stores a message a
+     * moment after it accepted it, so the sender may be done before the message is in the box.
+     */
+    public List<MimeMessage> received(int expected) {
+        greenMail.waitForIncomingEmail(5_000, expected);
+        return received();
+    }
+
     @Override
     public void close() {
         greenMail.stop();
