@@ -2815,6 +2815,21 @@ export interface components {
             /** @description true: check every row and report, write no customer */
             dryRun?: boolean | null;
         };
+        /** @description What a mail provider posts: a message from a customer (`inbound`), or a report on a message Harbor sent (`delivered`, `bounced`, `failed`, naming its Message-ID). */
+        InboundEmailEvent: {
+            /** @enum {string} */
+            type: "inbound" | "delivered" | "bounced" | "failed";
+            /** @description inbound: the From header, e.g. `Ana Souza <ana@souza.com.br>` */
+            from?: string | null;
+            /** @description inbound: the subject */
+            subject?: string | null;
+            /** @description inbound: the plain-text body */
+            text?: string | null;
+            /** @description reports: the Message-ID Harbor's mail went out with */
+            messageId?: string | null;
+            /** @description reports: why it bounced or failed */
+            reason?: string | null;
+        };
         /** @description Where providers send delivery reports and inbound messages for this store. */
         InboundEndpoints: {
             /** @description Signed JSON events of the mail provider (inbound mail, delivered, bounced) */
@@ -9389,7 +9404,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": components["schemas"]["InboundEmailEvent"];
             };
         };
         responses: {

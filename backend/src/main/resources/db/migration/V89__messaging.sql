@@ -26,9 +26,10 @@ create table messaging_settings (
     -- this row, so instances share one budget and the rate holds however many run.
     throttle_window_start     timestamptz   not null default '-infinity',
     throttle_window_taken     integer       not null default 0,
-    -- The public name of the store's inbound endpoints (provider callbacks, inbound mail) and the key that signs
-    -- what arrives there (inbound e-mail events; SMS callbacks are signed with the SMS token, as that provider does).
-    hook_key                  varchar(32)   not null unique,
+    -- The public name of the store's inbound endpoints (provider callbacks, inbound mail; messaging_hooks finds the
+    -- store by it) and the key that signs what arrives there (inbound e-mail events; SMS callbacks are signed with
+    -- the SMS token, as that provider does).
+    hook_key                  varchar(32)   not null,
     hook_secret               bytea,
     -- Signs unsubscribe links: 256 random bits per store, never leaves the server.
     unsubscribe_key           bytea         not null,
@@ -38,6 +39,13 @@ create table messaging_settings (
     updated_at                timestamptz   not null,
     version                   bigint        not null default 0,
     foreign key (store_id, system_user_id) references users (store_id, id)
+);
+
+-- A provider's callback names its store's endpoint before anyone knows the store: this small global table maps the
+-- name to the store, as api_key_hashes maps a key (a reference table on Citus).
+create table messaging_hooks (
+    hook_key  varchar(32) primary key,
+    store_id  bigint      not null unique references stores (id)
 );
 
 create table message_templates (

@@ -288,6 +288,17 @@ public final class MessagingDtos {
             @Schema(nullable = true) Rendered sample) {
     }
 
+    @Schema(name = "InboundEmailEvent", description = "What a mail provider posts: a message from a customer "
+            + "(`inbound`), or a report on a message Harbor sent (`delivered`, `bounced`, `failed`, naming its Message-ID).")
+    public record InboundEmailEvent(
+            @Schema(required = true, enumeration = {"inbound", "delivered", "bounced", "failed"}, maxLength = 16) String type,
+            @Schema(maxLength = 320, description = "inbound: the From header, e.g. `Ana Souza <ana@souza.com.br>`") String from,
+            @Schema(maxLength = 998, description = "inbound: the subject") String subject,
+            @Schema(maxLength = 100_000, description = "inbound: the plain-text body") String text,
+            @Schema(maxLength = 998, description = "reports: the Message-ID Harbor's mail went out with") String messageId,
+            @Schema(maxLength = 1000, description = "reports: why it bounced or failed") String reason) {
+    }
+
     // ---- Unsubscribe ----
 
     @Schema(name = "UnsubscribeStatus")

@@ -279,7 +279,7 @@ public class MessagingResource {
                     + "with the store's inbound secret; older than 5 minutes is refused. Mail from a customer's "
                     + "address becomes a follow-up and an inquiry.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
+            schema = @Schema(implementation = MessagingDtos.InboundEmailEvent.class)))
     @APIResponse(responseCode = "200", description = "Taken",
             content = @Content(schema = @Schema(implementation = InboundAnswer.class)))
     @APIResponse(responseCode = "401", description = "The signature is missing, stale or wrong; nothing was stored",

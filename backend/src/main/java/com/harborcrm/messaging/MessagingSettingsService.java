@@ -121,12 +121,15 @@ public class MessagingSettingsService {
         RANDOM.nextBytes(unsubscribeKey);
         byte[] hookKey = new byte[16];
         RANDOM.nextBytes(hookKey);
+        String hook = HexFormat.of().formatHex(hookKey);
         em.createNativeQuery("""
                 insert into messaging_settings (store_id, hook_key, unsubscribe_key, system_user_id, updated_at)
                 values (?1, ?2, ?3, ?4, ?5)""")
-                .setParameter(1, tenant.storeId()).setParameter(2, HexFormat.of().formatHex(hookKey))
+                .setParameter(1, tenant.storeId()).setParameter(2, hook)
                 .setParameter(3, unsubscribeKey).setParameter(4, systemUser).setParameter(5, clock.instant())
                 .executeUpdate();
+        em.createNativeQuery("insert into messaging_hooks (hook_key, store_id) values (?1, ?2)").setParameter(1, hook)
+                .setParameter(2, tenant.storeId()).executeUpdate();
     }
 
     @Transactional
@@ -230,8 +233,8 @@ public class MessagingSettingsService {
             return Optional.empty();
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                "select store_id, hook_secret, sms_token from messaging_settings where hook_key = ?1")
+        List<Object[]> rows = em.createNativeQuery("select s.store_id, s.hook_secret, s.sms_token from messaging_hooks h "
+                + "join messaging_settings s on s.store_id = h.store_id where h.hook_key = ?1")
                 .setParameter(1, hookKey).getResultList();
         return rows.stream().findFirst().map(r -> new InboundStore(((Number) r[0]).longValue(),
                 secrets.open((byte[]) r[1]), secrets.open((byte[]) r[2])));

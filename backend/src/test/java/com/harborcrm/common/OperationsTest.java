@@ -35,7 +35,7 @@ class OperationsTest {
 
     /** Tables that are global by design (the tenant table itself, the login directory, migrations). */
     private static final Set<String> GLOBAL_TABLES = Set.of("stores", "login_identities", "login_failures",
-            "api_key_hashes", "flyway_schema_history");
+            "api_key_hashes", "messaging_hooks", "flyway_schema_history");
 
     @Inject
     DataSource dataSource;
