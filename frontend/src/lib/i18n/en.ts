@@ -1509,7 +1509,7 @@ export const en = {
   'messaging.compose.subject': 'Subject',
   'messaging.compose.body': 'Message',
   'messaging.compose.bodyHint': 'Placeholders such as {example} are filled in from the customer file.',
-  'messaging.compose.smsLength': '{count, plural, one {# character} other {# characters}} of {max}.',
+  'messaging.compose.smsLength': '{count, plural, one {# character} other {# characters}} of {max}; {parts, plural, =0 {nothing to send yet} one {goes out as one text message} other {goes out as # text messages}}.',
   'messaging.compose.preview': 'Preview',
   'messaging.compose.previewing': 'Preparing the preview…',
   'messaging.compose.send': '{channel, select, EMAIL {Send e-mail} other {Send SMS}}',

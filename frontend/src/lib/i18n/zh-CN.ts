@@ -1510,7 +1510,7 @@ export const zhCN: Dictionary = {
   'messaging.compose.subject': '主题',
   'messaging.compose.body': '正文',
   'messaging.compose.bodyHint': '{example} 这样的占位符会用客户档案中的信息填入。',
-  'messaging.compose.smsLength': '已写 {count, number} 个字符，最多 {max} 个。',
+  'messaging.compose.smsLength': '已写 {count, number} 个字符，最多 {max} 个；{parts, plural, =0 {尚无内容} other {按 # 条短信发送}}。',
   'messaging.compose.preview': '预览',
   'messaging.compose.previewing': '正在生成预览…',
   'messaging.compose.send': '{channel, select, EMAIL {发送邮件} other {发送短信}}',

@@ -1,3 +1,4 @@
+import { smsParts } from '@/lib/sms';
 import { useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
 import { TextField } from '@/components/form/text-field';
@@ -8,7 +9,6 @@ import { MESSAGE_CHANNELS, type MessageChannel } from '../api/get-messaging-sett
 import { useCreateMessageTemplate } from '../api/create-message-template';
 import {
   SMS_MAX,
-  SMS_SEGMENT,
   TEMPLATE_LANGUAGES,
   type MessageTemplate,
   type MessageTemplateInput,
@@ -43,14 +43,15 @@ function placeholderError(t: Translate, error: unknown, field: 'subject' | 'body
   return t('templates.error.brokenBraces', { example: '{{name}}' });
 }
 
-/** The SMS length: characters of the most allowed, and how many messages of 160 it goes out as. */
-function SmsCounter({ id, length }: { id: string; length: number }) {
+/** The SMS length: characters of the most allowed, and how many messages it goes out as (70 a part in Chinese). */
+function SmsCounter({ id, text }: { id: string; text: string }) {
   const t = useT();
-  const segments = Math.ceil(length / SMS_SEGMENT);
+  const length = text.length;
+  const { parts: segments, perPart } = smsParts(text);
   const over = length > SMS_MAX;
   return (
     <p id={id} className={over ? 'field-error sms-counter' : 'field-hint sms-counter'} aria-live="polite">
-      {t('templates.sms.counter', { count: length, max: SMS_MAX, segments, size: SMS_SEGMENT })}
+      {t('templates.sms.counter', { count: length, max: SMS_MAX, segments, size: perPart })}
       {over && ` ${t('templates.sms.tooLong', { over: length - SMS_MAX })}`}
     </p>
   );
@@ -233,7 +234,7 @@ export function TemplateForm({
           <p id={`${id}-body-hint`} className="field-hint">
             {email ? t('templates.form.bodyHintEmail') : t('templates.form.bodyHintSms')}
           </p>
-          {!email && <SmsCounter id={`${id}-counter`} length={body.length} />}
+          {!email && <SmsCounter id={`${id}-counter`} text={body} />}
           {bodyError && (
             <p id={`${id}-body-error`} className="field-error">
               {bodyError}

@@ -193,7 +193,7 @@ describe('TemplatesScreen', () => {
     expect(body).toHaveAccessibleDescription(expect.stringContaining('0 of 1,600 characters · no message yet'));
     await user.click(body);
     await user.paste('x'.repeat(170));
-    expect(within(form).getByText(/^170 of 1,600 characters/)).toHaveTextContent('170 of 1,600 characters · 2 messages of up to 160 characters');
+    expect(within(form).getByText(/^170 of 1,600 characters/)).toHaveTextContent('170 of 1,600 characters · 2 messages of up to 153 characters');
     await user.paste('y'.repeat(1500));
     expect(within(form).getByText(/^1,670 of 1,600 characters/)).toHaveTextContent('70 characters too many.');
     expect(within(form).getByText(/^1,670 of 1,600 characters/)).toHaveClass('field-error');

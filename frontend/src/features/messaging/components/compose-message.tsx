@@ -1,3 +1,4 @@
+import { smsParts } from '@/lib/sms';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { FormAlert } from '@/components/form/form-alert';
@@ -323,7 +324,7 @@ export function ComposeMessage({ customerId, hasEmail, hasMobile, canSetUp }: Co
             {channel === 'SMS' && (
               <>
                 {' '}
-                {t('messaging.compose.smsLength', { count: body.length, max: format.number(MAX_SMS_BODY) })}
+                {t('messaging.compose.smsLength', { count: body.length, max: format.number(MAX_SMS_BODY), parts: smsParts(body).parts })}
               </>
             )}
           </p>

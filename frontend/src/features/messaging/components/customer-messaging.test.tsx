@@ -207,7 +207,9 @@ describe('Compose box', () => {
     await waitFor(() => expect(within(template).getAllByRole('option')).toHaveLength(2));
     await user.selectOptions(template, 'Sample reminder (English)');
     expect(within(box).getByRole('textbox', { name: 'Message' })).toHaveValue(smsReminder.body);
-    expect(within(box).getByText(new RegExp(`${smsReminder.body.length} characters of 1,600`))).toBeInTheDocument();
+    expect(within(box).getByText(new RegExp(`${smsReminder.body.length} characters of 1,600`))).toHaveTextContent(
+      'goes out as one text message',
+    );
     await user.click(within(box).getByRole('button', { name: 'Send SMS' }));
 
     await within(box).findByText('Sent — saved as a follow-up.');
