@@ -25,7 +25,7 @@ export function CampaignsRoute() {
 }
 
 export function NewCampaignRoute() {
-  return <WithMe>{(me) => (me.user.role === 'REP' ? <Forbidden /> : <CampaignEditor campaign={null} />)}</WithMe>;
+  return <WithMe>{(me) => (me.user.role === 'REP' ? <Forbidden /> : <CampaignEditor campaign={null} timeZone={me.store.timeZone} />)}</WithMe>;
 }
 
 export function CampaignRoute() {
@@ -40,6 +40,6 @@ export function EditCampaignRoute() {
   const campaignId = idOf(useParams().id);
   if (campaignId === null) return <UnknownAddress />;
   return (
-    <WithMe>{(me) => (me.user.role === 'REP' ? <Forbidden /> : <EditCampaignScreen key={campaignId} campaignId={campaignId} />)}</WithMe>
+    <WithMe>{(me) => (me.user.role === 'REP' ? <Forbidden /> : <EditCampaignScreen key={campaignId} campaignId={campaignId} timeZone={me.store.timeZone} />)}</WithMe>
   );
 }

@@ -1636,6 +1636,7 @@ export const en = {
   'campaigns.editor.toTemplates': 'Write one first',
   'campaigns.editor.schedule': 'Send later (optional)',
   'campaigns.editor.scheduleHint': 'In your computer’s time zone. Leave it empty to send as soon as you confirm.',
+  'campaigns.editor.scheduleHintZone': 'In the store’s time zone ({zone}). Leave it empty to send as soon as you confirm.',
   'campaigns.editor.scheduleInvalid': 'Enter a date and time.',
   'campaigns.editor.keepPoolTimers': 'Keep pool timers',
   'campaigns.editor.keepPoolTimersHint': 'Mass e-mail doesn’t count as a follow-up for the pool timer: with this ticked, customers keep their return dates.',

@@ -1637,6 +1637,7 @@ export const zhCN: Dictionary = {
   'campaigns.editor.toTemplates': '先去写一个',
   'campaigns.editor.schedule': '定时发送（可选）',
   'campaigns.editor.scheduleHint': '按您电脑的时区。留空则在您确认后立即发送。',
+  'campaigns.editor.scheduleHintZone': '按店铺时区（{zone}）。留空则在您确认后立即发送。',
   'campaigns.editor.scheduleInvalid': '请输入日期和时间。',
   'campaigns.editor.keepPoolTimers': '保留公海计时',
   'campaigns.editor.keepPoolTimersHint': '群发邮件不算作跟进：勾选后，客户的退回公海时间保持不变。',

@@ -56,10 +56,10 @@ function Detail() {
   return <p>Campaign page {useParams().id}</p>;
 }
 
-function renderEditor(campaign: Campaign | null = null) {
+function renderEditor(campaign: Campaign | null = null, timeZone?: string) {
   const router = createMemoryRouter(
     [
-      { path: '/campaigns/new', element: <CampaignEditor campaign={campaign} /> },
+      { path: '/campaigns/new', element: <CampaignEditor campaign={campaign} timeZone={timeZone} /> },
       { path: '/campaigns/:id', element: <Detail /> },
     ],
     { initialEntries: ['/campaigns/new'] },
@@ -178,6 +178,23 @@ describe('CampaignEditor', () => {
       segment: { customerIds: [40, 41, 42] },
       scheduledAt: new Date('2030-05-01T09:30').toISOString(),
     });
+  });
+
+  it('reads the schedule in the store’s time zone and says so', async () => {
+    const { find } = fakeApi();
+    const { user } = renderEditor(null, 'Asia/Shanghai');
+    await fillBasics(user);
+    const segment = screen.getByRole('group', { name: 'Who it goes to' });
+    await user.click(within(segment).getByRole('radio', { name: 'A list of customer numbers' }));
+    await user.type(within(segment).getByLabelText('Customer numbers'), '40');
+    const when = screen.getByLabelText('Send later (optional)');
+    expect(when).toHaveAccessibleDescription(expect.stringContaining('In the store’s time zone (Asia/Shanghai)'));
+    await user.type(when, '2030-05-01T09:30');
+    await user.click(screen.getByRole('button', { name: 'Schedule' }));
+    const confirm = await screen.findByRole('alertdialog');
+    await user.click(within(confirm).getByRole('button', { name: 'Schedule' }));
+    await waitFor(() => expect(find('POST', '/api/v1/campaigns')).toHaveLength(1));
+    expect(await find('POST', '/api/v1/campaigns')[0]?.json()).toMatchObject({ scheduledAt: '2030-05-01T01:30:00.000Z' });
   });
 
   it('does not offer to send when nobody would get it', async () => {

@@ -1,3 +1,4 @@
+import { instantToWallTime, wallTimeToInstant } from '@/lib/zoned-time';
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Confirm } from '@/components/confirm';
@@ -18,16 +19,18 @@ import { EMPTY_SEGMENT, SegmentFields, segmentOf, segmentStateOf, type SegmentSt
 
 const FIELDS = ['name', 'templateId', 'segment', 'segment.viewId', 'segment.customerIds', 'scheduledAt', 'keepPoolTimers'] as const;
 
-/** An instant as a datetime-local value, in the browser's time zone. */
-export function toLocalInput(iso: string): string {
+/** An instant as a datetime-local value: in the store's time zone when known, else the browser's. */
+export function toLocalInput(iso: string, timeZone?: string): string {
+  if (timeZone) return instantToWallTime(iso, timeZone);
   const date = new Date(iso);
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
-/** A datetime-local value (the browser's time zone) as an instant; null when empty or not a time. */
-function fromLocalInput(value: string): string | null {
+/** A datetime-local value (the store's time zone when known, else the browser's) as an instant; null when not a time. */
+function fromLocalInput(value: string, timeZone?: string): string | null {
   if (!value) return null;
+  if (timeZone) return wallTimeToInstant(value, timeZone);
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
@@ -41,7 +44,7 @@ interface PendingSend {
  * A campaign to draft, change, try (dry run) and send: a name, a template (whose channel it takes), who it goes
  * to, and optionally when. Sending asks first, saying how many customers it goes to.
  */
-export function CampaignEditor({ campaign }: { campaign: Campaign | null }) {
+export function CampaignEditor({ campaign, timeZone }: { campaign: Campaign | null; timeZone?: string }) {
   const t = useT();
   const format = useFormatters();
   const id = useId();
@@ -56,7 +59,7 @@ export function CampaignEditor({ campaign }: { campaign: Campaign | null }) {
   const [name, setName] = useState(campaign?.name ?? '');
   const [templateId, setTemplateId] = useState(campaign ? String(campaign.templateId) : '');
   const [segment, setSegment] = useState<SegmentState>(campaign ? segmentStateOf(campaign.segment) : EMPTY_SEGMENT);
-  const [scheduledAt, setScheduledAt] = useState(campaign?.scheduledAt ? toLocalInput(campaign.scheduledAt) : '');
+  const [scheduledAt, setScheduledAt] = useState(campaign?.scheduledAt ? toLocalInput(campaign.scheduledAt, timeZone) : '');
   const [keepPoolTimers, setKeepPoolTimers] = useState(campaign?.keepPoolTimers ?? false);
   // The draft as the server has it (after a first save, sending again replaces it rather than adding another).
   const [draft, setDraft] = useState<Campaign | null>(campaign);
@@ -90,7 +93,7 @@ export function CampaignEditor({ campaign }: { campaign: Campaign | null }) {
     }
     if (!forDryRun && !name.trim()) problems.name = t('fieldError.REQUIRED');
     if (!templateId) problems.templateId = t('campaigns.editor.templateRequired');
-    if (scheduledAt && !fromLocalInput(scheduledAt)) problems.scheduledAt = t('campaigns.editor.scheduleInvalid');
+    if (scheduledAt && !fromLocalInput(scheduledAt, timeZone)) problems.scheduledAt = t('campaigns.editor.scheduleInvalid');
     setLocalErrors(problems);
     setActionError(null);
     setNobody(false);
@@ -100,7 +103,7 @@ export function CampaignEditor({ campaign }: { campaign: Campaign | null }) {
       name: name.trim() || (forDryRun ? t('campaigns.editor.untitled') : ''),
       templateId: Number(templateId),
       segment: built.segment,
-      scheduledAt: fromLocalInput(scheduledAt),
+      scheduledAt: fromLocalInput(scheduledAt, timeZone),
       keepPoolTimers,
     };
   }
@@ -180,12 +183,12 @@ export function CampaignEditor({ campaign }: { campaign: Campaign | null }) {
       name: '',
       templateId: Number(templateId),
       segment: built.segment,
-      scheduledAt: fromLocalInput(scheduledAt),
+      scheduledAt: fromLocalInput(scheduledAt, timeZone),
       keepPoolTimers,
     });
-  }, [segment, templateId, scheduledAt, keepPoolTimers]);
+  }, [segment, templateId, scheduledAt, keepPoolTimers, timeZone]);
 
-  const scheduled = fromLocalInput(scheduledAt);
+  const scheduled = fromLocalInput(scheduledAt, timeZone);
   const skippedOf = (result: CampaignDryRun) => Object.values(result.skipped).reduce((sum, count) => sum + count, 0);
   let special409: string | null = null;
   if (channelOff) special409 = t(channel === 'SMS' ? 'campaigns.error.smsOff' : 'campaigns.error.emailOff');
@@ -274,7 +277,7 @@ export function CampaignEditor({ campaign }: { campaign: Campaign | null }) {
               aria-describedby={`${id}-schedule-hint${fieldErrors.scheduledAt ? ` ${id}-schedule-error` : ''}`}
             />
             <p id={`${id}-schedule-hint`} className="field-hint">
-              {t('campaigns.editor.scheduleHint')}
+              {timeZone ? t('campaigns.editor.scheduleHintZone', { zone: timeZone }) : t('campaigns.editor.scheduleHint')}
             </p>
             {fieldErrors.scheduledAt && (
               <p id={`${id}-schedule-error`} className="field-error">

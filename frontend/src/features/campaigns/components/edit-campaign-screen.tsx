@@ -5,7 +5,7 @@ import { useCampaign } from '../api/get-campaign';
 import { CampaignEditor } from './campaign-editor';
 
 /** A draft to change; a campaign sent or scheduled is no longer a draft and says so. */
-export function EditCampaignScreen({ campaignId }: { campaignId: number }) {
+export function EditCampaignScreen({ campaignId, timeZone }: { campaignId: number; timeZone?: string }) {
   const t = useT();
   const campaignQuery = useCampaign(campaignId);
   if (campaignQuery.isPending) return <p role="status">{t('app.loading')}</p>;
@@ -27,5 +27,5 @@ export function EditCampaignScreen({ campaignId }: { campaignId: number }) {
     );
   }
   // A draft saved from the form stays in it: the form is not made anew when its version moves on.
-  return <CampaignEditor key={campaign.id} campaign={campaign} />;
+  return <CampaignEditor key={campaign.id} campaign={campaign} timeZone={timeZone} />;
 }

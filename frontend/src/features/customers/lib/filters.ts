@@ -1,3 +1,4 @@
+import { zoneOffset } from '@/lib/zoned-time';
 import { queryFromSearch } from '@/lib/search-query';
 import type { CustomerFilter, CustomerQuery } from '../api/list-customers';
 
@@ -48,22 +49,6 @@ function pad(value: number): string {
   return String(value).padStart(2, '0');
 }
 
-/** How far the wall clock of an IANA time zone is ahead of UTC at an instant, in milliseconds. */
-function zoneOffset(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(instant));
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wallClock = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
-  return wallClock - Math.floor(instant / 1000) * 1000;
-}
 
 /**
  * A calendar day (yyyy-mm-dd) to the instant it starts, or ends, in the given IANA time zone (the store's, as the

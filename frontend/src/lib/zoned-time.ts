@@ -1,0 +1,46 @@
+/**
+ * Wall-clock times of an IANA time zone (the store's) and the instants they stand for, without a date library:
+ * the zone's offset at an instant comes from Intl, and a wall time is found by correcting a first guess once more
+ * (right on both sides of a daylight-saving change).
+ */
+
+/** How far the wall clock of a time zone is ahead of UTC at an instant, in milliseconds. */
+export function zoneOffset(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(instant));
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wallClock = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+  return wallClock - Math.floor(instant / 1000) * 1000;
+}
+
+const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/** A datetime-local value ("2026-12-10T09:30") read in the time zone, as an ISO instant; null when not a time. */
+export function wallTimeToInstant(value: string, timeZone: string): string | null {
+  const m = WALL_TIME.exec(value);
+  if (!m) return null;
+  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
+  if (Number.isNaN(asUtc)) return null;
+  try {
+    const first = asUtc - zoneOffset(asUtc, timeZone);
+    return new Date(asUtc - zoneOffset(first, timeZone)).toISOString();
+  } catch {
+    return null; // a zone this browser does not know
+  }
+}
+
+/** An ISO instant as the datetime-local value of its wall time in the time zone. */
+export function instantToWallTime(iso: string, timeZone: string): string {
+  const instant = new Date(iso).getTime();
+  const wall = new Date(instant + zoneOffset(instant, timeZone));
+  return wall.toISOString().slice(0, 16);
+}
