@@ -4184,7 +4184,7 @@ export interface components {
          * @description An event a webhook subscription can listen to
          * @enum {string}
          */
-        WebhookEventType: "customer.created" | "customer.updated" | "customer.deleted" | "customer.claimed" | "customer.assigned" | "customer.released" | "customer.returned" | "inquiry.received" | "followup.created" | "import.finished" | "order.paid" | "webhook.disabled";
+        WebhookEventType: "customer.created" | "customer.updated" | "customer.deleted" | "customer.claimed" | "customer.assigned" | "customer.released" | "customer.returned" | "inquiry.received" | "followup.created" | "import.finished" | "order.paid" | "message.delivered" | "webhook.disabled";
         WebhookPage: {
             items: components["schemas"]["Webhook"][];
             nextCursor?: string | null;

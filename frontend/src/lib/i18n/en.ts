@@ -1387,6 +1387,7 @@ export const en = {
   'webhooks.event.followup.created': 'Follow-up recorded',
   'webhooks.event.import.finished': 'Import finished',
   'webhooks.event.order.paid': 'Order paid',
+  'webhooks.event.message.delivered': 'E-mail or SMS delivered (as the provider reports)',
   'webhooks.event.webhook.disabled': 'A webhook was disabled',
   'webhooks.event.webhook.test': 'Test event',
   'webhooks.created.title': 'Signing secret of “{name}”',

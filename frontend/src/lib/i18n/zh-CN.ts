@@ -1388,6 +1388,7 @@ export const zhCN: Dictionary = {
   'webhooks.event.followup.created': '记录跟进',
   'webhooks.event.import.finished': '导入完成',
   'webhooks.event.order.paid': '订单已付款',
+  'webhooks.event.message.delivered': '邮件或短信已送达（以服务商回报为准）',
   'webhooks.event.webhook.disabled': '有 Webhook 被停用',
   'webhooks.event.webhook.test': '测试事件',
   'webhooks.created.title': '“{name}”的签名密钥',

@@ -78,6 +78,9 @@ class MessagingTest {
     @Inject
     MessagingSettingsService settingsService;
 
+    @Inject
+    com.harborcrm.webhook.WebhookDispatcher webhooks;
+
     @BeforeEach
     @AfterEach
     void cleanUp() throws Exception {
@@ -408,11 +411,26 @@ class MessagingTest {
             problem(given().contentType(ContentType.URLENC).header("X-Twilio-Signature", "forged")
                     .formParams(delivered).post(path).then(), 401, "unauthorized");
             admin.as().get("/api/v1/customers/" + customer + "/messages").then().body("items[0].status", equalTo("SENT"));
-            given().contentType(ContentType.URLENC)
-                    .header("X-Twilio-Signature", TwilioShapedSmsGateway.sign("sms-token-1", callback, delivered))
-                    .formParams(delivered).post(path).then().statusCode(200);
-            admin.as().get("/api/v1/customers/" + customer + "/messages").then()
-                    .body("items[0].status", equalTo("DELIVERED"));
+            try (WebhookReceiver integrator = new WebhookReceiver()) {
+                admin.as().body(Map.of("url", integrator.url("/hooks"), "eventTypes", List.of("message.delivered")))
+                        .post("/api/v1/webhooks").then().statusCode(201);
+                given().contentType(ContentType.URLENC)
+                        .header("X-Twilio-Signature", TwilioShapedSmsGateway.sign("sms-token-1", callback, delivered))
+                        .formParams(delivered).post(path).then().statusCode(200);
+                admin.as().get("/api/v1/customers/" + customer + "/messages").then()
+                        .body("items[0].status", equalTo("DELIVERED"));
+                // Integrators hear of it: message.delivered, from the transaction that recorded the report.
+                assertEquals(1, webhooks.dispatch());
+                var event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(integrator.received().get(0).body());
+                assertEquals("message.delivered", event.get("type").asText());
+                assertEquals(customer, event.get("data").get("customerId").asLong());
+                assertEquals("SMS", event.get("data").get("channel").asText());
+                assertEquals("SM42", event.get("data").get("providerId").asText());
+                try (Connection connection = db.getConnection();
+                        PreparedStatement delete = connection.prepareStatement("delete from webhook_subscriptions")) {
+                    delete.executeUpdate();
+                }
+            }
 
             // A reply from the customer's number: a follow-up, a message received and an inquiry; STOP withdraws consent.
             Map<String, String> reply = Map.of("MessageSid", "SM77", "From", "+8613800138000", "To", "+8657400000",

@@ -715,6 +715,7 @@ class WebhookTest {
     @Test
     void theEventTypesTheDatabaseWritesAreTheOnesTheApiOffers() throws Exception {
         String migration = Files.readString(Path.of("src/main/resources/db/migration/V88__webhooks.sql"))
+                + Files.readString(Path.of("src/main/resources/db/migration/V90__message_delivered_webhook.sql"))
                 + Files.readString(Path.of("src/main/java/com/harborcrm/webhook/WebhookDispatcher.java"));
         Set<String> written = new TreeSet<>();
         Matcher m = java.util.regex.Pattern.compile("'([a-z]+\\.[a-z]+)'").matcher(migration);
