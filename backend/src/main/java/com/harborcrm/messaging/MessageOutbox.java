@@ -36,7 +36,7 @@ public class MessageOutbox {
     /** A message taken to be sent, rendered: the sender needs nothing else. */
     public record Taken(long id, long customerId, MessageChannel channel, Long campaignId, String campaignName,
             String address, String subject, String text, String html, Map<String, String> headers, Long senderId,
-            int attempt, boolean countsForTimer) {
+            int attempt, boolean countsForTimer, String recordText) {
     }
 
     private static final String VIEW = """
@@ -189,7 +189,7 @@ public class MessageOutbox {
                 Rendered text = new Rendered((String) r[5], body, channel == MessageChannel.EMAIL
                         ? TemplateText.plainHtml(body) : null);
                 taken.add(new Taken(id, customerId, channel, null, null, (String) r[4], text.subject(), text.text(),
-                        text.html(), Map.of(), senderId, attempt, true));
+                        text.html(), Map.of(), senderId, attempt, true, text.text()));
                 continue;
             }
             Object[] c = campaigns.computeIfAbsent(campaignId, this::campaign);
@@ -203,14 +203,17 @@ public class MessageOutbox {
                 headers.put("Precedence", "bulk");
             }
             Rendered copy;
+            Map<String, String> values;
             try {
-                copy = renderer.render(channel, (String) c[1], (String) c[2], renderer.values(customerId, page),
-                        (String) c[3]);
+                values = renderer.values(customerId, page);
+                copy = renderer.render(channel, (String) c[1], (String) c[2], values, (String) c[3]);
             } catch (DomainException gone) {
                 continue; // the customer was deleted after the message was queued: the row went with it
             }
+            // The rep's record is the message without the footer: the customer's own unsubscribe link is not theirs.
+            String recordText = renderer.render(channel, (String) c[1], (String) c[2], values, null).text();
             taken.add(new Taken(id, customerId, channel, campaignId, (String) c[0], (String) r[4], copy.subject(),
-                    copy.text(), copy.html(), headers, senderId, attempt, !(Boolean) c[4]));
+                    copy.text(), copy.html(), headers, senderId, attempt, !(Boolean) c[4], recordText));
         }
         return taken;
     }
@@ -257,7 +260,7 @@ public class MessageOutbox {
         if (message.subject() != null) {
             content.append(message.subject()).append("\n\n");
         }
-        content.append(message.text());
+        content.append(message.recordText());
         long followUp = followUps.recordAutomatic(message.customerId(), author,
                 message.channel() == MessageChannel.EMAIL ? FollowUpType.EMAIL : FollowUpType.SMS, content.toString(),
                 now, message.countsForTimer());

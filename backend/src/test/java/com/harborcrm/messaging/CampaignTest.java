@@ -4,6 +4,7 @@ import static com.harborcrm.testing.Api.problem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -171,7 +172,9 @@ class CampaignTest {
             // Each delivered message is a follow-up of the customer's owner.
             s.manager().as().get("/api/v1/customers/" + s.b() + "/follow-ups").then()
                     .body("items[0].type", equalTo("EMAIL")).body("items[0].authorId", equalTo((int) s.manager().userId()))
-                    .body("items[0].content", containsString("Campaign «Fair invitation»"));
+                    .body("items[0].content", containsString("Campaign «Fair invitation»"))
+                    .body("items[0].content", containsString("booth 12."))
+                    .body("items[0].content", not(containsString("unsubscribe")));
         }
     }
 
