@@ -36,6 +36,12 @@ public class StoreTimeZones {
                 .getSingleResult()));
     }
 
+    /** When the current store's day that holds {@code now} began (its daily limits count from there). */
+    public java.time.Instant startOfDay(java.time.Instant now) {
+        ZoneId zone = current();
+        return java.time.LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
+    }
+
     /** The current store's zone changes in this transaction: read it from the database until it ends. */
     public void changing() {
         cache.forgetAfterCompletion(Long.toString(tenant.storeId()));

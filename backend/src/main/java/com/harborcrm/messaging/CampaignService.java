@@ -202,10 +202,7 @@ public class CampaignService {
             throw new DomainException(ProblemType.CAMPAIGN_STATE, "This campaign was already sent or scheduled");
         }
         var channels = settings.channels();
-        if (!channels.ready(current.channel())) {
-            throw new DomainException(ProblemType.CHANNEL_NOT_CONFIGURED, (current.channel() == MessageChannel.EMAIL
-                    ? "E-mail" : "SMS") + " is not set up for this store: an admin sets it up under Settings → Messaging");
-        }
+        channels.requireReady(current.channel());
         Instant now = clock.instant();
         if (current.scheduledAt() != null && current.scheduledAt().isAfter(now)) {
             em.createNativeQuery("update campaigns set status = 'SCHEDULED', version = version + 1 "

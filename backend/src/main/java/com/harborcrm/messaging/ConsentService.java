@@ -1,7 +1,6 @@
 package com.harborcrm.messaging;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,7 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import com.harborcrm.common.error.DomainException;
 import com.harborcrm.common.security.CurrentUser;
 import com.harborcrm.common.tenancy.TenantContext;
 import com.harborcrm.common.time.Instants;
@@ -150,9 +148,5 @@ public class ConsentService {
         int keep = Math.min(4, address.length() / 3);
         return address.substring(0, Math.min(3, address.length() - keep)) + "******"
                 + address.substring(address.length() - keep);
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 }

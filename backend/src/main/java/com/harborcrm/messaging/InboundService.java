@@ -9,7 +9,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -76,6 +75,9 @@ public class InboundService {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    MessageOutbox outbox;
 
     public record Result(boolean matched, Long customerId) {
     }
@@ -208,11 +210,7 @@ public class InboundService {
             contact.put("mobile", address);
         }
         inquiries.receive(key.length() > 64 ? key.substring(0, 64) : key, inquiry);
-        Object owner = em.createNativeQuery("select owner_id from customer_owners where store_id = ?1 and customer_id = ?2")
-                .setParameter(1, tenant.storeId()).setParameter(2, customerId).getResultList().stream()
-                .filter(java.util.Objects::nonNull).findFirst()
-                .orElse(null);
-        long author = owner == null ? system : ((Number) owner).longValue();
+        long author = outbox.ownerOr(customerId, system);
         long followUp = followUps.recordAutomatic(customerId, author,
                 channel == MessageChannel.EMAIL ? FollowUpType.EMAIL : FollowUpType.SMS,
                 (channel == MessageChannel.EMAIL ? "Received: " : "SMS received: ") + message.strip(), now, true);

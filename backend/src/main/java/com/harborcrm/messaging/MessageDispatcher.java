@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -139,8 +138,7 @@ public class MessageDispatcher {
      */
     private int dispatchStore() {
         Channels channels = settings.channels();
-        Instant startOfDay = LocalDate.ofInstant(clock.instant(), zones.current()).atStartOfDay(zones.current())
-                .toInstant();
+        Instant startOfDay = zones.startOfDay(clock.instant());
         int batch = config.messaging().batchSize();
         int secondsShare = (channels.campaignRatePerMinute() + 59) / 60;
         int attempted = 0;

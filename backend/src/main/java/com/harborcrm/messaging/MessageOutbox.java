@@ -19,6 +19,7 @@ import com.harborcrm.common.paging.Cursor;
 import com.harborcrm.common.paging.Page;
 import com.harborcrm.common.tenancy.TenantContext;
 import com.harborcrm.common.time.Instants;
+import com.harborcrm.customer.Customer;
 import com.harborcrm.followup.FollowUpService;
 import com.harborcrm.followup.FollowUpType;
 import com.harborcrm.messaging.MessagingDtos.MessageView;
@@ -133,7 +134,8 @@ public class MessageOutbox {
         return taken;
     }
 
-    private int sentSince(MessageChannel channel, Instant since) {
+    /** Messages of a channel the store sent since a moment (the start of its day, for the daily caps). */
+    public int sentSince(MessageChannel channel, Instant since) {
         Number sent = (Number) em.createNativeQuery("select count(*) from messages where store_id = ?1 and channel = ?2 "
                 + "and direction = 'OUT' and sent_at >= ?3").setParameter(1, tenant.storeId())
                 .setParameter(2, channel.name()).setParameter(3, since).getSingleResult();
@@ -244,15 +246,7 @@ public class MessageOutbox {
         if (updated == 0) {
             return; // cancelled or deleted meanwhile: nothing to follow up
         }
-        long author;
-        if (message.senderId() != null) {
-            author = message.senderId();
-        } else {
-            Object owner = em.createNativeQuery("select owner_id from customer_owners where store_id = ?1 "
-                    + "and customer_id = ?2").setParameter(1, tenant.storeId()).setParameter(2, message.customerId())
-                    .getResultList().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
-            author = owner == null ? systemUserId : ((Number) owner).longValue();
-        }
+        long author = message.senderId() != null ? message.senderId() : ownerOr(message.customerId(), systemUserId);
         StringBuilder content = new StringBuilder();
         if (message.campaignName() != null) {
             content.append("Campaign «").append(message.campaignName()).append("»\n");
@@ -283,6 +277,12 @@ public class MessageOutbox {
                 .setParameter("provider", providerId).setParameter("error", problem.length() > 1000
                         ? problem.substring(0, 1000) : problem)
                 .setParameter("store", tenant.storeId()).setParameter("id", message.id()).executeUpdate();
+    }
+
+    /** Who a server-written follow-up of the customer belongs to: its owner, or {@code poolAuthor} in the pool. */
+    long ownerOr(long customerId, long poolAuthor) {
+        Customer customer = Customer.findById(customerId);
+        return customer == null || customer.ownerId == null ? poolAuthor : customer.ownerId;
     }
 
     /** The attempt failed: retried after 30 s, 2 min, 8 min..., or FAILED when it cannot help or attempts ran out. */

@@ -2,7 +2,6 @@ package com.harborcrm.messaging;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,11 +88,7 @@ public class MessageService {
     @Transactional
     long queue(long customerId, SendMessageRequest request, Channels channels) {
         Customer customer = customers.findEditable(customerId, LockModeType.NONE);
-        if (!channels.ready(request.channel())) {
-            throw new DomainException(ProblemType.CHANNEL_NOT_CONFIGURED, request.channel() == MessageChannel.EMAIL
-                    ? "E-mail is not set up for this store: an admin sets it up under Settings → Messaging"
-                    : "SMS is not set up for this store: an admin sets it up under Settings → Messaging");
-        }
+        channels.requireReady(request.channel());
         String subject = request.subject();
         String body = request.body();
         List<FieldError> errors = new ArrayList<>();
@@ -131,8 +126,8 @@ public class MessageService {
         // Serialise this store's sends for the cap check: two at once cannot both take the last one of the day.
         em.createNativeQuery("select pg_advisory_xact_lock(hashtext('harbor.messages.cap'), cast(?1 as int))")
                 .setParameter(1, tenant.storeId()).getSingleResult();
-        Instant startOfDay = LocalDate.ofInstant(clock.instant(), zones.current()).atStartOfDay(zones.current()).toInstant();
-        int usedToday = settings.sentToday(request.channel(), startOfDay) + queuedOneToOne(request.channel());
+        Instant startOfDay = zones.startOfDay(clock.instant());
+        int usedToday = outbox.sentSince(request.channel(), startOfDay) + queuedOneToOne(request.channel());
         if (usedToday >= channels.dailyCap(request.channel())) {
             throw new DomainException(ProblemType.DAILY_SEND_LIMIT, "The store has sent its "
                     + channels.dailyCap(request.channel()) + " " + (request.channel() == MessageChannel.EMAIL

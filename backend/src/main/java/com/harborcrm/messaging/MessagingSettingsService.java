@@ -2,7 +2,6 @@ package com.harborcrm.messaging;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,7 +19,6 @@ import com.harborcrm.common.error.FieldError;
 import com.harborcrm.common.error.ProblemType;
 import com.harborcrm.common.security.SecretBox;
 import com.harborcrm.common.tenancy.TenantContext;
-import com.harborcrm.common.time.Instants;
 import com.harborcrm.messaging.MessagingDtos.EmailSettingsInput;
 import com.harborcrm.messaging.MessagingDtos.EmailSettingsView;
 import com.harborcrm.messaging.MessagingDtos.InboundSecret;
@@ -62,6 +60,14 @@ public class MessagingSettingsService {
 
         public int dailyCap(MessageChannel channel) {
             return channel == MessageChannel.EMAIL ? dailyEmailCap : dailySmsCap;
+        }
+
+        /** Refuses to go on (409 messaging-channel-off) when the channel is not set up and switched on. */
+        public void requireReady(MessageChannel channel) {
+            if (!ready(channel)) {
+                throw new DomainException(ProblemType.CHANNEL_NOT_CONFIGURED, (channel == MessageChannel.EMAIL
+                        ? "E-mail" : "SMS") + " is not set up for this store: an admin sets it up under Settings → Messaging");
+            }
         }
     }
 
@@ -243,13 +249,6 @@ public class MessagingSettingsService {
     public record InboundStore(long storeId, Optional<String> emailSecret, Optional<String> smsToken) {
     }
 
-    /** Messages of a channel the store sent since the start of its day. */
-    public int sentToday(MessageChannel channel, Instant startOfDay) {
-        return ((Number) em.createNativeQuery("select count(*) from messages where store_id = ?1 and channel = ?2 "
-                + "and direction = 'OUT' and sent_at >= ?3").setParameter(1, tenant.storeId())
-                .setParameter(2, channel.name()).setParameter(3, startOfDay).getSingleResult()).intValue();
-    }
-
     private static void requireText(List<FieldError> errors, String field, String value) {
         if (value == null || value.isBlank()) {
             errors.add(FieldError.required(field));
@@ -258,9 +257,5 @@ public class MessagingSettingsService {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    static Instant instant(Object value) {
-        return Instants.of(value);
     }
 }

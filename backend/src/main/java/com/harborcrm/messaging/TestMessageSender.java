@@ -27,10 +27,7 @@ public class TestMessageSender {
 
     public TestMessageResult send(TestMessageRequest request) {
         Channels channels = settings.channels();
-        if (!channels.ready(request.channel())) {
-            throw new DomainException(ProblemType.CHANNEL_NOT_CONFIGURED, (request.channel() == MessageChannel.EMAIL
-                    ? "E-mail" : "SMS") + " is not set up and switched on yet: save the settings first");
-        }
+        channels.requireReady(request.channel());
         String to = request.to().trim();
         if (request.channel() == MessageChannel.EMAIL && !to.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             throw DomainException.invalid("to", "must be an e-mail address");

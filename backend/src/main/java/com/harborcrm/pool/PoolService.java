@@ -462,8 +462,7 @@ public class PoolService {
     }
 
     public Instant startOfToday(Instant now) {
-        ZoneId zone = storeZone();
-        return LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
+        return timeZones.startOfDay(now);
     }
 
     public ZoneId storeZone() {
