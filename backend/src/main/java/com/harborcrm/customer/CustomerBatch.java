@@ -263,6 +263,17 @@ public class CustomerBatch {
      * {@code poolVisible} a rep's ids also select pool customers (everyone sees the pool), so that a RELEASE can
      * skip them as ALREADY_IN_POOL rather than NOT_FOUND.
      */
+    /**
+     * The customers of a selection the caller may change (for other features' batch actions, e.g. follow-up
+     * plans), in id order; those asked for by id and not changeable are added to {@code skipped} as NOT_FOUND.
+     */
+    public List<Long> selectEditable(BatchDtos.Selection selection, List<Skip> skipped) {
+        if ((selection.ids() == null) == (selection.filter() == null)) {
+            throw DomainException.invalid("selection", "must have exactly one of ids or filter");
+        }
+        return select(selection, skipped, false);
+    }
+
     private List<Long> select(BatchDtos.Selection selection, List<Skip> skipped, boolean poolVisible) {
         boolean ownOnly = !currentUser.isManagerOrAdmin();
         if (selection.ids() != null) {

@@ -63,6 +63,9 @@ public class FollowUpService {
     @Inject
     PoolReadPolicy readPolicy;
 
+    @Inject
+    jakarta.enterprise.event.Event<FollowUpRecorded> recorded;
+
     @Transactional
     public FollowUpView create(long customerId, CreateFollowUpRequest request) {
         Customer customer = customers.findEditable(customerId, LockModeType.PESSIMISTIC_WRITE);
@@ -80,6 +83,7 @@ public class FollowUpService {
         followUp.persist();
         em.flush();
         refreshCustomer(customer, now);
+        recorded.fire(new FollowUpRecorded(customerId, followUp.type, followUp.occurredAt));
         return view(followUp);
     }
 
@@ -208,6 +212,28 @@ public class FollowUpService {
         refreshCustomer(customer, clock.instant());
     }
 
+    /**
+     * Moves the customer's planned next follow-up (the plan of its latest follow-up) to {@code at}: the agenda's
+     * snooze and reschedule. 400 when the customer has no follow-up to carry a plan.
+     */
+    @Transactional
+    public void reschedule(long customerId, Instant at) {
+        Customer customer = customers.findEditable(customerId, LockModeType.PESSIMISTIC_WRITE);
+        Instant now = clock.instant();
+        if (!at.isAfter(now.minus(CLOCK_SKEW))) {
+            throw DomainException.invalid(FieldError.of("on", FieldError.Code.INVALID, "must not be in the past"));
+        }
+        int changed = em.createNativeQuery("update follow_ups set next_follow_up_at = ?3, updated_at = ?4, version = version + 1 "
+                + "where store_id = ?1 and id = (select id from follow_ups where store_id = ?1 and customer_id = ?2 "
+                + "and counts_for_timer order by occurred_at desc, id desc limit 1)")
+                .setParameter(1, tenant.storeId()).setParameter(2, customerId).setParameter(3, at).setParameter(4, now)
+                .executeUpdate();
+        if (changed == 0) {
+            throw DomainException.invalid("on", "the customer has no follow-up to plan the next one from");
+        }
+        refreshCustomer(customer, now);
+    }
+
     private FollowUp findChangeable(long customerId, long id) {
         FollowUp followUp = FollowUp.findById(id);
         if (followUp == null || followUp.customerId != customerId) {
@@ -248,6 +274,7 @@ public class FollowUpService {
         em.flush();
         if (countsForTimer) {
             refreshCustomer(customer, now);
+            recorded.fire(new FollowUpRecorded(customerId, type, occurredAt));
         }
         return followUp.id;
     }

@@ -38,6 +38,7 @@ public enum ProblemType {
     NO_ADDRESS("no-address", 409, "The customer has no address for this channel"),
     CAMPAIGN_STATE("campaign-state", 409, "The campaign cannot do this in its current status"),
     TEMPLATE_IN_USE("template-in-use", 409, "Campaigns use this template"),
+    PLAN_ENDED("plan-ended", 409, "This follow-up plan has ended"),
     PRECONDITION_FAILED("precondition-failed", 412, "Someone else changed this first"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request is too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
