@@ -60,11 +60,13 @@ public final class AccountDtos {
             @Schema(required = true) String email,
             @Schema(required = true) Role role,
             @Schema(required = true) boolean active,
+            @Schema(nullable = true, description = "The team the user belongs to (a label), for the activity filters") String team,
             @Schema(required = true) Instant createdAt,
             @Schema(required = true, description = "Send it back in If-Match to update") long version) {
 
         static UserView of(User user) {
-            return new UserView(user.id, user.name, user.email, user.role, user.active, user.createdAt, user.version);
+            return new UserView(user.id, user.name, user.email, user.role, user.active, user.team, user.createdAt,
+                    user.version);
         }
     }
 
@@ -137,6 +139,8 @@ public final class AccountDtos {
             @Size(min = 1, max = 120) @Schema(nullable = false) String name,
             @Schema(nullable = false) Role role,
             @Schema(nullable = false, description = "false deactivates: the user can no longer sign in and "
-                    + "existing tokens stop working") Boolean active) {
+                    + "existing tokens stop working") Boolean active,
+            @Size(max = 80) @Pattern(regexp = Text.NO_NUL, message = Text.NO_NUL_MESSAGE)
+            @Schema(nullable = false, maxLength = 80, description = "The user's team; an empty string removes it") String team) {
     }
 }

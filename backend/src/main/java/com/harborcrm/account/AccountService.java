@@ -266,6 +266,9 @@ public class AccountService {
             user.revokeTokens();
             activeUsers.changing(tenant.storeId(), user.id);
         }
+        if (request.team() != null) {
+            user.team = request.team().isBlank() ? null : request.team().strip();
+        }
         user.updatedAt = clock.instant();
         em.flush();
         return UserView.of(user);

@@ -55,6 +55,9 @@ public class User extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean active = true;
 
+    /** A label grouping people for the activity feed's and summaries' team filter; null: none. */
+    public String team;
+
     /** An API key's service principal (apikey/): never signs in, never owns customers, not on the team. */
     @Column(nullable = false, updatable = false)
     public boolean service;

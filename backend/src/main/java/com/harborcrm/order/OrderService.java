@@ -85,6 +85,8 @@ public class OrderService {
         order.persist();
         em.flush();
         writeLines(order.id, priced);
+        em.flush();
+        recordEvent(order, now);
         return view(order);
     }
 
@@ -123,6 +125,19 @@ public class OrderService {
                     + order.status + ": only a draft can be deleted (cancel it instead)");
         }
         order.delete();
+        // A draft deleted never happened: its "created" leaves the activity feed with it.
+        em.createNativeQuery("delete from order_events where store_id = ?1 and order_id = ?2")
+                .setParameter(1, tenant.storeId()).setParameter(2, id).executeUpdate();
+    }
+
+    /** The order's history for the activity feed: it was created, or moved to its current status, by the caller. */
+    private void recordEvent(Order order, Instant at) {
+        em.createNativeQuery("insert into order_events (store_id, order_id, customer_id, at, actor_id, kind, status, "
+                + "total, currency) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+                .setParameter(1, tenant.storeId()).setParameter(2, order.id).setParameter(3, order.customerId)
+                .setParameter(4, at).setParameter(5, currentUser.id()).setParameter(6, order.kind.name())
+                .setParameter(7, order.status.name()).setParameter(8, order.total).setParameter(9, order.currency)
+                .executeUpdate();
     }
 
     /**
@@ -158,6 +173,7 @@ public class OrderService {
         order.statusChangedAt = now;
         order.updatedAt = now;
         em.flush();
+        recordEvent(order, now);
         advanceCustomerStage(order, to);
         return view(order);
     }
@@ -214,6 +230,10 @@ public class OrderService {
                 from order_lines where store_id = ?1 and order_id = ?2""")
                 .setParameter(1, tenant.storeId()).setParameter(2, quotation.id).setParameter(3, order.id)
                 .executeUpdate();
+        if (quotation.statusChangedAt.equals(now)) {
+            recordEvent(quotation, now);
+        }
+        recordEvent(order, now);
         return view(order);
     }
 
