@@ -4,6 +4,120 @@
  */
 
 export interface paths {
+    "/api/v1/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The team activity feed, newest first
+         * @description Every follow-up, customer event (stage changes, claims, assignments, releases, returns, losses, inquiries...) and order event of the store. Managers and admins read everyone's; a rep their own (asking for another user is 403), with the contacts of customers now in the pool masked. Filters combine (all must hold; lists are any-of). `q` searches follow-up content (any script, Chinese included) and so lists follow-ups only. Days are the store's.
+         */
+        get: operations["listActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activity/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per person and per day: follow-ups by type, customers touched, overdue tasks
+         * @description Every active person of the filter (a rep: themselves), idle ones included, over `from`..`to` (default the last 7 days, at most 92).
+         */
+        get: operations["summarizeActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's agenda by store day
+         * @description Plan tasks and planned next follow-ups due from `from` to `to` (default today and the six days after, at most 62 days) plus everything overdue, customers returning to the pool within the warning window and unanswered repeat inquiries. Days are the store's time zone. Managers and admins may read any user's agenda (userId); a rep only their own.
+         */
+        get: operations["getAgenda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agenda/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Today's counts for the header badge */
+        get: operations["getAgendaCounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agenda/items/{key}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a plan task or a next follow-up done
+         * @description Records the follow-up, which completes a plan's step (and schedules the next) or settles the planned next follow-up.
+         */
+        post: operations["completeAgendaItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agenda/items/{key}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Snooze or reschedule a plan task or a next follow-up */
+        post: operations["rescheduleAgendaItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/api-keys": {
         parameters: {
             query?: never;
@@ -401,6 +515,85 @@ export interface paths {
          * @description It starts as a DRAFT; the server computes every total. A rep writes for their own customers only.
          */
         post: operations["createOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's follow-up plans, active first
+         * @description A plan of a customer in the pool reads PAUSED: its tasks come back, due no earlier than that day, when someone owns the customer again.
+         */
+        get: operations["listPlans"];
+        put?: never;
+        /**
+         * Plan recurring follow-ups for a customer
+         * @description Each task lands in the owner's agenda on its day (store calendar). Recording a follow-up of the task's type completes it and schedules the next; missed occurrences of a recurring plan are skipped, a sequence keeps every step. The plan ends after its count, its end date or its last step, when the customer is marked lost, or when it is deleted.
+         */
+        post: operations["createPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/plans/{planId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One plan, with its current task and the next ones */
+        get: operations["getPlan"];
+        put?: never;
+        post?: never;
+        /** End a plan (it stays listed, ENDED / CANCELLED) */
+        delete: operations["cancelPlan"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/plans/{planId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark the current task done
+         * @description Records a follow-up of the task's type (content: the body's, else the task's note), which completes the step and schedules the next. The customer's planned next follow-up is kept.
+         */
+        post: operations["completePlanStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/plans/{planId}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the current task to another day (snooze) */
+        post: operations["reschedulePlanStep"];
         delete?: never;
         options?: never;
         head?: never;
@@ -810,6 +1003,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My daily digest settings */
+        get: operations["getNotificationSettings"];
+        /**
+         * Change my daily digest settings
+         * @description The digest is an e-mail each day at digestTime (store time zone) with the day's agenda: overdue and due tasks, customers returning to the pool soon, repeat inquiries. Nothing is sent on a day with nothing to report, nor while the store's e-mail channel is off.
+         */
+        put: operations["updateNotificationSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/password": {
         parameters: {
             query?: never;
@@ -1134,6 +1348,67 @@ export interface paths {
          */
         post: operations["changeOrderStatus"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The same plan for every customer of a screening selection
+         * @description ids, or a filter as in GET /customers (at most the batch limit). Customers the caller may not change are skipped NOT_FOUND (ids) or not selected (filter).
+         */
+        post: operations["createPlans"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/stage-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stages' default plans */
+        get: operations["listStageTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/stage-templates/{stage}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a stage's default plan (admins)
+         * @description Applied to every customer entering the stage from now on, starting that day; a plan a stage template made ends when its customer moves to another stage.
+         */
+        put: operations["putStageTemplate"];
+        post?: never;
+        /**
+         * Remove a stage's default plan (admins)
+         * @description Plans it already made go on.
+         */
+        delete: operations["deleteStageTemplate"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1779,6 +2054,164 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActivityDaySummary: {
+            /** Format: int64 */
+            userId: number;
+            /** Format: date */
+            day: string;
+            counts: {
+                [key: string]: number;
+            };
+            /** Format: int64 */
+            followUps: number;
+            /** Format: int64 */
+            customersTouched: number;
+        };
+        ActivityEntry: {
+            source: components["schemas"]["ActivitySource"];
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            at: string;
+            type: string;
+            /** Format: int64 */
+            actorId?: number | null;
+            actorName?: string | null;
+            /** Format: int64 */
+            customerId: number;
+            customerName: string;
+            content?: string | null;
+            data?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        ActivityPage: {
+            items: components["schemas"]["ActivityEntry"][];
+            nextCursor: string | null;
+        };
+        ActivityRepSummary: {
+            /** Format: int64 */
+            userId: number;
+            name: string;
+            team?: string | null;
+            /** @description Entries per activity type in the period */
+            counts: {
+                [key: string]: number;
+            };
+            /**
+             * Format: int64
+             * @description Follow-ups of any type in the period
+             */
+            followUps: number;
+            /**
+             * Format: int64
+             * @description Distinct customers followed up in the period
+             */
+            customersTouched: number;
+            /**
+             * Format: int64
+             * @description Days with at least one follow-up
+             */
+            activeDays: number;
+            /**
+             * Format: int64
+             * @description Plan tasks and planned next follow-ups overdue now
+             */
+            overdueTasks: number;
+            /**
+             * Format: date-time
+             * @description Their latest entry in the period
+             */
+            lastActivityAt?: string | null;
+        };
+        /**
+         * @description FOLLOW_UP: a follow-up (type: its follow-up type; content); EVENT: an event of the customer log (type: its event type; data as in the timeline); ORDER: an order created or moved to a status (type ORDER_<status>; data: orderId, kind, status, total, currency)
+         * @enum {string}
+         */
+        ActivitySource: "FOLLOW_UP" | "EVENT" | "ORDER";
+        ActivitySummary: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description By name */
+            reps: components["schemas"]["ActivityRepSummary"][];
+            /** @description Days with activity, by person then day */
+            days: components["schemas"]["ActivityDaySummary"][];
+        };
+        Agenda: {
+            /** Format: int64 */
+            userId: number;
+            /** Format: date */
+            today: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            counts: components["schemas"]["AgendaCounts"];
+            /** @description Overdue first, then by day; at most 500 */
+            items: components["schemas"]["AgendaItem"][];
+        };
+        /** @description For the header: overdue and due today are what needs doing now */
+        AgendaCounts: {
+            /** Format: int64 */
+            overdue: number;
+            /** Format: int64 */
+            today: number;
+            /**
+             * Format: int64
+             * @description Due after today up to `to`
+             */
+            upcoming: number;
+            /** Format: int64 */
+            returning: number;
+            /** Format: int64 */
+            repeatInquiries: number;
+        };
+        AgendaItem: {
+            /** @description Stable key for /agenda/items/{key}: plan-<planId>, next-<customerId>, return-<customerId>, inquiry-<customerId> */
+            key: string;
+            kind: components["schemas"]["AgendaItemKind"];
+            /** Format: int64 */
+            customerId: number;
+            customerName: string;
+            companyName?: string | null;
+            /**
+             * Format: date
+             * @description The store day it is due (or the day of `at`)
+             */
+            dueOn: string;
+            /**
+             * Format: date-time
+             * @description The moment, for NEXT_FOLLOW_UP, POOL_RETURN and REPEAT_INQUIRY
+             */
+            at?: string | null;
+            /** @description Due before today (a plan task) or before now (a next follow-up) */
+            overdue: boolean;
+            /** @description PLAN_STEP: the task's follow-up type */
+            taskType?: ((string | components["schemas"]["FollowUpType"] | null) | null) | components["schemas"]["FollowUpType"] | null;
+            /** @description PLAN_STEP: the task's note */
+            note?: string | null;
+            /** Format: int64 */
+            planId?: number | null;
+            /**
+             * Format: int32
+             * @description PLAN_STEP: the step (0-based)
+             */
+            step?: number | null;
+            /** @description POOL_RETURN: why it returns */
+            rule?: ((string | components["schemas"]["PoolReturnRule"] | null) | null) | components["schemas"]["PoolReturnRule"] | null;
+            /**
+             * Format: int32
+             * @description POOL_RETURN: whole days left, rounded up
+             */
+            daysLeft?: number | null;
+        };
+        /**
+         * @description PLAN_STEP: a task of a follow-up plan (dueOn); NEXT_FOLLOW_UP: the planned next follow-up of the latest contact (at); POOL_RETURN: the customer returns to the pool at `at` unless followed up (within the rule's warning days); REPEAT_INQUIRY: the customer sent another inquiry at `at` and has not been followed up since
+         * @enum {string}
+         */
+        AgendaItemKind: "PLAN_STEP" | "NEXT_FOLLOW_UP" | "POOL_RETURN" | "REPEAT_INQUIRY";
         /** @description An API key as listed: never its secret */
         ApiKey: {
             /** Format: int64 */
@@ -1836,6 +2269,19 @@ export interface components {
         };
         /** @enum {string} */
         BatchAction: "ADD_TAGS" | "REMOVE_TAGS" | "REPLACE_TAG" | "SET_STAGE" | "SET_STARS" | "DELETE" | "RELEASE" | "TRANSFER" | "LOST" | "REACTIVATE";
+        /** @description The same plan for every customer of a selection (ids or a screening filter) that the caller may change: a rep's own customers, any for managers and admins. */
+        BatchPlanRequest: {
+            selection: components["schemas"]["BatchSelection"];
+            plan: components["schemas"]["CreatePlanRequest"];
+        };
+        BatchPlanResult: {
+            /**
+             * Format: int32
+             * @description Plans created
+             */
+            created: number;
+            skipped: components["schemas"]["BatchSkip"][];
+        };
         /**
          * @description ADD_TAGS/REMOVE_TAGS need tagIds; REPLACE_TAG fromTagId and toTagId; SET_STAGE stage; SET_STARS stars; DELETE (managers and admins) nothing more.
          *
@@ -2148,6 +2594,16 @@ export interface components {
             claimed: number[];
             failed: components["schemas"]["PoolFailure"][];
         };
+        /** @description A plan task records a follow-up of its own type; a next follow-up records one of `type` (default CALL) */
+        CompleteAgendaItemRequest: {
+            type?: components["schemas"]["FollowUpType"] | null;
+            content?: string | null;
+        };
+        /** @description Records a follow-up of the current task's type (which completes the step and schedules the next) */
+        CompletePlanStepRequest: {
+            /** @description The follow-up's content; default the task's note, or "Plan step N done" */
+            content?: string | null;
+        };
         /** @description Whether the customer agreed to campaigns per channel. */
         Consent: {
             email: components["schemas"]["ChannelConsent"];
@@ -2218,6 +2674,19 @@ export interface components {
              * @description Order in lists; default: after the last one
              */
             position?: number | null;
+        };
+        CreatePlanRequest: {
+            cadence: components["schemas"]["PlanCadenceInput"];
+            /**
+             * Format: date
+             * @description The first day of the plan (store calendar); default today. Tasks before today are not created: the first one is due today at the earliest.
+             */
+            startsOn?: string | null;
+            /**
+             * Format: date
+             * @description No task after this day
+             */
+            endsOn?: string | null;
         };
         CreateTagRequest: {
             /** @example Key account */
@@ -2499,6 +2968,8 @@ export interface components {
         CustomerStage: "UNMARKED" | "INQUIRY" | "SAMPLE_ORDER" | "NO_DEAL" | "TRANSACTION" | "REPEAT_PURCHASE";
         /** @enum {string} */
         CustomerStatus: "ACTIVE" | "LOST";
+        /** @enum {string} */
+        DayOfWeek: "MONDAY" | "TUESDAY" | "WEDNESDAY" | "THURSDAY" | "FRIDAY" | "SATURDAY" | "SUNDAY";
         DuplicateCandidate: {
             /** Format: int64 */
             id: number;
@@ -3192,6 +3663,19 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        NotificationSettings: {
+            /** @description Send the daily digest e-mail (default on) */
+            digestEnabled: boolean;
+            /**
+             * @description When, in the store's time zone (HH:mm, default 08:00)
+             * @example 08:00
+             */
+            digestTime: string;
+            /** @description The digest's language; null: the store's */
+            language?: ((string | components["schemas"]["StoreLanguage"] | null) | null) | components["schemas"]["StoreLanguage"] | null;
+            /** @description Whether the store's e-mail channel is set up: without it no digest goes out */
+            emailReady: boolean;
+        };
         Order: {
             /** Format: int64 */
             id: number;
@@ -3322,6 +3806,115 @@ export interface components {
         PlaceholderList: {
             items: components["schemas"]["Placeholder"][];
         };
+        Plan: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            customerId: number;
+            cadence: components["schemas"]["PlanCadence"];
+            /** Format: int32 */
+            every?: number | null;
+            unit?: components["schemas"]["PlanUnit"] | null;
+            /** Format: int32 */
+            firstAfterDays: number;
+            weekdays?: components["schemas"]["DayOfWeek"][] | null;
+            steps?: components["schemas"]["PlanStep"][] | null;
+            taskType?: components["schemas"]["FollowUpType"] | null;
+            note?: string | null;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn?: string | null;
+            /** Format: int32 */
+            maxCount?: number | null;
+            status: components["schemas"]["PlanStatus"];
+            endReason?: components["schemas"]["PlanEndReason"] | null;
+            /**
+             * Format: int32
+             * @description The current step (0-based)
+             */
+            step: number;
+            /**
+             * Format: int32
+             * @description Steps completed so far
+             */
+            completedSteps: number;
+            /**
+             * Format: date
+             * @description When the current task is due (store calendar); null once ended
+             */
+            dueOn?: string | null;
+            /** @description The current task's type */
+            dueType?: ((string | components["schemas"]["FollowUpType"] | null) | null) | components["schemas"]["FollowUpType"] | null;
+            /** @description The current task's note */
+            dueNote?: string | null;
+            /** @description The tasks after the current one, at most three */
+            upcoming: components["schemas"]["PlanOccurrence"][];
+            /** @description Set when a stage template made it */
+            templateStage?: ((string | components["schemas"]["CustomerStage"] | null) | null) | components["schemas"]["CustomerStage"] | null;
+            /** Format: int64 */
+            createdBy?: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        /**
+         * @description INTERVAL: every `every` DAYS, WEEKS or MONTHS (months keep the day of the month, clamped at month ends: Jan 31, Feb 28, Mar 31); WEEKDAYS: every week on `weekdays`; SEQUENCE: the `steps`, each `day` days after the start.
+         * @enum {string}
+         */
+        PlanCadence: "INTERVAL" | "WEEKDAYS" | "SEQUENCE";
+        /** @description The cadence of a plan or a stage template. INTERVAL needs every and unit; WEEKDAYS needs weekdays; both need taskType. SEQUENCE needs steps (days in order) and takes no taskType. firstAfterDays delays the first task of INTERVAL and WEEKDAYS ("call after 7 days, then every 14 days"). */
+        PlanCadenceInput: {
+            cadence: components["schemas"]["PlanCadence"];
+            /** Format: int32 */
+            every?: number | null;
+            unit?: components["schemas"]["PlanUnit"] | null;
+            /** Format: int32 */
+            firstAfterDays?: number | null;
+            weekdays?: components["schemas"]["DayOfWeek"][] | null;
+            steps?: components["schemas"]["PlanStep"][] | null;
+            /** @description The task of INTERVAL and WEEKDAYS plans */
+            taskType?: components["schemas"]["FollowUpType"] | null;
+            /** @description What to do, shown with each task */
+            note?: string | null;
+            /**
+             * Format: int32
+             * @description End after this many tasks
+             */
+            maxCount?: number | null;
+        };
+        /**
+         * @description FINISHED: its count, end date or last step reached; CANCELLED: someone ended it; LOST: the customer was marked lost; STAGE_LEFT: a stage template's plan whose customer moved to another stage
+         * @enum {string}
+         */
+        PlanEndReason: "FINISHED" | "CANCELLED" | "LOST" | "STAGE_LEFT";
+        PlanList: {
+            /** @description Active first, then newest */
+            items: components["schemas"]["Plan"][];
+        };
+        /** @description A task of the plan: its step, day and type */
+        PlanOccurrence: {
+            /** Format: int32 */
+            step: number;
+            /** Format: date */
+            on: string;
+            type: components["schemas"]["FollowUpType"];
+        };
+        /**
+         * @description ACTIVE; PAUSED: the customer is in the pool (it resumes when someone owns it, due no earlier than that day); ENDED (see endReason)
+         * @enum {string}
+         */
+        PlanStatus: "ACTIVE" | "PAUSED" | "ENDED";
+        /** @description A step of a SEQUENCE: `day` days after the start, a task of `type` */
+        PlanStep: {
+            /** Format: int32 */
+            day: number;
+            type: components["schemas"]["FollowUpType"];
+            note?: string | null;
+        };
+        /** @enum {string} */
+        PlanUnit: "DAYS" | "WEEKS" | "MONTHS";
         PoolFailure: {
             /** Format: int64 */
             id: number;
@@ -3421,7 +4014,7 @@ export interface components {
         /** @description RFC 9457 problem details. `type` is stable per kind of error; validation problems list the invalid fields in `errors`. Some problem types add members of their own. */
         Problem: {
             /**
-             * @description One of: `https://harbor-crm.dev/problems/validation` (400), `https://harbor-crm.dev/problems/malformed-body` (400), `https://harbor-crm.dev/problems/bad-request` (400), `https://harbor-crm.dev/problems/unauthorized` (401), `https://harbor-crm.dev/problems/invalid-credentials` (401), `https://harbor-crm.dev/problems/forbidden` (403), `https://harbor-crm.dev/problems/scope-missing` (403), `https://harbor-crm.dev/problems/csrf-header-missing` (403), `https://harbor-crm.dev/problems/not-found` (404), `https://harbor-crm.dev/problems/method-not-allowed` (405), `https://harbor-crm.dev/problems/not-acceptable` (406), `https://harbor-crm.dev/problems/conflict` (409), `https://harbor-crm.dev/problems/email-taken` (409), `https://harbor-crm.dev/problems/duplicate-customer` (409), `https://harbor-crm.dev/problems/tag-name-taken` (409), `https://harbor-crm.dev/problems/already-claimed` (409), `https://harbor-crm.dev/problems/already-in-pool` (409), `https://harbor-crm.dev/problems/merge-undo-expired` (409), `https://harbor-crm.dev/problems/merge-already-undone` (409), `https://harbor-crm.dev/problems/already-lost` (409), `https://harbor-crm.dev/problems/not-lost` (409), `https://harbor-crm.dev/problems/reason-name-taken` (409), `https://harbor-crm.dev/problems/reason-in-use` (409), `https://harbor-crm.dev/problems/sku-taken` (409), `https://harbor-crm.dev/problems/product-in-use` (409), `https://harbor-crm.dev/problems/insufficient-stock` (409), `https://harbor-crm.dev/problems/order-transition-not-allowed` (409), `https://harbor-crm.dev/problems/order-not-editable` (409), `https://harbor-crm.dev/problems/quotation-already-converted` (409), `https://harbor-crm.dev/problems/messaging-channel-off` (409), `https://harbor-crm.dev/problems/no-address` (409), `https://harbor-crm.dev/problems/campaign-state` (409), `https://harbor-crm.dev/problems/template-in-use` (409), `https://harbor-crm.dev/problems/precondition-failed` (412), `https://harbor-crm.dev/problems/payload-too-large` (413), `https://harbor-crm.dev/problems/unsupported-media-type` (415), `https://harbor-crm.dev/problems/idempotency-key-reused` (422), `https://harbor-crm.dev/problems/precondition-required` (428), `https://harbor-crm.dev/problems/too-many-attempts` (429), `https://harbor-crm.dev/problems/rate-limited` (429), `https://harbor-crm.dev/problems/daily-send-limit` (429), `https://harbor-crm.dev/problems/internal` (500), `https://harbor-crm.dev/problems/delivery-failed` (502), `https://harbor-crm.dev/problems/service-unavailable` (503)
+             * @description One of: `https://harbor-crm.dev/problems/validation` (400), `https://harbor-crm.dev/problems/malformed-body` (400), `https://harbor-crm.dev/problems/bad-request` (400), `https://harbor-crm.dev/problems/unauthorized` (401), `https://harbor-crm.dev/problems/invalid-credentials` (401), `https://harbor-crm.dev/problems/forbidden` (403), `https://harbor-crm.dev/problems/scope-missing` (403), `https://harbor-crm.dev/problems/csrf-header-missing` (403), `https://harbor-crm.dev/problems/not-found` (404), `https://harbor-crm.dev/problems/method-not-allowed` (405), `https://harbor-crm.dev/problems/not-acceptable` (406), `https://harbor-crm.dev/problems/conflict` (409), `https://harbor-crm.dev/problems/email-taken` (409), `https://harbor-crm.dev/problems/duplicate-customer` (409), `https://harbor-crm.dev/problems/tag-name-taken` (409), `https://harbor-crm.dev/problems/already-claimed` (409), `https://harbor-crm.dev/problems/already-in-pool` (409), `https://harbor-crm.dev/problems/merge-undo-expired` (409), `https://harbor-crm.dev/problems/merge-already-undone` (409), `https://harbor-crm.dev/problems/already-lost` (409), `https://harbor-crm.dev/problems/not-lost` (409), `https://harbor-crm.dev/problems/reason-name-taken` (409), `https://harbor-crm.dev/problems/reason-in-use` (409), `https://harbor-crm.dev/problems/sku-taken` (409), `https://harbor-crm.dev/problems/product-in-use` (409), `https://harbor-crm.dev/problems/insufficient-stock` (409), `https://harbor-crm.dev/problems/order-transition-not-allowed` (409), `https://harbor-crm.dev/problems/order-not-editable` (409), `https://harbor-crm.dev/problems/quotation-already-converted` (409), `https://harbor-crm.dev/problems/messaging-channel-off` (409), `https://harbor-crm.dev/problems/no-address` (409), `https://harbor-crm.dev/problems/campaign-state` (409), `https://harbor-crm.dev/problems/template-in-use` (409), `https://harbor-crm.dev/problems/plan-ended` (409), `https://harbor-crm.dev/problems/precondition-failed` (412), `https://harbor-crm.dev/problems/payload-too-large` (413), `https://harbor-crm.dev/problems/unsupported-media-type` (415), `https://harbor-crm.dev/problems/idempotency-key-reused` (422), `https://harbor-crm.dev/problems/precondition-required` (428), `https://harbor-crm.dev/problems/too-many-attempts` (429), `https://harbor-crm.dev/problems/rate-limited` (429), `https://harbor-crm.dev/problems/daily-send-limit` (429), `https://harbor-crm.dev/problems/internal` (500), `https://harbor-crm.dev/problems/delivery-failed` (502), `https://harbor-crm.dev/problems/service-unavailable` (503)
              * @example https://harbor-crm.dev/problems/validation
              */
             type: string;
@@ -3652,6 +4245,20 @@ export interface components {
             /** Format: int64 */
             count: number;
         };
+        RescheduleAgendaItemRequest: {
+            /**
+             * Format: date
+             * @description The store day to move it to: today or later
+             */
+            on: string;
+        };
+        ReschedulePlanRequest: {
+            /**
+             * Format: date
+             * @description The new due day of the current task: today or later
+             */
+            dueOn: string;
+        };
         /** @enum {string} */
         Role: "ADMIN" | "MANAGER" | "REP";
         /** @description One group of the sales series, in one currency */
@@ -3801,6 +4408,18 @@ export interface components {
         };
         /** @enum {string} */
         SmtpSecurity: "NONE" | "STARTTLS" | "TLS";
+        /** @description A stage's default plan, applied when a customer enters the stage (any way: a person, a batch, the pipeline board); a plan a stage template made ends when its customer moves to another stage. */
+        StageTemplate: {
+            stage: components["schemas"]["CustomerStage"];
+            cadence: components["schemas"]["PlanCadenceInput"];
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        StageTemplateList: {
+            items: components["schemas"]["StageTemplate"][];
+        };
         /**
          * @description STORE: the whole store (managers, admins); OWN: the caller's own customers (reps)
          * @enum {string}
@@ -4028,6 +4647,13 @@ export interface components {
             /** Format: int32 */
             campaignRatePerMinute: number;
         };
+        /** @description Members present change; language null: the store's */
+        UpdateNotificationSettingsRequest: {
+            digestEnabled?: boolean | null;
+            /** @example 07:30 */
+            digestTime?: string | null;
+            language?: components["schemas"]["StoreLanguage"] | null;
+        };
         /** @description Only the fields present change. */
         UpdateStoreRequest: {
             /** @example Ningbo Harbor Trading */
@@ -4052,6 +4678,8 @@ export interface components {
             role?: components["schemas"]["Role"] | null;
             /** @description false deactivates: the user can no longer sign in and existing tokens stop working */
             active?: boolean | null;
+            /** @description The user's team; an empty string removes it */
+            team?: string | null;
         };
         /** @description Members left out stay as they are */
         UpdateWebhookRequest: {
@@ -4070,6 +4698,8 @@ export interface components {
             email: string;
             role: components["schemas"]["Role"];
             active: boolean;
+            /** @description The team the user belongs to (a label), for the activity filters */
+            team?: string | null;
             /** Format: date-time */
             createdAt: string;
             /**
@@ -4252,6 +4882,480 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listActivity: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description First day, YYYY-MM-DD */
+                from?: string;
+                /** @description Page size, default 50, at most 200 */
+                limit?: number;
+                /** @description Words in the follow-up content */
+                q?: unknown;
+                /** @description The customer's current stage (repeatable) */
+                stage?: string[];
+                /** @description The customer has one of these tags (repeatable) */
+                tagId?: number[];
+                /** @description Entries of the users of this team */
+                team?: string;
+                /** @description Last day, YYYY-MM-DD */
+                to?: string;
+                /** @description Entry types (repeatable): a follow-up type (CALL, EMAIL...), an event type (STAGE_CHANGED, OWNER_CHANGED...) or ORDER_<status> */
+                type?: string[];
+                /** @description Whose entries (repeatable) */
+                userId?: number[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityPage"];
+                };
+            };
+            /** @description Invalid filters (every field error at once) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rep asking for someone else's activity */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    summarizeActivity: {
+        parameters: {
+            query?: {
+                /** @description First day, YYYY-MM-DD */
+                from?: string;
+                /** @description The users of this team */
+                team?: string;
+                /** @description Last day, YYYY-MM-DD; default today */
+                to?: string;
+                /** @description Whom (repeatable) */
+                userId?: number[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivitySummary"];
+                };
+            };
+            /** @description Invalid period */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rep asking for someone else's summary */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAgenda: {
+        parameters: {
+            query?: {
+                /** @description First day, YYYY-MM-DD; default today */
+                from?: string;
+                /** @description Last day, YYYY-MM-DD; default six days after from */
+                to?: string;
+                /** @description Whose agenda; default the caller */
+                userId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agenda */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agenda"];
+                };
+            };
+            /** @description Invalid dates or range (every field error at once) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rep asking for someone else's agenda */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such user in the store */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAgendaCounts: {
+        parameters: {
+            query?: {
+                /** @description Whose; default the caller */
+                userId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaCounts"];
+                };
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rep asking for someone else's counts */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such user in the store */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    completeAgendaItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteAgendaItemRequest"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid body, or an item done by following up (POOL_RETURN, REPEAT_INQUIRY) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the caller's customer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such item */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The plan has ended (plan-ended) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rescheduleAgendaItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RescheduleAgendaItemRequest"];
+            };
+        };
+        responses: {
+            /** @description Moved */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A day before today, or an item that cannot move (POOL_RETURN, REPEAT_INQUIRY) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the caller's customer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such item */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The plan has ended (plan-ended) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listApiKeys: {
         parameters: {
             query?: {
@@ -6838,6 +7942,561 @@ export interface operations {
             };
         };
     };
+    listPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plans */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanList"];
+                };
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`), an API key lacks the scope (`scope-missing`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such customer visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API key's requests this minute passed its limit (`rate-limited`) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePlanRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description Invalid cadence (every field error at once), or no task from today on */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rep planning for a customer that is not theirs (in the pool: claim it first) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such customer visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API key's requests this minute passed its limit (`rate-limited`) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: number;
+                planId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`), an API key lacks the scope (`scope-missing`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such plan of a customer visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API key's requests this minute passed its limit (`rate-limited`) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: number;
+                planId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the caller's customer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such plan of a customer visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API key's requests this minute passed its limit (`rate-limited`) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    completePlanStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: number;
+                planId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompletePlanStepRequest"];
+            };
+        };
+        responses: {
+            /** @description The plan after the step */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description Invalid content */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the caller's customer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such plan of a customer visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The plan has ended (plan-ended) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API key's requests this minute passed its limit (`rate-limited`) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reschedulePlanStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: number;
+                planId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReschedulePlanRequest"];
+            };
+        };
+        responses: {
+            /** @description The plan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description dueOn missing or before today */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the caller's customer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such plan of a customer visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The plan has ended (plan-ended) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API key's requests this minute passed its limit (`rate-limited`) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCustomer: {
         parameters: {
             query?: never;
@@ -9158,6 +10817,131 @@ export interface operations {
             };
         };
     };
+    getNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`), an API key lacks the scope (`scope-missing`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNotificationSettingsRequest"];
+            };
+        };
+        responses: {
+            /** @description The settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            /** @description Invalid time or language (every field error at once) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`), an API key lacks the scope (`scope-missing`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     changePassword: {
         parameters: {
             query?: never;
@@ -10955,6 +12739,276 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchPlanRequest"];
+            };
+        };
+        responses: {
+            /** @description How many plans were created */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchPlanResult"];
+                };
+            };
+            /** @description Invalid plan or selection (every field error at once) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`), an API key lacks the scope (`scope-missing`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listStageTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One per stage that has one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StageTemplateList"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`), an API key lacks the scope (`scope-missing`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putStageTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stage: components["schemas"]["CustomerStage"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanCadenceInput"];
+            };
+        };
+        responses: {
+            /** @description The template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StageTemplate"];
+                };
+            };
+            /** @description Invalid cadence (every field error at once) or stage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteStageTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stage: components["schemas"]["CustomerStage"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The stage has no template */
+            404: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

@@ -35,6 +35,23 @@ public interface HarborConfig {
 
     Messaging messaging();
 
+    Digest digest();
+
+    /** The daily digest e-mail (digest/). */
+    interface Digest {
+        /** How often due digests are looked for; "off" disables sending. */
+        @WithDefault("1m")
+        String interval();
+
+        /** How long a claimed digest stays with its instance before another may try it again. */
+        @WithDefault("PT10M")
+        Duration lease();
+
+        /** Attempts per user and day before the digest is given up (FAILED). */
+        @WithDefault("3")
+        int maxAttempts();
+    }
+
     /** E-mail and SMS (messaging/). */
     interface Messaging {
         /**

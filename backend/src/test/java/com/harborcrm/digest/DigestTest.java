@@ -1,0 +1,172 @@
+package com.harborcrm.digest;
+
+import static com.harborcrm.testing.Api.problem;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.harborcrm.testing.Api;
+import com.harborcrm.testing.Api.Session;
+import com.harborcrm.testing.Customers;
+import com.harborcrm.testing.MailServer;
+import com.harborcrm.testing.MutableClock;
+import com.harborcrm.testing.PoolHelper;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The daily digest over real SMTP (GreenMail): at each person's time, in their language, once a day. */
+@QuarkusTest
+class DigestTest {
+
+    @Inject
+    DigestSender sender;
+
+    @Inject
+    MutableClock clock;
+
+    @Inject
+    DataSource db;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    static void setUpEmail(Session admin, int port) {
+        Map<String, Object> email = new LinkedHashMap<>();
+        email.put("enabled", true);
+        email.put("host", "127.0.0.1");
+        email.put("port", port);
+        email.put("security", "NONE");
+        email.put("fromAddress", "crm@ningbo-hinges.example");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("email", email);
+        body.put("sms", Map.of("enabled", false));
+        body.put("dailyEmailCap", 1000);
+        body.put("dailySmsCap", 100);
+        body.put("campaignRatePerMinute", 600);
+        admin.as().body(body).put("/api/v1/messaging/settings").then().statusCode(200);
+    }
+
+    static List<MimeMessage> to(List<MimeMessage> mails, Session person) throws Exception {
+        List<MimeMessage> theirs = new ArrayList<>();
+        for (MimeMessage mail : mails) {
+            if (mail.getRecipients(Message.RecipientType.TO)[0].toString().equals(person.email())) {
+                theirs.add(mail);
+            }
+        }
+        return theirs;
+    }
+
+    /** A customer of the rep with a daily call plan, due today. */
+    static void callPlan(Session rep, String customerName) {
+        long customer = Customers.createId(rep, "name", customerName);
+        rep.as().body(Map.of("cadence", Map.of("cadence", "INTERVAL", "every", 1, "unit", "DAYS", "taskType", "CALL",
+                "note", "Ask about the samples"))).post("/api/v1/customers/" + customer + "/plans").then().statusCode(201);
+    }
+
+    @Test
+    void eachPersonGetsOneDigestADayAtTheirTimeInTheirLanguage() throws Exception {
+        try (MailServer smtp = new MailServer()) {
+            Session admin = PoolHelper.openStore("Digest", "Asia/Shanghai");
+            setUpEmail(admin, smtp.port());
+            Session lin = Api.addUser(admin, "REP");
+            Session chen = Api.addUser(admin, "REP");
+            Session late = Api.addUser(admin, "REP");
+            Session off = Api.addUser(admin, "MANAGER");
+            Session idle = Api.addUser(admin, "REP");
+            // 08:30 in Shanghai.
+            clock.set(Instant.parse("2026-06-10T00:30:00Z"));
+            callPlan(lin, "Acme <Trading>");
+            callPlan(chen, "蓝海贸易");
+            callPlan(late, "Late Co");
+            chen.as().body(Map.of("language", "zh-CN")).put("/api/v1/me/notification-settings").then().statusCode(200)
+                    .body("language", equalTo("zh-CN")).body("digestEnabled", equalTo(true))
+                    .body("digestTime", equalTo("08:00")).body("emailReady", equalTo(true));
+            late.as().body(Map.of("digestTime", "09:00")).put("/api/v1/me/notification-settings").then().statusCode(200);
+            off.as().body(Map.of("digestEnabled", false)).put("/api/v1/me/notification-settings").then().statusCode(200);
+
+            // Two instances at once, then a restart: each digest goes once.
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            long store = admin.storeId();
+            List<Callable<Integer>> passes = List.of(() -> sender.run(store), () -> sender.run(store));
+            for (Future<Integer> pass : pool.invokeAll(passes)) {
+                pass.get();
+            }
+            pool.shutdown();
+            sender.run(store);
+            List<MimeMessage> mails = smtp.received(2);
+            assertEquals(1, to(mails, lin).size());
+            assertEquals(1, to(mails, chen).size());
+            assertEquals(0, to(mails, late).size());
+            assertEquals(0, to(mails, off).size());
+            assertEquals(0, to(mails, idle).size());
+
+            MimeMessage english = to(mails, lin).get(0);
+            assertTrue(english.getSubject().startsWith("Your Harbor day, Wed 10 Jun: 0 overdue, 1 due today"),
+                    english.getSubject());
+            String text = String.valueOf(((jakarta.mail.Multipart) english.getContent()).getBodyPart(0).getContent());
+            assertTrue(text.contains("Call — Acme <Trading>: Ask about the samples"), text);
+            assertTrue(english.getHeader("X-Harbor-Digest")[0].endsWith("/2026-06-10"));
+            MimeMessage chinese = to(mails, chen).get(0);
+            assertTrue(chinese.getSubject().startsWith("Harbor 今日安排（6月10日"), chinese.getSubject());
+            assertEquals(1, PoolHelper.count(db, "select count(*) from digest_sends where store_id = ? and user_id = ? "
+                    + "and status = 'EMPTY'", admin.storeId(), idle.userId()));
+
+            // At nine the late riser's comes; the others do not come again.
+            clock.set(Instant.parse("2026-06-10T01:05:00Z"));
+            sender.run(store);
+            mails = smtp.received(3);
+            assertEquals(1, to(mails, late).size());
+            assertEquals(1, to(mails, lin).size());
+            // The next day, the next digest.
+            clock.set(Instant.parse("2026-06-11T00:30:00Z"));
+            sender.run(store);
+            mails = smtp.received(5);
+            assertEquals(2, to(mails, lin).size());
+            assertTrue(to(mails, lin).get(1).getSubject().contains("1 overdue, 0 due today"), to(mails, lin).get(1).getSubject());
+        }
+    }
+
+    @Test
+    void settingsAreValidatedAndNothingGoesOutWithoutAMailChannel() {
+        Session admin = PoolHelper.openStore("Digest settings", "UTC");
+        Session rep = Api.addUser(admin, "REP");
+        rep.as().get("/api/v1/me/notification-settings").then().statusCode(200)
+                .body("digestEnabled", equalTo(true)).body("digestTime", equalTo("08:00"))
+                .body("emailReady", equalTo(false));
+        problem(rep.as().body(Map.of("digestTime", "25:00", "colour", "blue", "emailReady", true))
+                .put("/api/v1/me/notification-settings").then(), 400, "validation")
+                .body("errors.field", containsInAnyOrder("colour", "emailReady"));
+        problem(rep.as().body(Map.of("digestTime", "25:00")).put("/api/v1/me/notification-settings").then(), 400,
+                "validation").body("errors[0].field", equalTo("digestTime")).body("errors[0].code", equalTo("FORMAT"));
+        problem(rep.as().body(Map.of("language", "fr")).put("/api/v1/me/notification-settings").then(), 400,
+                "validation").body("errors[0].field", equalTo("language"));
+        rep.as().get("/api/v1/me/notification-settings").then().body("digestTime", equalTo("08:00"));
+        // A day with a task but no e-mail channel: no digest row at all.
+        clock.set(Instant.parse("2026-06-10T09:00:00Z"));
+        callPlan(rep, "No mail Co");
+        sender.run(admin.storeId());
+        assertEquals(0, PoolHelper.count(db, "select count(*) from digest_sends where store_id = ?", admin.storeId()));
+    }
+}
