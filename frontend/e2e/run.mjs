@@ -105,7 +105,7 @@ const rep = { name: 'Sam Rep', email: `sam-${runId}@example.com` };
 
 const mainNav = () => page.getByRole('navigation', { name: 'Main' });
 
-step('an admin opens a store from the sign-up screen and lands on the store’s Customers', async () => {
+step('an admin opens a store from the sign-up screen and lands on the agenda, then the store’s Customers', async () => {
   await page.goto('/signup');
   await page.getByLabel('Store name').fill(`E2E Trading ${runId}`);
   await page.getByLabel('Your name').fill(admin.name);
@@ -113,6 +113,10 @@ step('an admin opens a store from the sign-up screen and lands on the store’s 
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Open my store' }).click();
 
+  // The agenda is everyone's start page: nothing is due in a new store.
+  await page.getByRole('heading', { name: 'Agenda', exact: true, level: 1 }).waitFor();
+  await page.getByText('Nothing due — enjoy your day.').waitFor();
+  await mainNav().getByRole('link', { name: 'Customers', exact: true }).click();
   await page.getByRole('heading', { name: 'Customers', exact: true, level: 1 }).waitFor();
   await page.getByText('No customers yet. Add your first one.').waitFor();
   await mainNav().getByRole('link', { name: 'My profile' }).click();
@@ -156,7 +160,7 @@ step('the sub-account logs in and sees their profile', async () => {
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
 
-  await page.getByRole('heading', { name: 'Customers', exact: true, level: 1 }).waitFor();
+  await page.getByRole('heading', { name: 'Agenda', exact: true, level: 1 }).waitFor();
   await mainNav().getByRole('link', { name: 'My profile' }).click();
   const profile = page.getByRole('region', { name: 'My profile' });
   await profile.waitFor();
@@ -244,7 +248,7 @@ async function logInAs(email) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { name: /^(My customers|Customers)$/, level: 1 }).waitFor();
+  await page.getByRole('heading', { name: /^(Agenda|My customers|Customers)$/, level: 1 }).waitFor();
 }
 
 step('the manager gives the customer back to the pool with a reason', async () => {
@@ -291,7 +295,7 @@ step('the rep claims the customer from the pool and sees it in My customers with
   assert.match(await mine.textContent(), /Returns to the pool in 30 days: no follow-up/);
 });
 
-step('the rep’s overdue follow-up shows in the reminders badge and on the Reminders screen', async () => {
+step('the rep’s overdue follow-up shows in the agenda badge and on the agenda', async () => {
   await page.getByRole('link', { name: buyer.name }).click();
   await page.getByRole('heading', { name: buyer.name, level: 1 }).waitFor();
   // The contacts are whole now that the customer is theirs (in the customer file's tab).
@@ -318,11 +322,11 @@ step('the rep’s overdue follow-up shows in the reminders badge and on the Remi
   assert.equal(status, 201);
 
   await page.reload();
-  const badge = page.getByRole('banner').getByRole('link', { name: 'Reminders: 1 needs attention' });
+  const badge = page.getByRole('banner').getByRole('link', { name: 'Agenda: 1 item overdue or due today' });
   await badge.waitFor();
   await badge.click();
-  await page.getByRole('heading', { name: 'Reminders', level: 1 }).waitFor();
-  const overdue = page.getByRole('region', { name: /Overdue follow-ups/ });
+  await page.getByRole('heading', { name: 'Agenda', level: 1 }).waitFor();
+  const overdue = page.getByRole('region', { name: /^Overdue/ });
   const link = overdue.getByRole('link', { name: buyer.name });
   await link.waitFor();
   await link.click();
@@ -468,7 +472,7 @@ async function custLogIn(email, secret = password) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(secret);
   await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { name: /^(My customers|Customers)$/, level: 1 }).waitFor();
+  await page.getByRole('heading', { name: /^(Agenda|My customers|Customers)$/, level: 1 }).waitFor();
 }
 
 /** Calls the API as the signed-in user (their session cookie): setting up data the step is not about. */
@@ -799,12 +803,13 @@ function sidewaysOverflow() {
 }
 
 const everyonesScreens = [
-  '/customers', '/pool', '/pipeline', '/reminders', '/profile', '/stats', '/customers/new', '/products', '/orders', '/inquiries',
+  '/agenda', '/settings/notifications', '/customers', '/pool', '/pipeline', '/profile', '/stats', '/customers/new', '/products', '/orders', '/inquiries',
+  '/activity',
 ];
 const managersScreens = ['/imports', '/settings/tags', '/settings/pool-rules', '/duplicates', '/duplicates?tab=history',
   '/products/new'];
 const adminsScreens = ['/settings/custom-fields', '/settings/users', '/settings/lost-reasons', '/settings/store',
-  '/settings/api-keys', '/settings/webhooks'];
+  '/settings/api-keys', '/settings/webhooks', '/settings/plan-templates'];
 
 // axe-core, run inside the page (its Playwright wrapper needs Node 22): WCAG 2.1 A and AA.
 const axeSource = readFileSync(join(import.meta.dirname, '../node_modules/axe-core/axe.min.js'), 'utf8');

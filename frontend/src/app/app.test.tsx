@@ -18,11 +18,15 @@ const admin = {
   store: me.store,
 };
 
-const reminders = {
-  counts: { overdue: 2, dueToday: 1, returnWarnings: 1, repeatInquiries: 0 },
+const agenda = {
+  userId: 1,
+  today: '2026-03-02',
+  from: '2026-03-02',
+  to: '2026-03-08',
+  counts: { overdue: 2, today: 1, upcoming: 0, returning: 1, repeatInquiries: 0 },
   items: [
-    { kind: 'FOLLOW_UP_OVERDUE', customerId: 3, customerName: 'John Miller', at: '2026-03-01T08:00:00Z' },
-    { kind: 'POOL_RETURN_WARNING', customerId: 4, customerName: 'Zhao Lei', at: '2026-03-04T08:00:00Z', daysLeft: 2, rule: 'NO_DEAL' },
+    { key: 'next-3', kind: 'NEXT_FOLLOW_UP', customerId: 3, customerName: 'John Miller', dueOn: '2026-03-01', at: '2026-03-01T08:00:00Z', overdue: true },
+    { key: 'return-4', kind: 'POOL_RETURN', customerId: 4, customerName: 'Zhao Lei', dueOn: '2026-03-04', at: '2026-03-04T08:00:00Z', overdue: false, daysLeft: 2, rule: 'NO_DEAL' },
   ],
 };
 
@@ -33,7 +37,12 @@ function answer(who: unknown) {
     if (path === '/api/v1/customers') return jsonResponse({ items: [], nextCursor: null });
     if (path === '/api/v1/views' || path === '/api/v1/tags') return jsonResponse({ items: [], nextCursor: null });
     if (path === '/api/v1/custom-fields') return jsonResponse({ items: [] });
-    if (path === '/api/v1/reminders') return jsonResponse(reminders);
+    if (path === '/api/v1/agenda') return jsonResponse(agenda);
+    if (path === '/api/v1/agenda/counts') return jsonResponse(agenda.counts);
+    if (path === '/api/v1/team') return jsonResponse({ items: [] });
+    if (path === '/api/v1/me/notification-settings') {
+      return jsonResponse({ digestEnabled: true, digestTime: '08:00', language: null, emailReady: true });
+    }
     return jsonResponse(who);
   };
 }
@@ -54,15 +63,18 @@ describe('app', () => {
     expect(await screen.findByRole('heading', { name: 'Log in to Harbor CRM' })).toBeInTheDocument();
   });
 
-  it('starts a signed-in manager on the store’s Customers', async () => {
+  it('starts a signed-in manager on the agenda', async () => {
     saveSession({ owner: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
     mockFetch(answer(me));
     const { router } = renderApp('/');
 
-    expect(await screen.findByRole('heading', { name: 'Customers', level: 1 })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/customers');
+    expect(await screen.findByRole('heading', { name: 'Agenda', level: 1 })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/agenda');
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(within(nav).getByRole('link', { name: 'Customers' })).toHaveAttribute('aria-current', 'page');
+    // The agenda comes first in the navigation.
+    expect(within(nav).getAllByRole('link')[0]).toHaveAccessibleName('Agenda');
+    expect(within(nav).getByRole('link', { name: 'Agenda' })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByRole('link', { name: 'Customers' })).not.toHaveAttribute('aria-current');
     expect(within(nav).getByRole('link', { name: 'Tags' })).toBeInTheDocument();
   });
 
@@ -144,8 +156,8 @@ describe('app', () => {
     await user.type(screen.getByLabelText('Password'), 'correct horse');
     await user.click(screen.getByRole('button', { name: 'Log in' }));
 
-    expect(await screen.findByRole('heading', { name: 'Customers', level: 1 })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/customers');
+    expect(await screen.findByRole('heading', { name: 'Agenda', level: 1 })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/agenda');
   });
 
   it('after logging in, returns to the page the user was sent away from', async () => {
@@ -164,17 +176,40 @@ describe('app', () => {
     expect(router.state.location.pathname).toBe('/profile');
   });
 
-  it('shows how many reminders need attention in the header, and opens them', { timeout: 20_000 }, async () => {
+  it('shows in the header what is overdue or due today, and opens the agenda', { timeout: 20_000 }, async () => {
     saveSession({ owner: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
     mockFetch(answer(me));
-    const { user, router } = renderApp('/');
+    const { user, router } = renderApp('/profile');
 
-    const badge = await screen.findByRole('link', { name: 'Reminders: 4 need attention' });
-    expect(within(screen.getByRole('banner')).getByText('4')).toBeInTheDocument();
+    const badge = await screen.findByRole('link', { name: 'Agenda: 3 items overdue or due today' });
+    expect(within(screen.getByRole('banner')).getByText('3')).toHaveClass('badge-urgent');
     await user.click(badge);
-    expect(router.state.location.pathname).toBe('/reminders');
-    expect(await screen.findByRole('heading', { name: 'Reminders', level: 1 })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'John Miller' })).toHaveAttribute('href', '/customers/3');
+    expect(router.state.location.pathname).toBe('/agenda');
+    expect(await screen.findByRole('heading', { name: 'Agenda', level: 1 })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'John Miller' })).toHaveAttribute('href', '/customers/3');
+    expect(screen.getByRole('region', { name: 'Returning to the pool soon 1' })).toHaveTextContent('Zhao Lei');
+  });
+
+  it('sends the old Reminders address to the agenda', { timeout: 20_000 }, async () => {
+    saveSession({ owner: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
+    mockFetch(answer(me));
+    const { router } = renderApp('/reminders');
+
+    expect(await screen.findByRole('heading', { name: 'Agenda', level: 1 })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/agenda');
+  });
+
+  it('offers everyone their notification settings', { timeout: 20_000 }, async () => {
+    saveSession({ owner: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
+    mockFetch(answer({ ...me, user: { ...me.user, role: 'REP' } }));
+    const { user, router } = renderApp('/profile');
+
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    await user.click(within(nav).getByRole('link', { name: 'Notifications' }));
+
+    expect(router.state.location.pathname).toBe('/settings/notifications');
+    expect(await screen.findByRole('heading', { name: 'Notifications', level: 1 })).toBeInTheDocument();
+    expect(await screen.findByRole('switch', { name: 'Send me the daily digest' })).toBeChecked();
   });
 
   it('offers the pool to everyone and the pool rules to managers and admins, not to reps', { timeout: 20_000 }, async () => {

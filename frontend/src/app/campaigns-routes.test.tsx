@@ -27,7 +27,7 @@ function signIn(role: string) {
   const mock = mockFetch(async (request) => {
     const path = new URL(request.url).pathname;
     if (path === '/api/v1/me') return jsonResponse({ user: { id: 1, name: 'Li Na', email: 'li@example.com', role, active: true }, store });
-    if (path === '/api/v1/reminders') return jsonResponse({ counts: { overdue: 0, dueToday: 0, returnWarnings: 0, repeatInquiries: 0 }, items: [] });
+    if (path === '/api/v1/agenda/counts') return jsonResponse({ overdue: 0, today: 0, upcoming: 0, returning: 0, repeatInquiries: 0 });
     if (path === '/api/v1/messaging/settings') return jsonResponse(settings, { headers: { ETag: '"1"' } });
     return jsonResponse({ items: [], nextCursor: null });
   });

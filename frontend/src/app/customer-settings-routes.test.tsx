@@ -16,7 +16,7 @@ function signIn(role: string) {
   mockFetch((request) => {
     const path = new URL(request.url).pathname;
     if (path === '/api/v1/me') return jsonResponse(who(role));
-    if (path === '/api/v1/reminders') return jsonResponse({ counts: { overdue: 0, dueToday: 0, returnWarnings: 0, repeatInquiries: 0 }, items: [] });
+    if (path === '/api/v1/agenda/counts') return jsonResponse({ overdue: 0, today: 0, upcoming: 0, returning: 0, repeatInquiries: 0 });
     if (path === '/api/v1/custom-fields' || path === '/api/v1/team') return jsonResponse({ items: [] });
     return jsonResponse({ items: [], nextCursor: null });
   });

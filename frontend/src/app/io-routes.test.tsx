@@ -30,8 +30,8 @@ function signIn(role: 'ADMIN' | 'MANAGER' | 'REP') {
   return mockFetch((request) => {
     const path = new URL(request.url).pathname;
     if (path === '/api/v1/me') return jsonResponse(who(role));
-    if (path === '/api/v1/reminders') {
-      return jsonResponse({ counts: { overdue: 0, dueToday: 0, returnWarnings: 0, repeatInquiries: 0 }, items: [] });
+    if (path === '/api/v1/agenda/counts') {
+      return jsonResponse({ overdue: 0, today: 0, upcoming: 0, returning: 0, repeatInquiries: 0 });
     }
     if (path === '/api/v1/stats/churn') return jsonResponse(emptyChurn);
     if (path === '/api/v1/stats/funnel') return jsonResponse({ ...emptyChurn, stages: [] });

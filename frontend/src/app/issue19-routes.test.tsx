@@ -23,7 +23,7 @@ function signIn(role: string) {
       return jsonResponse(state.store);
     }
     if (path === '/api/v1/me/password') return jsonResponse({ token: 'jwt-new', expiresAt: '2099-02-01T00:00:00Z' });
-    if (path === '/api/v1/reminders') return jsonResponse({ counts: { overdue: 0, dueToday: 0, returnWarnings: 0, repeatInquiries: 0 }, items: [] });
+    if (path === '/api/v1/agenda/counts') return jsonResponse({ overdue: 0, today: 0, upcoming: 0, returning: 0, repeatInquiries: 0 });
     return jsonResponse({ items: [], nextCursor: null });
   });
   const paths = () => mock.requests.map((request) => `${request.method} ${new URL(request.url).pathname}`);

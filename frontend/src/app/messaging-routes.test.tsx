@@ -106,8 +106,8 @@ describe('messaging on the customer page', () => {
       if (path === '/api/v1/customers/5') {
         return jsonResponse(customer(5, { name: 'John Miller', email: 'john@miller.example', mobile: '+1 555 0100', ownerId }));
       }
-      if (path === '/api/v1/reminders') {
-        return jsonResponse({ counts: { overdue: 0, dueToday: 0, returnWarnings: 0, repeatInquiries: 0 }, items: [] });
+      if (path === '/api/v1/agenda/counts') {
+        return jsonResponse({ overdue: 0, today: 0, upcoming: 0, returning: 0, repeatInquiries: 0 });
       }
       if (path === '/api/v1/customers/5/consent') {
         return jsonResponse({ email: { optedIn: true, source: 'IMPORT', changedAt: '2026-01-10T08:00:00Z' }, sms: { optedIn: null } });

@@ -20,8 +20,8 @@ function signInAsRep() {
   return mockFetch((request) => {
     const path = new URL(request.url).pathname;
     if (path === '/api/v1/me') return jsonResponse(rep);
-    if (path === '/api/v1/reminders') {
-      return jsonResponse({ counts: { overdue: 0, dueToday: 0, returnWarnings: 0, repeatInquiries: 0 }, items: [] });
+    if (path === '/api/v1/agenda/counts') {
+      return jsonResponse({ overdue: 0, today: 0, upcoming: 0, returning: 0, repeatInquiries: 0 });
     }
     if (path === '/api/v1/custom-fields') return jsonResponse({ items: [] });
     if (path === '/api/v1/customers/5') return jsonResponse(customer(5, { name: 'John Miller', ownerId: 2 }));

@@ -15,7 +15,7 @@ function signIn(role: string) {
   return mockFetch((request) => {
     const path = new URL(request.url).pathname;
     if (path === '/api/v1/me') return jsonResponse({ user: { id: 1, name: 'Li Na', email: 'li@example.com', role, active: true }, store });
-    if (path === '/api/v1/reminders') return jsonResponse({ counts: { overdue: 0, dueToday: 0, returnWarnings: 0, repeatInquiries: 0 }, items: [] });
+    if (path === '/api/v1/agenda/counts') return jsonResponse({ overdue: 0, today: 0, upcoming: 0, returning: 0, repeatInquiries: 0 });
     if (path === '/api/v1/customers') return jsonResponse({ items: [], nextCursor: null, total: 0 });
     return jsonResponse({ items: [], nextCursor: null });
   });

@@ -17,13 +17,18 @@ const CustomerRoute = lazy(() => import('./routes/customers').then((m) => ({ def
 const TagsRoute = lazy(() => import('./routes/settings').then((m) => ({ default: m.TagsRoute })));
 const PoolRulesRoute = lazy(() => import('./routes/settings').then((m) => ({ default: m.PoolRulesRoute })));
 const PoolRoute = lazy(() => import('./routes/pool').then((m) => ({ default: m.PoolRoute })));
-const RemindersRoute = lazy(() => import('./routes/pool').then((m) => ({ default: m.RemindersRoute })));
+// The agenda is the start page; notification settings are everyone's.
+const AgendaRoute = lazy(() => import('./routes/agenda').then((m) => ({ default: m.AgendaRoute })));
+const NotificationSettingsRoute = lazy(() =>
+  import('./routes/notifications').then((m) => ({ default: m.NotificationSettingsRoute })),
+);
 const CustomFieldsRoute = lazy(() => import('./routes/settings').then((m) => ({ default: m.CustomFieldsRoute })));
 // Statistics bring ECharts: loaded only when opened.
 const ImportRoute = lazy(() => import('./routes/imports').then((m) => ({ default: m.ImportRoute })));
 const StatsRoute = lazy(() => import('./routes/stats').then((m) => ({ default: m.StatsRoute })));
 const DuplicatesRoute = lazy(() => import('./routes/duplicates').then((m) => ({ default: m.DuplicatesRoute })));
 const LostReasonsRoute = lazy(() => import('./routes/lost-reasons').then((m) => ({ default: m.LostReasonsRoute })));
+const PlanTemplatesRoute = lazy(() => import('./routes/plan-templates').then((m) => ({ default: m.PlanTemplatesRoute })));
 const ProductsRoute = lazy(() => import('./routes/products').then((m) => ({ default: m.ProductsRoute })));
 const NewProductRoute = lazy(() => import('./routes/products').then((m) => ({ default: m.NewProductRoute })));
 const ProductRoute = lazy(() => import('./routes/products').then((m) => ({ default: m.ProductRoute })));
@@ -44,6 +49,8 @@ const CampaignRoute = lazy(() => import('./routes/campaigns').then((m) => ({ def
 const EditCampaignRoute = lazy(() => import('./routes/campaigns').then((m) => ({ default: m.EditCampaignRoute })));
 // The pipeline board brings dnd-kit: loaded only when opened.
 const PipelineRoute = lazy(() => import('./routes/pipeline').then((m) => ({ default: m.PipelineRoute })));
+// The team activity feed and per-rep summaries (its chart is plain CSS: no ECharts here).
+const ActivityRoute = lazy(() => import('./routes/activity').then((m) => ({ default: m.ActivityRoute })));
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginRoute /> },
@@ -57,17 +64,21 @@ export const routes: RouteObject[] = [
       {
         element: <AppShell />,
         children: [
-          // My customers is everyone's start page.
-          { index: true, element: <Navigate to="/customers" replace /> },
+          // The agenda is everyone's start page.
+          { index: true, element: <Navigate to="/agenda" replace /> },
+          { path: 'agenda', element: <AgendaRoute /> },
           { path: 'customers', element: <CustomersRoute /> },
           { path: 'customers/new', element: <NewCustomerRoute /> },
           { path: 'customers/:id', element: <CustomerRoute /> },
           { path: 'customers/:id/orders/new', element: <NewOrderRoute /> },
           { path: 'pool', element: <PoolRoute /> },
           { path: 'pipeline', element: <PipelineRoute /> },
-          { path: 'reminders', element: <RemindersRoute /> },
+          // Reminders became the agenda: old links and bookmarks land there.
+          { path: 'reminders', element: <Navigate to="/agenda" replace /> },
+          { path: 'settings/notifications', element: <NotificationSettingsRoute /> },
           { path: 'imports', element: <ImportRoute /> },
           { path: 'stats', element: <StatsRoute /> },
+          { path: 'activity', element: <ActivityRoute /> },
           { path: 'profile', element: <HomeRoute /> },
           { path: 'settings/users', element: <UsersRoute /> },
           { path: 'settings/tags', element: <TagsRoute /> },
@@ -75,6 +86,7 @@ export const routes: RouteObject[] = [
           { path: 'settings/pool-rules', element: <PoolRulesRoute /> },
           { path: 'duplicates', element: <DuplicatesRoute /> },
           { path: 'settings/lost-reasons', element: <LostReasonsRoute /> },
+          { path: 'settings/plan-templates', element: <PlanTemplatesRoute /> },
           { path: 'products', element: <ProductsRoute /> },
           { path: 'products/new', element: <NewProductRoute /> },
           { path: 'products/:id', element: <ProductRoute /> },

@@ -240,6 +240,7 @@ const messageByKind: Record<string, MessageKey> = {
   'order-transition-not-allowed': 'problem.orderTransition',
   'order-not-editable': 'problem.orderNotEditable',
   'quotation-already-converted': 'problem.quotationConverted',
+  'plan-ended': 'problem.planEnded',
 };
 
 function messageByStatus(status: number, hasFieldErrors: boolean): MessageKey {

@@ -2,7 +2,7 @@ import { Suspense, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '@/components/language-switch';
 import { useMe } from '@/features/auth/api/get-me';
-import { RemindersBadge } from '@/features/reminders/components/reminders-badge';
+import { AgendaBadge } from '@/features/agenda/components/agenda-badge';
 import { useT } from '@/lib/i18n';
 import { NavSectionProvider, type NavSection } from '@/lib/nav-section';
 
@@ -23,7 +23,7 @@ export function AppShell() {
           {me && <span className="shell-store">{me.store.name}</span>}
         </div>
         <div className="shell-actions">
-          <RemindersBadge />
+          <AgendaBadge />
           {me && (
             <span className="shell-user">
               {t('shell.userMenu', { name: me.user.name, role: t(`role.${me.user.role}`) })}
@@ -36,6 +36,7 @@ export function AppShell() {
         </div>
       </header>
       <nav aria-label={t('nav.label')} className="shell-nav">
+        <NavLink to="/agenda">{t('agenda.nav')}</NavLink>
         <Link to="/customers" aria-current={inCustomers ? 'page' : undefined}>
           {t(me && me.user.role !== 'REP' ? 'nav.allCustomers' : 'nav.customers')}
         </Link>
@@ -48,7 +49,9 @@ export function AppShell() {
         <NavLink to="/inquiries">{t('nav.inquiries')}</NavLink>
         {me && me.user.role !== 'REP' && <NavLink to="/campaigns">{t('campaigns.nav')}</NavLink>}
         <NavLink to="/profile">{t('nav.home')}</NavLink>
+        <NavLink to="/settings/notifications">{t('notifications.nav')}</NavLink>
         <NavLink to="/stats">{t('stats.nav')}</NavLink>
+        {me && <NavLink to="/activity">{t(me.user.role === 'REP' ? 'activity.navMine' : 'activity.nav')}</NavLink>}
         {me && me.user.role !== 'REP' && <NavLink to="/imports">{t('imports.nav')}</NavLink>}
         {me && me.user.role !== 'REP' && <NavLink to="/settings/tags">{t('nav.tags')}</NavLink>}
         {me?.user.role === 'ADMIN' && <NavLink to="/settings/custom-fields">{t('nav.customFields')}</NavLink>}
@@ -56,6 +59,7 @@ export function AppShell() {
         {me && me.user.role !== 'REP' && <NavLink to="/settings/pool-rules">{t('nav.poolRules')}</NavLink>}
         {me && me.user.role !== 'REP' && <NavLink to="/duplicates">{t('nav.duplicates')}</NavLink>}
         {me?.user.role === 'ADMIN' && <NavLink to="/settings/lost-reasons">{t('nav.lostReasons')}</NavLink>}
+        {me?.user.role === 'ADMIN' && <NavLink to="/settings/plan-templates">{t('plans.templates.nav')}</NavLink>}
         {me?.user.role === 'ADMIN' && <NavLink to="/settings/store">{t('nav.store')}</NavLink>}
         {me?.user.role === 'ADMIN' && <NavLink to="/settings/api-keys">{t('nav.apiKeys')}</NavLink>}
         {me?.user.role === 'ADMIN' && <NavLink to="/settings/webhooks">{t('nav.webhooks')}</NavLink>}

@@ -4,6 +4,7 @@ import { CustomerDetailScreen } from '@/features/customers/components/customer-d
 import { CustomersScreen } from '@/features/customers/components/customers-screen';
 import { CustomerMessaging } from '@/features/messaging/components/customer-messaging';
 import { CustomerOrders } from '@/features/orders/components/customer-orders';
+import { CustomerPlans } from '@/features/plans/components/customer-plans';
 import { idOf, UnknownAddress } from '../components/address-id';
 import { WithMe } from '../components/with-me';
 
@@ -30,6 +31,16 @@ export function CustomerRoute() {
           meId={me.user.id}
           // The orders are their own feature: the app puts them on the customer's page.
           ordersSection={(customer, readOnly) => <CustomerOrders customerId={customer.id} readOnly={readOnly} />}
+          // So are the follow-up plans, right after the follow-ups; read again when the customer changes (a follow-up
+          // completes a task, a stage starts or ends a template's plan, the pool pauses plans).
+          plansSection={(customer, readOnly) => (
+            <CustomerPlans
+              customerId={customer.id}
+              readOnly={readOnly}
+              timeZone={me.store.timeZone}
+              refreshKey={`${customer.version}:${customer.stage}:${customer.ownerId ?? ''}:${customer.lastFollowUpAt ?? ''}`}
+            />
+          )}
           // So are e-mail and SMS, beside the follow-ups.
           messagingSection={(customer, readOnly) => (
             <CustomerMessaging customer={customer} readOnly={readOnly} canSetUp={me.user.role === 'ADMIN'} />

@@ -1,11 +1,6 @@
 import { PoolScreen } from '@/features/pool/components/pool-screen';
-import { RemindersScreen } from '@/features/reminders/components/reminders-screen';
 import { WithMe } from '../components/with-me';
 
 export function PoolRoute() {
   return <WithMe>{(me) => <PoolScreen role={me.user.role} me={me.user} />}</WithMe>;
-}
-
-export function RemindersRoute() {
-  return <RemindersScreen />;
 }

@@ -125,9 +125,14 @@ export interface CustomerDetailScreenProps {
    * beside the follow-ups; `readOnly` as for the orders.
    */
   messagingSection?: (customer: Customer, readOnly: boolean) => ReactNode;
+  /**
+   * The customer's follow-up plans (current tasks, Done and snooze, new plans), drawn by the app from the plans
+   * feature right after the follow-ups; `readOnly` as for the orders.
+   */
+  plansSection?: (customer: Customer, readOnly: boolean) => ReactNode;
 }
 
-export function CustomerDetailScreen({ customerId, role, meId, ordersSection, messagingSection }: CustomerDetailScreenProps) {
+export function CustomerDetailScreen({ customerId, role, meId, ordersSection, messagingSection, plansSection }: CustomerDetailScreenProps) {
   const t = useT();
   const format = useFormatters();
   const navigate = useNavigate();
@@ -243,6 +248,7 @@ export function CustomerDetailScreen({ customerId, role, meId, ordersSection, me
         </Tabs.List>
         <Tabs.Content value="activity" className="stack tab-panel">
           {!readOnly && <FollowUpForm customerId={customer.id} />}
+          {plansSection?.(customer, readOnly)}
           {messagingSection?.(customer, readOnly)}
           <Timeline
             customerId={customer.id}

@@ -17,6 +17,32 @@ function failureReason(t: Translate, error: unknown): string {
   return errorSentence(t, error);
 }
 
+/** The user's team, a free label the activity screen filters by: saved with Enter or the button; empty removes it. */
+function TeamForm({ user, onSave }: { user: User; onSave: (team: string) => void }) {
+  const t = useT();
+  const [team, setTeam] = useState(user.team ?? '');
+  return (
+    <form
+      className="inline-form user-team"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (team.trim() !== (user.team ?? '')) onSave(team.trim());
+      }}
+    >
+      <input
+        aria-label={t('users.teamOf', { name: user.name })}
+        value={team}
+        maxLength={80}
+        size={12}
+        onChange={(event) => setTeam(event.target.value)}
+      />
+      <button type="submit" aria-label={t('users.saveTeamOf', { name: user.name })}>
+        {t('users.saveTeam')}
+      </button>
+    </form>
+  );
+}
+
 export function UserRow({
   user,
   isSelf,
@@ -51,10 +77,16 @@ export function UserRow({
         onSuccess: (updated) =>
           onFeedback({
             tone: 'success',
-            text: (t) =>
-              changes.role !== undefined
+            text: (t) => {
+              if (changes.team !== undefined) {
+                return updated.team
+                  ? t('users.teamChanged', { name: updated.name, team: updated.team })
+                  : t('users.teamRemoved', { name: updated.name });
+              }
+              return changes.role !== undefined
                 ? t('users.roleChanged', { name: updated.name, role: t(`role.${updated.role}`) })
-                : t(updated.active ? 'users.activated' : 'users.deactivated', { name: updated.name }),
+                : t(updated.active ? 'users.activated' : 'users.deactivated', { name: updated.name });
+            },
           }),
         onError: (error) =>
           onFeedback({
@@ -94,6 +126,16 @@ export function UserRow({
             </option>
           ))}
         </select>
+      </td>
+      <td>
+        {/* Keyed by the saved team: after a save (here or elsewhere) the box shows what the server has. */}
+        <TeamForm
+          key={user.team ?? ''}
+          user={user}
+          onSave={(team) => {
+            if (!pending) update({ team });
+          }}
+        />
       </td>
       <td>{user.active ? t('users.active') : t('users.inactive')}</td>
       <td>

@@ -81,6 +81,7 @@ describe('UsersScreen', () => {
       'Name',
       'Email',
       'Role',
+      'Team',
       'Account',
       'Added',
       'Actions',
@@ -113,6 +114,31 @@ describe('UsersScreen', () => {
     expect(new URL(requests.at(-1)?.url ?? '').searchParams.get('cursor')).toBe('2');
     expect(screen.getAllByRole('row')).toHaveLength(4);
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
+  });
+
+  it('sets and removes a user’s team, the label the activity filters go by', async () => {
+    const { requests } = fakeUsersApi([admin, { ...rep, team: 'Export East' }]);
+    const { user } = renderScreen();
+    const row = await findRow('Li Na');
+    const team = within(row).getByRole('textbox', { name: 'Team of Li Na' });
+    expect(team).toHaveValue('Export East');
+
+    await user.clear(team);
+    await user.type(team, 'Export West');
+    await user.click(within(row).getByRole('button', { name: 'Save team of Li Na' }));
+    expect(await screen.findByText('Li Na is now in the team “Export West”.')).toHaveRole('status');
+    const patch = requests.filter((request) => request.method === 'PATCH').at(-1);
+    expect(patch?.headers.get('If-Match')).toBe('"3"');
+    expect(await patch?.json()).toEqual({ team: 'Export West' });
+
+    // Empty removes it (Enter saves too).
+    const saved = within(await findRow('Li Na')).getByRole('textbox', { name: 'Team of Li Na' });
+    expect(saved).toHaveValue('Export West');
+    await user.clear(saved);
+    await user.type(saved, '{Enter}');
+    expect(await screen.findByText('Li Na is no longer in a team.')).toBeInTheDocument();
+    expect(await requests.filter((request) => request.method === 'PATCH').at(-1)?.json()).toEqual({ team: '' });
+    expect(within(await findRow('Li Na')).getByRole('textbox', { name: 'Team of Li Na' })).toHaveValue('');
   });
 
   it('says when there are no users, and offers a retry when the list cannot load', async () => {

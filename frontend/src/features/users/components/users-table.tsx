@@ -42,6 +42,7 @@ export function UsersTable({
               <th scope="col">{t('users.column.name')}</th>
               <th scope="col">{t('users.column.email')}</th>
               <th scope="col">{t('users.column.role')}</th>
+              <th scope="col">{t('users.column.team')}</th>
               <th scope="col">{t('users.column.status')}</th>
               <th scope="col">{t('users.column.created')}</th>
               <th scope="col">{t('users.column.actions')}</th>
