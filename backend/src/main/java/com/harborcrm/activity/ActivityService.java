@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -97,6 +98,17 @@ public class ActivityService {
         return sources.stream().flatMap(s -> s.table().types().stream()).collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /**
+     * A first page costs a few milliseconds of index walking; PostgreSQL's cost estimates for the store-wide
+     * branches (hundreds of thousands of rows it will not read, thanks to the LIMIT) would otherwise start JIT
+     * compilation and parallel workers, 50-100 ms of overhead each on 2 cores (bench/activity/feed.sh).
+     */
+    void forShortQueries() {
+        em.createNativeQuery("select set_config('jit', 'off', true), "
+                + "set_config('max_parallel_workers_per_gather', '0', true)").getSingleResult();
+    }
+
+    @Transactional
     public ActivityPage list(Filter filter, String cursor, int limit) {
         List<Long> actors = actors(filter.userIds(), filter.team());
         if (actors != null && actors.isEmpty()) {
@@ -197,6 +209,7 @@ public class ActivityService {
         if (branches.isEmpty()) {
             return new ActivityPage(List.of(), null);
         }
+        forShortQueries();
         var query = em.createNativeQuery("""
                 select a.source, a.id, a.at, a.type, a.actor_id, u.name, a.customer_id, c.name, a.content, a.data,
                        o.owner_id is null
@@ -209,14 +222,20 @@ public class ActivityService {
         params.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        boolean mask = readPolicy.masksForCaller();
+        List<Object[]> page = rows.subList(0, Math.min(limit, rows.size()));
         Map<Long, UnaryOperator<String>> masks = new HashMap<>();
+        if (readPolicy.masksForCaller()) {
+            // The customers of the page now in the pool, read in one query, each with its mask.
+            List<Long> pooled = page.stream().filter(r -> Boolean.TRUE.equals(r[10]))
+                    .map(r -> ((Number) r[6]).longValue()).distinct().toList();
+            if (!pooled.isEmpty()) {
+                Customer.<Customer>list("id in ?1", pooled).forEach(c -> masks.put(c.id, readPolicy.textMask(c)));
+            }
+        }
         List<Entry> items = new ArrayList<>();
-        for (Object[] r : rows.subList(0, Math.min(limit, rows.size()))) {
+        for (Object[] r : page) {
             long customerId = ((Number) r[6]).longValue();
-            UnaryOperator<String> textMask = mask && Boolean.TRUE.equals(r[10])
-                    ? masks.computeIfAbsent(customerId, id -> readPolicy.textMask(Customer.findById(id)))
-                    : UnaryOperator.identity();
+            UnaryOperator<String> textMask = masks.getOrDefault(customerId, UnaryOperator.identity());
             items.add(new Entry(Source.valueOf((String) r[0]), ((Number) r[1]).longValue(), Instants.of(r[2]),
                     (String) r[3], r[4] == null ? null : ((Number) r[4]).longValue(), (String) r[5], customerId,
                     (String) r[7], textMask.apply((String) r[8]), data((String) r[9], textMask)));

@@ -79,6 +79,7 @@ public class ActivitySummaryService {
             @Schema(required = true, description = "Days with activity, by person then day") List<DaySummary> days) {
     }
 
+    @jakarta.transaction.Transactional
     public Summary summarize(List<Long> userIds, String team, LocalDate from, LocalDate to) {
         ZoneId zone = timeZones.current();
         LocalDate last = to == null ? LocalDate.ofInstant(clock.instant(), zone) : to;
@@ -107,6 +108,7 @@ public class ActivitySummaryService {
             return new Summary(first, last, List.of(), List.of());
         }
         List<Long> ids = users.stream().map(u -> ((Number) u[0]).longValue()).toList();
+        feed.forShortQueries();
         Instant fromAt = first.atStartOfDay(zone).toInstant();
         Instant toAt = last.plusDays(1).atStartOfDay(zone).toInstant();
 

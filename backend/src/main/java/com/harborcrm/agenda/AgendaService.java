@@ -245,16 +245,21 @@ public class AgendaService {
     public Map<Long, Long> overdueByOwner(List<Long> owners) {
         ZoneId zone = timeZones.current();
         Instant now = clock.instant();
+        // Two set-based counts: planned next follow-ups past (customers_next_follow_up walks only those), and plan
+        // tasks due before today (the active plans' index), each joined to its owner.
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select o.owner_id,
-                       (select count(*) from follow_up_plans p where p.store_id = o.store_id
-                          and p.customer_id = o.customer_id and p.status = 'ACTIVE'
-                          and greatest(p.due_on, (o.owned_since at time zone :zone)::date) < :today)
-                     + (select count(*) from customers c where c.store_id = o.store_id and c.id = o.customer_id
-                          and c.next_follow_up_at < :now)
-                from customer_owners o
-                where o.store_id = :store and o.owner_id = any(cast(:owners as bigint[]))""")
+                select o.owner_id, count(*) from customers c
+                join customer_owners o on o.store_id = c.store_id and o.customer_id = c.id
+                where c.store_id = :store and c.next_follow_up_at < :now and o.owner_id = any(cast(:owners as bigint[]))
+                group by o.owner_id
+                union all
+                select o.owner_id, count(*) from follow_up_plans p
+                join customer_owners o on o.store_id = p.store_id and o.customer_id = p.customer_id
+                where p.store_id = :store and p.status = 'ACTIVE' and p.due_on < :today
+                  and o.owner_id = any(cast(:owners as bigint[]))
+                  and greatest(p.due_on, (o.owned_since at time zone :zone)::date) < :today
+                group by o.owner_id""")
                 .setParameter("zone", zone.getId()).setParameter("today", LocalDate.ofInstant(now, zone))
                 .setParameter("now", now).setParameter("store", tenant.storeId())
                 .setParameter("owners", com.harborcrm.common.sql.SqlArrays.bigints(owners)).getResultList();

@@ -52,6 +52,9 @@ public class DemoSeeder {
     @Inject
     DemoMessaging messaging;
 
+    @Inject
+    DemoPlans plans;
+
     void onStart(@Observes StartupEvent event) {
         if (!config.demo().enabled()) {
             return;
@@ -87,6 +90,7 @@ public class DemoSeeder {
         LOG.info("Writing the demo store: fifteen months of business, day by day (about a minute)...");
         DemoStory.Cast cast = story.write(plan);
         story.importFairList(cast);
+        plans.plan(cast);
         return cast.storeId();
     }
 
