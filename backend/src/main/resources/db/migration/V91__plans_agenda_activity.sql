@@ -187,18 +187,22 @@ create trigger customer_events_plans after insert on customer_events
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- The activity feed reads the tables that already record activity (follow-ups, the customer event log, order
--- events) newest first. These indexes let each source hand over its newest rows of the store, or of one person,
--- in keyset order. Imported customers' IMPORTED events are not activity and stay out of the indexes, so a
--- million-row import writes no entry to them.
+-- events) newest first. These indexes let each source hand over its newest rows of the store, or of some people, in
+-- keyset order, and carry every column the feed filters on (who, which customer, what type) so that the walk is an
+-- index-only scan: only the page's rows are read from the table. Imported customers' IMPORTED events are not
+-- activity and stay out of the indexes, so a million-row import writes no entry to them.
 -- ---------------------------------------------------------------------------------------------------------------
-create index follow_ups_store_feed on follow_ups (store_id, occurred_at desc, id desc);
-create index follow_ups_author_feed on follow_ups (store_id, author_id, occurred_at desc, id desc);
+create index follow_ups_store_feed on follow_ups (store_id, occurred_at desc, id desc)
+    include (author_id, customer_id, type);
+create index follow_ups_author_feed on follow_ups (store_id, author_id, occurred_at desc, id desc)
+    include (customer_id, type);
 drop index follow_ups_author;
 -- Full-text search over follow-up content, Chinese included (trigrams of any script under C.UTF-8).
 create index follow_ups_content_trgm on follow_ups using gin (content gin_trgm_ops);
-create index customer_events_feed on customer_events (store_id, at desc, id desc) where type <> 'IMPORTED';
-create index customer_events_actor_feed on customer_events (store_id, actor_id, at desc, id desc)
+create index customer_events_feed on customer_events (store_id, at desc, id desc) include (actor_id, customer_id, type)
     where type <> 'IMPORTED';
+create index customer_events_actor_feed on customer_events (store_id, actor_id, at desc, id desc)
+    include (customer_id, type) where type <> 'IMPORTED';
 
 -- An order's history: created, and every status it moved to, by whom (the order feature writes it).
 create table order_events (
@@ -215,8 +219,8 @@ create table order_events (
     primary key (store_id, id),
     foreign key (store_id, customer_id) references customers (store_id, id) on delete cascade
 );
-create index order_events_feed on order_events (store_id, at desc, id desc);
-create index order_events_actor_feed on order_events (store_id, actor_id, at desc, id desc);
+create index order_events_feed on order_events (store_id, at desc, id desc) include (actor_id, customer_id, status);
+create index order_events_actor_feed on order_events (store_id, actor_id, at desc, id desc) include (customer_id, status);
 create index order_events_order on order_events (store_id, order_id, id);
 
 -- Rep -> team, for the feed's and the summaries' team filter (a label an admin sets; pools v2 may grow it).

@@ -1,7 +1,6 @@
 package com.harborcrm.activity;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +29,7 @@ import com.harborcrm.common.error.FieldError;
 import com.harborcrm.common.error.Problem;
 import com.harborcrm.common.paging.PageLimit;
 import com.harborcrm.common.security.Roles;
+import com.harborcrm.common.web.QueryDays;
 import com.harborcrm.customer.CustomerStage;
 
 @Path("/api/v1/activity")
@@ -74,8 +74,8 @@ public class ActivityResource {
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit,
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
         List<FieldError> errors = new ArrayList<>();
-        LocalDate first = date("from", from, errors);
-        LocalDate last = date("to", to, errors);
+        LocalDate first = QueryDays.parse("from", from, errors);
+        LocalDate last = QueryDays.parse("to", to, errors);
         List<CustomerStage> stageList = stages(stages, errors);
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
@@ -104,8 +104,8 @@ public class ActivityResource {
             @QueryParam("to") @Parameter(description = "Last day, YYYY-MM-DD; default today",
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String to) {
         List<FieldError> errors = new ArrayList<>();
-        LocalDate first = date("from", from, errors);
-        LocalDate last = date("to", to, errors);
+        LocalDate first = QueryDays.parse("from", from, errors);
+        LocalDate last = QueryDays.parse("to", to, errors);
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
         }
@@ -126,17 +126,5 @@ public class ActivityResource {
             }
         }
         return stages;
-    }
-
-    private static LocalDate date(String name, String value, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            errors.add(FieldError.of(name, FieldError.Code.FORMAT, "must be a date such as 2026-03-01"));
-            return null;
-        }
     }
 }

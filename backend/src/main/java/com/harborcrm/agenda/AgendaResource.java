@@ -1,7 +1,6 @@
 package com.harborcrm.agenda;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,6 +35,7 @@ import com.harborcrm.common.error.DomainException;
 import com.harborcrm.common.error.FieldError;
 import com.harborcrm.common.error.Problem;
 import com.harborcrm.common.security.Roles;
+import com.harborcrm.common.web.QueryDays;
 import com.harborcrm.common.web.Text;
 import com.harborcrm.followup.FollowUpType;
 
@@ -80,8 +80,8 @@ public class AgendaResource {
             @QueryParam("to") @Parameter(description = "Last day, YYYY-MM-DD; default six days after from",
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String to) {
         List<FieldError> errors = new ArrayList<>();
-        LocalDate first = date("from", from, errors);
-        LocalDate last = date("to", to, errors);
+        LocalDate first = QueryDays.parse("from", from, errors);
+        LocalDate last = QueryDays.parse("to", to, errors);
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
         }
@@ -136,17 +136,5 @@ public class AgendaResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void done(@PathParam("key") String key, @Valid DoneRequest body) {
         agenda.done(key, body == null ? null : body.type(), body == null ? null : body.content());
-    }
-
-    static LocalDate date(String name, String value, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            errors.add(FieldError.of(name, FieldError.Code.FORMAT, "must be a date such as 2026-03-01"));
-            return null;
-        }
     }
 }

@@ -20,6 +20,7 @@ import com.harborcrm.common.paging.Cursor;
 import com.harborcrm.common.paging.Page;
 import com.harborcrm.common.security.CurrentUser;
 import com.harborcrm.common.tenancy.TenantContext;
+import com.harborcrm.common.web.QueryDays;
 import com.harborcrm.customer.Customer;
 import com.harborcrm.inquiry.InquiryDtos.InboxCustomer;
 import com.harborcrm.inquiry.InquiryDtos.InboxItem;
@@ -49,8 +50,8 @@ public class InquiryInbox {
             }
             Boolean parsedRepeat = bool("repeat", repeat, errors);
             Boolean parsedOwnerChanged = bool("ownerChanged", ownerChanged, errors);
-            LocalDate parsedFrom = day("from", from, errors);
-            LocalDate parsedTo = day("to", to, errors);
+            LocalDate parsedFrom = QueryDays.parse("from", from, errors);
+            LocalDate parsedTo = QueryDays.parse("to", to, errors);
             if (parsedFrom != null && parsedTo != null && parsedTo.isBefore(parsedFrom)) {
                 errors.add(FieldError.after("to", "from"));
             }
@@ -72,18 +73,6 @@ public class InquiryInbox {
                     yield null;
                 }
             };
-        }
-
-        private static LocalDate day(String field, String value, List<FieldError> errors) {
-            if (value == null || value.isBlank()) {
-                return null;
-            }
-            try {
-                return LocalDate.parse(value.trim());
-            } catch (DateTimeParseException e) {
-                errors.add(FieldError.of(field, FieldError.Code.FORMAT, "must be a date such as 2026-03-01"));
-                return null;
-            }
         }
     }
 
