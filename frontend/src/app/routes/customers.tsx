@@ -5,12 +5,31 @@ import { CustomersScreen } from '@/features/customers/components/customers-scree
 import { CustomerMessaging } from '@/features/messaging/components/customer-messaging';
 import { CustomerOrders } from '@/features/orders/components/customer-orders';
 import { CustomerPlans } from '@/features/plans/components/customer-plans';
+import { PlanSelection } from '@/features/plans/components/plan-selection';
 import { idOf, UnknownAddress } from '../components/address-id';
 import { WithMe } from '../components/with-me';
 
 export function CustomersRoute() {
   return (
-    <WithMe>{(me) => <CustomersScreen role={me.user.role} me={me.user} timeZone={me.store.timeZone} />}</WithMe>
+    <WithMe>
+      {(me) => (
+        <CustomersScreen
+          role={me.user.role}
+          me={me.user}
+          timeZone={me.store.timeZone}
+          // Follow-up plans are their own feature: the list's batch bar offers them for the selection.
+          batchPlanAction={(selection, count, close) => (
+            <PlanSelection
+              selection={selection}
+              count={count}
+              timeZone={me.store.timeZone}
+              onDone={(_result, said) => close(said)}
+              onCancel={() => close()}
+            />
+          )}
+        />
+      )}
+    </WithMe>
   );
 }
 

@@ -1827,6 +1827,15 @@ export const en = {
   'plans.templates.saved': 'Template for “{stage}” saved.',
   'plans.templates.removed': 'Template for “{stage}” removed.',
   'problem.planEnded': 'This plan has ended: it has no task to do or move.',
+  // --- follow-up plans for a selection of customers (customers list batch action) ---
+  'customers.batch.PLAN': 'Plan follow-ups…',
+  'plans.batch.title': '{count, plural, one {Plan follow-ups for # customer} other {Plan follow-ups for # customers}}',
+  'plans.batch.scopeIds': '{count, plural, one {The plan starts for the ticked customer.} other {The same plan starts for each of the # ticked customers.}} Customers you may not change are skipped.',
+  'plans.batch.scopeFilter': '{count, plural, one {The plan starts for the # customer matching the current filter.} other {The same plan starts for every customer matching the current filter: all #, including those not shown on this page.}} Customers you may not change are skipped.',
+  'plans.batch.submit': '{count, plural, one {Start the plan for # customer} other {Start plans for # customers}}',
+  'plans.batch.saving': 'Starting plans…',
+  'plans.batch.result': '{created, plural, =0 {No plan was created.} one {Plan created for # customer.} other {Plans created for # customers.}}{skipped, plural, =0 {} other { # skipped: not yours or not found.}}',
+  'plans.batch.selectionField': 'Selected customers',
   // --- end follow-up plans ---
 
   // --- campaigns, message templates, messaging settings ---

@@ -1828,6 +1828,15 @@ export const zhCN: Dictionary = {
   'plans.templates.saved': '“{stage}”的模板已保存。',
   'plans.templates.removed': '“{stage}”的模板已移除。',
   'problem.planEnded': '该计划已结束，没有可完成或改期的任务。',
+  // --- 为所选客户批量制定跟进计划（客户列表的批量操作） ---
+  'customers.batch.PLAN': '制定跟进计划…',
+  'plans.batch.title': '为 {count, plural, other {# 个客户}}制定跟进计划',
+  'plans.batch.scopeIds': '勾选的 {count, plural, other {# 个客户}}将各自获得同一个计划。您无权修改的客户会被跳过。',
+  'plans.batch.scopeFilter': '符合当前筛选条件的每一个客户（共 {count, plural, other {# 个}}，包括本页未显示的客户）都将获得同一个计划。您无权修改的客户会被跳过。',
+  'plans.batch.submit': '为 {count, plural, other {# 个客户}}创建计划',
+  'plans.batch.saving': '正在创建计划…',
+  'plans.batch.result': '{created, plural, =0 {未创建任何计划。} other {已为 # 个客户创建计划。}}{skipped, plural, =0 {} other {跳过 # 个：不是您的客户，或未找到。}}',
+  'plans.batch.selectionField': '所选客户',
   // --- 跟进计划结束 ---
 
   // --- 群发活动、消息模板、消息设置 ---

@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
+import { customerEventSentence } from '@/lib/customer-event-text';
 import { useT } from '@/lib/i18n';
 import { useMoney } from '@/lib/money';
 import type { ActivityEntry } from '../api/list-activity';
-import { eventSentence, orderSentence, typeLabel } from '../lib/entry-text';
+import { orderSentence, typeLabel } from '../lib/entry-text';
 import type { ActivityFormat } from '../lib/format';
 
 /** Longer than this (or than a few lines), a follow-up shows its start and offers the rest. */
@@ -63,7 +64,7 @@ export function FeedEntry({
         entry.content ? <FollowUpText content={entry.content} /> : null
       ) : (
         <p className="activity-text">
-          {entry.source === 'ORDER' ? orderSentence(t, entry, money) : eventSentence(t, entry, tagsById)}
+          {entry.source === 'ORDER' ? orderSentence(t, entry, money) : customerEventSentence(t, entry, tagsById)}
         </p>
       )}
     </li>

@@ -1,12 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 // Many interactions per test, on a shared 2-core machine.
 const SLOW = { timeout: 20_000 };
 import { jsonResponse } from '@/testing/fetch-mock';
 import { renderWithProviders } from '@/testing/render';
-import { CustomersScreen, type Role } from './customers-screen';
+import { CustomersScreen, type BatchPlanActionRender, type Role } from './customers-screen';
 import { customer, fakeApi } from './test-api';
 
 function renderScreen(path = '/customers', role: Role = 'MANAGER', timeZone?: string) {
@@ -409,5 +409,99 @@ describe('Batch actions on every customer matching the filter (issue 19)', () =>
     expect(screen.getByRole('form', { name: 'Change the selected customers' })).toHaveTextContent('2 selected');
     expect(screen.queryByText(/on this page are selected/)).not.toBeInTheDocument();
     expect(listRequests(requests)).toHaveLength(1);
+  });
+});
+
+describe('Follow-up plans for the selection, from another feature', () => {
+  /** Anna, Bob and Cid on the first page, more behind the cursor; `total` answers the count. */
+  function plansListApi(total = 1234) {
+    return fakeApi((_request, url) => {
+      if (url.pathname !== '/api/v1/customers') return undefined;
+      if (url.searchParams.get('includeTotal') === 'true') return jsonResponse({ items: [customer(1)], nextCursor: 'c1', total });
+      return jsonResponse({
+        items: [customer(1, { name: 'Anna' }), customer(2, { name: 'Bob' }), customer(3, { name: 'Cid' })],
+        nextCursor: 'c2',
+      });
+    });
+  }
+
+  /** Stands for the plans feature's form: says what it was given, and closes with words or without. */
+  const planForm = vi.fn<BatchPlanActionRender>((selection, count, close) => (
+    <div>
+      <p>
+        Planning {count}: {JSON.stringify(selection)}
+      </p>
+      <button type="button" onClick={() => close(() => 'Plans made.')}>
+        Finish
+      </button>
+      <button type="button" onClick={() => close()}>
+        Back
+      </button>
+    </div>
+  ));
+
+  function renderWithPlans(path = '/customers?stage=INQUIRY') {
+    const router = createMemoryRouter(
+      [{ path: '/customers', element: <CustomersScreen role="REP" timeZone="Asia/Shanghai" batchPlanAction={planForm} /> }],
+      { initialEntries: [path] },
+    );
+    return renderWithProviders(<RouterProvider router={router} />);
+  }
+
+  it('offers “Plan follow-ups…” for the ticked customers, opens the form in place, and shows what it did', SLOW, async () => {
+    const { requests } = plansListApi();
+    const { user } = renderWithPlans();
+
+    await user.click(await screen.findByRole('checkbox', { name: 'Select Anna' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Select Bob' }));
+    const bar = screen.getByRole('form', { name: 'Change the selected customers' });
+    const action = within(bar).getByLabelText('Action');
+    expect(within(action).getAllByRole('option').at(-1)).toHaveTextContent('Plan follow-ups…');
+    await user.selectOptions(action, 'Plan follow-ups…');
+
+    expect(screen.getByText('Planning 2: {"ids":[1,2]}')).toBeInTheDocument();
+    // The plan's form has its own button; the bar keeps Clear selection.
+    expect(within(bar).queryByRole('button', { name: 'Apply to selected' })).not.toBeInTheDocument();
+    expect(within(bar).getByRole('button', { name: 'Clear selection' })).toBeInTheDocument();
+    // Not inside the bar's form: forms do not nest.
+    expect(bar).not.toContainElement(screen.getByRole('button', { name: 'Finish' }));
+
+    // Ticking one more: the form follows the selection.
+    await user.click(screen.getByRole('checkbox', { name: 'Select Cid' }));
+    expect(screen.getByText('Planning 3: {"ids":[1,2,3]}')).toBeInTheDocument();
+
+    // Back: the bar's own actions, the focus on the list of actions.
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    expect(screen.queryByText(/^Planning/)).not.toBeInTheDocument();
+    expect(action).toHaveValue('ADD_TAGS');
+    await waitFor(() => expect(action).toHaveFocus());
+    expect(within(bar).getByRole('button', { name: 'Apply to selected' })).toBeInTheDocument();
+
+    await user.selectOptions(action, 'Plan follow-ups…');
+    await user.click(screen.getByRole('button', { name: 'Finish' }));
+    expect(await screen.findByText('Plans made.')).toHaveRole('status');
+    expect(screen.queryByRole('form', { name: 'Change the selected customers' })).not.toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: 'Select Anna' })).not.toBeChecked();
+    // The customers feature itself sends nothing.
+    expect(requests.some((request) => request.method === 'POST')).toBe(false);
+  });
+
+  it('hands over every customer matching the filter as the filter, with their count', SLOW, async () => {
+    plansListApi(1234);
+    const { user } = renderWithPlans();
+
+    await user.click(await screen.findByRole('checkbox', { name: 'Select all shown customers' }));
+    await user.click(await screen.findByRole('button', { name: 'Select all 1,234 customers matching this filter' }));
+    const bar = screen.getByRole('form', { name: 'Change the selected customers' });
+    await user.selectOptions(within(bar).getByLabelText('Action'), 'Plan follow-ups…');
+    expect(screen.getByText('Planning 1234: {"filter":{"stage":["INQUIRY"]}}')).toBeInTheDocument();
+  });
+
+  it('offers no plans without the plans feature', SLOW, async () => {
+    plansListApi();
+    const { user } = renderScreen('/customers', 'MANAGER');
+    await user.click(await screen.findByRole('checkbox', { name: 'Select Anna' }));
+    const action = within(screen.getByRole('form', { name: 'Change the selected customers' })).getByLabelText('Action');
+    expect(within(action).queryByRole('option', { name: 'Plan follow-ups…' })).not.toBeInTheDocument();
   });
 });

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { ExportButton } from '@/components/export-button';
 import { LoadMore } from '@/components/load-more';
 import { QueryError } from '@/components/query-error';
@@ -14,13 +14,25 @@ import { useExportCustomers } from '../api/export-customers';
 import { useCustomers } from '../api/list-customers';
 import { useTags } from '../api/list-tags';
 import { filterToSearch, hasFilters, searchToFilter, searchToQuery, sortOf } from '../lib/filters';
-import { BatchBar, batchResultText, type BatchTarget } from './batch-bar';
+import { BatchBar, batchResultText, type BatchSelection, type BatchTarget } from './batch-bar';
 import { CustomersTable } from './customers-table';
 import { FilterPanel } from './filter-panel';
 import { SavedViews } from './saved-views';
 import { SelectAllMatching } from './select-all-matching';
 
 export type { Role } from '@/lib/domain';
+export type { BatchSelection } from './batch-bar';
+
+/**
+ * Another feature's form for the selection, offered in the batch bar as "Plan follow-ups…": the customers (ticked
+ * ids or the filter), how many they are, and `close`: with what was done in words (shown as a batch's outcome, the
+ * selection cleared), or without (the bar's own actions back).
+ */
+export type BatchPlanActionRender = (
+  selection: BatchSelection,
+  count: number,
+  close: (said?: (t: Translate) => string) => void,
+) => ReactNode;
 
 /** What the customer list exports to: CSV, and Excel for those who open it there anyway. */
 const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
@@ -35,10 +47,12 @@ export function CustomersScreen({
   role,
   me,
   timeZone,
+  batchPlanAction,
 }: {
   role: Role;
   me?: { id: number; name: string };
   timeZone?: string;
+  batchPlanAction?: BatchPlanActionRender;
 }) {
   const t = useT();
   const format = useFormatters();
@@ -209,6 +223,15 @@ export function CustomersScreen({
             me={me}
             onDone={handleBatchDone}
             onClear={clearSelection}
+            planAction={
+              batchPlanAction &&
+              ((selection, count, close) =>
+                batchPlanAction(selection, count, (said) => {
+                  if (!said) return close();
+                  clearSelection();
+                  setFeedback(() => said);
+                }))
+            }
           />
         )}
         <LoadMore query={customersQuery} />

@@ -1,10 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { customerEventSentence } from '@/lib/customer-event-text';
 import { translate } from '@/lib/i18n';
 import { jsonResponse } from '@/testing/fetch-mock';
 import { renderWithProviders } from '@/testing/render';
 import type { TimelineEntry } from '../api/get-timeline';
-import { eventSentence, Timeline } from './timeline';
+import { Timeline } from './timeline';
 import { fakeApi } from './test-api';
 
 const SLOW = { timeout: 20_000 };
@@ -18,29 +19,29 @@ const reasons = new Map([[11, 'Price']]);
 
 describe('Timeline sentences for lost, release and merge events', () => {
   it('names the reason and the note of a lost customer and of a release', () => {
-    expect(eventSentence(t, event('LOST', { reasonId: 11, note: 'Too expensive' }), new Map(), reasons)).toBe(
+    expect(customerEventSentence(t, event('LOST', { reasonId: 11, note: 'Too expensive' }), new Map(), reasons)).toBe(
       'Marked as lost: reason “Price”. Note: Too expensive',
     );
-    expect(eventSentence(t, event('OWNER_CHANGED', { kind: 'RELEASED', reasonId: 11 }), new Map(), reasons)).toBe(
+    expect(customerEventSentence(t, event('OWNER_CHANGED', { kind: 'RELEASED', reasonId: 11 }), new Map(), reasons)).toBe(
       'Given back to the pool: reason “Price”.',
     );
     // Reasons not loaded (yet): the sentence still reads.
-    expect(eventSentence(t, event('LOST', { reasonId: 99 }), new Map(), reasons)).toBe('Marked as lost');
+    expect(customerEventSentence(t, event('LOST', { reasonId: 99 }), new Map(), reasons)).toBe('Marked as lost');
   });
 
   it('tells the kinds of owner change apart', () => {
-    expect(eventSentence(t, event('OWNER_CHANGED', { kind: 'CLAIMED' }), new Map())).toBe('Claimed from the pool');
-    expect(eventSentence(t, event('OWNER_CHANGED', { kind: 'TRANSFERRED' }), new Map())).toBe('Transferred to another owner');
-    expect(eventSentence(t, event('OWNER_CHANGED', { kind: 'AUTO_RETURNED' }), new Map())).toBe('Returned to the pool by the pool rules');
-    expect(eventSentence(t, event('OWNER_CHANGED', {}), new Map())).toBe('Owner changed');
+    expect(customerEventSentence(t, event('OWNER_CHANGED', { kind: 'CLAIMED' }), new Map())).toBe('Claimed from the pool');
+    expect(customerEventSentence(t, event('OWNER_CHANGED', { kind: 'TRANSFERRED' }), new Map())).toBe('Transferred to another owner');
+    expect(customerEventSentence(t, event('OWNER_CHANGED', { kind: 'AUTO_RETURNED' }), new Map())).toBe('Returned to the pool by the pool rules');
+    expect(customerEventSentence(t, event('OWNER_CHANGED', {}), new Map())).toBe('Owner changed');
   });
 
   it('says whom a merge took in and what it filled, and how many an undo restored', () => {
     expect(
-      eventSentence(t, event('MERGED', { duplicates: [{ id: 2, name: 'Ana S.' }], filledFields: ['phone', 'companyName', 'stage'] }), new Map()),
+      customerEventSentence(t, event('MERGED', { duplicates: [{ id: 2, name: 'Ana S.' }], filledFields: ['phone', 'companyName', 'stage'] }), new Map()),
     ).toBe('Merged into this customer: Ana S.. Took over: Telephone, Company, Stage.');
-    expect(eventSentence(t, event('MERGE_UNDONE', { restoredIds: [2, 3] }), new Map())).toBe('Merge undone: 2 customers restored.');
-    expect(eventSentence(t, event('REACTIVATED', {}), new Map())).toBe('Reactivated');
+    expect(customerEventSentence(t, event('MERGE_UNDONE', { restoredIds: [2, 3] }), new Map())).toBe('Merge undone: 2 customers restored.');
+    expect(customerEventSentence(t, event('REACTIVATED', {}), new Map())).toBe('Reactivated');
   });
 
   it('looks reasons up from /lost-reasons, archived ones included', SLOW, async () => {

@@ -9,6 +9,10 @@ export type PlanStatus = components['schemas']['PlanStatus'];
 export type PlanEndReason = components['schemas']['PlanEndReason'];
 export type PlanOccurrence = components['schemas']['PlanOccurrence'];
 export type CreatePlanRequest = components['schemas']['CreatePlanRequest'];
+/** The customers a batch applies to: exactly one of `ids` or a screening `filter` (as the customers list sends). */
+export type BatchSelection = components['schemas']['BatchSelection'];
+export type BatchPlanRequest = components['schemas']['BatchPlanRequest'];
+export type BatchPlanResult = components['schemas']['BatchPlanResult'];
 export type StageTemplate = components['schemas']['StageTemplate'];
 export type DayOfWeek = components['schemas']['DayOfWeek'];
 export type FollowUpType = components['schemas']['FollowUpType'];

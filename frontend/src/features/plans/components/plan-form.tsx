@@ -15,7 +15,7 @@ import { usePlanFormErrors } from './use-plan-form-errors';
 const PREFIX = 'cadence.';
 
 /** "Start from a stage template": fills the form in with a stage's default plan, to change before starting it. */
-function TemplatePicker({ onPick }: { onPick: (stage: CustomerStage, draft: CadenceDraft) => void }) {
+export function TemplatePicker({ onPick }: { onPick: (stage: CustomerStage, draft: CadenceDraft) => void }) {
   const t = useT();
   const id = useId();
   const templates = useStageTemplates().data?.items ?? [];

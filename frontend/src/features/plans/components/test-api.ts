@@ -1,5 +1,5 @@
 import { jsonResponse, mockFetch } from '@/testing/fetch-mock';
-import type { CustomerStage, Plan, PlanCadenceInput, StageTemplate } from '../api/types';
+import type { BatchPlanRequest, BatchPlanResult, CustomerStage, Plan, PlanCadenceInput, StageTemplate } from '../api/types';
 
 export const PROBLEMS = 'https://harbor-crm.dev/problems';
 
@@ -54,6 +54,8 @@ export interface PlansApiOptions {
   create?: (body: Record<string, unknown>) => Plan | Response;
   /** The answer to a template saved: any response (a problem); saved as sent otherwise. */
   putTemplate?: (stage: string, body: PlanCadenceInput) => Response | undefined;
+  /** The answer to plans for a selection: a result or any response (a problem); every id planned otherwise. */
+  batch?: (body: BatchPlanRequest) => BatchPlanResult | Response;
 }
 
 /**
@@ -109,6 +111,11 @@ export function plansApi(options: PlansApiOptions = {}) {
       return jsonResponse(answer, { status: 201 });
     }
     if (path === '/api/v1/customers/5/plans') return jsonResponse({ items: state.plans });
+    if (path === '/api/v1/plans/batch' && request.method === 'POST') {
+      const body = (await request.json()) as BatchPlanRequest;
+      const answer = options.batch?.(body) ?? { created: body.selection.ids?.length ?? 0, skipped: [] };
+      return answer instanceof Response ? answer : jsonResponse(answer);
+    }
     if (path === '/api/v1/plans/stage-templates') return jsonResponse({ items: state.templates });
     const templatePath = /^\/api\/v1\/plans\/stage-templates\/([A-Z_]+)$/.exec(path);
     if (templatePath) {

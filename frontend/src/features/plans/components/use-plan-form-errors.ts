@@ -2,13 +2,14 @@ import { useMemo } from 'react';
 import type { FormAlertContent } from '@/components/form/use-form-errors';
 import { useT } from '@/lib/i18n';
 import { errorMessage, errorReference } from '@/lib/problem';
-import { planFieldErrors, planFieldLabel } from '../lib/plan-errors';
+import { planFieldErrors, planFieldLabel, type FieldPrefix } from '../lib/plan-errors';
 
 /**
  * As useFormErrors, for a plan or template form: the field errors of the fields the form shows (keyed without
- * `prefix`) next to them, the others named in the alert, every one in the reader's words.
+ * `prefix`, or the first of its prefixes that fits) next to them, the others named in the alert, every one in the
+ * reader's words.
  */
-export function usePlanFormErrors(error: unknown, prefix: string, shown: readonly string[]) {
+export function usePlanFormErrors(error: unknown, prefix: FieldPrefix, shown: readonly string[]) {
   const t = useT();
   return useMemo((): { fieldErrors: Record<string, string>; alert: FormAlertContent | null } => {
     if (!error) return { fieldErrors: {}, alert: null };

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { customerEventSentence } from './customer-event-text';
+import { translate, type Locale, type Translate } from './i18n';
+
+const translator =
+  (locale: Locale): Translate =>
+  (key, params) =>
+    translate(locale, key, params);
+
+const tagsById = new Map([
+  [1, 'VIP'],
+  [2, 'Distributor'],
+]);
+const reasonsById = new Map([[11, 'Price']]);
+
+describe('customerEventSentence', () => {
+  it('says a stage change, a release with its reason and a tags change in English', () => {
+    const t = translator('en');
+    expect(customerEventSentence(t, { type: 'STAGE_CHANGED', data: { from: 'INQUIRY', to: 'SAMPLE_ORDER' } }, tagsById)).toBe(
+      'Stage changed from Inquiry to Sample order',
+    );
+    expect(
+      customerEventSentence(t, { type: 'OWNER_CHANGED', data: { kind: 'RELEASED', reasonId: 11, note: 'No reply' } }, tagsById, reasonsById),
+    ).toBe('Given back to the pool: reason “Price”. Note: No reply');
+    expect(customerEventSentence(t, { type: 'TAGS_CHANGED', data: { added: [1], removed: [2, 9] } }, tagsById)).toBe(
+      'Tags changed. Added: VIP. Removed: Distributor, #9.',
+    );
+  });
+
+  it('says the same in Chinese', () => {
+    const t = translator('zh-CN');
+    expect(customerEventSentence(t, { type: 'STAGE_CHANGED', data: { from: 'INQUIRY', to: 'SAMPLE_ORDER' } }, tagsById)).toBe(
+      '阶段从“询盘”改为“样单”',
+    );
+    expect(
+      customerEventSentence(t, { type: 'OWNER_CHANGED', data: { kind: 'RELEASED', reasonId: 11, note: 'No reply' } }, tagsById, reasonsById),
+    ).toBe('退回公海: 原因“Price”。 备注：No reply');
+    expect(customerEventSentence(t, { type: 'TAGS_CHANGED', data: { added: [1], removed: [2, 9] } }, tagsById)).toBe(
+      '标签已修改。 添加：VIP。 移除：Distributor, #9。',
+    );
+  });
+
+  it('leaves out an unknown reason, and says a type newer than the app as the server spells it', () => {
+    const t = translator('en');
+    expect(customerEventSentence(t, { type: 'LOST', data: { reasonId: 99 } }, tagsById, reasonsById)).toBe('Marked as lost');
+    expect(customerEventSentence(t, { type: 'LOST', data: null }, tagsById)).toBe('Marked as lost');
+    expect(customerEventSentence(t, { type: 'SOMETHING_NEW' }, tagsById)).toBe('SOMETHING_NEW');
+  });
+});
