@@ -235,6 +235,9 @@ async function aBrowserWorksUnderTheHeaders(admin) {
     await page.getByLabel('Email').fill(admin.email);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Log in' }).click();
+    // Everyone lands on their agenda; the customers list is one step further.
+    await page.getByRole('heading', { name: 'Agenda', level: 1 }).waitFor({ timeout: 20_000 });
+    await page.goto(`${web.base}/customers`);
     await page.getByRole('heading', { name: /^(My customers|Customers)$/, level: 1 }).waitFor({ timeout: 20_000 });
     await page.goto(`${web.base}/stats`);
     await page.getByRole('heading', { name: 'Statistics' }).waitFor({ timeout: 20_000 });
