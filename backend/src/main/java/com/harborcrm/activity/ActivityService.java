@@ -157,7 +157,7 @@ public class ActivityService {
                 continue;
             }
             String p = t.source().toLowerCase();
-            StringBuilder where = new StringBuilder(t.at().replaceAll("\\..*", "") + ".store_id = :store");
+            StringBuilder where = new StringBuilder(t.alias() + ".store_id = :store");
             if (t.where() != null) {
                 where.append(" and ").append(t.where());
             }
@@ -202,7 +202,7 @@ public class ActivityService {
             }
             // The newest matching ids first, from the index alone (its INCLUDE columns carry every filter but the
             // text), then the page's rows from the table.
-            String alias = t.at().replaceAll("\\..*", "");
+            String alias = t.alias();
             String newest = "select " + t.id() + " from " + t.from() + " where " + where + " order by " + t.at()
                     + " desc, " + t.id() + " desc limit :limit";
             branches.add("(select '" + t.source() + "'::text as source, " + t.id() + " as id, " + t.at() + " as at, "

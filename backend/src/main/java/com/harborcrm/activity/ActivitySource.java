@@ -22,5 +22,11 @@ public interface ActivitySource {
      */
     record Table(String source, String from, String where, String id, String at, String type, String actor,
             String customer, String text, String data, Set<String> types) {
+
+        /** The alias {@link #from()} gives the table ({@code f} in {@code follow_ups f}): it qualifies store_id. */
+        public String alias() {
+            String[] words = from.trim().split("\\s+");
+            return words[words.length - 1];
+        }
     }
 }

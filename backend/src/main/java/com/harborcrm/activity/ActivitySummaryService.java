@@ -121,7 +121,7 @@ public class ActivitySummaryService {
         for (ActivitySource source : sources) {
             ActivitySource.Table t = source.table();
             boolean contacts = "FOLLOW_UP".equals(t.source());
-            String alias = t.at().replaceAll("\\..*", "");
+            String alias = t.alias();
             // One pass per source: per (person, day, type), per (person, day) and per person, with the customers
             // contacted counted distinct at each level.
             @SuppressWarnings("unchecked")
