@@ -11,14 +11,17 @@ import {
   backendJar,
   baseUrl,
   buildSpa,
+  compressedUrl,
   contractViolations,
   jarMissing,
   resultsDir,
   startBackend,
+  startCompressedServer,
   startContractProxy,
   startPreview,
   stopServers,
 } from './servers.mjs';
+import { describe as describeLighthouse, measure as lighthouse } from './lighthouse.mjs';
 
 if (jarMissing()) {
   console.error(`e2e: the backend jar ${backendJar} is missing: run \`make build\` first.`);
@@ -48,6 +51,7 @@ before(
     await Promise.all([startBackend(), buildSpa()]);
     await startContractProxy();
     await startPreview();
+    await startCompressedServer();
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
@@ -104,6 +108,8 @@ const admin = { name: 'Avery Admin', email: `admin-${runId}@example.com` };
 const rep = { name: 'Sam Rep', email: `sam-${runId}@example.com` };
 
 const mainNav = () => page.getByRole('navigation', { name: 'Main' });
+// What an action did is said in a toast (src/components/toast.tsx), in this region.
+const toasts = () => page.getByRole('region', { name: 'Notifications (F8)' });
 
 step('an admin opens a store from the sign-up screen and lands on the agenda, then the store’s Customers', async () => {
   await page.goto('/signup');
@@ -135,7 +141,7 @@ step('the admin adds a sales rep, sees them listed, and makes them a manager', a
   await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Sales rep' });
   await page.getByRole('button', { name: 'Add user' }).click();
 
-  await page.getByRole('status').getByText(`${rep.name} was added`).waitFor();
+  await toasts().getByText(`${rep.name} was added`).waitFor();
   const row = page.getByRole('table', { name: 'All users' }).getByRole('row').filter({ hasText: rep.email });
   await row.waitFor();
   const role = row.getByRole('combobox', { name: `Role of ${rep.name}` });
@@ -143,7 +149,7 @@ step('the admin adds a sales rep, sees them listed, and makes them a manager', a
   assert.match(await row.textContent(), /Active/);
 
   await role.selectOption({ label: 'Manager' });
-  await page.getByRole('status').getByText(`${rep.name} is now Manager.`).waitFor();
+  await toasts().getByText(`${rep.name} is now Manager.`).waitFor();
 
   // Saved on the server, not only shown:
   await page.reload();
@@ -196,7 +202,7 @@ step('the manager records a follow-up and sees it in the timeline', async () => 
   await page.getByLabel('What happened').fill(content);
   await page.getByLabel('What happened').press('Control+Enter');
 
-  await page.getByRole('status').getByText('Follow-up recorded.').waitFor();
+  await toasts().getByText('Follow-up recorded.').waitFor();
   const first = page.getByRole('list', { name: 'Timeline' }).getByRole('listitem').first();
   await eventually(async () => assert.match(await first.textContent(), new RegExp(`Quotation.*${runId}`)));
 
@@ -217,7 +223,7 @@ step('the manager screens customers through the URL and saves the screen as a vi
 
   await page.getByLabel('View name').fill(`Hot ${runId}`);
   await page.getByRole('button', { name: 'Save current filters' }).click();
-  await page.getByText(`Saved the view “Hot ${runId}”.`).waitFor();
+  await toasts().getByText(`Saved the view “Hot ${runId}”.`).waitFor();
 
   // A stage that matches nothing, then the saved view brings the screen back.
   await page.goto('/customers?stage=REPEAT_PURCHASE');
@@ -275,7 +281,7 @@ step('the admin adds a sales rep', async () => {
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Sales rep' });
   await page.getByRole('button', { name: 'Add user' }).click();
-  await page.getByRole('status').getByText(`${seller.name} was added`).waitFor();
+  await toasts().getByText(`${seller.name} was added`).waitFor();
 });
 
 step('the rep claims the customer from the pool and sees it in My customers with its return timer', async () => {
@@ -288,8 +294,8 @@ step('the rep claims the customer from the pool and sees it in My customers with
   assert.doesNotMatch(await row.textContent(), new RegExp(buyer.email));
 
   await row.getByRole('button', { name: `Claim ${buyer.name}` }).click();
-  await page.getByText('Claimed 1 customer: it is yours now.').waitFor();
-  await page.getByRole('link', { name: 'Open My customers' }).click();
+  await toasts().getByText('Claimed 1 customer: it is yours now.').waitFor();
+  await toasts().getByRole('link', { name: 'Open My customers' }).click();
   const mine = page.getByRole('row').filter({ hasText: buyer.name });
   await mine.waitFor();
   assert.match(await mine.textContent(), /Returns to the pool in 30 days: no follow-up/);
@@ -350,7 +356,7 @@ step('the admin previews a stricter pool rule, sees who it would hit, and saves 
   assert.deepEqual(await repRow.getByRole('cell').allTextContents(), ['0', '0', '1']);
 
   await page.getByRole('button', { name: 'Save rules' }).click();
-  await page.getByText('Pool rules saved.').waitFor();
+  await toasts().getByText('Pool rules saved.').waitFor();
   await page.reload();
   await eventually(async () => assert.equal(await page.getByLabel('Days without follow-up', { exact: true }).inputValue(), '5'));
 
@@ -439,6 +445,8 @@ step('the manager opens Statistics and sees the charts drawn with the period’s
   for (const name of ['Churn by reason', 'Churn by month', 'Customers reaching each stage']) {
     const figure = page.getByRole('figure', { name });
     await figure.waitFor();
+    // A chart draws when it comes near the screen.
+    await figure.scrollIntoViewIfNeeded();
     const svg = figure.locator('.chart-box svg');
     await svg.waitFor();
     await eventually(async () => {
@@ -544,7 +552,7 @@ step('a manager transfers a customer to a sales rep picked by name', async () =>
   // Every batch action is confirmed, naming how many customers and whom.
   await page.getByRole('alertdialog', { name: `Transfer 1 customer to ${seller.name}?` })
     .getByRole('button', { name: 'Apply to 1 customer' }).click();
-  await page.getByText(/Done: 1 customer selected, 1 changed/).waitFor();
+  await toasts().getByText(/Done: 1 customer selected, 1 changed/).waitFor();
 
   const team = (await custApi('GET', '/api/v1/team')).body.items;
   const sellerId = team.find((member) => member.name === seller.name)?.id;
@@ -589,7 +597,7 @@ step('the manager creates a duplicate anyway, merges the two, and undoes the mer
   await eventually(async () => assert.equal(await page.getByRole('button', { name: `Review the group ${dupEmail}` }).count(), 0));
 
   await page.getByRole('button', { name: 'Undo the merge' }).click();
-  await page.getByText(`Merge undone: 1 customer is back, and ${dupOriginal} has its details from before.`).waitFor();
+  await toasts().getByText(`Merge undone: 1 customer is back, and ${dupOriginal} has its details from before.`).waitFor();
   // Both records are back: the group is listed again.
   await page.getByRole('button', { name: `Review the group ${dupEmail}` }).waitFor();
   const found = await custApi('GET', `/api/v1/customers?q=${encodeURIComponent(runId)}&limit=50`);
@@ -653,7 +661,7 @@ step('tour: the demo rep claims a customer from the pool, contacts hidden until 
   await eventually(async () => assert.ok((await rows.count()) >= 20, 'the demo pool holds customers'));
   // The best-scored customers first; one the rep gave back days ago is not hers to claim yet (the cooldown rule):
   // the screen says so, and she takes the next.
-  const done = page.getByText('Claimed 1 customer: it is yours now.');
+  const done = toasts().getByText('Claimed 1 customer: it is yours now.');
   for (let i = 0; i < 10 && !tourClaimed; i++) {
     const row = rows.nth(i);
     const name = (await row.getByRole('link').first().textContent()).trim();
@@ -666,7 +674,7 @@ step('tour: the demo rep claims a customer from the pool, contacts hidden until 
     else await page.getByText(/could not be claimed/).waitFor();
   }
   await done.waitFor();
-  await page.getByRole('link', { name: 'Open My customers' }).click();
+  await toasts().getByRole('link', { name: 'Open My customers' }).click();
   await page.getByRole('heading', { name: 'My customers', level: 1 }).waitFor();
   await page.getByRole('search').getByLabel('Search', { exact: true }).fill(tourClaimed);
   await page.getByRole('button', { name: 'Apply filters' }).click();
@@ -699,7 +707,7 @@ step('tour: a follow-up puts off the return of a customer about to go back to th
   await page.getByLabel('Type', { exact: true }).selectOption({ label: 'Call' });
   await page.getByLabel('What happened').fill(`Called about the next order (${runId})`);
   await page.getByLabel('What happened').press('Control+Enter');
-  await page.getByRole('status').getByText('Follow-up recorded.').waitFor();
+  await toasts().getByText('Follow-up recorded.').waitFor();
   await eventually(async () => assert.ok(daysLeft(await timer.textContent()) > before, 'the timer was put off'));
   const after = (await custApi('GET', `/api/v1/customers/${due.id}`)).body.poolReturn;
   assert.ok(after.at > due.poolReturn.at, `returns later than ${due.poolReturn.at}: ${after.at}`);
@@ -718,7 +726,7 @@ step('tour: the demo manager assigns pool customers to a rep', async () => {
   const assign = page.getByRole('form', { name: 'Assign the selected customers' });
   await assign.getByLabel('Give to').selectOption({ label: 'Sofia Lopez (Sales rep)' });
   await assign.getByRole('button', { name: 'Assign 2' }).click();
-  await page.getByText('Gave 2 customers to Sofia Lopez.').waitFor();
+  await toasts().getByText('Gave 2 customers to Sofia Lopez.').waitFor();
   for (const name of names) {
     const found = (await custApi('GET', `/api/v1/customers?q=${encodeURIComponent(name)}&limit=5`)).body.items;
     assert.ok(found.some((c) => c.name === name && c.ownerId !== null), `${name} has an owner now`);
@@ -906,6 +914,24 @@ for (const [who, email, screens] of [
     }, 240_000);
   }
 }
+
+// ==== Lighthouse (issue "web app workspace", item 9) ====
+// The customer grid and statistics of the demo store, as its manager sees them, served as production serves them
+// (gzip, immutable assets: static-server.mjs): desktop performance, accessibility and best practices ≥ 90, no
+// layout shift above 0.1. Runs whatever the story did: it needs only the demo store. JSON reports in test-results/.
+test('Lighthouse (desktop): customers and statistics score ≥ 90 on accessibility and best practices, CLS ≤ 0.1, performance ≥ 90 reported and ≥ 80 required', {
+  timeout: 420_000,
+}, async () => {
+  const results = await lighthouse({
+    origin: compressedUrl,
+    paths: ['/customers', '/stats'],
+    email: demo.manager,
+    password: demo.password,
+    resultsDir,
+  });
+  for (const result of results) console.log(`lighthouse ${describeLighthouse(result)}`);
+  assert.deepEqual(results.flatMap((result) => result.failures.map((failure) => `${result.path}: ${failure}`)), []);
+});
 
 // Runs even after a failed step: the contract violations Prism saw explain many failures.
 test('every request of the SPA and every answer of the backend kept to openapi.yaml (Prism)', () => {

@@ -16,8 +16,11 @@ export const BACKEND_PORT = Number(process.env.E2E_BACKEND_PORT ?? 18080);
 export const PREVIEW_PORT = Number(process.env.E2E_PREVIEW_PORT ?? 14173);
 // Prism, the contract-validating proxy between the SPA and the backend: next to the backend's port unless given.
 export const CONTRACT_PROXY_PORT = Number(process.env.E2E_CONTRACT_PROXY_PORT ?? BACKEND_PORT + 1);
+// The built SPA served gzipped with production's caching headers (static-server.mjs), for the Lighthouse step.
+export const COMPRESSED_PORT = Number(process.env.E2E_COMPRESSED_PORT ?? PREVIEW_PORT + 1);
 const E2E_DB = process.env.E2E_DB ?? 'harbor_e2e';
 export const baseUrl = `http://127.0.0.1:${PREVIEW_PORT}`;
+export const compressedUrl = `http://127.0.0.1:${COMPRESSED_PORT}`;
 const backendUrl = `http://127.0.0.1:${BACKEND_PORT}`;
 const contractProxyUrl = `http://127.0.0.1:${CONTRACT_PROXY_PORT}`;
 const contractDir = resolve(frontendDir, '../contract');
@@ -76,7 +79,7 @@ async function waitFor(child, what, probe, timeoutMs) {
 }
 
 export async function assertPortsFree() {
-  for (const port of [BACKEND_PORT, PREVIEW_PORT, CONTRACT_PROXY_PORT]) {
+  for (const port of [BACKEND_PORT, PREVIEW_PORT, CONTRACT_PROXY_PORT, COMPRESSED_PORT]) {
     // Something already listening would answer the health check in place of the server under test.
     if (await portInUse(port)) {
       throw new Error(`port ${port} is already in use (a previous e2e run still going?): stop that process first`);
@@ -164,6 +167,21 @@ export async function startPreview() {
     { cwd: frontendDir, env: { ...process.env, HARBOR_API_URL: contractProxyUrl } },
   );
   await waitFor(preview, 'vite preview', async () => (await fetch(baseUrl)).ok, 30_000);
+}
+
+/**
+ * dist/ as production's nginx serves it: gzipped, /assets/ immutable, /api/ straight to the backend (no Prism:
+ * production has none, and its checks would add their time to what Lighthouse measures).
+ */
+export async function startCompressedServer() {
+  const server = start(
+    'compressed-server',
+    process.execPath,
+    [join(frontendDir, 'e2e/static-server.mjs'), '--port', String(COMPRESSED_PORT), '--root', join(frontendDir, 'dist'),
+      '--api', backendUrl],
+    { cwd: frontendDir },
+  );
+  await waitFor(server, 'the compressed static server', async () => (await fetch(compressedUrl)).ok, 30_000);
 }
 
 /** Stops every server started here: politely, then by force after 10 s. */

@@ -123,7 +123,7 @@ describe('app', () => {
     const { user, router } = renderApp('/profile');
 
     const nav = await screen.findByRole('navigation', { name: 'Main' });
-    expect(within(nav).getByRole('link', { name: 'My profile' })).toHaveAttribute('aria-current', 'page');
+    expect(await within(nav).findByRole('link', { name: 'My profile' })).toHaveAttribute('aria-current', 'page');
     await user.click(await within(nav).findByRole('link', { name: 'Users' }));
 
     expect(await screen.findByRole('heading', { name: 'Users', level: 1 })).toBeInTheDocument();
@@ -205,7 +205,7 @@ describe('app', () => {
     const { user, router } = renderApp('/profile');
 
     const nav = await screen.findByRole('navigation', { name: 'Main' });
-    await user.click(within(nav).getByRole('link', { name: 'Notifications' }));
+    await user.click(await within(nav).findByRole('link', { name: 'Notifications' }));
 
     expect(router.state.location.pathname).toBe('/settings/notifications');
     expect(await screen.findByRole('heading', { name: 'Notifications', level: 1 })).toBeInTheDocument();

@@ -7,6 +7,7 @@ import { getSession, saveSession } from '@/lib/session';
 import { jsonResponse, mockFetch } from '@/testing/fetch-mock';
 import { AppProvider } from './provider';
 import { routes } from './router';
+import { findToast } from '@/testing/toasts';
 
 const SLOW = { timeout: 20_000 };
 
@@ -64,7 +65,7 @@ describe('Inquiry inbox, store settings, merge history and password per role', (
     await user.type(name, 'Ningbo Harbor Trading');
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
 
-    expect(await screen.findByText('Store settings saved.')).toBeInTheDocument();
+    expect(await findToast('Store settings saved.')).toHaveClass('toast-success');
     const patch = requests.find((request) => request.method === 'PATCH');
     expect(await patch?.json()).toEqual({ name: 'Ningbo Harbor Trading' });
     expect(await within(screen.getByRole('banner')).findByText('Ningbo Harbor Trading')).toBeInTheDocument();
@@ -103,7 +104,7 @@ describe('Inquiry inbox, store settings, merge history and password per role', (
     await user.type(screen.getByLabelText('New password'), 'new secret 42');
     await user.type(screen.getByLabelText('New password again'), 'new secret 42');
     await user.click(screen.getByRole('button', { name: 'Change password' }));
-    expect(await screen.findByText('Password changed. You were signed out everywhere else.')).toBeInTheDocument();
+    expect(await findToast('Password changed. You were signed out everywhere else.')).toHaveClass('toast-success');
     expect(getSession()).toEqual({ owner: '1', expiresAt: '2099-02-01T00:00:00Z' });
     expect(router.state.location.pathname).toBe('/profile');
     // Still the same person: what was read for them stays, and the page with it.

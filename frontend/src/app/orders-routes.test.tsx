@@ -46,7 +46,7 @@ describe('products and orders in the app', () => {
     const { user, router } = renderApp('/customers');
     const nav = await screen.findByRole('navigation', { name: 'Main' });
 
-    await user.click(within(nav).getByRole('link', { name: 'Products' }));
+    await user.click(await within(nav).findByRole('link', { name: 'Products' }));
     expect(await screen.findByRole('heading', { name: 'Products', level: 1 })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'New product' })).not.toBeInTheDocument();
 

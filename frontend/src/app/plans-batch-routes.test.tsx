@@ -9,6 +9,7 @@ import { saveSession } from '@/lib/session';
 import { jsonResponse, mockFetch } from '@/testing/fetch-mock';
 import { AppProvider } from './provider';
 import { routes } from './router';
+import { findToast } from '@/testing/toasts';
 
 const SLOW = { timeout: 30_000 };
 const store = { id: 1, name: 'Ningbo Pumps', timeZone: 'Asia/Shanghai' };
@@ -67,7 +68,7 @@ describe('follow-up plans for customers ticked on the list', () => {
     expect(await accessibilityViolations(bar.parentElement ?? bar)).toEqual([]);
     await user.click(within(form).getByRole('button', { name: 'Start plans for 2 customers' }));
 
-    expect(await screen.findByText('Plans created for 2 customers.')).toHaveRole('status');
+    expect(await findToast('Plans created for 2 customers.')).toHaveClass('toast-success');
     const batch = requests.filter((request) => new URL(request.url).pathname === '/api/v1/plans/batch');
     expect(batch.map((request) => request.method)).toEqual(['POST']);
     expect(await batch[0]?.json()).toEqual({
@@ -91,6 +92,6 @@ describe('follow-up plans for customers ticked on the list', () => {
     await user.selectOptions(within(bar).getByLabelText('操作'), '制定跟进计划…');
     const form = await screen.findByRole('region', { name: '为 1 个客户制定跟进计划' });
     await user.click(within(form).getByRole('button', { name: '为 1 个客户创建计划' }));
-    expect(await screen.findByText('已为 2 个客户创建计划。')).toHaveRole('status');
+    expect(await findToast('已为 2 个客户创建计划。')).toHaveClass('toast-success');
   });
 });

@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
+import { ToastProvider } from '@/components/toast';
 import { ApiError } from '@/lib/problem';
 import { getSession, sessionOwner, subscribeToSession } from '@/lib/session';
 
@@ -30,5 +31,10 @@ export function AppProvider({ children }: { children: ReactNode }) {
     });
   }, [queryClient]);
 
-  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={queryClient}>
+      {/* What one-click actions did, said in toasts (src/components/toast.tsx). */}
+      <ToastProvider>{children}</ToastProvider>
+    </QueryClientProvider>
+  );
 }

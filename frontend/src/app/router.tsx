@@ -1,14 +1,21 @@
-import { lazy, useState } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
 import { AppShell } from './components/app-shell';
 import { RequireSession } from './components/require-session';
 import { HomeRoute } from './routes/home';
-import { LoginRoute } from './routes/login';
 import { LogoutRoute } from './routes/logout';
 import { NotFoundRoute } from './routes/not-found';
-import { SignupRoute } from './routes/signup';
 import { UnsubscribeRoute } from './routes/unsubscribe';
 import { UsersRoute } from './routes/users';
+
+// Signing in and up bring the form library (react-hook-form, zod): a signed-in start does not wait for them.
+const LoginRoute = lazy(() => import('./routes/login').then((m) => ({ default: m.LoginRoute })));
+const SignupRoute = lazy(() => import('./routes/signup').then((m) => ({ default: m.SignupRoute })));
+
+/** A public page loading: nothing yet (it is one small script), rather than a flash of words. */
+function Loading({ children }: { children: ReactNode }) {
+  return <Suspense fallback={null}>{children}</Suspense>;
+}
 
 // The customer screens load on first use, keeping the initial script small.
 const CustomersRoute = lazy(() => import('./routes/customers').then((m) => ({ default: m.CustomersRoute })));
@@ -53,8 +60,8 @@ const PipelineRoute = lazy(() => import('./routes/pipeline').then((m) => ({ defa
 const ActivityRoute = lazy(() => import('./routes/activity').then((m) => ({ default: m.ActivityRoute })));
 
 export const routes: RouteObject[] = [
-  { path: '/login', element: <LoginRoute /> },
-  { path: '/signup', element: <SignupRoute /> },
+  { path: '/login', element: <Loading><LoginRoute /></Loading> },
+  { path: '/signup', element: <Loading><SignupRoute /></Loading> },
   { path: '/logout', element: <LogoutRoute /> },
   // An unsubscribe link from a campaign e-mail: public, whether or not anyone is signed in.
   { path: '/unsubscribe/:token', element: <UnsubscribeRoute /> },

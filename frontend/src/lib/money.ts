@@ -68,10 +68,24 @@ export function roundHalfUp(units: bigint, digits: number): bigint {
   return units >= 0n ? (units + half) / divisor : -((-units + half) / divisor);
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** Intl.NumberFormat is costly to make (a screen of amounts makes hundreds): one per language and options. */
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    // An unknown currency code throws here, before anything is kept.
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 /** The currency's minor unit as the browser knows it (2 for USD, 0 for JPY, 3 for KWD); 2 for an unknown code. */
 export function currencyDigits(currency: string): number {
   try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    return numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   } catch {
     return 2;
   }
@@ -87,7 +101,7 @@ export function formatMoney(amount: string, currency: string, locale: Locale | s
   const decimals = amount.includes('.') ? amount.length - amount.indexOf('.') - 1 : 0;
   try {
     const digits = currencyDigits(currency);
-    const format = new Intl.NumberFormat(locale, {
+    const format = numberFormat(locale, {
       style: 'currency',
       currency,
       minimumFractionDigits: digits,
@@ -106,7 +120,7 @@ export function formatMoney(amount: string, currency: string, locale: Locale | s
  */
 export function formatMoneyCompact(value: number, currency: string, locale: Locale | string): string {
   try {
-    return new Intl.NumberFormat(locale, {
+    return numberFormat(locale, {
       style: 'currency',
       currency,
       notation: 'compact',

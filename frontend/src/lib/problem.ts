@@ -211,15 +211,18 @@ export function fieldErrorMessage(error: FieldError): Message {
   }
 }
 
+/** A field error message in words; the other field it names (`other`), by the label a form shows it under. */
+export function fieldMessageWords(t: Translate, { key, params }: Message): string {
+  const otherLabel = typeof params?.other === 'string' ? otherFieldLabels[params.other] : undefined;
+  return t(key, otherLabel ? { ...params, other: t(otherLabel) } : params);
+}
+
 /** Each field's errors in the reader's words; several for one field are all shown. */
 export function fieldErrorsOf(error: unknown, t: Translate): FieldErrors {
   if (!(error instanceof ApiError)) return {};
   const fieldErrors: FieldErrors = {};
   for (const fieldError of error.problem.errors) {
-    const { key, params } = fieldErrorMessage(fieldError);
-    // The other field by the label a form shows it under.
-    const otherLabel = typeof params?.other === 'string' ? otherFieldLabels[params.other] : undefined;
-    const words = t(key, otherLabel ? { ...params, other: t(otherLabel) } : params);
+    const words = fieldMessageWords(t, fieldErrorMessage(fieldError));
     const field = fieldError.field;
     fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]} ${words}` : words;
   }

@@ -1,6 +1,7 @@
-import { useId, type SelectHTMLAttributes } from 'react';
+import { useId, type ComponentProps } from 'react';
 
-export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> {
+// ComponentProps: with `ref`, so that react-hook-form's register() can be spread on it.
+export interface SelectFieldProps extends Omit<ComponentProps<'select'>, 'id'> {
   label: string;
   name: string;
   options: readonly { value: string; label: string }[];

@@ -1,6 +1,7 @@
-import { useId, type InputHTMLAttributes } from 'react';
+import { useId, type ComponentProps } from 'react';
 
-export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
+// ComponentProps: with `ref`, so that react-hook-form's register() can be spread on it.
+export interface TextFieldProps extends Omit<ComponentProps<'input'>, 'id'> {
   label: string;
   name: string;
   hint?: string;

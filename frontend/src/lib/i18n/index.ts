@@ -1,7 +1,6 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { en, type Dictionary, type MessageKey } from './en';
-import { zhCN } from './zh-CN';
 
 export type { MessageKey } from './en';
 
@@ -19,7 +18,27 @@ export interface Message {
 }
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
-const dictionaries: Record<Locale, Dictionary> = { en, 'zh-CN': zhCN };
+/**
+ * English is in the first script (the fallback and the type of every dictionary); each other language is a chunk
+ * of its own, fetched before the first render when it is the reader's (main.tsx) or when they switch to it: no
+ * reader downloads a language they do not read (the Chinese one alone is ~40 kB compressed).
+ */
+const dictionaries: Partial<Record<Locale, Dictionary>> = { en };
+const loaders: Record<Exclude<Locale, 'en'>, () => Promise<Dictionary>> = {
+  'zh-CN': () => import('./zh-CN').then((module) => module.zhCN),
+};
+
+/** Fetches a language's messages once; resolves at once when they are here. */
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (locale === 'en' || dictionaries[locale]) return;
+  dictionaries[locale] = await loaders[locale]();
+}
+
+/** For tests, which render in any language at once: a language's messages, given instead of fetched. */
+export function provideDictionary(locale: Locale, dictionary: Dictionary): void {
+  dictionaries[locale] = dictionary;
+}
+
 const STORAGE_KEY = 'harbor.locale';
 const listeners = new Set<() => void>();
 
@@ -40,8 +59,16 @@ export function getLocale(): Locale {
   return currentLocale;
 }
 
+/** Switches the language: at once when its messages are here, once they have arrived otherwise. */
 export function setLocale(locale: Locale): void {
   localStorage.setItem(STORAGE_KEY, locale);
+  if (!dictionaries[locale]) {
+    // The page stays in its language until the other arrives; a later choice wins over this one.
+    void loadLocale(locale).then(() => {
+      if (localStorage.getItem(STORAGE_KEY) === locale) setLocale(locale);
+    });
+    return;
+  }
   currentLocale = locale;
   document.documentElement.lang = locale;
   for (const listener of listeners) listener();
@@ -55,12 +82,17 @@ function subscribe(listener: () => void): () => void {
 /** Compiled ICU messages, one per language and key, made on first use. */
 const compiled = new Map<string, IntlMessageFormat>();
 
+/** A language's message; English until that language has arrived (main.tsx waits for it, so only in a switch). */
+function template(locale: Locale, key: MessageKey): string {
+  return (dictionaries[locale] ?? en)[key];
+}
+
 function messageFormat(locale: Locale, key: MessageKey): IntlMessageFormat {
   const cacheKey = `${locale}:${key}`;
   let format = compiled.get(cacheKey);
   if (!format) {
     // ignoreTag: messages are plain text, so a "<" in one is a character, not the start of rich text.
-    format = new IntlMessageFormat(dictionaries[locale][key], locale, undefined, { ignoreTag: true });
+    format = new IntlMessageFormat(template(locale, key), locale, undefined, { ignoreTag: true });
     compiled.set(cacheKey, format);
   }
   return format;
@@ -72,13 +104,13 @@ function messageFormat(locale: Locale, key: MessageKey): IntlMessageFormat {
  * stays visible rather than being invented.
  */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const template = dictionaries[locale][key];
-  if (!params) return template;
+  const text = template(locale, key);
+  if (!params) return text;
   try {
     return String(messageFormat(locale, key).format(params));
   } catch {
     // A value missing for some placeholder: fill in what is given, leave the rest as written.
-    return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+    return text.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
       name in params ? String(params[name]) : placeholder,
     );
   }
@@ -101,21 +133,36 @@ export interface Formatters {
   number: (value: number) => string;
 }
 
+/** Intl formatters are costly to make (a list of 50 customers writes 100 dates): one per language, kind and zone. */
+const intlFormats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function intlFormat<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let format = intlFormats.get(key) as T | undefined;
+  if (!format) {
+    format = make();
+    intlFormats.set(key, format);
+  }
+  return format;
+}
+
 export function useFormatters(): Formatters {
   const locale = useLocale();
   return useMemo(
     () => ({
       dateTime: (iso, timeZone) => {
         const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+        let format: Intl.DateTimeFormat;
         try {
-          return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(new Date(iso));
+          format = intlFormat(`dateTime|${locale}|${timeZone ?? ''}`, () => new Intl.DateTimeFormat(locale, { ...options, timeZone }));
         } catch {
           // A time zone this browser does not know must not break the page.
-          return new Intl.DateTimeFormat(locale, options).format(new Date(iso));
+          format = intlFormat(`dateTime|${locale}|`, () => new Intl.DateTimeFormat(locale, options));
         }
+        return format.format(new Date(iso));
       },
-      date: (iso) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso)),
-      number: (value) => new Intl.NumberFormat(locale).format(value),
+      date: (iso) =>
+        intlFormat(`date|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(new Date(iso)),
+      number: (value) => intlFormat(`number|${locale}`, () => new Intl.NumberFormat(locale)).format(value),
     }),
     [locale],
   );

@@ -5,6 +5,7 @@ import { setLocale, translate } from '@/lib/i18n';
 import { deferred } from '@/testing/deferred';
 import { problemResponse } from '@/testing/fetch-mock';
 import { renderWithProviders } from '@/testing/render';
+import { findToast, queryToast, toastRegion } from '@/testing/toasts';
 import { AgendaScreen, type AgendaScreenProps } from './agenda-screen';
 import { agenda, agendaApi, bodiesOf, nothing, pathsOf, PROBLEMS } from './test-api';
 
@@ -73,7 +74,8 @@ describe('Agenda', () => {
     agendaApi({ agenda: nothing });
     renderAgenda();
     expect(await screen.findByText('Nothing due — enjoy your day.')).toBeInTheDocument();
-    expect(screen.queryByRole('region')).not.toBeInTheDocument();
+    // No agenda section (the toasts' region is always there).
+    expect(screen.queryAllByRole('region').filter((region) => region !== toastRegion())).toEqual([]);
   });
 
   it('marks an item done in one click: it leaves the list at once', SLOW, async () => {
@@ -89,7 +91,7 @@ describe('Agenda', () => {
     expect(await bodiesOf(requests, 'POST', '/api/v1/agenda/items/plan-12/done')).toEqual([{}]);
 
     answer.resolve(new Response(null, { status: 204 }));
-    expect(await screen.findByText('Done: John Miller.')).toBeInTheDocument();
+    expect(await findToast('Done: John Miller.')).toHaveClass('toast-success');
     // Read again after.
     await waitFor(() => expect(pathsOf(requests).filter((path) => path === '/api/v1/agenda')).toHaveLength(2));
     expect(screen.queryByRole('link', { name: 'John Miller' })).not.toBeInTheDocument();
@@ -109,7 +111,7 @@ describe('Agenda', () => {
     expect(screen.getByRole('region', { name: 'Today 0' })).not.toHaveTextContent('Zhao Lei');
     const week = screen.getByRole('region', { name: 'This week 3' });
     expect(within(week).getByRole('link', { name: 'Zhao Lei' })).toBeInTheDocument();
-    expect(await screen.findByText('Moved to tomorrow: Zhao Lei.')).toBeInTheDocument();
+    expect(await findToast('Moved to tomorrow: Zhao Lei.')).toHaveClass('toast-success');
   });
 
   it('reschedules to a day picked, not before today', SLOW, async () => {
@@ -130,7 +132,7 @@ describe('Agenda', () => {
     await user.type(day, '2026-12-11');
     await user.click(screen.getByRole('button', { name: 'Move' }));
     expect(await bodiesOf(requests, 'POST', '/api/v1/agenda/items/plan-15/reschedule')).toEqual([{ on: '2026-12-11' }]);
-    expect(await screen.findByText('Moved to Dec 11, 2026: Anna Schmidt.')).toBeInTheDocument();
+    expect(await findToast('Moved to Dec 11, 2026: Anna Schmidt.')).toHaveClass('toast-success');
   });
 
   it('puts an item back and says why in words when Done fails', SLOW, async () => {
@@ -142,14 +144,14 @@ describe('Agenda', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Done: John Miller' }));
 
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent(`Could not mark John Miller done. ${translate('en', 'problem.planEnded')}`);
-    expect(alert).not.toHaveTextContent('PlanEndedException');
+    const failed = await findToast(`Could not mark John Miller done. ${translate('en', 'problem.planEnded')}`);
+    expect(failed).toHaveClass('toast-error');
+    expect(failed).not.toHaveTextContent('PlanEndedException');
     const overdue = screen.getByRole('region', { name: 'Overdue 1' });
     expect(within(overdue).getByRole('link', { name: 'John Miller' })).toBeInTheDocument();
 
-    await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
-    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    await user.click(within(failed).getByRole('button', { name: 'Dismiss notification' }));
+    await waitFor(() => expect(queryToast(/^Could not mark John Miller done/)).toBeNull());
   });
 
   it('says why a failed Snooze came back, from the server’s field error in words', SLOW, async () => {
@@ -166,9 +168,9 @@ describe('Agenda', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Snooze: Zhao Lei' }));
 
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Could not move Zhao Lei. Choose today or a later day.');
-    expect(alert).not.toHaveTextContent('must be today or later');
+    const failed = await findToast('Could not move Zhao Lei. Choose today or a later day.');
+    expect(failed).toHaveClass('toast-error');
+    expect(failed).not.toHaveTextContent('must be today or later');
     expect(within(screen.getByRole('region', { name: 'Today 1' })).getByRole('link', { name: 'Zhao Lei' })).toBeInTheDocument();
   });
 
@@ -224,7 +226,7 @@ describe('Agenda', () => {
     expect(await bodiesOf(requests, 'POST', '/api/v1/customers/40/follow-ups')).toEqual([
       { type: 'EMAIL', content: 'Sent the new price list' },
     ]);
-    expect(await screen.findByText('Follow-up recorded for Li Wei.')).toBeInTheDocument();
+    expect(await findToast('Follow-up recorded for Li Wei.')).toHaveClass('toast-success');
     // Followed up: no longer about to return.
     expect(await screen.findByRole('region', { name: 'Returning to the pool soon 0' })).toBeInTheDocument();
   });

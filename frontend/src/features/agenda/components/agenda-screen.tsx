@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { SelectField } from '@/components/form/select-field';
 import { QueryError } from '@/components/query-error';
+import { useNotify } from '@/components/toast';
 import type { Role } from '@/lib/domain';
 import { useFormatters, useT, type Translate } from '@/lib/i18n';
 import { ApiError, errorSentence, fieldErrorsOf } from '@/lib/problem';
@@ -55,17 +56,17 @@ export function AgendaScreen({ me, timeZone }: AgendaScreenProps) {
   const userId = Number.isInteger(picked) && picked > 0 && picked !== me.id ? picked : undefined;
   const agendaQuery = useAgenda(userId);
   const team = useTeam(manager).data;
-  const [failure, setFailure] = useState<string | null>(null);
-  const [status, setStatus] = useState('');
+  const notify = useNotify();
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const listsRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
+  // A failed one comes back to its place; the toast says why.
   const completeMutation = useCompleteAgendaItem((error, { item }) =>
-    setFailure(t('agenda.failed.done', { name: item.customerName, reason: failureReason(t, error) })),
+    notify({ message: t('agenda.failed.done', { name: item.customerName, reason: failureReason(t, error) }), tone: 'error' }),
   );
   const rescheduleMutation = useRescheduleAgendaItem((error, { item }) =>
-    setFailure(t('agenda.failed.move', { name: item.customerName, reason: failureReason(t, error) })),
+    notify({ message: t('agenda.failed.move', { name: item.customerName, reason: failureReason(t, error) }), tone: 'error' }),
   );
 
   function itemElements(): HTMLElement[] {
@@ -85,28 +86,26 @@ export function AgendaScreen({ me, timeZone }: AgendaScreenProps) {
 
   function done(item: AgendaItem) {
     passFocusOn(item);
-    setFailure(null);
-    setStatus('');
     completeMutation.mutate(
       { item, userId },
-      { onSuccess: () => setStatus(t('agenda.status.done', { name: item.customerName })) },
+      { onSuccess: () => notify({ message: t('agenda.status.done', { name: item.customerName }), tone: 'success' }) },
     );
   }
 
   function move(item: AgendaItem, on: string, today: string) {
     passFocusOn(item);
-    setFailure(null);
-    setStatus('');
     const tomorrow = addDays(today, 1);
     rescheduleMutation.mutate(
       { item, userId, on },
       {
         onSuccess: () =>
-          setStatus(
-            on === tomorrow
-              ? t('agenda.status.snoozed', { name: item.customerName })
-              : t('agenda.status.moved', { name: item.customerName, date: days.date(on) }),
-          ),
+          notify({
+            message:
+              on === tomorrow
+                ? t('agenda.status.snoozed', { name: item.customerName })
+                : t('agenda.status.moved', { name: item.customerName, date: days.date(on) }),
+            tone: 'success',
+          }),
       },
     );
   }
@@ -161,7 +160,9 @@ export function AgendaScreen({ me, timeZone }: AgendaScreenProps) {
             onDone={done}
             onSnooze={(snoozed) => move(snoozed, addDays(agenda.today, 1), agenda.today)}
             onMove={(moved, on) => move(moved, on, agenda.today)}
-            onFollowUpRecorded={(followed) => setStatus(t('agenda.status.followUp', { name: followed.customerName }))}
+            onFollowUpRecorded={(followed) =>
+              notify({ message: t('agenda.status.followUp', { name: followed.customerName }), tone: 'success' })
+            }
           />
         ))}
       </ul>
@@ -245,17 +246,6 @@ export function AgendaScreen({ me, timeZone }: AgendaScreenProps) {
           />
         )}
       </div>
-      {failure && (
-        <div role="alert" className="form-alert agenda-failure">
-          <p>{failure}</p>
-          <button type="button" onClick={() => setFailure(null)}>
-            {t('agenda.dismiss')}
-          </button>
-        </div>
-      )}
-      <p role="status" className="visually-hidden">
-        {status}
-      </p>
       <div ref={listsRef} className="stack">
         {renderAgenda()}
       </div>

@@ -1,24 +1,20 @@
 import { useEffect, useRef, useState } from 'react';
 import { Confirm } from '@/components/confirm';
-import { useFormatters, useT, type Translate } from '@/lib/i18n';
+import { useNotify } from '@/components/toast';
+import { useFormatters, useT } from '@/lib/i18n';
 import { errorSentence } from '@/lib/problem';
 import type { ApiKey } from '../api/list-api-keys';
 import { useRevokeApiKey } from '../api/revoke-api-key';
 import { LastUsed } from './last-used';
-
-export interface Feedback {
-  tone: 'success' | 'error';
-  /** Rendered on display, so it follows a change of language. */
-  text: (t: Translate) => string;
-}
 
 export function StatusChip({ status }: { status: ApiKey['status'] }) {
   const t = useT();
   return <span className={`status-chip api-key-status-${status.toLowerCase()}`}>{t(`apiKeys.status.${status}`)}</span>;
 }
 
-export function ApiKeyRow({ apiKey, onFeedback }: { apiKey: ApiKey; onFeedback: (feedback: Feedback | null) => void }) {
+export function ApiKeyRow({ apiKey }: { apiKey: ApiKey }) {
   const t = useT();
+  const notify = useNotify();
   const format = useFormatters();
   const revokeMutation = useRevokeApiKey();
   const [confirming, setConfirming] = useState(false);
@@ -39,14 +35,13 @@ export function ApiKeyRow({ apiKey, onFeedback }: { apiKey: ApiKey; onFeedback: 
   }
 
   function revoke() {
-    onFeedback(null);
     revokeMutation.mutate(apiKey, {
       onSuccess: () => {
-        onFeedback({ tone: 'success', text: (t) => t('apiKeys.revoked', { name: apiKey.name }) });
+        notify({ message: t('apiKeys.revoked', { name: apiKey.name }), tone: 'success' });
         close('name');
       },
       onError: (error) => {
-        onFeedback({ tone: 'error', text: (t) => t('apiKeys.revokeFailed', { name: apiKey.name, reason: errorSentence(t, error) }) });
+        notify({ message: t('apiKeys.revokeFailed', { name: apiKey.name, reason: errorSentence(t, error) }), tone: 'error' });
         close('revoke');
       },
     });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { setLocale } from '@/lib/i18n';
 import { jsonResponse, mockFetch, problemResponse } from '@/testing/fetch-mock';
 import { renderWithProviders } from '@/testing/render';
+import { findToast } from '@/testing/toasts';
 import type { CreateApiKeyInput } from '../api/create-api-key';
 import type { ApiKey } from '../api/list-api-keys';
 import { ApiKeysScreen } from './api-keys-screen';
@@ -329,7 +330,7 @@ describe('ApiKeysScreen', () => {
     const gets = requests.filter((request) => request.method === 'GET').length;
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Revoke' }));
 
-    expect(await screen.findByText('“Website inquiry form” is revoked and no longer works.')).toHaveRole('status');
+    expect(await findToast('“Website inquiry form” is revoked and no longer works.')).toHaveClass('toast-success');
     const deletion = requests.find((request) => request.method === 'DELETE');
     expect(new URL(deletion?.url ?? '').pathname).toBe('/api/v1/api-keys/3');
     expect(within(row).getByText('Revoked')).toBeInTheDocument();
@@ -352,8 +353,9 @@ describe('ApiKeysScreen', () => {
     await user.click(within(row).getByRole('button', { name: 'Revoke Website inquiry form' }));
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Revoke' }));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent(/^Could not revoke “Website inquiry form”\. Something went wrong on our side\./);
-    expect(screen.getByRole('alert')).toHaveTextContent('err-42');
+    const failed = await findToast(/^Could not revoke “Website inquiry form”\. Something went wrong on our side\./);
+    expect(failed).toHaveClass('toast-error');
+    expect(failed).toHaveTextContent('err-42');
     expect(within(row).getByText('Active')).toBeInTheDocument();
     expect(within(row).getByRole('button', { name: 'Revoke Website inquiry form' })).toHaveFocus();
   });

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '@/lib/i18n';
 import type { CreatedApiKey } from '../api/create-api-key';
-import type { Feedback } from './api-key-row';
 import { ApiKeysTable } from './api-keys-table';
 import { CreateApiKeyForm } from './create-api-key-form';
 import { NewKeyPanel } from './new-key-panel';
@@ -9,7 +8,6 @@ import { NewKeyPanel } from './new-key-panel';
 /** Settings → API keys (administrators): the keys other systems use, their scopes, and revoking them. */
 export function ApiKeysScreen() {
   const t = useT();
-  const [feedback, setFeedback] = useState<Feedback | null>(null);
   // The secret of the key just created lives here only, until "Done": it is never read again.
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   const createRef = useRef<HTMLDivElement>(null);
@@ -32,32 +30,18 @@ export function ApiKeysScreen() {
       <div>
         <h1>{t('apiKeys.title')}</h1>
         <p className="muted">{t('apiKeys.intro')}</p>
-        {/* Always rendered, so screen readers announce what appears in it. */}
-        <div role="status" className="feedback">
-          {feedback?.tone === 'success' && feedback.text(t)}
-        </div>
-        {feedback?.tone === 'error' && (
-          <div role="alert" className="form-alert">
-            <p>{feedback.text(t)}</p>
-          </div>
-        )}
       </div>
       <div ref={createRef}>
         {/* While a new secret is shown, no other key is made: the panel would lose it. */}
         {created ? (
           <NewKeyPanel created={created} onDone={handleDone} />
         ) : (
-          <CreateApiKeyForm
-            onCreated={(key) => {
-              setFeedback(null);
-              setCreated(key);
-            }}
-          />
+          <CreateApiKeyForm onCreated={setCreated} />
         )}
       </div>
       <section aria-labelledby="api-keys-list-title" className="card">
         <h2 id="api-keys-list-title">{t('apiKeys.listTitle')}</h2>
-        <ApiKeysTable labelledBy="api-keys-list-title" onFeedback={setFeedback} />
+        <ApiKeysTable labelledBy="api-keys-list-title" />
       </section>
     </div>
   );

@@ -3,10 +3,10 @@ import { QueryError } from '@/components/query-error';
 import { TableScroll } from '@/components/table-scroll';
 import { useT } from '@/lib/i18n';
 import { useApiKeys } from '../api/list-api-keys';
-import { ApiKeyRow, type Feedback } from './api-key-row';
+import { ApiKeyRow } from './api-key-row';
 
 /** The store's keys, newest first: a table, and on a phone one card per key. */
-export function ApiKeysTable({ labelledBy, onFeedback }: { labelledBy: string; onFeedback: (feedback: Feedback | null) => void }) {
+export function ApiKeysTable({ labelledBy }: { labelledBy: string }) {
   const t = useT();
   const keysQuery = useApiKeys();
 
@@ -36,7 +36,7 @@ export function ApiKeysTable({ labelledBy, onFeedback }: { labelledBy: string; o
             </thead>
             <tbody>
               {apiKeys.map((apiKey) => (
-                <ApiKeyRow key={apiKey.id} apiKey={apiKey} onFeedback={onFeedback} />
+                <ApiKeyRow key={apiKey.id} apiKey={apiKey} />
               ))}
             </tbody>
           </table>

@@ -4,6 +4,7 @@ import { setLocale } from '@/lib/i18n';
 import { getSession, saveSession } from '@/lib/session';
 import { jsonResponse, mockFetch, problemResponse } from '@/testing/fetch-mock';
 import { renderWithProviders } from '@/testing/render';
+import { findToast } from '@/testing/toasts';
 import { ChangePasswordForm } from './change-password-form';
 
 const PROBLEMS = 'https://harbor-crm.dev/problems';
@@ -27,7 +28,7 @@ describe('ChangePasswordForm', () => {
 
     await fill(user, 'old secret', 'new secret 42');
 
-    expect(await screen.findByText('Password changed. You were signed out everywhere else.')).toBeInTheDocument();
+    expect(await findToast('Password changed. You were signed out everywhere else.')).toHaveClass('toast-success');
     const request = requests[0];
     expect(request?.method).toBe('POST');
     expect(new URL(request?.url ?? '').pathname).toBe('/api/v1/me/password');

@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
 import { TextField } from '@/components/form/text-field';
+import { useNotify } from '@/components/toast';
 import { useFocusOnError, useFormErrors } from '@/components/form/use-form-errors';
 import { useT } from '@/lib/i18n';
 import { ApiError } from '@/lib/problem';
@@ -21,6 +22,7 @@ function wrongCurrentPassword(error: unknown): boolean {
 export function ChangePasswordForm() {
   const t = useT();
   const formRef = useRef<HTMLFormElement>(null);
+  const notify = useNotify();
   const changeMutation = useChangePassword();
   const { fieldErrors, alert } = useFormErrors(changeMutation.error, FIELDS);
   const [localErrors, setLocalErrors] = useState<LocalErrors>({});
@@ -48,7 +50,15 @@ export function ChangePasswordForm() {
       setAttempt((count) => count + 1);
       return;
     }
-    changeMutation.mutate({ currentPassword, newPassword }, { onSuccess: () => form.reset() });
+    changeMutation.mutate(
+      { currentPassword, newPassword },
+      {
+        onSuccess: () => {
+          form.reset();
+          notify({ message: t('password.done'), tone: 'success' });
+        },
+      },
+    );
   }
 
   const currentError = wrongCurrentPassword(changeMutation.error) ? t('password.wrongCurrent') : fieldErrors.currentPassword;
@@ -89,7 +99,6 @@ export function ChangePasswordForm() {
             {pending ? t('password.pending') : t('password.submit')}
           </button>
         </div>
-        <div role="status">{changeMutation.isSuccess && <p className="form-success">{t('password.done')}</p>}</div>
       </form>
     </section>
   );

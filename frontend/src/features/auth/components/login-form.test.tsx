@@ -62,6 +62,29 @@ describe('LoginForm', () => {
     expect(getSession()).toBeNull();
   });
 
+  it('checks every field before asking the server, and says all that is wrong at once', async () => {
+    const { requests } = mockFetch(() => jsonResponse(loginAnswer));
+    const { user } = renderWithProviders(<LoginForm />);
+
+    await user.type(screen.getByLabelText('Email'), 'li.example.com');
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+
+    const email = screen.getByLabelText('Email');
+    expect(email).toHaveAccessibleDescription('Enter an e-mail address such as name@example.com.');
+    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('Required.');
+    await expect.poll(() => document.activeElement).toBe(email);
+    expect(requests).toHaveLength(0);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+
+    // Fixed, it goes.
+    await user.clear(email);
+    await user.type(email, 'li@example.com');
+    expect(email).not.toHaveAttribute('aria-invalid');
+    await user.type(screen.getByLabelText('Password'), 'correct horse');
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+    await expect.poll(() => requests.length).toBe(1);
+  });
+
   it('says the credentials are wrong without blaming a field', async () => {
     mockFetch(() =>
       problemResponse({ type: `${PROBLEMS}/invalid-credentials`, title: 'Invalid credentials', status: 401 }),

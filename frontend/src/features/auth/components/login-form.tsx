@@ -1,50 +1,40 @@
-import { useRef, type FormEvent } from 'react';
+import * as z from 'zod/mini';
 import { FormAlert } from '@/components/form/form-alert';
 import { TextField } from '@/components/form/text-field';
-import { useFocusOnError, useFormErrors } from '@/components/form/use-form-errors';
+import { applyServerErrors, useZodForm } from '@/components/form/use-zod-form';
+import { EMAIL_PATTERN, matching } from '@/lib/form-schemas';
 import { useT } from '@/lib/i18n';
 import { useLogin, type LoginInput } from '../api/login';
 
-const FIELDS = ['email', 'password'] as const satisfies readonly (keyof LoginInput)[];
+// The server's rules (LoginRequest): checked here first, so that a slip needs no round trip.
+const loginSchema = z.object({
+  email: z.string().check(z.trim(), z.minLength(1), z.maxLength(254), matching(EMAIL_PATTERN, 'fieldError.EMAIL')),
+  password: z.string().check(z.minLength(1), z.maxLength(72)),
+}) satisfies z.ZodMiniType<LoginInput>;
 
 export function LoginForm() {
   const t = useT();
-  const formRef = useRef<HTMLFormElement>(null);
   const loginMutation = useLogin();
-  const { fieldErrors, alert } = useFormErrors(loginMutation.error, FIELDS);
-  useFocusOnError(formRef, loginMutation.error);
+  const form = useZodForm(loginSchema, { defaultValues: { email: '', password: '' } });
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    loginMutation.mutate({
-      email: String(form.get('email') ?? ''),
-      password: String(form.get('password') ?? ''),
-    });
-  }
+  const handleSubmit = form.handleSubmit((values) => {
+    loginMutation.mutate(values, { onError: (error) => applyServerErrors(form, error) });
+  });
 
   const pending = loginMutation.isPending;
   return (
-    // noValidate: the server owns the rules, and its messages (in the chosen language via
-    // Accept-Language) appear next to the fields instead of the browser's own bubbles.
-    <form ref={formRef} onSubmit={handleSubmit} noValidate aria-busy={pending} className="form">
-      <TextField
-        label={t('login.email')}
-        name="email"
-        type="email"
-        autoComplete="username"
-        required
-        error={fieldErrors.email}
-      />
+    // noValidate: the messages (the form's own checks, then the server's) appear next to the fields, in the
+    // chosen language, instead of the browser's own bubbles.
+    <form ref={form.formRef} onSubmit={handleSubmit} noValidate aria-busy={pending} className="form">
+      <TextField label={t('login.email')} type="email" autoComplete="username" required {...form.field('email')} />
       <TextField
         label={t('login.password')}
-        name="password"
         type="password"
         autoComplete="current-password"
         required
-        error={fieldErrors.password}
+        {...form.field('password')}
       />
-      <FormAlert alert={alert} />
+      <FormAlert alert={form.alert} />
       <button type="submit" disabled={pending}>
         {pending ? t('login.pending') : t('login.submit')}
       </button>

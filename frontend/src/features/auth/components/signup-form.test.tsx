@@ -77,7 +77,8 @@ describe('SignupForm', () => {
     );
     const { user } = renderWithProviders(<SignupForm />);
 
-    await fillAndSubmit(user, 'short');
+    // What passes the form's own checks, and the server still refuses.
+    await fillAndSubmit(user);
 
     const password = await screen.findByLabelText('Password');
     await screen.findByText('Use 8 to 72 characters.');
@@ -89,6 +90,36 @@ describe('SignupForm', () => {
     // An error about a field the form does not show still reaches the user.
     expect(screen.getByRole('alert')).toHaveTextContent('timeZone: This value is not accepted.');
     expect(getSession()).toBeNull();
+  });
+
+  it('checks every field before asking the server, and says all that is wrong at once', async () => {
+    const { requests } = mockFetch(() => jsonResponse(signupAnswer, { status: 201 }));
+    const { user } = renderWithProviders(<SignupForm />);
+
+    await user.type(screen.getByLabelText('Your name'), '   ');
+    await user.type(screen.getByLabelText('Email'), 'wang@');
+    await user.type(screen.getByLabelText('Password'), 'short');
+    await user.click(screen.getByRole('button', { name: 'Open my store' }));
+
+    const storeName = screen.getByLabelText('Store name');
+    expect(storeName).toHaveAccessibleDescription('Required.');
+    expect(screen.getByLabelText('Your name')).toHaveAccessibleDescription('Required.');
+    expect(screen.getByLabelText('Email')).toHaveAccessibleDescription('Enter an e-mail address such as name@example.com.');
+    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('At least 8 characters. Use 8 to 72 characters.');
+    await expect.poll(() => document.activeElement).toBe(storeName);
+    expect(requests).toHaveLength(0);
+  });
+
+  it('says what is wrong in Chinese, in the words the server uses', async () => {
+    setLocale('zh-CN');
+    mockFetch(() => jsonResponse(signupAnswer, { status: 201 }));
+    const { user } = renderWithProviders(<SignupForm />);
+
+    await user.type(screen.getByLabelText('密码'), 'x'.repeat(73));
+    await user.click(screen.getByRole('button', { name: '开通店铺' }));
+
+    expect(screen.getByLabelText('店铺名称')).toHaveAccessibleDescription('必填。');
+    expect(screen.getByLabelText('密码')).toHaveAccessibleDescription(/请输入 8 到 72 个字符。$/);
   });
 
   it('says next to the email field when the email is taken', async () => {

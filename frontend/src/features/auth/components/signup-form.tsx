@@ -1,71 +1,66 @@
-import { useRef, type FormEvent } from 'react';
+import * as z from 'zod/mini';
 import { FormAlert } from '@/components/form/form-alert';
 import { TextField } from '@/components/form/text-field';
-import { useFocusOnError, useFormErrors } from '@/components/form/use-form-errors';
+import { applyServerErrors, serverMessage, useZodForm } from '@/components/form/use-zod-form';
+import { EMAIL_PATTERN, matching, requiredText } from '@/lib/form-schemas';
 import { useLocale, useT } from '@/lib/i18n';
 import { isProblem } from '@/lib/problem';
-import { useSignup, type SignupInput } from '../api/signup';
+import { useSignup } from '../api/signup';
 
-const FIELDS = ['storeName', 'name', 'email', 'password'] as const satisfies readonly (keyof SignupInput)[];
+// The server's rules (SignupRequest): checked here first, so that a slip needs no round trip.
+const signupSchema = z.object({
+  storeName: requiredText(120),
+  name: requiredText(120),
+  email: z.string().check(z.trim(), z.minLength(1), z.maxLength(254), matching(EMAIL_PATTERN, 'fieldError.EMAIL')),
+  password: z.string().check(z.minLength(8), z.maxLength(72)),
+});
 
 export function SignupForm() {
   const t = useT();
   const locale = useLocale();
-  const formRef = useRef<HTMLFormElement>(null);
   const signupMutation = useSignup();
-  const emailTaken = isProblem(signupMutation.error, 'email-taken');
-  // A taken email is about one field: say it there rather than in a general alert.
-  const { fieldErrors, alert } = useFormErrors(emailTaken ? null : signupMutation.error, FIELDS);
-  const emailError = emailTaken ? t('problem.emailTaken') : fieldErrors.email;
-  useFocusOnError(formRef, signupMutation.error);
+  const form = useZodForm(signupSchema, { defaultValues: { storeName: '', name: '', email: '', password: '' } });
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const value = (field: (typeof FIELDS)[number]) => String(form.get(field) ?? '');
-    signupMutation.mutate({
-      storeName: value('storeName'),
-      name: value('name'),
-      email: value('email'),
-      password: value('password'),
-      // The store's calendar days (daily claim limits, statistics) follow the founder's time zone.
-      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-      // The store's own language follows the one the founder reads: Harbor names its default lost reasons in it.
-      language: locale,
-    });
-  }
+  const handleSubmit = form.handleSubmit((values) => {
+    signupMutation.mutate(
+      {
+        ...values,
+        // The store's calendar days (daily claim limits, statistics) follow the founder's time zone.
+        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        // The store's own language follows the one the founder reads: Harbor names its default lost reasons in it.
+        language: locale,
+      },
+      {
+        onError: (error) => {
+          if (isProblem(error, 'email-taken')) {
+            // A taken email is about one field: say it there rather than in a general alert.
+            form.setError('email', serverMessage({ key: 'problem.emailTaken' }));
+            form.focusFirstError();
+          } else {
+            applyServerErrors(form, error);
+          }
+        },
+      },
+    );
+  });
 
   const pending = signupMutation.isPending;
   return (
-    // noValidate: the server owns the rules, and its messages (in the chosen language via
-    // Accept-Language) appear next to the fields instead of the browser's own bubbles.
-    <form ref={formRef} onSubmit={handleSubmit} noValidate aria-busy={pending} className="form">
-      <TextField
-        label={t('signup.storeName')}
-        name="storeName"
-        autoComplete="organization"
-        required
-        error={fieldErrors.storeName}
-      />
-      <TextField label={t('signup.name')} name="name" autoComplete="name" required error={fieldErrors.name} />
-      <TextField
-        label={t('signup.email')}
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        error={emailError}
-      />
+    // noValidate: the messages (the form's own checks, then the server's) appear next to the fields, in the
+    // chosen language, instead of the browser's own bubbles.
+    <form ref={form.formRef} onSubmit={handleSubmit} noValidate aria-busy={pending} className="form">
+      <TextField label={t('signup.storeName')} autoComplete="organization" required {...form.field('storeName')} />
+      <TextField label={t('signup.name')} autoComplete="name" required {...form.field('name')} />
+      <TextField label={t('signup.email')} type="email" autoComplete="email" required {...form.field('email')} />
       <TextField
         label={t('signup.password')}
-        name="password"
         type="password"
         autoComplete="new-password"
         required
         hint={t('signup.passwordHint')}
-        error={fieldErrors.password}
+        {...form.field('password')}
       />
-      <FormAlert alert={alert} />
+      <FormAlert alert={form.alert} />
       <button type="submit" disabled={pending}>
         {pending ? t('signup.pending') : t('signup.submit')}
       </button>

@@ -3,12 +3,6 @@ import type { MessageChannel } from '../api/get-messaging-settings';
 import type { CampaignCounts, CampaignStatus } from '../api/list-campaigns';
 import type { MessageStatus } from '../api/list-campaign-recipients';
 
-export interface Feedback {
-  tone: 'success' | 'error';
-  /** Rendered on display, so it follows a change of language. */
-  text: (t: Translate) => string;
-}
-
 export function channelLabel(t: Translate, channel: MessageChannel): string {
   return t(channel === 'SMS' ? 'campaigns.channel.SMS' : 'campaigns.channel.EMAIL');
 }

@@ -68,7 +68,7 @@ export function MessagingSettingsForm({
   settings: MessagingSettings;
   etag: string;
   /** A save starts: what was said about the last one no longer holds. */
-  onSaving: () => void;
+  onSaving?: () => void;
   onSaved: () => void;
   onReload: () => void;
 }) {
@@ -96,7 +96,7 @@ export function MessagingSettingsForm({
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (updateMutation.isPending) return;
-    onSaving();
+    onSaving?.();
     const data = new FormData(event.currentTarget);
     const text = (name: string) => String(data.get(name) ?? '').trim();
     const optional = (name: string) => text(name) || null;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { setLocale } from '@/lib/i18n';
 import { jsonResponse, mockFetch, problemResponse } from '@/testing/fetch-mock';
 import { renderWithProviders } from '@/testing/render';
+import { findToast, queryToast } from '@/testing/toasts';
 import type { MessagingSettings } from '../api/get-messaging-settings';
 import type { UpdateMessagingSettingsBody } from '../api/update-messaging-settings';
 import { MessagingSettingsScreen } from './messaging-settings-screen';
@@ -115,7 +116,7 @@ describe('MessagingSettingsScreen', () => {
     await user.type(screen.getByLabelText('Port'), '465');
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
 
-    expect(await screen.findByText('Messaging settings saved.')).toBeInTheDocument();
+    expect(await findToast('Messaging settings saved.')).toHaveClass('toast-success');
     const put = puts()[0];
     expect(put?.headers.get('If-Match')).toBe('"7"');
     const body = (await put?.json()) as UpdateMessagingSettingsBody;
@@ -156,7 +157,7 @@ describe('MessagingSettingsScreen', () => {
     expect(screen.getByText('The stored token will be removed when you save.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
 
-    expect(await screen.findByText('Messaging settings saved.')).toBeInTheDocument();
+    expect(await findToast('Messaging settings saved.')).toHaveClass('toast-success');
     const body = (await puts()[0]?.json()) as UpdateMessagingSettingsBody;
     expect(body.email.password).toBe('n3w-s3cret');
     expect(body.sms.token).toBe('');
@@ -176,7 +177,7 @@ describe('MessagingSettingsScreen', () => {
     expect(screen.getByText('A password is stored.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Change token' }));
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
-    await screen.findByText('Messaging settings saved.');
+    await findToast('Messaging settings saved.');
     const body = (await puts()[0]?.json()) as UpdateMessagingSettingsBody;
     expect(body.email).not.toHaveProperty('password');
     expect(body.sms).not.toHaveProperty('token');
@@ -257,7 +258,7 @@ describe('MessagingSettingsScreen', () => {
     const box = screen.getByRole('form', { name: 'Test e-mail' });
     await user.type(within(box).getByLabelText('Send to (e-mail address)'), 'me@example.com');
     await user.click(within(box).getByRole('button', { name: 'Send test e-mail' }));
-    expect(await within(box).findByText('Sent — check the inbox.')).toHaveRole('status');
+    expect(await findToast('Sent — check the inbox.')).toHaveClass('toast-success');
     const test = requests.find((request) => pathOf(request) === '/api/v1/messaging/settings/test');
     expect(await test?.json()).toEqual({ channel: 'EMAIL', to: 'me@example.com' });
   });
@@ -280,7 +281,7 @@ describe('MessagingSettingsScreen', () => {
     const alert = await within(box).findByRole('alert');
     expect(alert).toHaveTextContent('The mail server did not accept the test e-mail. Check the server, port, encryption, user name and password.');
     expect(within(alert).getByText('Details: 535 5.7.8 Authentication credentials invalid')).toHaveClass('muted', 'small');
-    expect(within(box).getByRole('status')).toBeEmptyDOMElement();
+    expect(queryToast(/^Sent/)).toBeNull();
     expect(document.body).not.toHaveTextContent('did not take the message');
   });
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { QueryError } from '@/components/query-error';
+import { useNotify } from '@/components/toast';
 import { useT } from '@/lib/i18n';
 import { useMessagingSettings } from '../api/get-messaging-settings';
 import { InboundBox } from './inbound-box';
@@ -15,7 +16,7 @@ export function MessagingSettingsScreen() {
   const settingsQuery = useMessagingSettings();
   // A new form (fresh fields, secrets back to "stored") after each save and on reload.
   const [formKey, setFormKey] = useState(0);
-  const [saved, setSaved] = useState(false);
+  const notify = useNotify();
 
   let content;
   if (settingsQuery.isPending) content = <p role="status">{t('app.loading')}</p>;
@@ -35,13 +36,11 @@ export function MessagingSettingsScreen() {
             key={formKey}
             settings={settings}
             etag={etag}
-            onSaving={() => setSaved(false)}
             onSaved={() => {
-              setSaved(true);
+              notify({ message: t('messagingSettings.saved'), tone: 'success' });
               setFormKey((key) => key + 1);
             }}
             onReload={() => {
-              setSaved(false);
               void settingsQuery.refetch().then(() => setFormKey((key) => key + 1));
             }}
           />
@@ -62,10 +61,6 @@ export function MessagingSettingsScreen() {
       <div>
         <h1>{t('messagingSettings.title')}</h1>
         <p className="muted">{t('messagingSettings.intro')}</p>
-        {/* Always rendered, so screen readers announce what appears in it. */}
-        <div role="status" className="feedback">
-          {saved ? t('messagingSettings.saved') : ''}
-        </div>
       </div>
       {content}
     </div>

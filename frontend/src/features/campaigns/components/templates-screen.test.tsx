@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { setLocale } from '@/lib/i18n';
 import { jsonResponse, mockFetch, problemResponse } from '@/testing/fetch-mock';
 import { renderWithProviders } from '@/testing/render';
+import { findToast } from '@/testing/toasts';
 import type { MessageTemplate, MessageTemplateInput } from '../api/list-message-templates';
 import { TemplatesScreen } from './templates-screen';
 
@@ -153,7 +154,7 @@ describe('TemplatesScreen', () => {
     expect(body.selectionStart).toBe(13);
 
     await user.click(within(form).getByRole('button', { name: 'Add template' }));
-    expect(await screen.findByText('Template “Welcome” added.')).toBeInTheDocument();
+    expect(await findToast('Template “Welcome” added.')).toHaveClass('toast-success');
     expect(await last('POST', '/api/v1/messaging/templates')?.json()).toEqual({
       name: 'Welcome',
       channel: 'EMAIL',
@@ -230,7 +231,7 @@ describe('TemplatesScreen', () => {
     const form = await screen.findByRole('region', { name: 'Edit “Spring offer”' });
     await user.selectOptions(within(form).getByLabelText('Language'), '简体中文');
     await user.click(within(form).getByRole('button', { name: 'Save template' }));
-    expect(await screen.findByText('Template “Spring offer” saved.')).toBeInTheDocument();
+    expect(await findToast('Template “Spring offer” saved.')).toHaveClass('toast-success');
     const put = last('PUT', '/api/v1/messaging/templates/3');
     expect(put?.headers.get('If-Match')).toBe('"4"');
     expect(await put?.json()).toMatchObject({ name: 'Spring offer', language: 'zh-CN', subject: spring.subject, body: spring.body });
@@ -248,7 +249,7 @@ describe('TemplatesScreen', () => {
     const button = within(confirm).getByRole('button', { name: 'Delete' });
     expect(button).toHaveClass('button-danger');
     await user.click(button);
-    expect(await screen.findByText('Template “Spring offer” deleted.')).toBeInTheDocument();
+    expect(await findToast('Template “Spring offer” deleted.')).toHaveClass('toast-success');
     expect(calls()).toContain('DELETE /api/v1/messaging/templates/3');
     await waitFor(() => expect(screen.queryByRole('rowheader', { name: 'Spring offer' })).not.toBeInTheDocument());
   });
@@ -262,9 +263,9 @@ describe('TemplatesScreen', () => {
     const { user } = renderScreen();
     await user.click(await screen.findByRole('button', { name: 'Delete Spring offer' }));
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Template “Spring offer” can’t be deleted: campaigns use it. It stays as long as a campaign refers to it.',
-    );
+    expect(
+      await findToast('Template “Spring offer” can’t be deleted: campaigns use it. It stays as long as a campaign refers to it.'),
+    ).toHaveClass('toast-error');
     expect(screen.getByRole('rowheader', { name: 'Spring offer' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Delete Spring offer' })).toHaveFocus();
   });

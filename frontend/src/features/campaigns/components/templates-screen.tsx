@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
+import { useNotify } from '@/components/toast';
 import { useT } from '@/lib/i18n';
 import type { MessageTemplate } from '../api/list-message-templates';
-import type { Feedback } from './campaign-parts';
 import { TemplateForm } from './template-form';
 import { TemplatesTable } from './templates-table';
 
@@ -9,7 +9,7 @@ import { TemplatesTable } from './templates-table';
 export function TemplatesScreen() {
   const t = useT();
   const [editing, setEditing] = useState<MessageTemplate | 'new' | null>(null);
-  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const notify = useNotify();
   const newRef = useRef<HTMLButtonElement>(null);
   const formRef = useRef<HTMLDivElement>(null);
   const listTitleRef = useRef<HTMLHeadingElement>(null);
@@ -34,15 +34,6 @@ export function TemplatesScreen() {
       <div>
         <h1>{t('templates.title')}</h1>
         <p className="muted">{t('templates.intro')}</p>
-        {/* Always rendered, so screen readers announce what appears in it. */}
-        <div role="status" className="feedback">
-          {feedback?.tone === 'success' && feedback.text(t)}
-        </div>
-        {feedback?.tone === 'error' && (
-          <div role="alert" className="form-alert">
-            <p>{feedback.text(t)}</p>
-          </div>
-        )}
       </div>
       <div ref={formRef}>
         {editing ? (
@@ -50,7 +41,7 @@ export function TemplatesScreen() {
             key={editing === 'new' ? 'new' : editing.id}
             template={editing === 'new' ? null : editing}
             onSaved={(saved, created) => {
-              setFeedback({ tone: 'success', text: (t) => t(created ? 'templates.created' : 'templates.saved', { name: saved.name }) });
+              notify({ message: t(created ? 'templates.created' : 'templates.saved', { name: saved.name }), tone: 'success' });
               close();
             }}
             onCancel={close}
@@ -60,10 +51,7 @@ export function TemplatesScreen() {
             ref={newRef}
             type="button"
             className="button-primary"
-            onClick={() => {
-              setFeedback(null);
-              setEditing('new');
-            }}
+            onClick={() => setEditing('new')}
           >
             {t('templates.new')}
           </button>
@@ -76,11 +64,7 @@ export function TemplatesScreen() {
         <TemplatesTable
           labelledBy="templates-list-title"
           editingId={editing && editing !== 'new' ? editing.id : null}
-          onEdit={(template) => {
-            setFeedback(null);
-            setEditing(template);
-          }}
-          onFeedback={setFeedback}
+          onEdit={setEditing}
           onDeleted={(template) => {
             if (editing && editing !== 'new' && editing.id === template.id) setEditing(null);
             listTitleRef.current?.focus();

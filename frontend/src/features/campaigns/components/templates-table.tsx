@@ -1,27 +1,27 @@
 import { useEffect, useRef, useState } from 'react';
 import { Confirm } from '@/components/confirm';
 import { QueryError } from '@/components/query-error';
+import { useNotify } from '@/components/toast';
 import { TableScroll } from '@/components/table-scroll';
 import { LOCALE_NAMES, useT } from '@/lib/i18n';
 import { errorSentence, isProblem } from '@/lib/problem';
 import { useDeleteMessageTemplate } from '../api/delete-message-template';
 import { useMessageTemplates, type MessageTemplate } from '../api/list-message-templates';
-import { channelLabel, type Feedback } from './campaign-parts';
+import { channelLabel } from './campaign-parts';
 
 function TemplateRow({
   template,
   editing,
   onEdit,
-  onFeedback,
   onDeleted,
 }: {
   template: MessageTemplate;
   editing: boolean;
   onEdit: (template: MessageTemplate) => void;
-  onFeedback: (feedback: Feedback | null) => void;
   onDeleted: (template: MessageTemplate) => void;
 }) {
   const t = useT();
+  const notify = useNotify();
   const deleteMutation = useDeleteMessageTemplate();
   const [confirming, setConfirming] = useState(false);
   const deleteRef = useRef<HTMLButtonElement>(null);
@@ -35,19 +35,17 @@ function TemplateRow({
   }, [confirming]);
 
   function remove() {
-    onFeedback(null);
     deleteMutation.mutate(template, {
       onSuccess: () => {
-        onFeedback({ tone: 'success', text: (t) => t('templates.deleted', { name }) });
+        notify({ message: t('templates.deleted', { name }), tone: 'success' });
         onDeleted(template);
       },
       onError: (error) => {
-        onFeedback({
+        notify({
+          message: isProblem(error, 'template-in-use')
+            ? t('templates.inUse', { name })
+            : t('templates.deleteFailed', { name, reason: errorSentence(t, error) }),
           tone: 'error',
-          text: (t) =>
-            isProblem(error, 'template-in-use')
-              ? t('templates.inUse', { name })
-              : t('templates.deleteFailed', { name, reason: errorSentence(t, error) }),
         });
         refocus.current = true;
         setConfirming(false);
@@ -108,13 +106,11 @@ export function TemplatesTable({
   labelledBy,
   editingId,
   onEdit,
-  onFeedback,
   onDeleted,
 }: {
   labelledBy: string;
   editingId: number | null;
   onEdit: (template: MessageTemplate) => void;
-  onFeedback: (feedback: Feedback | null) => void;
   onDeleted: (template: MessageTemplate) => void;
 }) {
   const t = useT();
@@ -143,7 +139,6 @@ export function TemplatesTable({
                 template={template}
                 editing={editingId === template.id}
                 onEdit={onEdit}
-                onFeedback={onFeedback}
                 onDeleted={onDeleted}
               />
             ))}

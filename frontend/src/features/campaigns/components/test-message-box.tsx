@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useNotify } from '@/components/toast';
 import { useT } from '@/lib/i18n';
 import { ApiError, errorSentence, isProblem } from '@/lib/problem';
 import type { MessageChannel } from '../api/get-messaging-settings';
@@ -11,6 +12,7 @@ import { useSendTestMessage } from '../api/send-test-message';
 export function TestMessageBox({ channel }: { channel: MessageChannel }) {
   const t = useT();
   const id = useId();
+  const notify = useNotify();
   const testMutation = useSendTestMessage();
   const [to, setTo] = useState('');
   const email = channel === 'EMAIL';
@@ -23,7 +25,13 @@ export function TestMessageBox({ channel }: { channel: MessageChannel }) {
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (testMutation.isPending) return;
-    testMutation.mutate({ channel, to: to.trim() });
+    testMutation.mutate(
+      { channel, to: to.trim() },
+      {
+        onSuccess: () =>
+          notify({ message: t(email ? 'messagingSettings.test.sentEmail' : 'messagingSettings.test.sentSms'), tone: 'success' }),
+      },
+    );
   }
 
   let failure: { sentence: string; details?: string } | null = null;
@@ -67,10 +75,6 @@ export function TestMessageBox({ channel }: { channel: MessageChannel }) {
           {pending ? t('messagingSettings.test.sending') : t(email ? 'messagingSettings.test.sendEmail' : 'messagingSettings.test.sendSms')}
         </button>
       </div>
-      {/* Always rendered, so screen readers announce what appears in it. */}
-      <p role="status" className="messaging-test-ok">
-        {testMutation.isSuccess ? t(email ? 'messagingSettings.test.sentEmail' : 'messagingSettings.test.sentSms') : ''}
-      </p>
       {failure && (
         <div role="alert" className="form-alert">
           <p>{failure.sentence}</p>

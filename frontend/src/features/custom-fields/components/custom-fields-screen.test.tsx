@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { jsonResponse, mockFetch } from '@/testing/fetch-mock';
 import { renderWithProviders } from '@/testing/render';
+import { findToast } from '@/testing/toasts';
 import type { CustomField } from '../api/list-custom-fields';
 import { CustomFieldsScreen } from './custom-fields-screen';
 
@@ -42,7 +43,7 @@ describe('Settings → Custom fields', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Required' }));
     await user.click(screen.getByRole('button', { name: 'Add field' }));
 
-    expect(await screen.findByText('Added the field “Incoterm”.')).toBeInTheDocument();
+    expect(await findToast('Added the field “Incoterm”.')).toHaveClass('toast-success');
     expect(await requests.find((request) => request.method === 'POST')?.json()).toEqual({
       key: 'incoterm',
       label: 'Incoterm',
@@ -56,12 +57,12 @@ describe('Settings → Custom fields', () => {
     await user.clear(within(form).getByLabelText('Label'));
     await user.type(within(form).getByLabelText('Label'), 'Size');
     await user.click(within(form).getByRole('button', { name: 'Save field' }));
-    expect(await screen.findByText('Saved the field “Size”.')).toBeInTheDocument();
+    expect(await findToast('Saved the field “Size”.')).toHaveClass('toast-success');
     expect(requests.find((request) => request.method === 'PATCH')?.headers.get('If-Match')).toBe('"1"');
 
     await user.click(await screen.findByRole('button', { name: 'Delete the field Size' }));
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
-    expect(await screen.findByText('Deleted the field “Size”.')).toBeInTheDocument();
+    expect(await findToast('Deleted the field “Size”.')).toHaveClass('toast-success');
     expect(screen.queryByRole('rowheader', { name: 'Size' })).not.toBeInTheDocument();
   });
 });

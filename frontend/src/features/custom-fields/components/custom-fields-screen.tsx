@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Confirm } from '@/components/confirm';
+import { useNotify } from '@/components/toast';
 import { FormAlert } from '@/components/form/form-alert';
 import { SelectField } from '@/components/form/select-field';
 import { TextField } from '@/components/form/text-field';
@@ -42,8 +43,9 @@ function OptionsInput({ defaultValue, error }: { defaultValue?: string[]; error?
   );
 }
 
-function FieldRow({ field, onDone }: { field: CustomField; onDone: (text: string) => void }) {
+function FieldRow({ field }: { field: CustomField }) {
   const t = useT();
+  const notify = useNotify();
   const updateMutation = useUpdateCustomField();
   const deleteMutation = useDeleteCustomField();
   const [mode, setMode] = useState<'view' | 'edit' | 'delete'>('view');
@@ -66,7 +68,7 @@ function FieldRow({ field, onDone }: { field: CustomField; onDone: (text: string
       {
         onSuccess: (updated) => {
           setMode('view');
-          onDone(t('customFields.saved', { label: updated.label }));
+          notify({ message: t('customFields.saved', { label: updated.label }), tone: 'success' });
         },
       },
     );
@@ -125,7 +127,7 @@ function FieldRow({ field, onDone }: { field: CustomField; onDone: (text: string
             pending={deleteMutation.isPending}
             onConfirm={() =>
               deleteMutation.mutate(field.id, {
-                onSuccess: () => onDone(t('customFields.deleted', { label: field.label })),
+                onSuccess: () => notify({ message: t('customFields.deleted', { label: field.label }), tone: 'success' }),
                 onSettled: () => setMode('view'),
               })
             }
@@ -151,8 +153,9 @@ function FieldRow({ field, onDone }: { field: CustomField; onDone: (text: string
   );
 }
 
-function AddFieldForm({ onAdded }: { onAdded: (text: string) => void }) {
+function AddFieldForm() {
   const t = useT();
+  const notify = useNotify();
   const createMutation = useCreateCustomField();
   const [type, setType] = useState<CustomFieldType>('TEXT');
   const { fieldErrors, alert } = useFormErrors(createMutation.error, FIELDS);
@@ -174,7 +177,7 @@ function AddFieldForm({ onAdded }: { onAdded: (text: string) => void }) {
         onSuccess: (field) => {
           form.reset();
           setType('TEXT');
-          onAdded(t('customFields.added', { label: field.label }));
+          notify({ message: t('customFields.added', { label: field.label }), tone: 'success' });
         },
       },
     );
@@ -220,7 +223,6 @@ function AddFieldForm({ onAdded }: { onAdded: (text: string) => void }) {
 export function CustomFieldsScreen() {
   const t = useT();
   const fieldsQuery = useCustomFields();
-  const [message, setMessage] = useState('');
 
   let list;
   if (fieldsQuery.isPending) list = <p role="status">{t('app.loading')}</p>;
@@ -250,7 +252,7 @@ export function CustomFieldsScreen() {
           </thead>
           <tbody>
             {fieldsQuery.data.items.map((field) => (
-              <FieldRow key={field.id} field={field} onDone={setMessage} />
+              <FieldRow key={field.id} field={field} />
             ))}
           </tbody>
         </table>
@@ -262,11 +264,8 @@ export function CustomFieldsScreen() {
       <div>
         <h1>{t('customFields.title')}</h1>
         <p className="muted">{t('customFields.intro')}</p>
-        <div role="status" className="feedback">
-          {message}
-        </div>
       </div>
-      <AddFieldForm onAdded={setMessage} />
+      <AddFieldForm />
       <section aria-labelledby="fields-list-title" className="card">
         <h2 id="fields-list-title">{t('customFields.listTitle')}</h2>
         {list}

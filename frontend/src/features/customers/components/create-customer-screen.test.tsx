@@ -40,12 +40,91 @@ describe('Create customer', () => {
     );
     const { user } = renderScreen();
 
-    await user.click(await screen.findByRole('button', { name: 'Create customer' }));
+    // Something that passes the form's own checks, which the server still refuses.
+    await user.type(await screen.findByLabelText('Name'), 'John Miller');
+    await user.click(screen.getByRole('button', { name: 'Create customer' }));
 
     const name = screen.getByLabelText('Name');
     await waitFor(() => expect(name).toHaveAccessibleDescription('Required.'));
     expect(name).toHaveFocus();
     expect(screen.getByLabelText('Incoterm')).toHaveAccessibleDescription('Choose one of the values offered.');
+  });
+
+  it('checks every field before creating, custom ones too, and says all that is wrong at once', SLOW, async () => {
+    const { requests } = fakeApi((request, url) => {
+      if (url.pathname === '/api/v1/custom-fields') {
+        return jsonResponse({
+          items: [
+            { id: 1, key: 'incoterm', label: 'Incoterm', type: 'SELECT', options: ['FOB', 'CIF'], required: true, version: 0 },
+            { id: 2, key: 'markets', label: 'Markets', type: 'MULTI_SELECT', options: ['EU', 'US'], required: true, version: 0 },
+          ],
+        });
+      }
+      return request.method === 'POST' ? jsonResponse(customer(42), { status: 201 }) : undefined;
+    });
+    const { user, router } = renderScreen();
+
+    await user.type(await screen.findByLabelText('Email'), 'john@miller');
+    await user.type(screen.getByLabelText('Telephone'), 'call me');
+    await user.type(screen.getByLabelText('Postcode'), '1'.repeat(21));
+    await user.click(screen.getByRole('button', { name: 'Create customer' }));
+
+    const name = screen.getByLabelText('Name');
+    expect(name).toHaveAccessibleDescription('Required.');
+    expect(screen.getByLabelText('Email')).toHaveAccessibleDescription('Enter an e-mail address such as name@example.com.');
+    expect(screen.getByLabelText('Telephone')).toHaveAccessibleDescription('This is not in the expected form.');
+    expect(screen.getByLabelText('Postcode')).toHaveAccessibleDescription('At most 20 characters.');
+    expect(screen.getByLabelText('Incoterm *')).toHaveAccessibleDescription('Required.');
+    expect(screen.getByRole('group', { name: 'Markets *' })).toHaveAccessibleDescription('Required.');
+    await waitFor(() => expect(name).toHaveFocus());
+    expect(posts(requests)).toHaveLength(0);
+
+    await user.type(name, 'John Miller');
+    expect(name).not.toHaveAttribute('aria-invalid');
+    await user.clear(screen.getByLabelText('Email'));
+    await user.clear(screen.getByLabelText('Telephone'));
+    await user.clear(screen.getByLabelText('Postcode'));
+    await user.selectOptions(screen.getByLabelText('Incoterm *'), 'CIF');
+    await user.click(screen.getByRole('checkbox', { name: 'US' }));
+    await user.click(screen.getByRole('button', { name: 'Create customer' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/customers/42'));
+    expect(await posts(requests)[0]?.json()).toMatchObject({ name: 'John Miller', customFields: { incoterm: 'CIF', markets: ['US'] } });
+  });
+
+  it('shows a 400 on the inputs: an IM account on its own row, a category on the categories, the rest in the alert', SLOW, async () => {
+    fakeApi((request) =>
+      request.method === 'POST'
+        ? problemResponse({
+            type: `${PROBLEMS}/validation`,
+            title: 'Invalid',
+            status: 400,
+            errors: [
+              { field: 'imAccounts[0].handle', message: 'size must be between 0 and 200', code: 'LENGTH', min: 0, max: 200 },
+              { field: 'purchaseCategories[0]', message: 'size must be between 0 and 100', code: 'LENGTH', max: 100 },
+              { field: 'assignee', message: 'is not a known field', code: 'UNKNOWN' },
+            ],
+          })
+        : undefined,
+    );
+    const { user } = renderScreen();
+
+    await user.type(await screen.findByLabelText('Name'), 'John Miller');
+    // The first row has no handle: it is not sent, so the server's first account is the second row.
+    await user.click(screen.getByRole('button', { name: 'Add IM account' }));
+    await user.click(screen.getByRole('button', { name: 'Add IM account' }));
+    await user.type(screen.getByLabelText('Handle of IM account 2'), 'jmiller');
+    await user.type(screen.getByLabelText('New purchase category'), 'Hinges{Enter}');
+    await user.click(screen.getByRole('button', { name: 'Create customer' }));
+
+    const handle = screen.getByLabelText('Handle of IM account 2');
+    await waitFor(() => expect(handle).toHaveAccessibleDescription('At most 200 characters.'));
+    expect(screen.getByLabelText('Handle of IM account 1')).not.toHaveAttribute('aria-invalid');
+    expect(screen.getByRole('group', { name: 'Purchase categories' })).toHaveAccessibleDescription('At most 100 characters.');
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('Some details need fixing');
+    expect(alert).toHaveTextContent('assignee: Not a field this form knows.');
+    await waitFor(() => expect(handle).toHaveFocus());
   });
 
   it('shows the duplicates a 409 names, with links, and creates anyway when asked', SLOW, async () => {

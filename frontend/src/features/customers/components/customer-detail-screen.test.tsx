@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 const SLOW = { timeout: 20_000 };
 import { jsonResponse, problemResponse } from '@/testing/fetch-mock';
 import { renderWithProviders } from '@/testing/render';
+import { findToast } from '@/testing/toasts';
 import type { TimelineEntry } from '../api/get-timeline';
 import type { Customer } from '../api/list-customers';
 import { CustomerDetailScreen } from './customer-detail-screen';
@@ -55,6 +56,29 @@ function renderScreen(id: number, role: Role = 'MANAGER') {
 }
 
 describe('Customer detail', () => {
+  it.each([
+    ['a manager, the owner by name', 'MANAGER' as Role, 4, 'Owner: Rita Rep'],
+    ['a rep, their own', 'REP' as Role, 9, 'Your customer'],
+    ['anyone, a pool customer', 'MANAGER' as Role, null, 'In the pool — nobody owns it yet'],
+  ])('says under the name whose customer it is: %s', SLOW, async (_, role, ownerId, sentence) => {
+    const { requests } = fakeApi((_request, url) =>
+      url.pathname === '/api/v1/customers/5'
+        ? jsonResponse(customer(5, { name: 'John Miller', ownerId }))
+        : url.pathname === '/api/v1/team'
+          ? jsonResponse({ items: [{ id: 4, name: 'Rita Rep', role: 'REP' }] })
+          : undefined,
+    );
+    const router = createMemoryRouter(
+      [{ path: '/customers/:id', element: <CustomerDetailScreen customerId={5} role={role} meId={9} /> }],
+      { initialEntries: ['/customers/5'] },
+    );
+    renderWithProviders(<RouterProvider router={router} />);
+    expect(await screen.findByText(sentence)).toBeInTheDocument();
+    // A rep may not read the team list (403): the page does not ask.
+    const askedTeam = requests.some((request) => new URL(request.url).pathname === '/api/v1/team');
+    expect(askedTeam).toBe(role !== 'REP');
+  });
+
   it('shows the profile, the score with its meaning, and readable timeline sentences', SLOW, async () => {
     detailApi(customer(5, { name: 'John Miller', companyName: 'Miller Hardware', potentialScore: 72, tags: [{ id: 7, name: 'Key account', color: '#E53935' }] }), [
       { kind: 'EVENT', id: 3, at: '2026-03-03T08:00:00Z', type: 'TAGS_CHANGED', actorName: 'Li Na', data: { added: [8], removed: [7] } },
@@ -97,7 +121,7 @@ describe('Customer detail', () => {
     await user.type(screen.getByLabelText('What happened'), 'Sent the quotation for 2,000 hinges');
     await user.keyboard('{Control>}{Enter}{/Control}');
 
-    expect(await screen.findByText('Follow-up recorded.')).toHaveRole('status');
+    expect(await findToast('Follow-up recorded.')).toHaveClass('toast-success');
     const post = requests.find((request) => request.method === 'POST');
     const body = (await post?.json()) as Record<string, string>;
     expect(body.type).toBe('QUOTATION');
@@ -160,7 +184,7 @@ describe('Customer detail', () => {
 
     await user.click(within(alert).getByRole('button', { name: 'Re-apply my changes on top of it' }));
 
-    expect(await screen.findByText('Changes saved.')).toBeInTheDocument();
+    expect(await findToast('Changes saved.')).toHaveClass('toast-success');
     expect(patches()[1]?.headers.get('If-Match')).toBe('"4"');
     expect(await patches()[1]?.json()).toEqual({ position: 'Purchasing manager' });
     expect(state.customer).toMatchObject({ companyName: 'Miller Hardware', position: 'Purchasing manager', version: 5 });
@@ -191,7 +215,7 @@ describe('Customer detail', () => {
     await user.clear(screen.getByLabelText('Postcode'));
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
 
-    expect(await screen.findByText('Changes saved.')).toBeInTheDocument();
+    expect(await findToast('Changes saved.')).toHaveClass('toast-success');
     const patch = requests.find((request) => request.method === 'PATCH');
     expect(await patch?.json()).toEqual({ postcode: null, purchaseCategories: ['Handles', 'Locks'] });
     expect(value('Purchase categories')).toHaveTextContent('Handles, Locks');

@@ -4,6 +4,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Confirm } from '@/components/confirm';
 import { useFormatters, useT, type MessageKey } from '@/lib/i18n';
 import { useNavSection } from '@/lib/nav-section';
+import { useTeam } from '@/lib/team';
 import { ApiError, errorMessage } from '@/lib/problem';
 import { useDeleteCustomer } from '../api/delete-customer';
 import { useCustomer } from '../api/get-customer';
@@ -137,6 +138,8 @@ export function CustomerDetailScreen({ customerId, role, meId, ordersSection, me
   const format = useFormatters();
   const navigate = useNavigate();
   const customerQuery = useCustomer(customerId);
+  // Names of owners: the team list is a manager's to read (a rep's customers are their own or the pool's).
+  const team = useTeam(role !== 'REP').data;
   const tags = useTags().data?.items ?? [];
   const customFields = useCustomFields().data?.items ?? [];
   const deleteMutation = useDeleteCustomer();
@@ -175,6 +178,15 @@ export function CustomerDetailScreen({ customerId, role, meId, ordersSection, me
   // A rep works on their own customers only: a pool customer is read (masked) until they claim it.
   const readOnly = role === 'REP' && (customer.ownerId === null || customer.ownerId === undefined);
   const deleteFailure = deleteMutation.error ? errorMessage(deleteMutation.error) : null;
+  // Whose customer this is, first thing under the name: a manager reads the owner's name, a rep "yours".
+  const ownerId = customer.ownerId ?? null;
+  const ownerName = ownerId === null ? null : team?.find((member) => member.id === ownerId)?.name;
+  const ownerSentence =
+    ownerId === null
+      ? t('customers.header.inPool')
+      : ownerId === meId
+        ? t('customers.header.yours')
+        : t('customers.header.owner', { name: ownerName ?? t('customers.ownerUnknown', { id: ownerId }) });
   return (
     <div className="stack">
       <div className="page-title">
@@ -186,6 +198,9 @@ export function CustomerDetailScreen({ customerId, role, meId, ordersSection, me
           )}
           <h1>{customer.name}</h1>
           {customer.companyName && <p className="muted">{customer.companyName}</p>}
+          <p className="customer-owner">
+            {ownerSentence}
+          </p>
           <ContactStrip customer={customer} masked={readOnly} />
         </div>
         {role !== 'REP' &&

@@ -1,7 +1,8 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { ExportButton } from '@/components/export-button';
 import { LoadMore } from '@/components/load-more';
 import { QueryError } from '@/components/query-error';
+import { useNotify } from '@/components/toast';
 import { Link, useSearchParams } from 'react-router';
 import type { Role } from '@/lib/domain';
 import { useFormatters, useT, type Translate } from '@/lib/i18n';
@@ -11,10 +12,12 @@ import type { BatchResult } from '../api/batch-customers';
 import { useCustomersCount } from '../api/count-customers';
 import { useCustomFields } from '../api/list-custom-fields';
 import { useExportCustomers } from '../api/export-customers';
-import { useCustomers } from '../api/list-customers';
+import { useCustomers, type Customer } from '../api/list-customers';
 import { useTags } from '../api/list-tags';
+import { OPTIONAL_COLUMNS, useColumnSettings } from '../lib/column-settings';
 import { filterToSearch, hasFilters, searchToFilter, searchToQuery, sortOf } from '../lib/filters';
 import { BatchBar, batchResultText, type BatchSelection, type BatchTarget } from './batch-bar';
+import { ColumnChooser } from './column-chooser';
 import { CustomersTable } from './customers-table';
 import { FilterPanel } from './filter-panel';
 import { SavedViews } from './saved-views';
@@ -65,13 +68,22 @@ export function CustomersScreen({
   const { selected, select, setSelected } = useSelection();
   // Every customer the filter matches is selected, not only the ticked ones.
   const [allMatching, setAllMatching] = useState(false);
-  const [feedback, setFeedback] = useState<((t: Translate) => string) | null>(null);
+  const notify = useNotify();
   const manager = role !== 'REP';
   const exporter = useExportCustomers();
   const team = useTeam(manager).data;
   const owners = useMemo(
     () => (manager ? new Map((team ?? []).map((member) => [member.id, member.name])) : undefined),
     [manager, team],
+  );
+  // The list's columns as this person chose them (kept per user in this browser).
+  const columnSettings = useColumnSettings(me?.id);
+  const availableColumns = manager ? OPTIONAL_COLUMNS : OPTIONAL_COLUMNS.filter((column) => column !== 'owner');
+  // Stage and intention change in the list itself: a manager's or admin's for every customer, a rep's for their own.
+  const meId = me?.id;
+  const canEdit = useCallback(
+    (customer: Customer) => manager || (meId !== undefined && customer.ownerId === meId),
+    [manager, meId],
   );
 
   function clearSelection() {
@@ -81,13 +93,13 @@ export function CustomersScreen({
 
   function apply(next: URLSearchParams) {
     clearSelection();
-    setFeedback(null);
     setSearch(next);
   }
 
   function handleBatchDone(result: BatchResult) {
     clearSelection();
-    setFeedback(() => (t: Translate) => batchResultText(t, result));
+    // Customers skipped are worth a note, not a cheer.
+    notify({ message: batchResultText(t, result), tone: result.skipped.length > 0 ? 'info' : 'success' });
   }
 
   function setParam(key: string, value: string | null) {
@@ -97,7 +109,8 @@ export function CustomersScreen({
     apply(next);
   }
 
-  const customers = customersQuery.data?.pages.flatMap((page) => page.items) ?? [];
+  const pages = customersQuery.data?.pages;
+  const customers = useMemo(() => pages?.flatMap((page) => page.items) ?? [], [pages]);
   const total = customersQuery.data?.pages[0]?.total;
   const showTotal = search.get('includeTotal') === 'true';
   const busy = customersQuery.isFetching && !customersQuery.isFetchingNextPage;
@@ -150,6 +163,8 @@ export function CustomersScreen({
         onSelect={handleSelect}
         busy={busy}
         owners={owners}
+        columns={columnSettings.settings}
+        canEdit={canEdit}
       />
     );
   }
@@ -158,20 +173,22 @@ export function CustomersScreen({
     <div className="stack">
       <div className="page-title">
         <h1 id="customers-title">{t(manager ? 'customers.allTitle' : 'customers.title')}</h1>
-        <Link to="/customers/new" className="button-link">
-          {t('customers.new')}
-        </Link>
-        {/* Reps cannot export (the API refuses them). */}
-        {manager && (
-          <ExportButton
-            formats={EXPORT_FORMATS}
-            exporter={{
-              ...exporter,
-              pendingFormat: exporter.variables?.format,
-              mutate: (format) => exporter.mutate({ query, format }),
-            }}
-          />
-        )}
+        <div className="page-actions">
+          {/* Reps cannot export (the API refuses them). */}
+          {manager && (
+            <ExportButton
+              formats={EXPORT_FORMATS}
+              exporter={{
+                ...exporter,
+                pendingFormat: exporter.variables?.format,
+                mutate: (format) => exporter.mutate({ query, format }),
+              }}
+            />
+          )}
+          <Link to="/customers/new" className="button-link">
+            {t('customers.new')}
+          </Link>
+        </div>
       </div>
       <FilterPanel
         key={searchKey}
@@ -200,9 +217,7 @@ export function CustomersScreen({
                 ? t('customers.total', { count: format.number(total) })
                 : ''}
           </span>
-        </div>
-        <div role="status" className="feedback">
-          {feedback?.(t)}
+          <ColumnChooser control={columnSettings} available={availableColumns} />
         </div>
         {(moreThanShown || allMatching) && (
           <SelectAllMatching
@@ -229,7 +244,7 @@ export function CustomersScreen({
                 batchPlanAction(selection, count, (said) => {
                   if (!said) return close();
                   clearSelection();
-                  setFeedback(() => said);
+                  notify({ message: said(t), tone: 'success' });
                 }))
             }
           />

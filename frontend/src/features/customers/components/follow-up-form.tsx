@@ -1,12 +1,14 @@
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, type KeyboardEvent } from 'react';
+import * as z from 'zod/mini';
 import { FormAlert } from '@/components/form/form-alert';
 import { SelectField } from '@/components/form/select-field';
 import { TextField } from '@/components/form/text-field';
-import { useFocusOnError, useFormErrors } from '@/components/form/use-form-errors';
+import { useNotify } from '@/components/toast';
+import { applyServerErrors, useZodForm } from '@/components/form/use-zod-form';
+import { fieldMessageParams } from '@/lib/form-messages';
+import { requiredText } from '@/lib/form-schemas';
 import { useT } from '@/lib/i18n';
-import { FOLLOW_UP_TYPES, useCreateFollowUp, type CreateFollowUpRequest, type FollowUpType } from '../api/create-follow-up';
-
-const FIELDS = ['type', 'content', 'occurredAt', 'nextFollowUpAt'] as const;
+import { FOLLOW_UP_TYPES, useCreateFollowUp, type CreateFollowUpRequest } from '../api/create-follow-up';
 
 /** A reminder day means 9:00 that day, in the rep's time zone. */
 export function dayToReminder(day: string): string {
@@ -14,40 +16,64 @@ export function dayToReminder(day: string): string {
   return new Date(year, month - 1, date, 9).toISOString();
 }
 
+/** As the server allows a clock a little ahead (FollowUpService.CLOCK_SKEW). */
+const CLOCK_SKEW_MS = 60_000;
+
+// The server's rules (CreateFollowUpRequest, FollowUpService.checkTimes), in the same words.
+const followUpSchema = z
+  .object({
+    type: z.enum(FOLLOW_UP_TYPES),
+    content: requiredText(10_000),
+    occurredAt: z.string().check(
+      z.refine((value) => value === '' || new Date(value).getTime() <= Date.now() + CLOCK_SKEW_MS, {
+        params: fieldMessageParams('fieldError.NOT_FUTURE'),
+      }),
+    ),
+    nextFollowUpAt: z.string(),
+  })
+  .check(
+    // The next follow-up comes after this one, when both are given (an empty "when" is now, on the server's clock).
+    z.refine(
+      ({ occurredAt, nextFollowUpAt }) =>
+        occurredAt === '' || nextFollowUpAt === '' || new Date(dayToReminder(nextFollowUpAt)) > new Date(occurredAt),
+      {
+        path: ['nextFollowUpAt'],
+        params: fieldMessageParams('fieldError.AFTER_FIELD', { other: 'occurredAt' }),
+        // Also when another field is wrong: one submit names every mistake.
+        when: () => true,
+      },
+    ),
+  );
+
+type FollowUpValues = z.input<typeof followUpSchema>;
+
+const EMPTY: FollowUpValues = { type: 'CALL', content: '', occurredAt: '', nextFollowUpAt: '' };
+
 export function FollowUpForm({ customerId }: { customerId: number }) {
   const t = useT();
   const contentId = useId();
-  const formRef = useRef<HTMLFormElement>(null);
   const createMutation = useCreateFollowUp();
-  const { fieldErrors, alert } = useFormErrors(createMutation.error, FIELDS);
-  const [done, setDone] = useState(false);
-  useFocusOnError(formRef, createMutation.error);
+  const form = useZodForm(followUpSchema, { defaultValues: EMPTY });
+  const notify = useNotify();
+  const contentError = form.fieldError('content');
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  const handleSubmit = form.handleSubmit((values) => {
     if (createMutation.isPending) return;
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    const body: CreateFollowUpRequest = {
-      type: String(data.get('type')) as FollowUpType,
-      content: String(data.get('content') ?? '').trim(),
-    };
-    const occurredAt = String(data.get('occurredAt') ?? '');
-    if (occurredAt) body.occurredAt = new Date(occurredAt).toISOString();
-    const next = String(data.get('nextFollowUpAt') ?? '');
-    if (next) body.nextFollowUpAt = dayToReminder(next);
-    setDone(false);
+    const body: CreateFollowUpRequest = { type: values.type, content: values.content };
+    if (values.occurredAt) body.occurredAt = new Date(values.occurredAt).toISOString();
+    if (values.nextFollowUpAt) body.nextFollowUpAt = dayToReminder(values.nextFollowUpAt);
     createMutation.mutate(
       { customerId, body },
       {
         onSuccess: () => {
           form.reset();
-          setDone(true);
-          form.querySelector<HTMLTextAreaElement>('textarea')?.focus();
+          notify({ message: t('followUp.done'), tone: 'success' });
+          form.setFocus('content');
         },
+        onError: (error) => applyServerErrors(form, error),
       },
     );
-  }
+  });
 
   // Ctrl+Enter (Cmd+Enter on a Mac) records from anywhere in the form.
   function handleKeyDown(event: KeyboardEvent<HTMLFormElement>) {
@@ -62,7 +88,7 @@ export function FollowUpForm({ customerId }: { customerId: number }) {
     <section aria-labelledby="follow-up-title" className="card">
       <h2 id="follow-up-title">{t('followUp.title')}</h2>
       <form
-        ref={formRef}
+        ref={form.formRef}
         onSubmit={handleSubmit}
         onKeyDown={handleKeyDown}
         noValidate
@@ -71,46 +97,40 @@ export function FollowUpForm({ customerId }: { customerId: number }) {
       >
         <SelectField
           label={t('followUp.type')}
-          name="type"
-          defaultValue="CALL"
           options={FOLLOW_UP_TYPES.map((type) => ({ value: type, label: t(`followUp.type.${type}`) }))}
-          error={fieldErrors.type}
+          {...form.field('type')}
         />
         <TextField
           label={t('followUp.occurredAt')}
-          name="occurredAt"
           type="datetime-local"
           hint={t('followUp.occurredAtHint')}
-          error={fieldErrors.occurredAt}
+          {...form.field('occurredAt')}
         />
-        <TextField label={t('followUp.next')} name="nextFollowUpAt" type="date" error={fieldErrors.nextFollowUpAt} />
+        <TextField label={t('followUp.next')} type="date" {...form.field('nextFollowUpAt')} />
         <div className="field field-wide">
           <label htmlFor={contentId}>{t('followUp.content')}</label>
           <textarea
             id={contentId}
-            name="content"
             rows={3}
             required
-            aria-invalid={fieldErrors.content ? true : undefined}
-            aria-describedby={`${contentId}-hint${fieldErrors.content ? ` ${contentId}-error` : ''}`}
+            aria-invalid={contentError ? true : undefined}
+            aria-describedby={`${contentId}-hint${contentError ? ` ${contentId}-error` : ''}`}
+            {...form.register('content')}
           />
           <p id={`${contentId}-hint`} className="field-hint">
             {t('followUp.shortcut')}
           </p>
-          {fieldErrors.content && (
+          {contentError && (
             <p id={`${contentId}-error`} className="field-error">
-              {fieldErrors.content}
+              {contentError}
             </p>
           )}
         </div>
-        <FormAlert alert={alert} />
+        <FormAlert alert={form.alert} />
         <div className="form-actions">
           <button type="submit" disabled={pending}>
             {pending ? t('followUp.pending') : t('followUp.submit')}
           </button>
-          <span role="status" className="muted">
-            {done ? t('followUp.done') : ''}
-          </span>
         </div>
       </form>
     </section>

@@ -1,6 +1,7 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
-import { useFormErrors } from '@/components/form/use-form-errors';
+import { applyServerErrors, useZodForm } from '@/components/form/use-zod-form';
+import { useNotify } from '@/components/toast';
 import { useFormatters, useLocale, useT } from '@/lib/i18n';
 import { ApiError, isProblem } from '@/lib/problem';
 import { duplicateMatchesOf } from '../api/create-customer';
@@ -8,7 +9,14 @@ import type { CustomField } from '../api/list-custom-fields';
 import type { Customer } from '../api/list-customers';
 import { useUpdateCustomer, type CustomerPatch } from '../api/update-customer';
 import { countryName } from '@/lib/countries';
-import { CustomerFieldsInputs, customerPatch, FORM_FIELDS, readCustomerForm } from './customer-fields';
+import {
+  CustomerFieldsInputs,
+  customerFieldPath,
+  customerFormSchema,
+  customerFormValues,
+  customerPatch,
+  toCustomerFields,
+} from './customer-fields';
 import { DuplicateMatches } from './duplicate-matches';
 
 /** The customer file, read-only until "Edit"; saves a merge patch against the version the edit started from. */
@@ -28,42 +36,32 @@ export function ProfileCard({
   const t = useT();
   const locale = useLocale();
   const format = useFormatters();
-  const formRef = useRef<HTMLFormElement>(null);
   const updateMutation = useUpdateCustomer();
   // The version the edit started from: a save sends it, so a change by someone else meanwhile answers 412.
   const [base, setBase] = useState<Customer | null>(null);
   const [conflictPatch, setConflictPatch] = useState<CustomerPatch | null>(null);
-  const [saved, setSaved] = useState(false);
+  const notify = useNotify();
   const stale = updateMutation.error instanceof ApiError && updateMutation.error.status === 412;
   const duplicate = isProblem(updateMutation.error, 'duplicate-customer');
-  const fieldNames = [...FORM_FIELDS, ...customFields.map((field) => `customFields.${field.key}`)];
-  const { fieldErrors, alert } = useFormErrors(stale || duplicate ? null : updateMutation.error, fieldNames);
 
   function save(from: Customer, patch: CustomerPatch, allowDuplicate = false) {
     if (Object.keys(patch).length === 0) {
       setBase(null);
       return;
     }
-    setSaved(false);
     updateMutation.mutate(
       { customer: from, patch, allowDuplicate },
       {
         onSuccess: () => {
           setBase(null);
           setConflictPatch(null);
-          setSaved(true);
+          notify({ message: t('customers.profile.saved'), tone: 'success' });
         },
         onError: (error) => {
           if (error instanceof ApiError && error.status === 412) setConflictPatch(patch);
         },
       },
     );
-  }
-
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!base) return;
-    save(base, customerPatch(base, readCustomerForm(event.currentTarget, customFields), customFields));
   }
 
   async function reloadTheirs() {
@@ -82,51 +80,24 @@ export function ProfileCard({
   }
 
   if (base) {
-    const pending = updateMutation.isPending;
     return (
       <section aria-labelledby="profile-title" className="card">
         <h2 id="profile-title">{t('customers.profile.title')}</h2>
-        <form ref={formRef} onSubmit={handleSubmit} noValidate aria-busy={pending} className="form form-columns">
-          <CustomerFieldsInputs customer={base} customFields={customFields} fieldErrors={fieldErrors} />
-          <FormAlert alert={alert} />
-          {stale && (
-            <div role="alert" className="form-alert">
-              <p>{t('customers.stale.message')}</p>
-              <div className="confirm-actions">
-                <button type="button" onClick={() => void reloadTheirs()}>
-                  {t('customers.stale.reload')}
-                </button>
-                <button type="button" className="button-primary" onClick={() => void reapplyMine()}>
-                  {t('customers.stale.reapply')}
-                </button>
-              </div>
-            </div>
-          )}
-          {duplicate && (
-            <DuplicateMatches
-              matches={duplicateMatchesOf((updateMutation.error as ApiError).body)}
-              pending={pending}
-              anywayLabel={t('customers.duplicate.saveAnyway')}
-              onCreateAnyway={() => {
-                if (formRef.current) save(base, customerPatch(base, readCustomerForm(formRef.current, customFields), customFields), true);
-              }}
-            />
-          )}
-          <div className="form-actions">
-            <button type="submit" disabled={pending}>
-              {pending ? t('customers.profile.saving') : t('customers.profile.save')}
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                updateMutation.reset();
-                setBase(null);
-              }}
-            >
-              {t('common.cancel')}
-            </button>
-          </div>
-        </form>
+        <ProfileForm
+          base={base}
+          customFields={customFields}
+          pending={updateMutation.isPending}
+          error={updateMutation.error}
+          stale={stale}
+          duplicate={duplicate}
+          onSave={(patch, allowDuplicate) => save(base, patch, allowDuplicate)}
+          onReloadTheirs={() => void reloadTheirs()}
+          onReapplyMine={() => void reapplyMine()}
+          onCancel={() => {
+            updateMutation.reset();
+            setBase(null);
+          }}
+        />
       </section>
     );
   }
@@ -178,16 +149,12 @@ export function ProfileCard({
             type="button"
             onClick={() => {
               updateMutation.reset();
-              setSaved(false);
               setBase(customer);
             }}
           >
             {t('customers.profile.edit')}
           </button>
         )}
-      </div>
-      <div role="status" className="muted">
-        {saved ? t('customers.profile.saved') : ''}
       </div>
       <dl className="profile">
         {rows.map(([label, value]) => (
@@ -198,5 +165,88 @@ export function ProfileCard({
         ))}
       </dl>
     </section>
+  );
+}
+
+/**
+ * The customer file being edited, from the version the edit started from (`base`): the form is made once, so that
+ * what was typed stays when `base` moves on to their latest version (re-apply after a 412).
+ */
+function ProfileForm({
+  base,
+  customFields,
+  pending,
+  error,
+  stale,
+  duplicate,
+  onSave,
+  onReloadTheirs,
+  onReapplyMine,
+  onCancel,
+}: {
+  base: Customer;
+  customFields: CustomField[];
+  pending: boolean;
+  /** The last save's failure. */
+  error: unknown;
+  /** It failed with 412: someone else changed the customer meanwhile. */
+  stale: boolean;
+  /** It failed as a likely duplicate of other customers. */
+  duplicate: boolean;
+  onSave: (patch: CustomerPatch, allowDuplicate?: boolean) => void;
+  onReloadTheirs: () => void;
+  onReapplyMine: () => void;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const schema = useMemo(() => customerFormSchema(customFields), [customFields]);
+  const form = useZodForm(schema, { defaultValues: customerFormValues(base, customFields) });
+
+  // Whichever save failed (this form's, or a re-apply), its field errors go on the inputs; a conflict and a
+  // duplicate have their own alerts below.
+  useEffect(() => {
+    if (!error || stale || duplicate) return;
+    applyServerErrors(form, error, { fieldPath: customerFieldPath(form.getValues()) });
+    // Once per failure (`form` is a new object on each render, so not a dependency).
+  }, [error, stale, duplicate]);
+
+  const handleSubmit = form.handleSubmit((values) =>
+    onSave(customerPatch(base, toCustomerFields(values, customFields), customFields)),
+  );
+
+  return (
+    <form ref={form.formRef} onSubmit={handleSubmit} noValidate aria-busy={pending} className="form form-columns">
+      <CustomerFieldsInputs form={form} customFields={customFields} />
+      <FormAlert alert={form.alert} />
+      {stale && (
+        <div role="alert" className="form-alert">
+          <p>{t('customers.stale.message')}</p>
+          <div className="confirm-actions">
+            <button type="button" onClick={onReloadTheirs}>
+              {t('customers.stale.reload')}
+            </button>
+            <button type="button" className="button-primary" onClick={onReapplyMine}>
+              {t('customers.stale.reapply')}
+            </button>
+          </div>
+        </div>
+      )}
+      {duplicate && (
+        <DuplicateMatches
+          matches={duplicateMatchesOf((error as ApiError).body)}
+          pending={pending}
+          anywayLabel={t('customers.duplicate.saveAnyway')}
+          onCreateAnyway={() => onSave(customerPatch(base, toCustomerFields(form.getValues(), customFields), customFields), true)}
+        />
+      )}
+      <div className="form-actions">
+        <button type="submit" disabled={pending}>
+          {pending ? t('customers.profile.saving') : t('customers.profile.save')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }

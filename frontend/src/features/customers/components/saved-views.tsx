@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Confirm } from '@/components/confirm';
+import { useNotify } from '@/components/toast';
 import { useT } from '@/lib/i18n';
 import { errorMessage } from '@/lib/problem';
 import { useCreateView } from '../api/create-view';
@@ -19,7 +20,7 @@ export function SavedViews({
   const createMutation = useCreateView();
   const deleteMutation = useDeleteView();
   const [confirming, setConfirming] = useState<SavedView | null>(null);
-  const [message, setMessage] = useState('');
+  const notify = useNotify();
 
   function handleSave(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -31,7 +32,7 @@ export function SavedViews({
       {
         onSuccess: (view) => {
           form.reset();
-          setMessage(t('customers.views.saved', { name: view.name }));
+          notify({ message: t('customers.views.saved', { name: view.name }), tone: 'success' });
         },
       },
     );
@@ -64,7 +65,7 @@ export function SavedViews({
                   pending={deleteMutation.isPending}
                   onConfirm={() =>
                     deleteMutation.mutate(view.id, {
-                      onSuccess: () => setMessage(t('customers.views.deleted', { name: view.name })),
+                      onSuccess: () => notify({ message: t('customers.views.deleted', { name: view.name }), tone: 'success' }),
                       onSettled: () => setConfirming(null),
                     })
                   }
@@ -91,9 +92,6 @@ export function SavedViews({
           {t('customers.views.save')}
         </button>
       </form>
-      <div role="status" className="muted">
-        {message}
-      </div>
       {failureMessage && (
         <p role="alert" className="field-error">
           {t(failureMessage.key, failureMessage.params)}

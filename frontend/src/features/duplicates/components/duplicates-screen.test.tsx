@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '@/lib/i18n/en';
 import { jsonResponse, mockFetch, problemResponse } from '@/testing/fetch-mock';
 import { renderWithProviders } from '@/testing/render';
+import { findToast } from '@/testing/toasts';
 import { duplicateGroupsQueryKey, type DuplicateGroup } from '../api/list-duplicate-groups';
 import { DuplicatesScreen } from './duplicates-screen';
 
@@ -144,7 +145,9 @@ describe('Duplicates and merge', () => {
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Merge' }));
     await user.click(await screen.findByRole('button', { name: 'Undo the merge' }));
 
-    expect(await screen.findByText('Merge undone: 2 customers are back, and Ana Souza has its details from before.')).toBeInTheDocument();
+    expect(await findToast('Merge undone: 2 customers are back, and Ana Souza has its details from before.')).toHaveClass('toast-success');
+    // Its outcome, and its way back, are done with.
+    expect(screen.queryByRole('button', { name: 'Undo the merge' })).not.toBeInTheDocument();
     expect(requests.some((request) => new URL(request.url).pathname === '/api/v1/merges/77/undo' && request.method === 'POST')).toBe(true);
     // The group is listed again.
     expect(await screen.findByRole('button', { name: 'Review the group ana@souza.com.br' })).toBeInTheDocument();

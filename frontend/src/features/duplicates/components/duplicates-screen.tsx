@@ -109,7 +109,14 @@ function DuplicateGroups() {
   return (
     <div className="stack">
       <div role="status" className="feedback">
-        {merged && <MergeOutcome key={merged.result.mergeId} result={merged.result} survivorName={merged.survivorName} />}
+        {merged && (
+          <MergeOutcome
+            key={merged.result.mergeId}
+            result={merged.result}
+            survivorName={merged.survivorName}
+            onUndone={() => setMerged(null)}
+          />
+        )}
       </div>
       {open && (
         <MergePanel

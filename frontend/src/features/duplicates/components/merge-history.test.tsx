@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { setLocale } from '@/lib/i18n';
 import { jsonResponse, mockFetch, problemResponse } from '@/testing/fetch-mock';
 import { renderWithProviders } from '@/testing/render';
+import { findToast } from '@/testing/toasts';
 import type { MergeRecord } from '../api/list-merges';
 import { DuplicatesScreen } from './duplicates-screen';
 
@@ -133,7 +134,7 @@ describe('Merge history', () => {
     await user.click(within(entry).getByRole('button', { name: 'Undo the merge into Ana S.' }));
     await user.click(within(within(entry).getByRole('alertdialog')).getByRole('button', { name: 'Undo the merge' }));
 
-    expect(await screen.findByText('Restored 2 customers.')).toBeInTheDocument();
+    expect(await findToast('Restored 2 customers.')).toHaveClass('toast-success');
     expect(paths()).toContain('POST /api/v1/merges/77/undo');
     await waitFor(async () => expect(await findEntry('Ana S.')).toHaveTextContent(/Undone by Wang Wei on/));
     expect(within(await findEntry('Ana S.')).queryByRole('button')).not.toBeInTheDocument();

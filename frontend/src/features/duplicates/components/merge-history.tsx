@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { Confirm } from '@/components/confirm';
 import { LoadMore } from '@/components/load-more';
 import { QueryError } from '@/components/query-error';
+import { useNotify } from '@/components/toast';
 import { useFormatters, useT } from '@/lib/i18n';
 import { mergesQueryKey, useMerges, type MergeRecord } from '../api/list-merges';
 import { useUndoMerge } from '../api/undo-merge';
@@ -21,8 +22,9 @@ function MergeState({ record }: { record: MergeRecord }) {
   return <>{record.survivorExists ? t('duplicates.history.expired') : t('duplicates.history.survivorDeleted')}</>;
 }
 
-function MergeEntry({ record, onUndone }: { record: MergeRecord; onUndone: (restored: number) => void }) {
+function MergeEntry({ record }: { record: MergeRecord }) {
   const t = useT();
+  const notify = useNotify();
   const format = useFormatters();
   const queryClient = useQueryClient();
   const undoMutation = useUndoMerge();
@@ -34,7 +36,7 @@ function MergeEntry({ record, onUndone }: { record: MergeRecord; onUndone: (rest
     undoMutation.mutate(record.id, {
       onSuccess: (result) => {
         setConfirming(false);
-        onUndone(result.restoredIds.length);
+        notify({ message: t('duplicates.history.restored', { count: result.restoredIds.length }), tone: 'success' });
       },
       onError: () => {
         setConfirming(false);
@@ -110,7 +112,6 @@ function MergeEntry({ record, onUndone }: { record: MergeRecord; onUndone: (rest
 export function MergeHistory() {
   const t = useT();
   const mergesQuery = useMerges();
-  const [restored, setRestored] = useState<number | null>(null);
 
   let body;
   if (mergesQuery.isPending) body = <p role="status">{t('app.loading')}</p>;
@@ -123,7 +124,7 @@ export function MergeHistory() {
       ) : (
         <ul className="settings-list" aria-label={t('duplicates.history.title')}>
           {records.map((record) => (
-            <MergeEntry key={record.id} record={record} onUndone={setRestored} />
+            <MergeEntry key={record.id} record={record} />
           ))}
         </ul>
       );
@@ -133,9 +134,6 @@ export function MergeHistory() {
     <section aria-labelledby="merge-history-title" className="card">
       <h2 id="merge-history-title">{t('duplicates.history.title')}</h2>
       <p className="muted">{t('duplicates.history.intro')}</p>
-      <div role="status" className="feedback">
-        {restored !== null && t('duplicates.history.restored', { count: restored })}
-      </div>
       {body}
       <LoadMore query={mergesQuery} />
     </section>

@@ -1,19 +1,20 @@
 import { Link } from 'react-router';
+import { useNotify } from '@/components/toast';
 import { customerFieldLabels } from '@/lib/field-label';
 import { useFormatters, useT } from '@/lib/i18n';
 import type { MergeResult } from '../api/merge-customers';
 import { useUndoMerge } from '../api/undo-merge';
 import { undoFailureMessage } from '../lib/undo-failure';
 
-/** What the merge did, with the way back while it is allowed. */
-export function MergeOutcome({ result, survivorName }: { result: MergeResult; survivorName: string }) {
+/**
+ * What the merge did, with the way back while it is allowed (it stays, with its undo, until the next merge); once
+ * undone, a toast says so and `onUndone` lets the panel go.
+ */
+export function MergeOutcome({ result, survivorName, onUndone }: { result: MergeResult; survivorName: string; onUndone: () => void }) {
   const t = useT();
   const format = useFormatters();
+  const notify = useNotify();
   const undoMutation = useUndoMerge();
-
-  if (undoMutation.isSuccess) {
-    return <p>{t('duplicates.undo.done', { count: undoMutation.data.restoredIds.length, name: survivorName })}</p>;
-  }
 
   const failure = undoFailureMessage(undoMutation.error);
   return (
@@ -32,7 +33,13 @@ export function MergeOutcome({ result, survivorName }: { result: MergeResult; su
           type="button"
           aria-disabled={undoMutation.isPending || undefined}
           onClick={() => {
-            if (!undoMutation.isPending) undoMutation.mutate(result.mergeId);
+            if (undoMutation.isPending) return;
+            undoMutation.mutate(result.mergeId, {
+              onSuccess: (undone) => {
+                notify({ message: t('duplicates.undo.done', { count: undone.restoredIds.length, name: survivorName }), tone: 'success' });
+                onUndone();
+              },
+            });
           }}
         >
           {undoMutation.isPending ? t('duplicates.undo.pending') : t('duplicates.undo.button')}

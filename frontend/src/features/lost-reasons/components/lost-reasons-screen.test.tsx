@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { setLocale } from '@/lib/i18n';
 import { jsonResponse, mockFetch, problemResponse } from '@/testing/fetch-mock';
 import { renderWithProviders } from '@/testing/render';
+import { findToast } from '@/testing/toasts';
 import type { LostReason } from '../api/list-lost-reasons';
 import { LostReasonsScreen } from './lost-reasons-screen';
 
@@ -64,7 +65,7 @@ describe('Settings → Lost reasons', () => {
     await user.clear(screen.getByLabelText('Reason'));
     await user.type(screen.getByLabelText('Reason'), 'Payment terms');
     await user.click(screen.getByRole('button', { name: 'Add reason' }));
-    expect(await screen.findByText('Added the reason “Payment terms”.')).toHaveRole('status');
+    expect(await findToast('Added the reason “Payment terms”.')).toHaveClass('toast-success');
     expect(await requests.filter((request) => request.method === 'POST')[1]?.json()).toEqual({ name: 'Payment terms' });
     expect(await within(list).findByText('Payment terms')).toBeInTheDocument();
   });
@@ -78,10 +79,10 @@ describe('Settings → Lost reasons', () => {
     await user.clear(within(form).getByLabelText('Reason'));
     await user.type(within(form).getByLabelText('Reason'), 'Price too high');
     await user.click(within(form).getByRole('button', { name: 'Save reason' }));
-    expect(await screen.findByText('Renamed to “Price too high”.')).toBeInTheDocument();
+    expect(await findToast('Renamed to “Price too high”.')).toHaveClass('toast-success');
 
     await user.click(await screen.findByRole('button', { name: 'Archive the reason Price too high' }));
-    expect(await screen.findByText('Archived “Price too high”: it is no longer offered; past records keep it.')).toBeInTheDocument();
+    expect(await findToast('Archived “Price too high”: it is no longer offered; past records keep it.')).toHaveClass('toast-success');
     await user.click(await screen.findByRole('button', { name: 'Unarchive the reason Product quality' }));
     expect(await screen.findByText('“Product quality” is offered again.')).toBeInTheDocument();
 
@@ -111,7 +112,7 @@ describe('Settings → Lost reasons', () => {
 
     await user.click(screen.getByRole('button', { name: 'Delete the reason Product quality' }));
     await user.click(within(screen.getByRole('alertdialog', { name: 'Delete the reason “Product quality”?' })).getByRole('button', { name: 'Delete' }));
-    expect(await screen.findByText('Deleted the reason “Product quality”.')).toBeInTheDocument();
+    expect(await findToast('Deleted the reason “Product quality”.')).toHaveClass('toast-success');
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Delete the reason Product quality' })).not.toBeInTheDocument());
   });
 

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Confirm } from '@/components/confirm';
+import { useNotify } from '@/components/toast';
 import { FormAlert } from '@/components/form/form-alert';
 import { TextField } from '@/components/form/text-field';
 import { useFormErrors } from '@/components/form/use-form-errors';
@@ -37,8 +38,9 @@ function NameField({ reason, error }: { reason?: LostReason; error: unknown }) {
   );
 }
 
-function ReasonRow({ reason, onDone }: { reason: LostReason; onDone: (text: string) => void }) {
+function ReasonRow({ reason }: { reason: LostReason }) {
   const t = useT();
+  const notify = useNotify();
   const updateMutation = useUpdateLostReason();
   const deleteMutation = useDeleteLostReason();
   const [mode, setMode] = useState<'view' | 'rename' | 'delete'>('view');
@@ -50,7 +52,7 @@ function ReasonRow({ reason, onDone }: { reason: LostReason; onDone: (text: stri
       {
         onSuccess: (renamed) => {
           setMode('view');
-          onDone(t('lostReasons.renamed', { name: renamed.name }));
+          notify({ message: t('lostReasons.renamed', { name: renamed.name }), tone: 'success' });
         },
       },
     );
@@ -59,7 +61,10 @@ function ReasonRow({ reason, onDone }: { reason: LostReason; onDone: (text: stri
   function toggleArchived() {
     updateMutation.mutate(
       { reason, changes: { archived: !reason.archived } },
-      { onSuccess: (changed) => onDone(t(changed.archived ? 'lostReasons.archived' : 'lostReasons.restored', { name: changed.name })) },
+      {
+        onSuccess: (changed) =>
+          notify({ message: t(changed.archived ? 'lostReasons.archived' : 'lostReasons.restored', { name: changed.name }), tone: 'success' }),
+      },
     );
   }
 
@@ -104,7 +109,7 @@ function ReasonRow({ reason, onDone }: { reason: LostReason; onDone: (text: stri
           pending={deleteMutation.isPending}
           onConfirm={() =>
             deleteMutation.mutate(reason.id, {
-              onSuccess: () => onDone(t('lostReasons.deleted', { name: reason.name })),
+              onSuccess: () => notify({ message: t('lostReasons.deleted', { name: reason.name }), tone: 'success' }),
               onSettled: () => setMode('view'),
             })
           }
@@ -152,7 +157,7 @@ export function LostReasonsScreen() {
   const t = useT();
   const reasonsQuery = useLostReasons();
   const createMutation = useCreateLostReason();
-  const [message, setMessage] = useState('');
+  const notify = useNotify();
 
   function handleCreate(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -162,7 +167,7 @@ export function LostReasonsScreen() {
       {
         onSuccess: (reason) => {
           form.reset();
-          setMessage(t('lostReasons.added', { name: reason.name }));
+          notify({ message: t('lostReasons.added', { name: reason.name }), tone: 'success' });
           form.querySelector<HTMLInputElement>('input[name="name"]')?.focus();
         },
       },
@@ -177,7 +182,7 @@ export function LostReasonsScreen() {
     list = (
       <ul className="settings-list" aria-labelledby="lost-reasons-list-title">
         {reasonsQuery.data.items.map((reason) => (
-          <ReasonRow key={reason.id} reason={reason} onDone={setMessage} />
+          <ReasonRow key={reason.id} reason={reason} />
         ))}
       </ul>
     );
@@ -187,9 +192,6 @@ export function LostReasonsScreen() {
       <div>
         <h1>{t('lostReasons.title')}</h1>
         <p className="muted">{t('lostReasons.intro')}</p>
-        <div role="status" className="feedback">
-          {message}
-        </div>
       </div>
       <section aria-labelledby="add-lost-reason-title" className="card">
         <h2 id="add-lost-reason-title">{t('lostReasons.addTitle')}</h2>

@@ -3,6 +3,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { FormAlert } from '@/components/form/form-alert';
 import { TextField } from '@/components/form/text-field';
+import { useNotify } from '@/components/toast';
 import { useFocusOnError, useFormErrors } from '@/components/form/use-form-errors';
 import { useFormatters, useT, type Translate } from '@/lib/i18n';
 import { errorSentence, isProblem } from '@/lib/problem';
@@ -62,16 +63,14 @@ function ProblemAlert({ error, channel, canSetUp }: { error: unknown; channel: M
   );
 }
 
-/** What came of a send the server answered: sent (and a follow-up), or why not, in a sentence. */
+/** Sent (or delivered already): said in a toast; anything else is said by the box, next to the text kept. */
+function wentOut(message: Message): boolean {
+  return message.status === 'SENT' || message.status === 'DELIVERED';
+}
+
+/** Why a send the server answered did not go out, in a sentence. */
 function SendResult({ message }: { message: Message }) {
   const t = useT();
-  if (message.status === 'SENT' || message.status === 'DELIVERED') {
-    return (
-      <p role="status" className="form-success">
-        {t('messaging.compose.sent')}
-      </p>
-    );
-  }
   const reason = shortReason(message.error);
   let headline: string;
   if (message.status === 'FAILED') headline = t('messaging.compose.failed', { channel: message.channel });
@@ -117,6 +116,7 @@ export function ComposeMessage({ customerId, hasEmail, hasMobile, canSetUp }: Co
   const templatesQuery = useMessageTemplates();
   const previewMutation = usePreviewMessage();
   const sendMutation = useSendMessage();
+  const notify = useNotify();
   const [chosenChannel, setChosenChannel] = useState<MessageChannel>(hasEmail || !hasMobile ? 'EMAIL' : 'SMS');
   const [templateId, setTemplateId] = useState<number | null>(null);
   const [subject, setSubject] = useState('');
@@ -200,7 +200,8 @@ export function ComposeMessage({ customerId, hasEmail, hasMobile, canSetUp }: Co
       { customerId, body: request },
       {
         onSuccess: (message) => {
-          setResult(message);
+          if (wentOut(message)) notify({ message: t('messaging.compose.sent'), tone: 'success' });
+          else setResult(message);
           // A failed one keeps its text, to be sent again once the cause is fixed; otherwise a fresh box.
           if (message.status !== 'FAILED') {
             setTemplateId(null);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { setLocale } from '@/lib/i18n';
 import { problemResponse } from '@/testing/fetch-mock';
 import { renderWithProviders } from '@/testing/render';
+import { findToast, queryToast } from '@/testing/toasts';
 import { CustomerMessaging, type CustomerMessagingProps } from './customer-messaging';
 import { bodiesOf, message, messagingApi, PROBLEMS, priceList, smsReminder } from './test-api';
 
@@ -70,7 +71,7 @@ describe('Compose box', () => {
     ]);
 
     await user.click(within(box).getByRole('button', { name: 'Send e-mail' }));
-    expect(await within(box).findByRole('status')).toHaveTextContent('Sent — saved as a follow-up.');
+    expect(await findToast('Sent — saved as a follow-up.')).toHaveClass('toast-success');
     expect(await bodiesOf(requests, 'POST', '/api/v1/customers/5/messages')).toEqual([
       { channel: 'EMAIL', templateId: 3, subject: priceList.subject, body: `${priceList.body} See you soon.` },
     ]);
@@ -186,7 +187,7 @@ describe('Compose box', () => {
     expect(within(alert).getByText('The e-mail could not be sent.')).toBeInTheDocument();
     expect(within(alert).getByText('The mail server said: “535 5.7.8 Authentication failed”.')).toBeInTheDocument();
     expect(alert).not.toHaveTextContent('Transport.java');
-    expect(within(box).queryByText('Sent — saved as a follow-up.')).not.toBeInTheDocument();
+    expect(queryToast('Sent — saved as a follow-up.')).toBeNull();
     // Kept, to send again once the cause is fixed.
     expect(within(box).getByRole('textbox', { name: 'Message' })).toHaveValue('Your samples are ready.');
   });
@@ -212,7 +213,7 @@ describe('Compose box', () => {
     );
     await user.click(within(box).getByRole('button', { name: 'Send SMS' }));
 
-    await within(box).findByText('Sent — saved as a follow-up.');
+    await findToast('Sent — saved as a follow-up.');
     expect(await bodiesOf(requests, 'POST', '/api/v1/customers/5/messages')).toEqual([
       { channel: 'SMS', templateId: 5, body: smsReminder.body },
     ]);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { setLocale } from '@/lib/i18n';
 import { jsonResponse, mockFetch, problemResponse } from '@/testing/fetch-mock';
 import { renderWithProviders } from '@/testing/render';
+import { findToast, queryToast } from '@/testing/toasts';
 import type { NotificationSettings } from '../api/get-notification-settings';
 import { NotificationSettingsScreen, type NotificationSettingsScreenProps } from './notification-settings-screen';
 
@@ -62,7 +63,7 @@ describe('Notification settings', () => {
     await user.selectOptions(language, '简体中文');
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
-    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    expect(await findToast('Saved.')).toHaveClass('toast-success');
     const put = requests.find((request) => request.method === 'PUT');
     expect(new URL(put!.url).pathname).toBe('/api/v1/me/notification-settings');
     expect(await put!.json()).toEqual({ digestEnabled: false, digestTime: '07:30', language: 'zh-CN' });
@@ -77,7 +78,7 @@ describe('Notification settings', () => {
     await user.selectOptions(language, 'The store’s language (English)');
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
-    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    expect(await findToast('Saved.')).toHaveClass('toast-success');
     expect(await requests.find((request) => request.method === 'PUT')!.json()).toEqual({
       digestEnabled: true,
       digestTime: '08:00',
@@ -119,7 +120,7 @@ describe('Notification settings', () => {
     expect(time).toHaveFocus();
     expect(screen.getByRole('alert')).toHaveTextContent('Some details need fixing');
     expect(document.body).not.toHaveTextContent('must match');
-    expect(screen.queryByText('Saved.')).not.toBeInTheDocument();
+    expect(queryToast('Saved.')).toBeNull();
   });
 
   it('does not send a time that is not one', SLOW, async () => {

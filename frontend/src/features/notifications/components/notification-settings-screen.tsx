@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { FormAlert } from '@/components/form/form-alert';
 import { TextField } from '@/components/form/text-field';
+import { useNotify } from '@/components/toast';
 import { useFocusOnError, useFormErrors } from '@/components/form/use-form-errors';
 import { QueryError } from '@/components/query-error';
 import { LOCALE_NAMES, useT } from '@/lib/i18n';
@@ -32,7 +33,7 @@ function NotificationSettingsForm({ settings, timeZone, storeLanguage }: { setti
   const updateMutation = useUpdateNotificationSettings();
   const { fieldErrors, alert } = useFormErrors(updateMutation.error, FIELDS);
   const [timeError, setTimeError] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const notify = useNotify();
   useFocusOnError(formRef, updateMutation.error);
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -40,7 +41,6 @@ function NotificationSettingsForm({ settings, timeZone, storeLanguage }: { setti
     if (updateMutation.isPending) return;
     const data = new FormData(event.currentTarget);
     const digestTime = String(data.get('digestTime') ?? '').slice(0, 5);
-    setSaved(false);
     if (!TIME.test(digestTime)) {
       updateMutation.reset();
       setTimeError(true);
@@ -55,7 +55,7 @@ function NotificationSettingsForm({ settings, timeZone, storeLanguage }: { setti
         digestTime,
         language: language === '' ? null : (language as DigestLanguage),
       },
-      { onSuccess: () => setSaved(true) },
+      { onSuccess: () => notify({ message: t('notifications.saved'), tone: 'success' }) },
     );
   }
 
@@ -106,9 +106,6 @@ function NotificationSettingsForm({ settings, timeZone, storeLanguage }: { setti
         <button type="submit" disabled={pending}>
           {pending ? t('notifications.pending') : t('notifications.submit')}
         </button>
-        <span role="status" className="muted">
-          {saved ? t('notifications.saved') : ''}
-        </span>
       </div>
     </form>
   );

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Role } from '@/lib/domain';
 import { jsonResponse, problemResponse } from '@/testing/fetch-mock';
 import { renderWithProviders } from '@/testing/render';
+import { findToast } from '@/testing/toasts';
 import type { Order, OrderStatus } from '../api/list-orders';
 import { OrderScreen } from './order-screen';
 import { customer, order, ordersApi, PROBLEMS } from './test-api';
@@ -108,7 +109,7 @@ describe('Order page', () => {
     expect(within(dialog).getByRole('button', { name: 'Cancel order' })).toHaveClass('button-danger');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel order' }));
 
-    expect(await screen.findByText('Order #12 is now Cancelled.')).toHaveRole('status');
+    expect(await findToast('Order #12 is now Cancelled.')).toHaveClass('toast-success');
     expect(within(screen.getByRole('article')).getByText('Cancelled')).toBeInTheDocument();
     expect(screen.getByText('This one has reached its end: no more steps.')).toBeInTheDocument();
   });

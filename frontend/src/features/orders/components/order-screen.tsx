@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Confirm } from '@/components/confirm';
+import { useNotify } from '@/components/toast';
 import type { Role } from '@/lib/domain';
 import { useFormatters, useT, type Translate } from '@/lib/i18n';
 import { allowedStepsOf, ApiError, errorMessage, isProblem, shortagesOf } from '@/lib/problem';
@@ -69,12 +70,11 @@ function OrderActions({ order, readOnly, explainReadOnly }: { order: Order; read
   const convertMutation = useConvertQuotation();
   const deleteMutation = useDeleteOrder();
   const [confirming, setConfirming] = useState<Pending>(null);
-  const [done, setDone] = useState('');
+  const notify = useNotify();
   const busy = statusMutation.isPending || convertMutation.isPending || deleteMutation.isPending;
   const error = statusMutation.error ?? convertMutation.error ?? deleteMutation.error;
 
   function resetOutcome() {
-    setDone('');
     statusMutation.reset();
     convertMutation.reset();
     deleteMutation.reset();
@@ -85,7 +85,11 @@ function OrderActions({ order, readOnly, explainReadOnly }: { order: Order; read
     statusMutation.mutate(
       { order, status },
       {
-        onSuccess: (updated) => setDone(t('orders.stepDone', { order: orderTitle(t, updated), status: t(`orderStatus.${updated.status}`) })),
+        onSuccess: (updated) =>
+          notify({
+            message: t('orders.stepDone', { order: orderTitle(t, updated), status: t(`orderStatus.${updated.status}`) }),
+            tone: 'success',
+          }),
         onSettled: () => setConfirming(null),
       },
     );
@@ -189,9 +193,6 @@ function OrderActions({ order, readOnly, explainReadOnly }: { order: Order; read
         <button type="button" onClick={() => window.print()}>
           {t('orders.action.print')}
         </button>
-      </div>
-      <div role="status" className="feedback">
-        {done}
       </div>
       {error && <StepFailure error={error} />}
     </section>

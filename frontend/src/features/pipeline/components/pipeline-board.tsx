@@ -10,6 +10,7 @@ import {
 } from '@dnd-kit/core';
 import { useMutationState } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
+import { useNotify } from '@/components/toast';
 import { STAGES, type CustomerStage } from '@/lib/domain';
 import { useT, type Translate } from '@/lib/i18n';
 import { ApiError, errorMessage } from '@/lib/problem';
@@ -61,8 +62,7 @@ export function PipelineBoard({ filters, owners }: PipelineBoardProps) {
   const [asking, setAsking] = useState<{ customer: Customer; via: Via } | null>(null);
   const [dragging, setDragging] = useState<Customer | null>(null);
   const [focus, setFocus] = useState<{ id: number; part: FocusPart } | null>(null);
-  const [feedback, setFeedback] = useState<((t: Translate) => string) | null>(null);
-  const [failure, setFailure] = useState<((t: Translate) => string) | null>(null);
+  const notify = useNotify();
   const pending = useMutationState({
     filters: { mutationKey: moveMutationKey, status: 'pending' },
     select: (mutation) => (mutation.state.variables as MoveInput | undefined)?.customer.id ?? 0,
@@ -101,13 +101,15 @@ export function PipelineBoard({ filters, owners }: PipelineBoardProps) {
       { customer, to, lost },
       {
         onSuccess: () =>
-          setFeedback(() => (tr: Translate) =>
-            to === 'LOST'
-              ? tr('pipeline.markedLost', { name: customer.name })
-              : tr('pipeline.moved', { name: customer.name, stage: tr(`stage.${to}`) }),
-          ),
+          notify({
+            message:
+              to === 'LOST'
+                ? t('pipeline.markedLost', { name: customer.name })
+                : t('pipeline.moved', { name: customer.name, stage: t(`stage.${to}`) }),
+            tone: 'success',
+          }),
         onError: (error) => {
-          setFailure(() => (tr: Translate) => moveFailureText(tr, error, customer, to));
+          notify({ message: moveFailureText(t, error, customer, to), tone: 'error' });
           setFocus({ id: customer.id, part });
         },
       },
@@ -116,8 +118,6 @@ export function PipelineBoard({ filters, owners }: PipelineBoardProps) {
 
   function requestMove(customer: Customer, to: MoveTarget, via: Via) {
     if (to === customer.stage || pendingIds.has(customer.id)) return;
-    setFeedback(null);
-    setFailure(null);
     if (to === 'LOST') setAsking({ customer, via });
     else run(customer, to, via);
   }
@@ -156,14 +156,6 @@ export function PipelineBoard({ filters, owners }: PipelineBoardProps) {
 
   return (
     <section aria-labelledby="pipeline-title" className="pipeline">
-      <div role="status" className="feedback">
-        {feedback?.(t)}
-      </div>
-      {failure && (
-        <p role="alert" className="form-alert">
-          {failure(t)}
-        </p>
-      )}
       <DndContext
         sensors={sensors}
         collisionDetection={boardCollisions}

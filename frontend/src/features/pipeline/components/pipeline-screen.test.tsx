@@ -6,6 +6,7 @@ import { setLocale } from '@/lib/i18n';
 import { deferred } from '@/testing/deferred';
 import { problemResponse } from '@/testing/fetch-mock';
 import { renderWithProviders } from '@/testing/render';
+import { findToast } from '@/testing/toasts';
 import { PipelineScreen } from './pipeline-screen';
 import { customer, pipelineApi, PROBLEMS } from './test-api';
 
@@ -160,7 +161,7 @@ describe('Pipeline board', () => {
     expect(await patch?.json()).toEqual({ stage: 'SAMPLE_ORDER' });
 
     answer.resolve();
-    expect(await screen.findByText('John Miller moved to Sample order.')).toBeInTheDocument();
+    expect(await findToast('John Miller moved to Sample order.')).toHaveClass('toast-success');
     await waitFor(() => expect(screen.getByRole('combobox', { name: 'Move John Miller to…' })).toBeEnabled());
     expect(cardNames('Sample order')).toContain('John Miller');
     expect(cardNames('Inquiry')).toEqual(['Zhao Lei']);
@@ -179,9 +180,11 @@ describe('Pipeline board', () => {
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Move John Miller to…' }), 'Transaction');
 
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'John Miller was changed by someone else, so it was not moved. The pipeline was reloaded: look again and try again.',
-    );
+    expect(
+      await findToast(
+        'John Miller was changed by someone else, so it was not moved. The pipeline was reloaded: look again and try again.',
+      ),
+    ).toHaveClass('toast-error');
     expect(cardNames('Inquiry')).toContain('John Miller');
     expect(cardNames('Transaction')).toEqual([]);
     expect(within(column('Transaction')).getByRole('button', { name: 'Transaction 0 customers' })).toBeInTheDocument();
@@ -198,9 +201,11 @@ describe('Pipeline board', () => {
     const { user } = renderBoard();
     await loaded();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Move Zhao Lei to…' }), 'Unmarked');
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'You cannot change Zhao Lei: a sales rep changes only their own customers (claim a pool customer first).',
-    );
+    expect(
+      await findToast(
+        'You cannot change Zhao Lei: a sales rep changes only their own customers (claim a pool customer first).',
+      ),
+    ).toHaveClass('toast-error');
     expect(cardNames('Inquiry')).toEqual(['John Miller', 'Zhao Lei']);
     expect(cardNames('Unmarked')).toEqual(['Pedro Alves']);
   });
@@ -228,7 +233,7 @@ describe('Pipeline board', () => {
     await user.type(within(dialog).getByLabelText('Note (optional)'), 'Found a cheaper supplier');
     await user.click(within(dialog).getByRole('button', { name: 'Mark as lost' }));
 
-    expect(await screen.findByText('John Miller is marked as lost.')).toBeInTheDocument();
+    expect(await findToast('John Miller is marked as lost.')).toHaveClass('toast-success');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     const post = requests.find((request) => request.method === 'POST');
     expect(new URL(post?.url ?? '').pathname).toBe('/api/v1/customers/1/lost');
@@ -284,7 +289,7 @@ describe('Pipeline board', () => {
     const patch = requests.find((request) => request.method === 'PATCH');
     expect(patch?.headers.get('If-Match')).toBe('"3"');
     expect(await patch?.json()).toEqual({ stage: 'SAMPLE_ORDER' });
-    expect(await screen.findByText('John Miller moved to Sample order.')).toBeInTheDocument();
+    expect(await findToast('John Miller moved to Sample order.')).toHaveClass('toast-success');
   });
 
   it('drags a card to Lost with the keyboard and asks for the reason; Escape while dragging leaves it', SLOW, async () => {
@@ -313,7 +318,7 @@ describe('Pipeline board', () => {
     await waitFor(() => expect(within(dialog).getAllByRole('option')).toHaveLength(3));
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Reason' }), 'Went silent');
     await user.click(within(dialog).getByRole('button', { name: 'Mark as lost' }));
-    expect(await screen.findByText('Zhao Lei is marked as lost.')).toBeInTheDocument();
+    expect(await findToast('Zhao Lei is marked as lost.')).toHaveClass('toast-success');
     const post = requests.find((request) => request.method === 'POST');
     expect(await post?.json()).toEqual({ reasonId: 8 });
   });

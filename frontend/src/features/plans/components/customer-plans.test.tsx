@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLocale } from '@/lib/i18n';
 import { problemResponse } from '@/testing/fetch-mock';
 import { renderWithProviders } from '@/testing/render';
+import { findToast } from '@/testing/toasts';
 import { CustomerPlans, type CustomerPlansProps } from './customer-plans';
 import { accessibilityViolations, bodiesOf, NOW, plan, plansApi, PROBLEMS, template, TIME_ZONE } from './test-api';
 
@@ -102,7 +103,7 @@ describe('Customer plans', () => {
     expect(item).toHaveTextContent('Call · due today');
     await user.click(within(item).getByRole('button', { name: 'Done' }));
 
-    expect(await screen.findByRole('status')).toHaveTextContent('Done — recorded as a follow-up.');
+    expect(await findToast('Done — recorded as a follow-up.')).toHaveClass('toast-success');
     await waitFor(() => expect(item).toHaveTextContent('Call · due Mon, Dec 21'));
     expect(item).toHaveTextContent('1 task done');
     expect(await bodiesOf(requests, 'POST', '/api/v1/customers/5/plans/1/complete')).toEqual([{}]);
@@ -117,7 +118,7 @@ describe('Customer plans', () => {
 
     const today = await findPlan('Call after 7 days, then every 14 days');
     await user.click(within(today).getByRole('button', { name: 'Snooze to tomorrow' }));
-    expect(await screen.findByText('Task moved to Tue, Dec 8.')).toBeInTheDocument();
+    expect(await findToast('Task moved to Tue, Dec 8.')).toHaveClass('toast-success');
     await waitFor(() => expect(today).toHaveTextContent('Call · due Tue, Dec 8'));
     expect(await bodiesOf(requests, 'POST', '/api/v1/customers/5/plans/1/reschedule')).toEqual([{ dueOn: '2026-12-08' }]);
     // Due tomorrow now: snoozing it "to tomorrow" would not move it.
@@ -166,7 +167,7 @@ describe('Customer plans', () => {
     await user.click(within(confirm).getByRole('button', { name: 'End plan' }));
 
     await waitFor(() => expect(item).toHaveTextContent('Ended by hand.'));
-    expect(screen.getByRole('status')).toHaveTextContent('Plan ended.');
+    expect(await findToast('Plan ended.')).toHaveClass('toast-success');
     expect(requests.filter((request) => request.method === 'DELETE').map((request) => new URL(request.url).pathname)).toEqual([
       '/api/v1/customers/5/plans/1',
     ]);
@@ -205,7 +206,7 @@ describe('Customer plans', () => {
     expect(within(form).getByText('In words: Visit after 3 days, then every 2 weeks (6 tasks in all)')).toBeInTheDocument();
     await user.click(within(form).getByRole('button', { name: 'Start plan' }));
 
-    expect(await screen.findByText('Plan started.')).toBeInTheDocument();
+    expect(await findToast('Plan started.')).toHaveClass('toast-success');
     expect(await bodiesOf(requests, 'POST', '/api/v1/customers/5/plans')).toEqual([
       {
         cadence: { cadence: 'INTERVAL', every: 2, unit: 'WEEKS', firstAfterDays: 3, taskType: 'VISIT', note: 'Bring the catalogue', maxCount: 6 },
@@ -297,7 +298,7 @@ describe('Customer plans', () => {
     await waitFor(() => expect(second).toHaveAccessibleDescription('Must not come before the day of the step above it.'));
 
     await user.click(within(form).getByRole('button', { name: 'Start plan' }));
-    expect(await screen.findByText('Plan started.')).toBeInTheDocument();
+    expect(await findToast('Plan started.')).toHaveClass('toast-success');
     const bodies = await bodiesOf(requests, 'POST', '/api/v1/customers/5/plans');
     expect(bodies[1]).toEqual({
       cadence: { cadence: 'SEQUENCE', steps: [{ day: 0, type: 'CALL' }, { day: 14, type: 'EMAIL' }] },
@@ -322,7 +323,7 @@ describe('Customer plans', () => {
     await user.click(within(form).getByRole('checkbox', { name: 'Tuesday' }));
     expect(within(form).getByText('In words: Call every Tuesday and Friday')).toBeInTheDocument();
     await user.click(within(form).getByRole('button', { name: 'Start plan' }));
-    await screen.findByText('Plan started.');
+    await findToast('Plan started.');
     expect(await bodiesOf(requests, 'POST', '/api/v1/customers/5/plans')).toEqual([
       { cadence: { cadence: 'WEEKDAYS', weekdays: ['TUESDAY', 'FRIDAY'], taskType: 'CALL' }, startsOn: '2026-12-07' },
     ]);
@@ -352,7 +353,7 @@ describe('Customer plans', () => {
     expect(within(form).getByRole('status')).toHaveTextContent('Filled in from the “Inquiry” template: check it, then start the plan.');
 
     await user.click(within(form).getByRole('button', { name: 'Start plan' }));
-    await screen.findByText('Plan started.');
+    await findToast('Plan started.');
     expect(await bodiesOf(requests, 'POST', '/api/v1/customers/5/plans')).toEqual([
       {
         cadence: { cadence: 'INTERVAL', every: 14, unit: 'DAYS', firstAfterDays: 7, taskType: 'CALL', note: 'Quote follow-up' },

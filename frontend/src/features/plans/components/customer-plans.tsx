@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { QueryError } from '@/components/query-error';
+import { useNotify } from '@/components/toast';
 import { useT } from '@/lib/i18n';
 import { customerPlansQueryKey } from '../api/keys';
 import { useCustomerPlans } from '../api/list-plans';
@@ -31,7 +32,7 @@ export function CustomerPlans({ customerId, readOnly, timeZone, refreshKey }: Cu
   const queryClient = useQueryClient();
   const plansQuery = useCustomerPlans(customerId);
   const [creating, setCreating] = useState(false);
-  const [message, setMessage] = useState('');
+  const notify = useNotify();
   const newButtonRef = useRef<HTMLButtonElement>(null);
   const today = storeToday(timeZone);
 
@@ -52,7 +53,7 @@ export function CustomerPlans({ customerId, readOnly, timeZone, refreshKey }: Cu
     list = (
       <ul className="plan-list" aria-labelledby={titleId}>
         {plans.map((plan) => (
-          <PlanItem key={plan.id} plan={plan} today={today} readOnly={readOnly} onDone={setMessage} />
+          <PlanItem key={plan.id} plan={plan} today={today} readOnly={readOnly} />
         ))}
       </ul>
     );
@@ -66,26 +67,20 @@ export function CustomerPlans({ customerId, readOnly, timeZone, refreshKey }: Cu
           <button
             type="button"
             ref={newButtonRef}
-            onClick={() => {
-              setMessage('');
-              setCreating(true);
-            }}
+            onClick={() => setCreating(true)}
           >
             {t('plans.new')}
           </button>
         )}
       </div>
       <p className="muted small plan-intro">{t('plans.intro')}</p>
-      <div role="status" className="feedback">
-        {message}
-      </div>
       {creating && (
         <PlanForm
           customerId={customerId}
           today={today}
           onDone={() => {
             setCreating(false);
-            setMessage(t('plans.createdMessage'));
+            notify({ message: t('plans.createdMessage'), tone: 'success' });
           }}
           onCancel={() => {
             setCreating(false);

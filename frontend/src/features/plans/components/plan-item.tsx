@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Confirm } from '@/components/confirm';
 import { TextField } from '@/components/form/text-field';
+import { useNotify } from '@/components/toast';
 import { useT } from '@/lib/i18n';
 import { errorMessage, fieldErrorsOf } from '@/lib/problem';
 import { useCancelPlan } from '../api/cancel-plan';
@@ -15,8 +16,6 @@ export interface PlanItemProps {
   /** The store's today. */
   today: string;
   readOnly: boolean;
-  /** A sentence for the panel's status line once an action went through. */
-  onDone: (message: string) => void;
 }
 
 /** Choosing the day to move the current task to (today or later). */
@@ -78,8 +77,9 @@ function RescheduleForm({
  * One plan: its cadence in words, its status, the current task (overdue ones marked) and the next ones; for those
  * who may change the customer, Done, Snooze to tomorrow, another day, and End plan (confirmed).
  */
-export function PlanItem({ plan, today, readOnly, onDone }: PlanItemProps) {
+export function PlanItem({ plan, today, readOnly }: PlanItemProps) {
   const t = useT();
+  const notify = useNotify();
   const day = useDayFormat();
   const titleId = useId();
   const completeMutation = useCompletePlanStep();
@@ -162,7 +162,9 @@ export function PlanItem({ plan, today, readOnly, onDone }: PlanItemProps) {
                 ? undefined
                 : () => {
                     resetErrors();
-                    completeMutation.mutate(plan, { onSuccess: () => onDone(t('plans.doneMessage')) });
+                    completeMutation.mutate(plan, {
+                      onSuccess: () => notify({ message: t('plans.doneMessage'), tone: 'success' }),
+                    });
                   }
             }
           >
@@ -179,7 +181,7 @@ export function PlanItem({ plan, today, readOnly, onDone }: PlanItemProps) {
                       resetErrors();
                       snoozeMutation.mutate(
                         { plan, dueOn: tomorrow },
-                        { onSuccess: () => onDone(t('plans.movedMessage', { date: day(tomorrow) })) },
+                        { onSuccess: () => notify({ message: t('plans.movedMessage', { date: day(tomorrow) }), tone: 'success' }) },
                       );
                     }
               }
@@ -214,7 +216,7 @@ export function PlanItem({ plan, today, readOnly, onDone }: PlanItemProps) {
           today={today}
           onMoved={(moved) => {
             setMode('view');
-            onDone(t('plans.movedMessage', { date: day(moved) }));
+            notify({ message: t('plans.movedMessage', { date: day(moved) }), tone: 'success' });
           }}
           onCancel={() => setMode('view')}
         />
@@ -229,7 +231,7 @@ export function PlanItem({ plan, today, readOnly, onDone }: PlanItemProps) {
           pending={cancelMutation.isPending}
           onConfirm={() =>
             cancelMutation.mutate(plan, {
-              onSuccess: () => onDone(t('plans.endedMessage')),
+              onSuccess: () => notify({ message: t('plans.endedMessage'), tone: 'success' }),
               onSettled: () => setMode('view'),
             })
           }

@@ -30,7 +30,7 @@ export interface PlanSelectionProps {
   count: number;
   /** The store's time zone: the default start day is its today. */
   timeZone: string;
-  /** The plans were created: what happened, and the same in the reader's words (skipped customers included). */
+  /** The plans were created: what happened, and the same in the reader's words (skipped customers included), to say. */
   onDone: (result: BatchPlanResult, said: (t: Translate) => string) => void;
   /** Closes the form without planning anything; no Cancel button without it. */
   onCancel?: () => void;
@@ -51,7 +51,6 @@ export function PlanSelection({ selection, count, timeZone, onDone, onCancel }: 
   const [endsOn, setEndsOn] = useState('');
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [filledFrom, setFilledFrom] = useState<CustomerStage | null>(null);
-  const [result, setResult] = useState<BatchPlanResult | null>(null);
 
   const shown = useMemo(() => [...cadenceFieldNames(draft), 'startsOn', 'endsOn'], [draft]);
   const { fieldErrors: serverErrors, alert } = usePlanFormErrors(createMutation.error, PREFIXES, shown);
@@ -61,7 +60,6 @@ export function PlanSelection({ selection, count, timeZone, onDone, onCancel }: 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (createMutation.isPending) return;
-    setResult(null);
     const { cadence, errors: found } = cadenceFromDraft(draft, t);
     setClientErrors(found);
     if (!cadence) {
@@ -74,10 +72,7 @@ export function PlanSelection({ selection, count, timeZone, onDone, onCancel }: 
     createMutation.mutate(
       { selection, plan },
       {
-        onSuccess: (done) => {
-          setResult(done);
-          onDone(done, (translate) => planSelectionResultText(translate, done));
-        },
+        onSuccess: (done) => onDone(done, (translate) => planSelectionResultText(translate, done)),
       },
     );
   }
@@ -90,9 +85,6 @@ export function PlanSelection({ selection, count, timeZone, onDone, onCancel }: 
       <p className="muted small">
         {byFilter ? t('plans.batch.scopeFilter', { count }) : t('plans.batch.scopeIds', { count })}
       </p>
-      <div role="status" className="feedback">
-        {result ? planSelectionResultText(t, result) : ''}
-      </div>
       <form ref={formRef} className="form form-columns" onSubmit={handleSubmit} noValidate aria-busy={pending}>
         <TemplatePicker
           onPick={(stage, filled) => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { setLocale } from '@/lib/i18n';
 import { problemResponse } from '@/testing/fetch-mock';
 import { renderWithProviders } from '@/testing/render';
+import { findToast } from '@/testing/toasts';
 import { StageTemplatesScreen } from './stage-templates-screen';
 import { accessibilityViolations, bodiesOf, plansApi, PROBLEMS, template } from './test-api';
 
@@ -61,7 +62,7 @@ describe('Stage plan templates', () => {
     await user.type(every, '10');
     await user.click(within(form).getByRole('button', { name: 'Save template' }));
 
-    expect(await screen.findByText('Template for “Inquiry” saved.')).toBeInTheDocument();
+    expect(await findToast('Template for “Inquiry” saved.')).toHaveClass('toast-success');
     await waitFor(() => expect(row).toHaveTextContent('Call after 7 days, then every 10 days'));
     expect(await bodiesOf(requests, 'PUT', '/api/v1/plans/stage-templates/INQUIRY')).toEqual([
       { cadence: 'INTERVAL', every: 10, unit: 'DAYS', firstAfterDays: 7, taskType: 'CALL', note: 'Ask whether the quote arrived' },
@@ -122,7 +123,7 @@ describe('Stage plan templates', () => {
     expect(confirm).toHaveTextContent('Plans it already started go on.');
     await user.click(within(confirm).getByRole('button', { name: 'Remove' }));
 
-    expect(await screen.findByText('Template for “Inquiry” removed.')).toBeInTheDocument();
+    expect(await findToast('Template for “Inquiry” removed.')).toHaveClass('toast-success');
     await waitFor(() => expect(row).toHaveTextContent('No template'));
     expect(requests.filter((request) => request.method === 'DELETE').map((request) => new URL(request.url).pathname)).toEqual([
       '/api/v1/plans/stage-templates/INQUIRY',

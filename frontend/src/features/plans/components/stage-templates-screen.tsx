@@ -3,6 +3,7 @@ import { Confirm } from '@/components/confirm';
 import { FormAlert } from '@/components/form/form-alert';
 import { useFocusOnError } from '@/components/form/use-form-errors';
 import { QueryError } from '@/components/query-error';
+import { useNotify } from '@/components/toast';
 import { STAGES } from '@/lib/domain';
 import { useT } from '@/lib/i18n';
 import { errorMessage } from '@/lib/problem';
@@ -83,16 +84,9 @@ function TemplateForm({
   );
 }
 
-function StageRow({
-  stage,
-  template,
-  onDone,
-}: {
-  stage: CustomerStage;
-  template: StageTemplate | undefined;
-  onDone: (message: string) => void;
-}) {
+function StageRow({ stage, template }: { stage: CustomerStage; template: StageTemplate | undefined }) {
   const t = useT();
+  const notify = useNotify();
   const titleId = useId();
   const deleteMutation = useDeleteStageTemplate();
   const [mode, setMode] = useState<'view' | 'edit' | 'remove'>('view');
@@ -148,7 +142,7 @@ function StageRow({
           template={template}
           onSaved={() => {
             backToView();
-            onDone(t('plans.templates.saved', { stage: name }));
+            notify({ message: t('plans.templates.saved', { stage: name }), tone: 'success' });
           }}
           onCancel={backToView}
         />
@@ -163,7 +157,7 @@ function StageRow({
           pending={deleteMutation.isPending}
           onConfirm={() =>
             deleteMutation.mutate(stage, {
-              onSuccess: () => onDone(t('plans.templates.removed', { stage: name })),
+              onSuccess: () => notify({ message: t('plans.templates.removed', { stage: name }), tone: 'success' }),
               onSettled: () => setMode('view'),
             })
           }
@@ -183,7 +177,6 @@ function StageRow({
 export function StageTemplatesScreen() {
   const t = useT();
   const templatesQuery = useStageTemplates();
-  const [message, setMessage] = useState('');
 
   let list;
   if (templatesQuery.isPending) list = <p role="status">{t('app.loading')}</p>;
@@ -193,7 +186,7 @@ export function StageTemplatesScreen() {
     list = (
       <ul className="settings-list plan-template-list" aria-labelledby="plan-templates-list-title">
         {STAGES.map((stage) => (
-          <StageRow key={stage} stage={stage} template={templates.find((template) => template.stage === stage)} onDone={setMessage} />
+          <StageRow key={stage} stage={stage} template={templates.find((template) => template.stage === stage)} />
         ))}
       </ul>
     );
@@ -204,9 +197,6 @@ export function StageTemplatesScreen() {
       <div>
         <h1>{t('plans.templates.title')}</h1>
         <p className="muted">{t('plans.templates.intro')}</p>
-        <div role="status" className="feedback">
-          {message}
-        </div>
       </div>
       <section aria-labelledby="plan-templates-list-title" className="card">
         <h2 id="plan-templates-list-title">{t('plans.templates.listTitle')}</h2>

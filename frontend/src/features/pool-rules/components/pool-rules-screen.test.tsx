@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { setLocale } from '@/lib/i18n';
 import { jsonResponse, mockFetch, problemResponse } from '@/testing/fetch-mock';
 import { renderWithProviders } from '@/testing/render';
+import { findToast } from '@/testing/toasts';
 import type { PoolRules } from '@/lib/pool-rules';
 import { PoolRulesScreen } from './pool-rules-screen';
 
@@ -106,7 +107,7 @@ describe('Pool rules', () => {
     expect(puts(requests)).toHaveLength(0);
 
     await user.click(screen.getByRole('button', { name: 'Save rules' }));
-    expect(await screen.findByText('Pool rules saved.')).toBeInTheDocument();
+    expect(await findToast('Pool rules saved.')).toHaveClass('toast-success');
     const [put] = puts(requests);
     expect(put?.headers.get('If-Match')).toBe('"4"');
     expect(state.rules.returnAfterDaysWithoutFollowUp).toBe(10);
@@ -141,7 +142,7 @@ describe('Pool rules', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Someone else changed the pool rules while you were editing.');
     await user.click(within(alert).getByRole('button', { name: 'Save mine over them' }));
-    expect(await screen.findByText('Pool rules saved.')).toBeInTheDocument();
+    expect(await findToast('Pool rules saved.')).toHaveClass('toast-success');
     expect(puts(requests).at(-1)?.headers.get('If-Match')).toBe('"5"');
     expect(state.rules.maxClaimsPerRepPerDay).toBe(25);
   });
@@ -176,7 +177,7 @@ describe('Pool rules', () => {
       expect(((await previews.at(-1)?.clone().json()) as PoolRules).exemptOpenDeals).toBe(true);
     });
     await user.click(screen.getByRole('button', { name: 'Save rules' }));
-    expect(await screen.findByText('Pool rules saved.')).toBeInTheDocument();
+    expect(await findToast('Pool rules saved.')).toHaveClass('toast-success');
     const sent = (await puts(requests)[0]?.json()) as PoolRules;
     expect(sent).toEqual({ ...defaults, exemptOpenDeals: true });
     expect(state.rules.exemptOpenDeals).toBe(true);

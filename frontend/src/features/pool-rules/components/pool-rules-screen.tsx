@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
 import { QueryError } from '@/components/query-error';
+import { useNotify } from '@/components/toast';
 import { TextField } from '@/components/form/text-field';
 import { useFormErrors } from '@/components/form/use-form-errors';
 import { STAGES, type CustomerStage } from '@/lib/domain';
@@ -79,7 +80,7 @@ function RulesForm({ saved, canEdit, onReload }: { saved: VersionedPoolRules; ca
   const id = useId();
   const [draft, setDraft] = useState(() => toDraft(saved.rules));
   const [etag, setEtag] = useState(saved.etag);
-  const [done, setDone] = useState(false);
+  const notify = useNotify();
   const updateMutation = useUpdatePoolRules();
   const candidate = toRules(draft);
   const candidateKey = JSON.stringify(candidate);
@@ -92,12 +93,10 @@ function RulesForm({ saved, canEdit, onReload }: { saved: VersionedPoolRules; ca
   const { fieldErrors, alert } = useFormErrors(problem, FIELDS);
 
   function setNumber(key: NumberRule, value: string) {
-    setDone(false);
     setDraft((current) => ({ ...current, numbers: { ...current.numbers, [key]: value } }));
   }
 
   function setStage(stage: CustomerStage, value: string) {
-    setDone(false);
     setDraft((current) => ({ ...current, stages: { ...current.stages, [stage]: value } }));
   }
 
@@ -109,7 +108,7 @@ function RulesForm({ saved, canEdit, onReload }: { saved: VersionedPoolRules; ca
         onSuccess: (result) => {
           setEtag(result.etag);
           setDraft(toDraft(result.rules));
-          setDone(true);
+          notify({ message: t('poolRules.saved'), tone: 'success' });
         },
       },
     );
@@ -171,7 +170,6 @@ function RulesForm({ saved, canEdit, onReload }: { saved: VersionedPoolRules; ca
                   .join(' ')}
                 aria-invalid={fieldErrors.exemptOpenDeals ? true : undefined}
                 onChange={(event) => {
-                  setDone(false);
                   setDraft((current) => ({ ...current, exemptOpenDeals: event.target.checked }));
                 }}
               />{' '}
@@ -221,7 +219,6 @@ function RulesForm({ saved, canEdit, onReload }: { saved: VersionedPoolRules; ca
                 type="checkbox"
                 checked={draft.maskContacts}
                 onChange={(event) => {
-                  setDone(false);
                   setDraft((current) => ({ ...current, maskContacts: event.target.checked }));
                 }}
               />{' '}
@@ -244,9 +241,6 @@ function RulesForm({ saved, canEdit, onReload }: { saved: VersionedPoolRules; ca
           </div>
         )}
         {updateMutation.error && !stale ? <FormAlert alert={alert} /> : null}
-        <div role="status" className="feedback">
-          {done ? t('poolRules.saved') : ''}
-        </div>
         {canEdit ? (
           <div className="form-actions">
             <button type="submit" className="button-primary" disabled={!candidate || updateMutation.isPending}>

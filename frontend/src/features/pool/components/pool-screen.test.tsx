@@ -5,6 +5,7 @@ import type { Role } from '@/lib/domain';
 import { setLocale } from '@/lib/i18n';
 import { jsonResponse, mockFetch, problemResponse } from '@/testing/fetch-mock';
 import { renderWithProviders } from '@/testing/render';
+import { findToast, toastRegion } from '@/testing/toasts';
 import type { PoolCustomer } from '../api/list-pool';
 import { PoolScreen } from './pool-screen';
 
@@ -95,8 +96,9 @@ describe('Pool', () => {
     const { user } = renderPool();
 
     await user.click(await screen.findByRole('button', { name: 'Claim John Miller' }));
-    expect(await screen.findByText(/Claimed 1 customer: it is yours now\./)).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Open My customers' })).toHaveAttribute('href', '/customers');
+    const claimed = await findToast(/Claimed 1 customer: it is yours now\./);
+    expect(claimed).toHaveClass('toast-success');
+    expect(within(claimed).getByRole('link', { name: 'Open My customers' })).toHaveAttribute('href', '/customers');
     expect(await bodiesTo(requests, '/api/v1/pool/claim')).toEqual([{ customerIds: [1] }]);
     // The list is asked again, so the claimed customer leaves it.
     await waitFor(() => expect(poolRequests(requests).length).toBeGreaterThanOrEqual(2));
@@ -119,9 +121,10 @@ describe('Pool', () => {
     await user.click(await screen.findByRole('checkbox', { name: 'Select all shown customers' }));
     await user.click(screen.getByRole('button', { name: 'Claim 3 selected' }));
 
-    expect(await screen.findByText(/Claimed 1 customer:/)).toBeInTheDocument();
-    expect(screen.getByText('2 could not be claimed:')).toBeInTheDocument();
-    const reasons = screen.getAllByRole('listitem').map((item) => item.textContent);
+    expect(await findToast(/Claimed 1 customer:/)).toHaveClass('toast-success');
+    const reasons = within(screen.getByRole('list', { name: '2 could not be claimed:' }))
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
     expect(reasons).toEqual([
       'Zhao Lei: you have used all of today’s claims. Try again tomorrow.',
       'Anna Schmidt: you gave it back (or it returned from you) recently; you can claim it again once the waiting days are over.',
@@ -147,8 +150,8 @@ describe('Pool', () => {
     await user.click(await screen.findByRole('checkbox', { name: 'Select all shown customers' }));
     await user.click(screen.getByRole('button', { name: 'Claim 3 selected' }));
 
-    expect(await screen.findByText('3 could not be claimed:')).toBeInTheDocument();
-    const items = screen.getAllByRole('listitem').map((item) => item.textContent);
+    const list = await screen.findByRole('list', { name: '3 could not be claimed:' });
+    const items = within(list).getAllByRole('listitem').map((item) => item.textContent);
     expect(items[0]).toBe('John Miller: someone already owns it (perhaps you).');
     expect(items[1]).toMatch(/^Zhao Lei: you hold as many private customers as the pool rules allow/);
     expect(items[2]).toBe('Anna Schmidt: it is no longer there (deleted, or removed from the pool).');
@@ -163,7 +166,7 @@ describe('Pool', () => {
     );
     const { user } = renderPool();
     await user.click(await screen.findByRole('button', { name: 'Claim Zhao Lei' }));
-    expect(await screen.findByText('Someone else claimed Zhao Lei just before you.')).toBeInTheDocument();
+    expect(await findToast('Someone else claimed Zhao Lei just before you.')).toHaveClass('toast-error');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
@@ -212,11 +215,14 @@ describe('Pool', () => {
     await user.selectOptions(target, 'Sam Rep (Sales rep)');
     await user.click(within(form).getByRole('button', { name: 'Assign 2' }));
 
-    expect(await screen.findByText('Gave 1 customer to Sam Rep.')).toBeInTheDocument();
-    expect(screen.getByRole('listitem')).toHaveTextContent('Zhao Lei: Sam Rep holds as many private customers as the pool rules allow.');
+    expect(await findToast('Gave 1 customer to Sam Rep.')).toHaveClass('toast-success');
+    expect(within(screen.getByRole('list', { name: '1 could not be assigned:' })).getByRole('listitem')).toHaveTextContent(
+      'Zhao Lei: Sam Rep holds as many private customers as the pool rules allow.',
+    );
 
     await user.click(screen.getByRole('button', { name: 'Assign the 1 over the limit anyway' }));
-    expect(await screen.findByText('Gave 1 customer to Sam Rep.')).toBeInTheDocument();
+    // A second toast says the same of the second customer.
+    await waitFor(() => expect(within(toastRegion()).getAllByText('Gave 1 customer to Sam Rep.')).toHaveLength(2));
     await waitFor(async () =>
       expect(await bodiesTo(requests, '/api/v1/pool/assign')).toEqual([
         { customerIds: [1, 2], userId: 6 },
@@ -240,7 +246,7 @@ describe('Pool', () => {
     await waitFor(() => expect(within(target).getByRole('option', { name: 'Li Na (me)' })).toBeInTheDocument());
     await user.selectOptions(target, 'Sam Rep (Sales rep)');
     await user.click(within(form).getByRole('button', { name: 'Assign 1' }));
-    expect(await screen.findByText('Gave 1 customer to Sam Rep.')).toBeInTheDocument();
+    expect(await findToast('Gave 1 customer to Sam Rep.')).toHaveClass('toast-success');
     expect(await bodiesTo(requests, '/api/v1/pool/assign')).toEqual([{ customerIds: [3], userId: 6 }]);
     expect(requests.some((request) => new URL(request.url).pathname === '/api/v1/users')).toBe(false);
   });
@@ -255,8 +261,8 @@ describe('Pool', () => {
     await user.click(await screen.findByRole('checkbox', { name: '选择 John Miller' }));
     await user.click(screen.getByRole('checkbox', { name: '选择 Zhao Lei' }));
     await user.click(screen.getByRole('button', { name: '领取所选 2 个' }));
-    expect(await screen.findByText('2 个未能领取：')).toBeInTheDocument();
-    expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+    const list = await screen.findByRole('list', { name: '2 个未能领取：' });
+    expect(within(list).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
       'John Miller: 您的私海客户已达公海规则的上限。请退回不再跟进的客户，或联系您的经理。',
       'Zhao Lei: 您今天的领取次数已用完，请明天再试。',
     ]);

@@ -2,18 +2,19 @@ import { useMemo, useRef, useState } from 'react';
 import { ExportButton } from '@/components/export-button';
 import { LoadMore } from '@/components/load-more';
 import { QueryError } from '@/components/query-error';
-import { useSearchParams } from 'react-router';
+import { useNotify } from '@/components/toast';
+import { useHref, useNavigate, useSearchParams } from 'react-router';
 import type { Role } from '@/lib/domain';
 import { useFormatters, useT } from '@/lib/i18n';
 import { useSelection } from '@/lib/use-selection';
 import { errorMessage, isProblem } from '@/lib/problem';
-import { useClaimCustomers, type PoolFailure } from '../api/claim-customers';
+import { useClaimCustomers } from '../api/claim-customers';
 import { useExportPool } from '../api/export-pool';
 import { usePool, type PoolCustomer } from '../api/list-pool';
 import { useTags } from '../api/list-tags';
 import { hasFilters, searchToQuery } from '../lib/filters';
 import { AssignBar } from './assign-bar';
-import { ClaimFeedback, type PoolOutcome } from './claim-feedback';
+import { ClaimFailures, poolDoneText, type PoolOutcome } from './claim-feedback';
 import { PoolFilterPanel } from './pool-filter-panel';
 import { PoolTable } from './pool-table';
 
@@ -34,8 +35,12 @@ export function PoolScreen({ role, me }: PoolScreenProps) {
   const claimMutation = useClaimCustomers();
   const exporter = useExportPool();
   const { selected, select, setSelected } = useSelection();
+  const notify = useNotify();
+  const navigate = useNavigate();
+  const mineHref = useHref('/customers');
+  // What the last claim or assignment left out, and why.
   const [outcome, setOutcome] = useState<PoolOutcome | null>(null);
-  // Names outlive the rows: claimed customers leave the list, the feedback still names them.
+  // Names outlive the rows: claimed customers leave the list, the failures still name them.
   const names = useRef(new Map<number, string>()).current;
 
   const customers = poolQuery.data?.pages.flatMap((page) => page.items) ?? [];
@@ -47,20 +52,32 @@ export function PoolScreen({ role, me }: PoolScreenProps) {
     setSearch(next);
   }
 
-  /** What was not done stays selected, ready for another try or another choice. */
-  function finish(next: PoolOutcome, failed: PoolFailure[]) {
-    setOutcome(next);
-    setSelected(new Set(failed.map((failure) => failure.id)));
+  /** What was done is said in a toast; what was not is listed, and stays selected for another try or another choice. */
+  function finish(next: PoolOutcome) {
+    const done = poolDoneText(t, next);
+    if (done) {
+      notify({
+        message: done,
+        tone: 'success',
+        action:
+          next.kind === 'claimed'
+            ? { label: t('pool.claim.toMine'), altText: t('pool.claim.toMineAlt'), href: mineHref, onSelect: () => void navigate('/customers') }
+            : undefined,
+      });
+    }
+    setOutcome(next.failed.length > 0 ? next : null);
+    setSelected(new Set(next.failed.map((failure) => failure.id)));
   }
 
   function claim(ids: number[]) {
     setOutcome(null);
     claimMutation.mutate(ids, {
-      onSuccess: (result) => finish({ kind: 'claimed', done: result.claimed, failed: result.failed }, result.failed),
+      onSuccess: (result) => finish({ kind: 'claimed', done: result.claimed, failed: result.failed }),
       onError: (error) => {
         const [only] = ids;
         if (isProblem(error, 'already-claimed') && only !== undefined) {
-          finish({ kind: 'taken', name: names.get(only) ?? `#${only}` }, []);
+          notify({ message: t('pool.claim.taken', { name: names.get(only) ?? `#${only}` }), tone: 'error' });
+          setSelected(new Set());
         }
       },
     });
@@ -148,15 +165,13 @@ export function PoolScreen({ role, me }: PoolScreenProps) {
                 selectedIds={[...selected]}
                 role={role}
                 me={me}
-                onDone={(result, userName) =>
-                  finish({ kind: 'assigned', done: result.assigned, failed: result.failed, userName }, result.failed)
-                }
+                onDone={(result, userName) => finish({ kind: 'assigned', done: result.assigned, failed: result.failed, userName })}
               />
             )}
           </div>
         )}
         <div role="status" className="feedback">
-          {outcome && <ClaimFeedback outcome={outcome} names={names} />}
+          {outcome && <ClaimFailures outcome={outcome} names={names} />}
         </div>
         {claimFailure && (
           <p role="alert" className="form-alert">

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Role } from '@/lib/domain';
 import { jsonResponse, problemResponse } from '@/testing/fetch-mock';
 import { renderWithProviders } from '@/testing/render';
+import { findToast } from '@/testing/toasts';
 import type { Product } from '../api/list-products';
 import type { StockMovement } from '../api/list-stock-movements';
 import { ProductScreen } from './product-screen';
@@ -123,7 +124,7 @@ describe('Product page', () => {
     await user.type(within(receive).getByLabelText('Note'), 'Container MSCU 1234567');
     await user.click(within(receive).getByRole('button', { name: 'Receive' }));
 
-    expect(await screen.findByText('Received 120. On hand now: 160.')).toHaveRole('status');
+    expect(await findToast('Received 120. On hand now: 160.')).toHaveClass('toast-success');
     const post = requests.find((request) => request.method === 'POST');
     expect(await post?.json()).toEqual({ kind: 'RECEIVED', quantity: 120, note: 'Container MSCU 1234567' });
     const stock = screen.getByRole('region', { name: 'Stock' });
@@ -165,7 +166,7 @@ describe('Product page', () => {
     await user.clear(screen.getByLabelText('List price'));
     await user.type(screen.getByLabelText('List price'), '13.9');
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
-    expect(await screen.findByText('Changes saved.')).toBeInTheDocument();
+    expect(await findToast('Changes saved.')).toHaveClass('toast-success');
     const patches = requests.filter((request) => request.method === 'PATCH');
     expect(patches[1]?.headers.get('If-Match')).toBe('"3"');
     expect(await patches[1]?.json()).toEqual({ listPrice: '13.9' });

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Confirm } from '@/components/confirm';
 import { StockBadge } from '@/components/stock-badge';
+import { useNotify } from '@/components/toast';
 import type { Role } from '@/lib/domain';
 import { useFormatters, useT } from '@/lib/i18n';
 import { useMoney } from '@/lib/money';
@@ -71,7 +72,7 @@ function DetailsCard({ product, canWrite, refetch }: { product: Product; canWrit
   const updateMutation = useUpdateProduct();
   // The version the edit started from: a save sends it, so a change by someone else meanwhile answers 412.
   const [base, setBase] = useState<Product | null>(null);
-  const [saved, setSaved] = useState(false);
+  const notify = useNotify();
   const stale = updateMutation.error instanceof ApiError && updateMutation.error.status === 412;
 
   async function reloadTheirs() {
@@ -88,7 +89,6 @@ function DetailsCard({ product, canWrite, refetch }: { product: Product; canWrit
           <button
             type="button"
             onClick={() => {
-              setSaved(false);
               updateMutation.reset();
               setBase(product);
             }}
@@ -96,9 +96,6 @@ function DetailsCard({ product, canWrite, refetch }: { product: Product; canWrit
             {t('products.edit')}
           </button>
         )}
-      </div>
-      <div role="status" className="feedback">
-        {saved && !base ? t('customers.profile.saved') : ''}
       </div>
       {base ? (
         <ProductForm
@@ -131,7 +128,7 @@ function DetailsCard({ product, canWrite, refetch }: { product: Product; canWrit
               {
                 onSuccess: () => {
                   setBase(null);
-                  setSaved(true);
+                  notify({ message: t('customers.profile.saved'), tone: 'success' });
                 },
               },
             );
@@ -150,7 +147,7 @@ function StockCard({ product, canWrite }: { product: Product; canWrite: boolean 
   const t = useT();
   const format = useFormatters();
   const [open, setOpen] = useState<StockMovementFormKind | null>(null);
-  const [message, setMessage] = useState('');
+  const notify = useNotify();
   return (
     <section aria-labelledby="product-stock-title" className="card">
       <h2 id="product-stock-title">{t('products.stock')}</h2>
@@ -169,9 +166,6 @@ function StockCard({ product, canWrite }: { product: Product; canWrite: boolean 
         </div>
       </dl>
       <StockBadge stock={product.stock} moq={product.moq} compact />
-      <div role="status" className="feedback">
-        {message}
-      </div>
       {canWrite &&
         (open ? (
           <StockMovementForm
@@ -180,7 +174,7 @@ function StockCard({ product, canWrite }: { product: Product; canWrite: boolean 
             kind={open}
             onDone={(text) => {
               setOpen(null);
-              setMessage(text);
+              notify({ message: text, tone: 'success' });
             }}
             onCancel={() => setOpen(null)}
           />
@@ -188,19 +182,13 @@ function StockCard({ product, canWrite }: { product: Product; canWrite: boolean 
           <div className="form-actions">
             <button
               type="button"
-              onClick={() => {
-                setMessage('');
-                setOpen('RECEIVED');
-              }}
+              onClick={() => setOpen('RECEIVED')}
             >
               {t('products.receive.open')}
             </button>
             <button
               type="button"
-              onClick={() => {
-                setMessage('');
-                setOpen('ADJUSTED');
-              }}
+              onClick={() => setOpen('ADJUSTED')}
             >
               {t('products.correct.open')}
             </button>

@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
-import { Chart, type ChartOption } from '@/components/chart';
+import { Chart, ChartSkeleton, type ChartOption } from '@/components/chart';
 import { QueryError } from '@/components/query-error';
 import { useT } from '@/lib/i18n';
 import { BREAKDOWNS, useChurn, type ChurnGroupBy, type ChurnReport } from '../api/get-churn';
 import { groupLabel, useStatsFormat, type StatsFormat } from '../lib/format';
 import type { Period } from '../lib/period';
+import { LoadingStatus, TilesSkeleton } from './skeletons';
 
 const FIGURES = ['lost', 'released', 'autoReturned'] as const;
 
@@ -169,21 +170,31 @@ export function ChurnSection({ period, breakdown, onBreakdown }: ChurnSectionPro
   const grouped = useChurn(period, breakdown);
 
   let body;
-  if (trend.isPending) body = <p role="status" className="chart-placeholder">{t('app.loading')}</p>;
-  else if (trend.isError && !trend.data) body = <QueryError error={trend.error} onRetry={() => void trend.refetch()} />;
+  if (trend.isError && !trend.data) body = <QueryError error={trend.error} onRetry={() => void trend.refetch()} />;
   else {
+    // While loading, the same layout without figures: the section keeps its size when they arrive.
     const report = trend.data;
     body = (
       <>
-        <ChurnTotals report={report} />
+        {report ? (
+          <ChurnTotals report={report} />
+        ) : (
+          <>
+            <LoadingStatus />
+            <TilesSkeleton
+              tiles={[...FIGURES.map((figure) => ({ label: t(`stats.churn.${figure}`) })),
+                { label: t('stats.churn.churned') }, { label: t('stats.churn.rate') }]}
+            />
+          </>
+        )}
         <div className="chart-grid">
           <div>
             <h3>{t('stats.reasons.title')}</h3>
-            <ReasonsChart report={report} />
+            {report ? <ReasonsChart report={report} /> : <ChartSkeleton />}
           </div>
           <div>
             <h3>{t('stats.trend.title')}</h3>
-            <SeriesChart report={report} label={t('stats.trend.title')} />
+            {report ? <SeriesChart report={report} label={t('stats.trend.title')} /> : <ChartSkeleton />}
           </div>
         </div>
       </>
@@ -211,7 +222,10 @@ export function ChurnSection({ period, breakdown, onBreakdown }: ChurnSectionPro
           </select>
         </div>
         {grouped.isPending ? (
-          <p role="status" className="chart-placeholder">{t('app.loading')}</p>
+          <>
+            <LoadingStatus />
+            <ChartSkeleton />
+          </>
         ) : grouped.isError && !grouped.data ? (
           <QueryError error={grouped.error} onRetry={() => void grouped.refetch()} />
         ) : (

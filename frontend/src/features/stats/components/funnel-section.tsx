@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
-import { Chart, type ChartOption } from '@/components/chart';
+import { Chart, ChartSkeleton, type ChartOption } from '@/components/chart';
 import { QueryError } from '@/components/query-error';
 import { useT } from '@/lib/i18n';
 import { useFunnel, type FunnelReport } from '../api/get-funnel';
 import { useStatsFormat } from '../lib/format';
 import type { Period } from '../lib/period';
+import { LoadingStatus } from './skeletons';
 
 function FunnelChart({ report }: { report: FunnelReport }) {
   const t = useT();
@@ -66,7 +67,14 @@ export function FunnelSection({ period }: { period: Period }) {
   const format = useStatsFormat();
   const funnel = useFunnel(period);
   let body;
-  if (funnel.isPending) body = <p role="status" className="chart-placeholder">{t('app.loading')}</p>;
+  if (funnel.isPending) {
+    body = (
+      <>
+        <LoadingStatus />
+        <ChartSkeleton />
+      </>
+    );
+  }
   else if (funnel.isError && !funnel.data) body = <QueryError error={funnel.error} onRetry={() => void funnel.refetch()} />;
   else {
     const stages = funnel.data.stages;

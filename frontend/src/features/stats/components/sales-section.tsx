@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { Chart, type ChartOption } from '@/components/chart';
+import { Chart, ChartSkeleton, type ChartOption } from '@/components/chart';
 import { QueryError } from '@/components/query-error';
 import type { components } from '@/lib/api/schema';
 import { useLocale, useT, type MessageKey } from '@/lib/i18n';
@@ -7,6 +7,7 @@ import { currencyName, formatMoney, formatMoneyCompact } from '@/lib/money';
 import { SALES_GROUPINGS, useSales, type CurrencySales, type SalesGroupBy, type SalesReport } from '../api/get-sales';
 import { NONE, salesGroupLabel, useStatsFormat } from '../lib/format';
 import type { Period } from '../lib/period';
+import { LoadingStatus, TilesSkeleton } from './skeletons';
 
 type QuotationConversion = components['schemas']['QuotationConversion'];
 
@@ -94,6 +95,27 @@ function SalesTiles({ sales, quotations }: { sales: CurrencySales; quotations: Q
       {moneyTile(t('stats.sales.lifetimeValue'), sales.lifetimeValue)}
       <QuotationTile quotations={quotations} />
     </dl>
+  );
+}
+
+/** The tiles as SalesTiles lays them out, with dashes for the figures (the amounts have their exact value below). */
+function SalesTilesSkeleton() {
+  const t = useT();
+  return (
+    <TilesSkeleton
+      tiles={[
+        { label: t('stats.sales.revenue'), note: '' },
+        { label: t('stats.sales.orders') },
+        { label: t('stats.sales.averageOrderValue'), note: '' },
+        { label: t('stats.sales.repeatRate'), note: t('stats.sales.repeatOf', { repeat: NONE, paying: NONE }) },
+        { label: t('stats.sales.medianDaysToRepeat') },
+        { label: t('stats.sales.lifetimeValue'), note: '' },
+        {
+          label: t('stats.sales.quotationConversion'),
+          note: t('stats.sales.quotationsOf', { converted: NONE, quotations: NONE }),
+        },
+      ]}
+    />
   );
 }
 
@@ -194,9 +216,33 @@ export function SalesSection({ period }: { period: Period }) {
   const sales = useSales(period, groupBy);
   const report = sales.data;
 
+  const groupControl = (
+    <div className="stats-controls">
+      <div className="field">
+        <label htmlFor={`${id}-group`}>{t('stats.sales.groupBy')}</label>
+        <select id={`${id}-group`} value={groupBy} onChange={(event) => setGroupBy(event.target.value as SalesGroupBy)}>
+          {SALES_GROUPINGS.map((option) => (
+            <option key={option} value={option}>
+              {t(GROUP_NAMES[option])}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+
   let body;
-  if (sales.isPending) body = <p role="status" className="chart-placeholder">{t('app.loading')}</p>;
-  else if (sales.isError && !report) body = <QueryError error={sales.error} onRetry={() => void sales.refetch()} />;
+  if (sales.isPending) {
+    // The loaded section's layout, without figures: it keeps its place while they load.
+    body = (
+      <>
+        <LoadingStatus />
+        <SalesTilesSkeleton />
+        {groupControl}
+        <ChartSkeleton />
+      </>
+    );
+  } else if (sales.isError && !report) body = <QueryError error={sales.error} onRetry={() => void sales.refetch()} />;
   else if (!report || !report.currencies.some(soldIn)) {
     body = (
       <>
@@ -237,18 +283,7 @@ export function SalesSection({ period }: { period: Period }) {
           </div>
         )}
         <SalesTiles sales={current} quotations={report.quotations} />
-        <div className="stats-controls">
-          <div className="field">
-            <label htmlFor={`${id}-group`}>{t('stats.sales.groupBy')}</label>
-            <select id={`${id}-group`} value={groupBy} onChange={(event) => setGroupBy(event.target.value as SalesGroupBy)}>
-              {SALES_GROUPINGS.map((option) => (
-                <option key={option} value={option}>
-                  {t(GROUP_NAMES[option])}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
+        {groupControl}
         <SalesChart report={report} sales={current} />
       </>
     );

@@ -220,6 +220,28 @@ describe('Statistics', () => {
     expect(within(repsSection).getByRole('row', { name: /Sam Rep 12 3 1 1,234/ })).toBeInTheDocument();
   });
 
+  it('keeps the loaded layout while the figures load: tiles with their labels and chart boxes, hidden from screen readers', SLOW, async () => {
+    // Answers that never come: the screen as it is while loading.
+    mockFetch(() => new Promise<Response>(() => {}));
+    const { container } = renderWithProviders(<StatsScreen />);
+
+    const salesSection = screen.getByRole('region', { name: 'Sales' });
+    expect(within(salesSection).getByRole('status')).toHaveTextContent('Loading…');
+    // The tiles the figures will fill, each with its label, and the grouping already there to choose.
+    const skeletonTiles = [...salesSection.querySelectorAll('.stat-tiles.is-skeleton dt')].map((label) => label.textContent);
+    expect(skeletonTiles).toContain('Revenue');
+    expect(skeletonTiles).toContain('Quotation conversion');
+    expect(within(salesSection).getByLabelText('Show revenue by')).toHaveValue('MONTH');
+    const churnSection = screen.getByRole('region', { name: 'Churn' });
+    expect(churnSection.querySelectorAll('.stat-tiles.is-skeleton .stat-tile')).toHaveLength(5);
+    // A box of the chart's height for each chart to come: sales, reasons, trend, breakdown and funnel.
+    const boxes = [...container.querySelectorAll<HTMLElement>('.chart-skeleton .chart-box')];
+    expect(boxes.map((box) => box.style.height)).toEqual(['280px', '280px', '280px', '280px', '280px']);
+    // Placeholders are not content: no figures, no tiles to read out.
+    expect(within(churnSection).queryAllByRole('definition')).toHaveLength(0);
+    expect(screen.queryAllByRole('figure')).toHaveLength(0);
+  });
+
   it('follows the chosen preset and breakdown', SLOW, async () => {
     const { requests } = statsApi();
     const { user } = renderWithProviders(<StatsScreen />);

@@ -20,14 +20,28 @@ export interface StatsFormat {
 
 export const NONE = '–';
 
+/** The Intl formatters of a language, made once (a statistics screen has a dozen parts that format). */
+const intlByLocale = new Map<Locale, { percent: Intl.NumberFormat; decimal: Intl.NumberFormat; day: Intl.DateTimeFormat; month: Intl.DateTimeFormat }>();
+
+function intlFor(locale: Locale) {
+  let formats = intlByLocale.get(locale);
+  if (!formats) {
+    formats = {
+      percent: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }),
+      decimal: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }),
+      day: new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }),
+      month: new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short' }),
+    };
+    intlByLocale.set(locale, formats);
+  }
+  return formats;
+}
+
 export function useStatsFormat(): StatsFormat {
   const locale = useLocale();
   const { number } = useFormatters();
   return useMemo(() => {
-    const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-    const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-    const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
-    const month = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short' });
+    const { percent, decimal, day, month } = intlFor(locale);
     return {
       number,
       percent: (value) => (value === null || value === undefined ? NONE : percent.format(value)),

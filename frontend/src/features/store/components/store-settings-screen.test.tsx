@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { setLocale } from '@/lib/i18n';
 import { jsonResponse, mockFetch, problemResponse } from '@/testing/fetch-mock';
 import { renderWithProviders } from '@/testing/render';
+import { findToast } from '@/testing/toasts';
 import type { Store } from '../api/update-store';
 import { StoreSettingsScreen } from './store-settings-screen';
 
@@ -40,7 +41,7 @@ describe('StoreSettingsScreen', () => {
     await user.selectOptions(screen.getByLabelText('Store language'), 'English');
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
 
-    expect(await screen.findByText('Store settings saved.')).toBeInTheDocument();
+    expect(await findToast('Store settings saved.')).toHaveClass('toast-success');
     expect(requests[0]?.method).toBe('PATCH');
     expect(new URL(requests[0]?.url ?? '').pathname).toBe('/api/v1/store');
     expect(await requests[0]?.json()).toEqual({ timeZone: 'Europe/Berlin', language: 'en' });
@@ -51,7 +52,7 @@ describe('StoreSettingsScreen', () => {
     const { requests } = mockFetch(() => jsonResponse(store));
     const { user, onSaved } = renderScreen();
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
-    expect(await screen.findByText('Nothing was changed, so there was nothing to save.')).toBeInTheDocument();
+    expect(await findToast('Nothing was changed, so there was nothing to save.')).toHaveClass('toast-info');
     expect(requests).toHaveLength(0);
     expect(onSaved).not.toHaveBeenCalled();
   });

@@ -1,6 +1,7 @@
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useId, useMemo, useRef, type FormEvent } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
 import { TextField } from '@/components/form/text-field';
+import { useNotify } from '@/components/toast';
 import { useFocusOnError, useFormErrors } from '@/components/form/use-form-errors';
 import { LOCALE_NAMES, useT } from '@/lib/i18n';
 import { STORE_LANGUAGES, useUpdateStore, type Store, type StoreLanguage, type UpdateStoreInput } from '../api/update-store';
@@ -36,7 +37,7 @@ export function StoreSettingsScreen({ store, onSaved }: { store: Store; onSaved:
   const formRef = useRef<HTMLFormElement>(null);
   const updateMutation = useUpdateStore();
   const { fieldErrors, alert } = useFormErrors(updateMutation.error, FIELDS);
-  const [feedback, setFeedback] = useState<'saved' | 'unchanged' | null>(null);
+  const notify = useNotify();
   const zones = useMemo(() => timeZones(store.timeZone), [store.timeZone]);
   useFocusOnError(formRef, updateMutation.error);
 
@@ -46,13 +47,12 @@ export function StoreSettingsScreen({ store, onSaved }: { store: Store; onSaved:
     const changes = changesOf(event.currentTarget, store);
     if (Object.keys(changes).length === 0) {
       updateMutation.reset();
-      setFeedback('unchanged');
+      notify({ message: t('store.unchanged'), tone: 'info' });
       return;
     }
-    setFeedback(null);
     updateMutation.mutate(changes, {
       onSuccess: (saved) => {
-        setFeedback('saved');
+        notify({ message: t('store.saved'), tone: 'success' });
         onSaved(saved);
       },
     });
@@ -122,9 +122,6 @@ export function StoreSettingsScreen({ store, onSaved }: { store: Store; onSaved:
             <button type="submit" disabled={pending}>
               {pending ? t('store.pending') : t('store.submit')}
             </button>
-            <span role="status" className="muted">
-              {feedback === 'saved' ? t('store.saved') : feedback === 'unchanged' ? t('store.unchanged') : ''}
-            </span>
           </div>
         </form>
       </section>

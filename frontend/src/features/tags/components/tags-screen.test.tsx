@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { jsonResponse, mockFetch, problemResponse } from '@/testing/fetch-mock';
 import { renderWithProviders } from '@/testing/render';
+import { findToast } from '@/testing/toasts';
 import type { Tag } from '../api/list-tags';
 import { TagsScreen } from './tags-screen';
 
@@ -55,7 +56,7 @@ describe('Settings → Tags', () => {
     await user.type(screen.getByLabelText('Group'), 'Purchase category');
     await user.click(screen.getByRole('button', { name: 'Add tag' }));
 
-    expect(await screen.findByText('Added the tag “Hinges”.')).toHaveRole('status');
+    expect(await findToast('Added the tag “Hinges”.')).toHaveClass('toast-success');
     expect(await requests.filter((request) => request.method === 'POST')[1]?.json()).toEqual({
       name: 'Hinges',
       color: '#1e88e5',
@@ -72,7 +73,7 @@ describe('Settings → Tags', () => {
     await user.clear(within(form).getByLabelText('Tag name'));
     await user.type(within(form).getByLabelText('Tag name'), 'VIP');
     await user.click(within(form).getByRole('button', { name: 'Save tag' }));
-    expect(await screen.findByText('Saved the tag “VIP”.')).toBeInTheDocument();
+    expect(await findToast('Saved the tag “VIP”.')).toHaveClass('toast-success');
     const patch = requests.find((request) => request.method === 'PATCH');
     expect(patch?.headers.get('If-Match')).toBe('"2"');
 

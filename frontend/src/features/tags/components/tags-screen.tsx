@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Confirm } from '@/components/confirm';
+import { useNotify } from '@/components/toast';
 import { FormAlert } from '@/components/form/form-alert';
 import { TextField } from '@/components/form/text-field';
 import { useFormErrors } from '@/components/form/use-form-errors';
@@ -39,8 +40,9 @@ function TagFields({ tag, error }: { tag?: Tag; error: unknown }) {
   );
 }
 
-function TagRow({ tag, onDone }: { tag: Tag; onDone: (text: string) => void }) {
+function TagRow({ tag }: { tag: Tag }) {
   const t = useT();
+  const notify = useNotify();
   const format = useFormatters();
   const updateMutation = useUpdateTag();
   const deleteMutation = useDeleteTag();
@@ -54,7 +56,7 @@ function TagRow({ tag, onDone }: { tag: Tag; onDone: (text: string) => void }) {
       {
         onSuccess: (updated) => {
           setMode('view');
-          onDone(t('tags.saved', { name: updated.name }));
+          notify({ message: t('tags.saved', { name: updated.name }), tone: 'success' });
         },
       },
     );
@@ -103,7 +105,7 @@ function TagRow({ tag, onDone }: { tag: Tag; onDone: (text: string) => void }) {
           pending={deleteMutation.isPending}
           onConfirm={() =>
             deleteMutation.mutate(tag.id, {
-              onSuccess: () => onDone(t('tags.deleted', { name: tag.name })),
+              onSuccess: () => notify({ message: t('tags.deleted', { name: tag.name }), tone: 'success' }),
               onSettled: () => setMode('view'),
             })
           }
@@ -134,7 +136,7 @@ export function TagsScreen() {
   const tagsQuery = useTags();
   const createMutation = useCreateTag();
   const formRef = useRef<HTMLFormElement>(null);
-  const [message, setMessage] = useState('');
+  const notify = useNotify();
 
   function handleCreate(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -145,7 +147,7 @@ export function TagsScreen() {
       {
         onSuccess: (tag) => {
           form.reset();
-          setMessage(t('tags.added', { name: tag.name }));
+          notify({ message: t('tags.added', { name: tag.name }), tone: 'success' });
           form.querySelector<HTMLInputElement>('input[name="name"]')?.focus();
         },
       },
@@ -169,7 +171,7 @@ export function TagsScreen() {
     list = (
       <ul className="settings-list" aria-labelledby="tags-list-title">
         {tagsQuery.data.items.map((tag) => (
-          <TagRow key={tag.id} tag={tag} onDone={setMessage} />
+          <TagRow key={tag.id} tag={tag} />
         ))}
       </ul>
     );
@@ -179,9 +181,6 @@ export function TagsScreen() {
       <div>
         <h1>{t('tags.title')}</h1>
         <p className="muted">{t('tags.intro')}</p>
-        <div role="status" className="feedback">
-          {message}
-        </div>
       </div>
       <section aria-labelledby="add-tag-title" className="card">
         <h2 id="add-tag-title">{t('tags.addTitle')}</h2>

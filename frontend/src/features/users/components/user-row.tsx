@@ -1,15 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { Confirm } from '@/components/confirm';
+import { useNotify } from '@/components/toast';
 import { useFormatters, useT, type Translate } from '@/lib/i18n';
 import { ApiError, errorSentence } from '@/lib/problem';
 import { ROLES, type Role, type User } from '../api/list-users';
 import { useUpdateUser, type UpdateUserChanges } from '../api/update-user';
-
-export interface Feedback {
-  tone: 'success' | 'error';
-  /** Rendered on display, so it follows a change of language. */
-  text: (t: Translate) => string;
-}
 
 function failureReason(t: Translate, error: unknown): string {
   if (error instanceof ApiError && error.status === 409) return t('users.lastAdmin');
@@ -43,16 +38,9 @@ function TeamForm({ user, onSave }: { user: User; onSave: (team: string) => void
   );
 }
 
-export function UserRow({
-  user,
-  isSelf,
-  onFeedback,
-}: {
-  user: User;
-  isSelf: boolean;
-  onFeedback: (feedback: Feedback | null) => void;
-}) {
+export function UserRow({ user, isSelf }: { user: User; isSelf: boolean }) {
   const t = useT();
+  const notify = useNotify();
   const format = useFormatters();
   const updateMutation = useUpdateUser();
   const [confirming, setConfirming] = useState(false);
@@ -70,29 +58,24 @@ export function UserRow({
   const shownRole = (updateMutation.isPending && updateMutation.variables.changes.role) || user.role;
 
   function update(changes: UpdateUserChanges, onSettled?: () => void) {
-    onFeedback(null);
     updateMutation.mutate(
       { user, changes },
       {
-        onSuccess: (updated) =>
-          onFeedback({
-            tone: 'success',
-            text: (t) => {
-              if (changes.team !== undefined) {
-                return updated.team
-                  ? t('users.teamChanged', { name: updated.name, team: updated.team })
-                  : t('users.teamRemoved', { name: updated.name });
-              }
-              return changes.role !== undefined
-                ? t('users.roleChanged', { name: updated.name, role: t(`role.${updated.role}`) })
-                : t(updated.active ? 'users.activated' : 'users.deactivated', { name: updated.name });
-            },
-          }),
+        onSuccess: (updated) => {
+          let message;
+          if (changes.team !== undefined) {
+            message = updated.team
+              ? t('users.teamChanged', { name: updated.name, team: updated.team })
+              : t('users.teamRemoved', { name: updated.name });
+          } else if (changes.role !== undefined) {
+            message = t('users.roleChanged', { name: updated.name, role: t(`role.${updated.role}`) });
+          } else {
+            message = t(updated.active ? 'users.activated' : 'users.deactivated', { name: updated.name });
+          }
+          notify({ message, tone: 'success' });
+        },
         onError: (error) =>
-          onFeedback({
-            tone: 'error',
-            text: (t) => t('users.changeFailed', { name: user.name, reason: failureReason(t, error) }),
-          }),
+          notify({ message: t('users.changeFailed', { name: user.name, reason: failureReason(t, error) }), tone: 'error' }),
         onSettled,
       },
     );

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { jsonResponse, mockFetch, problemResponse } from '@/testing/fetch-mock';
 import { renderWithProviders } from '@/testing/render';
+import { findToast } from '@/testing/toasts';
 import type { User } from '../api/list-users';
 import { UsersScreen } from './users-screen';
 
@@ -126,7 +127,7 @@ describe('UsersScreen', () => {
     await user.clear(team);
     await user.type(team, 'Export West');
     await user.click(within(row).getByRole('button', { name: 'Save team of Li Na' }));
-    expect(await screen.findByText('Li Na is now in the team “Export West”.')).toHaveRole('status');
+    expect(await findToast('Li Na is now in the team “Export West”.')).toHaveClass('toast-success');
     const patch = requests.filter((request) => request.method === 'PATCH').at(-1);
     expect(patch?.headers.get('If-Match')).toBe('"3"');
     expect(await patch?.json()).toEqual({ team: 'Export West' });
@@ -136,7 +137,7 @@ describe('UsersScreen', () => {
     expect(saved).toHaveValue('Export West');
     await user.clear(saved);
     await user.type(saved, '{Enter}');
-    expect(await screen.findByText('Li Na is no longer in a team.')).toBeInTheDocument();
+    expect(await findToast('Li Na is no longer in a team.')).toHaveClass('toast-success');
     expect(await requests.filter((request) => request.method === 'PATCH').at(-1)?.json()).toEqual({ team: '' });
     expect(within(await findRow('Li Na')).getByRole('textbox', { name: 'Team of Li Na' })).toHaveValue('');
   });
@@ -168,7 +169,7 @@ describe('UsersScreen', () => {
     await user.selectOptions(screen.getByLabelText('Role'), 'Manager');
     await user.click(screen.getByRole('button', { name: 'Add user' }));
 
-    expect(await screen.findByText('Zhou Min was added and can log in as zhou@example.com.')).toHaveRole('status');
+    expect(await findToast('Zhou Min was added and can log in as zhou@example.com.')).toHaveClass('toast-success');
     const post = requests.find((request) => request.method === 'POST');
     expect(await post?.json()).toEqual({
       name: 'Zhou Min',
@@ -231,7 +232,7 @@ describe('UsersScreen', () => {
     const role = within(await findRow('Li Na')).getByRole('combobox', { name: 'Role of Li Na' });
     await user.selectOptions(role, 'Manager');
 
-    expect(await screen.findByText('Li Na is now Manager.')).toHaveRole('status');
+    expect(await findToast('Li Na is now Manager.')).toHaveClass('toast-success');
     const patch = requests.find((request) => request.method === 'PATCH');
     expect(new URL(patch?.url ?? '').pathname).toBe('/api/v1/users/2');
     expect(patch?.headers.get('If-Match')).toBe('"3"');
@@ -260,7 +261,7 @@ describe('UsersScreen', () => {
     await user.tab();
     await user.keyboard('{Enter}');
 
-    expect(await screen.findByText('Li Na is deactivated and can no longer log in.')).toHaveRole('status');
+    expect(await findToast('Li Na is deactivated and can no longer log in.')).toHaveClass('toast-success');
     expect(await requests.find((request) => request.method === 'PATCH')?.json()).toEqual({ active: false });
     expect(row).toHaveTextContent('Deactivated');
     expect(within(row).getByRole('button', { name: 'Activate Li Na' })).toHaveFocus();
@@ -278,9 +279,9 @@ describe('UsersScreen', () => {
     const role = within(await findRow('Wang Wei')).getByRole('combobox', { name: 'Role of Wang Wei' });
     await user.selectOptions(role, 'Sales rep');
 
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Could not change Wang Wei. A store needs at least one active administrator: make someone else an administrator first.',
-    );
+    expect(
+      await findToast('Could not change Wang Wei. A store needs at least one active administrator: make someone else an administrator first.'),
+    ).toHaveClass('toast-error');
     expect(role).toHaveDisplayValue('Administrator');
   });
 
@@ -293,9 +294,9 @@ describe('UsersScreen', () => {
     Object.assign(users[1] ?? {}, { name: 'Li Na (Export)', version: 4 });
     await user.selectOptions(role, 'Manager');
 
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Could not change Li Na. Someone else changed this user meanwhile. The list now shows the latest; try again.',
-    );
+    expect(
+      await findToast('Could not change Li Na. Someone else changed this user meanwhile. The list now shows the latest; try again.'),
+    ).toHaveClass('toast-error');
     const fresh = await findRow('Li Na \\(Export\\)');
     expect(within(fresh).getByRole('combobox', { name: 'Role of Li Na (Export)' })).toHaveDisplayValue('Sales rep');
   });

@@ -1,37 +1,23 @@
-import { useState } from 'react';
+import { useNotify } from '@/components/toast';
 import { useT } from '@/lib/i18n';
 import { AddUserForm } from './add-user-form';
-import type { Feedback } from './user-row';
 import { UsersTable } from './users-table';
 
 /** Settings → Users: the store's sub-accounts, for administrators. */
 export function UsersScreen({ currentUserId }: { currentUserId: number }) {
   const t = useT();
-  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const notify = useNotify();
 
   return (
     <div className="stack">
       <div>
         <h1>{t('users.title')}</h1>
         <p className="muted">{t('users.intro')}</p>
-        {/* Always rendered, so screen readers announce what appears in it. */}
-        <div role="status" className="feedback">
-          {feedback?.tone === 'success' && feedback.text(t)}
-        </div>
-        {feedback?.tone === 'error' && (
-          <div role="alert" className="form-alert">
-            <p>{feedback.text(t)}</p>
-          </div>
-        )}
       </div>
-      <AddUserForm
-        onAdded={({ name, email }) =>
-          setFeedback({ tone: 'success', text: (t) => t('users.add.done', { name, email }) })
-        }
-      />
+      <AddUserForm onAdded={({ name, email }) => notify({ message: t('users.add.done', { name, email }), tone: 'success' })} />
       <section aria-labelledby="users-list-title" className="card">
         <h2 id="users-list-title">{t('users.listTitle')}</h2>
-        <UsersTable currentUserId={currentUserId} onFeedback={setFeedback} />
+        <UsersTable currentUserId={currentUserId} />
       </section>
     </div>
   );

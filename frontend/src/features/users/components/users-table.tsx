@@ -1,16 +1,10 @@
 import { useT } from '@/lib/i18n';
 import { errorMessage } from '@/lib/problem';
 import { useUsers } from '../api/list-users';
-import { UserRow, type Feedback } from './user-row';
+import { UserRow } from './user-row';
 import { TableScroll } from '@/components/table-scroll';
 
-export function UsersTable({
-  currentUserId,
-  onFeedback,
-}: {
-  currentUserId: number;
-  onFeedback: (feedback: Feedback | null) => void;
-}) {
+export function UsersTable({ currentUserId }: { currentUserId: number }) {
   const t = useT();
   const usersQuery = useUsers();
 
@@ -50,7 +44,7 @@ export function UsersTable({
           </thead>
           <tbody>
             {users.map((user) => (
-              <UserRow key={user.id} user={user} isSelf={user.id === currentUserId} onFeedback={onFeedback} />
+              <UserRow key={user.id} user={user} isSelf={user.id === currentUserId} />
             ))}
           </tbody>
         </table>

@@ -1,12 +1,13 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { QueryError } from '@/components/query-error';
+import { useNotify } from '@/components/toast';
 import { TableScroll } from '@/components/table-scroll';
 import { useFormatters, useT } from '@/lib/i18n';
 import { ApiError, errorSentence } from '@/lib/problem';
 import { useWebhookDelivery } from '../api/get-webhook-delivery';
 import type { Webhook } from '../api/list-webhooks';
 import { useRedeliverWebhook } from '../api/redeliver-webhook';
-import { DeliveryStatusBadge, eventLabel, type Feedback } from './webhook-parts';
+import { DeliveryStatusBadge, eventLabel } from './webhook-parts';
 
 /** One delivery: what it is, the exact JSON sent, every attempt with the endpoint's answer, and sending it again. */
 export function DeliveryDetail({ webhook, deliveryId, onClose }: { webhook: Webhook; deliveryId: number; onClose: () => void }) {
@@ -16,7 +17,7 @@ export function DeliveryDetail({ webhook, deliveryId, onClose }: { webhook: Webh
   const titleRef = useRef<HTMLHeadingElement>(null);
   const detailQuery = useWebhookDelivery(webhook.id, deliveryId);
   const redeliverMutation = useRedeliverWebhook();
-  const [outcome, setOutcome] = useState<Feedback | null>(null);
+  const notify = useNotify();
 
   useEffect(() => {
     titleRef.current?.focus();
@@ -24,18 +25,17 @@ export function DeliveryDetail({ webhook, deliveryId, onClose }: { webhook: Webh
 
   function redeliver() {
     if (redeliverMutation.isPending) return;
-    setOutcome(null);
     redeliverMutation.mutate(
       { webhookId: webhook.id, deliveryId },
       {
-        onSuccess: () => setOutcome({ tone: 'success', text: (t) => t('webhooks.detail.redelivered') }),
+        onSuccess: () => notify({ message: t('webhooks.detail.redelivered'), tone: 'success' }),
         onError: (error) =>
-          setOutcome({
-            tone: 'error',
-            text: (t) =>
+          notify({
+            message:
               error instanceof ApiError && error.status === 409
                 ? t('webhooks.detail.redeliverDisabled')
                 : t('webhooks.detail.redeliverFailed', { reason: errorSentence(t, error) }),
+            tone: 'error',
           }),
       },
     );
@@ -88,16 +88,7 @@ export function DeliveryDetail({ webhook, deliveryId, onClose }: { webhook: Webh
           <button type="button" aria-disabled={redeliverMutation.isPending || undefined} onClick={redeliver}>
             {redeliverMutation.isPending ? t('webhooks.detail.redelivering') : t('webhooks.detail.redeliver')}
           </button>
-          {/* Always rendered, so screen readers announce what appears in it. */}
-          <span role="status" className="muted">
-            {outcome?.tone === 'success' && outcome.text(t)}
-          </span>
         </div>
-        {outcome?.tone === 'error' && (
-          <div role="alert" className="form-alert">
-            <p>{outcome.text(t)}</p>
-          </div>
-        )}
         <h4 id={`${id}-payload`}>{t('webhooks.detail.payload')}</h4>
         {/* Focusable, so the keyboard can scroll a long body too. */}
         <div className="webhook-payload" tabIndex={0} role="group" aria-labelledby={`${id}-payload`}>

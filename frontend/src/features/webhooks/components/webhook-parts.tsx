@@ -2,12 +2,6 @@ import { useT, type Translate } from '@/lib/i18n';
 import type { DeliveryStatus } from '../api/list-webhook-deliveries';
 import { WEBHOOK_EVENT_TYPES, type Webhook, type WebhookEventType } from '../api/list-webhooks';
 
-export interface Feedback {
-  tone: 'success' | 'error';
-  /** Rendered on display, so it follows a change of language. */
-  text: (t: Translate) => string;
-}
-
 /** What people call a subscription: its description, or else its address. */
 export function webhookName(webhook: Pick<Webhook, 'url' | 'description'>): string {
   return webhook.description?.trim() || webhook.url;

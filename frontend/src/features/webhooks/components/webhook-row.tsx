@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { Confirm } from '@/components/confirm';
+import { useNotify } from '@/components/toast';
 import { useFormatters, useT } from '@/lib/i18n';
 import { ApiError, errorSentence } from '@/lib/problem';
 import { useDeleteWebhook } from '../api/delete-webhook';
 import type { Webhook } from '../api/list-webhooks';
 import { useSendTestEvent } from '../api/send-test-event';
 import { useUpdateWebhook } from '../api/update-webhook';
-import { eventLabel, webhookName, type Feedback } from './webhook-parts';
+import { eventLabel, webhookName } from './webhook-parts';
 
 /** The id of a subscription's "Deliveries" button, where focus returns when its log closes. */
 export function deliveriesButtonId(webhook: Pick<Webhook, 'id'>): string {
@@ -50,18 +51,17 @@ export function WebhookStatus({ webhook }: { webhook: Webhook }) {
 export function WebhookRow({
   webhook,
   logOpen,
-  onFeedback,
   onOpenLog,
   onDeleted,
 }: {
   webhook: Webhook;
   logOpen: boolean;
-  onFeedback: (feedback: Feedback | null) => void;
   onOpenLog: (webhook: Webhook) => void;
   onDeleted: (webhook: Webhook) => void;
 }) {
   const t = useT();
   const format = useFormatters();
+  const notify = useNotify();
   const testMutation = useSendTestEvent();
   const updateMutation = useUpdateWebhook();
   const deleteMutation = useDeleteWebhook();
@@ -79,45 +79,42 @@ export function WebhookRow({
 
   function sendTest() {
     if (testMutation.isPending) return;
-    onFeedback(null);
     testMutation.mutate(webhook, {
-      onSuccess: () => onFeedback({ tone: 'success', text: (t) => t('webhooks.testQueued', { name }) }),
+      onSuccess: () => notify({ message: t('webhooks.testQueued', { name }), tone: 'success' }),
       onError: (error) =>
-        onFeedback({
-          tone: 'error',
-          text: (t) =>
+        notify({
+          message:
             error instanceof ApiError && error.status === 409
               ? t('webhooks.testDisabled', { name })
               : t('webhooks.testFailed', { name, reason: errorSentence(t, error) }),
+          tone: 'error',
         }),
     });
   }
 
   function setEnabled(enabled: boolean) {
     if (updateMutation.isPending) return;
-    onFeedback(null);
     updateMutation.mutate(
       { id: webhook.id, enabled },
       {
-        onSuccess: () => onFeedback({ tone: 'success', text: (t) => t(enabled ? 'webhooks.enabled' : 'webhooks.paused', { name }) }),
+        onSuccess: () => notify({ message: t(enabled ? 'webhooks.enabled' : 'webhooks.paused', { name }), tone: 'success' }),
         onError: (error) =>
-          onFeedback({
+          notify({
+            message: t(enabled ? 'webhooks.enableFailed' : 'webhooks.pauseFailed', { name, reason: errorSentence(t, error) }),
             tone: 'error',
-            text: (t) => t(enabled ? 'webhooks.enableFailed' : 'webhooks.pauseFailed', { name, reason: errorSentence(t, error) }),
           }),
       },
     );
   }
 
   function remove() {
-    onFeedback(null);
     deleteMutation.mutate(webhook, {
       onSuccess: () => {
-        onFeedback({ tone: 'success', text: (t) => t('webhooks.deleted', { name }) });
+        notify({ message: t('webhooks.deleted', { name }), tone: 'success' });
         onDeleted(webhook);
       },
       onError: (error) => {
-        onFeedback({ tone: 'error', text: (t) => t('webhooks.deleteFailed', { name, reason: errorSentence(t, error) }) });
+        notify({ message: t('webhooks.deleteFailed', { name, reason: errorSentence(t, error) }), tone: 'error' });
         refocus.current = true;
         setConfirming(false);
       },

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { setLocale } from '@/lib/i18n';
 import { jsonResponse, mockFetch, problemResponse } from '@/testing/fetch-mock';
 import { renderWithProviders } from '@/testing/render';
+import { findToast } from '@/testing/toasts';
 import type { CreateWebhookInput } from '../api/create-webhook';
 import type { WebhookDeliveryDetail } from '../api/get-webhook-delivery';
 import type { WebhookDelivery } from '../api/list-webhook-deliveries';
@@ -388,7 +389,7 @@ describe('WebhooksScreen', () => {
 
     await user.click(within(row).getByRole('button', { name: 'Send test event to ERP sync' }));
 
-    expect(await screen.findByText(/^Test event queued for “ERP sync”/)).toHaveRole('status');
+    expect(await findToast(/^Test event queued for “ERP sync”/)).toHaveClass('toast-success');
     expect(calls()).toContain('POST /api/v1/webhooks/2/test');
     // one more pending delivery, as the server counts them
     await waitFor(() => expect(row).toHaveTextContent('4'));
@@ -404,7 +405,7 @@ describe('WebhooksScreen', () => {
     const { user } = renderScreen();
     const row = await findRow(ERP_URL);
     await user.click(within(row).getByRole('button', { name: 'Send test event to ERP sync' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('“ERP sync” is disabled: enable it first, then send a test event.');
+    expect(await findToast('“ERP sync” is disabled: enable it first, then send a test event.')).toHaveClass('toast-error');
   });
 
   it('pauses a subscription and enables it again', async () => {
@@ -414,7 +415,7 @@ describe('WebhooksScreen', () => {
 
     const pause = within(row).getByRole('button', { name: 'Pause ERP sync' });
     await user.click(pause);
-    expect(await screen.findByText(/^“ERP sync” is paused/)).toHaveRole('status');
+    expect(await findToast(/^“ERP sync” is paused/)).toHaveClass('toast-success');
     const patch = requests.find((request) => request.method === 'PATCH');
     expect(pathOf(patch as Request)).toBe('/api/v1/webhooks/2');
     expect(await patch?.json()).toEqual({ enabled: false });
@@ -426,7 +427,7 @@ describe('WebhooksScreen', () => {
     expect(enable).toBe(pause);
 
     await user.click(enable);
-    expect(await screen.findByText(/^“ERP sync” is enabled again/)).toBeInTheDocument();
+    expect(await findToast(/^“ERP sync” is enabled again/)).toHaveClass('toast-success');
     expect(await requests.filter((request) => request.method === 'PATCH')[1]?.json()).toEqual({ enabled: true });
     expect(within(row).getByText('Active')).toBeInTheDocument();
   });
@@ -450,7 +451,7 @@ describe('WebhooksScreen', () => {
     await user.click(within(row).getByRole('button', { name: 'Delete ERP sync' }));
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
 
-    expect(await screen.findByText('“ERP sync” is deleted.')).toHaveRole('status');
+    expect(await findToast('“ERP sync” is deleted.')).toHaveClass('toast-success');
     expect(calls()).toContain('DELETE /api/v1/webhooks/2');
     expect(row).not.toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'All webhooks' })).toHaveFocus();
@@ -556,7 +557,7 @@ describe('WebhooksScreen', () => {
     expect(second).toHaveTextContent('Timed out after 10 s');
 
     await user.click(within(detail).getByRole('button', { name: 'Redeliver' }));
-    expect(await within(detail).findByText(/^Queued again as the same message/)).toHaveRole('status');
+    expect(await findToast(/^Queued again as the same message/)).toHaveClass('toast-success');
     expect(calls()).toContain('POST /api/v1/webhooks/2/deliveries/12/redeliver');
 
     await user.click(within(detail).getByRole('button', { name: 'Close the details' }));
@@ -575,7 +576,7 @@ describe('WebhooksScreen', () => {
     await user.click(await within(log).findByRole('button', { name: /^Details of Order paid/ }));
     const detail = await within(log).findByRole('region', { name: 'Delivery: Order paid' });
     await user.click(within(detail).getByRole('button', { name: 'Redeliver' }));
-    expect(await within(detail).findByRole('alert')).toHaveTextContent('This webhook is disabled: enable it first, then redeliver.');
+    expect(await findToast('This webhook is disabled: enable it first, then redeliver.')).toHaveClass('toast-error');
     expect(document.body).not.toHaveTextContent('The webhook is disabled');
   });
 

@@ -6,7 +6,6 @@ import { CreateWebhookForm } from './create-webhook-form';
 import { DeliveryLog } from './delivery-log';
 import { NewWebhookPanel } from './new-webhook-panel';
 import { deliveriesButtonId } from './webhook-row';
-import type { Feedback } from './webhook-parts';
 import { WebhooksTable } from './webhooks-table';
 
 /**
@@ -15,7 +14,6 @@ import { WebhooksTable } from './webhooks-table';
  */
 export function WebhooksScreen() {
   const t = useT();
-  const [feedback, setFeedback] = useState<Feedback | null>(null);
   // The secret of the webhook just added lives here only, until "Done": it is never read again.
   const [created, setCreated] = useState<CreatedWebhook | null>(null);
   const [logFor, setLogFor] = useState<number | null>(null);
@@ -55,27 +53,13 @@ export function WebhooksScreen() {
       <div>
         <h1>{t('webhooks.title')}</h1>
         <p className="muted">{t('webhooks.intro')}</p>
-        {/* Always rendered, so screen readers announce what appears in it. */}
-        <div role="status" className="feedback">
-          {feedback?.tone === 'success' && feedback.text(t)}
-        </div>
-        {feedback?.tone === 'error' && (
-          <div role="alert" className="form-alert">
-            <p>{feedback.text(t)}</p>
-          </div>
-        )}
       </div>
       <div ref={createRef}>
         {/* While a new secret is shown, no other webhook is added: the panel would lose it. */}
         {created ? (
           <NewWebhookPanel created={created} onDone={handleDone} />
         ) : (
-          <CreateWebhookForm
-            onCreated={(webhook) => {
-              setFeedback(null);
-              setCreated(webhook);
-            }}
-          />
+          <CreateWebhookForm onCreated={setCreated} />
         )}
       </div>
       <section aria-labelledby="webhooks-list-title" className="card">
@@ -85,7 +69,6 @@ export function WebhooksScreen() {
         <WebhooksTable
           labelledBy="webhooks-list-title"
           logFor={logWebhook ? logWebhook.id : null}
-          onFeedback={setFeedback}
           onOpenLog={(webhook) => setLogFor(webhook.id)}
           onDeleted={handleDeleted}
         />

@@ -3,21 +3,18 @@ import { QueryError } from '@/components/query-error';
 import { TableScroll } from '@/components/table-scroll';
 import { useT } from '@/lib/i18n';
 import { useWebhooks, type Webhook } from '../api/list-webhooks';
-import type { Feedback } from './webhook-parts';
 import { WebhookRow } from './webhook-row';
 
 /** The store's subscriptions, newest first: a table, and on a phone one card per subscription. */
 export function WebhooksTable({
   labelledBy,
   logFor,
-  onFeedback,
   onOpenLog,
   onDeleted,
 }: {
   labelledBy: string;
   /** The subscription whose delivery log is open, if any. */
   logFor: number | null;
-  onFeedback: (feedback: Feedback | null) => void;
   onOpenLog: (webhook: Webhook) => void;
   onDeleted: (webhook: Webhook) => void;
 }) {
@@ -62,7 +59,6 @@ export function WebhooksTable({
                   key={webhook.id}
                   webhook={webhook}
                   logOpen={logFor === webhook.id}
-                  onFeedback={onFeedback}
                   onOpenLog={onOpenLog}
                   onDeleted={onDeleted}
                 />

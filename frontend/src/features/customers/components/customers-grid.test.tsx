@@ -1,0 +1,286 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { deferred } from '@/testing/deferred';
+import { jsonResponse, problemResponse } from '@/testing/fetch-mock';
+import { renderWithProviders } from '@/testing/render';
+import { setLocale } from '@/lib/i18n';
+import type { Customer } from '../api/list-customers';
+import { columnSettingsKey } from '../lib/column-settings';
+import { CustomersScreen, type Role } from './customers-screen';
+import { customer, fakeApi, PROBLEMS } from './test-api';
+
+// Many interactions per test, on a shared 2-core machine.
+const SLOW = { timeout: 20_000 };
+
+function renderScreen({ role = 'MANAGER', userId = 5 }: { role?: Role; userId?: number } = {}) {
+  const router = createMemoryRouter(
+    [
+      { path: '/customers', element: <CustomersScreen role={role} me={{ id: userId, name: `User ${userId}` }} /> },
+      { path: '/customers/:id', element: <p>detail</p> },
+    ],
+    { initialEntries: ['/customers'] },
+  );
+  return { ...renderWithProviders(<RouterProvider router={router} />), router };
+}
+
+const listRequests = (requests: Request[]) =>
+  requests.filter((request) => new URL(request.url).pathname === '/api/v1/customers' && request.method === 'GET');
+
+/** The table's column headers, in order, by their words. */
+function headers() {
+  const table = screen.getByRole('table');
+  return within(table)
+    .getAllByRole('columnheader')
+    .map((header) => header.textContent?.replace(/[↑↓]/g, '').trim());
+}
+
+const DEFAULT_HEADERS = [
+  'Select all shown customers',
+  'Name',
+  'Owner',
+  'Stage',
+  'Intention',
+  'Tags',
+  'Back to the pool',
+  'Score',
+  'Last follow-up',
+  'Next follow-up',
+  'Created',
+];
+
+function listApi(customers: Customer[] = [customer(1, { name: 'Anna' }), customer(2, { name: 'Bob' })]) {
+  return fakeApi((_request, url) => {
+    if (url.pathname === '/api/v1/team') return jsonResponse({ items: [{ id: 1, name: 'Rita Rep', role: 'REP' }] });
+    if (url.pathname === '/api/v1/customers') return jsonResponse({ items: customers, nextCursor: null });
+    return undefined;
+  });
+}
+
+describe('Customer list columns', () => {
+  it('hides, shows and reorders columns, each person’s own, kept across visits, and resets them', SLOW, async () => {
+    listApi();
+    const first = renderScreen({ userId: 5 });
+    const { user } = first;
+    await screen.findByRole('link', { name: 'Anna' });
+    expect(headers()).toEqual(DEFAULT_HEADERS);
+
+    const button = screen.getByRole('button', { name: 'Columns' });
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    await user.click(button);
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+    const panel = screen.getByRole('group', { name: 'Columns shown' });
+    // The tick box and the name are not offered: always shown, always first.
+    expect(within(panel).queryByRole('checkbox', { name: 'Name' })).not.toBeInTheDocument();
+
+    await user.click(within(panel).getByRole('checkbox', { name: 'Score' }));
+    expect(within(panel).getByRole('checkbox', { name: 'Score' })).not.toBeChecked();
+    expect(screen.queryByRole('columnheader', { name: /Score/ })).not.toBeInTheDocument();
+    await user.click(within(panel).getByRole('checkbox', { name: 'Score' }));
+    expect(screen.getByRole('columnheader', { name: /Score/ })).toBeInTheDocument();
+
+    await user.click(within(panel).getByRole('checkbox', { name: 'Tags' }));
+    await user.click(within(panel).getByRole('button', { name: 'Move Stage down' }));
+    await user.click(within(panel).getByRole('button', { name: 'Move Created up' }));
+    // The focus stays on the button pressed, and the move is said.
+    expect(within(panel).getByRole('button', { name: 'Move Created up' })).toHaveFocus();
+    expect(within(panel).getByText('Created is now at place 8 of 9.')).toBeInTheDocument();
+    const changed = [
+      'Select all shown customers',
+      'Name',
+      'Owner',
+      'Intention',
+      'Stage',
+      'Back to the pool',
+      'Score',
+      'Last follow-up',
+      'Created',
+      'Next follow-up',
+    ];
+    expect(headers()).toEqual(changed);
+    // The cells follow their headers.
+    const anna = screen.getByRole('row', { name: /Anna/ });
+    expect(within(anna).getAllByRole('cell')[3]).toHaveAccessibleName(/Inquiry/);
+
+    // Escape closes the panel, the focus back on its button.
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('group', { name: 'Columns shown' })).not.toBeInTheDocument();
+    expect(button).toHaveFocus();
+    expect(localStorage.getItem(columnSettingsKey(5))).toContain('"hidden":["tags"]');
+    first.unmount();
+
+    // Someone else on this browser: their own columns, the defaults.
+    const second = renderScreen({ userId: 6 });
+    await screen.findByRole('link', { name: 'Anna' });
+    expect(headers()).toEqual(DEFAULT_HEADERS);
+    second.unmount();
+
+    // The first person again: as they left them.
+    const again = renderScreen({ userId: 5 });
+    await screen.findByRole('link', { name: 'Anna' });
+    expect(headers()).toEqual(changed);
+
+    await again.user.click(screen.getByRole('button', { name: 'Columns' }));
+    await again.user.click(screen.getByRole('button', { name: 'Reset columns' }));
+    expect(headers()).toEqual(DEFAULT_HEADERS);
+    expect(screen.getByRole('checkbox', { name: 'Tags' })).toBeChecked();
+    expect(localStorage.getItem(columnSettingsKey(5))).toBeNull();
+  });
+
+  it('offers a rep no owner column, and moves around it', SLOW, async () => {
+    listApi([customer(1, { name: 'Anna' })]);
+    const { user } = renderScreen({ role: 'REP', userId: 1 });
+    await screen.findByRole('link', { name: 'Anna' });
+    await user.click(screen.getByRole('button', { name: 'Columns' }));
+    const panel = screen.getByRole('group', { name: 'Columns shown' });
+    expect(within(panel).queryByRole('checkbox', { name: 'Owner' })).not.toBeInTheDocument();
+    // Stage is the first column offered: it cannot go up.
+    expect(within(panel).getByRole('button', { name: 'Move Stage up' })).toBeDisabled();
+    await user.click(within(panel).getByRole('button', { name: 'Move Intention up' }));
+    expect(headers().slice(2, 4)).toEqual(['Intention', 'Stage']);
+    // At the top, the focus goes to the button that can still move it.
+    expect(within(panel).getByRole('button', { name: 'Move Intention down' })).toHaveFocus();
+  });
+});
+
+describe('Changing stage and intention in the list', () => {
+  /** A server holding the customers: the list reads them, a PATCH answers from `answer`. */
+  function serverApi(customers: Customer[], answer: (request: Request, id: number) => Promise<Response> | Response) {
+    const server = { customers };
+    const api = fakeApi(async (request, url) => {
+      if (url.pathname === '/api/v1/customers' && request.method === 'GET') {
+        return jsonResponse({ items: server.customers, nextCursor: null });
+      }
+      const match = url.pathname.match(/^\/api\/v1\/customers\/(\d+)$/);
+      if (match && request.method === 'PATCH') return answer(request, Number(match[1]));
+      return undefined;
+    });
+    return { ...api, server };
+  }
+
+  it('shows the new stage at once, sends it with the listed version, and keeps it', SLOW, async () => {
+    const reply = deferred<Response>();
+    const { requests, server } = serverApi(
+      [customer(1, { name: 'Anna', ownerId: 1 }), customer(2, { name: 'Bob', ownerId: 2 })],
+      () => reply.promise,
+    );
+    const { user } = renderScreen({ role: 'REP', userId: 1 });
+
+    const stage = await screen.findByRole('combobox', { name: 'Stage of Anna' });
+    // A rep changes their own customers only.
+    expect(screen.queryByRole('combobox', { name: 'Stage of Bob' })).not.toBeInTheDocument();
+    expect(within(screen.getByRole('row', { name: /Bob/ })).getByText('Inquiry')).toBeInTheDocument();
+
+    await user.selectOptions(stage, 'Sample order');
+    // Shown before the server answers.
+    expect(stage).toHaveValue('SAMPLE_ORDER');
+    const patch = await waitFor(() => {
+      const found = requests.find((request) => request.method === 'PATCH');
+      expect(found).toBeDefined();
+      return found as Request;
+    });
+    expect(new URL(patch.url).pathname).toBe('/api/v1/customers/1');
+    expect(patch.headers.get('If-Match')).toBe('"1"');
+    expect(await patch.json()).toEqual({ stage: 'SAMPLE_ORDER' });
+
+    const saved = customer(1, { name: 'Anna', ownerId: 1, stage: 'SAMPLE_ORDER', version: 2 });
+    server.customers = [saved, customer(2, { name: 'Bob', ownerId: 2 })];
+    const listsBefore = listRequests(requests).length;
+    reply.resolve(jsonResponse(saved, { headers: { ETag: '"2"' } }));
+    // The list is read again, and still says so.
+    await waitFor(() => expect(listRequests(requests).length).toBeGreaterThan(listsBefore));
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Stage of Anna' })).toHaveValue('SAMPLE_ORDER'));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+
+    // The next change sends the new version.
+    const stars = screen.getByRole('combobox', { name: 'Intention of Anna' });
+    await waitFor(() => expect(stars).not.toHaveAttribute('aria-busy'));
+    await user.selectOptions(stars, 'High intention');
+    await waitFor(() => expect(requests.filter((request) => request.method === 'PATCH')).toHaveLength(2));
+    const second = requests.filter((request) => request.method === 'PATCH')[1] as Request;
+    expect(second.headers.get('If-Match')).toBe('"2"');
+    expect(await second.json()).toEqual({ stars: 3 });
+  });
+
+  it('puts the old stage back on a 412, says someone else changed the customer, and shows theirs', SLOW, async () => {
+    const reply = deferred<Response>();
+    const { requests, server } = serverApi([customer(1, { name: 'Anna', ownerId: 1 })], () => reply.promise);
+    const { user } = renderScreen({ role: 'MANAGER' });
+
+    const stage = await screen.findByRole('combobox', { name: 'Stage of Anna' });
+    await user.selectOptions(stage, 'Transaction');
+    expect(stage).toHaveValue('TRANSACTION');
+    await waitFor(() => expect(requests.some((request) => request.method === 'PATCH')).toBe(true));
+
+    // Meanwhile someone else made Anna a high-intention customer.
+    server.customers = [customer(1, { name: 'Anna', ownerId: 1, stars: 3, version: 2 })];
+    const listsBefore = listRequests(requests).length;
+    reply.resolve(problemResponse({ type: `${PROBLEMS}/precondition-failed`, title: 'Stale', status: 412 }));
+
+    expect(
+      await screen.findByText(
+        'Someone else changed Anna meanwhile, so your change was not saved. The list now shows the latest; try again.',
+      ),
+    ).toHaveRole('alert');
+    expect(stage).toHaveValue('INQUIRY');
+    await waitFor(() => expect(listRequests(requests).length).toBeGreaterThan(listsBefore));
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Intention of Anna' })).toHaveValue('3'));
+
+    // In Chinese too.
+    act(() => setLocale('zh-CN'));
+    expect(screen.getByRole('alert')).toHaveTextContent('其他人刚刚修改了 Anna，您的更改未保存。列表已显示最新内容，请重试。');
+  });
+
+  it('says other failures in words, and puts the old value back', SLOW, async () => {
+    serverApi([customer(1, { name: 'Anna', ownerId: null })], () =>
+      problemResponse({ type: `${PROBLEMS}/forbidden`, title: 'Forbidden', status: 403 }),
+    );
+    const { user } = renderScreen({ role: 'ADMIN' });
+
+    // A manager or admin changes any customer, one in the pool too.
+    const stars = await screen.findByRole('combobox', { name: 'Intention of Anna' });
+    await user.selectOptions(stars, 'Unrated');
+    expect(await screen.findByRole('alert')).toHaveTextContent(/^Could not change Anna: .+/);
+    expect(screen.getByRole('alert')).not.toHaveTextContent('Forbidden');
+    expect(stars).toHaveValue('1');
+  });
+});
+
+describe('Keyboard in the customer list', () => {
+  it('moves between rows with the arrows, Home and End, ticks with Space and opens with Enter', SLOW, async () => {
+    listApi([customer(1, { name: 'Anna' }), customer(2, { name: 'Bob' }), customer(3, { name: 'Cid' })]);
+    const { user, router } = renderScreen();
+
+    const anna = await screen.findByRole('link', { name: 'Anna' });
+    const bob = screen.getByRole('link', { name: 'Bob' });
+    const cid = screen.getByRole('link', { name: 'Cid' });
+    // One tab stop for the rows' names.
+    expect(anna).toHaveAttribute('tabindex', '0');
+    expect(bob).toHaveAttribute('tabindex', '-1');
+    expect(screen.getByRole('table')).toHaveAccessibleDescription(/↑ and ↓ move between customers/);
+
+    act(() => anna.focus());
+    await user.keyboard('{ArrowDown}');
+    expect(bob).toHaveFocus();
+    expect(bob).toHaveAttribute('tabindex', '0');
+    expect(anna).toHaveAttribute('tabindex', '-1');
+    await user.keyboard('{End}');
+    expect(cid).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(cid).toHaveFocus();
+    await user.keyboard('{Home}');
+    expect(anna).toHaveFocus();
+    await user.keyboard('{ArrowUp}');
+    expect(anna).toHaveFocus();
+
+    await user.keyboard(' ');
+    expect(screen.getByRole('checkbox', { name: 'Select Anna' })).toBeChecked();
+    expect(screen.getByRole('form', { name: 'Change the selected customers' })).toHaveTextContent('1 selected');
+    expect(anna).toHaveFocus();
+    await user.keyboard(' ');
+    expect(screen.getByRole('checkbox', { name: 'Select Anna' })).not.toBeChecked();
+
+    await user.keyboard('{ArrowDown}{Enter}');
+    await waitFor(() => expect(router.state.location.pathname).toBe('/customers/2'));
+  });
+});
