@@ -16,6 +16,20 @@ const COUNT_SENTENCES: Record<NavCount, MessageKey> = {
   inquiries: 'nav.count.inquiries',
 };
 
+/** The language and the way out: in the header on a laptop, in the open menu on a phone. */
+function AccountControls() {
+  const t = useT();
+  const navigate = useNavigate();
+  return (
+    <>
+      <LanguageSwitch />
+      <button type="button" onClick={() => void navigate('/logout')}>
+        {t('shell.logout')}
+      </button>
+    </>
+  );
+}
+
 /**
  * The workspace: a header (store, search, agenda, user), a sidebar with the areas grouped and what waits in each,
  * and the page. Below 900 px the sidebar folds behind a Menu button (a disclosure, as WAI-ARIA's navigation menu
@@ -24,7 +38,6 @@ const COUNT_SENTENCES: Record<NavCount, MessageKey> = {
 export function AppShell() {
   const t = useT();
   const format = useFormatters();
-  const navigate = useNavigate();
   const { data: me } = useMe();
   const { pathname } = useLocation();
   const role = me?.user.role;
@@ -127,10 +140,7 @@ export function AppShell() {
             </span>
           )}
           <div className="shell-account">
-            <LanguageSwitch />
-            <button type="button" onClick={() => void navigate('/logout')}>
-              {t('shell.logout')}
-            </button>
+            <AccountControls />
           </div>
         </div>
       </header>
@@ -159,10 +169,7 @@ export function AppShell() {
           {menuOpen && me && (
             <div className="nav-account">
               <p className="muted">{t('shell.userMenu', { name: me.user.name, role: t(`role.${me.user.role}`) })}</p>
-              <LanguageSwitch />
-              <button type="button" onClick={() => void navigate('/logout')}>
-                {t('shell.logout')}
-              </button>
+              <AccountControls />
             </div>
           )}
         </nav>

@@ -5,6 +5,7 @@ import { QueryError } from '@/components/query-error';
 import { useNotify } from '@/components/toast';
 import type { Role } from '@/lib/domain';
 import { useFormatters, useT, type Translate } from '@/lib/i18n';
+import { isTyping } from '@/lib/keyboard';
 import { ApiError, errorSentence, fieldErrorsOf } from '@/lib/problem';
 import { useTeam } from '@/lib/team';
 import { useCompleteAgendaItem } from '../api/complete-agenda-item';
@@ -28,16 +29,6 @@ function failureReason(t: Translate, error: unknown): string {
     return Object.values(fieldErrorsOf(error, t)).join(' ');
   }
   return errorSentence(t, error);
-}
-
-/** Keys typed into a field are text, never shortcuts. */
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLInputElement ||
-    target instanceof HTMLTextAreaElement ||
-    target instanceof HTMLSelectElement ||
-    (target instanceof HTMLElement && target.isContentEditable)
-  );
 }
 
 /**

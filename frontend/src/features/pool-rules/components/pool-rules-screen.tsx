@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
 import { QueryError } from '@/components/query-error';
 import { useNotify } from '@/components/toast';
@@ -8,6 +8,7 @@ import { STAGES, type CustomerStage } from '@/lib/domain';
 import { useT } from '@/lib/i18n';
 import { ApiError, isProblem } from '@/lib/problem';
 import { usePoolRules, type PoolRules, type VersionedPoolRules } from '@/lib/pool-rules';
+import { useSettled } from '@/lib/use-settled';
 import { usePoolRulesPreview } from '../api/preview-pool-rules';
 import { useUpdatePoolRules } from '../api/update-pool-rules';
 import { RulesPreview } from './rules-preview';
@@ -63,16 +64,6 @@ function toRules(draft: Draft): PoolRules | null {
     exemptOpenDeals: draft.exemptOpenDeals,
     stageFollowUpDays,
   };
-}
-
-/** The value after the typing has paused, so the preview is not asked on every key. */
-function useSettled<T>(value: T, delayMs = 400): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return settled;
 }
 
 function RulesForm({ saved, canEdit, onReload }: { saved: VersionedPoolRules; canEdit: boolean; onReload: () => Promise<VersionedPoolRules | undefined> }) {

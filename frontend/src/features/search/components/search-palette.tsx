@@ -1,8 +1,9 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { Command } from 'cmdk';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useT } from '@/lib/i18n';
+import { useSettled } from '@/lib/use-settled';
 import { searchable, useCustomerSearch } from '../api/search-customers';
 
 /** A place the palette can take the person to without a customer: the shell's navigation, named. */
@@ -20,15 +21,6 @@ export interface SearchPaletteProps {
 /** How long typing pauses before asking the server: one request per word, not per key. */
 const DEBOUNCE_MS = 200;
 
-function useDebounced(value: string): string {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [value]);
-  return debounced;
-}
-
 /**
  * The workspace's search (Ctrl+K or /): customers by name, company, e-mail, phone or IM handle, the pool's
  * included, and the app's areas by name. cmdk gives the combobox its keyboard (arrows, Enter, Escape) and ARIA; the
@@ -38,7 +30,7 @@ export function SearchPalette({ open, onOpenChange, destinations }: SearchPalett
   const t = useT();
   const navigate = useNavigate();
   const [text, setText] = useState('');
-  const term = useDebounced(text);
+  const term = useSettled(text, DEBOUNCE_MS);
   const search = useCustomerSearch(term);
   const waiting = searchable(text) && (text !== term || search.isFetching);
   const needle = text.trim().toLocaleLowerCase();

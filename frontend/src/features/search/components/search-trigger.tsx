@@ -1,15 +1,10 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useT } from '@/lib/i18n';
+import { isTyping } from '@/lib/keyboard';
 import type { Destination } from './search-palette';
 
 // The palette (cmdk, Radix Dialog) loads on first use: the shell's first paint does not wait for it.
 const SearchPalette = lazy(() => import('./search-palette').then((m) => ({ default: m.SearchPalette })));
-
-/** Typing in a field keeps "/" for the field; Ctrl+K (⌘K) opens the search from anywhere. */
-function typingInAField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
 
 /** The header's search box: opens the palette on a click, Ctrl+K / ⌘K, or "/". */
 export function SearchTrigger({ destinations }: { destinations: Destination[] }) {
@@ -21,7 +16,7 @@ export function SearchTrigger({ destinations }: { destinations: Destination[] })
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       const commandK = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey) && !event.altKey;
-      const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !typingInAField(event.target);
+      const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target);
       if (!commandK && !slash) return;
       event.preventDefault();
       setLoaded(true);
