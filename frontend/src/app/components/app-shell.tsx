@@ -57,8 +57,12 @@ export function AppShell() {
   const [menuOpen, setMenuOpen] = useState(false);
   const menuButton = useRef<HTMLButtonElement>(null);
   const nav = useRef<HTMLElement>(null);
-  // Going somewhere closes the phone's menu.
+  // Going somewhere closes the phone's menu: at once when a link in it is followed (a lazily loaded screen may keep the
+  // old location on screen for a moment), and on any other way of going, such as the search.
   useEffect(() => setMenuOpen(false), [pathname]);
+  function closeMenuOnLink(event: React.MouseEvent) {
+    if ((event.target as HTMLElement).closest('a')) setMenuOpen(false);
+  }
 
   function toggleMenu() {
     const opening = !menuOpen;
@@ -152,6 +156,7 @@ export function AppShell() {
           className="shell-sidebar"
           data-open={menuOpen ? 'true' : 'false'}
           onKeyDown={closeMenuOnEscape}
+          onClick={closeMenuOnLink}
         >
           {NAV_GROUPS.map((group) => {
             const inGroup = items.filter((item) => item.group === group);
