@@ -2958,9 +2958,11 @@ export interface components {
             nextCursor: string | null;
             /**
              * Format: int64
-             * @description All matches; only with includeTotal=true
+             * @description All matches with includeTotal=true; with countUpTo, the matches up to that bound (first page only)
              */
             total?: number | null;
+            /** @description With countUpTo: true when more customers match than `total` says */
+            totalCapped?: boolean | null;
         };
         /** @enum {string} */
         CustomerSource: "ALIBABA_INQUIRY" | "IM_INQUIRY" | "EXHIBITION" | "SEARCH_ENGINE" | "ECOMMERCE_PLATFORM" | "REFERRAL" | "MANUAL" | "IMPORT" | "OTHER";
@@ -3925,9 +3927,11 @@ export interface components {
             nextCursor: string | null;
             /**
              * Format: int64
-             * @description All matches; only with includeTotal=true
+             * @description All matches with includeTotal=true; with countUpTo, the matches up to that bound (first page only)
              */
             total?: number | null;
+            /** @description With countUpTo: true when more customers match than `total` says */
+            totalCapped?: boolean | null;
         };
         /** @description When this private customer goes back to the pool unless followed up (NO_FOLLOW_UP, counted from the later of the last follow-up and when it was claimed or assigned) or brought to TRANSACTION (NO_DEAL, counted from when it was claimed or assigned). The earliest applies. */
         PoolReturn: {
@@ -6890,6 +6894,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Also count all matches */
                 includeTotal?: boolean;
+                /** @description Count the matches up to this many (1 to 10000) with the first page: cheap however many match. `total` is then exact when `totalCapped` is false, and the bound when there are more. includeTotal=true counts them all instead. */
+                countUpTo?: number;
             };
             header?: never;
             path?: never;
@@ -13050,6 +13056,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Also count all matches */
                 includeTotal?: boolean;
+                /** @description Count the matches up to this many (1 to 10000) with the first page: cheap however many match. `total` is then exact when `totalCapped` is false, and the bound when there are more. includeTotal=true counts them all instead. */
+                countUpTo?: number;
             };
             header?: never;
             path?: never;

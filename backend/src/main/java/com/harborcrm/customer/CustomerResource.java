@@ -42,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.harborcrm.common.error.Problem;
 import com.harborcrm.common.paging.PageLimit;
+import com.harborcrm.common.paging.TotalCount;
 import com.harborcrm.common.security.Roles;
 import com.harborcrm.common.web.ETags;
 import com.harborcrm.customer.CustomerDtos.CreateCustomerOptions;
@@ -59,7 +60,7 @@ public class CustomerResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
     /** Parameters of the list besides the filter's. */
-    static final java.util.Set<String> LIST_PARAMETERS = java.util.Set.of("sort", "limit", "cursor", "includeTotal", "view");
+    static final java.util.Set<String> LIST_PARAMETERS = java.util.Set.of("sort", "limit", "cursor", "includeTotal", "countUpTo", "view");
 
     @Inject
     CustomerService customers;
@@ -143,7 +144,8 @@ public class CustomerResource {
             @Parameter(name = "sort", in = ParameterIn.QUERY, description = CustomerSort.DESCRIPTION),
             @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size, default 50, at most 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")),
             @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "nextCursor of the previous page"),
-            @Parameter(name = "includeTotal", in = ParameterIn.QUERY, description = "Also count all matches", schema = @Schema(type = SchemaType.BOOLEAN))})
+            @Parameter(name = "includeTotal", in = ParameterIn.QUERY, description = "Also count all matches", schema = @Schema(type = SchemaType.BOOLEAN)),
+            @Parameter(name = "countUpTo", in = ParameterIn.QUERY, description = TotalCount.DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10000"))})
     @APIResponse(responseCode = "200", description = "A page of customers",
             content = @Content(schema = @Schema(implementation = CustomerPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid filter, sort, limit or cursor (`validation`)",
@@ -165,8 +167,8 @@ public class CustomerResource {
         int limit = PageLimit.parse(query.getFirst("limit"));
         String cursor = query.getFirst("cursor");
         var page = search.list(filter, sort, limit, cursor == null || cursor.isEmpty() ? null : cursor,
-                "true".equals(query.getFirst("includeTotal")));
-        return new CustomerPage(page.items(), page.nextCursor(), page.total());
+                TotalCount.parse(query.getFirst("includeTotal"), query.getFirst("countUpTo")));
+        return new CustomerPage(page.items(), page.nextCursor(), page.total(), page.totalCapped());
     }
 
     private static long parseViewId(String view) {
@@ -181,7 +183,9 @@ public class CustomerResource {
     public record CustomerPage(@Schema(required = true) java.util.List<CustomerView> items,
             @Schema(required = true, nullable = true) String nextCursor,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-            @Schema(description = "All matches; only with includeTotal=true") Long total) {
+            @Schema(description = TotalCount.TOTAL_DESCRIPTION) Long total,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            @Schema(description = TotalCount.CAPPED_DESCRIPTION) Boolean totalCapped) {
     }
 
     @GET

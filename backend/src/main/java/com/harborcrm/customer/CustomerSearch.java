@@ -15,6 +15,7 @@ import jakarta.persistence.Query;
 import com.harborcrm.common.error.DomainException;
 import com.harborcrm.common.paging.Cursor;
 import com.harborcrm.common.paging.Page;
+import com.harborcrm.common.paging.TotalCount;
 import com.harborcrm.common.security.CurrentUser;
 import com.harborcrm.common.tenancy.TenantContext;
 import com.harborcrm.common.time.Instants;
@@ -57,8 +58,8 @@ public class CustomerSearch {
     }
 
     public Page<CustomerView> list(CustomerFilter filter, CustomerSort.Spec sort, int limit, String cursor,
-            boolean includeTotal) {
-        return list(filter, sort, limit, cursor, includeTotal, !currentUser.isManagerOrAdmin());
+            TotalCount count) {
+        return list(filter, sort, limit, cursor, count, !currentUser.isManagerOrAdmin());
     }
 
     /**
@@ -66,13 +67,13 @@ public class CustomerSearch {
      *        the pool itself (see pool/PoolService)
      */
     public Page<CustomerView> list(CustomerFilter filter, CustomerSort.Spec sort, int limit, String cursor,
-            boolean includeTotal, boolean ownOnly) {
-        return list(filter, sort, limit, cursor, includeTotal, ownOnly, true);
+            TotalCount count, boolean ownOnly) {
+        return list(filter, sort, limit, cursor, count, ownOnly, true);
     }
 
     /** @param searchContacts see {@link CustomerQuery#where(CustomerFilter, boolean, boolean)} */
     public Page<CustomerView> list(CustomerFilter filter, CustomerSort.Spec sort, int limit, String cursor,
-            boolean includeTotal, boolean ownOnly, boolean searchContacts) {
+            TotalCount count, boolean ownOnly, boolean searchContacts) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw DomainException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
         }
@@ -109,11 +110,26 @@ public class CustomerSearch {
             next = Cursor.encode(sort, value == null ? "N" : "V", value == null ? "" : value, last[0]);
         }
         Long total = null;
-        if (includeTotal) {
+        Boolean capped = null;
+        if (count.exact()) {
             total = ((Number) bind(em.createNativeQuery("select count(*) from customers c where " + where.sql()),
                     where.params()).getSingleResult()).longValue();
+        } else if (!count.none() && cursor == null) {
+            if (next == null) {
+                // The whole list fits on this page: its rows are the count.
+                total = (long) items.size();
+                capped = false;
+            } else {
+                // Counted up to the bound and one more, so "more than n" is known without reading the rest.
+                Map<String, Object> countParams = new LinkedHashMap<>(where.params());
+                countParams.put("countLimit", count.upTo() + 1);
+                long counted = ((Number) bind(em.createNativeQuery("select count(*) from (select 1 from customers c where "
+                        + where.sql() + " limit :countLimit) bounded"), countParams).getSingleResult()).longValue();
+                capped = counted > count.upTo();
+                total = Math.min(counted, count.upTo());
+            }
         }
-        return new Page<>(readPolicy.masked(items, rulesService.current()), next, total);
+        return new Page<>(readPolicy.masked(items, rulesService.current()), next, total, capped);
     }
 
     private static void appendAfter(StringBuilder sql, Map<String, Object> params, CustomerSort.Spec sort, String cursor) {

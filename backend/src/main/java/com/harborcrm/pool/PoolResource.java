@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.harborcrm.common.error.Problem;
+import com.harborcrm.common.paging.TotalCount;
 import com.harborcrm.common.security.Roles;
 import com.harborcrm.common.tenancy.TenantContext;
 import com.harborcrm.common.web.ETags;
@@ -66,7 +67,9 @@ public class PoolResource {
     public record PoolPage(@Schema(required = true) java.util.List<CustomerView> items,
             @Schema(required = true, nullable = true) String nextCursor,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-            @Schema(description = "All matches; only with includeTotal=true") Long total) {
+            @Schema(description = TotalCount.TOTAL_DESCRIPTION) Long total,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            @Schema(description = TotalCount.CAPPED_DESCRIPTION) Boolean totalCapped) {
     }
 
     @GET
@@ -89,14 +92,15 @@ public class PoolResource {
             @Parameter(name = "sort", in = ParameterIn.QUERY, description = CustomerSort.DESCRIPTION + " Here the default is -score."),
             @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size, default 50, at most 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")),
             @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "nextCursor of the previous page"),
-            @Parameter(name = "includeTotal", in = ParameterIn.QUERY, description = "Also count all matches", schema = @Schema(type = SchemaType.BOOLEAN))})
+            @Parameter(name = "includeTotal", in = ParameterIn.QUERY, description = "Also count all matches", schema = @Schema(type = SchemaType.BOOLEAN)),
+            @Parameter(name = "countUpTo", in = ParameterIn.QUERY, description = TotalCount.DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10000"))})
     @APIResponse(responseCode = "200", description = "A page of the pool",
             content = @Content(schema = @Schema(implementation = PoolPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid filter, sort, limit or cursor (`validation`)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PoolPage list(@Context UriInfo uri) {
         var page = pool.list(uri.getQueryParameters());
-        return new PoolPage(page.items(), page.nextCursor(), page.total());
+        return new PoolPage(page.items(), page.nextCursor(), page.total(), page.totalCapped());
     }
 
     @POST

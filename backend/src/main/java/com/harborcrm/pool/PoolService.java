@@ -25,6 +25,7 @@ import com.harborcrm.account.User;
 import com.harborcrm.common.error.DomainException;
 import com.harborcrm.common.error.ProblemType;
 import com.harborcrm.common.paging.Page;
+import com.harborcrm.common.paging.TotalCount;
 import com.harborcrm.common.security.CurrentUser;
 import com.harborcrm.common.security.Role;
 import com.harborcrm.common.tenancy.TenantContext;
@@ -54,7 +55,7 @@ import com.harborcrm.reason.LostReasonService;
 public class PoolService {
 
     /** The pool list's own query parameters besides the screening filter's. */
-    static final Set<String> LIST_PARAMETERS = Set.of("sort", "limit", "cursor", "includeTotal");
+    static final Set<String> LIST_PARAMETERS = Set.of("sort", "limit", "cursor", "includeTotal", "countUpTo");
 
     @Inject
     EntityManager em;
@@ -117,7 +118,8 @@ public class PoolService {
         }
         String cursor = query.getFirst("cursor");
         return search.list(pool, sort, limit, cursor == null || cursor.isEmpty() ? null : cursor,
-                "true".equals(query.getFirst("includeTotal")), false, !readPolicy.masksForCaller());
+                TotalCount.parse(query.getFirst("includeTotal"), query.getFirst("countUpTo")), false,
+                !readPolicy.masksForCaller());
     }
 
     /** How many private customers would return under the candidate rules; computed, nothing saved. */

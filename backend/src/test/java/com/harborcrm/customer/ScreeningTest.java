@@ -222,12 +222,37 @@ class ScreeningTest {
     }
 
     @Test
+    void aFirstPageCountsUpToABoundAndSaysWhenMoreMatch() {
+        // More matches than the bound: the bound, and "capped".
+        admin.as().get("/api/v1/customers?countUpTo=3&limit=2").then().statusCode(200)
+                .body("items.size()", equalTo(2)).body("total", equalTo(3)).body("totalCapped", equalTo(true));
+        // Exactly as many as the bound: exact.
+        admin.as().get("/api/v1/customers?countUpTo=5&limit=2").then()
+                .body("total", equalTo(5)).body("totalCapped", equalTo(false));
+        // Everything on the page: its rows are the count.
+        admin.as().get("/api/v1/customers?countUpTo=1").then()
+                .body("items.size()", equalTo(5)).body("total", equalTo(5)).body("totalCapped", equalTo(false));
+        // Under the filter and the caller's visibility.
+        rep1.as().get("/api/v1/customers?countUpTo=1&limit=1").then()
+                .body("total", equalTo(1)).body("totalCapped", equalTo(true));
+        admin.as().get("/api/v1/customers?countUpTo=100&limit=1&q=alpha").then()
+                .body("total", equalTo(set(admin, "q=alpha").size())).body("totalCapped", equalTo(false));
+        // Later pages count nothing; an exact count wins over a bound.
+        String cursor = admin.as().get("/api/v1/customers?limit=2").then().extract().path("nextCursor");
+        admin.as().get("/api/v1/customers?countUpTo=3&limit=2&cursor=" + cursor).then().statusCode(200)
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("total")));
+        admin.as().get("/api/v1/customers?countUpTo=1&includeTotal=true&limit=2").then()
+                .body("total", equalTo(5)).body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("totalCapped")));
+    }
+
+    @Test
     void badParametersAreFieldErrors() {
         String[][] cases = {{"stage=HOT", "stage"}, {"stars=5", "stars"}, {"stars=x", "stars"}, {"status=GONE", "status"},
                 {"source=TV", "source"}, {"country=XX", "country"}, {"tag=abc", "tag"}, {"ownerId=bob", "ownerId"},
                 {"createdFrom=yesterday", "createdFrom"}, {"hasEmail=maybe", "hasEmail"}, {"scoreMin=101", "scoreMin"},
                 {"scoreMax=x", "scoreMax"}, {"cf.unknown=1", "cf.unknown"}, {"cf.employees=many", "cf.employees"},
-                {"sort=colour", "sort"}, {"limit=201", "limit"}, {"limit=0", "limit"}, {"limit=x", "limit"},
+                {"sort=colour", "sort"}, {"countUpTo=0", "countUpTo"}, {"countUpTo=10001", "countUpTo"},
+                {"countUpTo=many", "countUpTo"}, {"limit=201", "limit"}, {"limit=0", "limit"}, {"limit=x", "limit"},
                 {"cursor=bogus", "cursor"}, {"q=" + "x".repeat(101), "q"}, {"stages=INQUIRY", "stages"}};
         for (String[] c : cases) {
             problem(admin.as().get("/api/v1/customers?" + c[0]).then(), 400, "validation")

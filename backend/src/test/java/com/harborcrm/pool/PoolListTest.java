@@ -42,6 +42,12 @@ class PoolListTest {
                 .extract().jsonPath();
         rep.as().queryParam("limit", 2).queryParam("cursor", first.getString("nextCursor")).get("/api/v1/pool")
                 .then().statusCode(200).body("items.id", contains((int) plain)).body("nextCursor", nullValue());
+        // A bounded count of the pool alone (the rep's private customer is not in it).
+        rep.as().get("/api/v1/pool?limit=1&countUpTo=2").then().statusCode(200)
+                .body("total", equalTo(2)).body("totalCapped", equalTo(true));
+        rep.as().get("/api/v1/pool?limit=1&countUpTo=3").then().body("total", equalTo(3)).body("totalCapped", equalTo(false));
+        problem(rep.as().get("/api/v1/pool?countUpTo=0").then(), 400, "validation")
+                .body("errors[0].field", equalTo("countUpTo"));
         rep.as().get("/api/v1/pool?hasEmail=true&stage=INQUIRY").then().statusCode(200)
                 .body("items.id", contains((int) best));
         rep.as().get("/api/v1/pool?sort=score").then().statusCode(200)
