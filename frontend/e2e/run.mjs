@@ -187,7 +187,9 @@ step('the manager creates a customer and lands on its file', async () => {
   await page.getByLabel('Name', { exact: true }).fill(buyer.name);
   await page.getByLabel('Company', { exact: true }).fill('Miller Hardware Imports LLC');
   await page.getByLabel('Email', { exact: true }).fill(buyer.email);
-  await page.getByLabel('Country', { exact: true }).selectOption('US');
+  await page.getByRole('combobox', { name: 'Country', exact: true }).click();
+  await page.getByPlaceholder('Search countries…').fill('us');
+  await page.getByRole('option', { name: 'United States', exact: true }).click();
   await page.getByLabel('Stage', { exact: true }).selectOption({ label: 'Inquiry' });
   await page.getByRole('button', { name: 'Create customer' }).click();
 

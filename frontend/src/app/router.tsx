@@ -2,11 +2,10 @@ import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
 import { AppShell } from './components/app-shell';
 import { RequireSession } from './components/require-session';
-import { HomeRoute } from './routes/home';
+import { RouteError } from './components/route-error';
 import { LogoutRoute } from './routes/logout';
 import { NotFoundRoute } from './routes/not-found';
 import { UnsubscribeRoute } from './routes/unsubscribe';
-import { UsersRoute } from './routes/users';
 
 // Signing in and up bring the form library (react-hook-form, zod): a signed-in start does not wait for them.
 const LoginRoute = lazy(() => import('./routes/login').then((m) => ({ default: m.LoginRoute })));
@@ -17,7 +16,10 @@ function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={null}>{children}</Suspense>;
 }
 
-// The customer screens load on first use, keeping the initial script small.
+// The customer screens load on first use, keeping the initial script small; so do the profile and the users, whose
+// forms bring the form library.
+const HomeRoute = lazy(() => import('./routes/home').then((m) => ({ default: m.HomeRoute })));
+const UsersRoute = lazy(() => import('./routes/users').then((m) => ({ default: m.UsersRoute })));
 const CustomersRoute = lazy(() => import('./routes/customers').then((m) => ({ default: m.CustomersRoute })));
 const NewCustomerRoute = lazy(() => import('./routes/customers').then((m) => ({ default: m.NewCustomerRoute })));
 const CustomerRoute = lazy(() => import('./routes/customers').then((m) => ({ default: m.CustomerRoute })));
@@ -60,8 +62,8 @@ const PipelineRoute = lazy(() => import('./routes/pipeline').then((m) => ({ defa
 const ActivityRoute = lazy(() => import('./routes/activity').then((m) => ({ default: m.ActivityRoute })));
 
 export const routes: RouteObject[] = [
-  { path: '/login', element: <Loading><LoginRoute /></Loading> },
-  { path: '/signup', element: <Loading><SignupRoute /></Loading> },
+  { path: '/login', element: <Loading><LoginRoute /></Loading>, errorElement: <RouteError /> },
+  { path: '/signup', element: <Loading><SignupRoute /></Loading>, errorElement: <RouteError /> },
   { path: '/logout', element: <LogoutRoute /> },
   // An unsubscribe link from a campaign e-mail: public, whether or not anyone is signed in.
   { path: '/unsubscribe/:token', element: <UnsubscribeRoute /> },
@@ -71,45 +73,51 @@ export const routes: RouteObject[] = [
       {
         element: <AppShell />,
         children: [
-          // The agenda is everyone's start page.
-          { index: true, element: <Navigate to="/agenda" replace /> },
-          { path: 'agenda', element: <AgendaRoute /> },
-          { path: 'customers', element: <CustomersRoute /> },
-          { path: 'customers/new', element: <NewCustomerRoute /> },
-          { path: 'customers/:id', element: <CustomerRoute /> },
-          { path: 'customers/:id/orders/new', element: <NewOrderRoute /> },
-          { path: 'pool', element: <PoolRoute /> },
-          { path: 'pipeline', element: <PipelineRoute /> },
-          // Reminders became the agenda: old links and bookmarks land there.
-          { path: 'reminders', element: <Navigate to="/agenda" replace /> },
-          { path: 'settings/notifications', element: <NotificationSettingsRoute /> },
-          { path: 'imports', element: <ImportRoute /> },
-          { path: 'stats', element: <StatsRoute /> },
-          { path: 'activity', element: <ActivityRoute /> },
-          { path: 'profile', element: <HomeRoute /> },
-          { path: 'settings/users', element: <UsersRoute /> },
-          { path: 'settings/tags', element: <TagsRoute /> },
-          { path: 'settings/custom-fields', element: <CustomFieldsRoute /> },
-          { path: 'settings/pool-rules', element: <PoolRulesRoute /> },
-          { path: 'duplicates', element: <DuplicatesRoute /> },
-          { path: 'settings/lost-reasons', element: <LostReasonsRoute /> },
-          { path: 'settings/plan-templates', element: <PlanTemplatesRoute /> },
-          { path: 'products', element: <ProductsRoute /> },
-          { path: 'products/new', element: <NewProductRoute /> },
-          { path: 'products/:id', element: <ProductRoute /> },
-          { path: 'orders', element: <OrdersRoute /> },
-          { path: 'orders/:id', element: <OrderRoute /> },
-          { path: 'orders/:id/edit', element: <EditOrderRoute /> },
-          { path: 'inquiries', element: <InquiriesRoute /> },
-          { path: 'settings/store', element: <StoreSettingsRoute /> },
-          { path: 'settings/api-keys', element: <ApiKeysRoute /> },
-          { path: 'settings/webhooks', element: <WebhooksRoute /> },
-          { path: 'settings/messaging', element: <MessagingSettingsRoute /> },
-          { path: 'settings/templates', element: <TemplatesRoute /> },
-          { path: 'campaigns', element: <CampaignsRoute /> },
-          { path: 'campaigns/new', element: <NewCampaignRoute /> },
-          { path: 'campaigns/:id', element: <CampaignRoute /> },
-          { path: 'campaigns/:id/edit', element: <EditCampaignRoute /> },
+          {
+            // A screen that fails to load or to draw says so in words, inside the shell.
+            errorElement: <RouteError />,
+            children: [
+              // The agenda is everyone's start page.
+              { index: true, element: <Navigate to="/agenda" replace /> },
+              { path: 'agenda', element: <AgendaRoute /> },
+              { path: 'customers', element: <CustomersRoute /> },
+              { path: 'customers/new', element: <NewCustomerRoute /> },
+              { path: 'customers/:id', element: <CustomerRoute /> },
+              { path: 'customers/:id/orders/new', element: <NewOrderRoute /> },
+              { path: 'pool', element: <PoolRoute /> },
+              { path: 'pipeline', element: <PipelineRoute /> },
+              // Reminders became the agenda: old links and bookmarks land there.
+              { path: 'reminders', element: <Navigate to="/agenda" replace /> },
+              { path: 'settings/notifications', element: <NotificationSettingsRoute /> },
+              { path: 'imports', element: <ImportRoute /> },
+              { path: 'stats', element: <StatsRoute /> },
+              { path: 'activity', element: <ActivityRoute /> },
+              { path: 'profile', element: <HomeRoute /> },
+              { path: 'settings/users', element: <UsersRoute /> },
+              { path: 'settings/tags', element: <TagsRoute /> },
+              { path: 'settings/custom-fields', element: <CustomFieldsRoute /> },
+              { path: 'settings/pool-rules', element: <PoolRulesRoute /> },
+              { path: 'duplicates', element: <DuplicatesRoute /> },
+              { path: 'settings/lost-reasons', element: <LostReasonsRoute /> },
+              { path: 'settings/plan-templates', element: <PlanTemplatesRoute /> },
+              { path: 'products', element: <ProductsRoute /> },
+              { path: 'products/new', element: <NewProductRoute /> },
+              { path: 'products/:id', element: <ProductRoute /> },
+              { path: 'orders', element: <OrdersRoute /> },
+              { path: 'orders/:id', element: <OrderRoute /> },
+              { path: 'orders/:id/edit', element: <EditOrderRoute /> },
+              { path: 'inquiries', element: <InquiriesRoute /> },
+              { path: 'settings/store', element: <StoreSettingsRoute /> },
+              { path: 'settings/api-keys', element: <ApiKeysRoute /> },
+              { path: 'settings/webhooks', element: <WebhooksRoute /> },
+              { path: 'settings/messaging', element: <MessagingSettingsRoute /> },
+              { path: 'settings/templates', element: <TemplatesRoute /> },
+              { path: 'campaigns', element: <CampaignsRoute /> },
+              { path: 'campaigns/new', element: <NewCampaignRoute /> },
+              { path: 'campaigns/:id', element: <CampaignRoute /> },
+              { path: 'campaigns/:id/edit', element: <EditCampaignRoute /> },
+            ],
+          },
         ],
       },
     ],

@@ -22,8 +22,11 @@ const counts = { overdue: 1, today: 2, upcoming: 0, returning: 3, repeatInquirie
 const mine = customer(11, { name: 'Acme Trading', companyName: 'Acme Ltd', email: 'buyer@acme.example', ownerId: 7 });
 const pooled = customer(12, { name: 'Acme Pumps', companyName: undefined, email: undefined, phone: undefined, ownerId: undefined });
 
-/** A signed-in user whose store has 42 pool customers; searches find `mine` in their list and `pooled` in the pool. */
-function signIn(role: 'REP' | 'MANAGER' | 'ADMIN') {
+/**
+ * A signed-in user whose store has 42 pool customers (or `poolSize`, counted up to the request's countUpTo as the API
+ * does); searches find `mine` in their list and `pooled` in the pool.
+ */
+function signIn(role: 'REP' | 'MANAGER' | 'ADMIN', poolSize = 42) {
   saveSession({ owner: 'jwt', expiresAt: '2099-01-01T00:00:00Z' });
   return mockFetch((request) => {
     const url = new URL(request.url);
@@ -37,7 +40,11 @@ function signIn(role: 'REP' | 'MANAGER' | 'ADMIN') {
         return jsonResponse({ userId: 7, today: '2026-03-02', from: '2026-03-02', to: '2026-03-08', counts, items: [] });
       case '/api/v1/pool':
         if (q) return jsonResponse({ items: q.includes('acme') ? [pooled] : [], nextCursor: null });
-        return jsonResponse({ items: [pooled], nextCursor: 'next', total: 42 });
+        if (url.searchParams.has('countUpTo')) {
+          const bound = Number(url.searchParams.get('countUpTo'));
+          return jsonResponse({ items: [pooled], nextCursor: 'next', total: Math.min(poolSize, bound), totalCapped: poolSize > bound });
+        }
+        return jsonResponse({ items: [pooled], nextCursor: 'next' });
       case '/api/v1/customers':
         // a manager's list holds the pool's customers too: the search lists them once
         return jsonResponse({ items: q?.includes('acme') ? [mine, pooled] : [], nextCursor: null });
@@ -83,6 +90,18 @@ describe('the workspace', () => {
       '2 repeat inquiries on your customers',
     );
     expect(within(nav).getByRole('link', { name: 'Agenda' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('counts a large pool only up to a bound, and says "more than" beside the link', SLOW, async () => {
+    const { requests } = signIn('REP', 250_000);
+    renderApp('/agenda');
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    const pool = await within(nav).findByRole('link', { name: 'Pool' });
+    await waitFor(() => expect(pool).toHaveAccessibleDescription('More than 1,000 customers in the pool'));
+    expect(within(nav).getByText('1,000+')).toBeInTheDocument();
+    const count = requests.map((request) => new URL(request.url)).find((url) => url.pathname === '/api/v1/pool');
+    expect(count?.searchParams.get('countUpTo')).toBe('1000');
+    expect(count?.searchParams.has('includeTotal')).toBe(false);
   });
 
   it('folds the sidebar behind a Menu button that opens, moves focus in, and closes on Escape or on going somewhere', SLOW, async () => {

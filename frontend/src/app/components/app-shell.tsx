@@ -50,7 +50,7 @@ export function AppShell() {
   const poolCount = usePoolCount(me !== undefined);
   const counts: Record<NavCount, number | undefined> = {
     returning: agendaCounts.data?.returning,
-    pool: poolCount.data,
+    pool: poolCount.data?.count,
     inquiries: agendaCounts.data?.repeatInquiries,
   };
 
@@ -82,6 +82,8 @@ export function AppShell() {
   function entry(item: NavItem) {
     const count = item.count ? counts[item.count] : undefined;
     const countId = item.count ? `nav-count-${item.count}` : undefined;
+    // The pool is counted up to a bound: "1,000+" when more wait.
+    const more = item.count === 'pool' && poolCount.data?.capped === true;
     const shown = count !== undefined && count > 0;
     const described = shown ? countId : undefined;
     const current =
@@ -101,10 +103,10 @@ export function AppShell() {
         {shown && (
           <>
             <span className={item.count === 'returning' ? 'nav-count nav-count-warning' : 'nav-count'} aria-hidden="true">
-              {format.number(count)}
+              {more ? t('nav.count.more', { count }) : format.number(count)}
             </span>
             <span id={countId} className="visually-hidden">
-              {t(COUNT_SENTENCES[item.count!], { count })}
+              {t(more ? 'nav.count.poolMore' : COUNT_SENTENCES[item.count!], { count })}
             </span>
           </>
         )}

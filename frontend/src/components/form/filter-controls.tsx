@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
-import { countryOptions } from '@/lib/countries';
+import { CountryCombobox } from '@/components/country-combobox';
 import { STAGES, STARS } from '@/lib/domain';
-import { useLocale, useT } from '@/lib/i18n';
+import { useT } from '@/lib/i18n';
 
 /** Uncontrolled checkboxes sharing one name: a repeatable filter (any of). */
 export function CheckboxGroup({
@@ -92,21 +92,8 @@ export function StageAndStarsFilters({ search }: { search: URLSearchParams }) {
   );
 }
 
-/** Countries, any of several, named in the reader's language. */
+/** Countries, any of several, named in the reader's language and found by name or ISO code. */
 export function CountryFilter({ search }: { search: URLSearchParams }) {
   const t = useT();
-  const locale = useLocale();
-  return (
-    <Field label={t('customers.field.country')}>
-      {(id) => (
-        <select id={id} name="country" multiple size={5} defaultValue={search.getAll('country')}>
-          {countryOptions(locale).map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
+  return <CountryCombobox multiple label={t('customers.field.country')} name="country" defaultValue={search.getAll('country')} />;
 }

@@ -217,7 +217,10 @@ describe('Agenda', () => {
     await user.click(await screen.findByRole('button', { name: 'Log a follow-up: Li Wei' }));
     // An empty follow-up is not sent.
     await user.click(screen.getByRole('button', { name: 'Record follow-up' }));
-    expect(screen.getByText('Required.')).toBeInTheDocument();
+    const content = screen.getByRole('textbox', { name: 'What happened' });
+    expect(content).toHaveAccessibleDescription('Required.');
+    await waitFor(() => expect(content).toHaveFocus());
+    expect(await bodiesOf(requests, 'POST', '/api/v1/customers/40/follow-ups')).toEqual([]);
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Type' }), 'Email');
     await user.type(screen.getByRole('textbox', { name: 'What happened' }), 'Sent the new price list');
@@ -229,6 +232,29 @@ describe('Agenda', () => {
     expect(await findToast('Follow-up recorded for Li Wei.')).toHaveClass('toast-success');
     // Followed up: no longer about to return.
     expect(await screen.findByRole('region', { name: 'Returning to the pool soon 0' })).toBeInTheDocument();
+  });
+
+  it('shows the server’s field error on a logged follow-up by its input', SLOW, async () => {
+    agendaApi({
+      followUp: () =>
+        problemResponse({
+          type: `${PROBLEMS}/validation`,
+          title: 'Invalid',
+          status: 400,
+          errors: [{ field: 'content', message: 'must not contain NUL', code: 'FORMAT' }],
+        }),
+    });
+    const { user } = renderAgenda();
+
+    await user.click(await screen.findByRole('button', { name: 'Log a follow-up: Li Wei' }));
+    const content = screen.getByRole('textbox', { name: 'What happened' });
+    await user.type(content, 'Sent the new price list');
+    await user.click(screen.getByRole('button', { name: 'Record follow-up' }));
+
+    await waitFor(() => expect(content).toHaveAccessibleDescription('This is not in the expected form.'));
+    expect(content).toHaveFocus();
+    expect(screen.getByRole('alert')).toHaveTextContent('Some details need fixing');
+    expect(queryToast('Follow-up recorded for Li Wei.')).not.toBeInTheDocument();
   });
 
   it('lets a manager look at a rep’s agenda', SLOW, async () => {

@@ -1,11 +1,17 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, type KeyboardEvent } from 'react';
+import * as z from 'zod/mini';
 import { FormAlert } from '@/components/form/form-alert';
 import { SelectField } from '@/components/form/select-field';
-import { useFocusOnError, useFormErrors } from '@/components/form/use-form-errors';
+import { applyServerErrors, useZodForm } from '@/components/form/use-zod-form';
+import { requiredText } from '@/lib/form-schemas';
 import { useT } from '@/lib/i18n';
-import { FOLLOW_UP_TYPES, useCreateFollowUp, type FollowUpType } from '../api/create-follow-up';
+import { FOLLOW_UP_TYPES, useCreateFollowUp } from '../api/create-follow-up';
 
-const FIELDS = ['type', 'content'] as const;
+// The server's rules (CreateFollowUpRequest), in the same words; the time is now, so no time rules apply.
+const quickFollowUpSchema = z.object({
+  type: z.enum(FOLLOW_UP_TYPES),
+  content: requiredText(10_000),
+});
 
 export interface QuickFollowUpFormProps {
   id: string;
@@ -18,32 +24,22 @@ export interface QuickFollowUpFormProps {
 export function QuickFollowUpForm({ id, customerId, onRecorded, onCancel }: QuickFollowUpFormProps) {
   const t = useT();
   const contentId = useId();
-  const formRef = useRef<HTMLFormElement>(null);
   const createMutation = useCreateFollowUp();
-  const { fieldErrors, alert } = useFormErrors(createMutation.error, FIELDS);
-  const [missing, setMissing] = useState(false);
-  useFocusOnError(formRef, createMutation.error);
+  const form = useZodForm(quickFollowUpSchema, { defaultValues: { type: 'CALL', content: '' } });
+  const { formRef } = form;
+  const contentError = form.fieldError('content');
 
   useEffect(() => {
     formRef.current?.querySelector('select')?.focus();
-  }, []);
+  }, [formRef]);
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  const handleSubmit = form.handleSubmit((values) => {
     if (createMutation.isPending) return;
-    const data = new FormData(event.currentTarget);
-    const content = String(data.get('content') ?? '').trim();
-    if (!content) {
-      setMissing(true);
-      event.currentTarget.querySelector('textarea')?.focus();
-      return;
-    }
-    setMissing(false);
     createMutation.mutate(
-      { customerId, body: { type: String(data.get('type')) as FollowUpType, content } },
-      { onSuccess: onRecorded },
+      { customerId, body: values },
+      { onSuccess: onRecorded, onError: (error) => applyServerErrors(form, error) },
     );
-  }
+  });
 
   // Ctrl+Enter (Cmd+Enter on a Mac) records, as in the customer's follow-up form; Escape closes.
   function handleKeyDown(event: KeyboardEvent<HTMLFormElement>) {
@@ -55,7 +51,6 @@ export function QuickFollowUpForm({ id, customerId, onRecorded, onCancel }: Quic
     }
   }
 
-  const contentError = missing ? t('fieldError.REQUIRED') : fieldErrors.content;
   const pending = createMutation.isPending;
   return (
     <form
@@ -69,20 +64,18 @@ export function QuickFollowUpForm({ id, customerId, onRecorded, onCancel }: Quic
     >
       <SelectField
         label={t('followUp.type')}
-        name="type"
-        defaultValue="CALL"
         options={FOLLOW_UP_TYPES.map((type) => ({ value: type, label: t(`followUp.type.${type}`) }))}
-        error={fieldErrors.type}
+        {...form.field('type')}
       />
       <div className="field field-wide">
         <label htmlFor={contentId}>{t('followUp.content')}</label>
         <textarea
           id={contentId}
-          name="content"
           rows={2}
           required
           aria-invalid={contentError ? true : undefined}
           aria-describedby={contentError ? `${contentId}-error` : undefined}
+          {...form.register('content')}
         />
         {contentError && (
           <p id={`${contentId}-error`} className="field-error">
@@ -90,7 +83,7 @@ export function QuickFollowUpForm({ id, customerId, onRecorded, onCancel }: Quic
           </p>
         )}
       </div>
-      <FormAlert alert={alert} />
+      <FormAlert alert={form.alert} />
       <div className="form-actions">
         <button type="submit" disabled={pending}>
           {pending ? t('followUp.pending') : t('followUp.submit')}

@@ -90,6 +90,8 @@ export interface AgendaApiOptions {
   done?: (key: string) => Response | Promise<Response> | undefined;
   reschedule?: (key: string, on: string) => Response | Promise<Response> | undefined;
   team?: { id: number; name: string; role: string }[];
+  /** The answer to a follow-up logged for a customer; unless it is a failure, it is recorded. */
+  followUp?: (customerId: number) => Response | Promise<Response> | undefined;
 }
 
 /** The counts the server would give for these items (none left out). */
@@ -136,6 +138,8 @@ export function agendaApi(options: AgendaApiOptions = {}) {
     const followUp = /^\/api\/v1\/customers\/(\d+)\/follow-ups$/.exec(path);
     if (followUp?.[1] && request.method === 'POST') {
       const customerId = Number(followUp[1]);
+      const answer = await options.followUp?.(customerId);
+      if (answer && !answer.ok) return answer;
       state.agenda.items = state.agenda.items.filter((item) => item.customerId !== customerId || item.kind === 'PLAN_STEP');
       state.agenda.counts = countsOf(state.agenda.items);
       return jsonResponse({ id: 900, customerId }, { status: 201 });

@@ -232,6 +232,35 @@ describe('ApiKeysScreen', () => {
     expect(within(panel).getByRole('textbox', { name: 'Secret key' })).toHaveFocus();
   });
 
+  it('checks every field before asking the server, in the words it would use, and focuses the first', async () => {
+    const { requests } = fakeApiKeysApi([]);
+    const { user } = renderScreen();
+    await screen.findByText('No API keys yet.');
+
+    fireEvent.change(screen.getByLabelText('Expires on (optional)'), { target: { value: '2020-01-01' } });
+    await user.type(screen.getByLabelText('Requests per minute (optional)'), '500000');
+    await user.click(screen.getByRole('button', { name: 'Create key' }));
+
+    const name = screen.getByLabelText('Name');
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+    expect(name).toHaveAccessibleDescription(/Required\.$/);
+    await waitFor(() => expect(name).toHaveFocus());
+    const scopes = screen.getByRole('group', { name: 'Scopes' });
+    expect(scopes).toHaveAccessibleDescription('Give the key only what it needs. Choose at least one scope.');
+    expect(screen.getByLabelText('Expires on (optional)')).toHaveAccessibleDescription(/Choose today or a later day\.$/);
+    const rateLimit = screen.getByLabelText('Requests per minute (optional)');
+    expect(rateLimit).toHaveAccessibleDescription(/Enter a whole number from 1 to 100,000\.$/);
+    expect(requests.some((request) => request.method === 'POST')).toBe(false);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+
+    // Checked again as it changes, once submitted.
+    await user.click(within(scopes).getByRole('checkbox', { name: /^stats:read/ }));
+    expect(scopes).toHaveAccessibleDescription('Give the key only what it needs.');
+    await user.clear(rateLimit);
+    await user.type(rateLimit, '500');
+    expect(rateLimit).not.toHaveAttribute('aria-invalid');
+  });
+
   it('shows the refused fields next to them, in words of its own rather than the server’s', async () => {
     const { requests } = fakeApiKeysApi([], {
       override: (request) =>
@@ -242,7 +271,7 @@ describe('ApiKeysScreen', () => {
               status: 400,
               errors: [
                 { field: 'name', message: 'must not be blank', code: 'REQUIRED' },
-                { field: 'scopes', message: 'size must be between 1 and 10', code: 'LENGTH', min: 1, max: 10 },
+                { field: 'scopes[1]', message: 'must be one of the scopes', code: 'ONE_OF' },
                 { field: 'expiresAt', message: 'must be a future date', code: 'INVALID' },
                 { field: 'rateLimitPerMinute', message: 'must be less than or equal to 100000', code: 'RANGE', max: 100000 },
               ],
@@ -252,16 +281,21 @@ describe('ApiKeysScreen', () => {
     const { user } = renderScreen();
     await screen.findByText('No API keys yet.');
 
-    fireEvent.change(screen.getByLabelText('Expires on (optional)'), { target: { value: '2020-01-01' } });
-    await user.type(screen.getByLabelText('Requests per minute (optional)'), '500000');
+    // What the form itself takes: only the server can refuse it (its clock, its scopes).
+    await user.type(screen.getByLabelText('Name'), 'ERP sync');
+    await user.click(screen.getByRole('checkbox', { name: /^customers:read/ }));
+    await user.click(screen.getByRole('checkbox', { name: /^orders:read/ }));
+    fireEvent.change(screen.getByLabelText('Expires on (optional)'), { target: { value: '2030-01-31' } });
+    await user.type(screen.getByLabelText('Requests per minute (optional)'), '500');
     await user.click(screen.getByRole('button', { name: 'Create key' }));
 
     const name = screen.getByLabelText('Name');
     await waitFor(() => expect(name).toHaveAttribute('aria-invalid', 'true'));
     expect(name).toHaveAccessibleDescription(/Required\.$/);
-    expect(name).toHaveFocus();
+    await waitFor(() => expect(name).toHaveFocus());
+    // `scopes[1]` is about the one group of boxes.
     expect(screen.getByRole('group', { name: 'Scopes' })).toHaveAccessibleDescription(
-      'Give the key only what it needs. Choose at least one scope.',
+      'Give the key only what it needs. Choose only scopes from this list.',
     );
     expect(screen.getByLabelText('Expires on (optional)')).toHaveAccessibleDescription(/Choose today or a later day\.$/);
     expect(screen.getByLabelText('Requests per minute (optional)')).toHaveAccessibleDescription(
@@ -269,12 +303,12 @@ describe('ApiKeysScreen', () => {
     );
     expect(screen.getByRole('alert')).toHaveTextContent('Some details need fixing');
     // the server's own words are never shown
-    expect(document.body).not.toHaveTextContent(/must be|size must|less than or equal/);
+    expect(document.body).not.toHaveTextContent(/must be|must not|less than or equal/);
     expect(await requests.find((request) => request.method === 'POST')?.json()).toEqual({
-      name: '',
-      scopes: [],
-      expiresAt: new Date(2020, 0, 1, 23, 59, 59).toISOString(),
-      rateLimitPerMinute: 500000,
+      name: 'ERP sync',
+      scopes: ['customers:read', 'orders:read'],
+      expiresAt: new Date(2030, 0, 31, 23, 59, 59).toISOString(),
+      rateLimitPerMinute: 500,
     });
   });
 
@@ -283,12 +317,13 @@ describe('ApiKeysScreen', () => {
     const { user } = renderScreen();
     await screen.findByText('No API keys yet.');
     await user.type(screen.getByLabelText('Name'), 'ERP sync');
+    await user.click(screen.getByRole('checkbox', { name: /^stats:read/ }));
     const rateLimit = screen.getByLabelText('Requests per minute (optional)');
     await user.type(rateLimit, '2.5');
     await user.click(screen.getByRole('button', { name: 'Create key' }));
 
     expect(rateLimit).toHaveAccessibleDescription(/Enter a whole number from 1 to 100,000\.$/);
-    expect(rateLimit).toHaveFocus();
+    await waitFor(() => expect(rateLimit).toHaveFocus());
     expect(requests.some((request) => request.method === 'POST')).toBe(false);
   });
 

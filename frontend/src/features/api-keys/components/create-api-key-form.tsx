@@ -1,13 +1,14 @@
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useId } from 'react';
+import * as z from 'zod/mini';
 import { FormAlert } from '@/components/form/form-alert';
 import { TextField } from '@/components/form/text-field';
-import { useFocusOnError, useFormErrors } from '@/components/form/use-form-errors';
+import { applyServerErrors, serverMessage, useZodForm } from '@/components/form/use-zod-form';
+import { fieldMessageParams } from '@/lib/form-messages';
+import { requiredText } from '@/lib/form-schemas';
 import { useT } from '@/lib/i18n';
 import { ApiError } from '@/lib/problem';
 import { useCreateApiKey, type CreateApiKeyInput, type CreatedApiKey } from '../api/create-api-key';
 import { API_KEY_SCOPES, type ApiKeyScope } from '../api/list-api-keys';
-
-const FIELDS = ['name', 'scopes', 'expiresAt', 'rateLimitPerMinute'] as const satisfies readonly (keyof CreateApiKeyInput)[];
 
 /** A day as a date input gives it (`2026-03-10`), as the instant its last second ends in the user's time zone. */
 export function endOfDay(day: string): string {
@@ -22,69 +23,95 @@ function today(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+const MAX_RATE_LIMIT = 100_000;
+
+// The server's rules (CreateApiKeyRequest). Its words for scopes, expiry and rate limit are about its annotations
+// ("size must be between 1 and 20"): these say what to do, and the server's refusals are shown in the same words.
+const apiKeySchema = z.object({
+  name: requiredText(80),
+  scopes: z.array(z.string()).check(
+    z.refine((scopes) => scopes.length > 0, { params: fieldMessageParams('apiKeys.create.scopesRequired') }),
+    z.refine((scopes) => scopes.every((scope) => (API_KEY_SCOPES as readonly string[]).includes(scope)), {
+      params: fieldMessageParams('apiKeys.create.scopesUnknown'),
+    }),
+  ),
+  // @Future: the end of the chosen day must be still to come.
+  expiresAt: z.string().check(
+    z.refine((day) => day === '' || new Date(endOfDay(day)).getTime() > Date.now(), {
+      params: fieldMessageParams('apiKeys.create.expiresAtFuture'),
+    }),
+  ),
+  // A whole number, typed as text so that "2.5" or "abc" reach this check rather than read as empty.
+  rateLimitPerMinute: z.string().check(
+    z.trim(),
+    z.refine((value) => value === '' || (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= MAX_RATE_LIMIT), {
+      params: fieldMessageParams('apiKeys.create.rateLimitRange'),
+    }),
+  ),
+});
+
+type ApiKeyValues = z.input<typeof apiKeySchema>;
+
+const EMPTY: ApiKeyValues = { name: '', scopes: [], expiresAt: '', rateLimitPerMinute: '' };
+
 /** The server names a refused scope by its place (`scopes[2]`): here they are all about the one group of boxes. */
-function withScopesAsOneField(error: unknown): unknown {
-  if (!(error instanceof ApiError) || !error.problem.errors.some((item) => item.field.startsWith('scopes['))) return error;
-  const errors = error.problem.errors.map((item) => (item.field.startsWith('scopes[') ? { ...item, field: 'scopes' } : item));
-  return new ApiError({ ...error.problem, errors }, error.retryAfterSeconds, error.body);
+function formFieldPath(field: string): string {
+  return field.startsWith('scopes.') ? 'scopes' : field;
 }
 
 export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedApiKey) => void }) {
   const t = useT();
   const scopesId = useId();
-  const formRef = useRef<HTMLFormElement>(null);
   const createMutation = useCreateApiKey();
-  // A rate limit that is not a whole number never reaches the server.
-  const [rateLimitInvalid, setRateLimitInvalid] = useState(false);
+  const form = useZodForm(apiKeySchema, { defaultValues: EMPTY });
   const tooMany = createMutation.error instanceof ApiError && createMutation.error.status === 409;
-  const error = useMemo(() => (tooMany ? null : withScopesAsOneField(createMutation.error)), [tooMany, createMutation.error]);
-  const { fieldErrors, alert } = useFormErrors(error, FIELDS);
-  useFocusOnError(formRef, createMutation.error);
+  const scopesError = form.fieldError('scopes');
 
-  // The server's words for these fields are about its annotations ("size must be between 1 and 10"): say what to do.
-  const refusedScope = error instanceof ApiError && error.problem.errors.some((item) => item.field === 'scopes' && (item.code === 'FORMAT' || item.code === 'ONE_OF'));
-  const scopesError = fieldErrors.scopes && t(refusedScope ? 'apiKeys.create.scopesUnknown' : 'apiKeys.create.scopesRequired');
-  const expiresAtError = fieldErrors.expiresAt && t('apiKeys.create.expiresAtFuture');
-  const rateLimitError = rateLimitInvalid || fieldErrors.rateLimitPerMinute ? t('apiKeys.create.rateLimitRange') : undefined;
-
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (createMutation.isPending) return;
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    const rateLimitInput = form.elements.namedItem('rateLimitPerMinute') as HTMLInputElement;
-    const rateLimit = rateLimitInput.value.trim();
-    if (rateLimitInput.validity.badInput || (rateLimit !== '' && !/^\d+$/.test(rateLimit))) {
-      createMutation.reset();
-      setRateLimitInvalid(true);
-      rateLimitInput.focus();
-      return;
+  /** The server's refusals of scopes, expiry and rate limit, in the words the form's own checks use. */
+  function showServerErrors(error: unknown) {
+    applyServerErrors(form, error, { fieldPath: formFieldPath });
+    if (!(error instanceof ApiError)) return;
+    const refused = (field: string) =>
+      error.problem.errors.filter((item) => item.field === field || item.field.startsWith(`${field}[`));
+    const scopes = refused('scopes');
+    if (scopes.length > 0) {
+      const unknown = scopes.some((item) => item.code === 'FORMAT' || item.code === 'ONE_OF');
+      form.setError('scopes', serverMessage({ key: unknown ? 'apiKeys.create.scopesUnknown' : 'apiKeys.create.scopesRequired' }));
     }
-    setRateLimitInvalid(false);
-    const body: CreateApiKeyInput = {
-      name: String(data.get('name') ?? '').trim(),
-      scopes: data.getAll('scopes').map(String) as ApiKeyScope[],
-    };
-    const expiresOn = String(data.get('expiresAt') ?? '');
-    if (expiresOn) body.expiresAt = endOfDay(expiresOn);
-    if (rateLimit) body.rateLimitPerMinute = Number(rateLimit);
-    createMutation.mutate(body, { onSuccess: onCreated });
+    if (refused('expiresAt').length > 0) form.setError('expiresAt', serverMessage({ key: 'apiKeys.create.expiresAtFuture' }));
+    if (refused('rateLimitPerMinute').length > 0) {
+      form.setError('rateLimitPerMinute', serverMessage({ key: 'apiKeys.create.rateLimitRange' }));
+    }
   }
+
+  const handleSubmit = form.handleSubmit((values) => {
+    if (createMutation.isPending) return;
+    const body: CreateApiKeyInput = { name: values.name, scopes: values.scopes as ApiKeyScope[] };
+    if (values.expiresAt) body.expiresAt = endOfDay(values.expiresAt);
+    if (values.rateLimitPerMinute) body.rateLimitPerMinute = Number(values.rateLimitPerMinute);
+    createMutation.mutate(body, {
+      onSuccess: onCreated,
+      onError: (error) => {
+        // The store's limit of keys: said in the alert below, about no field.
+        if (error instanceof ApiError && error.status === 409) form.focusFirstError();
+        else showServerErrors(error);
+      },
+    });
+  });
 
   const pending = createMutation.isPending;
   return (
     <section aria-labelledby="create-api-key-title" className="card">
       <h2 id="create-api-key-title">{t('apiKeys.create.title')}</h2>
-      {/* noValidate: the server owns the rules and its messages appear next to the fields. */}
-      <form ref={formRef} onSubmit={handleSubmit} noValidate aria-busy={pending} className="form api-key-form">
+      {/* noValidate: the messages (the form's own checks, then the server's) appear next to the fields. */}
+      <form ref={form.formRef} onSubmit={handleSubmit} noValidate aria-busy={pending} className="form api-key-form">
         <TextField
           label={t('apiKeys.create.name')}
-          name="name"
           autoComplete="off"
           required
           maxLength={80}
           hint={t('apiKeys.create.nameHint')}
-          error={fieldErrors.name}
+          {...form.field('name')}
         />
         <fieldset
           className="checkbox-group api-key-scopes"
@@ -96,7 +123,7 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedAp
           </p>
           {API_KEY_SCOPES.map((scope) => (
             <label key={scope}>
-              <input type="checkbox" name="scopes" value={scope} aria-invalid={scopesError ? true : undefined} />{' '}
+              <input type="checkbox" value={scope} aria-invalid={scopesError ? true : undefined} {...form.register('scopes')} />{' '}
               <code>{scope}</code> — {t(`apiKeys.scope.${scope}`)}
             </label>
           ))}
@@ -109,23 +136,18 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedAp
         <div className="api-key-limits">
           <TextField
             label={t('apiKeys.create.expiresAt')}
-            name="expiresAt"
             type="date"
             min={today()}
             hint={t('apiKeys.create.expiresAtHint')}
-            error={expiresAtError}
+            {...form.field('expiresAt')}
           />
           <TextField
             label={t('apiKeys.create.rateLimit')}
-            name="rateLimitPerMinute"
-            type="number"
             inputMode="numeric"
-            min={1}
-            max={100000}
-            step={1}
+            autoComplete="off"
             placeholder="600"
             hint={t('apiKeys.create.rateLimitHint')}
-            error={rateLimitError}
+            {...form.field('rateLimitPerMinute')}
           />
         </div>
         {tooMany ? (
@@ -133,7 +155,7 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedAp
             <p>{t('apiKeys.create.tooMany')}</p>
           </div>
         ) : (
-          <FormAlert alert={alert} />
+          <FormAlert alert={form.alert} />
         )}
         <div>
           <button type="submit" disabled={pending}>

@@ -87,6 +87,47 @@ describe('ChangePasswordForm', () => {
     expect(getSession()?.expiresAt).toBe('2099-01-01T00:00:00Z');
   });
 
+  it('asks for the current password before asking the server, and checks the second one again as the first changes', async () => {
+    signedIn();
+    const { requests } = mockFetch(() => jsonResponse({ token: 'jwt-new', expiresAt: '2099-02-01T00:00:00Z' }));
+    const { user } = renderWithProviders(<ChangePasswordForm />);
+
+    await fill(user, '', 'new secret 42', 'new secret 4');
+
+    const current = screen.getByLabelText('Current password');
+    expect(current).toHaveAccessibleDescription('Required.');
+    await waitFor(() => expect(current).toHaveFocus());
+    const again = screen.getByLabelText('New password again');
+    expect(again).toHaveAccessibleDescription('The two new passwords are not the same.');
+    expect(requests).toHaveLength(0);
+
+    // The first one changed to match the second: the second is right now.
+    await user.type(screen.getByLabelText('New password'), '{Backspace}');
+    expect(again).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('shows the server’s refusal of the new password next to it', async () => {
+    signedIn();
+    mockFetch(() =>
+      problemResponse({
+        type: `${PROBLEMS}/validation`,
+        title: 'Validation failed',
+        status: 400,
+        errors: [{ field: 'newPassword', message: 'size must be between 8 and 72', code: 'LENGTH', min: 8, max: 72 }],
+      }),
+    );
+    const { user } = renderWithProviders(<ChangePasswordForm />);
+
+    await fill(user, 'old secret', 'new secret 42');
+
+    const next = screen.getByLabelText('New password');
+    await waitFor(() => expect(next).toHaveAttribute('aria-invalid', 'true'));
+    expect(next).toHaveAccessibleDescription('8 to 72 characters. Use 8 to 72 characters.');
+    await waitFor(() => expect(next).toHaveFocus());
+    expect(screen.getByRole('alert')).toHaveTextContent('Some details need fixing');
+    expect(screen.queryByText(/size must/)).not.toBeInTheDocument();
+  });
+
   it('says when to try again after too many wrong passwords', async () => {
     signedIn();
     mockFetch(() =>

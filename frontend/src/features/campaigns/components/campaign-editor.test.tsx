@@ -83,8 +83,18 @@ describe('CampaignEditor', () => {
     expect(within(segment).getByRole('radio', { name: 'Customers matching filters' })).toBeChecked();
     await user.click(within(segment).getByRole('checkbox', { name: 'Sample order' }));
     await user.click(within(segment).getByRole('checkbox', { name: 'Inquiry' }));
-    await user.selectOptions(within(segment).getByLabelText('Country'), 'DE');
-    await user.selectOptions(await within(segment).findByLabelText('Tag'), 'VIP');
+    // Any of several countries: picked by code and by name.
+    await user.click(within(segment).getByRole('combobox', { name: 'Country' }));
+    const countrySearch = screen.getByRole('combobox', { name: 'Search countries…' });
+    await user.type(countrySearch, 'de');
+    await user.keyboard('{Enter}');
+    await user.type(countrySearch, 'France');
+    await user.keyboard('{Enter}{Escape}');
+    expect(within(segment).getByRole('button', { name: 'Remove Germany' })).toBeInTheDocument();
+    expect(within(segment).getByRole('button', { name: 'Remove France' })).toBeInTheDocument();
+    await user.click(within(segment).getByRole('combobox', { name: 'Tag' }));
+    await user.click(await screen.findByRole('option', { name: 'VIP' }));
+    await user.keyboard('{Escape}');
     await user.click(within(segment).getByRole('checkbox', { name: 'Only customers with an e-mail address' }));
     await user.click(screen.getByRole('checkbox', { name: 'Keep pool timers' }));
     expect(screen.getByRole('checkbox', { name: 'Keep pool timers' })).toHaveAccessibleDescription(
@@ -97,7 +107,7 @@ describe('CampaignEditor', () => {
       name: 'Spring push',
       templateId: 3,
       // stages in their order, whatever order they were ticked in
-      segment: { filter: { stage: ['INQUIRY', 'SAMPLE_ORDER'], country: ['DE'], tag: [8], hasEmail: true } },
+      segment: { filter: { stage: ['INQUIRY', 'SAMPLE_ORDER'], country: ['DE', 'FR'], tag: [8], hasEmail: true } },
       scheduledAt: null,
       keepPoolTimers: true,
     });
@@ -122,6 +132,16 @@ describe('CampaignEditor', () => {
     // changed since: the result says it is out of date
     await user.click(within(segment).getByRole('checkbox', { name: 'Inquiry' }));
     expect(within(result).getByText(/You changed the campaign since this dry run/)).toBeInTheDocument();
+  });
+
+  it('reopens a saved filter with every country and tag it has', async () => {
+    fakeApi();
+    renderEditor({ ...draft, segment: { filter: { country: ['DE', 'FR'], tag: [8] } } });
+    const segment = screen.getByRole('group', { name: 'Who it goes to' });
+    expect(within(segment).getByRole('radio', { name: 'Customers matching filters' })).toBeChecked();
+    expect(within(segment).getByRole('button', { name: 'Remove Germany' })).toBeInTheDocument();
+    expect(within(segment).getByRole('button', { name: 'Remove France' })).toBeInTheDocument();
+    expect(await within(segment).findByRole('button', { name: 'Remove VIP' })).toBeInTheDocument();
   });
 
   it('needs no name for a dry run', async () => {
@@ -277,5 +297,53 @@ describe('CampaignEditor', () => {
     expect(put?.headers.get('If-Match')).toBe('"0"');
     expect(await put?.json()).toMatchObject({ name: 'Spring push 2', segment: { viewId: 12 } });
     expect(find('POST', '/api/v1/campaigns')).toHaveLength(0);
+  });
+
+  it('names every missing part by its field before saving, and asks the server nothing', async () => {
+    const { find } = fakeApi();
+    const { user } = renderEditor();
+    await screen.findByLabelText('Template');
+    const segment = screen.getByRole('group', { name: 'Who it goes to' });
+    await user.click(within(segment).getByRole('radio', { name: 'A saved view' }));
+    await within(segment).findByLabelText('Saved view');
+    await user.click(screen.getByRole('button', { name: 'Save draft' }));
+
+    const name = screen.getByLabelText('Campaign name');
+    await waitFor(() => expect(name).toHaveAccessibleDescription('Required.'));
+    expect(name).toHaveFocus();
+    expect(screen.getByLabelText('Template')).toHaveAccessibleDescription(expect.stringContaining('Choose a template.'));
+    expect(within(segment).getByLabelText('Saved view')).toHaveAccessibleDescription('Choose a saved view.');
+    expect(find('POST', '/api/v1/campaigns')).toHaveLength(0);
+
+    // Checked again as it is typed.
+    await user.type(name, 'Spring push');
+    expect(name).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('puts the server’s word on pasted customer numbers by the box they were pasted in', async () => {
+    fakeApi({
+      override: (request) =>
+        request.method === 'POST' && pathOf(request) === '/api/v1/campaigns'
+          ? problemResponse({
+              type: `${PROBLEMS}/validation`,
+              title: 'Invalid',
+              status: 400,
+              errors: [{ field: 'segment.customerIds[0]', message: 'is not a customer of this store', code: 'INVALID' }],
+            })
+          : undefined,
+    });
+    const { user } = renderEditor();
+    await fillBasics(user);
+    const segment = screen.getByRole('group', { name: 'Who it goes to' });
+    await user.click(within(segment).getByRole('radio', { name: 'A list of customer numbers' }));
+    const ids = within(segment).getByLabelText('Customer numbers');
+    await user.type(ids, '999');
+    await user.click(screen.getByRole('button', { name: 'Save draft' }));
+
+    await waitFor(() => expect(ids).toHaveAttribute('aria-invalid', 'true'));
+    expect(ids).toHaveAccessibleDescription(expect.stringContaining('This value is not accepted.'));
+    expect(ids).toHaveFocus();
+    expect(screen.getByRole('alert')).toHaveTextContent('Some details need fixing');
+    expect(screen.getByRole('alert')).not.toHaveTextContent('segment');
   });
 });

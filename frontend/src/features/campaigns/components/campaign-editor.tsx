@@ -1,12 +1,16 @@
-import { instantToWallTime, wallTimeToInstant } from '@/lib/zoned-time';
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { useController, useWatch } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
+import * as z from 'zod/mini';
 import { Confirm } from '@/components/confirm';
 import { FormAlert } from '@/components/form/form-alert';
 import { TextField } from '@/components/form/text-field';
-import { useFocusOnError, useFormErrors } from '@/components/form/use-form-errors';
-import { LOCALE_NAMES, useFormatters, useT } from '@/lib/i18n';
-import { isProblem, type FieldErrors } from '@/lib/problem';
+import { applyServerErrors, useZodForm } from '@/components/form/use-zod-form';
+import { fieldMessageParams } from '@/lib/form-messages';
+import { matching } from '@/lib/form-schemas';
+import { LOCALE_NAMES, useFormatters, useT, type MessageKey, type MessageParams, type Translate } from '@/lib/i18n';
+import { isProblem } from '@/lib/problem';
+import { instantToWallTime, wallTimeToInstant } from '@/lib/zoned-time';
 import { useCreateCampaign } from '../api/create-campaign';
 import { useDryRunCampaign, type CampaignDryRun } from '../api/dry-run-campaign';
 import type { Campaign, CampaignInput } from '../api/list-campaigns';
@@ -16,8 +20,6 @@ import { useSendCampaign } from '../api/send-campaign';
 import { channelLabel } from './campaign-parts';
 import { DryRunResult } from './dry-run-result';
 import { EMPTY_SEGMENT, SegmentFields, segmentOf, segmentStateOf, type SegmentState } from './segment-fields';
-
-const FIELDS = ['name', 'templateId', 'segment', 'segment.viewId', 'segment.customerIds', 'scheduledAt', 'keepPoolTimers'] as const;
 
 /** An instant as a datetime-local value: in the store's time zone when known, else the browser's. */
 export function toLocalInput(iso: string, timeZone?: string): string {
@@ -40,6 +42,82 @@ interface PendingSend {
   dryRun: CampaignDryRun;
 }
 
+/** What a check is for: a dry run needs no name yet; saving and sending do. */
+type Intent = 'save' | 'dryRun';
+
+/** One line, as the server takes names (no line breaks). */
+const ONE_LINE = /^[^\r\n\x00]*$/;
+/** The contract's limit on a segment's customer ids. */
+const MAX_CUSTOMER_IDS = 10_000;
+
+/**
+ * The server's rules (CampaignRequest, CampaignService.check) in the same words: a name (for saving and sending),
+ * a template, exactly one kind of segment that is complete, and a schedule that is a time.
+ */
+function campaignSchema(timeZone: string | undefined) {
+  return z
+    .object({
+      intent: z.enum(['save', 'dryRun']),
+      name: z.string().check(z.trim(), z.maxLength(120), matching(ONE_LINE)),
+      templateId: z
+        .string()
+        .check(z.refine((value) => value !== '', { params: fieldMessageParams('campaigns.editor.templateRequired') })),
+      segment: z.custom<SegmentState>().check(
+        z.superRefine((segment, context) => {
+          const built = segmentOf(segment);
+          const problem = (path: string, key: MessageKey, values?: MessageParams) =>
+            context.addIssue({ code: 'custom', path: [path], params: fieldMessageParams(key, values), input: segment });
+          if (built.problem === 'noView') problem('viewId', 'campaigns.segment.viewRequired');
+          if (built.problem === 'noIds') problem('ids', 'campaigns.segment.idsRequired');
+          if (built.problem === 'badIds') {
+            problem('ids', 'campaigns.segment.idsInvalid', { values: (built.invalid ?? []).slice(0, 5).join(', ') });
+          }
+          if ((built.segment?.customerIds?.length ?? 0) > MAX_CUSTOMER_IDS) {
+            problem('ids', 'campaigns.segment.idsTooMany', { max: MAX_CUSTOMER_IDS });
+          }
+        }),
+      ),
+      scheduledAt: z.string().check(
+        z.refine((value) => value === '' || fromLocalInput(value, timeZone) !== null, {
+          params: fieldMessageParams('campaigns.editor.scheduleInvalid'),
+        }),
+      ),
+      keepPoolTimers: z.boolean(),
+    })
+    .check(
+      z.refine(({ intent, name }) => intent === 'dryRun' || name.trim() !== '', {
+        path: ['name'],
+        params: fieldMessageParams('fieldError.REQUIRED'),
+        // Also when another field is wrong: one submit names every mistake.
+        when: () => true,
+      }),
+    );
+}
+
+type CampaignFormValues = z.input<ReturnType<typeof campaignSchema>>;
+
+/** Where the form shows a field the server named: pasted ids are the ids box, a filter's criteria the segment. */
+function campaignFieldPath(field: string): string | null {
+  if (field === 'segment.customerIds' || field.startsWith('segment.customerIds.')) return 'segment.ids';
+  if (field.startsWith('segment.filter')) return 'segment';
+  // No message is shown by the tick: the alert names it.
+  if (field === 'keepPoolTimers' || field === 'intent') return null;
+  return field;
+}
+
+const FIELD_LABELS: Record<string, MessageKey> = {
+  name: 'campaigns.editor.name',
+  templateId: 'campaigns.editor.template',
+  segment: 'campaigns.segment.title',
+  scheduledAt: 'campaigns.editor.schedule',
+  keepPoolTimers: 'campaigns.editor.keepPoolTimers',
+};
+
+function campaignFieldLabel(t: Translate, field: string): string {
+  const key = FIELD_LABELS[field];
+  return key ? t(key) : field;
+}
+
 /**
  * A campaign to draft, change, try (dry run) and send: a name, a template (whose channel it takes), who it goes
  * to, and optionally when. Sending asks first, saying how many customers it goes to.
@@ -49,22 +127,32 @@ export function CampaignEditor({ campaign, timeZone }: { campaign: Campaign | nu
   const format = useFormatters();
   const id = useId();
   const navigate = useNavigate();
-  const formRef = useRef<HTMLFormElement>(null);
   const templatesQuery = useMessageTemplates();
   const dryRunMutation = useDryRunCampaign();
   const createMutation = useCreateCampaign();
   const replaceMutation = useReplaceCampaign();
   const sendMutation = useSendCampaign();
 
-  const [name, setName] = useState(campaign?.name ?? '');
-  const [templateId, setTemplateId] = useState(campaign ? String(campaign.templateId) : '');
-  const [segment, setSegment] = useState<SegmentState>(campaign ? segmentStateOf(campaign.segment) : EMPTY_SEGMENT);
-  const [scheduledAt, setScheduledAt] = useState(campaign?.scheduledAt ? toLocalInput(campaign.scheduledAt, timeZone) : '');
-  const [keepPoolTimers, setKeepPoolTimers] = useState(campaign?.keepPoolTimers ?? false);
+  const schema = useMemo(() => campaignSchema(timeZone), [timeZone]);
+  const form = useZodForm<CampaignFormValues, z.output<typeof schema>>(schema, {
+    defaultValues: {
+      intent: 'save',
+      name: campaign?.name ?? '',
+      templateId: campaign ? String(campaign.templateId) : '',
+      segment: campaign ? segmentStateOf(campaign.segment) : EMPTY_SEGMENT,
+      scheduledAt: campaign?.scheduledAt ? toLocalInput(campaign.scheduledAt, timeZone) : '',
+      keepPoolTimers: campaign?.keepPoolTimers ?? false,
+    },
+    fieldLabel: campaignFieldLabel,
+  });
+  const { field: segmentField } = useController({ control: form.control, name: 'segment' });
+  const [name, templateId, segment, scheduledAt, keepPoolTimers] = useWatch({
+    control: form.control,
+    name: ['name', 'templateId', 'segment', 'scheduledAt', 'keepPoolTimers'],
+  });
   // The draft as the server has it (after a first save, sending again replaces it rather than adding another).
   const [draft, setDraft] = useState<Campaign | null>(campaign);
   const [actionError, setActionError] = useState<unknown>(null);
-  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
   const [nobody, setNobody] = useState(false);
   const [dryRun, setDryRun] = useState<{ result: CampaignDryRun; body: string } | null>(null);
   const [pendingSend, setPendingSend] = useState<PendingSend | null>(null);
@@ -77,35 +165,26 @@ export function CampaignEditor({ campaign, timeZone }: { campaign: Campaign | nu
   const channelOff = isProblem(actionError, 'messaging-channel-off');
   const notDraft = isProblem(actionError, 'campaign-state');
   const dailyLimit = isProblem(actionError, 'daily-send-limit');
-  const special = channelOff || notDraft || dailyLimit;
-  const { fieldErrors: serverErrors, alert } = useFormErrors(special ? null : actionError, FIELDS);
-  const fieldErrors: Partial<Record<(typeof FIELDS)[number], string>> = { ...serverErrors, ...localErrors };
-  useFocusOnError(formRef, actionError ?? (Object.keys(localErrors).length > 0 ? localErrors : null));
+  const templateError = form.fieldError('templateId');
+  const scheduleError = form.fieldError('scheduledAt');
 
-  /** The request as the form holds it, or null (with the reasons shown next to the fields). */
-  function build(forDryRun: boolean): CampaignInput | null {
-    const problems: FieldErrors = {};
-    const built = segmentOf(segment);
-    if (built.problem === 'noView') problems['segment.viewId'] = t('campaigns.segment.viewRequired');
-    if (built.problem === 'noIds') problems['segment.customerIds'] = t('campaigns.segment.idsRequired');
-    if (built.problem === 'badIds') {
-      problems['segment.customerIds'] = t('campaigns.segment.idsInvalid', { values: (built.invalid ?? []).slice(0, 5).join(', ') });
-    }
-    if (!forDryRun && !name.trim()) problems.name = t('fieldError.REQUIRED');
-    if (!templateId) problems.templateId = t('campaigns.editor.templateRequired');
-    if (scheduledAt && !fromLocalInput(scheduledAt, timeZone)) problems.scheduledAt = t('campaigns.editor.scheduleInvalid');
-    setLocalErrors(problems);
+  /** Checks the form for `intent` (every mistake shown by its field), then hands the request to `action`. */
+  function whenValid(intent: Intent, action: (body: CampaignInput) => void) {
     setActionError(null);
     setNobody(false);
-    if (Object.keys(problems).length > 0 || !built.segment) return null;
-    return {
-      // A dry run needs no name yet.
-      name: name.trim() || (forDryRun ? t('campaigns.editor.untitled') : ''),
-      templateId: Number(templateId),
-      segment: built.segment,
-      scheduledAt: fromLocalInput(scheduledAt, timeZone),
-      keepPoolTimers,
-    };
+    form.setValue('intent', intent);
+    void form.handleSubmit((values) => {
+      const built = segmentOf(values.segment);
+      if (!built.segment) return;
+      action({
+        // A dry run needs no name yet.
+        name: values.name || (intent === 'dryRun' ? t('campaigns.editor.untitled') : ''),
+        templateId: Number(values.templateId),
+        segment: built.segment,
+        scheduledAt: fromLocalInput(values.scheduledAt, timeZone),
+        keepPoolTimers: values.keepPoolTimers,
+      });
+    })();
   }
 
   /** Saves the draft: added the first time, replaced (with its ETag) after. */
@@ -122,44 +201,48 @@ export function CampaignEditor({ campaign, timeZone }: { campaign: Campaign | nu
       await action();
     } catch (error) {
       setActionError(error);
+      // A channel that is off, a campaign no longer a draft and the daily limit have their own words (below).
+      const special =
+        isProblem(error, 'messaging-channel-off') || isProblem(error, 'campaign-state') || isProblem(error, 'daily-send-limit');
+      if (special) form.focusFirstError();
+      else applyServerErrors(form, error, { fieldPath: campaignFieldPath });
     } finally {
       setBusy(false);
     }
   }
 
   function handleDryRun() {
-    const body = build(true);
-    if (!body) return;
-    setPendingSend(null);
-    void run(async () => {
-      const result = await dryRunMutation.mutateAsync(body);
-      setDryRun({ result, body: JSON.stringify({ ...body, name: '' }) });
+    whenValid('dryRun', (body) => {
+      setPendingSend(null);
+      void run(async () => {
+        const result = await dryRunMutation.mutateAsync(body);
+        setDryRun({ result, body: JSON.stringify({ ...body, name: '' }) });
+      });
     });
   }
 
-  function handleSave(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const body = build(false);
-    if (!body) return;
-    setPendingSend(null);
-    void run(async () => {
-      const saved = await persist(body);
-      void navigate(`/campaigns/${saved.id}`);
+  function handleSave() {
+    whenValid('save', (body) => {
+      setPendingSend(null);
+      void run(async () => {
+        const saved = await persist(body);
+        void navigate(`/campaigns/${saved.id}`);
+      });
     });
   }
 
   function handleSend() {
-    const body = build(false);
-    if (!body) return;
-    void run(async () => {
-      // The count the confirmation states is that of now.
-      const result = await dryRunMutation.mutateAsync(body);
-      setDryRun({ result, body: JSON.stringify({ ...body, name: '' }) });
-      if (result.recipients === 0) {
-        setNobody(true);
-        return;
-      }
-      setPendingSend({ body, dryRun: result });
+    whenValid('save', (body) => {
+      void run(async () => {
+        // The count the confirmation states is that of now.
+        const result = await dryRunMutation.mutateAsync(body);
+        setDryRun({ result, body: JSON.stringify({ ...body, name: '' }) });
+        if (result.recipients === 0) {
+          setNobody(true);
+          return;
+        }
+        setPendingSend({ body, dryRun: result });
+      });
     });
   }
 
@@ -210,17 +293,17 @@ export function CampaignEditor({ campaign, timeZone }: { campaign: Campaign | nu
         <h2 id={`${id}-form`} className="visually-hidden">
           {t('campaigns.editor.formTitle')}
         </h2>
-        <form ref={formRef} onSubmit={handleSave} noValidate aria-busy={busy} className="form campaign-form">
-          <TextField
-            label={t('campaigns.editor.name')}
-            name="name"
-            value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
-            maxLength={120}
-            required
-            autoComplete="off"
-            error={fieldErrors.name}
-          />
+        <form
+          ref={form.formRef}
+          onSubmit={(event) => {
+            event.preventDefault();
+            handleSave();
+          }}
+          noValidate
+          aria-busy={busy}
+          className="form campaign-form"
+        >
+          <TextField label={t('campaigns.editor.name')} maxLength={120} required autoComplete="off" {...form.field('name')} />
           <div className="field">
             <label htmlFor={`${id}-template`}>{t('campaigns.editor.template')}</label>
             {templatesQuery.isPending ? (
@@ -232,10 +315,9 @@ export function CampaignEditor({ campaign, timeZone }: { campaign: Campaign | nu
             ) : (
               <select
                 id={`${id}-template`}
-                value={templateId}
-                onChange={(event) => setTemplateId(event.currentTarget.value)}
-                aria-invalid={fieldErrors.templateId ? true : undefined}
-                aria-describedby={`${id}-template-hint${fieldErrors.templateId ? ` ${id}-template-error` : ''}`}
+                aria-invalid={templateError ? true : undefined}
+                aria-describedby={`${id}-template-hint${templateError ? ` ${id}-template-error` : ''}`}
+                {...form.register('templateId')}
               >
                 <option value="">{t('campaigns.editor.chooseTemplate')}</option>
                 {templates.map((option) => (
@@ -252,36 +334,35 @@ export function CampaignEditor({ campaign, timeZone }: { campaign: Campaign | nu
             <p id={`${id}-template-hint`} className="field-hint">
               {channel ? t('campaigns.editor.channelIs', { channel: channelLabel(t, channel) }) : t('campaigns.editor.templateHint')}
             </p>
-            {fieldErrors.templateId && (
+            {templateError && (
               <p id={`${id}-template-error`} className="field-error">
-                {fieldErrors.templateId}
+                {templateError}
               </p>
             )}
           </div>
           <SegmentFields
-            value={segment}
-            onChange={setSegment}
+            value={segmentField.value}
+            onChange={segmentField.onChange}
             channel={channel}
-            error={fieldErrors.segment}
-            viewError={fieldErrors['segment.viewId']}
-            idsError={fieldErrors['segment.customerIds']}
+            error={form.fieldError('segment')}
+            viewError={form.fieldError('segment.viewId')}
+            idsError={form.fieldError('segment.ids')}
           />
           <div className="field">
             <label htmlFor={`${id}-schedule`}>{t('campaigns.editor.schedule')}</label>
             <input
               id={`${id}-schedule`}
               type="datetime-local"
-              value={scheduledAt}
-              onChange={(event) => setScheduledAt(event.currentTarget.value)}
-              aria-invalid={fieldErrors.scheduledAt ? true : undefined}
-              aria-describedby={`${id}-schedule-hint${fieldErrors.scheduledAt ? ` ${id}-schedule-error` : ''}`}
+              aria-invalid={scheduleError ? true : undefined}
+              aria-describedby={`${id}-schedule-hint${scheduleError ? ` ${id}-schedule-error` : ''}`}
+              {...form.register('scheduledAt')}
             />
             <p id={`${id}-schedule-hint`} className="field-hint">
               {timeZone ? t('campaigns.editor.scheduleHintZone', { zone: timeZone }) : t('campaigns.editor.scheduleHint')}
             </p>
-            {fieldErrors.scheduledAt && (
+            {scheduleError && (
               <p id={`${id}-schedule-error`} className="field-error">
-                {fieldErrors.scheduledAt}
+                {scheduleError}
               </p>
             )}
           </div>
@@ -289,10 +370,8 @@ export function CampaignEditor({ campaign, timeZone }: { campaign: Campaign | nu
             <label className="checkbox-line">
               <input
                 type="checkbox"
-                name="keepPoolTimers"
-                checked={keepPoolTimers}
-                onChange={(event) => setKeepPoolTimers(event.currentTarget.checked)}
                 aria-describedby={`${id}-keep-hint`}
+                {...form.register('keepPoolTimers')}
               />
               {t('campaigns.editor.keepPoolTimers')}
             </label>
@@ -310,7 +389,7 @@ export function CampaignEditor({ campaign, timeZone }: { campaign: Campaign | nu
               <p>{t('campaigns.editor.nobody')}</p>
             </div>
           ) : (
-            <FormAlert alert={actionError ? alert : null} />
+            <FormAlert alert={form.alert} />
           )}
 
           {pendingSend ? (

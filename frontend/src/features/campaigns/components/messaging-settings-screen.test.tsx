@@ -227,6 +227,61 @@ describe('MessagingSettingsScreen', () => {
     expect(puts()).toHaveLength(0);
   });
 
+  it('says what an enabled channel still needs, and every other mistake, by its field before saving', async () => {
+    const { puts } = fakeSettingsApi();
+    const { user } = await renderScreen();
+    await user.clear(screen.getByLabelText('SMTP server'));
+    await user.clear(screen.getByLabelText('Port'));
+    await user.type(screen.getByLabelText('Port'), '70000');
+    await user.clear(screen.getByLabelText('From address'));
+    await user.type(screen.getByLabelText('From address'), 'sales');
+    await user.click(screen.getByRole('switch', { name: 'Send SMS from Harbor' }));
+    await user.click(screen.getByRole('button', { name: 'Remove token' }));
+    await user.clear(screen.getByLabelText('Account id'));
+    await user.type(screen.getByLabelText('Account id'), 'AC 123');
+    await user.clear(screen.getByLabelText('Campaign messages per minute'));
+    await user.type(screen.getByLabelText('Campaign messages per minute'), '0');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+
+    const host = screen.getByLabelText('SMTP server');
+    await waitFor(() => expect(host).toHaveAccessibleDescription('Required.'));
+    expect(host).toHaveFocus();
+    expect(screen.getByLabelText('Port')).toHaveAccessibleDescription(/Enter a number from 1 to 65535\./);
+    expect(screen.getByLabelText('From address')).toHaveAccessibleDescription('Enter an e-mail address such as name@example.com.');
+    expect(screen.getByLabelText('Account id')).toHaveAccessibleDescription('This is not in the expected form.');
+    // Removed while SMS is on: the channel would have none.
+    expect(screen.getByRole('group', { name: 'Token' }).parentElement).toHaveTextContent('Required.');
+    expect(screen.getByLabelText('Campaign messages per minute')).toHaveAccessibleDescription(/Enter a number from 1 to 100000\./);
+    expect(screen.getByLabelText('Provider address')).not.toHaveAttribute('aria-invalid');
+    expect(puts()).toHaveLength(0);
+
+    // Checked again as it is typed.
+    await user.type(host, 'smtp.example.com');
+    expect(host).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('puts the server’s word on a typed token by the token’s input', async () => {
+    fakeSettingsApi({ ...stored, sms: { ...stored.sms, tokenSet: false } }, (request) =>
+      request.method === 'PUT'
+        ? problemResponse({
+            type: `${PROBLEMS}/validation`,
+            title: 'Invalid',
+            status: 400,
+            errors: [{ field: 'sms.token', message: 'size must be between 0 and 200', code: 'LENGTH', min: 0, max: 200 }],
+          })
+        : undefined,
+    );
+    const { user } = await renderScreen();
+    const token = screen.getByLabelText('Token', { selector: 'input' });
+    await user.type(token, 'tok-123');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+
+    await waitFor(() => expect(token).toHaveAttribute('aria-invalid', 'true'));
+    expect(token).toHaveAccessibleDescription(expect.stringContaining('At most 200 characters.'));
+    expect(token).toHaveFocus();
+    expect(screen.getByRole('alert')).toHaveTextContent('Some details need fixing');
+  });
+
   it('says when someone else changed the settings meanwhile, and loads them', async () => {
     let refuse = true;
     fakeSettingsApi(stored, (request) => {

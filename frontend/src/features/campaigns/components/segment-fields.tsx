@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
-import { countryOptions } from '@/lib/countries';
+import { Combobox } from '@/components/combobox';
+import { CountryCombobox } from '@/components/country-combobox';
 import { STAGES, type CustomerStage } from '@/lib/domain';
-import { useLocale, useT } from '@/lib/i18n';
+import { useT } from '@/lib/i18n';
 import type { MessageChannel } from '../api/get-messaging-settings';
 import type { CampaignSegment, CustomerFilter } from '../api/list-campaigns';
 import { useTags } from '../api/list-tags';
@@ -15,8 +16,8 @@ export interface SegmentState {
   kind: SegmentKind;
   viewId: string;
   stages: CustomerStage[];
-  country: string;
-  tagId: string;
+  countries: string[];
+  tagIds: string[];
   hasEmail: boolean;
   hasPhone: boolean;
   ids: string;
@@ -26,8 +27,8 @@ export const EMPTY_SEGMENT: SegmentState = {
   kind: 'filter',
   viewId: '',
   stages: [],
-  country: '',
-  tagId: '',
+  countries: [],
+  tagIds: [],
   hasEmail: false,
   hasPhone: false,
   ids: '',
@@ -42,8 +43,8 @@ export function segmentStateOf(segment: CampaignSegment): SegmentState {
     ...EMPTY_SEGMENT,
     kind: 'filter',
     stages: filter.stage ?? [],
-    country: filter.country?.[0] ?? '',
-    tagId: filter.tag?.[0] != null ? String(filter.tag[0]) : '',
+    countries: filter.country ?? [],
+    tagIds: (filter.tag ?? []).map(String),
     hasEmail: filter.hasEmail === true,
     hasPhone: filter.hasPhone === true,
   };
@@ -70,8 +71,8 @@ export function segmentOf(state: SegmentState): { segment: CampaignSegment; prob
   }
   const filter: CustomerFilter = {};
   if (state.stages.length > 0) filter.stage = state.stages;
-  if (state.country) filter.country = [state.country];
-  if (state.tagId) filter.tag = [Number(state.tagId)];
+  if (state.countries.length > 0) filter.country = state.countries;
+  if (state.tagIds.length > 0) filter.tag = state.tagIds.map(Number);
   if (state.hasEmail) filter.hasEmail = true;
   if (state.hasPhone) filter.hasPhone = true;
   return { segment: { filter }, problem: null };
@@ -94,7 +95,6 @@ export function SegmentFields({
   idsError?: string;
 }) {
   const t = useT();
-  const locale = useLocale();
   const id = useId();
   const viewsQuery = useSavedViews();
   const tagsQuery = useTags();
@@ -169,28 +169,23 @@ export function SegmentFields({
             ))}
           </fieldset>
           <div className="campaign-filter-fields">
-            <div className="field">
-              <label htmlFor={`${id}-country`}>{t('campaigns.segment.country')}</label>
-              <select id={`${id}-country`} value={value.country} onChange={(event) => set({ country: event.currentTarget.value })}>
-                <option value="">{t('campaigns.segment.anyCountry')}</option>
-                {countryOptions(locale).map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-tag`}>{t('campaigns.segment.tag')}</label>
-              <select id={`${id}-tag`} value={value.tagId} onChange={(event) => set({ tagId: event.currentTarget.value })}>
-                <option value="">{t('campaigns.segment.anyTag')}</option>
-                {tags.map((tag) => (
-                  <option key={tag.id} value={tag.id}>
-                    {tag.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            {/* Any of several, as the API's filter takes them. */}
+            <CountryCombobox
+              multiple
+              label={t('campaigns.segment.country')}
+              placeholder={t('campaigns.segment.anyCountry')}
+              value={value.countries}
+              onChange={(countries) => set({ countries })}
+            />
+            <Combobox
+              multiple
+              label={t('campaigns.segment.tag')}
+              options={tags.map((tag) => ({ value: String(tag.id), label: tag.group ? `${tag.group}: ${tag.name}` : tag.name }))}
+              value={value.tagIds}
+              onChange={(tagIds) => set({ tagIds })}
+              searchLabel={t('combobox.searchTags')}
+              placeholder={t('campaigns.segment.anyTag')}
+            />
             <label className="checkbox-line">
               <input type="checkbox" checked={value.hasEmail} onChange={(event) => set({ hasEmail: event.currentTarget.checked })} />
               {t('campaigns.segment.hasEmail')}

@@ -43,12 +43,13 @@ function pathOf(request: Request) {
   return new URL(request.url).pathname;
 }
 
-function unknownPlaceholder(field: string) {
+/** The server refuses a placeholder of `field`, naming those it allows. */
+function unknownPlaceholder(field: string, allowed = placeholders.map((item) => item.key)) {
   return problemResponse({
     type: `${PROBLEMS}/validation`,
     title: 'Invalid',
     status: 400,
-    errors: [{ field, message: '{{nmae}} is not a placeholder', code: 'UNKNOWN', allowed: placeholders.map((item) => item.key) }],
+    errors: [{ field, message: 'is not a placeholder', code: 'UNKNOWN', allowed }],
   });
 }
 
@@ -165,10 +166,8 @@ describe('TemplatesScreen', () => {
     expect(screen.queryByRole('region', { name: 'New template' })).not.toBeInTheDocument();
   });
 
-  it('names an unknown placeholder next to the field the server refused', async () => {
-    const { last } = fakeTemplatesApi([spring], (request) =>
-      request.method === 'POST' && pathOf(request) === '/api/v1/messaging/templates' ? unknownPlaceholder('body') : undefined,
-    );
+  it('names an unknown placeholder by its field without asking the server', async () => {
+    const { last } = fakeTemplatesApi();
     const { user, form } = await openNewForm();
     await user.type(within(form).getByLabelText('Name'), 'Typo');
     await user.type(within(form).getByLabelText('Subject'), 'Hello');
@@ -181,8 +180,48 @@ describe('TemplatesScreen', () => {
     expect(body).toHaveAccessibleDescription(expect.stringContaining('{{nmae}} is not a placeholder: pick one from the list below.'));
     expect(body).toHaveFocus();
     expect(within(form).getByLabelText('Subject')).not.toHaveAttribute('aria-invalid');
-    expect(((await last('POST', '/api/v1/messaging/templates')?.json()) as MessageTemplateInput).body).toBe('Hello {{nmae}}, and {{name}}');
+    expect(last('POST', '/api/v1/messaging/templates')).toBeUndefined();
+
+    // Fixed: checked again as it is typed.
+    await user.clear(body);
+    await user.paste('Hello {{name}}');
+    expect(body).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('says the whole e-mail needs a subject and a text, by each field, before sending', async () => {
+    const { last } = fakeTemplatesApi();
+    const { user, form } = await openNewForm();
+    await user.type(within(form).getByLabelText('Name'), 'Empty');
+    await user.click(within(form).getByRole('button', { name: 'Add template' }));
+
+    const subject = within(form).getByLabelText('Subject');
+    await waitFor(() => expect(subject).toHaveAccessibleDescription('Required.'));
+    expect(within(form).getByLabelText('Text')).toHaveAccessibleDescription(expect.stringContaining('Required.'));
+    expect(subject).toHaveFocus();
+    expect(last('POST', '/api/v1/messaging/templates')).toBeUndefined();
+  });
+
+  it('names a placeholder the server refused next to its field (a custom field deleted meanwhile)', async () => {
+    const { last } = fakeTemplatesApi([spring], (request) =>
+      request.method === 'POST' && pathOf(request) === '/api/v1/messaging/templates'
+        ? unknownPlaceholder('subject', ['name', 'companyName', 'unsubscribeUrl'])
+        : undefined,
+    );
+    const { user, form } = await openNewForm();
+    await user.type(within(form).getByLabelText('Name'), 'VAT');
+    await user.click(within(form).getByLabelText('Subject'));
+    await user.paste('Your VAT number {{cf.vat}}');
+    await user.type(within(form).getByLabelText('Text'), 'Hello');
+    await user.click(within(form).getByRole('button', { name: 'Add template' }));
+
+    const subject = within(form).getByLabelText('Subject');
+    await waitFor(() => expect(subject).toHaveAttribute('aria-invalid', 'true'));
+    expect(subject).toHaveAccessibleDescription('{{cf.vat}} is not a placeholder: pick one from the list below.');
+    expect(subject).toHaveFocus();
+    expect(within(form).getByLabelText('Text')).not.toHaveAttribute('aria-invalid');
+    expect(((await last('POST', '/api/v1/messaging/templates')?.json()) as MessageTemplateInput).subject).toBe('Your VAT number {{cf.vat}}');
     expect(screen.queryByText('Not a field this form knows.')).not.toBeInTheDocument();
+    expect(within(form).getByRole('alert')).toHaveTextContent('Some details need fixing');
   });
 
   it('counts an SMS’s characters and the messages it goes out as', async () => {

@@ -1,18 +1,30 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState } from 'react';
+import type { Path, UseFormRegisterReturn } from 'react-hook-form';
+import * as z from 'zod/mini';
 import { Confirm } from '@/components/confirm';
 import { useNotify } from '@/components/toast';
 import { FormAlert } from '@/components/form/form-alert';
 import { SelectField } from '@/components/form/select-field';
 import { TextField } from '@/components/form/text-field';
-import { useFormErrors } from '@/components/form/use-form-errors';
+import { applyServerErrors, serverMessage, useZodForm, type ZodForm } from '@/components/form/use-zod-form';
+import { fieldMessageParams } from '@/lib/form-messages';
+import { matching, requiredText } from '@/lib/form-schemas';
 import { useT } from '@/lib/i18n';
 import { ApiError, errorMessage } from '@/lib/problem';
 import { useCreateCustomField } from '../api/create-custom-field';
 import { useDeleteCustomField } from '../api/delete-custom-field';
-import { FIELD_TYPES, useCustomFields, type CustomField, type CustomFieldType } from '../api/list-custom-fields';
+import { FIELD_TYPES, useCustomFields, type CustomField } from '../api/list-custom-fields';
 import { useUpdateCustomField } from '../api/update-custom-field';
 
-const FIELDS = ['key', 'label', 'type', 'options', 'required'] as const;
+/** Text without a NUL character, as the server's Text.NO_NUL pattern takes it. */
+const NO_NUL = /^[^\0]*$/;
+/** As CustomFieldDtos: at most 100 choices of at most 80 characters each. */
+const MAX_OPTIONS = 100;
+const MAX_OPTION_LENGTH = 80;
+
+function hasChoices(type: string): boolean {
+  return type === 'SELECT' || type === 'MULTI_SELECT';
+}
 
 function optionsOf(text: string): string[] {
   return text
@@ -21,7 +33,81 @@ function optionsOf(text: string): string[] {
     .filter(Boolean);
 }
 
-function OptionsInput({ defaultValue, error }: { defaultValue?: string[]; error?: string }) {
+/**
+ * The choices, typed one per line, as the server checks them (CustomFieldService.checkedOptions): required for a
+ * field that has choices, at most 100, each at most 80 characters, none twice. Only for a type with choices: the
+ * others send none.
+ */
+function choicesCheck<T extends { options: string }>(applies: (values: T) => boolean) {
+  return z.superRefine<T>(
+    (values, context) => {
+      if (!applies(values)) return;
+      const options = optionsOf(values.options);
+      const repeated = options.find((option, index) => options.indexOf(option) !== index);
+      const tooLong = options.some((option) => option.length > MAX_OPTION_LENGTH);
+      const params =
+        options.length === 0
+          ? fieldMessageParams('fieldError.REQUIRED')
+          : options.length > MAX_OPTIONS
+            ? fieldMessageParams('customFields.optionsTooMany', { max: MAX_OPTIONS })
+            : tooLong
+              ? fieldMessageParams('customFields.optionTooLong', { max: MAX_OPTION_LENGTH })
+              : repeated !== undefined
+                ? fieldMessageParams('customFields.optionRepeated', { option: repeated })
+                : null;
+      if (params) context.addIssue({ code: 'custom', path: ['options'], params, input: values.options });
+    },
+    // Also when another field is wrong: one submit names every mistake.
+    { when: () => true },
+  );
+}
+
+// The server's rules (CreateCustomFieldRequest): checked here first, so that a slip needs no round trip.
+const addFieldSchema = z
+  .object({
+    label: requiredText(80).check(matching(NO_NUL)),
+    key: z.string().check(z.trim(), z.minLength(1), z.maxLength(40), matching(/^[a-z][a-z0-9_]*$/)),
+    type: z.enum(FIELD_TYPES),
+    options: z.string(),
+    required: z.boolean(),
+  })
+  .check(choicesCheck(({ type }: { type: string; options: string }) => hasChoices(type)));
+
+type AddFieldValues = z.input<typeof addFieldSchema>;
+
+const EMPTY: AddFieldValues = { label: '', key: '', type: 'TEXT', options: '', required: false };
+
+/** The server's rules for a change (UpdateCustomFieldRequest); the type, and so whether it has choices, is fixed. */
+function editFieldSchema(withChoices: boolean) {
+  return z
+    .object({
+      label: requiredText(80).check(matching(NO_NUL)),
+      options: z.string(),
+      required: z.boolean(),
+    })
+    .check(choicesCheck(() => withChoices));
+}
+
+type EditFieldValues = z.input<ReturnType<typeof editFieldSchema>>;
+
+/**
+ * A failed save, each field error by its input. The server names a refused choice by its place (`options[2]`):
+ * here they are all about the one list, and its limits are said as the form's own checks say them.
+ */
+function showServerErrors<T extends { options: string }>(form: ZodForm<T, unknown>, error: unknown) {
+  applyServerErrors(form, error, { fieldPath: (field) => (field.startsWith('options.') ? 'options' : field) });
+  if (!(error instanceof ApiError)) return;
+  for (const item of error.problem.errors) {
+    if (item.code !== 'LENGTH') continue;
+    if (item.field === 'options') {
+      form.setError('options' as Path<T>, serverMessage({ key: 'customFields.optionsTooMany', params: { max: item.max ?? MAX_OPTIONS } }));
+    } else if (item.field.startsWith('options[')) {
+      form.setError('options' as Path<T>, serverMessage({ key: 'customFields.optionTooLong', params: { max: item.max ?? MAX_OPTION_LENGTH } }));
+    }
+  }
+}
+
+function OptionsInput({ error, ...textareaProps }: UseFormRegisterReturn & { error?: string }) {
   const t = useT();
   const id = useId();
   return (
@@ -29,17 +115,88 @@ function OptionsInput({ defaultValue, error }: { defaultValue?: string[]; error?
       <label htmlFor={id}>{t('customFields.options')}</label>
       <textarea
         id={id}
-        name="options"
         rows={3}
-        defaultValue={defaultValue?.join('\n')}
-        aria-describedby={`${id}-hint`}
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
         aria-invalid={error ? true : undefined}
+        {...textareaProps}
       />
       <p id={`${id}-hint`} className="field-hint">
         {t('customFields.optionsHint')}
       </p>
-      {error && <p className="field-error">{error}</p>}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
     </div>
+  );
+}
+
+/** The row's own update, kept by the row: a save still ends (and says so) when the form is cancelled meanwhile. */
+type UpdateFieldMutation = ReturnType<typeof useUpdateCustomField>;
+
+function EditFieldForm({ field, updateMutation, onDone }: { field: CustomField; updateMutation: UpdateFieldMutation; onDone: () => void }) {
+  const t = useT();
+  const notify = useNotify();
+  const withChoices = hasChoices(field.type);
+  const schema = useMemo(() => editFieldSchema(withChoices), [withChoices]);
+  const form = useZodForm(schema, {
+    defaultValues: { label: field.label, options: field.options.join('\n'), required: field.required } satisfies EditFieldValues,
+  });
+  const stale = updateMutation.error instanceof ApiError && updateMutation.error.status === 412;
+
+  const handleSave = form.handleSubmit((values) => {
+    updateMutation.mutate(
+      {
+        field,
+        changes: {
+          label: values.label,
+          required: values.required,
+          ...(withChoices ? { options: optionsOf(values.options) } : {}),
+        },
+      },
+      {
+        onSuccess: (updated) => {
+          onDone();
+          notify({ message: t('customFields.saved', { label: updated.label }), tone: 'success' });
+        },
+        onError: (error) => {
+          // Someone else saved first: said below, about no field.
+          if (error instanceof ApiError && error.status === 412) form.focusFirstError();
+          else showServerErrors(form, error);
+        },
+      },
+    );
+  });
+
+  return (
+    <form
+      ref={form.formRef}
+      className="form form-columns"
+      onSubmit={handleSave}
+      noValidate
+      aria-label={t('customFields.editField', { label: field.label })}
+    >
+      <TextField label={t('customFields.label')} maxLength={80} {...form.field('label')} />
+      {withChoices && <OptionsInput {...form.field('options')} />}
+      <label className="checkbox">
+        <input type="checkbox" {...form.register('required')} /> {t('customFields.required')}
+      </label>
+      <FormAlert alert={form.alert} />
+      {stale && (
+        <p role="alert" tabIndex={-1} className="form-alert">
+          {t('customFields.stale')}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" disabled={updateMutation.isPending}>
+          {t('customFields.save')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }
 
@@ -49,56 +206,12 @@ function FieldRow({ field }: { field: CustomField }) {
   const updateMutation = useUpdateCustomField();
   const deleteMutation = useDeleteCustomField();
   const [mode, setMode] = useState<'view' | 'edit' | 'delete'>('view');
-  const stale = updateMutation.error instanceof ApiError && updateMutation.error.status === 412;
-  const { fieldErrors, alert } = useFormErrors(stale ? null : updateMutation.error, FIELDS);
-  const hasOptions = field.type === 'SELECT' || field.type === 'MULTI_SELECT';
-
-  function handleSave(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    updateMutation.mutate(
-      {
-        field,
-        changes: {
-          label: String(data.get('label') ?? '').trim(),
-          required: data.get('required') === 'on',
-          ...(hasOptions ? { options: optionsOf(String(data.get('options') ?? '')) } : {}),
-        },
-      },
-      {
-        onSuccess: (updated) => {
-          setMode('view');
-          notify({ message: t('customFields.saved', { label: updated.label }), tone: 'success' });
-        },
-      },
-    );
-  }
 
   if (mode === 'edit') {
     return (
       <tr>
         <td colSpan={5}>
-          <form className="form form-columns" onSubmit={handleSave} noValidate aria-label={t('customFields.editField', { label: field.label })}>
-            <TextField label={t('customFields.label')} name="label" defaultValue={field.label} error={fieldErrors.label} />
-            {hasOptions && <OptionsInput defaultValue={field.options} error={fieldErrors.options} />}
-            <label className="checkbox">
-              <input type="checkbox" name="required" defaultChecked={field.required} /> {t('customFields.required')}
-            </label>
-            <FormAlert alert={alert} />
-            {stale && (
-              <p role="alert" className="form-alert">
-                {t('customFields.stale')}
-              </p>
-            )}
-            <div className="form-actions">
-              <button type="submit" disabled={updateMutation.isPending}>
-                {t('customFields.save')}
-              </button>
-              <button type="button" onClick={() => setMode('view')}>
-                {t('common.cancel')}
-              </button>
-            </div>
-          </form>
+          <EditFieldForm field={field} updateMutation={updateMutation} onDone={() => setMode('view')} />
         </td>
       </tr>
     );
@@ -157,58 +270,45 @@ function AddFieldForm() {
   const t = useT();
   const notify = useNotify();
   const createMutation = useCreateCustomField();
-  const [type, setType] = useState<CustomFieldType>('TEXT');
-  const { fieldErrors, alert } = useFormErrors(createMutation.error, FIELDS);
-  const hasOptions = type === 'SELECT' || type === 'MULTI_SELECT';
+  const form = useZodForm(addFieldSchema, { defaultValues: EMPTY });
+  const withChoices = hasChoices(form.watch('type'));
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
+  const handleSubmit = form.handleSubmit((values) => {
     createMutation.mutate(
       {
-        key: String(data.get('key') ?? '').trim(),
-        label: String(data.get('label') ?? '').trim(),
-        type,
-        required: data.get('required') === 'on',
-        ...(hasOptions ? { options: optionsOf(String(data.get('options') ?? '')) } : {}),
+        key: values.key,
+        label: values.label,
+        type: values.type,
+        required: values.required,
+        ...(hasChoices(values.type) ? { options: optionsOf(values.options) } : {}),
       },
       {
         onSuccess: (field) => {
           form.reset();
-          setType('TEXT');
           notify({ message: t('customFields.added', { label: field.label }), tone: 'success' });
         },
+        onError: (error) => showServerErrors(form, error),
       },
     );
-  }
+  });
 
   return (
     <section aria-labelledby="add-field-title" className="card">
       <h2 id="add-field-title">{t('customFields.addTitle')}</h2>
-      <form className="form form-columns" onSubmit={handleSubmit} noValidate aria-busy={createMutation.isPending}>
-        <TextField label={t('customFields.label')} name="label" required maxLength={80} error={fieldErrors.label} />
-        <TextField
-          label={t('customFields.key')}
-          name="key"
-          required
-          maxLength={40}
-          hint={t('customFields.keyHint')}
-          error={fieldErrors.key}
-        />
+      <form ref={form.formRef} className="form form-columns" onSubmit={handleSubmit} noValidate aria-busy={createMutation.isPending}>
+        <TextField label={t('customFields.label')} required maxLength={80} {...form.field('label')} />
+        <TextField label={t('customFields.key')} required maxLength={40} hint={t('customFields.keyHint')} {...form.field('key')} />
         <SelectField
           label={t('customFields.typeLabel')}
-          name="type"
-          value={type}
-          onChange={(event) => setType(event.target.value as CustomFieldType)}
           options={FIELD_TYPES.map((option) => ({ value: option, label: t(`customFields.type.${option}`) }))}
-          error={fieldErrors.type}
+          // Once checked, the choices are checked again as the type changes.
+          {...form.field('type', { deps: 'options' })}
         />
-        {hasOptions && <OptionsInput error={fieldErrors.options} />}
+        {withChoices && <OptionsInput {...form.field('options')} />}
         <label className="checkbox">
-          <input type="checkbox" name="required" /> {t('customFields.required')}
+          <input type="checkbox" {...form.register('required')} /> {t('customFields.required')}
         </label>
-        <FormAlert alert={alert} />
+        <FormAlert alert={form.alert} />
         <div className="form-actions">
           <button type="submit" disabled={createMutation.isPending}>
             {t('customFields.add')}

@@ -16,7 +16,7 @@ function isCustomerPages(data: unknown): data is InfiniteData<CustomerPage> {
 }
 
 /** Changes one customer wherever the loaded lists show it (every filter and sort of them). */
-function changeListed(client: QueryClient, id: number, change: (customer: Customer) => Customer) {
+export function changeListed(client: QueryClient, id: number, change: (customer: Customer) => Customer) {
   client.setQueriesData<unknown>({ queryKey: listsKey }, (data: unknown) => {
     if (!isCustomerPages(data)) return data;
     if (!data.pages.some((page) => page.items.some((item) => item.id === id))) return data;

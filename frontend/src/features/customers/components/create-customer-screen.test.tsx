@@ -146,7 +146,10 @@ describe('Create customer', () => {
     await user.type(await screen.findByLabelText('Name'), 'John Miller');
     await user.type(screen.getByLabelText('Company'), 'Miller Hardware Imports');
     await user.type(screen.getByLabelText('Email'), 'john@millerhardware.com');
-    await user.selectOptions(screen.getByLabelText('Country'), 'US');
+    await user.click(screen.getByRole('combobox', { name: 'Country' }));
+    await user.type(screen.getByRole('combobox', { name: 'Search countries…' }), 'us');
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('combobox', { name: 'Country' })).toHaveTextContent('United States');
     await user.selectOptions(screen.getByLabelText('Stage'), 'Inquiry');
     await user.selectOptions(screen.getByLabelText('Incoterm'), 'FOB');
     await user.click(screen.getByRole('button', { name: 'Add IM account' }));

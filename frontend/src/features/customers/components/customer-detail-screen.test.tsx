@@ -11,7 +11,7 @@ import type { TimelineEntry } from '../api/get-timeline';
 import type { Customer } from '../api/list-customers';
 import { CustomerDetailScreen } from './customer-detail-screen';
 import type { Role } from './customers-screen';
-import { customer, fakeApi, PROBLEMS } from './test-api';
+import { customer, fakeApi, PROBLEMS, tags } from './test-api';
 
 /** A one-customer API with a timeline, merge-patch updates checked against If-Match, and follow-ups. */
 function detailApi(initial: Customer, timeline: TimelineEntry[] = []) {
@@ -25,6 +25,12 @@ function detailApi(initial: Customer, timeline: TimelineEntry[] = []) {
       }
       const patch = (await request.json()) as Partial<Customer>;
       state.customer = { ...state.customer, ...patch, version: state.customer.version + 1 };
+      return jsonResponse(state.customer);
+    }
+    if (url.pathname === `${base}/tags` && request.method === 'PUT') {
+      const { tagIds } = (await request.json()) as { tagIds: number[] };
+      const chosen = tags.filter((tag) => tagIds.includes(tag.id)).map(({ id, name, color }) => ({ id, name, color }));
+      state.customer = { ...state.customer, tags: chosen, version: state.customer.version + 1 };
       return jsonResponse(state.customer);
     }
     if (url.pathname === `${base}/timeline`) {
@@ -249,6 +255,26 @@ describe('Customer detail', () => {
     expect(await patch?.json()).toEqual({ stage: 'SAMPLE_ORDER' });
     await waitFor(() => expect(screen.getByRole('combobox', { name: 'Stage' })).toHaveDisplayValue('Sample order'));
     expect(screen.getByRole('button', { name: 'Delete customer' })).toBeInTheDocument();
+  });
+
+  it('adds a tag found by typing, at once, offering only the tags it has not', SLOW, async () => {
+    const { requests } = detailApi(customer(5, { tags: [{ id: 7, name: 'Key account', color: '#E53935' }] }));
+    const { user } = renderScreen(5);
+
+    const add = await screen.findByRole('combobox', { name: 'Add a tag' });
+    expect(add).toHaveTextContent('Choose a tag…');
+    await user.click(add);
+    await screen.findByRole('option', { name: 'Purchase category: Hinges' });
+    expect(screen.queryByRole('option', { name: 'Key account' })).not.toBeInTheDocument();
+    await user.type(screen.getByRole('combobox', { name: 'Search tags…' }), 'hin');
+    await user.keyboard('{Enter}');
+
+    await waitFor(() => expect(requests.some((request) => request.method === 'PUT')).toBe(true));
+    const put = requests.find((request) => request.method === 'PUT');
+    expect(new URL(put?.url ?? '').pathname).toBe('/api/v1/customers/5/tags');
+    expect(await put?.json()).toEqual({ tagIds: [7, 8] });
+    expect(await screen.findByRole('button', { name: 'Remove the tag Hinges' })).toBeInTheDocument();
+    await waitFor(() => expect(add).toHaveFocus());
   });
 
   it('hides delete from reps', SLOW, async () => {

@@ -1,15 +1,15 @@
 import { useId } from 'react';
 import { useController, useFieldArray } from 'react-hook-form';
 import * as z from 'zod/mini';
+import { CountryCombobox } from '@/components/country-combobox';
 import { SelectField } from '@/components/form/select-field';
 import { TextField } from '@/components/form/text-field';
 import type { ZodForm } from '@/components/form/use-zod-form';
 import { CUSTOMER_EMAIL_PATTERN, matching, optionalText, PHONE_PATTERN, requiredText } from '@/lib/form-schemas';
-import { useLocale, useT } from '@/lib/i18n';
+import { useT } from '@/lib/i18n';
 import { IM_CHANNELS, type CustomerFields, type ImAccount, type ImChannel } from '../api/create-customer';
 import type { CustomField } from '../api/list-custom-fields';
 import { SOURCES, STAGES, STARS, type Customer } from '../api/list-customers';
-import { countryOptions } from '@/lib/countries';
 
 /** The plain text members of a customer file, in form order. */
 export const TEXT_FIELDS = [
@@ -361,6 +361,27 @@ function PurchaseCategories({ form }: { form: CustomerForm }) {
   );
 }
 
+/** The country, searchable by name or ISO code; optional. Its error and focus-on-error reach the trigger. */
+function CountryField({ form }: { form: CustomerForm }) {
+  const t = useT();
+  const {
+    field: { value, onChange, onBlur, ref, name },
+  } = useController({ control: form.control, name: 'country' });
+  return (
+    <CountryCombobox
+      label={t('customers.field.country')}
+      placeholder={t('customers.field.none')}
+      noneLabel={t('customers.field.none')}
+      name={name}
+      value={value}
+      onChange={onChange}
+      onBlur={onBlur}
+      ref={ref}
+      error={form.fieldError('country')}
+    />
+  );
+}
+
 function CustomFieldInput({ form, field }: { form: CustomerForm; field: CustomField }) {
   const t = useT();
   const id = useId();
@@ -406,7 +427,6 @@ function CustomFieldInput({ form, field }: { form: CustomerForm; field: CustomFi
 /** The inputs of a customer file, bound to a form made with customerFormSchema and customerFormValues. */
 export function CustomerFieldsInputs({ form, customFields }: { form: CustomerForm; customFields: CustomField[] }) {
   const t = useT();
-  const locale = useLocale();
   return (
     <>
       <TextField label={t('customers.field.name')} required {...form.field('name')} />
@@ -417,11 +437,7 @@ export function CustomerFieldsInputs({ form, customFields }: { form: CustomerFor
       <TextField label={t('customers.field.mobile')} type="tel" {...form.field('mobile')} />
       <TextField label={t('customers.field.fax')} type="tel" {...form.field('fax')} />
       <TextField label={t('customers.field.website')} {...form.field('website')} />
-      <SelectField
-        label={t('customers.field.country')}
-        options={[{ value: '', label: t('customers.field.none') }, ...countryOptions(locale)]}
-        {...form.field('country')}
-      />
+      <CountryField form={form} />
       <TextField label={t('customers.field.region')} {...form.field('region')} />
       <TextField label={t('customers.field.city')} {...form.field('city')} />
       <TextField label={t('customers.field.address')} {...form.field('address')} />

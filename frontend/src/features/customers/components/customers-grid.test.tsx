@@ -246,6 +246,80 @@ describe('Changing stage and intention in the list', () => {
   });
 });
 
+describe('Moving a next follow-up in the list', () => {
+  const TOMORROW = new Date(Date.now() + 86_400_000).toISOString();
+  const day = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC' }).format(new Date(iso));
+
+  function rescheduleApi(listed: Customer[], answer: (request: Request) => Response | Promise<Response>) {
+    return fakeApi((request, url) => {
+      if (url.pathname === '/api/v1/team') return jsonResponse({ items: [] });
+      if (url.pathname === '/api/v1/customers') return jsonResponse({ items: listed, nextCursor: null });
+      if (url.pathname.startsWith('/api/v1/agenda/items/') && request.method === 'POST') return answer(request);
+      return undefined;
+    });
+  }
+
+  function renderInUtc(role: Role = 'MANAGER') {
+    const router = createMemoryRouter([{ path: '/customers', element: <CustomersScreen role={role} timeZone="UTC" /> }], {
+      initialEntries: ['/customers'],
+    });
+    return renderWithProviders(<RouterProvider router={router} />);
+  }
+
+  it('moves it to the day chosen, at once, through the agenda item of the customer, on Enter or on leaving the field', SLOW, async () => {
+    const reply = deferred<Response>();
+    const anna = customer(1, { name: 'Anna', lastFollowUpAt: '2026-01-02T08:00:00Z', nextFollowUpAt: TOMORROW });
+    const { requests } = rescheduleApi([anna, customer(2, { name: 'Bob', lastFollowUpAt: null, nextFollowUpAt: null })], () => reply.promise);
+    const { user } = renderInUtc();
+
+    const field = await screen.findByLabelText('Next follow-up of Anna');
+    expect(field).toHaveValue(day(TOMORROW));
+    // Nothing to plan from without a follow-up: Bob's is not a field.
+    expect(screen.queryByLabelText('Next follow-up of Bob')).not.toBeInTheDocument();
+
+    await user.clear(field);
+    await user.type(field, '2099-03-04');
+    // Typing alone sends nothing: a half-typed year would be a day in the past.
+    expect(requests.some((request) => request.method === 'POST')).toBe(false);
+    await user.keyboard('{Enter}');
+    const post = await waitFor(() => {
+      const found = requests.find((request) => request.method === 'POST');
+      expect(found).toBeDefined();
+      return found as Request;
+    });
+    expect(new URL(post.url).pathname).toBe('/api/v1/agenda/items/next-1/reschedule');
+    expect(await post.json()).toEqual({ on: '2099-03-04' });
+    reply.resolve(new Response(null, { status: 204 }));
+    await waitFor(() => expect(screen.getByLabelText('Next follow-up of Anna')).toHaveValue('2099-03-04'));
+  });
+
+  it('puts the day back and says why in words when the server refuses, and Escape undoes what was typed', SLOW, async () => {
+    const anna = customer(1, { name: 'Anna', lastFollowUpAt: '2026-01-02T08:00:00Z', nextFollowUpAt: TOMORROW });
+    rescheduleApi([anna], () =>
+      problemResponse({
+        type: `${PROBLEMS}/validation`,
+        title: 'Invalid',
+        status: 400,
+        errors: [{ field: 'on', code: 'INVALID', message: 'must not be in the past' }],
+      }),
+    );
+    const { user } = renderInUtc();
+
+    const field = await screen.findByLabelText('Next follow-up of Anna');
+    await user.clear(field);
+    await user.type(field, '2099-05-06');
+    await user.keyboard('{Escape}');
+    expect(field).toHaveValue(day(TOMORROW));
+
+    await user.clear(field);
+    await user.type(field, '2098-01-01');
+    await user.tab();
+    expect(await screen.findByRole('alert')).toHaveTextContent(/^Could not change Anna: .+/);
+    expect(screen.getByRole('alert')).not.toHaveTextContent('must not be in the past');
+    await waitFor(() => expect(screen.getByLabelText('Next follow-up of Anna')).toHaveValue(day(TOMORROW)));
+  });
+});
+
 describe('Keyboard in the customer list', () => {
   it('moves between rows with the arrows, Home and End, ticks with Space and opens with Enter', SLOW, async () => {
     listApi([customer(1, { name: 'Anna' }), customer(2, { name: 'Bob' }), customer(3, { name: 'Cid' })]);

@@ -31,7 +31,7 @@ describe('My customers', () => {
         ? jsonResponse({ items: [customer(1, { name: 'John Miller' })], nextCursor: null, total: 1 })
         : undefined,
     );
-    const { user, router } = renderScreen('/customers?stage=INQUIRY&cf.incoterm=FOB&includeTotal=true');
+    const { user, router } = renderScreen('/customers?stage=INQUIRY&country=FR&cf.incoterm=FOB&includeTotal=true');
 
     expect(await screen.findByRole('link', { name: 'John Miller' })).toBeInTheDocument();
     const first = new URL(listRequests(requests)[0]?.url ?? '');
@@ -41,11 +41,19 @@ describe('My customers', () => {
     expect(await screen.findByText('1 customer matches')).toBeInTheDocument();
 
     const panel = screen.getByRole('search', { name: 'Screen customers' });
+    // The URL's countries are chips of the country picker.
+    expect(within(panel).getByRole('button', { name: 'Remove France' })).toBeInTheDocument();
     await user.type(within(panel).getByLabelText('Search'), 'miller');
     await user.click(within(panel).getByRole('checkbox', { name: 'Sample order' }));
     await user.click(within(panel).getByRole('checkbox', { name: 'High intention' }));
     await user.selectOptions(within(panel).getByLabelText('Owner'), 'Me');
-    await user.selectOptions(within(panel).getByLabelText('Tags'), 'Key account');
+    await user.click(within(panel).getByRole('combobox', { name: 'Tags' }));
+    await user.click(screen.getByRole('option', { name: 'Key account' }));
+    await user.keyboard('{Escape}');
+    await user.click(within(panel).getByRole('combobox', { name: 'Country' }));
+    await user.type(screen.getByRole('combobox', { name: 'Search countries…' }), 'de');
+    await user.keyboard('{Enter}{Escape}');
+    expect(within(panel).getByRole('button', { name: 'Remove Germany' })).toBeInTheDocument();
     await user.click(within(panel).getByRole('radio', { name: 'All of them' }));
     await user.type(within(panel).getByLabelText('Lowest'), '50');
     await user.selectOptions(within(panel).getByLabelText('Has an email'), 'Yes');
@@ -59,6 +67,7 @@ describe('My customers', () => {
     expect(query.get('ownerId')).toBe('me');
     expect(query.getAll('tagAll')).toEqual(['7']);
     expect(query.get('tag')).toBeNull();
+    expect(query.getAll('country')).toEqual(['FR', 'DE']);
     expect(query.get('scoreMin')).toBe('50');
     expect(query.get('hasEmail')).toBe('true');
     expect(query.getAll('customField')).toEqual(['incoterm:FOB']);

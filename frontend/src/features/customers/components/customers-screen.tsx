@@ -2,10 +2,11 @@ import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { ExportButton } from '@/components/export-button';
 import { LoadMore } from '@/components/load-more';
 import { QueryError } from '@/components/query-error';
+import { ListTotal } from '@/components/list-total';
 import { useNotify } from '@/components/toast';
 import { Link, useSearchParams } from 'react-router';
 import type { Role } from '@/lib/domain';
-import { useFormatters, useT, type Translate } from '@/lib/i18n';
+import { useT, type Translate } from '@/lib/i18n';
 import { useTeam } from '@/lib/team';
 import { useSelection } from '@/lib/use-selection';
 import type { BatchResult } from '../api/batch-customers';
@@ -58,7 +59,6 @@ export function CustomersScreen({
   batchPlanAction?: BatchPlanActionRender;
 }) {
   const t = useT();
-  const format = useFormatters();
   const [search, setSearch] = useSearchParams();
   const searchKey = search.toString();
   const query = useMemo(() => searchToQuery(new URLSearchParams(searchKey)), [searchKey]);
@@ -111,8 +111,10 @@ export function CustomersScreen({
 
   const pages = customersQuery.data?.pages;
   const customers = useMemo(() => pages?.flatMap((page) => page.items) ?? [], [pages]);
-  const total = customersQuery.data?.pages[0]?.total;
-  const showTotal = search.get('includeTotal') === 'true';
+  const firstPage = customersQuery.data?.pages[0];
+  const total = firstPage?.total;
+  // Exact unless the first page's count reached its bound (includeTotal counts every match).
+  const totalCapped = firstPage?.totalCapped === true;
   const busy = customersQuery.isFetching && !customersQuery.isFetchingNextPage;
 
   // While every match is selected, every loaded row shows ticked; unticking one goes back to ticked rows.
@@ -126,8 +128,8 @@ export function CustomersScreen({
   }
   const pageSelected = customers.length > 0 && customers.every((customer) => shownSelected.has(customer.id));
   const moreThanShown = pageSelected && customersQuery.hasNextPage;
-  // The total is counted with the list when "Count all matches" is on; else asked for when it is needed.
-  const listTotal = showTotal ? total : undefined;
+  // The first page's count when it is exact; else every match is counted when it is needed.
+  const listTotal = totalCapped ? undefined : total;
   const countQuery = useCustomersCount(query, moreThanShown && listTotal == null);
   const matching = listTotal ?? countQuery.data;
   const target: BatchTarget | null =
@@ -165,6 +167,7 @@ export function CustomersScreen({
         owners={owners}
         columns={columnSettings.settings}
         canEdit={canEdit}
+        timeZone={timeZone}
       />
     );
   }
@@ -201,22 +204,14 @@ export function CustomersScreen({
       <SavedViews search={search} onApply={(view) => apply(filterToSearch(view.filter, view.sort))} />
       <section aria-labelledby="customers-title" className="card">
         <div className="list-toolbar">
-          <label>
-            <input
-              type="checkbox"
-              checked={showTotal}
-              onChange={(event) => setParam('includeTotal', event.target.checked ? 'true' : null)}
-            />{' '}
-            {t('customers.showTotal')}
-          </label>
-          {/* Always rendered with a fixed height, so what appears in it is announced and nothing jumps. */}
-          <span role="status" className="list-status">
-            {busy && !customersQuery.isPending
-              ? t('customers.updating')
-              : showTotal && total != null
-                ? t('customers.total', { count: format.number(total) })
-                : ''}
-          </span>
+          <ListTotal
+            total={total}
+            capped={totalCapped}
+            updating={busy && !customersQuery.isPending}
+            exactKey="customers.total"
+            moreKey="customers.totalMore"
+            onCountAll={() => setParam('includeTotal', 'true')}
+          />
           <ColumnChooser control={columnSettings} available={availableColumns} />
         </div>
         {(moreThanShown || allMatching) && (

@@ -15,9 +15,11 @@ import { PoolReturnTimer } from '@/components/pool-return-timer';
 import { useFormatters, useT, type MessageKey, type Translate } from '@/lib/i18n';
 import { ApiError, errorSentence } from '@/lib/problem';
 import { STAGES, STARS, type Customer, type CustomerStage } from '../api/list-customers';
+import { useRescheduleNextFollowUp } from '../api/reschedule-next-follow-up';
 import { usePendingCustomerUpdates, useUpdateListedCustomer } from '../api/update-listed-customer';
 import { COLUMN_LABELS, OPTIONAL_COLUMNS, type ColumnSettings, type OptionalColumn } from '../lib/column-settings';
 import { SORT_KEYS, type SortKey } from '../lib/filters';
+import { NextFollowUpCell } from './next-follow-up-cell';
 import { TagChip } from './tag-chip';
 
 export interface CustomersTableProps {
@@ -31,8 +33,10 @@ export interface CustomersTableProps {
   owners?: ReadonlyMap<number, string>;
   /** Which optional columns are shown, in what order (the person's own, from the column chooser). */
   columns?: ColumnSettings;
-  /** Whether this person may change this customer's stage and stars right in the list. */
+  /** Whether this person may change this customer's stage, stars and next follow-up right in the list. */
   canEdit?: (customer: Customer) => boolean;
+  /** The store's time zone (the day a next follow-up moves to is the store's); default the browser's. */
+  timeZone?: string;
 }
 
 const column = createColumnHelper<Customer>();
@@ -91,6 +95,7 @@ export function CustomersTable({
   owners,
   columns: settings,
   canEdit,
+  timeZone,
 }: CustomersTableProps) {
   const t = useT();
   const format = useFormatters();
@@ -110,6 +115,15 @@ export function CustomersTable({
         : t('customers.grid.failed', { name, reason: errorSentence(t, error) }),
     );
   });
+
+  const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const [failedMoves, setFailedMoves] = useState(0);
+  const reschedule = useRescheduleNextFollowUp((error, { customer }) => {
+    setFailedMoves((count) => count + 1);
+    const name = customers.find((listed) => listed.id === customer.id)?.name ?? String(customer.id);
+    setProblem(() => (t: Translate) => t('customers.grid.failed', { name, reason: errorSentence(t, error) }));
+  });
+  const rescheduling = reschedule.isPending ? reschedule.variables.customer.id : null;
 
   function edit(customer: Customer, patch: Partial<Pick<Customer, 'stage' | 'stars'>>) {
     // One change of a row at a time: the next needs the version the first one makes.
@@ -282,21 +296,21 @@ export function CustomersTable({
       nextFollowUpAt: column.accessor('nextFollowUpAt', {
         id: 'nextFollowUpAt',
         header: sortHeader(COLUMN_LABELS.nextFollowUpAt),
-        // Not changed in place: the next follow-up is set by logging a follow-up (the customer's PATCH has no such field).
         cell: ({ row: { original: customer } }) => (
-          <td data-label={t(COLUMN_LABELS.nextFollowUpAt)}>
-            {!customer.nextFollowUpAt ? (
-              '—'
-            ) : Date.parse(customer.nextFollowUpAt) < now ? (
-              // Overdue: said in words as well as in colour.
-              <span className="follow-up-overdue">
-                {format.date(customer.nextFollowUpAt)}{' '}
-                <span className="overdue-label">{t('customers.nextFollowUp.overdue')}</span>
-              </span>
-            ) : (
-              format.date(customer.nextFollowUpAt)
-            )}
-          </td>
+          <NextFollowUpCell
+            customer={customer}
+            label={t(COLUMN_LABELS.nextFollowUpAt)}
+            now={now}
+            timeZone={zone}
+            // The plan belongs to the latest follow-up: without one there is nothing to move.
+            movable={editable(customer) && customer.lastFollowUpAt != null}
+            busy={rescheduling === customer.id}
+            resetToken={failedMoves}
+            onMove={(moved, day) => {
+              setProblem(null);
+              reschedule.mutate({ customer: moved, day, timeZone: zone });
+            }}
+          />
         ),
       }),
       createdAt: column.accessor('createdAt', {
@@ -309,7 +323,7 @@ export function CustomersTable({
     };
     return [defs.select, defs.name, ...OPTIONAL_COLUMNS.map((id) => defs[id])];
     // `edit` reads only what these dependencies already cover.
-  }, [t, format, now, owners, selected, onSelect, rovingId, canEdit, pending]);
+  }, [t, format, now, owners, selected, onSelect, rovingId, canEdit, pending, zone, rescheduling, failedMoves]);
 
   // The tick box and the name always first; then the person's order. The owner column only for managers.
   const order = settings?.order ?? [...OPTIONAL_COLUMNS];

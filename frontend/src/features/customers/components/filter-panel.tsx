@@ -1,4 +1,5 @@
 import type { FormEvent } from 'react';
+import { Combobox } from '@/components/combobox';
 import { CheckboxGroup, CountryFilter, Field, SearchRow, StageAndStarsFilters, YesNoField } from '@/components/form/filter-controls';
 import { useT } from '@/lib/i18n';
 import type { CustomField } from '../api/list-custom-fields';
@@ -21,6 +22,7 @@ export function FilterPanel({ search, canScreenOwners, tags, customFields, onApp
   const get = (key: string) => search.get(key) ?? '';
   const tagMode = search.getAll('tagAll').length > 0 ? 'all' : 'any';
   const selectedTags = [...search.getAll('tag'), ...search.getAll('tagAll')];
+  const tagOptions = tags.map((tag) => ({ value: String(tag.id), label: tag.group ? `${tag.group}: ${tag.name}` : tag.name }));
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -64,17 +66,15 @@ export function FilterPanel({ search, canScreenOwners, tags, customFields, onApp
           />
           <CountryFilter search={search} />
           <div className="field">
-            <Field label={t('customers.field.tags')}>
-              {(id) => (
-                <select id={id} name="tags" multiple size={5} defaultValue={selectedTags}>
-                  {tags.map((tag) => (
-                    <option key={tag.id} value={String(tag.id)}>
-                      {tag.group ? `${tag.group}: ${tag.name}` : tag.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <Combobox
+              multiple
+              label={t('customers.field.tags')}
+              name="tags"
+              options={tagOptions}
+              defaultValue={selectedTags}
+              searchLabel={t('combobox.searchTags')}
+              placeholder={t('combobox.anyTag')}
+            />
             <fieldset className="inline-radios">
               <legend>{t('customers.filter.tagMode')}</legend>
               <label>

@@ -31,7 +31,7 @@ function followUp(id: number, overrides: Partial<FollowUp> = {}): FollowUp {
 }
 
 /** A customer whose timeline shows its follow-ups; they change with If-Match checked, and go on DELETE. */
-function followUpApi(initial: Customer, followUps: FollowUp[]) {
+function followUpApi(initial: Customer, followUps: FollowUp[], refusePatch?: () => Response) {
   const state = { customer: { ...initial }, followUps: [...followUps] };
   const mock = fakeApi(async (request, url) => {
     const base = `/api/v1/customers/${state.customer.id}`;
@@ -55,6 +55,7 @@ function followUpApi(initial: Customer, followUps: FollowUp[]) {
     const current = state.followUps[index];
     if (current && request.method === 'GET') return jsonResponse(current);
     if (current && request.method === 'PATCH') {
+      if (refusePatch) return refusePatch();
       if (request.headers.get('If-Match') !== `"${current.version}"`) {
         return problemResponse({ type: `${PROBLEMS}/precondition-failed`, title: 'Stale', status: 412 });
       }
@@ -132,6 +133,57 @@ describe('Follow-ups on the timeline', () => {
     const patches = requests.filter((request) => request.method === 'PATCH');
     expect(patches).toHaveLength(1);
     expect(patches[0]?.headers.get('If-Match')).toBe('"1"');
+  });
+
+  it('names every mistake by its field, in the server’s words, and sends nothing', SLOW, async () => {
+    const { requests } = followUpApi(customer(5, { ownerId: 3 }), [followUp(11, { content: 'Called', occurredAt: '2026-03-04T10:00:00Z' })]);
+    const { user } = renderScreen('REP', 3);
+
+    const item = await timelineItem('Called');
+    await user.click(within(item).getByRole('button', { name: /^Edit the Call follow-up/ }));
+    const form = await within(item).findByRole('form', { name: 'Edit follow-up' });
+    const content = within(form).getByLabelText('What happened');
+    await user.clear(content);
+    // The next follow-up before this one.
+    await user.type(within(form).getByLabelText('Next follow-up on'), '2026-03-01');
+    await user.click(within(form).getByRole('button', { name: 'Save follow-up' }));
+
+    expect(content).toHaveAccessibleDescription('Required.');
+    expect(within(form).getByLabelText('Next follow-up on')).toHaveAccessibleDescription(
+      'Leave empty for no reminder. Must be later than “When”.',
+    );
+    // The first in the page: the day comes before the text.
+    await waitFor(() => expect(within(form).getByLabelText('Next follow-up on')).toHaveFocus());
+    expect(requests.some((request) => request.method === 'PATCH')).toBe(false);
+
+    // Checked again as it changes.
+    await user.type(content, 'Called twice');
+    expect(content).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('shows the server’s field error by its input', SLOW, async () => {
+    followUpApi(customer(5, { ownerId: 3 }), [followUp(11, { content: 'Called' })], () =>
+      problemResponse({
+        type: `${PROBLEMS}/validation`,
+        title: 'Invalid',
+        status: 400,
+        // The server's clock says later than ours.
+        errors: [{ field: 'occurredAt', message: 'must not be in the future', code: 'NOT_FUTURE' }],
+      }),
+    );
+    const { user } = renderScreen('REP', 3);
+
+    const item = await timelineItem('Called');
+    await user.click(within(item).getByRole('button', { name: /^Edit the Call follow-up/ }));
+    const form = await within(item).findByRole('form', { name: 'Edit follow-up' });
+    const when = within(form).getByLabelText('When');
+    await user.clear(when);
+    await user.type(when, '2026-03-05T09:30');
+    await user.click(within(form).getByRole('button', { name: 'Save follow-up' }));
+
+    await waitFor(() => expect(when).toHaveAccessibleDescription('Cannot be in the future.'));
+    expect(when).toHaveFocus();
+    expect(within(form).getByRole('alert')).toHaveTextContent('Some details need fixing');
   });
 
   it('deletes a follow-up only after a confirmation', SLOW, async () => {

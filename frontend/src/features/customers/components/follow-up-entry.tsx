@@ -1,9 +1,10 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState } from 'react';
+import * as z from 'zod/mini';
 import { Confirm } from '@/components/confirm';
 import { FormAlert } from '@/components/form/form-alert';
 import { SelectField } from '@/components/form/select-field';
 import { TextField } from '@/components/form/text-field';
-import { useFocusOnError, useFormErrors } from '@/components/form/use-form-errors';
+import { applyServerErrors, useZodForm } from '@/components/form/use-zod-form';
 import { useFormatters, useT } from '@/lib/i18n';
 import { ApiError, errorMessage } from '@/lib/problem';
 import { FOLLOW_UP_TYPES, type FollowUpType } from '../api/create-follow-up';
@@ -11,9 +12,11 @@ import { useDeleteFollowUp } from '../api/delete-follow-up';
 import type { TimelineEntry } from '../api/get-timeline';
 import { useFollowUp, type FollowUp } from '../api/list-follow-ups';
 import { useUpdateFollowUp, type UpdateFollowUpRequest } from '../api/update-follow-up';
-import { dayToReminder } from './follow-up-form';
+import { dayToReminder, followUpSchema } from '../lib/follow-up-schema';
 
-const FIELDS = ['type', 'content', 'occurredAt', 'nextFollowUpAt'] as const;
+const editSchema = followUpSchema({ occurredAtRequired: true });
+
+type EditValues = z.input<typeof editSchema>;
 
 /** An instant as a date (`2026-03-10`) or date-time (`2026-03-10T09:00`) input shows it, in local time. */
 function localInput(iso: string, withTime: boolean): string {
@@ -23,30 +26,32 @@ function localInput(iso: string, withTime: boolean): string {
   return withTime ? `${day}T${pad(date.getHours())}:${pad(date.getMinutes())}` : day;
 }
 
+function editValues(followUp: FollowUp): EditValues {
+  return {
+    type: followUp.type,
+    content: followUp.content,
+    occurredAt: localInput(followUp.occurredAt, true),
+    nextFollowUpAt: followUp.nextFollowUpAt ? localInput(followUp.nextFollowUpAt, false) : '',
+  };
+}
+
 /** The members the form changed, as a merge patch; an emptied reminder day removes the reminder. */
-function followUpPatch(followUp: FollowUp, data: FormData): UpdateFollowUpRequest {
+function followUpPatch(followUp: FollowUp, values: z.output<typeof editSchema>): UpdateFollowUpRequest {
+  const before = editValues(followUp);
   const patch: UpdateFollowUpRequest = {};
-  const type = String(data.get('type')) as FollowUpType;
-  if (type !== followUp.type) patch.type = type;
-  const content = String(data.get('content') ?? '').trim();
-  if (content !== followUp.content) patch.content = content;
-  const occurredAt = String(data.get('occurredAt') ?? '');
-  if (occurredAt && occurredAt !== localInput(followUp.occurredAt, true)) patch.occurredAt = new Date(occurredAt).toISOString();
-  const next = String(data.get('nextFollowUpAt') ?? '');
-  const nextBefore = followUp.nextFollowUpAt ? localInput(followUp.nextFollowUpAt, false) : '';
-  if (next !== nextBefore) patch.nextFollowUpAt = next ? dayToReminder(next) : null;
+  if (values.type !== followUp.type) patch.type = values.type;
+  if (values.content !== followUp.content) patch.content = values.content;
+  if (values.occurredAt !== before.occurredAt) patch.occurredAt = new Date(values.occurredAt).toISOString();
+  if (values.nextFollowUpAt !== before.nextFollowUpAt) {
+    patch.nextFollowUpAt = values.nextFollowUpAt ? dayToReminder(values.nextFollowUpAt) : null;
+  }
   return patch;
 }
 
 function FollowUpEditor({ customerId, id, onClose }: { customerId: number; id: number; onClose: () => void }) {
   const t = useT();
-  const contentId = useId();
-  const formRef = useRef<HTMLFormElement>(null);
   const followUpQuery = useFollowUp(customerId, id);
   const updateMutation = useUpdateFollowUp();
-  const stale = updateMutation.error instanceof ApiError && updateMutation.error.status === 412;
-  const { fieldErrors, alert } = useFormErrors(stale ? null : updateMutation.error, FIELDS);
-  useFocusOnError(formRef, updateMutation.error);
 
   if (followUpQuery.isPending) return <p role="status">{t('app.loading')}</p>;
   if (followUpQuery.isError) {
@@ -60,25 +65,56 @@ function FollowUpEditor({ customerId, id, onClose }: { customerId: number; id: n
       </div>
     );
   }
+  return (
+    <FollowUpEditForm
+      // A reload after someone else's change starts the form again from their version.
+      key={followUpQuery.data.version}
+      followUp={followUpQuery.data}
+      updateMutation={updateMutation}
+      onClose={onClose}
+    />
+  );
+}
 
-  const followUp = followUpQuery.data;
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+function FollowUpEditForm({
+  followUp,
+  updateMutation,
+  onClose,
+}: {
+  followUp: FollowUp;
+  /** Kept by the editor, so that a 412 is still said once the form shows their version. */
+  updateMutation: ReturnType<typeof useUpdateFollowUp>;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const contentId = useId();
+  const form = useZodForm(editSchema, { defaultValues: editValues(followUp) });
+  const stale = updateMutation.error instanceof ApiError && updateMutation.error.status === 412;
+  const contentError = form.fieldError('content');
+
+  const handleSubmit = form.handleSubmit((values) => {
     if (updateMutation.isPending) return;
-    const patch = followUpPatch(followUp, new FormData(event.currentTarget));
+    const patch = followUpPatch(followUp, values);
     if (Object.keys(patch).length === 0) {
       onClose();
       return;
     }
-    updateMutation.mutate({ followUp, patch }, { onSuccess: onClose });
-  }
+    updateMutation.mutate(
+      { followUp, patch },
+      {
+        onSuccess: onClose,
+        // A 412 is said below; the form comes back with their version.
+        onError: (error) => {
+          if (!(error instanceof ApiError && error.status === 412)) applyServerErrors(form, error);
+        },
+      },
+    );
+  });
 
   const pending = updateMutation.isPending;
   return (
     <form
-      // A reload after someone else's change starts the form again from their version.
-      key={followUp.version}
-      ref={formRef}
+      ref={form.formRef}
       onSubmit={handleSubmit}
       onKeyDown={(event) => {
         if (event.key === 'Escape') onClose();
@@ -90,40 +126,29 @@ function FollowUpEditor({ customerId, id, onClose }: { customerId: number; id: n
     >
       <SelectField
         label={t('followUp.type')}
-        name="type"
-        defaultValue={followUp.type}
         options={FOLLOW_UP_TYPES.map((type) => ({ value: type, label: t(`followUp.type.${type}`) }))}
-        error={fieldErrors.type}
+        {...form.field('type')}
       />
-      <TextField
-        label={t('followUp.occurredAt')}
-        name="occurredAt"
-        type="datetime-local"
-        defaultValue={localInput(followUp.occurredAt, true)}
-        error={fieldErrors.occurredAt}
-      />
+      <TextField label={t('followUp.occurredAt')} type="datetime-local" required {...form.field('occurredAt')} />
       <TextField
         label={t('followUp.next')}
-        name="nextFollowUpAt"
         type="date"
-        defaultValue={followUp.nextFollowUpAt ? localInput(followUp.nextFollowUpAt, false) : ''}
         hint={t('followUp.edit.nextHint')}
-        error={fieldErrors.nextFollowUpAt}
+        {...form.field('nextFollowUpAt')}
       />
       <div className="field field-wide">
         <label htmlFor={contentId}>{t('followUp.content')}</label>
         <textarea
           id={contentId}
-          name="content"
           rows={3}
           required
-          defaultValue={followUp.content}
-          aria-invalid={fieldErrors.content ? true : undefined}
-          aria-describedby={fieldErrors.content ? `${contentId}-error` : undefined}
+          aria-invalid={contentError ? true : undefined}
+          aria-describedby={contentError ? `${contentId}-error` : undefined}
+          {...form.register('content')}
         />
-        {fieldErrors.content && (
+        {contentError && (
           <p id={`${contentId}-error`} className="field-error">
-            {fieldErrors.content}
+            {contentError}
           </p>
         )}
       </div>
@@ -132,7 +157,7 @@ function FollowUpEditor({ customerId, id, onClose }: { customerId: number; id: n
           {t('followUp.edit.stale')}
         </p>
       )}
-      <FormAlert alert={alert} />
+      <FormAlert alert={form.alert} />
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={pending}>
           {pending ? t('followUp.edit.saving') : t('followUp.edit.save')}

@@ -35,6 +35,18 @@ describe('FollowUpForm', () => {
     expect(posts(requests)).toHaveLength(0);
   });
 
+  it('empties the form after recording and puts the cursor back in the note, ready for the next', async () => {
+    const { requests } = mockFetch(() => jsonResponse({ id: 1 }, { status: 201 }));
+    const { user } = renderWithProviders(<FollowUpForm customerId={5} />);
+
+    await user.type(screen.getByLabelText('What happened'), 'Called about the sample');
+    await user.click(screen.getByRole('button', { name: 'Record follow-up' }));
+
+    await waitFor(() => expect(posts(requests)).toHaveLength(1));
+    await waitFor(() => expect(screen.getByLabelText('What happened')).toHaveValue(''));
+    await waitFor(() => expect(screen.getByLabelText('What happened')).toHaveFocus());
+  });
+
   it('says them in Chinese', async () => {
     setLocale('zh-CN');
     mockFetch(() => jsonResponse({}, { status: 201 }));

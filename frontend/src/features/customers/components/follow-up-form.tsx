@@ -5,45 +5,11 @@ import { SelectField } from '@/components/form/select-field';
 import { TextField } from '@/components/form/text-field';
 import { useNotify } from '@/components/toast';
 import { applyServerErrors, useZodForm } from '@/components/form/use-zod-form';
-import { fieldMessageParams } from '@/lib/form-messages';
-import { requiredText } from '@/lib/form-schemas';
 import { useT } from '@/lib/i18n';
 import { FOLLOW_UP_TYPES, useCreateFollowUp, type CreateFollowUpRequest } from '../api/create-follow-up';
+import { dayToReminder, followUpSchema as followUpSchemaOf } from '../lib/follow-up-schema';
 
-/** A reminder day means 9:00 that day, in the rep's time zone. */
-export function dayToReminder(day: string): string {
-  const [year = 0, month = 1, date = 1] = day.split('-').map(Number);
-  return new Date(year, month - 1, date, 9).toISOString();
-}
-
-/** As the server allows a clock a little ahead (FollowUpService.CLOCK_SKEW). */
-const CLOCK_SKEW_MS = 60_000;
-
-// The server's rules (CreateFollowUpRequest, FollowUpService.checkTimes), in the same words.
-const followUpSchema = z
-  .object({
-    type: z.enum(FOLLOW_UP_TYPES),
-    content: requiredText(10_000),
-    occurredAt: z.string().check(
-      z.refine((value) => value === '' || new Date(value).getTime() <= Date.now() + CLOCK_SKEW_MS, {
-        params: fieldMessageParams('fieldError.NOT_FUTURE'),
-      }),
-    ),
-    nextFollowUpAt: z.string(),
-  })
-  .check(
-    // The next follow-up comes after this one, when both are given (an empty "when" is now, on the server's clock).
-    z.refine(
-      ({ occurredAt, nextFollowUpAt }) =>
-        occurredAt === '' || nextFollowUpAt === '' || new Date(dayToReminder(nextFollowUpAt)) > new Date(occurredAt),
-      {
-        path: ['nextFollowUpAt'],
-        params: fieldMessageParams('fieldError.AFTER_FIELD', { other: 'occurredAt' }),
-        // Also when another field is wrong: one submit names every mistake.
-        when: () => true,
-      },
-    ),
-  );
+const followUpSchema = followUpSchemaOf({ occurredAtRequired: false });
 
 type FollowUpValues = z.input<typeof followUpSchema>;
 
@@ -68,7 +34,8 @@ export function FollowUpForm({ customerId }: { customerId: number }) {
         onSuccess: () => {
           form.reset();
           notify({ message: t('followUp.done'), tone: 'success' });
-          form.setFocus('content');
+          // Ready for the next note (react-hook-form's setFocus has no field to focus until the reset has rendered).
+          document.getElementById(contentId)?.focus();
         },
         onError: (error) => applyServerErrors(form, error),
       },

@@ -67,6 +67,7 @@ describe('Customer status: lost and reactivate', () => {
 
     await user.click(within(form).getByRole('button', { name: 'Mark as lost' }));
     expect(within(form).getByLabelText('Reason')).toHaveAccessibleDescription('Choose why this customer is lost.');
+    await waitFor(() => expect(within(form).getByLabelText('Reason')).toHaveFocus());
     expect(requests.some((request) => request.url.endsWith('/lost'))).toBe(false);
 
     await user.selectOptions(within(form).getByLabelText('Reason'), 'Price');
@@ -102,6 +103,24 @@ describe('Customer status: lost and reactivate', () => {
     await waitFor(() =>
       expect(within(form).getByLabelText('Reason')).toHaveAccessibleDescription('This value is not accepted.'),
     );
+  });
+
+  it('shows a field error the API sends by the note, with the focus there', SLOW, async () => {
+    lostApi(customer(5), {
+      lost: () =>
+        problemResponse({
+          type: `${PROBLEMS}/validation`,
+          title: 'Invalid',
+          status: 400,
+          errors: [{ field: 'note', message: 'size must be between 0 and 500', code: 'LENGTH', min: 0, max: 500 }],
+        }),
+    });
+    const form = await markLostWithPrice();
+    const note = within(form).getByLabelText('Note (optional)');
+    await waitFor(() => expect(note).toHaveAccessibleDescription('At most 500 characters.'));
+    expect(note).toHaveAttribute('aria-invalid', 'true');
+    expect(note).toHaveFocus();
+    expect(within(form).getByLabelText('Reason')).not.toHaveAttribute('aria-invalid');
   });
 
   it('reactivates a lost customer', SLOW, async () => {

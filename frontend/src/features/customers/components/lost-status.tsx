@@ -1,52 +1,54 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
-import { useFocusOnError, useFormErrors } from '@/components/form/use-form-errors';
+import { applyServerErrors, useZodForm } from '@/components/form/use-zod-form';
 import { useT } from '@/lib/i18n';
 import { errorMessage, isProblem } from '@/lib/problem';
 import type { Customer } from '../api/list-customers';
 import { useLostReasons } from '../api/list-lost-reasons';
 import { useMarkLost } from '../api/mark-lost';
 import { useReactivateCustomer } from '../api/reactivate-customer';
-import { ReasonFields, readReasonForm } from './reason-fields';
+import { EMPTY_REASON, ReasonFields, reasonRequest, reasonSchema } from './reason-fields';
 
-const FIELDS = ['reasonId', 'note'] as const;
+const markLostSchema = reasonSchema('lost.reasonRequired');
 
 function MarkLostForm({ customer, onClose }: { customer: Customer; onClose: () => void }) {
   const t = useT();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [missingReason, setMissingReason] = useState(false);
   const reasonsQuery = useLostReasons();
   const lostMutation = useMarkLost();
+  const form = useZodForm(markLostSchema, { defaultValues: EMPTY_REASON });
   const alreadyLost = isProblem(lostMutation.error, 'already-lost');
-  const { fieldErrors, alert } = useFormErrors(alreadyLost ? null : lostMutation.error, FIELDS);
-  useFocusOnError(formRef, lostMutation.error);
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const body = readReasonForm(event.currentTarget);
-    setMissingReason(!body.reasonId);
-    if (!body.reasonId) return;
-    lostMutation.mutate({ id: customer.id, body }, { onSuccess: onClose });
-  }
+  const handleSubmit = form.handleSubmit((values) => {
+    if (lostMutation.isPending) return;
+    lostMutation.mutate(
+      { id: customer.id, body: reasonRequest(values) },
+      {
+        onSuccess: onClose,
+        // Lost already is said in its own words (below), not as a failed form.
+        onError: (error) => {
+          if (!isProblem(error, 'already-lost')) applyServerErrors(form, error);
+        },
+      },
+    );
+  });
 
   const reasons = reasonsQuery.data ?? [];
   return (
-    <form ref={formRef} className="form" aria-label={t('lost.title')} onSubmit={handleSubmit} noValidate>
+    <form ref={form.formRef} className="form" aria-label={t('lost.title')} onSubmit={handleSubmit} noValidate>
       <p className="muted">{t('lost.explain')}</p>
       <ReasonFields
         reasons={reasons}
         loading={reasonsQuery.isPending}
         reasonLabel={t('lost.reason')}
-        reasonError={fieldErrors.reasonId ?? (missingReason ? t('lost.reasonRequired') : undefined)}
-        noteId={`lost-note-${customer.id}`}
-        noteError={fieldErrors.note}
+        reason={form.field('reasonId')}
+        note={form.field('note')}
       />
       {alreadyLost ? (
         <p role="alert" className="form-alert">
           {t('lost.alreadyLost')}
         </p>
       ) : (
-        <FormAlert alert={alert} />
+        <FormAlert alert={form.alert} />
       )}
       <div className="form-actions">
         <button type="submit" className="danger" disabled={lostMutation.isPending}>

@@ -102,4 +102,30 @@ describe('Editing the customer file', () => {
     // Still editing, with what was typed.
     expect(screen.getByLabelText('Customer since')).toHaveValue('2020-02-02');
   });
+
+  it('picks the country by typing, and shows the server’s refusal of it on the picker, focused', SLOW, async () => {
+    const { user, patches } = await openEditor((request) =>
+      request.method === 'PATCH'
+        ? problemResponse({
+            type: `${PROBLEMS}/validation`,
+            title: 'Invalid',
+            status: 400,
+            errors: [{ field: 'country', message: 'is not a country', code: 'ONE_OF' }],
+          })
+        : jsonResponse(john),
+    );
+
+    const country = screen.getByRole('combobox', { name: 'Country' });
+    expect(country).toHaveTextContent('(none)');
+    await user.click(country);
+    await user.type(screen.getByRole('combobox', { name: 'Search countries…' }), 'Germ');
+    await user.keyboard('{Enter}');
+    expect(country).toHaveTextContent('Germany');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    await waitFor(() => expect(country).toHaveAccessibleDescription('Choose one of the values offered.'));
+    expect(country).toHaveAttribute('aria-invalid', 'true');
+    await waitFor(() => expect(country).toHaveFocus());
+    expect(await patches()[0]?.json()).toEqual({ country: 'DE' });
+  });
 });

@@ -1,26 +1,19 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
-import { useFocusOnError, useFormErrors } from '@/components/form/use-form-errors';
+import { applyServerErrors, useZodForm } from '@/components/form/use-zod-form';
 import { useT } from '@/lib/i18n';
 import { isProblem } from '@/lib/problem';
 import type { Customer } from '../api/list-customers';
 import { useLostReasons } from '../api/list-lost-reasons';
 import { useReleaseCustomer } from '../api/release-customer';
-import { ReasonFields, readReasonForm } from './reason-fields';
+import { EMPTY_REASON, ReasonFields, reasonRequest, reasonSchema } from './reason-fields';
 
-const FIELDS = ['reasonId', 'note'] as const;
+const releaseSchema = reasonSchema('release.reasonRequired');
 
 /** Give a private customer back to the pool, with the store's reason (required) and a note. */
 export function ReleaseForm({ customer }: { customer: Customer }) {
   const t = useT();
-  const formRef = useRef<HTMLFormElement>(null);
   const [open, setOpen] = useState(false);
-  const [missingReason, setMissingReason] = useState(false);
-  const reasonsQuery = useLostReasons(open);
-  const releaseMutation = useReleaseCustomer();
-  const inPool = isProblem(releaseMutation.error, 'already-in-pool');
-  const { fieldErrors, alert } = useFormErrors(inPool ? null : releaseMutation.error, FIELDS);
-  useFocusOnError(formRef, releaseMutation.error);
 
   if (!open) {
     return (
@@ -29,43 +22,55 @@ export function ReleaseForm({ customer }: { customer: Customer }) {
       </button>
     );
   }
+  return <OpenReleaseForm customer={customer} onClose={() => setOpen(false)} />;
+}
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const body = readReasonForm(event.currentTarget);
-    setMissingReason(!body.reasonId);
-    if (!body.reasonId) return;
+/** The form itself, mounted when opened: each opening starts empty. */
+function OpenReleaseForm({ customer, onClose }: { customer: Customer; onClose: () => void }) {
+  const t = useT();
+  const reasonsQuery = useLostReasons();
+  const releaseMutation = useReleaseCustomer();
+  const form = useZodForm(releaseSchema, { defaultValues: EMPTY_REASON });
+  const inPool = isProblem(releaseMutation.error, 'already-in-pool');
+
+  const handleSubmit = form.handleSubmit((values) => {
+    if (releaseMutation.isPending) return;
     releaseMutation.mutate(
-      { id: customer.id, body },
-      { onSuccess: () => setOpen(false) },
+      { id: customer.id, body: reasonRequest(values) },
+      {
+        onSuccess: onClose,
+        // In the pool already is said in its own words (below), not as a failed form.
+        onError: (error) => {
+          if (!isProblem(error, 'already-in-pool')) applyServerErrors(form, error);
+        },
+      },
     );
-  }
+  });
 
   const reasons = reasonsQuery.data ?? [];
   return (
-    <form ref={formRef} className="card form" aria-label={t('release.title')} onSubmit={handleSubmit} noValidate>
+    <form ref={form.formRef} className="card form" aria-label={t('release.title')} onSubmit={handleSubmit} noValidate>
       <h2>{t('release.title')}</h2>
       <p className="muted">{t('release.explain')}</p>
       <ReasonFields
         reasons={reasons}
         loading={reasonsQuery.isPending}
         reasonLabel={t('release.reason')}
-        reasonError={fieldErrors.reasonId ?? (missingReason ? t('release.reasonRequired') : undefined)}
-        noteId={`release-note-${customer.id}`}
-        noteError={fieldErrors.note}
+        reason={form.field('reasonId')}
+        note={form.field('note')}
       />
       {inPool ? (
         <p role="alert" className="form-alert">
           {t('release.alreadyInPool')}
         </p>
       ) : (
-        <FormAlert alert={alert} />
+        <FormAlert alert={form.alert} />
       )}
       <div className="form-actions">
         <button type="submit" className="danger" disabled={releaseMutation.isPending}>
           {releaseMutation.isPending ? t('release.pending') : t('release.submit')}
         </button>
-        <button type="button" onClick={() => setOpen(false)}>
+        <button type="button" onClick={onClose}>
           {t('common.cancel')}
         </button>
       </div>

@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
+import { Combobox } from '@/components/combobox';
 import { useT } from '@/lib/i18n';
 import { errorMessage } from '@/lib/problem';
 import type { Customer } from '../api/list-customers';
@@ -19,12 +20,11 @@ export function TagsEditor({
   const t = useT();
   const id = useId();
   const setTagsMutation = useSetCustomerTags();
-  const [adding, setAdding] = useState('');
   const current = customer.tags;
   const available = tags.filter((tag) => !current.some((other) => other.id === tag.id));
 
   function save(tagIds: number[]) {
-    setTagsMutation.mutate({ id: customer.id, tagIds }, { onSuccess: () => setAdding('') });
+    setTagsMutation.mutate({ id: customer.id, tagIds });
   }
 
   const failure = setTagsMutation.error ? errorMessage(setTagsMutation.error) : null;
@@ -52,26 +52,17 @@ export function TagsEditor({
         ))}
       </ul>
       {!readOnly && (
-        <form
-          className="inline-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (adding) save([...current.map((tag) => tag.id), Number(adding)]);
+        // A store may have many tags: found by typing, added as soon as one is chosen.
+        <Combobox
+          label={t('customers.tags.add')}
+          options={available.map((tag) => ({ value: String(tag.id), label: tag.group ? `${tag.group}: ${tag.name}` : tag.name }))}
+          value=""
+          onChange={(tagId) => {
+            if (tagId && !setTagsMutation.isPending) save([...current.map((tag) => tag.id), Number(tagId)]);
           }}
-        >
-          <label htmlFor={`${id}-add`}>{t('customers.tags.add')}</label>
-          <select id={`${id}-add`} value={adding} onChange={(event) => setAdding(event.target.value)}>
-            <option value="">{t('customers.batch.chooseTag')}</option>
-            {available.map((tag) => (
-              <option key={tag.id} value={String(tag.id)}>
-                {tag.group ? `${tag.group}: ${tag.name}` : tag.name}
-              </option>
-            ))}
-          </select>
-          <button type="submit" disabled={!adding || setTagsMutation.isPending}>
-            {t('customers.tags.addButton')}
-          </button>
-        </form>
+          searchLabel={t('combobox.searchTags')}
+          placeholder={t('combobox.chooseTag')}
+        />
       )}
       {failure && (
         <p role="alert" className="field-error">

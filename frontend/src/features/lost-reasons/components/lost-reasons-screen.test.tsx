@@ -128,4 +128,47 @@ describe('Settings → Lost reasons', () => {
     await user.click(within(form).getByRole('button', { name: '保存原因' }));
     expect(await within(form).findByRole('alert')).toHaveTextContent('其他人刚刚修改了这个原因。列表已显示最新内容，请重试。');
   });
+
+  it('checks a name before sending it, in the words the server would use', SLOW, async () => {
+    const { requests } = reasonsApi([price]);
+    const { user } = renderWithProviders(<LostReasonsScreen />);
+    await screen.findByRole('list', { name: 'All reasons' });
+
+    await user.click(screen.getByRole('button', { name: 'Add reason' }));
+    const name = screen.getByLabelText('Reason');
+    expect(name).toHaveAccessibleDescription('Required.');
+    await waitFor(() => expect(name).toHaveFocus());
+
+    await user.click(screen.getByRole('button', { name: 'Rename the reason Price' }));
+    const form = screen.getByRole('form', { name: 'Rename the reason Price' });
+    await user.clear(within(form).getByLabelText('Reason'));
+    await user.type(within(form).getByLabelText('Reason'), '  ');
+    await user.click(within(form).getByRole('button', { name: 'Save reason' }));
+    expect(within(form).getByLabelText('Reason')).toHaveAccessibleDescription('Required.');
+    expect(requests.filter((request) => request.method !== 'GET')).toEqual([]);
+  });
+
+  it('shows the server’s field error next to the name', SLOW, async () => {
+    mockFetch((request) =>
+      request.method === 'POST'
+        ? problemResponse({
+            type: `${PROBLEMS}/validation`,
+            title: 'Validation failed',
+            status: 400,
+            errors: [{ field: 'name', message: 'size must be between 0 and 60', code: 'LENGTH', min: 0, max: 60 }],
+          })
+        : jsonResponse({ items: [price], nextCursor: null }),
+    );
+    const { user } = renderWithProviders(<LostReasonsScreen />);
+    await screen.findByRole('list', { name: 'All reasons' });
+
+    await user.type(screen.getByLabelText('Reason'), 'Payment terms');
+    await user.click(screen.getByRole('button', { name: 'Add reason' }));
+
+    const name = screen.getByLabelText('Reason');
+    await waitFor(() => expect(name).toHaveAccessibleDescription('At most 60 characters.'));
+    await waitFor(() => expect(name).toHaveFocus());
+    expect(screen.getByRole('alert')).toHaveTextContent('Some details need fixing');
+    expect(document.body).not.toHaveTextContent('size must');
+  });
 });

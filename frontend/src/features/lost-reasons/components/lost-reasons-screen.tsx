@@ -1,10 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import * as z from 'zod/mini';
 import { Confirm } from '@/components/confirm';
 import { useNotify } from '@/components/toast';
 import { FormAlert } from '@/components/form/form-alert';
 import { TextField } from '@/components/form/text-field';
-import { useFormErrors } from '@/components/form/use-form-errors';
+import { applyServerErrors, serverMessage, useZodForm, type ZodForm } from '@/components/form/use-zod-form';
 import { QueryError } from '@/components/query-error';
+import { matching, requiredText } from '@/lib/form-schemas';
 import { useT } from '@/lib/i18n';
 import { ApiError, errorMessage, isProblem } from '@/lib/problem';
 import { useCreateLostReason } from '../api/create-lost-reason';
@@ -12,29 +14,87 @@ import { useDeleteLostReason } from '../api/delete-lost-reason';
 import { useLostReasons, type LostReason } from '../api/list-lost-reasons';
 import { useUpdateLostReason } from '../api/update-lost-reason';
 
-const FIELDS = ['name'] as const;
+/** Text without a NUL character, as the server's Text.NO_NUL pattern takes it. */
+const NO_NUL = /^[^\0]*$/;
 
-function readName(form: HTMLFormElement): string {
-  return String(new FormData(form).get('name') ?? '').trim();
+// The server's rules (CreateLostReasonRequest, UpdateLostReasonRequest): checked here first, so that a slip needs no round trip.
+const nameSchema = z.object({
+  name: requiredText(60).check(matching(NO_NUL)),
+});
+
+type NameValues = z.input<typeof nameSchema>;
+type NameForm = ZodForm<NameValues, z.output<typeof nameSchema>>;
+
+/** A failed save: a taken name next to the name, the rest as the server said it. */
+function showServerErrors(form: NameForm, error: unknown) {
+  if (isProblem(error, 'reason-name-taken')) {
+    form.setError('name', serverMessage({ key: 'lostReasons.nameTaken' }));
+    form.focusFirstError();
+  } else {
+    applyServerErrors(form, error);
+  }
 }
 
-/** The name input, with "taken" and the API's field errors next to it. */
-function NameField({ reason, error }: { reason?: LostReason; error: unknown }) {
+/** The name input, with "taken" and the form's and the API's field errors next to it. */
+function NameField({ form }: { form: NameForm }) {
   const t = useT();
-  const nameTaken = isProblem(error, 'reason-name-taken');
-  const { fieldErrors, alert } = useFormErrors(nameTaken ? null : error, FIELDS);
   return (
     <>
-      <TextField
-        label={t('lostReasons.name')}
-        name="name"
-        required
-        maxLength={60}
-        defaultValue={reason?.name}
-        error={nameTaken ? t('lostReasons.nameTaken') : fieldErrors.name}
-      />
-      <FormAlert alert={alert} />
+      <TextField label={t('lostReasons.name')} required maxLength={60} {...form.field('name')} />
+      <FormAlert alert={form.alert} />
     </>
+  );
+}
+
+/** The row's own update (it archives too), kept by the row: a rename still ends when the form is cancelled meanwhile. */
+type UpdateReasonMutation = ReturnType<typeof useUpdateLostReason>;
+
+function RenameForm({ reason, updateMutation, onDone }: { reason: LostReason; updateMutation: UpdateReasonMutation; onDone: () => void }) {
+  const t = useT();
+  const notify = useNotify();
+  const form = useZodForm(nameSchema, { defaultValues: { name: reason.name } });
+  const stale = updateMutation.error instanceof ApiError && updateMutation.error.status === 412;
+
+  const handleRename = form.handleSubmit(({ name }) => {
+    updateMutation.mutate(
+      { reason, changes: { name } },
+      {
+        onSuccess: (renamed) => {
+          onDone();
+          notify({ message: t('lostReasons.renamed', { name: renamed.name }), tone: 'success' });
+        },
+        onError: (error) => {
+          // Someone else saved first: said below, about no field.
+          if (error instanceof ApiError && error.status === 412) form.focusFirstError();
+          else showServerErrors(form, error);
+        },
+      },
+    );
+  });
+
+  return (
+    <form
+      ref={form.formRef}
+      className="form form-columns"
+      onSubmit={handleRename}
+      noValidate
+      aria-label={t('lostReasons.renameReason', { name: reason.name })}
+    >
+      <NameField form={form} />
+      {stale && (
+        <p role="alert" tabIndex={-1} className="form-alert">
+          {t('lostReasons.stale')}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" disabled={updateMutation.isPending}>
+          {t('lostReasons.save')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }
 
@@ -44,19 +104,6 @@ function ReasonRow({ reason }: { reason: LostReason }) {
   const updateMutation = useUpdateLostReason();
   const deleteMutation = useDeleteLostReason();
   const [mode, setMode] = useState<'view' | 'rename' | 'delete'>('view');
-
-  function handleRename(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    updateMutation.mutate(
-      { reason, changes: { name: readName(event.currentTarget) } },
-      {
-        onSuccess: (renamed) => {
-          setMode('view');
-          notify({ message: t('lostReasons.renamed', { name: renamed.name }), tone: 'success' });
-        },
-      },
-    );
-  }
 
   function toggleArchived() {
     updateMutation.mutate(
@@ -72,22 +119,7 @@ function ReasonRow({ reason }: { reason: LostReason }) {
   if (mode === 'rename') {
     return (
       <li className="settings-item">
-        <form className="form form-columns" onSubmit={handleRename} noValidate aria-label={t('lostReasons.renameReason', { name: reason.name })}>
-          <NameField reason={reason} error={stale ? null : updateMutation.error} />
-          {stale && (
-            <p role="alert" className="form-alert">
-              {t('lostReasons.stale')}
-            </p>
-          )}
-          <div className="form-actions">
-            <button type="submit" disabled={updateMutation.isPending}>
-              {t('lostReasons.save')}
-            </button>
-            <button type="button" onClick={() => setMode('view')}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </form>
+        <RenameForm reason={reason} updateMutation={updateMutation} onDone={() => setMode('view')} />
       </li>
     );
   }
@@ -157,22 +189,23 @@ export function LostReasonsScreen() {
   const t = useT();
   const reasonsQuery = useLostReasons();
   const createMutation = useCreateLostReason();
+  const form = useZodForm(nameSchema, { defaultValues: { name: '' } });
   const notify = useNotify();
 
-  function handleCreate(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
+  const handleCreate = form.handleSubmit(({ name }) => {
     createMutation.mutate(
-      { name: readName(form) },
+      { name },
       {
         onSuccess: (reason) => {
           form.reset();
           notify({ message: t('lostReasons.added', { name: reason.name }), tone: 'success' });
-          form.querySelector<HTMLInputElement>('input[name="name"]')?.focus();
+          // The DOM's input: reset forgets the form's references until it renders again.
+          form.formRef.current?.querySelector<HTMLInputElement>('input[name="name"]')?.focus();
         },
+        onError: (error) => showServerErrors(form, error),
       },
     );
-  }
+  });
 
   let list;
   if (reasonsQuery.isPending) list = <p role="status">{t('app.loading')}</p>;
@@ -195,8 +228,8 @@ export function LostReasonsScreen() {
       </div>
       <section aria-labelledby="add-lost-reason-title" className="card">
         <h2 id="add-lost-reason-title">{t('lostReasons.addTitle')}</h2>
-        <form className="form form-columns" onSubmit={handleCreate} noValidate aria-busy={createMutation.isPending}>
-          <NameField error={createMutation.error} />
+        <form ref={form.formRef} className="form form-columns" onSubmit={handleCreate} noValidate aria-busy={createMutation.isPending}>
+          <NameField form={form} />
           <div className="form-actions">
             <button type="submit" disabled={createMutation.isPending}>
               {t('lostReasons.add')}

@@ -1,11 +1,14 @@
 import { smsParts } from '@/lib/sms';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { useWatch } from 'react-hook-form';
 import { Link } from 'react-router';
+import * as z from 'zod/mini';
 import { FormAlert } from '@/components/form/form-alert';
 import { TextField } from '@/components/form/text-field';
 import { useNotify } from '@/components/toast';
-import { useFocusOnError, useFormErrors } from '@/components/form/use-form-errors';
-import { useFormatters, useT, type Translate } from '@/lib/i18n';
+import { applyServerErrors, serverMessage, useZodForm } from '@/components/form/use-zod-form';
+import { fieldMessageParams } from '@/lib/form-messages';
+import { useFormatters, useT, type MessageKey, type MessageParams, type Translate } from '@/lib/i18n';
 import { errorSentence, isProblem } from '@/lib/problem';
 import { MESSAGE_CHANNELS, useMessageTemplates, type MessageChannel, type MessageTemplate } from '../api/list-message-templates';
 import { usePreviewMessage, type RenderedMessage } from '../api/preview-message';
@@ -13,10 +16,69 @@ import { useSendMessage, type Message, type SendMessageRequest } from '../api/se
 import { placeholder, shortReason, unknownPlaceholderAllowed } from '../lib/message-text';
 import { statusLabel } from './message-labels';
 
-const FIELDS = ['channel', 'templateId', 'subject', 'body'] as const;
-
 /** The server's limit for an SMS text (about ten parts). */
 const MAX_SMS_BODY = 1600;
+
+/** The contract's limits (SendMessageRequest, MessagePreviewRequest). */
+const MAX_SUBJECT = 200;
+const MAX_BODY = 20_000;
+/** One line, as the server takes a subject (no line breaks). */
+const ONE_LINE = /^[^\r\n\x00]*$/;
+
+/**
+ * The server's rules (SendMessageRequest, MessageService.send; MessagePreviewRequest for a preview) in the same
+ * words, for the channel in use: a text (a send from a template may leave it to the template's), at most 1,600
+ * characters for an SMS, and an e-mail's subject. `intent`: a send or a preview, which needs a text of its own.
+ */
+function composeSchema(hasEmail: boolean, hasMobile: boolean) {
+  return z
+    .object({
+      intent: z.enum(['send', 'preview']),
+      channel: z.enum(MESSAGE_CHANNELS),
+      templateId: z.string(),
+      subject: z.string(),
+      body: z.string().check(z.maxLength(MAX_BODY)),
+    })
+    .check(
+      z.superRefine(
+        ({ intent, channel: chosen, templateId, subject, body }, context) => {
+          const issue = (path: 'subject' | 'body', key: MessageKey, values?: MessageParams) =>
+            context.addIssue({
+              code: 'custom',
+              path: [path],
+              params: fieldMessageParams(key, values),
+              input: path === 'subject' ? subject : body,
+            });
+          const channel = usableChannel(chosen, hasEmail, hasMobile);
+          // A send from a template takes the template's text for what is left empty.
+          const fromTemplate = intent === 'send' && templateId !== '';
+          if (body.trim() === '' && !fromTemplate) issue('body', 'fieldError.REQUIRED');
+          else if (channel === 'SMS' && body.length > MAX_SMS_BODY) issue('body', 'fieldError.LENGTH.between', { min: 1, max: MAX_SMS_BODY });
+          // The subject is an e-mail's only.
+          if (channel !== 'EMAIL') return;
+          const trimmed = subject.trim();
+          if (trimmed === '' && intent === 'send' && !fromTemplate) issue('subject', 'fieldError.REQUIRED');
+          else if (trimmed.length > MAX_SUBJECT) issue('subject', 'fieldError.LENGTH.max', { max: MAX_SUBJECT });
+          else if (!ONE_LINE.test(trimmed)) issue('subject', 'fieldError.FORMAT');
+        },
+        // Also when another field is wrong: one send names every mistake.
+        { when: () => true },
+      ),
+    );
+}
+
+type ComposeValues = z.input<ReturnType<typeof composeSchema>>;
+
+/** A field the server named, by the label the box shows it under, for the alert. */
+function composeFieldLabel(t: Translate, field: string): string {
+  if (field === 'subject') return t('messaging.compose.subject');
+  if (field === 'body') return t('messaging.compose.body');
+  if (field === 'templateId') return t('messaging.compose.template');
+  return field;
+}
+
+/** What the server may refuse and the box shows by a field. */
+const SHOWN_FIELDS = ['channel', 'templateId', 'subject', 'body'] as const;
 
 export interface ComposeMessageProps {
   customerId: number;
@@ -112,15 +174,22 @@ export function ComposeMessage({ customerId, hasEmail, hasMobile, canSetUp }: Co
   const t = useT();
   const format = useFormatters();
   const id = useId();
-  const formRef = useRef<HTMLFormElement>(null);
   const templatesQuery = useMessageTemplates();
   const previewMutation = usePreviewMessage();
   const sendMutation = useSendMessage();
   const notify = useNotify();
-  const [chosenChannel, setChosenChannel] = useState<MessageChannel>(hasEmail || !hasMobile ? 'EMAIL' : 'SMS');
-  const [templateId, setTemplateId] = useState<number | null>(null);
-  const [subject, setSubject] = useState('');
-  const [body, setBody] = useState('');
+  const schema = useMemo(() => composeSchema(hasEmail, hasMobile), [hasEmail, hasMobile]);
+  const form = useZodForm<ComposeValues, z.output<typeof schema>>(schema, {
+    defaultValues: {
+      intent: 'send',
+      channel: hasEmail || !hasMobile ? 'EMAIL' : 'SMS',
+      templateId: '',
+      subject: '',
+      body: '',
+    },
+    fieldLabel: composeFieldLabel,
+  });
+  const [chosenChannel, templateId, body] = useWatch({ control: form.control, name: ['channel', 'templateId', 'body'] });
   const [result, setResult] = useState<Message | null>(null);
 
   const channel = usableChannel(chosenChannel, hasEmail, hasMobile);
@@ -129,36 +198,53 @@ export function ComposeMessage({ customerId, hasEmail, hasMobile, canSetUp }: Co
   const error = sendMutation.error ?? previewMutation.error;
   const ownProblem =
     isProblem(error, 'messaging-channel-off') || isProblem(error, 'no-address') || isProblem(error, 'daily-send-limit');
-  const { fieldErrors, alert } = useFormErrors(ownProblem ? null : error, FIELDS);
-  useFocusOnError(formRef, error);
-
-  /** The server's "unknown placeholder" says which ones exist; any other error of the field as usual. */
-  function textError(field: 'subject' | 'body'): string | undefined {
-    const allowed = unknownPlaceholderAllowed(error, field);
-    if (allowed === null) return fieldErrors[field];
-    return allowed.length > 0
-      ? t('messaging.compose.unknownPlaceholder', { allowed: allowed.map(placeholder).join(', ') })
-      : t('messaging.compose.unknownPlaceholderGeneric');
-  }
+  const channelError = form.fieldError('channel');
+  const templateError = form.fieldError('templateId');
+  const bodyError = form.fieldError('body');
 
   const templates = (templatesQuery.data?.items ?? []).filter((template) => template.channel === channel);
   const pending = sendMutation.isPending || previewMutation.isPending;
 
-  /** Anything edited: the preview and the last outcome no longer describe the text. */
+  /** A failed send or preview: the box's own problems in their words, field errors by their fields, the rest in the alert. */
+  function showFailure(failure: unknown) {
+    if (isProblem(failure, 'messaging-channel-off') || isProblem(failure, 'no-address') || isProblem(failure, 'daily-send-limit')) {
+      form.focusFirstError();
+      return;
+    }
+    applyServerErrors(form, failure);
+    // The server's "unknown placeholder" says which ones exist.
+    for (const field of ['subject', 'body'] as const) {
+      const allowed = unknownPlaceholderAllowed(failure, field);
+      if (allowed === null) continue;
+      form.setError(
+        field,
+        serverMessage(
+          allowed.length > 0
+            ? { key: 'messaging.compose.unknownPlaceholder', params: { allowed: allowed.map(placeholder).join(', ') } }
+            : { key: 'messaging.compose.unknownPlaceholderGeneric' },
+        ),
+      );
+    }
+  }
+
+  /** Anything edited: the preview, the last outcome and what the server said no longer describe the text. */
   function edited() {
     previewMutation.reset();
     sendMutation.reset();
     setResult(null);
+    for (const name of SHOWN_FIELDS) {
+      if (form.getFieldState(name).error?.type === 'server') form.clearErrors(name);
+    }
   }
 
   function chooseChannel(next: MessageChannel) {
     if (next === channel) return;
-    setChosenChannel(next);
+    form.setValue('channel', next);
     // A template belongs to its channel: its text goes with it.
-    if (templateId !== null) {
-      setTemplateId(null);
-      setSubject('');
-      setBody('');
+    if (templateId !== '') {
+      form.setValue('templateId', '');
+      form.setValue('subject', '');
+      form.setValue('body', '');
     }
     edited();
   }
@@ -166,58 +252,62 @@ export function ComposeMessage({ customerId, hasEmail, hasMobile, canSetUp }: Co
   function chooseTemplate(value: string) {
     edited();
     if (value === '') {
-      setTemplateId(null);
+      form.setValue('templateId', '');
       return;
     }
     const template = templates.find((item) => String(item.id) === value);
     if (!template) return;
-    setTemplateId(template.id);
-    setSubject(template.subject ?? '');
-    setBody(template.body);
+    const recheck = { shouldValidate: form.formState.isSubmitted };
+    form.setValue('templateId', String(template.id), recheck);
+    form.setValue('subject', template.subject ?? '', recheck);
+    form.setValue('body', template.body, recheck);
+  }
+
+  /** Checks the box for `intent` (every mistake by its field), then hands the values to `action`. */
+  function whenValid(intent: 'send' | 'preview', action: (values: z.output<typeof schema>) => void) {
+    if (pending || !reachable) return;
+    form.setValue('intent', intent);
+    void form.handleSubmit(action)();
   }
 
   function preview() {
-    if (pending) return;
-    sendMutation.reset();
-    setResult(null);
-    previewMutation.mutate({
-      channel,
-      subject: channel === 'EMAIL' ? subject.trim() : null,
-      body,
-      customerId,
+    whenValid('preview', (values) => {
+      sendMutation.reset();
+      setResult(null);
+      previewMutation.mutate(
+        { channel, subject: channel === 'EMAIL' ? values.subject.trim() : null, body: values.body, customerId },
+        { onError: showFailure },
+      );
     });
   }
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending || !reachable) return;
-    const request: SendMessageRequest = { channel, body };
-    if (templateId !== null) request.templateId = templateId;
-    if (channel === 'EMAIL') request.subject = subject.trim();
-    previewMutation.reset();
-    setResult(null);
-    sendMutation.mutate(
-      { customerId, body: request },
-      {
-        onSuccess: (message) => {
-          if (wentOut(message)) notify({ message: t('messaging.compose.sent'), tone: 'success' });
-          else setResult(message);
-          // A failed one keeps its text, to be sent again once the cause is fixed; otherwise a fresh box.
-          if (message.status !== 'FAILED') {
-            setTemplateId(null);
-            setSubject('');
-            setBody('');
-          }
+  function send() {
+    whenValid('send', (values) => {
+      const request: SendMessageRequest = { channel, body: values.body };
+      if (values.templateId !== '') request.templateId = Number(values.templateId);
+      if (channel === 'EMAIL') request.subject = values.subject.trim();
+      previewMutation.reset();
+      setResult(null);
+      sendMutation.mutate(
+        { customerId, body: request },
+        {
+          onSuccess: (message) => {
+            if (wentOut(message)) notify({ message: t('messaging.compose.sent'), tone: 'success' });
+            else setResult(message);
+            // A failed one keeps its text, to be sent again once the cause is fixed; otherwise a fresh box.
+            if (message.status !== 'FAILED') {
+              form.reset({ ...form.getValues(), intent: 'send', templateId: '', subject: '', body: '' });
+            }
+          },
+          onError: showFailure,
         },
-      },
-    );
+      );
+    });
   }
 
   const titleId = `${id}-title`;
   const bodyId = `${id}-body`;
   const templateFieldId = `${id}-template`;
-  const subjectError = textError('subject');
-  const bodyError = textError('body');
   const channelHints = [!hasEmail && `${id}-no-email`, !hasMobile && `${id}-no-mobile`].filter(Boolean).join(' ');
   const templateHint = templatesQuery.isError
     ? errorSentence(t, templatesQuery.error)
@@ -227,7 +317,16 @@ export function ComposeMessage({ customerId, hasEmail, hasMobile, canSetUp }: Co
   return (
     <section aria-labelledby={titleId} className="card message-compose">
       <h2 id={titleId}>{t('messaging.compose.title')}</h2>
-      <form ref={formRef} onSubmit={handleSubmit} noValidate aria-busy={pending} className="form">
+      <form
+        ref={form.formRef}
+        onSubmit={(event) => {
+          event.preventDefault();
+          send();
+        }}
+        noValidate
+        aria-busy={pending}
+        className="form"
+      >
         <fieldset className="message-channels" aria-describedby={channelHints || undefined}>
           <legend>{t('messaging.compose.channel')}</legend>
           <div className="message-channel-options">
@@ -255,18 +354,18 @@ export function ComposeMessage({ customerId, hasEmail, hasMobile, canSetUp }: Co
               {t('messaging.compose.noMobile')}
             </p>
           )}
-          {fieldErrors.channel && <p className="field-error">{fieldErrors.channel}</p>}
+          {channelError && <p className="field-error">{channelError}</p>}
         </fieldset>
         <div className="field">
           <label htmlFor={templateFieldId}>{t('messaging.compose.template')}</label>
           <select
             id={templateFieldId}
-            value={templateId === null ? '' : String(templateId)}
+            value={templateId}
             disabled={!reachable}
             onChange={(event) => chooseTemplate(event.target.value)}
-            aria-invalid={fieldErrors.templateId ? true : undefined}
+            aria-invalid={templateError ? true : undefined}
             aria-describedby={
-              [templateHint && `${templateFieldId}-hint`, fieldErrors.templateId && `${templateFieldId}-error`]
+              [templateHint && `${templateFieldId}-hint`, templateError && `${templateFieldId}-error`]
                 .filter(Boolean)
                 .join(' ') || undefined
             }
@@ -283,42 +382,31 @@ export function ComposeMessage({ customerId, hasEmail, hasMobile, canSetUp }: Co
               {templateHint}
             </p>
           )}
-          {fieldErrors.templateId && (
+          {templateError && (
             <p id={`${templateFieldId}-error`} className="field-error">
-              {fieldErrors.templateId}
+              {templateError}
             </p>
           )}
         </div>
         {channel === 'EMAIL' && (
           <TextField
             label={t('messaging.compose.subject')}
-            name="subject"
-            value={subject}
-            maxLength={200}
+            maxLength={MAX_SUBJECT}
             autoComplete="off"
             disabled={!reachable}
-            onChange={(event) => {
-              setSubject(event.target.value);
-              edited();
-            }}
-            error={subjectError}
+            {...form.field('subject', { onChange: edited })}
           />
         )}
         <div className="field">
           <label htmlFor={bodyId}>{t('messaging.compose.body')}</label>
           <textarea
             id={bodyId}
-            name="body"
             rows={channel === 'EMAIL' ? 8 : 4}
-            value={body}
             disabled={!reachable}
-            maxLength={channel === 'SMS' ? MAX_SMS_BODY : 20000}
-            onChange={(event) => {
-              setBody(event.target.value);
-              edited();
-            }}
+            maxLength={channel === 'SMS' ? MAX_SMS_BODY : MAX_BODY}
             aria-invalid={bodyError ? true : undefined}
             aria-describedby={`${bodyId}-hint${bodyError ? ` ${bodyId}-error` : ''}`}
+            {...form.register('body', { onChange: edited })}
           />
           <p id={`${bodyId}-hint`} className="field-hint">
             {t('messaging.compose.bodyHint', { example: placeholder('name') })}
@@ -336,7 +424,8 @@ export function ComposeMessage({ customerId, hasEmail, hasMobile, canSetUp }: Co
           )}
         </div>
         <ProblemAlert error={error} channel={channel} canSetUp={canSetUp} />
-        {!ownProblem && <FormAlert alert={alert} />}
+        {/* Gone once the text is edited, with what it was about. */}
+        {error !== null && !ownProblem && <FormAlert alert={form.alert} />}
         <div className="form-actions">
           <button type="button" onClick={preview} disabled={pending || !reachable}>
             {previewMutation.isPending ? t('messaging.compose.previewing') : t('messaging.compose.preview')}

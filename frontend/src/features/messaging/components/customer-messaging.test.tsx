@@ -150,21 +150,52 @@ describe('Compose box', () => {
           status: 400,
           errors: [
             { field: 'body', code: 'UNKNOWN', message: 'unknown placeholder {{nmae}}', allowed: ['name', 'companyName', 'owner.name'] },
-            { field: 'subject', code: 'REQUIRED', message: 'must not be blank' },
+            { field: 'subject', code: 'FORMAT', message: 'must be one line (no line breaks)' },
           ],
         }),
     });
     const { user } = renderMessaging();
 
     const box = await screen.findByRole('region', { name: 'Send an e-mail or SMS' });
-    await user.type(within(box).getByRole('textbox', { name: 'Message' }), 'Hello there');
+    await user.type(within(box).getByRole('textbox', { name: 'Subject' }), 'Samples');
+    await user.click(within(box).getByRole('textbox', { name: 'Message' }));
+    await user.paste('Hello {{nmae}}');
     await user.click(within(box).getByRole('button', { name: 'Send e-mail' }));
 
     const body = within(box).getByRole('textbox', { name: 'Message' });
     await waitFor(() => expect(body).toHaveAttribute('aria-invalid', 'true'));
     expect(body).toHaveAccessibleDescription(expect.stringContaining('Unknown placeholder — use one of: {{name}}, {{companyName}}, {{owner.name}}'));
-    expect(within(box).getByRole('textbox', { name: 'Subject' })).toHaveAccessibleDescription('Required.');
+    const subject = within(box).getByRole('textbox', { name: 'Subject' });
+    expect(subject).toHaveAccessibleDescription('This is not in the expected form.');
+    // The first field the server refused has the focus.
+    expect(subject).toHaveFocus();
     expect(within(box).getByRole('alert')).toHaveTextContent('Some details need fixing');
+    expect(box).not.toHaveTextContent('must be one line');
+
+    // Edited: what the server said about the text no longer holds.
+    await user.type(body, '!');
+    expect(body).not.toHaveAttribute('aria-invalid');
+    expect(subject).not.toHaveAttribute('aria-invalid');
+    expect(within(box).queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('says an e-mail needs a subject and a text, by each field, without asking the server', SLOW, async () => {
+    const { requests } = messagingApi();
+    const { user } = renderMessaging();
+
+    const box = await screen.findByRole('region', { name: 'Send an e-mail or SMS' });
+    await user.click(within(box).getByRole('button', { name: 'Send e-mail' }));
+
+    const subject = within(box).getByRole('textbox', { name: 'Subject' });
+    await waitFor(() => expect(subject).toHaveAccessibleDescription('Required.'));
+    expect(within(box).getByRole('textbox', { name: 'Message' })).toHaveAccessibleDescription(expect.stringContaining('Required.'));
+    expect(subject).toHaveFocus();
+    // A preview needs a text, not a subject.
+    await user.type(subject, 'Samples');
+    await user.click(within(box).getByRole('button', { name: 'Preview' }));
+    expect(subject).not.toHaveAttribute('aria-invalid');
+    expect(within(box).getByRole('textbox', { name: 'Message' })).toHaveAttribute('aria-invalid', 'true');
+    expect(requests.filter((request) => request.method === 'POST')).toHaveLength(0);
   });
 
   it('says why a message could not be sent, in a sentence and without the server’s stack trace', SLOW, async () => {

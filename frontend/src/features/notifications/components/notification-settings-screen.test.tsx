@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { setLocale } from '@/lib/i18n';
@@ -123,6 +123,28 @@ describe('Notification settings', () => {
     expect(queryToast('Saved.')).toBeNull();
   });
 
+  it('shows a refused language next to its choice, and the time again as typed', SLOW, async () => {
+    notificationsApi(settings, () =>
+      problemResponse({
+        type: 'https://harbor-crm.dev/problems/validation',
+        title: 'Bad Request',
+        status: 400,
+        errors: [{ field: 'language', code: 'ONE_OF', message: 'must be one of [en, zh-CN]' }],
+      }),
+    );
+    const { user } = renderScreen();
+
+    const language = await screen.findByRole('combobox', { name: 'Language of the digest' });
+    await user.selectOptions(language, 'English');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(language).toHaveAttribute('aria-invalid', 'true'));
+    expect(language).toHaveAccessibleDescription('Choose one of the values offered.');
+    await waitFor(() => expect(language).toHaveFocus());
+    expect(screen.getByLabelText('Time of day')).not.toHaveAttribute('aria-invalid');
+    expect(document.body).not.toHaveTextContent('must be one of');
+  });
+
   it('does not send a time that is not one', SLOW, async () => {
     const { requests } = notificationsApi();
     const { user } = renderScreen();
@@ -132,7 +154,10 @@ describe('Notification settings', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
     expect(await screen.findByText('Enter a time such as 08:00.')).toBeInTheDocument();
+    expect(time).toHaveAccessibleDescription('In the store’s time zone (Asia/Shanghai). Enter a time such as 08:00.');
+    await waitFor(() => expect(time).toHaveFocus());
     expect(requests.filter((request) => request.method === 'PUT')).toEqual([]);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('speaks Chinese when chosen', async () => {

@@ -1,11 +1,14 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { Link } from 'react-router';
+import * as z from 'zod/mini';
 import { FormAlert } from '@/components/form/form-alert';
 import { TextField } from '@/components/form/text-field';
 import { useNotify } from '@/components/toast';
-import { useFocusOnError, useFormErrors } from '@/components/form/use-form-errors';
+import { applyServerErrors, serverMessage, useZodForm } from '@/components/form/use-zod-form';
 import { QueryError } from '@/components/query-error';
+import { fieldMessageParams } from '@/lib/form-messages';
 import { LOCALE_NAMES, useT } from '@/lib/i18n';
+import { ApiError } from '@/lib/problem';
 import {
   DIGEST_LANGUAGES,
   useNotificationSettings,
@@ -14,8 +17,30 @@ import {
 } from '../api/get-notification-settings';
 import { useUpdateNotificationSettings } from '../api/update-notification-settings';
 
-const FIELDS = ['digestEnabled', 'digestTime', 'language'] as const;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** A time input's value as the server takes it: hours and minutes (some browsers add seconds). */
+function hoursAndMinutes(value: string): string {
+  return value.slice(0, 5);
+}
+
+// The server's rules (UpdateNotificationSettingsRequest). Its "not in the expected form" for the time is said as
+// what to type, here and when the server refuses it.
+const settingsSchema = z.object({
+  digestEnabled: z.boolean(),
+  digestTime: z.string().check(
+    z.refine((value) => TIME.test(hoursAndMinutes(value)), { params: fieldMessageParams('notifications.timeInvalid') }),
+  ),
+  // Empty: the store's language.
+  language: z.enum(['', ...DIGEST_LANGUAGES]),
+});
+
+type SettingsValues = z.input<typeof settingsSchema>;
+
+/** The digest's language as the select offers it: one of its languages, or empty for the store's. */
+function chosenLanguage(language: string | null | undefined): SettingsValues['language'] {
+  return DIGEST_LANGUAGES.find((candidate) => candidate === language) ?? '';
+}
 
 export interface NotificationSettingsScreenProps {
   /** The store's time zone, which the digest's time of day follows. */
@@ -29,64 +54,71 @@ export interface NotificationSettingsScreenProps {
 function NotificationSettingsForm({ settings, timeZone, storeLanguage }: { settings: NotificationSettings } & Omit<NotificationSettingsScreenProps, 'canSetUpEmail'>) {
   const t = useT();
   const id = useId();
-  const formRef = useRef<HTMLFormElement>(null);
   const updateMutation = useUpdateNotificationSettings();
-  const { fieldErrors, alert } = useFormErrors(updateMutation.error, FIELDS);
-  const [timeError, setTimeError] = useState(false);
+  const form = useZodForm(settingsSchema, {
+    defaultValues: {
+      digestEnabled: settings.digestEnabled,
+      digestTime: settings.digestTime,
+      language: chosenLanguage(settings.language),
+    } satisfies SettingsValues,
+  });
   const notify = useNotify();
-  useFocusOnError(formRef, updateMutation.error);
+  const enabledError = form.fieldError('digestEnabled');
+  const languageError = form.fieldError('language');
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  const handleSubmit = form.handleSubmit((values) => {
     if (updateMutation.isPending) return;
-    const data = new FormData(event.currentTarget);
-    const digestTime = String(data.get('digestTime') ?? '').slice(0, 5);
-    if (!TIME.test(digestTime)) {
-      updateMutation.reset();
-      setTimeError(true);
-      event.currentTarget.querySelector<HTMLInputElement>('input[name="digestTime"]')?.focus();
-      return;
-    }
-    setTimeError(false);
-    const language = String(data.get('language') ?? '');
     updateMutation.mutate(
       {
-        digestEnabled: data.get('digestEnabled') === 'on',
-        digestTime,
-        language: language === '' ? null : (language as DigestLanguage),
+        digestEnabled: values.digestEnabled,
+        digestTime: hoursAndMinutes(values.digestTime),
+        language: values.language === '' ? null : values.language,
       },
-      { onSuccess: () => notify({ message: t('notifications.saved'), tone: 'success' }) },
+      {
+        onSuccess: () => notify({ message: t('notifications.saved'), tone: 'success' }),
+        onError: (error) => {
+          applyServerErrors(form, error);
+          if (error instanceof ApiError && error.problem.errors.some((item) => item.field === 'digestTime')) {
+            form.setError('digestTime', serverMessage({ key: 'notifications.timeInvalid' }));
+          }
+        },
+      },
     );
-  }
+  });
 
   const pending = updateMutation.isPending;
-  // The server's "not in the expected form" as what to type.
-  const digestTimeError = timeError || fieldErrors.digestTime ? t('notifications.timeInvalid') : undefined;
   return (
-    <form ref={formRef} onSubmit={handleSubmit} noValidate aria-busy={pending} className="form notifications-form">
+    <form ref={form.formRef} onSubmit={handleSubmit} noValidate aria-busy={pending} className="form notifications-form">
       <label className="checkbox-line">
-        <input type="checkbox" role="switch" name="digestEnabled" defaultChecked={settings.digestEnabled} />
+        <input
+          type="checkbox"
+          role="switch"
+          aria-invalid={enabledError ? true : undefined}
+          aria-describedby={enabledError ? `${id}-enabled-error` : undefined}
+          {...form.register('digestEnabled')}
+        />
         {t('notifications.digestEnabled')}
       </label>
-      {fieldErrors.digestEnabled && <p className="field-error">{fieldErrors.digestEnabled}</p>}
+      {enabledError && (
+        <p id={`${id}-enabled-error`} className="field-error">
+          {enabledError}
+        </p>
+      )}
       <TextField
         label={t('notifications.digestTime')}
-        name="digestTime"
         type="time"
         step={60}
-        defaultValue={settings.digestTime}
         required
         hint={t('notifications.digestTimeHint', { timeZone })}
-        error={digestTimeError}
+        {...form.field('digestTime')}
       />
       <div className="field">
         <label htmlFor={`${id}-language`}>{t('notifications.language')}</label>
         <select
           id={`${id}-language`}
-          name="language"
-          defaultValue={settings.language ?? ''}
-          aria-invalid={fieldErrors.language ? true : undefined}
-          aria-describedby={fieldErrors.language ? `${id}-language-error` : undefined}
+          aria-invalid={languageError ? true : undefined}
+          aria-describedby={languageError ? `${id}-language-error` : undefined}
+          {...form.register('language')}
         >
           <option value="">{t('notifications.language.store', { language: LOCALE_NAMES[storeLanguage] })}</option>
           {DIGEST_LANGUAGES.map((language) => (
@@ -95,13 +127,13 @@ function NotificationSettingsForm({ settings, timeZone, storeLanguage }: { setti
             </option>
           ))}
         </select>
-        {fieldErrors.language && (
+        {languageError && (
           <p id={`${id}-language-error`} className="field-error">
-            {fieldErrors.language}
+            {languageError}
           </p>
         )}
       </div>
-      <FormAlert alert={alert} />
+      <FormAlert alert={form.alert} />
       <div className="form-actions">
         <button type="submit" disabled={pending}>
           {pending ? t('notifications.pending') : t('notifications.submit')}

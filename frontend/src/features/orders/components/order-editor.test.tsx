@@ -12,7 +12,16 @@ const SLOW = { timeout: 30_000 };
 
 const lamp = product(3, { sku: 'LAMP', name: 'Desk lamp', currency: 'EUR', listPrice: '12.345', stock: { onHand: 40, reserved: 4, available: 36 } });
 
-function editorApi({ refuseFirst = false, owner = 9 }: { refuseFirst?: boolean; owner?: number | null } = {}) {
+function editorApi({
+  refuseFirst = false,
+  owner = 9,
+  refuse,
+}: {
+  refuseFirst?: boolean;
+  owner?: number | null;
+  /** What the server answers to a new order instead of taking it, when it answers anything. */
+  refuse?: (body: OrderInput) => Response | undefined;
+} = {}) {
   let posts = 0;
   return ordersApi(async (request, url) => {
     if (url.pathname === '/api/v1/customers/5') return jsonResponse(customer(5, { ownerId: owner }));
@@ -31,6 +40,8 @@ function editorApi({ refuseFirst = false, owner = 9 }: { refuseFirst?: boolean; 
         });
       }
       const body = (await request.json()) as OrderInput;
+      const refused = refuse?.(body);
+      if (refused) return refused;
       return jsonResponse(order(77, { kind: body.kind, currency: body.currency }), { status: 201 });
     }
     return undefined;
@@ -131,6 +142,76 @@ describe('Order editor', () => {
     await user.click(screen.getByRole('button', { name: 'Remove line 1' }));
     expect(screen.queryByRole('group', { name: 'Line 2' })).not.toBeInTheDocument();
     expect(within(screen.getByRole('group', { name: 'Line 1' })).getByLabelText('Product for line 1')).toHaveValue('');
+  });
+
+  it('checks every line before sending, naming each mistake by its input at once', SLOW, async () => {
+    const { requests } = editorApi();
+    const { user } = renderEditor();
+
+    const firstLine = within(await screen.findByRole('group', { name: 'Line 1' }));
+    await user.click(screen.getByRole('button', { name: 'Add a line' }));
+    const secondLine = within(screen.getByRole('group', { name: 'Line 2' }));
+    await user.type(secondLine.getByLabelText('Description, line 2'), 'Freight');
+    await user.type(secondLine.getByLabelText('Quantity, line 2'), '0');
+    await user.type(secondLine.getByLabelText('Unit price in USD, line 2'), '1,5');
+    await user.type(secondLine.getByLabelText('Discount %, line 2'), '120');
+    await user.click(screen.getByRole('button', { name: 'Save as draft' }));
+
+    const description = firstLine.getByLabelText('Description, line 1');
+    await waitFor(() => expect(description).toHaveFocus());
+    expect(description).toHaveAccessibleDescription(expect.stringContaining('Pick a product or describe the line.'));
+    expect(firstLine.getByLabelText('Quantity, line 1')).toHaveAccessibleDescription('Enter a whole number from 1 to 1,000,000,000.');
+    expect(firstLine.getByLabelText('Unit price in USD, line 1')).toHaveAccessibleDescription('Required.');
+    expect(firstLine.getByLabelText('Discount %, line 1')).not.toHaveAttribute('aria-invalid');
+    expect(secondLine.getByLabelText('Description, line 2')).not.toHaveAttribute('aria-invalid');
+    expect(secondLine.getByLabelText('Quantity, line 2')).toHaveAccessibleDescription('Enter a whole number from 1 to 1,000,000,000.');
+    expect(secondLine.getByLabelText('Unit price in USD, line 2')).toHaveAccessibleDescription(
+      'Enter an amount such as 12.50: digits, a point, at most 4 decimals.',
+    );
+    expect(secondLine.getByLabelText('Discount %, line 2')).toHaveAccessibleDescription('Enter a percentage from 0 to 100, at most 2 decimals.');
+    expect(requests.some((request) => request.method === 'POST')).toBe(false);
+
+    // Removing a line: the other one, now line 1, keeps its own mistakes and no one else's.
+    await user.click(screen.getByRole('button', { name: 'Remove line 1' }));
+    expect(screen.getByLabelText('Description, line 1')).toHaveValue('Freight');
+    await waitFor(() =>
+      expect(screen.getByLabelText('Quantity, line 1')).toHaveAccessibleDescription('Enter a whole number from 1 to 1,000,000,000.'),
+    );
+    expect(screen.getByLabelText('Description, line 1')).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('puts a line’s field error from the server on that line’s input', SLOW, async () => {
+    const { requests } = editorApi({
+      refuse: () =>
+        problemResponse({
+          type: `${PROBLEMS}/validation`,
+          title: 'Some fields are not valid',
+          status: 400,
+          errors: [{ field: 'lines[1].quantity', message: 'must be less than or equal to 1000000000', code: 'RANGE', min: 1, max: 1_000_000_000 }],
+        }),
+    });
+    const { user } = renderEditor();
+
+    const firstLine = within(await screen.findByRole('group', { name: 'Line 1' }));
+    await user.type(firstLine.getByLabelText('Description, line 1'), 'Samples');
+    await user.type(firstLine.getByLabelText('Quantity, line 1'), '3');
+    await user.type(firstLine.getByLabelText('Unit price in USD, line 1'), '0');
+    await user.click(screen.getByRole('button', { name: 'Add a line' }));
+    const secondLine = within(screen.getByRole('group', { name: 'Line 2' }));
+    await user.type(secondLine.getByLabelText('Description, line 2'), 'Freight');
+    await user.type(secondLine.getByLabelText('Quantity, line 2'), '1');
+    await user.type(secondLine.getByLabelText('Unit price in USD, line 2'), '150');
+    await user.click(screen.getByRole('button', { name: 'Save as draft' }));
+
+    const quantity = secondLine.getByLabelText('Quantity, line 2');
+    await waitFor(() => expect(quantity).toHaveAttribute('aria-invalid', 'true'));
+    // A limit of a billion is no limit worth naming.
+    expect(quantity).toHaveAccessibleDescription('Enter 1 or more.');
+    expect(quantity).toHaveFocus();
+    expect(firstLine.getByLabelText('Quantity, line 1')).not.toHaveAttribute('aria-invalid');
+    expect(screen.getByRole('alert')).toHaveTextContent('Some details need fixing');
+    expect(screen.queryByText(/less than or equal/)).not.toBeInTheDocument();
+    expect(requests.filter((request) => request.method === 'POST')).toHaveLength(1);
   });
 
   it('does not let a rep write for a customer they do not own', SLOW, async () => {

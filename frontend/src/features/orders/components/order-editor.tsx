@@ -1,49 +1,91 @@
-import { useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useFieldArray, useWatch } from 'react-hook-form';
+import * as z from 'zod/mini';
 import { FormAlert } from '@/components/form/form-alert';
 import { SelectField } from '@/components/form/select-field';
 import { TextField } from '@/components/form/text-field';
-import { useFocusOnError, useFormErrors } from '@/components/form/use-form-errors';
+import { applyServerErrors, useZodForm, type ZodForm } from '@/components/form/use-zod-form';
 import { StockBadge } from '@/components/stock-badge';
-import { useFormatters, useLocale, useT, type Translate } from '@/lib/i18n';
-import { currencyOptions, useMoney } from '@/lib/money';
-import type { Incoterm, Order, OrderInput, OrderKind, OrderLineInput } from '../api/list-orders';
+import { fieldMessageParams } from '@/lib/form-messages';
+import { matching, optionalText } from '@/lib/form-schemas';
+import { useFormatters, useLocale, useT } from '@/lib/i18n';
+import { CURRENCY_PATTERN, currencyOptions, useMoney } from '@/lib/money';
+import type { Order, OrderInput, OrderKind, OrderLineInput } from '../api/list-orders';
 import { INCOTERMS } from '../api/list-orders';
 import { useProductStock, type Product } from '../api/search-products';
 import { parseDiscount, parseQuantity, parseUnitPrice, previewTotals } from '../lib/totals';
 import { ProductPicker } from './product-picker';
 
-/** A line as it is being written: every figure the text of its input. */
-export interface LineDraft {
-  /** Stable across edits and removals, for React. */
-  key: number;
-  productId: number | null;
-  sku: string | null;
-  description: string;
-  quantity: string;
-  unitPrice: string;
-  discountPercent: string;
+/** The contract's limit on an order's lines (OrderInput.lines). */
+const MAX_LINES = 200;
+
+/**
+ * A line's checks, the server's (OrderLineInput, OrderService.price): a whole quantity, prices and discounts in the
+ * contract's decimal form, and a free-text line (no product) needs its own description and price.
+ */
+const lineSchema = z
+  .object({
+    productId: z.nullable(z.number()),
+    sku: z.nullable(z.string()),
+    description: optionalText(500),
+    quantity: z
+      .string()
+      .check(z.refine((value) => parseQuantity(value) !== null, { params: fieldMessageParams('orders.error.quantity') })),
+    unitPrice: z
+      .string()
+      .check(
+        z.trim(),
+        z.refine((value) => value === '' || parseUnitPrice(value) !== null, { params: fieldMessageParams('orders.error.price') }),
+      ),
+    discountPercent: z
+      .string()
+      .check(z.trim(), z.refine((value) => parseDiscount(value) !== null, { params: fieldMessageParams('orders.error.discount') })),
+  })
+  .check(
+    // A product line may leave the price to the server (its list price); a free-text line may not.
+    z.refine(({ productId, unitPrice }) => productId !== null || unitPrice.trim() !== '', {
+      path: ['unitPrice'],
+      params: fieldMessageParams('fieldError.REQUIRED'),
+      // Also when another field is wrong: one submit names every mistake.
+      when: () => true,
+    }),
+    z.refine(({ productId, description }) => productId !== null || description.trim() !== '', {
+      path: ['description'],
+      params: fieldMessageParams('orders.error.description'),
+      when: () => true,
+    }),
+  );
+
+/** The order's checks (OrderInput); each line's as above. */
+const orderSchema = z.object({
+  currency: z.string().check(z.minLength(1), matching(CURRENCY_PATTERN)),
+  incoterm: z.union([z.literal(''), z.enum(INCOTERMS)]),
+  expectedShipDate: z.string().check(matching(/^\d{4}-\d{2}-\d{2}$/)),
+  notes: optionalText(5000),
+  lines: z
+    .array(lineSchema)
+    .check(
+      z.minLength(1),
+      z.refine((lines) => lines.length <= MAX_LINES, {
+        params: fieldMessageParams('orders.error.tooManyLines', { max: MAX_LINES }),
+        when: () => true,
+      }),
+    ),
+});
+
+/** The editor as typed: every figure the text of its input. */
+type OrderFormValues = z.input<typeof orderSchema>;
+/** A line as it is being written. */
+type LineValues = OrderFormValues['lines'][number];
+type OrderForm = ZodForm<OrderFormValues, z.output<typeof orderSchema>>;
+
+function emptyLine(): LineValues {
+  return { productId: null, sku: null, description: '', quantity: '', unitPrice: '', discountPercent: '' };
 }
 
-// The fields the form shows; an error on any other (kind, which cannot change) goes to the alert, named.
-const HEADER_FIELDS = ['currency', 'incoterm', 'expectedShipDate', 'notes', 'lines'] as const;
-const LINE_FIELDS = ['productId', 'description', 'quantity', 'unitPrice', 'discountPercent'] as const;
-type LineField = (typeof LINE_FIELDS)[number];
-
-/** How the server names a line's field in its errors: `lines[2].unitPrice`. */
-function lineField(index: number, field: LineField) {
-  return `lines[${index}].${field}`;
-}
-
-let nextKey = 1;
-
-function emptyLine(): LineDraft {
-  return { key: nextKey++, productId: null, sku: null, description: '', quantity: '', unitPrice: '', discountPercent: '' };
-}
-
-function linesOf(order: Order | undefined): LineDraft[] {
+function linesOf(order: Order | undefined): LineValues[] {
   if (!order || order.lines.length === 0) return [emptyLine()];
   return order.lines.map((line) => ({
-    key: nextKey++,
     productId: line.productId ?? null,
     sku: line.sku ?? null,
     description: line.description,
@@ -53,47 +95,23 @@ function linesOf(order: Order | undefined): LineDraft[] {
   }));
 }
 
-/** What the server would refuse in any case, said before sending: a request that breaks the contract is never sent. */
-function validateLines(lines: LineDraft[], t: Translate): Record<string, string> {
-  const errors: Record<string, string> = {};
-  lines.forEach((line, index) => {
-    if (parseQuantity(line.quantity) === null) errors[lineField(index, 'quantity')] = t('orders.error.quantity');
-    if (line.unitPrice.trim() === '') {
-      // A product line may leave the price to the server (its list price); a free-text line may not.
-      if (line.productId === null) errors[lineField(index, 'unitPrice')] = t('fieldError.REQUIRED');
-    } else if (parseUnitPrice(line.unitPrice) === null) errors[lineField(index, 'unitPrice')] = t('orders.error.price');
-    if (parseDiscount(line.discountPercent) === null) errors[lineField(index, 'discountPercent')] = t('orders.error.discount');
-    if (line.productId === null && line.description.trim() === '') {
-      errors[lineField(index, 'description')] = t('orders.error.description');
-    }
-  });
-  return errors;
-}
-
-/** The order as the API takes it; PUT replaces every member, so cleared terms are sent as null. */
-export function orderBody(kind: OrderKind, terms: Terms, lines: LineDraft[]): OrderInput {
+/** The order as the API takes it, from the checked (trimmed) values; PUT replaces every member, so cleared terms are sent as null. */
+function orderBody(kind: OrderKind, values: z.output<typeof orderSchema>): OrderInput {
   return {
     kind,
-    currency: terms.currency,
-    incoterm: terms.incoterm === '' ? null : terms.incoterm,
-    expectedShipDate: terms.expectedShipDate === '' ? null : terms.expectedShipDate,
-    notes: terms.notes.trim() === '' ? null : terms.notes.trim(),
-    lines: lines.map((line) => {
+    currency: values.currency,
+    incoterm: values.incoterm === '' ? null : values.incoterm,
+    expectedShipDate: values.expectedShipDate === '' ? null : values.expectedShipDate,
+    notes: values.notes === '' ? null : values.notes,
+    lines: values.lines.map((line) => {
       const input: OrderLineInput = { quantity: Number(line.quantity.trim()) };
       if (line.productId !== null) input.productId = line.productId;
-      if (line.description.trim()) input.description = line.description.trim();
-      if (line.unitPrice.trim()) input.unitPrice = line.unitPrice.trim();
-      if (line.discountPercent.trim()) input.discountPercent = line.discountPercent.trim();
+      if (line.description) input.description = line.description;
+      if (line.unitPrice) input.unitPrice = line.unitPrice;
+      if (line.discountPercent) input.discountPercent = line.discountPercent;
       return input;
     }),
   };
-}
-
-interface Terms {
-  currency: string;
-  incoterm: Incoterm | '';
-  expectedShipDate: string;
-  notes: string;
 }
 
 /** The picked product of a line, with the stock free now (asked again every 15 seconds while the editor is open). */
@@ -121,83 +139,71 @@ function PickedProduct({ productId, sku, quantity, onChange }: { productId: numb
 }
 
 function LineEditor({
-  line,
+  form,
   index,
   currency,
   lineTotal,
-  errors,
   canRemove,
-  onChange,
   onPick,
+  onUnpick,
   onRemove,
 }: {
-  line: LineDraft;
+  form: OrderForm;
   index: number;
   currency: string;
   lineTotal: string | null;
-  errors: Record<string, string>;
   canRemove: boolean;
-  onChange: (patch: Partial<LineDraft>) => void;
   onPick: (product: Product) => void;
+  onUnpick: () => void;
   onRemove: () => void;
 }) {
   const t = useT();
   const money = useMoney();
   const legendId = useId();
+  const productErrorId = useId();
+  const line = useWatch({ control: form.control, name: `lines.${index}` });
   const number = String(index + 1);
-  const error = (field: LineField) => errors[lineField(index, field)];
+  // The server's word on the product (inactive, not in the catalogue), which has no input of its own.
+  const productError = form.fieldError(`lines.${index}.productId`);
   return (
-    <fieldset className="order-line" aria-labelledby={legendId}>
+    <fieldset className="order-line" aria-labelledby={legendId} aria-describedby={productError ? productErrorId : undefined}>
       <legend id={legendId}>{t('orders.line.title', { n: number })}</legend>
       {line.productId !== null ? (
-        <PickedProduct
-          productId={line.productId}
-          sku={line.sku}
-          quantity={line.quantity}
-          onChange={() => onChange({ productId: null, sku: null })}
-        />
+        <PickedProduct productId={line.productId} sku={line.sku} quantity={line.quantity} onChange={onUnpick} />
       ) : (
         <ProductPicker label={t('orders.line.product', { n: number })} onPick={onPick} />
       )}
-      {error('productId') && <p className="field-error">{error('productId')}</p>}
+      {productError && (
+        <p id={productErrorId} className="field-error">
+          {productError}
+        </p>
+      )}
       <div className="order-line-fields">
         <TextField
           label={t('orders.line.descriptionOf', { n: number })}
-          name={lineField(index, 'description')}
           maxLength={500}
-          value={line.description}
-          onChange={(event) => onChange({ description: event.target.value })}
           hint={line.productId === null ? t('orders.line.freeTextHint') : undefined}
-          error={error('description')}
+          {...form.field(`lines.${index}.description`)}
         />
         <TextField
           label={t('orders.line.quantityOf', { n: number })}
-          name={lineField(index, 'quantity')}
           type="number"
           min={1}
           step={1}
-          value={line.quantity}
-          onChange={(event) => onChange({ quantity: event.target.value })}
-          error={error('quantity')}
+          {...form.field(`lines.${index}.quantity`)}
         />
         <TextField
           label={t('orders.line.unitPriceOf', { n: number, currency })}
-          name={lineField(index, 'unitPrice')}
           inputMode="decimal"
           maxLength={19}
-          value={line.unitPrice}
-          onChange={(event) => onChange({ unitPrice: event.target.value })}
-          error={error('unitPrice')}
+          {...form.field(`lines.${index}.unitPrice`)}
         />
         <TextField
           label={t('orders.line.discountOf', { n: number })}
-          name={lineField(index, 'discountPercent')}
           inputMode="decimal"
           maxLength={6}
-          value={line.discountPercent}
           placeholder="0"
-          onChange={(event) => onChange({ discountPercent: event.target.value })}
-          error={error('discountPercent')}
+          {...form.field(`lines.${index}.discountPercent`)}
         />
       </div>
       <div className="order-line-footer">
@@ -236,134 +242,120 @@ export function OrderEditor({ kind, order, error, pending, submitLabel, alert, o
   const t = useT();
   const locale = useLocale();
   const money = useMoney();
-  const formRef = useRef<HTMLFormElement>(null);
   const notesId = useId();
-  const [terms, setTerms] = useState<Terms>({
-    currency: order?.currency ?? 'USD',
-    incoterm: order?.incoterm ?? '',
-    expectedShipDate: order?.expectedShipDate ?? '',
-    notes: order?.notes ?? '',
+  const form: OrderForm = useZodForm<OrderFormValues, z.output<typeof orderSchema>>(orderSchema, {
+    defaultValues: {
+      currency: order?.currency ?? 'USD',
+      incoterm: order?.incoterm ?? '',
+      expectedShipDate: order?.expectedShipDate ?? '',
+      notes: order?.notes ?? '',
+      lines: linesOf(order),
+    },
   });
+  const { fields: lineRows, append, remove } = useFieldArray({ control: form.control, name: 'lines' });
   // A new order takes the first product's currency, unless the person chose one first.
   const [currencyChosen, setCurrencyChosen] = useState(order !== undefined);
-  const [lines, setLines] = useState<LineDraft[]>(() => linesOf(order));
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const [currency, lines] = useWatch({ control: form.control, name: ['currency', 'lines'] });
+  const preview = previewTotals(lines, currency);
+  const notesError = form.fieldError('notes');
+  const linesError = form.fieldError('lines');
 
-  const fieldNames = useMemo(
-    () => [...HEADER_FIELDS, ...lines.flatMap((_, index) => LINE_FIELDS.map((field) => lineField(index, field)))],
-    [lines],
-  );
-  const { fieldErrors: serverErrors, alert: serverAlert } = useFormErrors(alert ? null : error, fieldNames);
-  const fieldErrors: Record<string, string> = { ...(serverErrors as Record<string, string>), ...clientErrors };
-  useFocusOnError(formRef, error);
-  const preview = previewTotals(lines, terms.currency);
+  // The screen's save failed: its field errors go on the inputs (`lines[2].quantity` on line 3's), the rest in the
+  // alert; a problem the screen words itself (a stale version) has its own alert instead.
+  useEffect(() => {
+    if (!error) return;
+    if (alert) form.focusFirstError();
+    else applyServerErrors(form, error);
+    // Once per failure (`form` and `alert` are new objects on each render, so not dependencies).
+  }, [error]);
 
-  function changeLine(key: number, patch: Partial<LineDraft>) {
-    setLines((current) => current.map((line) => (line.key === key ? { ...line, ...patch } : line)));
+  /** After a line changed by a pick, its checks again, once a submit has shown them. */
+  function recheckLine(index: number) {
+    if (form.formState.isSubmitted) void form.trigger(`lines.${index}`);
   }
 
-  function pickProduct(key: number, product: Product) {
-    const firstProduct = !currencyChosen && !lines.some((line) => line.productId !== null);
-    const currency = firstProduct ? product.currency : terms.currency;
-    if (firstProduct) setTerms((current) => ({ ...current, currency }));
-    setLines((current) =>
-      current.map((line) =>
-        line.key === key
-          ? {
-              ...line,
-              productId: product.id,
-              sku: product.sku,
-              // The product's name unless the person wrote their own words.
-              description: line.description.trim() === '' ? product.name : line.description,
-              // The list price when it is in the order's currency; otherwise the person prices it.
-              unitPrice: product.listPrice != null && product.currency === currency ? product.listPrice : line.unitPrice,
-            }
-          : line,
-      ),
-    );
+  function pickProduct(index: number, product: Product) {
+    const values = form.getValues();
+    const firstProduct = !currencyChosen && !values.lines.some((line) => line.productId !== null);
+    const orderCurrency = firstProduct ? product.currency : values.currency;
+    if (firstProduct) form.setValue('currency', orderCurrency);
+    const line = values.lines[index] ?? emptyLine();
+    form.setValue(`lines.${index}`, {
+      ...line,
+      productId: product.id,
+      sku: product.sku,
+      // The product's name unless the person wrote their own words.
+      description: line.description.trim() === '' ? product.name : line.description,
+      // The list price when it is in the order's currency; otherwise the person prices it.
+      unitPrice: product.listPrice != null && product.currency === orderCurrency ? product.listPrice : line.unitPrice,
+    });
+    recheckLine(index);
   }
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const errors = validateLines(lines, t);
-    setClientErrors(errors);
-    if (Object.keys(errors).length > 0) {
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
-    onSubmit(orderBody(kind, terms, lines));
+  function unpickProduct(index: number) {
+    form.setValue(`lines.${index}.productId`, null);
+    form.setValue(`lines.${index}.sku`, null);
+    recheckLine(index);
   }
+
+  const handleSubmit = form.handleSubmit((values) => onSubmit(orderBody(kind, values)));
 
   return (
-    <form ref={formRef} className="form order-editor" onSubmit={handleSubmit} noValidate aria-busy={pending}>
+    <form ref={form.formRef} className="form order-editor" onSubmit={handleSubmit} noValidate aria-busy={pending}>
       <fieldset className="order-terms-fields">
         <legend>{t('orders.terms')}</legend>
         <div className="field-row">
           <SelectField
             label={t('orders.field.currency')}
-            name="currency"
-            value={terms.currency}
-            options={currencyOptions(locale, [terms.currency])}
-            onChange={(event) => {
-              setCurrencyChosen(true);
-              setTerms({ ...terms, currency: event.target.value });
-            }}
-            error={fieldErrors.currency}
+            options={currencyOptions(locale, [currency])}
+            {...form.field('currency', { onChange: () => setCurrencyChosen(true) })}
           />
           <SelectField
             label={t('orders.field.incoterm')}
-            name="incoterm"
-            value={terms.incoterm}
             options={[{ value: '', label: t('orders.field.noIncoterm') }, ...INCOTERMS.map((code) => ({ value: code, label: code }))]}
-            onChange={(event) => setTerms({ ...terms, incoterm: event.target.value as Incoterm | '' })}
-            error={fieldErrors.incoterm}
+            {...form.field('incoterm')}
           />
-          <TextField
-            label={t('orders.field.expectedShipDate')}
-            name="expectedShipDate"
-            type="date"
-            value={terms.expectedShipDate}
-            onChange={(event) => setTerms({ ...terms, expectedShipDate: event.target.value })}
-            error={fieldErrors.expectedShipDate}
-          />
+          <TextField label={t('orders.field.expectedShipDate')} type="date" {...form.field('expectedShipDate')} />
         </div>
         <div className="field">
           <label htmlFor={notesId}>{t('orders.field.notes')}</label>
           <textarea
             id={notesId}
-            name="notes"
             rows={3}
             maxLength={5000}
-            value={terms.notes}
-            onChange={(event) => setTerms({ ...terms, notes: event.target.value })}
-            aria-invalid={fieldErrors.notes ? true : undefined}
+            aria-invalid={notesError ? true : undefined}
+            aria-describedby={notesError ? `${notesId}-error` : undefined}
+            {...form.register('notes')}
           />
-          {fieldErrors.notes && <p className="field-error">{fieldErrors.notes}</p>}
+          {notesError && (
+            <p id={`${notesId}-error`} className="field-error">
+              {notesError}
+            </p>
+          )}
         </div>
       </fieldset>
 
       <h2>{t('orders.lines')}</h2>
-      {fieldErrors.lines && <p className="field-error">{fieldErrors.lines}</p>}
-      {lines.map((line, index) => (
+      {linesError && <p className="field-error">{linesError}</p>}
+      {lineRows.map((row, index) => (
         <LineEditor
-          key={line.key}
-          line={line}
+          key={row.id}
+          form={form}
           index={index}
-          currency={terms.currency}
+          currency={currency}
           lineTotal={preview.lineTotals[index] ?? null}
-          errors={fieldErrors}
-          canRemove={lines.length > 1}
-          onChange={(patch) => changeLine(line.key, patch)}
-          onPick={(product) => pickProduct(line.key, product)}
+          canRemove={lineRows.length > 1}
+          onPick={(product) => pickProduct(index, product)}
+          onUnpick={() => unpickProduct(index)}
           onRemove={() => {
-            // Server errors name lines by position: once lines move, theirs no longer fit.
-            setClientErrors({});
-            setLines((current) => current.filter((other) => other.key !== line.key));
+            // Errors name lines by position: once lines move, theirs no longer fit.
+            form.clearErrors('lines');
+            remove(index);
           }}
         />
       ))}
       <div>
-        <button type="button" onClick={() => setLines((current) => [...current, emptyLine()])}>
+        <button type="button" onClick={() => append(emptyLine(), { shouldFocus: false })}>
           {t('orders.line.add')}
         </button>
       </div>
@@ -373,15 +365,15 @@ export function OrderEditor({ kind, order, error, pending, submitLabel, alert, o
         <dl className="order-totals" aria-label={t('orders.preview.title')}>
           <div>
             <dt>{t('orders.subtotal')}</dt>
-            <dd>{money(preview.subtotal, terms.currency)}</dd>
+            <dd>{money(preview.subtotal, currency)}</dd>
           </div>
           <div>
             <dt>{t('orders.discountTotal')}</dt>
-            <dd>{money(preview.discountTotal, terms.currency)}</dd>
+            <dd>{money(preview.discountTotal, currency)}</dd>
           </div>
           <div className="order-total">
             <dt>{t('orders.total')}</dt>
-            <dd>{money(preview.total, terms.currency)}</dd>
+            <dd>{money(preview.total, currency)}</dd>
           </div>
         </dl>
         <p className="muted small">
@@ -389,7 +381,7 @@ export function OrderEditor({ kind, order, error, pending, submitLabel, alert, o
         </p>
       </section>
 
-      {alert ?? <FormAlert alert={serverAlert} />}
+      {alert ?? <FormAlert alert={form.alert} />}
       <div className="form-actions">
         <button type="submit" disabled={pending}>
           {pending ? t('customers.profile.saving') : submitLabel}

@@ -1,75 +1,39 @@
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
+import { useFieldArray, useWatch, type Path } from 'react-hook-form';
 import { SelectField } from '@/components/form/select-field';
 import { TextField } from '@/components/form/text-field';
 import { useT } from '@/lib/i18n';
-import { FOLLOW_UP_TYPES, PLAN_CADENCES, PLAN_UNITS, WEEKDAYS, type FollowUpType, type PlanUnit } from '../api/types';
-import { cadenceFromDraft, newStep, stepField, type CadenceDraft, type StepDraft } from '../lib/cadence-draft';
+import { FOLLOW_UP_TYPES, PLAN_CADENCES, PLAN_UNITS, WEEKDAYS } from '../api/types';
+import { cadenceFromDraft, MAX_STEPS, newStep, type PlanDraft, type PlanForm } from '../lib/cadence-draft';
 import { describeCadence } from '../lib/describe-cadence';
 
-/** The fields of a cadence as the server names them in its errors (without a prefix), for the draft as it is. */
-export function cadenceFieldNames(draft: CadenceDraft): string[] {
-  const steps = draft.steps.flatMap((_, index) => (['day', 'type', 'note'] as const).map((member) => stepField(index, member)));
-  return ['cadence', 'every', 'unit', 'firstAfterDays', 'weekdays', 'taskType', 'note', 'maxCount', 'steps', ...steps];
-}
-
 export interface CadenceFieldsProps {
-  draft: CadenceDraft;
-  onChange: (draft: CadenceDraft) => void;
-  /** Field → message, keyed as the server names the fields without a prefix (`every`, `steps[1].day`). */
-  errors: Record<string, string>;
+  /** The plan's or template's form; the cadence is its `cadence`. */
+  form: PlanForm;
   /** What the days count from (a plan's start day, the day a customer enters a stage). */
   startHint?: string;
-  /** A step was added or removed: errors that name steps by position no longer fit. */
-  onStepsMoved?: () => void;
 }
 
-function StepRow({
-  step,
-  index,
-  errors,
-  canRemove,
-  onChange,
-  onRemove,
-}: {
-  step: StepDraft;
-  index: number;
-  errors: Record<string, string>;
-  canRemove: boolean;
-  onChange: (patch: Partial<StepDraft>) => void;
-  onRemove: () => void;
-}) {
+function StepRow({ form, index, canRemove, onRemove }: { form: PlanForm; index: number; canRemove: boolean; onRemove: () => void }) {
   const t = useT();
   const n = index + 1;
   return (
     <li className="plan-step-row">
       <TextField
         label={t('plans.step.day', { n })}
-        name={stepField(index, 'day')}
         type="number"
         inputMode="numeric"
         min={0}
         max={366}
         step={1}
-        value={step.day}
-        onChange={(event) => onChange({ day: event.target.value })}
-        error={errors[stepField(index, 'day')]}
+        {...form.field(`cadence.steps.${index}.day`)}
       />
       <SelectField
         label={t('plans.step.type', { n })}
-        name={stepField(index, 'type')}
-        value={step.type}
         options={FOLLOW_UP_TYPES.map((type) => ({ value: type, label: t(`followUp.type.${type}`) }))}
-        onChange={(event) => onChange({ type: event.target.value as FollowUpType })}
-        error={errors[stepField(index, 'type')]}
+        {...form.field(`cadence.steps.${index}.type`)}
       />
-      <TextField
-        label={t('plans.step.note', { n })}
-        name={stepField(index, 'note')}
-        maxLength={500}
-        value={step.note}
-        onChange={(event) => onChange({ note: event.target.value })}
-        error={errors[stepField(index, 'note')]}
-      />
+      <TextField label={t('plans.step.note', { n })} maxLength={500} {...form.field(`cadence.steps.${index}.note`)} />
       {canRemove && (
         <div className="plan-step-remove">
           <button type="button" className="link-button" onClick={onRemove}>
@@ -85,59 +49,74 @@ function StepRow({
  * The cadence of a plan or a stage template: its kind (every N days/weeks/months, set weekdays, a sequence of
  * steps), what each kind needs, the task, a note and an optional number of tasks; and the result in words.
  */
-export function CadenceFields({ draft, onChange, errors, startHint, onStepsMoved }: CadenceFieldsProps) {
+export function CadenceFields({ form, startHint }: CadenceFieldsProps) {
   const t = useT();
   const id = useId();
-  const set = (patch: Partial<CadenceDraft>) => onChange({ ...draft, ...patch });
+  const draft = useWatch({ control: form.control, name: 'cadence' });
+  const { fields: stepRows, append, remove } = useFieldArray({ control: form.control, name: 'cadence.steps' });
   const errorId = (field: string) => `${id}-${field}-error`;
-  const { cadence: complete } = cadenceFromDraft(draft, t);
+  const complete = cadenceFromDraft(draft);
+  const kindError = form.fieldError('cadence.cadence');
+  const weekdaysError = form.fieldError('cadence.weekdays');
+  const stepsError = form.fieldError('cadence.steps');
+
+  // Once a submit has shown the checks, a change that decides another field's check says that one again too: the
+  // kind decides what is checked, a step's day the order of the steps after it.
+  const { watch, trigger, getValues } = form;
+  const { isSubmitted } = form.formState;
+  useEffect(() => {
+    if (!isSubmitted) return;
+    const subscription = watch((_values, { name }) => {
+      if (name === 'cadence.cadence') void trigger('cadence');
+      else if (name && /^cadence\.steps\.\d+\.day$/.test(name)) {
+        const days = getValues('cadence.steps').map((_, index) => `cadence.steps.${index}.day` as Path<PlanDraft>);
+        void trigger(days);
+      }
+    });
+    return () => subscription.unsubscribe();
+  }, [watch, trigger, getValues, isSubmitted]);
+
+  function moveSteps(move: () => void) {
+    // Errors name steps by position: once steps move, theirs no longer fit.
+    form.clearErrors('cadence.steps');
+    move();
+  }
+
   const taskType = (
     <SelectField
       label={t('plans.form.taskType')}
-      name="taskType"
-      value={draft.taskType}
       options={FOLLOW_UP_TYPES.map((type) => ({ value: type, label: t(`followUp.type.${type}`) }))}
-      onChange={(event) => set({ taskType: event.target.value as FollowUpType })}
-      error={errors.taskType}
+      {...form.field('cadence.taskType')}
     />
   );
   const firstAfterDays = (
     <TextField
       label={t('plans.form.firstAfterDays')}
-      name="firstAfterDays"
       type="number"
       inputMode="numeric"
       min={0}
       max={366}
       step={1}
-      value={draft.firstAfterDays}
-      onChange={(event) => set({ firstAfterDays: event.target.value })}
       hint={startHint ? `${t('plans.form.firstAfterDaysHint')} ${startHint}` : t('plans.form.firstAfterDaysHint')}
-      error={errors.firstAfterDays}
+      {...form.field('cadence.firstAfterDays')}
     />
   );
 
   return (
     <>
-      <fieldset className="plan-kind field-wide" aria-describedby={errors.cadence ? errorId('cadence') : undefined}>
+      <fieldset className="plan-kind field-wide" aria-describedby={kindError ? errorId('cadence') : undefined}>
         <legend>{t('plans.form.kind')}</legend>
         <div className="plan-options">
           {PLAN_CADENCES.map((kind) => (
             <label key={kind} className="checkbox-line">
-              <input
-                type="radio"
-                name={`${id}-cadence`}
-                value={kind}
-                checked={draft.cadence === kind}
-                onChange={() => set({ cadence: kind })}
-              />
+              <input type="radio" value={kind} aria-invalid={kindError ? true : undefined} {...form.register('cadence.cadence')} />
               {t(`plans.kind.${kind}`)}
             </label>
           ))}
         </div>
-        {errors.cadence && (
+        {kindError && (
           <p id={errorId('cadence')} className="field-error">
-            {errors.cadence}
+            {kindError}
           </p>
         )}
       </fieldset>
@@ -146,23 +125,17 @@ export function CadenceFields({ draft, onChange, errors, startHint, onStepsMoved
         <div className="field-row field-wide">
           <TextField
             label={t('plans.form.every')}
-            name="every"
             type="number"
             inputMode="numeric"
             min={1}
             max={366}
             step={1}
-            value={draft.every}
-            onChange={(event) => set({ every: event.target.value })}
-            error={errors.every}
+            {...form.field('cadence.every')}
           />
           <SelectField
             label={t('plans.form.unit')}
-            name="unit"
-            value={draft.unit}
             options={PLAN_UNITS.map((unit) => ({ value: unit, label: t(`plans.unit.${unit}`) }))}
-            onChange={(event) => set({ unit: event.target.value as PlanUnit })}
-            error={errors.unit}
+            {...form.field('cadence.unit')}
           />
           {firstAfterDays}
           {taskType}
@@ -171,32 +144,24 @@ export function CadenceFields({ draft, onChange, errors, startHint, onStepsMoved
 
       {draft.cadence === 'WEEKDAYS' && (
         <>
-          <fieldset className="field-wide" aria-describedby={errors.weekdays ? errorId('weekdays') : undefined}>
+          <fieldset className="field-wide" aria-describedby={weekdaysError ? errorId('weekdays') : undefined}>
             <legend>{t('plans.form.weekdays')}</legend>
             <div className="plan-options">
               {WEEKDAYS.map((day) => (
                 <label key={day} className="checkbox-line">
                   <input
                     type="checkbox"
-                    name="weekdays"
                     value={day}
-                    checked={draft.weekdays.includes(day)}
-                    aria-invalid={errors.weekdays ? true : undefined}
-                    onChange={(event) =>
-                      set({
-                        weekdays: event.target.checked
-                          ? [...draft.weekdays, day]
-                          : draft.weekdays.filter((chosen) => chosen !== day),
-                      })
-                    }
+                    aria-invalid={weekdaysError ? true : undefined}
+                    {...form.register('cadence.weekdays')}
                   />
                   {t(`plans.weekday.${day}`)}
                 </label>
               ))}
             </div>
-            {errors.weekdays && (
+            {weekdaysError && (
               <p id={errorId('weekdays')} className="field-error">
-                {errors.weekdays}
+                {weekdaysError}
               </p>
             )}
           </fieldset>
@@ -208,38 +173,31 @@ export function CadenceFields({ draft, onChange, errors, startHint, onStepsMoved
       )}
 
       {draft.cadence === 'SEQUENCE' && (
-        <fieldset className="plan-steps field-wide" aria-describedby={errors.steps ? errorId('steps') : undefined}>
+        <fieldset className="plan-steps field-wide" aria-describedby={stepsError ? errorId('steps') : undefined}>
           <legend>{t('plans.form.steps')}</legend>
           {startHint && <p className="field-hint">{startHint}</p>}
           <ol className="plain-list plan-step-list">
-            {draft.steps.map((step, index) => (
+            {stepRows.map((row, index) => (
               <StepRow
-                key={step.key}
-                step={step}
+                key={row.id}
+                form={form}
                 index={index}
-                errors={errors}
-                canRemove={draft.steps.length > 1}
-                onChange={(patch) =>
-                  set({ steps: draft.steps.map((other) => (other.key === step.key ? { ...other, ...patch } : other)) })
-                }
-                onRemove={() => {
-                  onStepsMoved?.();
-                  set({ steps: draft.steps.filter((other) => other.key !== step.key) });
-                }}
+                canRemove={stepRows.length > 1}
+                onRemove={() => moveSteps(() => remove(index))}
               />
             ))}
           </ol>
-          {errors.steps && (
+          {stepsError && (
             <p id={errorId('steps')} className="field-error">
-              {errors.steps}
+              {stepsError}
             </p>
           )}
-          {draft.steps.length < 50 && (
+          {stepRows.length < MAX_STEPS && (
             <button
               type="button"
               onClick={() => {
-                onStepsMoved?.();
-                set({ steps: [...draft.steps, newStep(draft.steps[draft.steps.length - 1])] });
+                const steps = getValues('cadence.steps');
+                moveSteps(() => append(newStep(steps[steps.length - 1]), { shouldFocus: false }));
               }}
             >
               {t('plans.step.add')}
@@ -249,27 +207,16 @@ export function CadenceFields({ draft, onChange, errors, startHint, onStepsMoved
       )}
 
       <div className="field-row field-wide">
-        <TextField
-          label={t('plans.form.note')}
-          name="note"
-          maxLength={500}
-          value={draft.note}
-          onChange={(event) => set({ note: event.target.value })}
-          hint={t('plans.form.noteHint')}
-          error={errors.note}
-        />
+        <TextField label={t('plans.form.note')} maxLength={500} hint={t('plans.form.noteHint')} {...form.field('cadence.note')} />
         <TextField
           label={t('plans.form.maxCount')}
-          name="maxCount"
           type="number"
           inputMode="numeric"
           min={1}
           max={1000}
           step={1}
-          value={draft.maxCount}
-          onChange={(event) => set({ maxCount: event.target.value })}
           hint={t('plans.form.maxCountHint')}
-          error={errors.maxCount}
+          {...form.field('cadence.maxCount')}
         />
       </div>
       {complete && <p className="plan-summary field-wide">{t('plans.form.summary', { text: describeCadence(complete, t) })}</p>}

@@ -218,15 +218,74 @@ describe('Customer plans', () => {
     expect(await findPlan('Visit after 3 days, then every 2 weeks (6 tasks in all)')).toBeInTheDocument();
   });
 
+  it('checks the plan before sending: every mistake at once by its field, in the server’s words', SLOW, async () => {
+    const { requests } = plansApi();
+    const { user } = renderPlans();
+
+    await user.click(await screen.findByRole('button', { name: 'New plan' }));
+    const form = screen.getByRole('region', { name: 'New follow-up plan' });
+    const every = within(form).getByRole('spinbutton', { name: 'Every' });
+    await user.clear(every);
+    await user.type(every, '400');
+    const lastDay = within(form).getByLabelText('Last day');
+    await user.type(lastDay, '2026-12-01');
+    await user.click(within(form).getByRole('button', { name: 'Start plan' }));
+
+    expect(every).toHaveAccessibleDescription('Enter a number from 1 to 366.');
+    expect(lastDay).toHaveAccessibleDescription('Optional: no task after this day. Must not be before the start day.');
+    await waitFor(() => expect(every).toHaveFocus());
+    expect(within(form).queryByRole('alert')).not.toBeInTheDocument();
+    expect(await bodiesOf(requests, 'POST', '/api/v1/customers/5/plans')).toEqual([]);
+
+    // Checked again on every change: an earlier start day fits the last day.
+    await user.clear(every);
+    await user.type(every, '2');
+    expect(every).not.toHaveAttribute('aria-invalid');
+    const startDay = within(form).getByLabelText('Start day');
+    await user.clear(startDay);
+    await user.type(startDay, '2026-11-30');
+    expect(lastDay).not.toHaveAttribute('aria-invalid');
+    await user.click(within(form).getByRole('button', { name: 'Start plan' }));
+    await findToast('Plan started.');
+    expect(await bodiesOf(requests, 'POST', '/api/v1/customers/5/plans')).toEqual([
+      { cadence: { cadence: 'INTERVAL', every: 2, unit: 'DAYS', taskType: 'CALL' }, startsOn: '2026-11-30', endsOn: '2026-12-01' },
+    ]);
+  });
+
+  it('stops a sequence whose days go back, on the step that does', SLOW, async () => {
+    const { requests } = plansApi();
+    const { user } = renderPlans();
+
+    await user.click(await screen.findByRole('button', { name: 'New plan' }));
+    const form = screen.getByRole('region', { name: 'New follow-up plan' });
+    await user.click(within(form).getByRole('radio', { name: 'A sequence of steps' }));
+    await user.click(within(form).getByRole('button', { name: 'Add a step' }));
+    await user.click(within(form).getByRole('button', { name: 'Add a step' }));
+    const second = within(form).getByRole('spinbutton', { name: 'Step 2: days after the start' });
+    await user.clear(second);
+    await user.type(second, '20');
+    await user.click(within(form).getByRole('button', { name: 'Start plan' }));
+
+    const third = within(form).getByRole('spinbutton', { name: 'Step 3: days after the start' });
+    expect(third).toHaveAccessibleDescription('Must not come before the day of the step above it.');
+    expect(second).not.toHaveAttribute('aria-invalid');
+    await waitFor(() => expect(third).toHaveFocus());
+    expect(await bodiesOf(requests, 'POST', '/api/v1/customers/5/plans')).toEqual([]);
+
+    // Changing the step above says again whether the one below fits.
+    await user.clear(second);
+    await user.type(second, '10');
+    expect(third).not.toHaveAttribute('aria-invalid');
+  });
+
   it('shows the server’s field errors next to their inputs, in words', SLOW, async () => {
-    plansApi({
+    const { requests } = plansApi({
       create: () =>
         problemResponse({
           type: `${PROBLEMS}/validation`,
           title: 'Some fields are not valid',
           status: 400,
           errors: [
-            { field: 'cadence.every', code: 'RANGE', min: 1, max: 366, message: 'must be less than or equal to 366' },
             { field: 'endsOn', code: 'INVALID', message: 'leaves no task from today on: the plan would end before it starts' },
             { field: 'cadence.weekdays[0]', code: 'ONE_OF', message: 'must be one of MONDAY…' },
           ],
@@ -238,22 +297,24 @@ describe('Customer plans', () => {
     const form = screen.getByRole('region', { name: 'New follow-up plan' });
     const every = within(form).getByRole('spinbutton', { name: 'Every' });
     await user.clear(every);
-    await user.type(every, '400');
-    await user.type(within(form).getByLabelText('Last day'), '2026-12-08');
+    await user.type(every, '30');
+    const lastDay = within(form).getByLabelText('Last day');
+    await user.type(lastDay, '2026-12-08');
     await user.click(within(form).getByRole('button', { name: 'Start plan' }));
 
-    await waitFor(() => expect(every).toHaveAttribute('aria-invalid', 'true'));
-    expect(every).toHaveAccessibleDescription('Enter a number from 1 to 366.');
-    expect(every).toHaveFocus();
-    expect(within(form).getByLabelText('Last day')).toHaveAccessibleDescription(
+    // What only the server knows: a plan whose first task would come after its last day.
+    await waitFor(() => expect(lastDay).toHaveAttribute('aria-invalid', 'true'));
+    expect(lastDay).toHaveAccessibleDescription(
       'Optional: no task after this day. With this day the plan has no task from today on: choose a later day.',
     );
+    await waitFor(() => expect(lastDay).toHaveFocus());
+    expect(every).not.toHaveAttribute('aria-invalid');
     const alert = within(form).getByRole('alert');
     expect(alert).toHaveTextContent('Some details need fixing');
     // A field the form does not show is named in the alert.
     expect(alert).toHaveTextContent('weekdays[0]: Choose one of the values offered.');
-    expect(form).not.toHaveTextContent('must be less than');
     expect(form).not.toHaveTextContent('leaves no task');
+    expect(await bodiesOf(requests, 'POST', '/api/v1/customers/5/plans')).toHaveLength(1);
     expect(await accessibilityViolations(form)).toEqual([]);
   });
 
@@ -319,6 +380,8 @@ describe('Customer plans', () => {
     await user.click(within(form).getByRole('radio', { name: 'On set weekdays' }));
     await user.click(within(form).getByRole('button', { name: 'Start plan' }));
     expect(within(form).getByRole('group', { name: 'On these weekdays' })).toHaveAccessibleDescription('Choose at least one weekday.');
+    await waitFor(() => expect(within(form).getByRole('checkbox', { name: 'Monday' })).toHaveFocus());
+    expect(await bodiesOf(requests, 'POST', '/api/v1/customers/5/plans')).toEqual([]);
     await user.click(within(form).getByRole('checkbox', { name: 'Friday' }));
     await user.click(within(form).getByRole('checkbox', { name: 'Tuesday' }));
     expect(within(form).getByText('In words: Call every Tuesday and Friday')).toBeInTheDocument();
@@ -343,10 +406,15 @@ describe('Customer plans', () => {
     const picker = await within(form).findByRole('combobox', { name: 'Start from a stage template' });
     // Only the stages that have one, in the stages' order.
     expect(within(picker).getAllByRole('option').map((option) => option.textContent)).toEqual(['Choose a stage', 'Inquiry', 'Sample order']);
+    // A mistake first: filling in starts afresh.
+    await user.clear(within(form).getByRole('spinbutton', { name: 'Every' }));
+    await user.click(within(form).getByRole('button', { name: 'Start plan' }));
+    expect(within(form).getByRole('spinbutton', { name: 'Every' })).toHaveAccessibleDescription('Required.');
     await user.selectOptions(picker, 'Inquiry');
     await user.click(within(form).getByRole('button', { name: 'Fill in' }));
 
     expect(within(form).getByRole('spinbutton', { name: 'Every' })).toHaveValue(14);
+    expect(within(form).getByRole('spinbutton', { name: 'Every' })).not.toHaveAttribute('aria-invalid');
     expect(within(form).getByRole('spinbutton', { name: 'First task after (days)' })).toHaveValue(7);
     expect(within(form).getByRole('textbox', { name: 'Note' })).toHaveValue('Quote follow-up');
     expect(within(form).getByText('In words: Call after 7 days, then every 14 days')).toBeInTheDocument();

@@ -1,21 +1,19 @@
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { useWatch } from 'react-hook-form';
 import { FormAlert } from '@/components/form/form-alert';
 import { TextField } from '@/components/form/text-field';
-import { useFocusOnError } from '@/components/form/use-form-errors';
+import { useZodForm } from '@/components/form/use-zod-form';
 import { STAGES } from '@/lib/domain';
 import { useT } from '@/lib/i18n';
 import { useCreatePlan } from '../api/create-plan';
 import { useStageTemplates } from '../api/list-stage-templates';
-import type { CreatePlanRequest, CustomerStage, Plan } from '../api/types';
-import { cadenceFromDraft, draftFromCadence, emptyDraft, type CadenceDraft } from '../lib/cadence-draft';
-import { CadenceFields, cadenceFieldNames } from './cadence-fields';
-import { usePlanFormErrors } from './use-plan-form-errors';
-
-/** The server names the cadence's fields under `cadence.` in a plan's errors. */
-const PREFIX = 'cadence.';
+import type { CustomerStage, Plan } from '../api/types';
+import { draftFromCadence, newPlanDraft, planFromDraft, planSchema, type CadenceDraft, type PlanForm as PlanFormApi } from '../lib/cadence-draft';
+import { applyPlanServerErrors, planFieldLabel } from '../lib/plan-errors';
+import { CadenceFields } from './cadence-fields';
 
 /** "Start from a stage template": fills the form in with a stage's default plan, to change before starting it. */
-export function TemplatePicker({ onPick }: { onPick: (stage: CustomerStage, draft: CadenceDraft) => void }) {
+function TemplatePicker({ onPick }: { onPick: (stage: CustomerStage, draft: CadenceDraft) => void }) {
   const t = useT();
   const id = useId();
   const templates = useStageTemplates().data?.items ?? [];
@@ -44,6 +42,58 @@ export function TemplatePicker({ onPick }: { onPick: (stage: CustomerStage, draf
   );
 }
 
+/**
+ * The template picker and what it did: filling the cadence in starts the form afresh (no checks shown, no answer of
+ * the server's), the start and last day kept.
+ */
+export function TemplateFill({ form }: { form: PlanFormApi }) {
+  const t = useT();
+  const [filledFrom, setFilledFrom] = useState<CustomerStage | null>(null);
+  return (
+    <>
+      <TemplatePicker
+        onPick={(stage, cadence) => {
+          form.reset({ ...form.getValues(), cadence });
+          // The last refusal was about the cadence replaced.
+          form.setServerAlert(null);
+          setFilledFrom(stage);
+        }}
+      />
+      <p role="status" className="muted small field-wide plan-filled">
+        {filledFrom ? t('plans.form.templateUsed', { stage: t(`stage.${filledFrom}`) }) : ''}
+      </p>
+    </>
+  );
+}
+
+/** A plan's start day and optional last day; a change of the start says again whether the last day fits. */
+export function PlanDays({ form }: { form: PlanFormApi }) {
+  const t = useT();
+  const startsOn = useWatch({ control: form.control, name: 'startsOn' });
+  const { watch, trigger } = form;
+  const { isSubmitted } = form.formState;
+  useEffect(() => {
+    if (!isSubmitted) return;
+    const subscription = watch((_values, { name }) => {
+      if (name === 'startsOn') void trigger('endsOn');
+    });
+    return () => subscription.unsubscribe();
+  }, [watch, trigger, isSubmitted]);
+
+  return (
+    <div className="field-row field-wide">
+      <TextField label={t('plans.form.startsOn')} type="date" {...form.field('startsOn')} />
+      <TextField
+        label={t('plans.form.endsOn')}
+        type="date"
+        min={startsOn || undefined}
+        hint={t('plans.form.endsOnHint')}
+        {...form.field('endsOn')}
+      />
+    </div>
+  );
+}
+
 export interface PlanFormProps {
   customerId: number;
   /** The store's today: the default start day. */
@@ -56,81 +106,28 @@ export interface PlanFormProps {
 export function PlanForm({ customerId, today, onDone, onCancel }: PlanFormProps) {
   const t = useT();
   const titleId = useId();
-  const formRef = useRef<HTMLFormElement>(null);
   const createMutation = useCreatePlan();
-  const [draft, setDraft] = useState<CadenceDraft>(emptyDraft);
-  const [startsOn, setStartsOn] = useState(today);
-  const [endsOn, setEndsOn] = useState('');
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
-  const [filledFrom, setFilledFrom] = useState<CustomerStage | null>(null);
+  const schema = useMemo(() => planSchema(today), [today]);
+  const form = useZodForm(schema, { defaultValues: newPlanDraft(today), fieldLabel: planFieldLabel });
 
-  const shown = useMemo(() => [...cadenceFieldNames(draft), 'startsOn', 'endsOn'], [draft]);
-  const { fieldErrors: serverErrors, alert } = usePlanFormErrors(createMutation.error, PREFIX, shown);
-  const errors = { ...serverErrors, ...clientErrors };
-  useFocusOnError(formRef, createMutation.error);
-
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (createMutation.isPending) return;
-    const { cadence, errors: found } = cadenceFromDraft(draft, t);
-    setClientErrors(found);
-    if (!cadence) {
-      createMutation.reset();
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
-    const body: CreatePlanRequest = { cadence, startsOn: startsOn || today };
-    if (endsOn) body.endsOn = endsOn;
-    createMutation.mutate({ customerId, body }, { onSuccess: onDone });
-  }
+  const handleSubmit = form.handleSubmit((draft) => {
+    const body = planFromDraft(draft, today);
+    if (createMutation.isPending || !body) return;
+    createMutation.mutate(
+      { customerId, body },
+      { onSuccess: onDone, onError: (error) => applyPlanServerErrors(form, error, { withDays: true }) },
+    );
+  });
 
   const pending = createMutation.isPending;
   return (
     <section aria-labelledby={titleId} className="plan-form">
       <h3 id={titleId}>{t('plans.form.title')}</h3>
-      <form ref={formRef} className="form form-columns" onSubmit={handleSubmit} noValidate aria-busy={pending}>
-        <TemplatePicker
-          onPick={(stage, filled) => {
-            setDraft(filled);
-            setClientErrors({});
-            createMutation.reset();
-            setFilledFrom(stage);
-          }}
-        />
-        <p role="status" className="muted small field-wide plan-filled">
-          {filledFrom ? t('plans.form.templateUsed', { stage: t(`stage.${filledFrom}`) }) : ''}
-        </p>
-        <CadenceFields
-          draft={draft}
-          onChange={setDraft}
-          errors={errors}
-          onStepsMoved={() => {
-            // Errors name steps by position: once steps move, theirs no longer fit.
-            setClientErrors({});
-            createMutation.reset();
-          }}
-        />
-        <div className="field-row field-wide">
-          <TextField
-            label={t('plans.form.startsOn')}
-            name="startsOn"
-            type="date"
-            value={startsOn}
-            onChange={(event) => setStartsOn(event.target.value)}
-            error={errors.startsOn}
-          />
-          <TextField
-            label={t('plans.form.endsOn')}
-            name="endsOn"
-            type="date"
-            min={startsOn || undefined}
-            value={endsOn}
-            onChange={(event) => setEndsOn(event.target.value)}
-            hint={t('plans.form.endsOnHint')}
-            error={errors.endsOn}
-          />
-        </div>
-        <FormAlert alert={alert} />
+      <form ref={form.formRef} className="form form-columns" onSubmit={handleSubmit} noValidate aria-busy={pending}>
+        <TemplateFill form={form} />
+        <CadenceFields form={form} />
+        <PlanDays form={form} />
+        <FormAlert alert={form.alert} />
         <div className="form-actions">
           <button type="submit" disabled={pending}>
             {pending ? t('plans.form.saving') : t('plans.form.submit')}

@@ -99,6 +99,31 @@ describe('Plans for a selection of customers', () => {
     expect(onDone).toHaveBeenCalledTimes(1);
   });
 
+  it('checks the plan before sending: every mistake at once by its field, in the server’s words', SLOW, async () => {
+    const { requests } = plansApi();
+    const { user, onDone } = renderSelection();
+
+    const form = screen.getByRole('region', { name: 'Plan follow-ups for 3 customers' });
+    const every = within(form).getByRole('spinbutton', { name: 'Every' });
+    await user.clear(every);
+    await user.type(every, '400');
+    await user.type(within(form).getByRole('spinbutton', { name: 'Number of tasks' }), '0');
+    await user.type(within(form).getByLabelText('Last day'), '2026-12-06');
+    await user.click(within(form).getByRole('button', { name: 'Start plans for 3 customers' }));
+
+    expect(every).toHaveAccessibleDescription('Enter a number from 1 to 366.');
+    expect(within(form).getByRole('spinbutton', { name: 'Number of tasks' })).toHaveAccessibleDescription(
+      'Optional: the plan ends after this many. Enter a number from 1 to 1000.',
+    );
+    expect(within(form).getByLabelText('Last day')).toHaveAccessibleDescription(
+      'Optional: no task after this day. Must not be before the start day.',
+    );
+    await waitFor(() => expect(every).toHaveFocus());
+    expect(within(form).queryByRole('alert')).not.toBeInTheDocument();
+    expect(await batchBodies(requests)).toEqual([]);
+    expect(onDone).not.toHaveBeenCalled();
+  });
+
   it('shows the server’s field errors next to their inputs in words, whichever way it names them', SLOW, async () => {
     const { requests } = plansApi({
       batch: () =>
@@ -107,7 +132,7 @@ describe('Plans for a selection of customers', () => {
           title: 'Some fields are not valid',
           status: 400,
           errors: [
-            { field: 'plan.cadence.every', code: 'RANGE', min: 1, max: 366, message: 'must be less than or equal to 366' },
+            { field: 'plan.cadence.steps[1].type', code: 'ONE_OF', message: 'must be one of EMAIL, SMS…' },
             { field: 'endsOn', code: 'INVALID', message: 'leaves no task from today on: the plan would end before it starts' },
             { field: 'selection', code: 'INVALID', message: 'must have exactly one of ids or filter' },
           ],
@@ -116,15 +141,19 @@ describe('Plans for a selection of customers', () => {
     const { user, onDone } = renderSelection();
 
     const form = screen.getByRole('region', { name: 'Plan follow-ups for 3 customers' });
-    const every = within(form).getByRole('spinbutton', { name: 'Every' });
-    await user.clear(every);
-    await user.type(every, '400');
+    await user.click(within(form).getByRole('radio', { name: 'A sequence of steps' }));
+    await user.click(within(form).getByRole('button', { name: 'Add a step' }));
+    await user.click(within(form).getByRole('button', { name: 'Add a step' }));
     await user.type(within(form).getByLabelText('Last day'), '2026-12-08');
     await user.click(within(form).getByRole('button', { name: 'Start plans for 3 customers' }));
 
-    await waitFor(() => expect(every).toHaveAttribute('aria-invalid', 'true'));
-    expect(every).toHaveAccessibleDescription('Enter a number from 1 to 366.');
-    expect(every).toHaveFocus();
+    // On the second step (`plan.cadence.steps[1]`), not the first or third.
+    const secondTask = within(form).getByRole('combobox', { name: 'Step 2: task' });
+    await waitFor(() => expect(secondTask).toHaveAttribute('aria-invalid', 'true'));
+    expect(secondTask).toHaveAccessibleDescription('Choose one of the values offered.');
+    expect(within(form).getByRole('combobox', { name: 'Step 1: task' })).not.toHaveAttribute('aria-invalid');
+    expect(within(form).getByRole('combobox', { name: 'Step 3: task' })).not.toHaveAttribute('aria-invalid');
+    await waitFor(() => expect(secondTask).toHaveFocus());
     expect(within(form).getByLabelText('Last day')).toHaveAccessibleDescription(
       'Optional: no task after this day. With this day the plan has no task from today on: choose a later day.',
     );
@@ -132,7 +161,7 @@ describe('Plans for a selection of customers', () => {
     expect(alert).toHaveTextContent('Some details need fixing');
     // The selection's error is named in the alert, in words.
     expect(alert).toHaveTextContent('Selected customers: This value is not accepted.');
-    expect(form).not.toHaveTextContent('must be less than');
+    expect(form).not.toHaveTextContent('must be one of');
     expect(form).not.toHaveTextContent('leaves no task');
     expect(form).not.toHaveTextContent('exactly one');
     expect(onDone).not.toHaveBeenCalled();

@@ -1,21 +1,14 @@
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useId, useMemo } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
-import { TextField } from '@/components/form/text-field';
-import { useFocusOnError } from '@/components/form/use-form-errors';
+import { useZodForm } from '@/components/form/use-zod-form';
 import { useT, type Translate } from '@/lib/i18n';
 import { useCreatePlans } from '../api/create-plans';
-import type { BatchPlanResult, BatchSelection, CreatePlanRequest, CustomerStage } from '../api/types';
-import { cadenceFromDraft, emptyDraft, type CadenceDraft } from '../lib/cadence-draft';
+import type { BatchPlanResult, BatchSelection } from '../api/types';
+import { newPlanDraft, planFromDraft, planSchema } from '../lib/cadence-draft';
 import { storeToday } from '../lib/days';
-import { CadenceFields, cadenceFieldNames } from './cadence-fields';
-import { TemplatePicker } from './plan-form';
-import { usePlanFormErrors } from './use-plan-form-errors';
-
-/**
- * How the server names a batch plan's fields: under `plan.` when the request's shape is refused (`plan.cadence.every`,
- * `plan.startsOn`), without it when the plan's rules are (`cadence.every`, `endsOn`); the selection's as `selection…`.
- */
-const PREFIXES = ['plan.cadence.', 'cadence.', 'plan.'] as const;
+import { applyPlanServerErrors, planFieldLabel } from '../lib/plan-errors';
+import { CadenceFields } from './cadence-fields';
+import { PlanDays, TemplateFill } from './plan-form';
 
 /** What a batch of plans did, in words: how many customers got the plan, and how many were skipped. */
 export function planSelectionResultText(t: Translate, result: BatchPlanResult): string {
@@ -43,39 +36,22 @@ export interface PlanSelectionProps {
 export function PlanSelection({ selection, count, timeZone, onDone, onCancel }: PlanSelectionProps) {
   const t = useT();
   const titleId = useId();
-  const formRef = useRef<HTMLFormElement>(null);
   const createMutation = useCreatePlans();
   const today = storeToday(timeZone);
-  const [draft, setDraft] = useState<CadenceDraft>(emptyDraft);
-  const [startsOn, setStartsOn] = useState(today);
-  const [endsOn, setEndsOn] = useState('');
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
-  const [filledFrom, setFilledFrom] = useState<CustomerStage | null>(null);
+  const schema = useMemo(() => planSchema(today), [today]);
+  const form = useZodForm(schema, { defaultValues: newPlanDraft(today), fieldLabel: planFieldLabel });
 
-  const shown = useMemo(() => [...cadenceFieldNames(draft), 'startsOn', 'endsOn'], [draft]);
-  const { fieldErrors: serverErrors, alert } = usePlanFormErrors(createMutation.error, PREFIXES, shown);
-  const errors = { ...serverErrors, ...clientErrors };
-  useFocusOnError(formRef, createMutation.error);
-
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (createMutation.isPending) return;
-    const { cadence, errors: found } = cadenceFromDraft(draft, t);
-    setClientErrors(found);
-    if (!cadence) {
-      createMutation.reset();
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
-    const plan: CreatePlanRequest = { cadence, startsOn: startsOn || today };
-    if (endsOn) plan.endsOn = endsOn;
+  const handleSubmit = form.handleSubmit((draft) => {
+    const plan = planFromDraft(draft, today);
+    if (createMutation.isPending || !plan) return;
     createMutation.mutate(
       { selection, plan },
       {
         onSuccess: (done) => onDone(done, (translate) => planSelectionResultText(translate, done)),
+        onError: (error) => applyPlanServerErrors(form, error, { withDays: true }),
       },
     );
-  }
+  });
 
   const pending = createMutation.isPending;
   const byFilter = selection.filter != null;
@@ -85,49 +61,11 @@ export function PlanSelection({ selection, count, timeZone, onDone, onCancel }: 
       <p className="muted small">
         {byFilter ? t('plans.batch.scopeFilter', { count }) : t('plans.batch.scopeIds', { count })}
       </p>
-      <form ref={formRef} className="form form-columns" onSubmit={handleSubmit} noValidate aria-busy={pending}>
-        <TemplatePicker
-          onPick={(stage, filled) => {
-            setDraft(filled);
-            setClientErrors({});
-            createMutation.reset();
-            setFilledFrom(stage);
-          }}
-        />
-        <p role="status" className="muted small field-wide plan-filled">
-          {filledFrom ? t('plans.form.templateUsed', { stage: t(`stage.${filledFrom}`) }) : ''}
-        </p>
-        <CadenceFields
-          draft={draft}
-          onChange={setDraft}
-          errors={errors}
-          onStepsMoved={() => {
-            // Errors name steps by position: once steps move, theirs no longer fit.
-            setClientErrors({});
-            createMutation.reset();
-          }}
-        />
-        <div className="field-row field-wide">
-          <TextField
-            label={t('plans.form.startsOn')}
-            name="startsOn"
-            type="date"
-            value={startsOn}
-            onChange={(event) => setStartsOn(event.target.value)}
-            error={errors.startsOn}
-          />
-          <TextField
-            label={t('plans.form.endsOn')}
-            name="endsOn"
-            type="date"
-            min={startsOn || undefined}
-            value={endsOn}
-            onChange={(event) => setEndsOn(event.target.value)}
-            hint={t('plans.form.endsOnHint')}
-            error={errors.endsOn}
-          />
-        </div>
-        <FormAlert alert={alert} />
+      <form ref={form.formRef} className="form form-columns" onSubmit={handleSubmit} noValidate aria-busy={pending}>
+        <TemplateFill form={form} />
+        <CadenceFields form={form} />
+        <PlanDays form={form} />
+        <FormAlert alert={form.alert} />
         <div className="form-actions">
           <button type="submit" disabled={pending}>
             {pending ? t('plans.batch.saving') : t('plans.batch.submit', { count })}

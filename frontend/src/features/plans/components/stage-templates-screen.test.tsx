@@ -90,27 +90,59 @@ describe('Stage plan templates', () => {
     ]);
   });
 
-  it('shows the server’s field errors of a template next to its inputs', SLOW, async () => {
-    plansApi({
-      templates: [inquiry],
-      putTemplate: () =>
-        problemResponse({
-          type: `${PROBLEMS}/validation`,
-          title: 'Some fields are not valid',
-          status: 400,
-          errors: [{ field: 'maxCount', code: 'RANGE', min: 1, max: 1000, message: 'must be less than or equal to 1000' }],
-        }),
-    });
+  it('checks a template before saving, in the server’s words, and sends nothing', SLOW, async () => {
+    const { requests } = plansApi({ templates: [inquiry] });
     const { user } = renderWithProviders(<StageTemplatesScreen />);
 
     const row = await findStage('Inquiry');
     await user.click(within(row).getByRole('button', { name: 'Edit the “Inquiry” template' }));
     const form = within(row).getByRole('form', { name: 'Template for “Inquiry”' });
-    await user.type(within(form).getByRole('spinbutton', { name: 'Number of tasks' }), '5000');
-    await user.click(within(form).getByRole('button', { name: 'Save template' }));
     const count = within(form).getByRole('spinbutton', { name: 'Number of tasks' });
-    await waitFor(() => expect(count).toHaveAccessibleDescription('Optional: the plan ends after this many. Enter a number from 1 to 1000.'));
-    expect(form).not.toHaveTextContent('must be less than');
+    await user.type(count, '5000');
+    await user.click(within(form).getByRole('button', { name: 'Save template' }));
+
+    expect(count).toHaveAccessibleDescription('Optional: the plan ends after this many. Enter a number from 1 to 1000.');
+    await waitFor(() => expect(count).toHaveFocus());
+    expect(await bodiesOf(requests, 'PUT', '/api/v1/plans/stage-templates/INQUIRY')).toEqual([]);
+    // Checked again on every change.
+    await user.clear(count);
+    await user.type(count, '12');
+    expect(count).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('shows the server’s field errors of a template next to its inputs, on the right step', SLOW, async () => {
+    const { requests } = plansApi({
+      putTemplate: () =>
+        problemResponse({
+          type: `${PROBLEMS}/validation`,
+          title: 'Some fields are not valid',
+          status: 400,
+          errors: [
+            { field: 'steps[1].day', code: 'NOT_BEFORE_FIELD', otherField: 'steps[0].day', message: 'must not come before the day of the step before it' },
+            { field: 'weekdays', code: 'INVALID', message: 'is for WEEKDAYS plans only' },
+          ],
+        }),
+    });
+    const { user } = renderWithProviders(<StageTemplatesScreen />);
+
+    const row = await findStage('Sample order');
+    await user.click(within(row).getByRole('button', { name: 'Set up a template for “Sample order”' }));
+    const form = within(row).getByRole('form', { name: 'Template for “Sample order”' });
+    await user.click(within(form).getByRole('radio', { name: 'A sequence of steps' }));
+    await user.click(within(form).getByRole('button', { name: 'Add a step' }));
+    await user.click(within(form).getByRole('button', { name: 'Add a step' }));
+    await user.click(within(form).getByRole('button', { name: 'Save template' }));
+
+    // A template's fields come back without a prefix: `steps[1]` is step 2.
+    const second = within(form).getByRole('spinbutton', { name: 'Step 2: days after the start' });
+    await waitFor(() => expect(second).toHaveAccessibleDescription('Must not come before the day of the step above it.'));
+    await waitFor(() => expect(second).toHaveFocus());
+    expect(within(form).getByRole('spinbutton', { name: 'Step 1: days after the start' })).not.toHaveAttribute('aria-invalid');
+    expect(within(form).getByRole('spinbutton', { name: 'Step 3: days after the start' })).not.toHaveAttribute('aria-invalid');
+    // A field the sequence does not show is named in the alert.
+    expect(within(form).getByRole('alert')).toHaveTextContent('On these weekdays: This value is not accepted.');
+    expect(form).not.toHaveTextContent('must not come');
+    expect(await bodiesOf(requests, 'PUT', '/api/v1/plans/stage-templates/SAMPLE_ORDER')).toHaveLength(1);
   });
 
   it('removes a template after asking', SLOW, async () => {

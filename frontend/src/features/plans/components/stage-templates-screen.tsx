@@ -1,7 +1,7 @@
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import { Confirm } from '@/components/confirm';
 import { FormAlert } from '@/components/form/form-alert';
-import { useFocusOnError } from '@/components/form/use-form-errors';
+import { useZodForm } from '@/components/form/use-zod-form';
 import { QueryError } from '@/components/query-error';
 import { useNotify } from '@/components/toast';
 import { STAGES } from '@/lib/domain';
@@ -11,10 +11,10 @@ import { useDeleteStageTemplate } from '../api/delete-stage-template';
 import { useStageTemplates } from '../api/list-stage-templates';
 import { usePutStageTemplate } from '../api/put-stage-template';
 import type { CustomerStage, StageTemplate } from '../api/types';
-import { cadenceFromDraft, draftFromCadence, emptyDraft, type CadenceDraft } from '../lib/cadence-draft';
+import { cadenceFromDraft, draftFromCadence, emptyDraft, templateSchema } from '../lib/cadence-draft';
 import { describeCadence } from '../lib/describe-cadence';
-import { CadenceFields, cadenceFieldNames } from './cadence-fields';
-import { usePlanFormErrors } from './use-plan-form-errors';
+import { applyPlanServerErrors, planFieldLabel } from '../lib/plan-errors';
+import { CadenceFields } from './cadence-fields';
 
 /** A stage's template being written: the same cadence fields as a plan's, the days counted from entering the stage. */
 function TemplateForm({
@@ -29,49 +29,33 @@ function TemplateForm({
   onCancel: () => void;
 }) {
   const t = useT();
-  const formRef = useRef<HTMLFormElement>(null);
   const putMutation = usePutStageTemplate();
-  const [draft, setDraft] = useState<CadenceDraft>(() => (template ? draftFromCadence(template.cadence) : emptyDraft()));
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
-  const shown = useMemo(() => cadenceFieldNames(draft), [draft]);
-  // A template's cadence is the whole body: its fields come back without a prefix.
-  const { fieldErrors: serverErrors, alert } = usePlanFormErrors(putMutation.error, '', shown);
-  const errors = { ...serverErrors, ...clientErrors };
-  useFocusOnError(formRef, putMutation.error);
+  const form = useZodForm(templateSchema, {
+    // A template has no days of its own: they stay empty, and are not sent.
+    defaultValues: { cadence: template ? draftFromCadence(template.cadence) : emptyDraft(), startsOn: '', endsOn: '' },
+    fieldLabel: planFieldLabel,
+  });
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (putMutation.isPending) return;
-    const { cadence, errors: found } = cadenceFromDraft(draft, t);
-    setClientErrors(found);
-    if (!cadence) {
-      putMutation.reset();
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
-    putMutation.mutate({ stage, cadence }, { onSuccess: onSaved });
-  }
+  const handleSubmit = form.handleSubmit((draft) => {
+    const cadence = cadenceFromDraft(draft.cadence);
+    if (putMutation.isPending || !cadence) return;
+    putMutation.mutate(
+      { stage, cadence },
+      { onSuccess: onSaved, onError: (error) => applyPlanServerErrors(form, error, { withDays: false }) },
+    );
+  });
 
   return (
     <form
-      ref={formRef}
+      ref={form.formRef}
       className="form form-columns plan-template-form"
       onSubmit={handleSubmit}
       noValidate
       aria-busy={putMutation.isPending}
       aria-label={t('plans.templates.formLabel', { stage: t(`stage.${stage}`) })}
     >
-      <CadenceFields
-        draft={draft}
-        onChange={setDraft}
-        errors={errors}
-        startHint={t('plans.templates.startHint')}
-        onStepsMoved={() => {
-          setClientErrors({});
-          putMutation.reset();
-        }}
-      />
-      <FormAlert alert={alert} />
+      <CadenceFields form={form} startHint={t('plans.templates.startHint')} />
+      <FormAlert alert={form.alert} />
       <div className="form-actions">
         <button type="submit" disabled={putMutation.isPending}>
           {putMutation.isPending ? t('plans.form.saving') : t('plans.templates.save')}

@@ -33,7 +33,20 @@ function previewFor(rules: PoolRules) {
   };
 }
 
-function rulesApi(options: { stale?: boolean; rules?: Partial<PoolRules> } = {}) {
+interface RulesApiOptions {
+  stale?: boolean;
+  rules?: Partial<PoolRules>;
+  /** A refusal of the previewed or saved rules, for a rule only the server knows; undefined: accepted. */
+  refusePreview?: (rules: PoolRules) => Response | undefined;
+  refuseSave?: (rules: PoolRules) => Response | undefined;
+}
+
+/** A 400 naming one field, as the server words it. */
+function invalid(error: Record<string, unknown>) {
+  return problemResponse({ type: `${PROBLEMS}/validation`, title: 'Invalid', status: 400, errors: [error] });
+}
+
+function rulesApi(options: RulesApiOptions = {}) {
   const state = { rules: { ...defaults, ...options.rules }, version: 4, stale: options.stale ?? false };
   const mock = mockFetch(async (request) => {
     const url = new URL(request.url);
@@ -42,23 +55,7 @@ function rulesApi(options: { stale?: boolean; rules?: Partial<PoolRules> } = {})
     }
     if (url.pathname === '/api/v1/pool/rules/preview') {
       const rules = (await request.json()) as PoolRules;
-      if (rules.warnDaysBeforeReturn >= rules.returnAfterDaysWithoutFollowUp && rules.returnAfterDaysWithoutFollowUp > 0) {
-        return problemResponse({
-          type: `${PROBLEMS}/validation`,
-          title: 'Invalid',
-          status: 400,
-          errors: [
-            {
-              field: 'warnDaysBeforeReturn',
-              message: 'must be less than returnAfterDaysWithoutFollowUp (2)',
-              code: 'LESS_THAN_FIELD',
-              otherField: 'returnAfterDaysWithoutFollowUp',
-              max: 2,
-            },
-          ],
-        });
-      }
-      return jsonResponse(previewFor(rules));
+      return options.refusePreview?.(rules) ?? jsonResponse(previewFor(rules));
     }
     if (url.pathname === '/api/v1/pool/rules' && request.method === 'PUT') {
       if (state.stale) {
@@ -71,7 +68,10 @@ function rulesApi(options: { stale?: boolean; rules?: Partial<PoolRules> } = {})
       if (request.headers.get('If-Match') !== `"${state.version}"`) {
         return problemResponse({ type: `${PROBLEMS}/precondition-failed`, title: 'Stale', status: 412 });
       }
-      state.rules = (await request.json()) as PoolRules;
+      const rules = (await request.json()) as PoolRules;
+      const refusal = options.refuseSave?.(rules);
+      if (refusal) return refusal;
+      state.rules = rules;
       state.version += 1;
       return jsonResponse(state.rules, { headers: { ETag: `"${state.version}"` } });
     }
@@ -114,21 +114,76 @@ describe('Pool rules', () => {
     expect(state.rules.stageFollowUpDays).toEqual({ INQUIRY: 180, SAMPLE_ORDER: 45 });
   });
 
-  it('shows the server’s field errors next to their fields, already while previewing', SLOW, async () => {
-    rulesApi();
+  it('says as the admin types what the server would refuse, in its words, and neither previews nor saves it', SLOW, async () => {
+    const { requests } = rulesApi();
     const { user } = renderWithProviders(<PoolRulesScreen canEdit />);
     const warn = await screen.findByLabelText('Warn days before');
+    await screen.findByRole('table', { name: 'Customers that would return to the pool' });
+
     await user.clear(warn);
     await user.type(warn, '45');
-    expect(
-      await screen.findByText('Must be less than “Days without follow-up” (2).', {}, { timeout: 8000 }),
-    ).toBeInTheDocument();
+    await waitFor(() => expect(warn).toHaveAccessibleDescription(/Must be less than “Days without follow-up” \(30\)\.$/));
     expect(warn).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByText('Fix the rules marked in the form to see the preview.')).toBeInTheDocument();
 
+    // A stage's own days count too, named as the form labels them.
     await user.clear(warn);
-    expect(screen.getByText('Enter a whole number, 0 or more.')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Save rules' })).toBeDisabled();
+    await user.type(warn, '25');
+    await user.type(screen.getByLabelText('Sample order'), '20');
+    await waitFor(() => expect(warn).toHaveAccessibleDescription(/Must be less than “Sample order” \(20\)\.$/));
+
+    await user.clear(warn);
+    await waitFor(() => expect(warn).toHaveAccessibleDescription(/Enter a whole number, 0 or more\.$/));
+    await user.clear(screen.getByLabelText('Claims per rep per day'));
+    await user.type(screen.getByLabelText('Claims per rep per day'), '20000');
+    await waitFor(() =>
+      expect(screen.getByLabelText('Claims per rep per day')).toHaveAccessibleDescription(/Enter a number from 0 to 10000\.$/),
+    );
+    await user.click(screen.getByRole('button', { name: 'Save rules' }));
+    // The first rule to fix has the focus; nothing went to the server.
+    await waitFor(() => expect(warn).toHaveFocus());
+    expect(puts(requests)).toHaveLength(0);
+    const previewed = await Promise.all(
+      requests
+        .filter((request) => new URL(request.url).pathname === '/api/v1/pool/rules/preview')
+        .map((request) => request.clone().json() as Promise<PoolRules>),
+    );
+    // Only rules the server would take were previewed.
+    const takes = (rules: PoolRules) =>
+      [rules.returnAfterDaysWithoutFollowUp, rules.returnAfterDaysWithoutDeal, ...Object.values(rules.stageFollowUpDays ?? {})].every(
+        (days) => days === 0 || rules.warnDaysBeforeReturn < days,
+      );
+    expect(previewed.length).toBeGreaterThan(0);
+    expect(previewed.filter((rules) => !takes(rules))).toEqual([]);
+  });
+
+  it('shows a refused save’s field error next to its field, and what the preview refuses too', SLOW, async () => {
+    const { requests } = rulesApi({
+      // Limits this form does not know.
+      refusePreview: (rules) =>
+        rules.reclaimCooldownDays > 100 ? invalid({ field: 'reclaimCooldownDays', message: 'too long', code: 'RANGE', min: 0, max: 100 }) : undefined,
+      refuseSave: (rules) =>
+        rules.maxClaimsPerRepPerDay > 50
+          ? invalid({ field: 'maxClaimsPerRepPerDay', message: 'must be at most 50', code: 'RANGE', min: 0, max: 50 })
+          : undefined,
+    });
+    const { user } = renderWithProviders(<PoolRulesScreen canEdit />);
+    const claims = await screen.findByLabelText('Claims per rep per day');
+    await user.clear(claims);
+    await user.type(claims, '60');
+    await user.click(screen.getByRole('button', { name: 'Save rules' }));
+
+    await waitFor(() => expect(claims).toHaveAccessibleDescription(/Enter a number from 0 to 50\.$/));
+    expect(claims).toHaveAttribute('aria-invalid', 'true');
+    expect(claims).toHaveFocus();
+    expect(screen.getByRole('alert')).toHaveTextContent('Some details need fixing');
+    expect(puts(requests)).toHaveLength(1);
+
+    const cooldown = screen.getByLabelText('Days before claiming back');
+    await user.clear(cooldown);
+    await user.type(cooldown, '200');
+    await waitFor(() => expect(cooldown).toHaveAccessibleDescription(/Enter a number from 0 to 100\.$/), { timeout: 8000 });
+    expect(screen.getByText('Fix the rules marked in the form to see the preview.')).toBeInTheDocument();
   });
 
   it('when someone else saved first (412), offers their rules or mine over them', SLOW, async () => {

@@ -1,120 +1,219 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { get, useWatch, type Path } from 'react-hook-form';
+import * as z from 'zod/mini';
 import { FormAlert } from '@/components/form/form-alert';
+import { TextField } from '@/components/form/text-field';
+import { applyServerErrors, useZodForm } from '@/components/form/use-zod-form';
 import { QueryError } from '@/components/query-error';
 import { useNotify } from '@/components/toast';
-import { TextField } from '@/components/form/text-field';
-import { useFormErrors } from '@/components/form/use-form-errors';
 import { STAGES, type CustomerStage } from '@/lib/domain';
-import { useT } from '@/lib/i18n';
-import { ApiError, isProblem } from '@/lib/problem';
+import { decodeFieldMessages, fieldMessageParams } from '@/lib/form-messages';
+import { useT, type Message, type Translate } from '@/lib/i18n';
+import { ApiError, fieldErrorMessage, fieldMessageWords, isProblem } from '@/lib/problem';
 import { usePoolRules, type PoolRules, type VersionedPoolRules } from '@/lib/pool-rules';
 import { useSettled } from '@/lib/use-settled';
 import { usePoolRulesPreview } from '../api/preview-pool-rules';
 import { useUpdatePoolRules } from '../api/update-pool-rules';
 import { RulesPreview } from './rules-preview';
 
-const NUMBER_RULES = [
-  'returnAfterDaysWithoutFollowUp',
-  'returnAfterDaysWithoutDeal',
-  'warnDaysBeforeReturn',
-  'maxPrivateCustomersPerRep',
-  'maxClaimsPerRepPerDay',
-  'reclaimCooldownDays',
-  'purgeUnclaimedAfterDays',
-] as const;
-type NumberRule = (typeof NUMBER_RULES)[number];
+/** Each number rule with its largest value (PoolRules' @Max); the smallest is 0 for all. */
+const NUMBER_LIMITS = {
+  returnAfterDaysWithoutFollowUp: 3650,
+  returnAfterDaysWithoutDeal: 3650,
+  warnDaysBeforeReturn: 365,
+  maxPrivateCustomersPerRep: 100_000,
+  maxClaimsPerRepPerDay: 10_000,
+  reclaimCooldownDays: 3650,
+  purgeUnclaimedAfterDays: 3650,
+} as const;
+type NumberRule = keyof typeof NUMBER_LIMITS;
+const NUMBER_RULES = Object.keys(NUMBER_LIMITS) as NumberRule[];
 
-const FIELDS = [...NUMBER_RULES, 'maskContacts', 'exemptOpenDeals', ...STAGES.map((stage) => `stageFollowUpDays.${stage}` as const)];
-
-/** The form's values as typed: text, so an emptied field stays empty instead of becoming 0. */
-interface Draft {
-  numbers: Record<NumberRule, string>;
-  maskContacts: boolean;
-  /** Open deals keep the customer with its owner (absent on rules saved before the rule existed: off). */
-  exemptOpenDeals: boolean;
-  /** '' = the stage follows the general "days without follow-up". */
-  stages: Record<CustomerStage, string>;
-}
-
-function toDraft(rules: PoolRules): Draft {
-  const numbers = Object.fromEntries(NUMBER_RULES.map((key) => [key, String(rules[key])])) as Record<NumberRule, string>;
-  const overrides = rules.stageFollowUpDays ?? {};
-  const stages = Object.fromEntries(
-    STAGES.map((stage) => [stage, overrides[stage] === undefined ? '' : String(overrides[stage])]),
-  ) as Record<CustomerStage, string>;
-  return { numbers, maskContacts: rules.maskContacts, exemptOpenDeals: rules.exemptOpenDeals ?? false, stages };
-}
+/** A stage's own days, at most PoolRules.MAX_DAYS. */
+const MAX_STAGE_DAYS = 3650;
 
 const WHOLE_NUMBER = /^\d+$/;
 
-/** The rules to send, or null while some number is not a whole number (nothing worth asking the server). */
-function toRules(draft: Draft): PoolRules | null {
-  if (NUMBER_RULES.some((key) => !WHOLE_NUMBER.test(draft.numbers[key].trim()))) return null;
+/** A number typed as text, when it is a whole number from 0 to `max`; otherwise null. */
+function wholeNumber(text: string, max: number): number | null {
+  const value = text.trim();
+  return WHOLE_NUMBER.test(value) && Number(value) <= max ? Number(value) : null;
+}
+
+/** A rule's days or count, as text (so that an emptied field stays empty instead of becoming 0). */
+function ruleNumber(max: number, { optional = false } = {}) {
+  return z.string().check(
+    z.trim(),
+    z.refine((value) => (optional && value === '') || WHOLE_NUMBER.test(value), {
+      params: fieldMessageParams('poolRules.wholeNumber'),
+    }),
+    z.refine((value) => !WHOLE_NUMBER.test(value) || Number(value) <= max, {
+      params: fieldMessageParams('fieldError.RANGE.between', { min: 0, max }),
+    }),
+  );
+}
+
+// The server's rules (PoolRules, PoolRulesService.validate), in the same words.
+const rulesSchema = z
+  .object({
+    returnAfterDaysWithoutFollowUp: ruleNumber(NUMBER_LIMITS.returnAfterDaysWithoutFollowUp),
+    returnAfterDaysWithoutDeal: ruleNumber(NUMBER_LIMITS.returnAfterDaysWithoutDeal),
+    warnDaysBeforeReturn: ruleNumber(NUMBER_LIMITS.warnDaysBeforeReturn),
+    maxPrivateCustomersPerRep: ruleNumber(NUMBER_LIMITS.maxPrivateCustomersPerRep),
+    maxClaimsPerRepPerDay: ruleNumber(NUMBER_LIMITS.maxClaimsPerRepPerDay),
+    reclaimCooldownDays: ruleNumber(NUMBER_LIMITS.reclaimCooldownDays),
+    purgeUnclaimedAfterDays: ruleNumber(NUMBER_LIMITS.purgeUnclaimedAfterDays),
+    maskContacts: z.boolean(),
+    /** Open deals keep the customer with its owner (absent on rules saved before the rule existed: off). */
+    exemptOpenDeals: z.boolean(),
+    /** '' = the stage follows the general "days without follow-up". */
+    stageFollowUpDays: z.record(z.enum(STAGES), ruleNumber(MAX_STAGE_DAYS, { optional: true })),
+  })
+  .check(
+    // The warning comes strictly before every return rule that is on (more than 0 days), the stages' own too; said
+    // on the warning, naming the rule, as the server does. Also when another field is wrong: one look names all.
+    z.superRefine(
+      (values, context) => {
+        const warn = wholeNumber(values.warnDaysBeforeReturn, NUMBER_LIMITS.warnDaysBeforeReturn);
+        if (!warn) return;
+        const before = (field: string, days: number | null) => {
+          if (days === null || days === 0 || warn < days) return;
+          context.addIssue({
+            code: 'custom',
+            path: ['warnDaysBeforeReturn'],
+            input: values.warnDaysBeforeReturn,
+            params: fieldMessageParams('fieldError.LESS_THAN_FIELD', { other: field, max: days }),
+          });
+        };
+        for (const rule of ['returnAfterDaysWithoutFollowUp', 'returnAfterDaysWithoutDeal'] as const) {
+          before(rule, wholeNumber(values[rule], NUMBER_LIMITS[rule]));
+        }
+        for (const stage of STAGES) {
+          before(`stageFollowUpDays.${stage}`, wholeNumber(values.stageFollowUpDays[stage], MAX_STAGE_DAYS));
+        }
+      },
+      { when: () => true },
+    ),
+  );
+
+type RulesValues = z.input<typeof rulesSchema>;
+
+function toValues(rules: PoolRules): RulesValues {
+  const overrides = rules.stageFollowUpDays ?? {};
+  return {
+    returnAfterDaysWithoutFollowUp: String(rules.returnAfterDaysWithoutFollowUp),
+    returnAfterDaysWithoutDeal: String(rules.returnAfterDaysWithoutDeal),
+    warnDaysBeforeReturn: String(rules.warnDaysBeforeReturn),
+    maxPrivateCustomersPerRep: String(rules.maxPrivateCustomersPerRep),
+    maxClaimsPerRepPerDay: String(rules.maxClaimsPerRepPerDay),
+    reclaimCooldownDays: String(rules.reclaimCooldownDays),
+    purgeUnclaimedAfterDays: String(rules.purgeUnclaimedAfterDays),
+    maskContacts: rules.maskContacts,
+    exemptOpenDeals: rules.exemptOpenDeals ?? false,
+    stageFollowUpDays: Object.fromEntries(
+      STAGES.map((stage) => [stage, overrides[stage] === undefined ? '' : String(overrides[stage])]),
+    ) as Record<CustomerStage, string>,
+  };
+}
+
+/** The rules to send, from values the schema passed. */
+function toRules(values: z.output<typeof rulesSchema>): PoolRules {
   const stageFollowUpDays: Record<string, number> = {};
   for (const stage of STAGES) {
-    const value = draft.stages[stage].trim();
-    if (value === '') continue;
-    if (!WHOLE_NUMBER.test(value)) return null;
-    stageFollowUpDays[stage] = Number(value);
+    const days = values.stageFollowUpDays[stage];
+    if (days !== '') stageFollowUpDays[stage] = Number(days);
   }
-  const numbers = Object.fromEntries(NUMBER_RULES.map((key) => [key, Number(draft.numbers[key].trim())]));
-  return {
-    ...(numbers as Record<NumberRule, number>),
-    maskContacts: draft.maskContacts,
-    exemptOpenDeals: draft.exemptOpenDeals,
-    stageFollowUpDays,
-  };
+  const numbers = Object.fromEntries(NUMBER_RULES.map((key) => [key, Number(values[key])])) as Record<NumberRule, number>;
+  return { ...numbers, maskContacts: values.maskContacts, exemptOpenDeals: values.exemptOpenDeals, stageFollowUpDays };
+}
+
+/** Every number a whole number (a stage's may be empty): enough to ask what the rules would do. */
+function isComplete(values: RulesValues): boolean {
+  return (
+    NUMBER_RULES.every((key) => WHOLE_NUMBER.test(values[key].trim())) &&
+    STAGES.every((stage) => {
+      const days = values.stageFollowUpDays[stage].trim();
+      return days === '' || WHOLE_NUMBER.test(days);
+    })
+  );
+}
+
+/** A message naming a stage's days (`stageFollowUpDays.INQUIRY`) as this form labels them: by the stage's name. */
+function namingStages(t: Translate, message: Message): Message {
+  const other = message.params?.other;
+  const stage = typeof other === 'string' ? other.replace(/^stageFollowUpDays\./, '') : '';
+  if (stage === other || !(STAGES as readonly string[]).includes(stage)) return message;
+  return { ...message, params: { ...message.params, other: t(`stage.${stage as CustomerStage}`) } };
 }
 
 function RulesForm({ saved, canEdit, onReload }: { saved: VersionedPoolRules; canEdit: boolean; onReload: () => Promise<VersionedPoolRules | undefined> }) {
   const t = useT();
   const id = useId();
-  const [draft, setDraft] = useState(() => toDraft(saved.rules));
   const [etag, setEtag] = useState(saved.etag);
   const notify = useNotify();
   const updateMutation = useUpdatePoolRules();
-  const candidate = toRules(draft);
+  const form = useZodForm(rulesSchema, { defaultValues: toValues(saved.rules) });
+  const values = useWatch({ control: form.control }) as RulesValues;
+  const checked = rulesSchema.safeParse(values);
+  const complete = isComplete(values);
+  const candidate = checked.success ? toRules(checked.data) : null;
   const candidateKey = JSON.stringify(candidate);
   const settled = useSettled(candidateKey);
   const previewQuery = usePoolRulesPreview(settled === 'null' ? null : (JSON.parse(settled) as PoolRules));
-
   const stale = updateMutation.error instanceof ApiError && updateMutation.error.status === 412;
-  // Field errors from a refused save, or else from the preview (the same validation, before saving).
-  const problem = updateMutation.error && !stale ? updateMutation.error : isProblem(previewQuery.error, 'validation') ? previewQuery.error : null;
-  const { fieldErrors, alert } = useFormErrors(problem, FIELDS);
 
-  function setNumber(key: NumberRule, value: string) {
-    setDraft((current) => ({ ...current, numbers: { ...current.numbers, [key]: value } }));
+  // The preview answers as the admin types, so the rules are checked as they type too, not first on saving. A
+  // change may settle or break the warning's rule, which is said on the warning.
+  const { watch, trigger } = form;
+  useEffect(() => {
+    const subscription = watch((_values, { name }) => {
+      if (name) void trigger([name, 'warnDaysBeforeReturn'] as Path<RulesValues>[]);
+    });
+    return () => subscription.unsubscribe();
+  }, [watch, trigger]);
+
+  /**
+   * A rule's error in words: the form's own check or a refused save, or else what the preview refused (the same
+   * validation, should the server know a rule this form does not).
+   */
+  function ruleError(name: string): string | undefined {
+    const text = (get(form.formState.errors, name) as { message?: unknown } | undefined)?.message;
+    if (typeof text === 'string' && text !== '') {
+      const messages = decodeFieldMessages(text);
+      return messages ? messages.map((message) => fieldMessageWords(t, namingStages(t, message))).join(' ') : text;
+    }
+    if (!isProblem(previewQuery.error, 'validation')) return undefined;
+    const refused = previewQuery.error.problem.errors.filter((error) => error.field === name);
+    if (refused.length === 0) return undefined;
+    return refused.map((error) => fieldMessageWords(t, namingStages(t, fieldErrorMessage(error)))).join(' ');
   }
 
-  function setStage(stage: CustomerStage, value: string) {
-    setDraft((current) => ({ ...current, stages: { ...current.stages, [stage]: value } }));
-  }
-
-  function save(withEtag: string | null) {
-    if (!candidate) return;
+  function save(rules: PoolRules, withEtag: string | null) {
     updateMutation.mutate(
-      { rules: candidate, etag: withEtag },
+      { rules, etag: withEtag },
       {
         onSuccess: (result) => {
           setEtag(result.etag);
-          setDraft(toDraft(result.rules));
+          form.reset(toValues(result.rules));
           notify({ message: t('poolRules.saved'), tone: 'success' });
+        },
+        // A 412 offers their rules or mine (below), not a failed form.
+        onError: (error) => {
+          if (!(error instanceof ApiError && error.status === 412)) applyServerErrors(form, error);
         },
       },
     );
   }
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    save(etag);
-  }
+  const handleSubmit = form.handleSubmit((checkedValues) => {
+    if (!updateMutation.isPending) save(toRules(checkedValues), etag);
+  });
 
   async function loadTheirs() {
     const latest = await onReload();
     if (!latest) return;
     updateMutation.reset();
-    setDraft(toDraft(latest.rules));
+    form.reset(toValues(latest.rules));
     setEtag(latest.etag);
   }
 
@@ -122,56 +221,53 @@ function RulesForm({ saved, canEdit, onReload }: { saved: VersionedPoolRules; ca
     const latest = await onReload();
     if (!latest) return;
     setEtag(latest.etag);
-    save(latest.etag);
+    await form.handleSubmit((checkedValues) => save(toRules(checkedValues), latest.etag))();
   }
 
-  const numberField = (key: NumberRule, max: number) => (
+  const numberField = (key: NumberRule) => (
     <TextField
       key={key}
       label={t(`poolRules.${key}`)}
       hint={t(`poolRules.${key}.hint`)}
-      name={key}
       type="number"
       inputMode="numeric"
       min={0}
-      max={max}
+      max={NUMBER_LIMITS[key]}
       required
-      value={draft.numbers[key]}
-      onChange={(event) => setNumber(key, event.target.value)}
-      error={WHOLE_NUMBER.test(draft.numbers[key].trim()) ? fieldErrors[key] : t('poolRules.wholeNumber')}
+      {...form.field(key)}
+      error={ruleError(key)}
     />
   );
+  const openDealsError = ruleError('exemptOpenDeals');
+  const maskError = ruleError('maskContacts');
 
   return (
     <div className="rules-layout">
-      <form className="card form" onSubmit={handleSubmit} noValidate aria-label={t('poolRules.formTitle')}>
+      <form ref={form.formRef} className="card form" onSubmit={handleSubmit} noValidate aria-label={t('poolRules.formTitle')}>
         <fieldset>
           <legend>{t('poolRules.returns')}</legend>
-          {numberField('returnAfterDaysWithoutFollowUp', 3650)}
-          {numberField('returnAfterDaysWithoutDeal', 3650)}
-          {numberField('warnDaysBeforeReturn', 365)}
+          {numberField('returnAfterDaysWithoutFollowUp')}
+          {numberField('returnAfterDaysWithoutDeal')}
+          {numberField('warnDaysBeforeReturn')}
           <div className="field">
             <label htmlFor={`${id}-open-deals`} className="checkbox-line">
               <input
                 id={`${id}-open-deals`}
                 type="checkbox"
-                checked={draft.exemptOpenDeals}
-                aria-describedby={[`${id}-open-deals-hint`, fieldErrors.exemptOpenDeals && `${id}-open-deals-error`]
+                aria-describedby={[`${id}-open-deals-hint`, openDealsError && `${id}-open-deals-error`]
                   .filter(Boolean)
                   .join(' ')}
-                aria-invalid={fieldErrors.exemptOpenDeals ? true : undefined}
-                onChange={(event) => {
-                  setDraft((current) => ({ ...current, exemptOpenDeals: event.target.checked }));
-                }}
+                aria-invalid={openDealsError ? true : undefined}
+                {...form.register('exemptOpenDeals')}
               />{' '}
               {t('poolRules.exemptOpenDeals')}
             </label>
             <p id={`${id}-open-deals-hint`} className="field-hint">
               {t('poolRules.exemptOpenDeals.hint')}
             </p>
-            {fieldErrors.exemptOpenDeals && (
+            {openDealsError && (
               <p id={`${id}-open-deals-error`} className="field-error">
-                {fieldErrors.exemptOpenDeals}
+                {openDealsError}
               </p>
             )}
           </div>
@@ -184,38 +280,39 @@ function RulesForm({ saved, canEdit, onReload }: { saved: VersionedPoolRules; ca
               <TextField
                 key={stage}
                 label={t(`stage.${stage}`)}
-                name={`stage-${stage}`}
                 type="number"
                 inputMode="numeric"
                 min={0}
-                max={3650}
-                placeholder={t('poolRules.stageDefault', { days: draft.numbers.returnAfterDaysWithoutFollowUp })}
-                value={draft.stages[stage]}
-                onChange={(event) => setStage(stage, event.target.value)}
-                error={fieldErrors[`stageFollowUpDays.${stage}`]}
+                max={MAX_STAGE_DAYS}
+                placeholder={t('poolRules.stageDefault', { days: values.returnAfterDaysWithoutFollowUp })}
+                {...form.field(`stageFollowUpDays.${stage}`)}
+                error={ruleError(`stageFollowUpDays.${stage}`)}
               />
             ))}
           </div>
         </fieldset>
         <fieldset>
           <legend>{t('poolRules.claims')}</legend>
-          {numberField('maxPrivateCustomersPerRep', 100000)}
-          {numberField('maxClaimsPerRepPerDay', 10000)}
-          {numberField('reclaimCooldownDays', 3650)}
-          {numberField('purgeUnclaimedAfterDays', 3650)}
+          {numberField('maxPrivateCustomersPerRep')}
+          {numberField('maxClaimsPerRepPerDay')}
+          {numberField('reclaimCooldownDays')}
+          {numberField('purgeUnclaimedAfterDays')}
           <div className="field">
             <label htmlFor={`${id}-mask`} className="checkbox-line">
               <input
                 id={`${id}-mask`}
                 type="checkbox"
-                checked={draft.maskContacts}
-                onChange={(event) => {
-                  setDraft((current) => ({ ...current, maskContacts: event.target.checked }));
-                }}
+                aria-describedby={maskError ? `${id}-mask-error` : undefined}
+                aria-invalid={maskError ? true : undefined}
+                {...form.register('maskContacts')}
               />{' '}
               {t('poolRules.maskContacts')}
             </label>
-            {fieldErrors.maskContacts && <p className="field-error">{fieldErrors.maskContacts}</p>}
+            {maskError && (
+              <p id={`${id}-mask-error`} className="field-error">
+                {maskError}
+              </p>
+            )}
           </div>
         </fieldset>
         {stale && (
@@ -231,10 +328,10 @@ function RulesForm({ saved, canEdit, onReload }: { saved: VersionedPoolRules; ca
             </div>
           </div>
         )}
-        {updateMutation.error && !stale ? <FormAlert alert={alert} /> : null}
+        <FormAlert alert={form.alert} />
         {canEdit ? (
           <div className="form-actions">
-            <button type="submit" className="button-primary" disabled={!candidate || updateMutation.isPending}>
+            <button type="submit" className="button-primary" disabled={updateMutation.isPending}>
               {updateMutation.isPending ? t('poolRules.saving') : t('poolRules.save')}
             </button>
           </div>
@@ -244,7 +341,8 @@ function RulesForm({ saved, canEdit, onReload }: { saved: VersionedPoolRules; ca
       </form>
       <RulesPreview
         query={previewQuery}
-        ready={candidate !== null}
+        ready={complete}
+        invalid={complete && !checked.success}
         updating={previewQuery.isFetching || settled !== candidateKey}
       />
     </div>

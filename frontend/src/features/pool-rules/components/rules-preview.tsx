@@ -10,10 +10,13 @@ const WINDOWS = ['today', 'tomorrow', 'within7Days'] as const;
 export function RulesPreview({
   query,
   ready,
+  invalid = false,
   updating,
 }: {
   query: UseQueryResult<PoolRulesPreview>;
   ready: boolean;
+  /** The form finds the rules wrong (it marks where): nothing is asked. */
+  invalid?: boolean;
   updating: boolean;
 }) {
   const t = useT();
@@ -21,7 +24,7 @@ export function RulesPreview({
 
   let body;
   if (!ready) body = <p className="muted">{t('poolRules.preview.incomplete')}</p>;
-  else if (isProblem(query.error, 'validation')) body = <p className="muted">{t('poolRules.preview.invalid')}</p>;
+  else if (invalid || isProblem(query.error, 'validation')) body = <p className="muted">{t('poolRules.preview.invalid')}</p>;
   else if (query.isError && !query.data) {
     const { key, params } = errorMessage(query.error);
     body = (

@@ -2,10 +2,11 @@ import { useMemo, useRef, useState } from 'react';
 import { ExportButton } from '@/components/export-button';
 import { LoadMore } from '@/components/load-more';
 import { QueryError } from '@/components/query-error';
+import { ListTotal } from '@/components/list-total';
 import { useNotify } from '@/components/toast';
 import { useHref, useNavigate, useSearchParams } from 'react-router';
 import type { Role } from '@/lib/domain';
-import { useFormatters, useT } from '@/lib/i18n';
+import { useT } from '@/lib/i18n';
 import { useSelection } from '@/lib/use-selection';
 import { errorMessage, isProblem } from '@/lib/problem';
 import { useClaimCustomers } from '../api/claim-customers';
@@ -26,7 +27,6 @@ export interface PoolScreenProps {
 /** The pool ("high seas"): best potential first, one-click claim, claim or assign many. */
 export function PoolScreen({ role, me }: PoolScreenProps) {
   const t = useT();
-  const format = useFormatters();
   const [search, setSearch] = useSearchParams();
   const searchKey = search.toString();
   const query = useMemo(() => searchToQuery(new URLSearchParams(searchKey)), [searchKey]);
@@ -84,7 +84,6 @@ export function PoolScreen({ role, me }: PoolScreenProps) {
   }
 
   const total = poolQuery.data?.pages[0]?.total;
-  const showTotal = search.get('includeTotal') === 'true';
   const busy = poolQuery.isFetching && !poolQuery.isFetchingNextPage;
   const claimFailure =
     claimMutation.error && !isProblem(claimMutation.error, 'already-claimed') ? errorMessage(claimMutation.error) : null;
@@ -125,26 +124,18 @@ export function PoolScreen({ role, me }: PoolScreenProps) {
       <PoolFilterPanel key={searchKey} search={search} tags={tags} onApply={apply} />
       <section aria-labelledby="pool-title" className="card">
         <div className="list-toolbar">
-          <label>
-            <input
-              type="checkbox"
-              checked={showTotal}
-              onChange={(event) => {
-                const next = new URLSearchParams(search);
-                if (event.target.checked) next.set('includeTotal', 'true');
-                else next.delete('includeTotal');
-                apply(next);
-              }}
-            />{' '}
-            {t('customers.showTotal')}
-          </label>
-          <span role="status" className="list-status">
-            {busy && !poolQuery.isPending
-              ? t('customers.updating')
-              : showTotal && total != null
-                ? t('pool.total', { count: format.number(total) })
-                : ''}
-          </span>
+          <ListTotal
+            total={total}
+            capped={poolQuery.data?.pages[0]?.totalCapped}
+            updating={busy && !poolQuery.isPending}
+            exactKey="pool.total"
+            moreKey="pool.totalMore"
+            onCountAll={() => {
+              const next = new URLSearchParams(search);
+              next.set('includeTotal', 'true');
+              apply(next);
+            }}
+          />
         </div>
         {masked && <p className="muted small">{t('pool.maskedNote')}</p>}
         {selected.size > 0 && (

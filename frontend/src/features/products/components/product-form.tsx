@@ -1,44 +1,21 @@
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, type ReactNode } from 'react';
+import * as z from 'zod/mini';
 import { FormAlert } from '@/components/form/form-alert';
 import { SelectField } from '@/components/form/select-field';
 import { TextField } from '@/components/form/text-field';
-import { useFocusOnError, useFormErrors } from '@/components/form/use-form-errors';
-import { useLocale, useT, type Translate } from '@/lib/i18n';
-import { AMOUNT_PATTERN, currencyOptions } from '@/lib/money';
+import { applyServerErrors, serverMessage, useZodForm } from '@/components/form/use-zod-form';
+import { fieldMessageParams } from '@/lib/form-messages';
+import { matching, optionalText, requiredText } from '@/lib/form-schemas';
+import { useLocale, useT, type Message } from '@/lib/i18n';
+import { ApiError } from '@/lib/problem';
+import { AMOUNT_PATTERN, CURRENCY_PATTERN, currencyOptions } from '@/lib/money';
 import type { Product, ProductInput } from '../api/list-products';
 import type { ProductPatch } from '../api/update-product';
 
-export const PRODUCT_FIELDS = [
-  'sku',
-  'name',
-  'category',
-  'unit',
-  'listPrice',
-  'currency',
-  'moq',
-  'imageUrl',
-  'description',
-  'attributes',
-  'active',
-] as const;
-type ProductField = (typeof PRODUCT_FIELDS)[number];
-
-/** The form as typed: every member a trimmed string, `active` a tick. */
-export interface ProductFormValues {
-  sku: string;
-  name: string;
-  category: string;
-  unit: string;
-  listPrice: string;
-  currency: string;
-  moq: string;
-  imageUrl: string;
-  description: string;
-  attributes: string;
-  active: boolean;
-}
-
 const IMAGE_URL_PATTERN = /^https?:\/\/[^\s/]+\S*$/;
+/** The contract's limits (ProductInput). */
+const MAX_MOQ = 1_000_000_000;
+const MAX_ATTRIBUTES = 50;
 
 /** Attributes as one "name: value" per line; values that are not text (a number, a list) as JSON. */
 export function attributesText(attributes: Record<string, unknown>): string {
@@ -60,39 +37,53 @@ export function parseAttributes(text: string): Record<string, string> | null {
   return attributes;
 }
 
-export function readProductForm(form: HTMLFormElement): ProductFormValues {
-  const data = new FormData(form);
-  const text = (name: string) => String(data.get(name) ?? '').trim();
-  return {
-    sku: text('sku'),
-    name: text('name'),
-    category: text('category'),
-    unit: text('unit'),
-    listPrice: text('listPrice'),
-    currency: text('currency'),
-    moq: text('moq'),
-    imageUrl: text('imageUrl'),
-    description: text('description'),
-    attributes: String(data.get('attributes') ?? ''),
-    active: data.get('active') === 'on',
-  };
-}
-
 /**
- * What the server would refuse anyway, said before sending: a request that breaks the contract's formats is never
- * sent (the server's own field errors still show for everything else).
+ * The server's rules (ProductInput, ProductService.checkRules), checked before sending and in the same words: a
+ * request that breaks the contract is never sent (the server's own field errors still show for the rest, such as
+ * a SKU in use). Text comes out trimmed; the attributes as typed, for parseAttributes.
  */
-export function validateProduct(values: ProductFormValues, t: Translate): Partial<Record<ProductField, string>> {
-  const errors: Partial<Record<ProductField, string>> = {};
-  if (!values.sku) errors.sku = t('fieldError.REQUIRED');
-  if (!values.name) errors.name = t('fieldError.REQUIRED');
-  if (values.listPrice && !AMOUNT_PATTERN.test(values.listPrice)) errors.listPrice = t('products.error.amount');
-  if (values.moq && (!/^\d{1,10}$/.test(values.moq) || Number(values.moq) < 1 || Number(values.moq) > 1_000_000_000)) {
-    errors.moq = t('fieldError.RANGE.between', { min: 1, max: 1_000_000_000 });
-  }
-  if (values.imageUrl && !IMAGE_URL_PATTERN.test(values.imageUrl)) errors.imageUrl = t('products.error.url');
-  if (parseAttributes(values.attributes) === null) errors.attributes = t('products.error.attributes');
-  return errors;
+const productSchema = z.object({
+  sku: requiredText(64),
+  name: requiredText(200),
+  category: optionalText(100),
+  unit: optionalText(20),
+  listPrice: z.string().check(z.trim(), z.maxLength(19), matching(AMOUNT_PATTERN, 'products.error.amount')),
+  currency: z.string().check(z.trim(), z.minLength(1), matching(CURRENCY_PATTERN)),
+  moq: z.string().check(
+    z.trim(),
+    z.refine((value) => value === '' || (/^\d{1,10}$/.test(value) && Number(value) >= 1 && Number(value) <= MAX_MOQ), {
+      params: fieldMessageParams('fieldError.RANGE.between', { min: 1, max: MAX_MOQ }),
+    }),
+  ),
+  imageUrl: z.string().check(z.trim(), z.maxLength(2000), matching(IMAGE_URL_PATTERN, 'products.error.url')),
+  description: optionalText(5000),
+  attributes: z.string().check(
+    z.refine((value) => parseAttributes(value) !== null, { params: fieldMessageParams('products.error.attributes') }),
+    z.refine((value) => Object.keys(parseAttributes(value) ?? {}).length <= MAX_ATTRIBUTES, {
+      params: fieldMessageParams('products.error.attributesCount', { max: MAX_ATTRIBUTES }),
+    }),
+  ),
+  active: z.boolean(),
+});
+
+/** The form as checked: every text member trimmed (the attributes as typed), `active` a tick. */
+export type ProductFormValues = z.output<typeof productSchema>;
+
+/** The form's starting values: the product's, or a new one's. */
+function productFormValues(product: Product | undefined): z.input<typeof productSchema> {
+  return {
+    sku: product?.sku ?? '',
+    name: product?.name ?? '',
+    category: product?.category ?? '',
+    unit: product?.unit ?? '',
+    listPrice: product?.listPrice ?? '',
+    currency: product?.currency ?? 'USD',
+    moq: product?.moq == null ? '' : String(product.moq),
+    imageUrl: product?.imageUrl ?? '',
+    description: product?.description ?? '',
+    attributes: product ? attributesText(product.attributes) : '',
+    active: product?.active ?? true,
+  };
 }
 
 /** A new product: the optional members only when filled in. */
@@ -136,6 +127,13 @@ export function productPatch(product: Product, values: ProductFormValues): Produ
   return patch as ProductPatch;
 }
 
+/** The server's codes for the rules the form says in its own words (by `field:code`), in those words. */
+const SERVER_WORDS: Record<string, Message> = {
+  'listPrice:FORMAT': { key: 'products.error.amount' },
+  'imageUrl:FORMAT': { key: 'products.error.url' },
+  'attributes:LENGTH': { key: 'products.error.attributesCount', params: { max: MAX_ATTRIBUTES } },
+};
+
 export interface ProductFormProps {
   /** The product being edited; none for a new one. */
   product?: Product;
@@ -154,92 +152,84 @@ export interface ProductFormProps {
 export function ProductForm({ product, error, pending, submitLabel, pendingLabel, alert, onSubmit, onCancel }: ProductFormProps) {
   const t = useT();
   const locale = useLocale();
-  const formRef = useRef<HTMLFormElement>(null);
   const descriptionId = useId();
   const attributesId = useId();
-  const [clientErrors, setClientErrors] = useState<Partial<Record<ProductField, string>>>({});
-  // A problem the parent words itself replaces the generic alert.
-  const { fieldErrors: serverErrors, alert: serverAlert } = useFormErrors(alert ? null : error, PRODUCT_FIELDS);
-  const fieldErrors = { ...serverErrors, ...clientErrors };
-  useFocusOnError(formRef, error);
+  const form = useZodForm(productSchema, { defaultValues: productFormValues(product) });
+  const descriptionError = form.fieldError('description');
+  const attributesError = form.fieldError('attributes');
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const values = readProductForm(event.currentTarget);
-    const errors = validateProduct(values, t);
-    setClientErrors(errors);
-    if (Object.keys(errors).length > 0) {
-      // The first field to fix gets the focus, once React has marked it.
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  // The parent's save failed: its field errors go on the inputs, the rest in the alert; a problem the parent
+  // words itself (a stale version) has its own alert instead.
+  useEffect(() => {
+    if (!error) return;
+    if (alert) {
+      form.focusFirstError();
       return;
     }
-    onSubmit(values);
-  }
+    applyServerErrors(form, error);
+    // A rule the form words itself (an address the server cannot read, say), in the words the form's check uses.
+    for (const { field, code } of error instanceof ApiError ? error.problem.errors : []) {
+      const words = SERVER_WORDS[`${field}:${code}`];
+      if (words) form.setError(field as keyof ProductFormValues, serverMessage(words));
+    }
+    // Once per failure (`form` and `alert` are new objects on each render, so not dependencies).
+  }, [error]);
+
+  const handleSubmit = form.handleSubmit((values) => onSubmit(values));
 
   const currency = product?.currency ?? 'USD';
   return (
-    <form ref={formRef} className="form form-columns" onSubmit={handleSubmit} noValidate aria-busy={pending}>
-      <TextField label={t('products.field.sku')} name="sku" required maxLength={64} defaultValue={product?.sku} error={fieldErrors.sku} />
-      <TextField label={t('products.field.name')} name="name" required maxLength={200} defaultValue={product?.name} error={fieldErrors.name} />
-      <TextField label={t('products.field.category')} name="category" maxLength={100} defaultValue={product?.category ?? ''} error={fieldErrors.category} />
+    <form ref={form.formRef} className="form form-columns" onSubmit={handleSubmit} noValidate aria-busy={pending}>
+      <TextField label={t('products.field.sku')} required maxLength={64} {...form.field('sku')} />
+      <TextField label={t('products.field.name')} required maxLength={200} {...form.field('name')} />
+      <TextField label={t('products.field.category')} maxLength={100} {...form.field('category')} />
       <TextField
         label={t('products.field.unit')}
-        name="unit"
         maxLength={20}
-        defaultValue={product?.unit ?? ''}
         placeholder="pcs"
         hint={t('products.field.unitHint')}
-        error={fieldErrors.unit}
+        {...form.field('unit')}
       />
       <TextField
         label={t('products.field.listPrice')}
-        name="listPrice"
         inputMode="decimal"
         maxLength={19}
-        defaultValue={product?.listPrice ?? ''}
         placeholder="12.50"
-        error={fieldErrors.listPrice}
+        {...form.field('listPrice')}
       />
       <SelectField
         label={t('products.field.currency')}
-        name="currency"
-        defaultValue={currency}
         options={currencyOptions(locale, [currency])}
-        error={fieldErrors.currency}
+        {...form.field('currency')}
       />
       <TextField
         label={t('products.field.moq')}
-        name="moq"
         type="number"
         min={1}
         step={1}
-        defaultValue={product?.moq ?? ''}
         hint={t('products.field.moqHint')}
-        error={fieldErrors.moq}
+        {...form.field('moq')}
       />
       <TextField
         label={t('products.field.imageUrl')}
-        name="imageUrl"
         type="url"
         maxLength={2000}
-        defaultValue={product?.imageUrl ?? ''}
         placeholder="https://"
-        error={fieldErrors.imageUrl}
+        {...form.field('imageUrl')}
       />
       <div className="field field-wide">
         <label htmlFor={descriptionId}>{t('products.field.description')}</label>
         <textarea
           id={descriptionId}
-          name="description"
           rows={3}
           maxLength={5000}
-          defaultValue={product?.description ?? ''}
-          aria-invalid={fieldErrors.description ? true : undefined}
-          aria-describedby={fieldErrors.description ? `${descriptionId}-error` : undefined}
+          aria-invalid={descriptionError ? true : undefined}
+          aria-describedby={descriptionError ? `${descriptionId}-error` : undefined}
+          {...form.register('description')}
         />
-        {fieldErrors.description && (
+        {descriptionError && (
           <p id={`${descriptionId}-error`} className="field-error">
-            {fieldErrors.description}
+            {descriptionError}
           </p>
         )}
       </div>
@@ -247,26 +237,25 @@ export function ProductForm({ product, error, pending, submitLabel, pendingLabel
         <label htmlFor={attributesId}>{t('products.field.attributes')}</label>
         <textarea
           id={attributesId}
-          name="attributes"
           rows={3}
-          defaultValue={product ? attributesText(product.attributes) : ''}
           placeholder={'color: white\nwattage: 40'}
-          aria-invalid={fieldErrors.attributes ? true : undefined}
-          aria-describedby={`${attributesId}-hint${fieldErrors.attributes ? ` ${attributesId}-error` : ''}`}
+          aria-invalid={attributesError ? true : undefined}
+          aria-describedby={`${attributesId}-hint${attributesError ? ` ${attributesId}-error` : ''}`}
+          {...form.register('attributes')}
         />
         <p id={`${attributesId}-hint`} className="field-hint">
           {t('products.field.attributesHint')}
         </p>
-        {fieldErrors.attributes && (
+        {attributesError && (
           <p id={`${attributesId}-error`} className="field-error">
-            {fieldErrors.attributes}
+            {attributesError}
           </p>
         )}
       </div>
       <label className="field-wide checkbox-line">
-        <input type="checkbox" name="active" defaultChecked={product?.active ?? true} /> {t('products.field.activeHint')}
+        <input type="checkbox" {...form.register('active')} /> {t('products.field.activeHint')}
       </label>
-      {alert ?? <FormAlert alert={serverAlert} />}
+      {alert ?? <FormAlert alert={form.alert} />}
       <div className="form-actions">
         <button type="submit" disabled={pending}>
           {pending ? pendingLabel : submitLabel}

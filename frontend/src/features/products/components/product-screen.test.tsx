@@ -24,6 +24,14 @@ function productApi(initial: Product, history: StockMovement[] = []) {
         return problemResponse({ type: `${PROBLEMS}/precondition-failed`, title: 'Stale', status: 412 });
       }
       const patch = (await request.json()) as Partial<Product>;
+      if (typeof patch.imageUrl === 'string' && patch.imageUrl.includes('^')) {
+        return problemResponse({
+          type: `${PROBLEMS}/validation`,
+          title: 'Some fields are not valid',
+          status: 400,
+          errors: [{ field: 'imageUrl', message: 'must be an http or https address', code: 'FORMAT' }],
+        });
+      }
       if (patch.sku === 'TAKEN-1') {
         return problemResponse({
           type: `${PROBLEMS}/sku-taken`,
@@ -45,6 +53,14 @@ function productApi(initial: Product, history: StockMovement[] = []) {
     }
     if (url.pathname === `${base}/stock-movements` && request.method === 'POST') {
       const body = (await request.json()) as { kind: 'RECEIVED' | 'ADJUSTED'; quantity: number; note?: string };
+      if (body.note?.includes('\u0000')) {
+        return problemResponse({
+          type: `${PROBLEMS}/validation`,
+          title: 'Some fields are not valid',
+          status: 400,
+          errors: [{ field: 'note', message: 'must not contain NUL characters', code: 'FORMAT' }],
+        });
+      }
       const { onHand, reserved } = state.product.stock;
       if (onHand + body.quantity < reserved) {
         return problemResponse({
@@ -171,6 +187,83 @@ describe('Product page', () => {
     expect(patches[1]?.headers.get('If-Match')).toBe('"3"');
     expect(await patches[1]?.json()).toEqual({ listPrice: '13.9' });
     expect(screen.getByText('$13.90 / pcs')).toBeInTheDocument();
+  });
+
+  it('checks the product before sending, naming every mistake by its field at once', SLOW, async () => {
+    const { requests } = productApi(lamp);
+    const { user } = renderScreen(3);
+
+    await user.click(await screen.findByRole('button', { name: 'Edit' }));
+    await user.clear(screen.getByLabelText('SKU'));
+    await user.clear(screen.getByLabelText('List price'));
+    await user.type(screen.getByLabelText('List price'), '12.34567');
+    await user.clear(screen.getByLabelText('Minimum order quantity'));
+    await user.type(screen.getByLabelText('Minimum order quantity'), '0');
+    await user.type(screen.getByLabelText('Picture address'), 'ftp://cdn.example.com/lamp.jpg');
+    await user.type(screen.getByLabelText('Attributes'), '{enter}no colon here');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    const sku = screen.getByLabelText('SKU');
+    await waitFor(() => expect(sku).toHaveFocus());
+    expect(sku).toHaveAccessibleDescription('Required.');
+    expect(screen.getByLabelText('List price')).toHaveAccessibleDescription(
+      'Enter an amount such as 12.50: digits, a point, at most 4 decimals.',
+    );
+    expect(screen.getByLabelText('Minimum order quantity')).toHaveAccessibleDescription(
+      expect.stringContaining('Enter a number from 1 to 1000000000.'),
+    );
+    expect(screen.getByLabelText('Picture address')).toHaveAccessibleDescription('Enter an address that starts with http:// or https://.');
+    expect(screen.getByLabelText('Attributes')).toHaveAccessibleDescription(
+      expect.stringContaining('Write each attribute on its own line as name: value.'),
+    );
+    expect(screen.getByLabelText('Name')).not.toHaveAttribute('aria-invalid');
+    expect(requests.filter((request) => request.method === 'PATCH')).toHaveLength(0);
+
+    // Checked again as it is typed.
+    await user.type(sku, 'LAMP');
+    expect(sku).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('puts a field the server refused by its input, in the words the form uses for it', SLOW, async () => {
+    const { requests } = productApi(lamp);
+    const { user } = renderScreen(3);
+
+    await user.click(await screen.findByRole('button', { name: 'Edit' }));
+    await user.type(screen.getByLabelText('Picture address'), 'https://cdn.example.com/a^b.jpg');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    const picture = screen.getByLabelText('Picture address');
+    await waitFor(() => expect(picture).toHaveAttribute('aria-invalid', 'true'));
+    expect(picture).toHaveAccessibleDescription('Enter an address that starts with http:// or https://.');
+    expect(picture).toHaveFocus();
+    expect(screen.getByRole('alert')).toHaveTextContent('Some details need fixing');
+    expect(screen.queryByText(/must be an http/)).not.toBeInTheDocument();
+    expect(requests.filter((request) => request.method === 'PATCH')).toHaveLength(1);
+  });
+
+  it('checks a stock movement before sending, and puts the server’s field errors by their inputs', SLOW, async () => {
+    const { requests } = productApi(lamp);
+    const { user } = renderScreen(3);
+
+    await user.click(await screen.findByRole('button', { name: 'Receive stock…' }));
+    const receive = screen.getByRole('form', { name: 'Receive stock' });
+    const quantity = within(receive).getByLabelText('Quantity received');
+    await user.type(quantity, '-5');
+    await user.click(within(receive).getByRole('button', { name: 'Receive' }));
+    await waitFor(() => expect(quantity).toHaveAccessibleDescription('Enter a whole number, 1 or more.'));
+    expect(quantity).toHaveFocus();
+    expect(requests.some((request) => request.method === 'POST')).toBe(false);
+
+    await user.clear(quantity);
+    await user.type(quantity, '12');
+    expect(quantity).not.toHaveAttribute('aria-invalid');
+    const note = within(receive).getByLabelText('Note');
+    await user.click(note);
+    await user.paste('Container\u0000 1');
+    await user.click(within(receive).getByRole('button', { name: 'Receive' }));
+    await waitFor(() => expect(note).toHaveAccessibleDescription(expect.stringContaining('This is not in the expected form.')));
+    expect(note).toHaveFocus();
+    expect(within(receive).getByRole('alert')).toHaveTextContent('Some details need fixing');
   });
 
   it('deletes only after a red confirmation, and says to deactivate a product that is on orders', SLOW, async () => {

@@ -1,13 +1,16 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useMemo } from 'react';
+import { useWatch } from 'react-hook-form';
+import * as z from 'zod/mini';
 import { FormAlert } from '@/components/form/form-alert';
 import { TextField } from '@/components/form/text-field';
-import { useFocusOnError, useFormErrors } from '@/components/form/use-form-errors';
+import { applyServerErrors, useZodForm } from '@/components/form/use-zod-form';
+import { fieldMessageParams } from '@/lib/form-messages';
+import { optionalText } from '@/lib/form-schemas';
 import { useFormatters, useT } from '@/lib/i18n';
 import { shortagesOf } from '@/lib/problem';
 import type { Product } from '../api/list-products';
 import { useRecordStockMovement } from '../api/record-stock-movement';
 
-const FIELDS = ['quantity', 'note'] as const;
 const MAX_QUANTITY = 1_000_000_000;
 
 export type StockMovementFormKind = 'RECEIVED' | 'ADJUSTED';
@@ -19,6 +22,18 @@ function quantityOf(text: string, kind: StockMovementFormKind): number | null {
   if (quantity === 0 || Math.abs(quantity) > MAX_QUANTITY) return null;
   if (kind === 'RECEIVED' && quantity < 0) return null;
   return quantity;
+}
+
+/** The server's rules (StockMovementInput, ProductService.recordMovement) for this kind of movement. */
+function stockMovementSchema(kind: StockMovementFormKind) {
+  return z.object({
+    quantity: z.string().check(
+      z.refine((value) => quantityOf(value, kind) !== null, {
+        params: fieldMessageParams(kind === 'RECEIVED' ? 'products.receive.invalid' : 'products.correct.invalid'),
+      }),
+    ),
+    note: optionalText(500),
+  });
 }
 
 /**
@@ -39,53 +54,45 @@ export function StockMovementForm({
   const t = useT();
   const format = useFormatters();
   const titleId = useId();
-  const formRef = useRef<HTMLFormElement>(null);
   const recordMutation = useRecordStockMovement();
-  const [quantityText, setQuantityText] = useState('');
-  const [invalid, setInvalid] = useState(false);
+  const schema = useMemo(() => stockMovementSchema(kind), [kind]);
+  const form = useZodForm(schema, { defaultValues: { quantity: '', note: '' } });
   const shortages = shortagesOf(recordMutation.error);
-  const { fieldErrors, alert } = useFormErrors(shortages.length > 0 ? null : recordMutation.error, FIELDS);
-  useFocusOnError(formRef, recordMutation.error);
   const receiving = kind === 'RECEIVED';
+  const quantityText = useWatch({ control: form.control, name: 'quantity' });
   const quantity = quantityOf(quantityText, kind);
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const note = String(new FormData(event.currentTarget).get('note') ?? '').trim();
-    setInvalid(quantity === null);
-    if (quantity === null) return;
+  const handleSubmit = form.handleSubmit((values) => {
+    if (recordMutation.isPending) return;
+    const moved = Number(values.quantity.trim());
     recordMutation.mutate(
-      { productId: product.id, body: { kind, quantity, ...(note ? { note } : {}) } },
+      { productId: product.id, body: { kind, quantity: moved, ...(values.note ? { note: values.note } : {}) } },
       {
         onSuccess: ({ product: after }) =>
           onDone(
             t(receiving ? 'products.receive.done' : 'products.correct.done', {
-              quantity: format.number(Math.abs(quantity)),
+              quantity: format.number(Math.abs(moved)),
               onHand: format.number(after.stock.onHand),
             }),
           ),
+        // Too little stock for a correction is said in its own alert (below), with the figures.
+        onError: (error) => (shortagesOf(error).length > 0 ? form.focusFirstError() : applyServerErrors(form, error)),
       },
     );
-  }
+  });
 
-  const quantityError = invalid
-    ? t(receiving ? 'products.receive.invalid' : 'products.correct.invalid')
-    : fieldErrors.quantity;
   return (
-    <form ref={formRef} className="form stock-form" aria-labelledby={titleId} onSubmit={handleSubmit} noValidate>
+    <form ref={form.formRef} className="form stock-form" aria-labelledby={titleId} onSubmit={handleSubmit} noValidate>
       <h3 id={titleId}>{t(receiving ? 'products.receive.title' : 'products.correct.title')}</h3>
       <p className="muted">{t(receiving ? 'products.receive.explain' : 'products.correct.explain')}</p>
       <TextField
         label={t(receiving ? 'products.receive.quantity' : 'products.correct.quantity')}
-        name="quantity"
         type="number"
         step={1}
         min={receiving ? 1 : undefined}
         required
-        value={quantityText}
-        onChange={(event) => setQuantityText(event.target.value)}
         hint={receiving ? undefined : t('products.correct.hint')}
-        error={quantityError}
+        {...form.field('quantity')}
       />
       {/* What the count becomes, before anything is sent. */}
       <p role="status" className="muted">
@@ -98,10 +105,9 @@ export function StockMovementForm({
       </p>
       <TextField
         label={t('products.movement.note')}
-        name="note"
         maxLength={500}
         hint={receiving ? t('products.receive.noteHint') : undefined}
-        error={fieldErrors.note}
+        {...form.field('note')}
       />
       {shortages.length > 0 ? (
         <div role="alert" tabIndex={-1} className="form-alert">
@@ -119,7 +125,7 @@ export function StockMovementForm({
           <p>{t('products.correct.reservedHint')}</p>
         </div>
       ) : (
-        <FormAlert alert={alert} />
+        <FormAlert alert={form.alert} />
       )}
       <div className="form-actions">
         <button type="submit" disabled={recordMutation.isPending}>

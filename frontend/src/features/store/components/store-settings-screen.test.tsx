@@ -57,30 +57,50 @@ describe('StoreSettingsScreen', () => {
     expect(onSaved).not.toHaveBeenCalled();
   });
 
+  it('checks the name and time zone before asking the server, in the words it would use', async () => {
+    const { requests } = mockFetch(() => jsonResponse(store));
+    const { user, onSaved } = renderScreen();
+    await user.clear(screen.getByLabelText('Store name'));
+    await user.clear(screen.getByLabelText('Time zone'));
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+
+    const name = screen.getByLabelText('Store name');
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+    expect(name).toHaveAccessibleDescription('Required.');
+    await waitFor(() => expect(name).toHaveFocus());
+    expect(screen.getByLabelText('Time zone')).toHaveAccessibleDescription(/Choose a time zone from the list, such as Asia\/Shanghai\.$/);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(requests).toHaveLength(0);
+    expect(onSaved).not.toHaveBeenCalled();
+  });
+
   it('shows the refused fields next to their inputs, in words', async () => {
-    mockFetch(() =>
+    const { requests } = mockFetch(() =>
       problemResponse({
         type: `${PROBLEMS}/validation`,
         title: 'Validation failed',
         status: 400,
         errors: [
-          { field: 'name', message: 'must not be blank', code: 'REQUIRED' },
+          { field: 'name', message: 'size must be between 1 and 120', code: 'LENGTH', min: 1, max: 120 },
           { field: 'timeZone', message: 'is not a known time zone', code: 'FORMAT' },
         ],
       }),
     );
     const { user, onSaved } = renderScreen();
     await user.clear(screen.getByLabelText('Store name'));
+    await user.type(screen.getByLabelText('Store name'), 'Ningbo Pumps & Valves');
     await user.clear(screen.getByLabelText('Time zone'));
     await user.type(screen.getByLabelText('Time zone'), 'Mars/Olympus');
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
 
     const name = screen.getByLabelText('Store name');
     await waitFor(() => expect(name).toHaveAttribute('aria-invalid', 'true'));
-    expect(name).toHaveAccessibleDescription('Required.');
-    expect(name).toHaveFocus();
+    expect(name).toHaveAccessibleDescription('Use 1 to 120 characters.');
+    await waitFor(() => expect(name).toHaveFocus());
     expect(screen.getByLabelText('Time zone')).toHaveAccessibleDescription(/Choose a time zone from the list, such as Asia\/Shanghai\./);
     expect(screen.getByRole('alert')).toHaveTextContent('Some details need fixing');
+    expect(document.body).not.toHaveTextContent(/size must|not a known/);
+    expect(await requests[0]?.json()).toEqual({ name: 'Ningbo Pumps & Valves', timeZone: 'Mars/Olympus' });
     expect(onSaved).not.toHaveBeenCalled();
   });
 

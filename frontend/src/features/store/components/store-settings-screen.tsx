@@ -1,12 +1,14 @@
-import { useId, useMemo, useRef, type FormEvent } from 'react';
+import { useId, useMemo } from 'react';
+import * as z from 'zod/mini';
 import { FormAlert } from '@/components/form/form-alert';
 import { TextField } from '@/components/form/text-field';
 import { useNotify } from '@/components/toast';
-import { useFocusOnError, useFormErrors } from '@/components/form/use-form-errors';
+import { applyServerErrors, serverMessage, useZodForm } from '@/components/form/use-zod-form';
+import { fieldMessageParams } from '@/lib/form-messages';
+import { matching, requiredText } from '@/lib/form-schemas';
 import { LOCALE_NAMES, useT } from '@/lib/i18n';
-import { STORE_LANGUAGES, useUpdateStore, type Store, type StoreLanguage, type UpdateStoreInput } from '../api/update-store';
-
-const FIELDS = ['name', 'timeZone', 'language'] as const satisfies readonly (keyof UpdateStoreInput)[];
+import { ApiError } from '@/lib/problem';
+import { STORE_LANGUAGES, useUpdateStore, type Store, type UpdateStoreInput } from '../api/update-store';
 
 /** The IANA time zones this browser knows, with the store's own even if it does not. */
 function timeZones(current: string): string[] {
@@ -19,14 +21,29 @@ function timeZones(current: string): string[] {
   return zones.includes(current) ? zones : [current, ...zones];
 }
 
+/** Text without a NUL character, as the server's Text.NO_NUL pattern takes it. */
+const NO_NUL = /^[^\0]*$/;
+
+// The server's rules (UpdateStoreRequest, AccountService.updateStore). Whether a zone exists only the server
+// decides (its list and the browser's differ): anything it refuses there is said as what to do.
+const storeSchema = z.object({
+  name: requiredText(120).check(matching(NO_NUL)),
+  timeZone: z.string().check(
+    z.trim(),
+    z.refine((zone) => zone !== '' && zone.length <= 64, { params: fieldMessageParams('store.timeZoneUnknown') }),
+  ),
+  language: z.enum(STORE_LANGUAGES),
+});
+
+type StoreValues = z.input<typeof storeSchema>;
+type StoreOutput = z.output<typeof storeSchema>;
+
 /** Only what differs from the store as it is: an untouched field is not sent. */
-function changesOf(form: HTMLFormElement, store: Store): UpdateStoreInput {
-  const data = new FormData(form);
-  const value = (field: (typeof FIELDS)[number]) => String(data.get(field) ?? '').trim();
+function changesOf(values: StoreOutput, store: Store): UpdateStoreInput {
   const changes: UpdateStoreInput = {};
-  if (value('name') !== store.name) changes.name = value('name');
-  if (value('timeZone') !== store.timeZone) changes.timeZone = value('timeZone');
-  if (value('language') !== (store.language ?? 'en')) changes.language = value('language') as StoreLanguage;
+  if (values.name !== store.name) changes.name = values.name;
+  if (values.timeZone !== store.timeZone) changes.timeZone = values.timeZone;
+  if (values.language !== (store.language ?? 'en')) changes.language = values.language;
   return changes;
 }
 
@@ -34,17 +51,17 @@ function changesOf(form: HTMLFormElement, store: Store): UpdateStoreInput {
 export function StoreSettingsScreen({ store, onSaved }: { store: Store; onSaved: (store: Store) => void }) {
   const t = useT();
   const zonesId = useId();
-  const formRef = useRef<HTMLFormElement>(null);
   const updateMutation = useUpdateStore();
-  const { fieldErrors, alert } = useFormErrors(updateMutation.error, FIELDS);
+  const form = useZodForm(storeSchema, {
+    defaultValues: { name: store.name, timeZone: store.timeZone, language: store.language ?? 'en' } satisfies StoreValues,
+  });
   const notify = useNotify();
   const zones = useMemo(() => timeZones(store.timeZone), [store.timeZone]);
-  useFocusOnError(formRef, updateMutation.error);
+  const languageError = form.fieldError('language');
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  const handleSubmit = form.handleSubmit((values) => {
     if (updateMutation.isPending) return;
-    const changes = changesOf(event.currentTarget, store);
+    const changes = changesOf(values, store);
     if (Object.keys(changes).length === 0) {
       updateMutation.reset();
       notify({ message: t('store.unchanged'), tone: 'info' });
@@ -55,8 +72,15 @@ export function StoreSettingsScreen({ store, onSaved }: { store: Store; onSaved:
         notify({ message: t('store.saved'), tone: 'success' });
         onSaved(saved);
       },
+      onError: (error) => {
+        applyServerErrors(form, error);
+        // The server's "unknown" (or too long) in words that say what to do, as the form's own check says it.
+        if (error instanceof ApiError && error.problem.errors.some((item) => item.field === 'timeZone')) {
+          form.setError('timeZone', serverMessage({ key: 'store.timeZoneUnknown' }));
+        }
+      },
     });
-  }
+  });
 
   const pending = updateMutation.isPending;
   return (
@@ -66,27 +90,22 @@ export function StoreSettingsScreen({ store, onSaved }: { store: Store; onSaved:
         <p className="muted">{t('store.intro')}</p>
       </div>
       <section aria-labelledby="store-settings-title" className="card">
-        <form ref={formRef} onSubmit={handleSubmit} noValidate aria-busy={pending} className="form store-form">
+        <form ref={form.formRef} onSubmit={handleSubmit} noValidate aria-busy={pending} className="form store-form">
           <TextField
             label={t('store.name')}
-            name="name"
-            defaultValue={store.name}
             required
             maxLength={120}
             autoComplete="organization"
-            error={fieldErrors.name}
+            {...form.field('name')}
           />
           <TextField
             label={t('store.timeZone')}
-            name="timeZone"
-            defaultValue={store.timeZone}
             list={zonesId}
             autoComplete="off"
             spellCheck={false}
             required
             hint={t('store.timeZoneHint')}
-            // The server's "unknown" in words that say what to do.
-            error={fieldErrors.timeZone ? t('store.timeZoneUnknown') : undefined}
+            {...form.field('timeZone')}
           />
           <datalist id={zonesId}>
             {zones.map((zone) => (
@@ -97,10 +116,9 @@ export function StoreSettingsScreen({ store, onSaved }: { store: Store; onSaved:
             <label htmlFor={`${zonesId}-language`}>{t('store.language')}</label>
             <select
               id={`${zonesId}-language`}
-              name="language"
-              defaultValue={store.language ?? 'en'}
-              aria-invalid={fieldErrors.language ? true : undefined}
-              aria-describedby={`${zonesId}-language-hint${fieldErrors.language ? ` ${zonesId}-language-error` : ''}`}
+              aria-invalid={languageError ? true : undefined}
+              aria-describedby={`${zonesId}-language-hint${languageError ? ` ${zonesId}-language-error` : ''}`}
+              {...form.register('language')}
             >
               {STORE_LANGUAGES.map((language) => (
                 <option key={language} value={language} lang={language}>
@@ -111,13 +129,13 @@ export function StoreSettingsScreen({ store, onSaved }: { store: Store; onSaved:
             <p id={`${zonesId}-language-hint`} className="field-hint">
               {t('store.languageHint')}
             </p>
-            {fieldErrors.language && (
+            {languageError && (
               <p id={`${zonesId}-language-error`} className="field-error">
-                {fieldErrors.language}
+                {languageError}
               </p>
             )}
           </div>
-          <FormAlert alert={alert} />
+          <FormAlert alert={form.alert} />
           <div className="form-actions">
             <button type="submit" disabled={pending}>
               {pending ? t('store.pending') : t('store.submit')}

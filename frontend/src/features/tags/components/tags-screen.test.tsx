@@ -1,5 +1,6 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { setLocale } from '@/lib/i18n';
 import { jsonResponse, mockFetch, problemResponse } from '@/testing/fetch-mock';
 import { renderWithProviders } from '@/testing/render';
 import { findToast } from '@/testing/toasts';
@@ -83,5 +84,58 @@ describe('Settings → Tags', () => {
     expect(within(dialog).getByRole('button', { name: 'Delete' })).toHaveClass('button-danger');
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
     expect(await screen.findByText('No tags yet.')).toBeInTheDocument();
+  });
+
+  it('checks a tag before sending it, in the words the server would use', SLOW, async () => {
+    const { requests } = tagsApi([keyAccount]);
+    const { user } = renderWithProviders(<TagsScreen />);
+    await screen.findByText('Key account');
+
+    await user.type(screen.getByLabelText('Tag name'), '   ');
+    await user.click(screen.getByRole('button', { name: 'Add tag' }));
+
+    const name = screen.getByLabelText('Tag name');
+    expect(name).toHaveAccessibleDescription('Required.');
+    await waitFor(() => expect(name).toHaveFocus());
+    expect(requests.filter((request) => request.method === 'POST')).toEqual([]);
+
+    // The same check when editing, in Chinese when chosen.
+    act(() => setLocale('zh-CN'));
+    await user.click(screen.getByRole('button', { name: '编辑标签 Key account' }));
+    const form = screen.getByRole('form', { name: '编辑标签 Key account' });
+    await user.clear(within(form).getByLabelText('标签名称'));
+    await user.click(within(form).getByRole('button', { name: '保存标签' }));
+    expect(within(form).getByLabelText('标签名称')).toHaveAccessibleDescription('必填。');
+    expect(requests.filter((request) => request.method === 'PATCH')).toEqual([]);
+  });
+
+  it('shows the server’s field errors next to their inputs', SLOW, async () => {
+    const { requests } = mockFetch((request) =>
+      request.method === 'POST'
+        ? problemResponse({
+            type: 'https://harbor-crm.dev/problems/validation',
+            title: 'Validation failed',
+            status: 400,
+            errors: [
+              { field: 'group', message: 'size must be between 0 and 60', code: 'LENGTH', min: 0, max: 60 },
+              { field: 'color', message: 'must be a colour such as #E53935', code: 'FORMAT' },
+            ],
+          })
+        : jsonResponse({ items: [], nextCursor: null }),
+    );
+    const { user } = renderWithProviders(<TagsScreen />);
+    await screen.findByText('No tags yet.');
+
+    await user.type(screen.getByLabelText('Tag name'), 'Hinges');
+    await user.type(screen.getByLabelText('Group'), 'Purchase category');
+    await user.click(screen.getByRole('button', { name: 'Add tag' }));
+
+    const color = screen.getByLabelText('Colour');
+    await waitFor(() => expect(color).toHaveAccessibleDescription('This is not in the expected form.'));
+    expect(screen.getByLabelText('Group')).toHaveAccessibleDescription('Optional, e.g. Purchase category. At most 60 characters.');
+    await waitFor(() => expect(color).toHaveFocus());
+    expect(screen.getByRole('alert')).toHaveTextContent('Some details need fixing');
+    expect(document.body).not.toHaveTextContent(/size must|must be a colour/);
+    expect(requests.filter((request) => request.method === 'POST')).toHaveLength(1);
   });
 });

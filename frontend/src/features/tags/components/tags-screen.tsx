@@ -1,9 +1,11 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import * as z from 'zod/mini';
 import { Confirm } from '@/components/confirm';
 import { useNotify } from '@/components/toast';
 import { FormAlert } from '@/components/form/form-alert';
 import { TextField } from '@/components/form/text-field';
-import { useFormErrors } from '@/components/form/use-form-errors';
+import { applyServerErrors, serverMessage, useZodForm, type ZodForm } from '@/components/form/use-zod-form';
+import { matching, optionalText, requiredText } from '@/lib/form-schemas';
 import { useFormatters, useT } from '@/lib/i18n';
 import { ApiError, errorMessage, isProblem } from '@/lib/problem';
 import { useCreateTag } from '../api/create-tag';
@@ -11,32 +13,90 @@ import { useDeleteTag } from '../api/delete-tag';
 import { useTags, type Tag } from '../api/list-tags';
 import { useUpdateTag } from '../api/update-tag';
 
-const FIELDS = ['name', 'color', 'group'] as const;
+/** Text without a NUL character, as the server's Text.NO_NUL pattern takes it. */
+const NO_NUL = /^[^\0]*$/;
+const DEFAULT_COLOR = '#1e88e5';
 
-function readTag(form: HTMLFormElement) {
-  const data = new FormData(form);
-  const group = String(data.get('group') ?? '').trim();
-  return { name: String(data.get('name') ?? '').trim(), color: String(data.get('color') ?? '#1E88E5'), group };
+// The server's rules (CreateTagRequest, UpdateTagRequest): checked here first, so that a slip needs no round trip.
+const tagSchema = z.object({
+  name: requiredText(60).check(matching(NO_NUL)),
+  color: z.string().check(z.regex(/^#[0-9A-Fa-f]{6}$/)),
+  group: optionalText(60).check(matching(NO_NUL)),
+});
+
+type TagValues = z.input<typeof tagSchema>;
+type TagForm = ZodForm<TagValues, z.output<typeof tagSchema>>;
+
+/** A tag as the form edits it; a colour input writes lower case, so the form starts as the input shows it. */
+function tagValues(tag?: Tag): TagValues {
+  return { name: tag?.name ?? '', color: (tag?.color ?? DEFAULT_COLOR).toLowerCase(), group: tag?.group ?? '' };
 }
 
-function TagFields({ tag, error }: { tag?: Tag; error: unknown }) {
+/** A failed save: a taken name next to the name, the rest as the server said it. */
+function showServerErrors(form: TagForm, error: unknown) {
+  if (isProblem(error, 'tag-name-taken')) {
+    form.setError('name', serverMessage({ key: 'tags.nameTaken' }));
+    form.focusFirstError();
+  } else {
+    applyServerErrors(form, error);
+  }
+}
+
+function TagFields({ form }: { form: TagForm }) {
   const t = useT();
-  const nameTaken = isProblem(error, 'tag-name-taken');
-  const { fieldErrors, alert } = useFormErrors(nameTaken ? null : error, FIELDS);
   return (
     <>
-      <TextField
-        label={t('tags.name')}
-        name="name"
-        required
-        maxLength={60}
-        defaultValue={tag?.name}
-        error={nameTaken ? t('tags.nameTaken') : fieldErrors.name}
-      />
-      <TextField label={t('tags.color')} name="color" type="color" defaultValue={tag?.color ?? '#1E88E5'} error={fieldErrors.color} />
-      <TextField label={t('tags.group')} name="group" maxLength={60} defaultValue={tag?.group ?? ''} hint={t('tags.groupHint')} error={fieldErrors.group} />
-      <FormAlert alert={alert} />
+      <TextField label={t('tags.name')} required maxLength={60} {...form.field('name')} />
+      <TextField label={t('tags.color')} type="color" {...form.field('color')} />
+      <TextField label={t('tags.group')} maxLength={60} hint={t('tags.groupHint')} {...form.field('group')} />
+      <FormAlert alert={form.alert} />
     </>
+  );
+}
+
+/** The row's own update, kept by the row: a save still ends (and says so) when the form is cancelled meanwhile. */
+type UpdateTagMutation = ReturnType<typeof useUpdateTag>;
+
+function TagEditForm({ tag, updateMutation, onDone }: { tag: Tag; updateMutation: UpdateTagMutation; onDone: () => void }) {
+  const t = useT();
+  const notify = useNotify();
+  const form = useZodForm(tagSchema, { defaultValues: tagValues(tag) });
+  const stale = updateMutation.error instanceof ApiError && updateMutation.error.status === 412;
+
+  const handleSave = form.handleSubmit(({ name, color, group }) => {
+    updateMutation.mutate(
+      { tag, changes: { name, color, group: group || null } },
+      {
+        onSuccess: (updated) => {
+          onDone();
+          notify({ message: t('tags.saved', { name: updated.name }), tone: 'success' });
+        },
+        onError: (error) => {
+          // Someone else saved first: said below, about no field.
+          if (error instanceof ApiError && error.status === 412) form.focusFirstError();
+          else showServerErrors(form, error);
+        },
+      },
+    );
+  });
+
+  return (
+    <form ref={form.formRef} className="form form-columns" onSubmit={handleSave} noValidate aria-label={t('tags.editTag', { name: tag.name })}>
+      <TagFields form={form} />
+      {stale && (
+        <p role="alert" tabIndex={-1} className="form-alert">
+          {t('tags.stale')}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" disabled={updateMutation.isPending}>
+          {t('tags.save')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }
 
@@ -48,40 +108,10 @@ function TagRow({ tag }: { tag: Tag }) {
   const deleteMutation = useDeleteTag();
   const [mode, setMode] = useState<'view' | 'edit' | 'delete'>('view');
 
-  function handleSave(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const { name, color, group } = readTag(event.currentTarget);
-    updateMutation.mutate(
-      { tag, changes: { name, color, group: group || null } },
-      {
-        onSuccess: (updated) => {
-          setMode('view');
-          notify({ message: t('tags.saved', { name: updated.name }), tone: 'success' });
-        },
-      },
-    );
-  }
-
   if (mode === 'edit') {
-    const stale = updateMutation.error instanceof ApiError && updateMutation.error.status === 412;
     return (
       <li className="settings-item">
-        <form className="form form-columns" onSubmit={handleSave} noValidate aria-label={t('tags.editTag', { name: tag.name })}>
-          <TagFields tag={tag} error={stale ? null : updateMutation.error} />
-          {stale && (
-            <p role="alert" className="form-alert">
-              {t('tags.stale')}
-            </p>
-          )}
-          <div className="form-actions">
-            <button type="submit" disabled={updateMutation.isPending}>
-              {t('tags.save')}
-            </button>
-            <button type="button" onClick={() => setMode('view')}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </form>
+        <TagEditForm tag={tag} updateMutation={updateMutation} onDone={() => setMode('view')} />
       </li>
     );
   }
@@ -135,24 +165,23 @@ export function TagsScreen() {
   const t = useT();
   const tagsQuery = useTags();
   const createMutation = useCreateTag();
-  const formRef = useRef<HTMLFormElement>(null);
+  const form = useZodForm(tagSchema, { defaultValues: tagValues() });
   const notify = useNotify();
 
-  function handleCreate(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const { name, color, group } = readTag(form);
+  const handleCreate = form.handleSubmit(({ name, color, group }) => {
     createMutation.mutate(
       { name, color, ...(group ? { group } : {}) },
       {
         onSuccess: (tag) => {
           form.reset();
           notify({ message: t('tags.added', { name: tag.name }), tone: 'success' });
-          form.querySelector<HTMLInputElement>('input[name="name"]')?.focus();
+          // The DOM's input: reset forgets the form's references until it renders again.
+          form.formRef.current?.querySelector<HTMLInputElement>('input[name="name"]')?.focus();
         },
+        onError: (error) => showServerErrors(form, error),
       },
     );
-  }
+  });
 
   let list;
   if (tagsQuery.isPending) list = <p role="status">{t('app.loading')}</p>;
@@ -184,8 +213,8 @@ export function TagsScreen() {
       </div>
       <section aria-labelledby="add-tag-title" className="card">
         <h2 id="add-tag-title">{t('tags.addTitle')}</h2>
-        <form ref={formRef} className="form form-columns" onSubmit={handleCreate} noValidate aria-busy={createMutation.isPending}>
-          <TagFields error={createMutation.error} />
+        <form ref={form.formRef} className="form form-columns" onSubmit={handleCreate} noValidate aria-busy={createMutation.isPending}>
+          <TagFields form={form} />
           <div className="form-actions">
             <button type="submit" disabled={createMutation.isPending}>
               {t('tags.add')}

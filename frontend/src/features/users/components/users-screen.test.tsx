@@ -184,6 +184,30 @@ describe('UsersScreen', () => {
     expect(screen.getByLabelText('Name')).toHaveFocus();
   });
 
+  it('checks every field before asking the server, in the words it would use, and focuses the first', async () => {
+    const { requests } = fakeUsersApi([admin]);
+    const { user } = renderScreen();
+    await findRow('Wang Wei');
+
+    await user.type(screen.getByLabelText('Email'), 'not-an-address');
+    await user.type(screen.getByLabelText('Password'), 'short');
+    await user.click(screen.getByRole('button', { name: 'Add user' }));
+
+    const name = screen.getByLabelText('Name');
+    expect(name).toHaveAccessibleDescription('Required.');
+    await waitFor(() => expect(name).toHaveFocus());
+    expect(screen.getByLabelText('Email')).toHaveAccessibleDescription('Enter an e-mail address such as name@example.com.');
+    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(
+      'At least 8 characters. Give it to them yourself; they log in with their email. Use 8 to 72 characters.',
+    );
+    expect(requests.some((request) => request.method === 'POST')).toBe(false);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+
+    // Checked again as it changes, once submitted.
+    await user.type(name, 'Zhou Min');
+    expect(name).not.toHaveAttribute('aria-invalid');
+  });
+
   it('shows field errors next to their fields, and a taken email next to the email', async () => {
     const answers = [
       problemResponse({
@@ -197,23 +221,24 @@ describe('UsersScreen', () => {
       }),
       problemResponse({ type: `${PROBLEMS}/email-taken`, title: 'Email taken', status: 409 }),
     ];
-    fakeUsersApi([admin], { override: (request) => (request.method === 'POST' ? answers.shift() : undefined) });
+    const { requests } = fakeUsersApi([admin], { override: (request) => (request.method === 'POST' ? answers.shift() : undefined) });
     const { user } = renderScreen();
     await findRow('Wang Wei');
 
+    await user.type(screen.getByLabelText('Name'), 'Wang Wei');
     await user.type(screen.getByLabelText('Email'), 'wang@example.com');
-    await user.type(screen.getByLabelText('Password'), 'short');
+    await user.type(screen.getByLabelText('Password'), 'long enough');
     await user.click(screen.getByRole('button', { name: 'Add user' }));
 
     const name = screen.getByLabelText('Name');
     await waitFor(() => expect(name).toHaveAccessibleDescription('Required.'));
-    expect(name).toHaveFocus();
+    await waitFor(() => expect(name).toHaveFocus());
     expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(
       'At least 8 characters. Give it to them yourself; they log in with their email. Use 8 to 72 characters.',
     );
     expect(screen.getByRole('alert')).toHaveTextContent('Some details need fixing');
+    expect(document.body).not.toHaveTextContent(/must not be blank|size must/);
 
-    await user.type(name, 'Wang Wei');
     await user.click(screen.getByRole('button', { name: 'Add user' }));
 
     const email = screen.getByLabelText('Email');
@@ -223,6 +248,7 @@ describe('UsersScreen', () => {
     expect(email).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByLabelText('Name')).not.toHaveAttribute('aria-invalid');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(requests.filter((request) => request.method === 'POST')).toHaveLength(2);
   });
 
   it('changes a role, sending the version it showed', async () => {

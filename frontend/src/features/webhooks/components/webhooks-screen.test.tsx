@@ -340,7 +340,7 @@ describe('WebhooksScreen', () => {
   });
 
   it('asks for an address when none was given, and for at least one event', async () => {
-    fakeWebhooksApi([], {
+    const { calls } = fakeWebhooksApi([], {
       override: (request) =>
         request.method === 'POST'
           ? problemResponse({
@@ -361,6 +361,32 @@ describe('WebhooksScreen', () => {
     const url = screen.getByLabelText('Endpoint URL');
     await waitFor(() => expect(url).toHaveAccessibleDescription(/Enter the https:\/\/ address to send the events to\.$/));
     expect(screen.getByRole('group', { name: 'Events to send' })).toHaveAccessibleDescription(/Choose at least one event\.$/);
+    // The form's own checks, in the server's words: nothing was sent.
+    expect(calls()).not.toContain('POST /api/v1/webhooks');
+  });
+
+  it('says what is wrong with an address before sending it, and checks the events again as they change', async () => {
+    const { calls } = fakeWebhooksApi([]);
+    const { user } = renderScreen();
+    await screen.findByText('No webhooks yet.');
+    await user.type(screen.getByLabelText('Endpoint URL'), 'ftp://erp.example.com/hooks');
+    await user.click(screen.getByRole('button', { name: 'Add webhook' }));
+
+    const url = screen.getByLabelText('Endpoint URL');
+    expect(url).toHaveAccessibleDescription(/Enter an https:\/\/ address on the public internet\.$/);
+    await waitFor(() => expect(url).toHaveFocus());
+    const events = screen.getByRole('group', { name: 'Events to send' });
+    expect(events).toHaveAccessibleDescription(/Choose at least one event\.$/);
+    expect(calls()).not.toContain('POST /api/v1/webhooks');
+
+    await user.click(within(events).getByRole('button', { name: 'Select all customer events' }));
+    expect(events).toHaveAccessibleDescription('Only the events ticked here are sent to the endpoint.');
+    await user.clear(url);
+    await user.type(url, 'https://user:secret@erp.example.com/hooks');
+    expect(url).toHaveAccessibleDescription(/Enter an https:\/\/ address on the public internet\.$/);
+    await user.clear(url);
+    await user.type(url, 'https://erp.example.com/hooks');
+    expect(url).not.toHaveAttribute('aria-invalid');
   });
 
   it('explains that the store holds as many webhooks as it may', async () => {
