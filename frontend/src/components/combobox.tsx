@@ -23,6 +23,10 @@ interface ComboboxBaseProps {
   name?: string;
   hint?: string;
   error?: string;
+  /** Where the context names the field already (a grid's cell): the label is for screen readers only. */
+  labelHidden?: boolean;
+  /** Several values: the trigger's words instead of "2 chosen", with the chosen ones shown elsewhere (no chips). */
+  triggerLabel?: string;
   disabled?: boolean;
   /** The trigger, e.g. react-hook-form's field.ref, so that focus-on-error reaches it. */
   ref?: Ref<HTMLButtonElement>;
@@ -99,7 +103,8 @@ export function rankOptions(options: readonly ComboboxOption[], search: string):
  * travels in a native form's FormData as hidden inputs.
  */
 export function Combobox(props: ComboboxProps) {
-  const { label, options, searchLabel, placeholder, name, hint, error, disabled, ref, onBlur } = props;
+  const { label, options, searchLabel, placeholder, name, hint, error, disabled, ref, onBlur, labelHidden, triggerLabel } =
+    props;
   const t = useT();
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -206,7 +211,9 @@ export function Combobox(props: ComboboxProps) {
   }
 
   const triggerText = props.multiple
-    ? chosen.length > 0
+    ? triggerLabel !== undefined
+      ? triggerLabel
+      : chosen.length > 0
       ? t('combobox.chosenCount', { count: chosen.length })
       : placeholder
     : chosen[0] !== undefined
@@ -223,8 +230,10 @@ export function Combobox(props: ComboboxProps) {
 
   return (
     <div className="field combobox">
-      <label htmlFor={`${id}-trigger`}>{label}</label>
-      {props.multiple && chosen.length > 0 && (
+      <label htmlFor={`${id}-trigger`} className={labelHidden ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
+      {props.multiple && triggerLabel === undefined && chosen.length > 0 && (
         <ul ref={chipsRef} className="tag-list combobox-chips">
           {chosen.map((value, index) => (
             <li key={value}>

@@ -699,6 +699,8 @@ export const en = {
   'customers.grid.stageOf': 'Stage of {name}',
   'customers.grid.starsOf': 'Intention of {name}',
   'customers.grid.nextOf': 'Next follow-up of {name}',
+  'customers.grid.tagsOf': 'Tags of {name}',
+  'customers.grid.changeTags': 'Tags…',
   'customers.grid.stale': 'Someone else changed {name} meanwhile, so your change was not saved. The list now shows the latest; try again.',
   'customers.grid.failed': 'Could not change {name}: {reason}',
   'customers.grid.keys': 'Keys on a customer’s name: ↑ and ↓ move between customers, Home and End go to the first and the last, Enter opens the customer, Space selects it.',

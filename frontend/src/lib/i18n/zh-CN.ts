@@ -698,6 +698,8 @@ export const zhCN: Dictionary = {
   'customers.grid.stageOf': '{name} 的阶段',
   'customers.grid.starsOf': '{name} 的意向',
   'customers.grid.nextOf': '{name} 的下次跟进',
+  'customers.grid.tagsOf': '{name} 的标签',
+  'customers.grid.changeTags': '标签…',
   'customers.grid.stale': '其他人刚刚修改了 {name}，您的更改未保存。列表已显示最新内容，请重试。',
   'customers.grid.failed': '无法修改 {name}：{reason}',
   'customers.grid.keys': '焦点在客户名称上时：↑ 和 ↓ 在客户之间移动，Home 和 End 跳到第一个和最后一个，Enter 打开客户，空格键选择该客户。',

@@ -320,6 +320,55 @@ describe('Moving a next follow-up in the list', () => {
   });
 });
 
+describe('Changing tags in the list', () => {
+  function tagsApi(listed: Customer[], answer: (request: Request) => Response | Promise<Response>) {
+    return fakeApi((request, url) => {
+      if (url.pathname === '/api/v1/team') return jsonResponse({ items: [] });
+      if (url.pathname === '/api/v1/customers') return jsonResponse({ items: listed, nextCursor: null });
+      if (/^\/api\/v1\/customers\/\d+\/tags$/.test(url.pathname) && request.method === 'PUT') return answer(request);
+      return undefined;
+    });
+  }
+
+  it('adds a tag from the store\'s tags, shown at once, sending the whole set', SLOW, async () => {
+    const reply = deferred<Response>();
+    const anna = customer(1, { name: 'Anna', ownerId: 1, tags: [{ id: 8, name: 'Hinges', color: '#1E88E5' }] });
+    const { requests } = tagsApi([anna, customer(2, { name: 'Bob', ownerId: 2 })], () => reply.promise);
+    const { user } = renderScreen({ role: 'REP', userId: 1 });
+
+    const trigger = await screen.findByRole('combobox', { name: 'Tags of Anna' });
+    // A rep changes their own customers only.
+    expect(screen.queryByRole('combobox', { name: 'Tags of Bob' })).not.toBeInTheDocument();
+    await user.click(trigger);
+    await user.click(await screen.findByRole('option', { name: 'Key account' }));
+
+    const row = screen.getByRole('row', { name: /Anna/ });
+    // Shown before the server answers.
+    expect(within(row).getByText('Key account')).toBeInTheDocument();
+    const put = await waitFor(() => {
+      const found = requests.find((request) => request.method === 'PUT');
+      expect(found).toBeDefined();
+      return found as Request;
+    });
+    expect(new URL(put.url).pathname).toBe('/api/v1/customers/1/tags');
+    expect(await put.json()).toEqual({ tagIds: [7, 8] });
+    reply.resolve(jsonResponse({ ...anna, tags: [{ id: 7, name: 'Key account', color: '#E53935' }, { id: 8, name: 'Hinges', color: '#1E88E5' }], version: 2 }));
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Tags of Anna' })).not.toBeDisabled());
+  });
+
+  it('takes the tag away again and says why in words when the server refuses', SLOW, async () => {
+    const anna = customer(1, { name: 'Anna', ownerId: 1, tags: [] });
+    tagsApi([anna], () => problemResponse({ type: `${PROBLEMS}/forbidden`, title: 'Forbidden', status: 403 }));
+    const { user } = renderScreen({ role: 'MANAGER' });
+
+    await user.click(await screen.findByRole('combobox', { name: 'Tags of Anna' }));
+    await user.click(await screen.findByRole('option', { name: 'Key account' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/^Could not change Anna: .+/);
+    expect(screen.getByRole('alert')).not.toHaveTextContent('Forbidden');
+    await waitFor(() => expect(within(screen.getByRole('row', { name: /Anna/ })).queryByText('Key account')).not.toBeInTheDocument());
+  });
+});
+
 describe('Keyboard in the customer list', () => {
   it('moves between rows with the arrows, Home and End, ticks with Space and opens with Enter', SLOW, async () => {
     listApi([customer(1, { name: 'Anna' }), customer(2, { name: 'Bob' }), customer(3, { name: 'Cid' })]);

@@ -168,6 +168,7 @@ export function CustomersScreen({
         columns={columnSettings.settings}
         canEdit={canEdit}
         timeZone={timeZone}
+        tagOptions={tags}
       />
     );
   }

@@ -10,12 +10,15 @@ import {
   type Updater,
   type VisibilityState,
 } from '@tanstack/react-table';
+import { Combobox } from '@/components/combobox';
 import { SelectAllHeader, SelectCell } from '@/components/select-column';
 import { PoolReturnTimer } from '@/components/pool-return-timer';
 import { useFormatters, useT, type MessageKey, type Translate } from '@/lib/i18n';
 import { ApiError, errorSentence } from '@/lib/problem';
 import { STAGES, STARS, type Customer, type CustomerStage } from '../api/list-customers';
+import type { Tag } from '../api/list-tags';
 import { useRescheduleNextFollowUp } from '../api/reschedule-next-follow-up';
+import { useSetListedCustomerTags } from '../api/set-listed-customer-tags';
 import { usePendingCustomerUpdates, useUpdateListedCustomer } from '../api/update-listed-customer';
 import { COLUMN_LABELS, OPTIONAL_COLUMNS, type ColumnSettings, type OptionalColumn } from '../lib/column-settings';
 import { SORT_KEYS, type SortKey } from '../lib/filters';
@@ -37,6 +40,8 @@ export interface CustomersTableProps {
   canEdit?: (customer: Customer) => boolean;
   /** The store's time zone (the day a next follow-up moves to is the store's); default the browser's. */
   timeZone?: string;
+  /** The store's tags: given, the tags of a customer one may change are changed in place. */
+  tagOptions?: Tag[];
 }
 
 const column = createColumnHelper<Customer>();
@@ -96,6 +101,7 @@ export function CustomersTable({
   columns: settings,
   canEdit,
   timeZone,
+  tagOptions,
 }: CustomersTableProps) {
   const t = useT();
   const format = useFormatters();
@@ -124,6 +130,11 @@ export function CustomersTable({
     setProblem(() => (t: Translate) => t('customers.grid.failed', { name, reason: errorSentence(t, error) }));
   });
   const rescheduling = reschedule.isPending ? reschedule.variables.customer.id : null;
+  const setTags = useSetListedCustomerTags((error, { customer }) => {
+    const name = customers.find((listed) => listed.id === customer.id)?.name ?? String(customer.id);
+    setProblem(() => (t: Translate) => t('customers.grid.failed', { name, reason: errorSentence(t, error) }));
+  });
+  const tagging = setTags.isPending ? setTags.variables.customer.id : null;
 
   function edit(customer: Customer, patch: Partial<Pick<Customer, 'stage' | 'stars'>>) {
     // One change of a row at a time: the next needs the version the first one makes.
@@ -249,12 +260,32 @@ export function CustomersTable({
         enableSorting: false,
         header: plainHeader(COLUMN_LABELS.tags),
         cell: ({ row: { original: customer } }) => (
-          <td data-label={t(COLUMN_LABELS.tags)}>
+          <td data-label={t(COLUMN_LABELS.tags)} className="grid-edit-cell">
             <span className="tag-list">
               {customer.tags.map((tag) => (
                 <TagChip key={tag.id} tag={tag} />
               ))}
             </span>
+            {editable(customer) && tagOptions && tagOptions.length > 0 && (
+              <Combobox
+                multiple
+                label={t('customers.grid.tagsOf', { name: customer.name })}
+                labelHidden
+                triggerLabel={t('customers.grid.changeTags')}
+                options={tagOptions.map((tag) => ({ value: String(tag.id), label: tag.group ? `${tag.group}: ${tag.name}` : tag.name }))}
+                value={customer.tags.map((tag) => String(tag.id))}
+                disabled={tagging === customer.id}
+                onChange={(ids) => {
+                  // One change of a row's tags at a time: each sends the whole set.
+                  if (tagging !== null) return;
+                  setProblem(null);
+                  const chosen = ids.map(Number);
+                  setTags.mutate({ customer, tags: tagOptions.filter((tag) => chosen.includes(tag.id)) });
+                }}
+                searchLabel={t('combobox.searchTags')}
+                placeholder={t('customers.grid.changeTags')}
+              />
+            )}
           </td>
         ),
       }),
@@ -323,7 +354,7 @@ export function CustomersTable({
     };
     return [defs.select, defs.name, ...OPTIONAL_COLUMNS.map((id) => defs[id])];
     // `edit` reads only what these dependencies already cover.
-  }, [t, format, now, owners, selected, onSelect, rovingId, canEdit, pending, zone, rescheduling, failedMoves]);
+  }, [t, format, now, owners, selected, onSelect, rovingId, canEdit, pending, zone, rescheduling, failedMoves, tagOptions, tagging]);
 
   // The tick box and the name always first; then the person's order. The owner column only for managers.
   const order = settings?.order ?? [...OPTIONAL_COLUMNS];
