@@ -114,8 +114,11 @@ class IntegratorScenarioTest {
         assertNull(customer.getOwnerId(), "what a key creates without an owner goes to the pool");
 
         var found = customers.listCustomersWithHttpInfo(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, List.of("incoterm:FOB"), null, null, null, null, null);
+                null, null, null, null, null, null, null, null, List.of("incoterm:FOB"), null, null, null, null, null, 100L);
         assertEquals(List.of(customer.getId()), found.getData().getItems().stream().map(Customer::getId).toList());
+        // A first page counted up to a bound: exact here, as it holds fewer matches than the bound.
+        assertEquals(1L, found.getData().getTotal());
+        assertEquals(Boolean.FALSE, found.getData().getTotalCapped());
         assertEquals("600", found.getHeaders().get("ratelimit-limit").get(0));
 
         var current = customers.getCustomerWithHttpInfo(customer.getId());
