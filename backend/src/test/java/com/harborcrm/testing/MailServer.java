@@ -34,11 +34,12 @@ public final class MailServer implements AutoCloseable {
     }
 
     /**
-     * What arrived, once at least {@code expected} messages have (or 5 s passed): the server stores a message a
-     * moment after it accepted it, so the sender may be done before the message is in the box.
+     * What arrived, once at least {@code expected} messages have (or 30 s passed): the server stores a message a
+     * moment after it accepted it, so the sender may be done before the message is in the box. Generous: it returns
+     * as soon as they are there, and a busy 2-core CI machine once took longer than 5 s.
      */
     public List<MimeMessage> received(int expected) {
-        greenMail.waitForIncomingEmail(5_000, expected);
+        greenMail.waitForIncomingEmail(30_000, expected);
         return received();
     }
 
