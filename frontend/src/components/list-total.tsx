@@ -3,6 +3,14 @@ import { useT, type MessageKey } from '@/lib/i18n';
 /** The bound a list's first page counts its matches up to (the API's countUpTo): cheap however many match. */
 export const COUNT_BOUND = 1000;
 
+/**
+ * The countUpTo of a list request: the bound on a first page (cheap, so always), nothing on later pages or when every
+ * match is counted (includeTotal).
+ */
+export function countUpTo(query: Record<string, unknown>, cursor: string | undefined): number | undefined {
+  return cursor === undefined && query.includeTotal !== 'true' ? COUNT_BOUND : undefined;
+}
+
 interface ListTotalProps {
   /** The first page's total: exact, or the bound when `capped`. */
   total: number | null | undefined;

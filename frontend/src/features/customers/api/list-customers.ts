@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { apiClient, unwrap } from '@/lib/api-client';
 import type { components, paths } from '@/lib/api/schema';
-import { COUNT_BOUND } from '@/components/list-total';
+import { countUpTo } from '@/components/list-total';
 import { withCustomFieldParams } from '@/lib/custom-field-query';
 
 export { STAGES, STARS } from '@/lib/domain';
@@ -34,12 +34,10 @@ export const STATUSES = ['ACTIVE', 'LOST'] as const satisfies readonly CustomerS
 export const PAGE_SIZE = 50;
 
 export function listCustomers(query: CustomerQuery, cursor?: string) {
-  // A first page counts its matches up to a bound unless every match is to be counted: cheap, so always.
-  const countUpTo = cursor === undefined && query.includeTotal !== 'true' ? COUNT_BOUND : undefined;
   return unwrap(
     apiClient.GET('/api/v1/customers', {
       // The URL's cf.<key> become the contract's customField=key:value.
-      params: { query: withCustomFieldParams({ ...query, limit: PAGE_SIZE, cursor, countUpTo }) as ListQuery },
+      params: { query: withCustomFieldParams({ ...query, limit: PAGE_SIZE, cursor, countUpTo: countUpTo(query, cursor) }) as ListQuery },
     }),
   );
 }

@@ -113,27 +113,25 @@ export function CustomersTable({
   const rovingId = customers.some((customer) => customer.id === activeId) ? activeId : (customers[0]?.id ?? null);
   const [problem, setProblem] = useState<((t: Translate) => string) | null>(null);
   const pending = usePendingCustomerUpdates();
-  const update = useUpdateListedCustomer((error, { customer }) => {
-    const name = customers.find((listed) => listed.id === customer.id)?.name ?? String(customer.id);
+  /** Why a change made in the list did not take, in words, named by the customer's name. */
+  function sayFailed(customerId: number, error: Error) {
+    const name = customers.find((listed) => listed.id === customerId)?.name ?? String(customerId);
     setProblem(() => (t: Translate) =>
       error instanceof ApiError && error.status === 412
         ? t('customers.grid.stale', { name })
         : t('customers.grid.failed', { name, reason: errorSentence(t, error) }),
     );
-  });
+  }
+  const update = useUpdateListedCustomer((error, { customer }) => sayFailed(customer.id, error));
 
   const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const [failedMoves, setFailedMoves] = useState(0);
   const reschedule = useRescheduleNextFollowUp((error, { customer }) => {
     setFailedMoves((count) => count + 1);
-    const name = customers.find((listed) => listed.id === customer.id)?.name ?? String(customer.id);
-    setProblem(() => (t: Translate) => t('customers.grid.failed', { name, reason: errorSentence(t, error) }));
+    sayFailed(customer.id, error);
   });
   const rescheduling = reschedule.isPending ? reschedule.variables.customer.id : null;
-  const setTags = useSetListedCustomerTags((error, { customer }) => {
-    const name = customers.find((listed) => listed.id === customer.id)?.name ?? String(customer.id);
-    setProblem(() => (t: Translate) => t('customers.grid.failed', { name, reason: errorSentence(t, error) }));
-  });
+  const setTags = useSetListedCustomerTags((error, { customer }) => sayFailed(customer.id, error));
   const tagging = setTags.isPending ? setTags.variables.customer.id : null;
 
   function edit(customer: Customer, patch: Partial<Pick<Customer, 'stage' | 'stars'>>) {

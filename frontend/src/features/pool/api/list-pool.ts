@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { COUNT_BOUND } from '@/components/list-total';
+import { countUpTo } from '@/components/list-total';
 import { apiClient, unwrap } from '@/lib/api-client';
 import type { components, paths } from '@/lib/api/schema';
 
@@ -12,11 +12,9 @@ export type PoolQuery = Record<string, string | string[]>;
 export const PAGE_SIZE = 50;
 
 export function listPool(query: PoolQuery, cursor?: string) {
-  // A first page counts its matches up to a bound unless every match is to be counted: cheap, so always.
-  const countUpTo = cursor === undefined && query.includeTotal !== 'true' ? COUNT_BOUND : undefined;
   return unwrap(
     apiClient.GET('/api/v1/pool', {
-      params: { query: { ...query, limit: PAGE_SIZE, cursor, countUpTo } as unknown as PoolQueryParams },
+      params: { query: { ...query, limit: PAGE_SIZE, cursor, countUpTo: countUpTo(query, cursor) } as unknown as PoolQueryParams },
     }),
   );
 }
