@@ -12,13 +12,12 @@ import { chromium } from 'playwright-core';
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
 export const MIN_SCORE = 0.9;
 export const MAX_CLS = 0.1;
-/**
- * Where a page fails the run. Accessibility, best practices and layout shift do not move with the machine's load:
- * they fail below the bar. Performance does (a page measured 93 on a quiet machine and 60–86 beside a busy test
- * run), so below the bar on the median of three runs it is reported as a miss, and the run fails only below this
- * floor — a real regression, not a busy machine. Set LIGHTHOUSE_STRICT=1 to fail at the bar itself.
+/*
+ * Every bar fails the run, performance included. Timing scores move with the machine's load, so a page below any
+ * bar is measured twice more and judged on the median of the three runs (Lighthouse's own advice for a noisy
+ * machine). The grid's first drawing used to block for 200–300 ms and scored 87–96 on CI; drawn in a transition,
+ * with its fields mounted when used, it measured 96–98 here (total blocking time 60–100 ms), 96–97 beside a busy core.
  */
-export const PERFORMANCE_FLOOR = process.env.LIGHTHOUSE_STRICT === '1' ? MIN_SCORE : 0.8;
 
 /** Chromium with a debugging port Lighthouse connects to; its default context is Playwright's, cookies and all. */
 async function launch() {
@@ -137,20 +136,16 @@ export async function measure({ origin, paths, email, password, resultsDir, retr
       };
     }
 
-    /** Below any bar on this measure: worth two more runs and a median, whether or not it fails the run. */
+    /** Below any bar on this measure: worth two more runs and a median. */
     function shortOf(result) {
       return CATEGORIES.some((category) => result.scores[category] < MIN_SCORE) || result.cls > MAX_CLS;
     }
 
     function failuresOf(result, runs) {
       const failures = [];
-      result.misses = [];
       if (runs.some((run) => !run.signedIn)) failures.push(`a run did not stay on ${result.path}: was the session lost?`);
       for (const category of CATEGORIES) {
-        const floor = category === 'performance' ? PERFORMANCE_FLOOR : MIN_SCORE;
-        if (result.scores[category] < MIN_SCORE && result.scores[category] >= floor) {
-          result.misses.push(`${category} ${result.scores[category]} < ${MIN_SCORE} (load-sensitive; fails below ${floor})`);
-        } else if (result.scores[category] < floor) {
+        if (result.scores[category] < MIN_SCORE) {
           // The audits of the run whose score was the median.
           const run = runs.find((r) => r.scores[category] === result.scores[category]) ?? runs[0];
           failures.push(`${category} ${result.scores[category]} < ${MIN_SCORE}: ${failingAudits(run.lhr, category).join('; ') || 'no audit below the bar'}`);
@@ -167,7 +162,7 @@ export async function measure({ origin, paths, email, password, resultsDir, retr
     for (const path of paths) {
       const runs = [await runOnce(path, 0)];
       let result = { ...runs[0], runs: 1 };
-      if (failuresOf(result, runs).length > 0 || shortOf(result)) {
+      if (shortOf(result)) {
         for (let attempt = 1; attempt <= retries; attempt++) runs.push(await runOnce(path, attempt));
         result = {
           ...runs[0],
@@ -195,6 +190,5 @@ export function describe(result) {
   const metrics = Object.entries(result.metrics).map(([id, value]) => `${id} ${value}`).join(', ');
   const runs = result.runs > 1 ? ` median of ${result.runs} runs (${result.each.join('; ')}); first run's` : '';
   return `${result.path}: ${scores}; CLS ${result.cls.toFixed(3)};${runs} ${metrics}` +
-    `${result.unusedJavaScript ? `; unused JS ${result.unusedJavaScript}` : ''} (${result.seconds.toFixed(1)} s, ${result.report})` +
-    `${result.misses?.length ? `\n  MISSED (reported, not failed): ${result.misses.join('; ')}` : ''}`;
+    `${result.unusedJavaScript ? `; unused JS ${result.unusedJavaScript}` : ''} (${result.seconds.toFixed(1)} s, ${result.report})`;
 }

@@ -136,7 +136,8 @@ export function Combobox(props: ComboboxProps) {
 
   const labels = useMemo(() => new Map(options.map((option) => [option.value, option.label])), [options]);
   const labelOf = (value: string) => labels.get(value) ?? value;
-  const matches = useMemo(() => rankOptions(options, search), [options, search]);
+  // Ranked only while open: a grid draws a closed picker on every row.
+  const matches = useMemo(() => (open ? rankOptions(options, search) : []), [open, options, search]);
   const noneLabel = props.multiple ? undefined : props.noneLabel;
   const showNone = noneLabel !== undefined && search.trim() === '';
   const rowOffset = showNone ? 1 : 0;

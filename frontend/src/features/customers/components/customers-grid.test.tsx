@@ -24,6 +24,17 @@ function renderScreen({ role = 'MANAGER', userId = 5 }: { role?: Role; userId?: 
   return { ...renderWithProviders(<RouterProvider router={router} />), router };
 }
 
+/**
+ * The row's editor of a field, opened as a person opens it: the grid shows a button that reads like the value, and
+ * the native field only once it is used.
+ */
+async function openEditor(user: { click: (element: Element) => Promise<void> }, button: RegExp, field: string) {
+  await user.click(await screen.findByRole('button', { name: button }));
+  const editor = screen.getByLabelText(field);
+  expect(editor).toHaveFocus();
+  return editor;
+}
+
 const listRequests = (requests: Request[]) =>
   requests.filter((request) => new URL(request.url).pathname === '/api/v1/customers' && request.method === 'GET');
 
@@ -166,11 +177,15 @@ describe('Changing stage and intention in the list', () => {
     );
     const { user } = renderScreen({ role: 'REP', userId: 1 });
 
-    const stage = await screen.findByRole('combobox', { name: 'Stage of Anna' });
+    // No native field until one is used: a light button that says the value and what it does.
+    await screen.findByRole('button', { name: 'Inquiry: change the stage of Anna' });
+    expect(screen.getByRole('table').querySelectorAll('select, input[type="date"]')).toHaveLength(0);
     // A rep changes their own customers only.
-    expect(screen.queryByRole('combobox', { name: 'Stage of Bob' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /change the stage of Bob/ })).not.toBeInTheDocument();
     expect(within(screen.getByRole('row', { name: /Bob/ })).getByText('Inquiry')).toBeInTheDocument();
 
+    const stage = await openEditor(user, /^Inquiry: change the stage of Anna$/, 'Stage of Anna');
+    expect(screen.getByRole('table').querySelectorAll('select, input[type="date"]')).toHaveLength(1);
     await user.selectOptions(stage, 'Sample order');
     // Shown before the server answers.
     expect(stage).toHaveValue('SAMPLE_ORDER');
@@ -191,10 +206,16 @@ describe('Changing stage and intention in the list', () => {
     await waitFor(() => expect(listRequests(requests).length).toBeGreaterThan(listsBefore));
     await waitFor(() => expect(screen.getByRole('combobox', { name: 'Stage of Anna' })).toHaveValue('SAMPLE_ORDER'));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    // Escape leaves the field, the button saying the new stage and keeping the focus.
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('combobox', { name: 'Stage of Anna' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Sample order: change the stage of Anna' })).toHaveFocus();
 
     // The next change sends the new version.
-    const stars = screen.getByRole('combobox', { name: 'Intention of Anna' });
-    await waitFor(() => expect(stars).not.toHaveAttribute('aria-busy'));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: /change the intention of Anna/ })).not.toHaveAttribute('aria-busy'),
+    );
+    const stars = await openEditor(user, /change the intention of Anna$/, 'Intention of Anna');
     await user.selectOptions(stars, 'High intention');
     await waitFor(() => expect(requests.filter((request) => request.method === 'PATCH')).toHaveLength(2));
     const second = requests.filter((request) => request.method === 'PATCH')[1] as Request;
@@ -207,7 +228,7 @@ describe('Changing stage and intention in the list', () => {
     const { requests, server } = serverApi([customer(1, { name: 'Anna', ownerId: 1 })], () => reply.promise);
     const { user } = renderScreen({ role: 'MANAGER' });
 
-    const stage = await screen.findByRole('combobox', { name: 'Stage of Anna' });
+    const stage = await openEditor(user, /change the stage of Anna/, 'Stage of Anna');
     await user.selectOptions(stage, 'Transaction');
     expect(stage).toHaveValue('TRANSACTION');
     await waitFor(() => expect(requests.some((request) => request.method === 'PATCH')).toBe(true));
@@ -224,7 +245,9 @@ describe('Changing stage and intention in the list', () => {
     ).toHaveRole('alert');
     expect(stage).toHaveValue('INQUIRY');
     await waitFor(() => expect(listRequests(requests).length).toBeGreaterThan(listsBefore));
-    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Intention of Anna' })).toHaveValue('3'));
+    // Leaving the field, the list shows theirs.
+    await user.tab();
+    await waitFor(() => expect(screen.getByRole('button', { name: /change the intention of Anna/ })).toHaveTextContent('★★★'));
 
     // In Chinese too.
     act(() => setLocale('zh-CN'));
@@ -238,7 +261,7 @@ describe('Changing stage and intention in the list', () => {
     const { user } = renderScreen({ role: 'ADMIN' });
 
     // A manager or admin changes any customer, one in the pool too.
-    const stars = await screen.findByRole('combobox', { name: 'Intention of Anna' });
+    const stars = await openEditor(user, /change the intention of Anna/, 'Intention of Anna');
     await user.selectOptions(stars, 'Unrated');
     expect(await screen.findByRole('alert')).toHaveTextContent(/^Could not change Anna: .+/);
     expect(screen.getByRole('alert')).not.toHaveTextContent('Forbidden');
@@ -272,10 +295,12 @@ describe('Moving a next follow-up in the list', () => {
     const { requests } = rescheduleApi([anna, customer(2, { name: 'Bob', lastFollowUpAt: null, nextFollowUpAt: null })], () => reply.promise);
     const { user } = renderInUtc();
 
-    const field = await screen.findByLabelText('Next follow-up of Anna');
+    const shown = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(TOMORROW));
+    // A button saying the day until it is used; then the day field, focused.
+    const field = await openEditor(user, new RegExp(`^${shown}: move the next follow-up of Anna$`), 'Next follow-up of Anna');
     expect(field).toHaveValue(day(TOMORROW));
     // Nothing to plan from without a follow-up: Bob's is not a field.
-    expect(screen.queryByLabelText('Next follow-up of Bob')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /next follow-up of Bob/ })).not.toBeInTheDocument();
 
     await user.clear(field);
     await user.type(field, '2099-03-04');
@@ -289,8 +314,13 @@ describe('Moving a next follow-up in the list', () => {
     });
     expect(new URL(post.url).pathname).toBe('/api/v1/agenda/items/next-1/reschedule');
     expect(await post.json()).toEqual({ on: '2099-03-04' });
+    // The field gave way to the button, which keeps the focus; one move was sent, not a second on leaving.
+    expect(screen.getByRole('button', { name: /move the next follow-up of Anna/ })).toHaveFocus();
     reply.resolve(new Response(null, { status: 204 }));
-    await waitFor(() => expect(screen.getByLabelText('Next follow-up of Anna')).toHaveValue('2099-03-04'));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: /move the next follow-up of Anna/ })).toHaveTextContent('Mar 4, 2099'),
+    );
+    expect(requests.filter((request) => request.method === 'POST')).toHaveLength(1);
   });
 
   it('puts the day back and says why in words when the server refuses, and Escape undoes what was typed', SLOW, async () => {
@@ -305,10 +335,12 @@ describe('Moving a next follow-up in the list', () => {
     );
     const { user } = renderInUtc();
 
-    const field = await screen.findByLabelText('Next follow-up of Anna');
+    let field = await openEditor(user, /move the next follow-up of Anna/, 'Next follow-up of Anna');
     await user.clear(field);
     await user.type(field, '2099-05-06');
     await user.keyboard('{Escape}');
+    // Nothing sent; opened again, the field holds the planned day.
+    field = await openEditor(user, /move the next follow-up of Anna/, 'Next follow-up of Anna');
     expect(field).toHaveValue(day(TOMORROW));
 
     await user.clear(field);
@@ -316,7 +348,8 @@ describe('Moving a next follow-up in the list', () => {
     await user.tab();
     expect(await screen.findByRole('alert')).toHaveTextContent(/^Could not change Anna: .+/);
     expect(screen.getByRole('alert')).not.toHaveTextContent('must not be in the past');
-    await waitFor(() => expect(screen.getByLabelText('Next follow-up of Anna')).toHaveValue(day(TOMORROW)));
+    field = await openEditor(user, /move the next follow-up of Anna/, 'Next follow-up of Anna');
+    expect(field).toHaveValue(day(TOMORROW));
   });
 });
 

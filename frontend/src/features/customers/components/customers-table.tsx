@@ -22,6 +22,7 @@ import { useSetListedCustomerTags } from '../api/set-listed-customer-tags';
 import { usePendingCustomerUpdates, useUpdateListedCustomer } from '../api/update-listed-customer';
 import { COLUMN_LABELS, OPTIONAL_COLUMNS, type ColumnSettings, type OptionalColumn } from '../lib/column-settings';
 import { SORT_KEYS, type SortKey } from '../lib/filters';
+import { GridCellSelect } from './grid-cell-select';
 import { NextFollowUpCell } from './next-follow-up-cell';
 import { TagChip } from './tag-chip';
 
@@ -77,11 +78,17 @@ function starsText(t: Translate, stars: number) {
   return t(`stars.${stars as 0 | 1 | 2 | 3}`);
 }
 
+function starGlyphs(stars: number) {
+  return '★'.repeat(stars) + '☆'.repeat(3 - stars);
+}
+
 /**
  * The customer list as a data grid (TanStack Table: the columns defined once, header and cells drawn from its model;
  * the API sorts, by its sort keys). The person chooses and orders the optional columns; the tick box and the name
  * always come first. Stage and intention change in place for the customers the person may change: shown at once,
- * put back with a sentence if the server refuses (412: someone else changed the customer).
+ * put back with a sentence if the server refuses (412: someone else changed the customer). Their native fields (and
+ * the next follow-up's day field) mount when used: a light button until then, since 150 selects and day fields made
+ * the page's first drawing block for 100 ms and more (GridCellSelect).
  *
  * Keyboard: the rows' names form one tab stop (roving tabindex); ↑/↓ move between rows, Home/End to the first and
  * last, Enter opens the customer, Space ticks the row.
@@ -125,11 +132,7 @@ export function CustomersTable({
   const update = useUpdateListedCustomer((error, { customer }) => sayFailed(customer.id, error));
 
   const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const [failedMoves, setFailedMoves] = useState(0);
-  const reschedule = useRescheduleNextFollowUp((error, { customer }) => {
-    setFailedMoves((count) => count + 1);
-    sayFailed(customer.id, error);
-  });
+  const reschedule = useRescheduleNextFollowUp((error, { customer }) => sayFailed(customer.id, error));
   const rescheduling = reschedule.isPending ? reschedule.variables.customer.id : null;
   const setTags = useSetListedCustomerTags((error, { customer }) => sayFailed(customer.id, error));
   const tagging = setTags.isPending ? setTags.variables.customer.id : null;
@@ -149,6 +152,12 @@ export function CustomersTable({
     const first = next[0];
     if (first) onSort(first.desc ? `-${first.id}` : first.id);
   }
+
+  // The store's tags as the rows' pickers offer them: made once, not once a row.
+  const tagChoices = useMemo(
+    () => (tagOptions ?? []).map((tag) => ({ value: String(tag.id), label: tag.group ? `${tag.group}: ${tag.name}` : tag.name })),
+    [tagOptions],
+  );
 
   const columnDefs = useMemo(() => {
     const plainHeader = (label: MessageKey) => () => <th scope="col">{t(label)}</th>;
@@ -208,18 +217,14 @@ export function CustomersTable({
         cell: ({ row: { original: customer } }) => (
           <td data-label={t(COLUMN_LABELS.stage)} className="grid-edit-cell">
             {editable(customer) ? (
-              <select
-                aria-label={t('customers.grid.stageOf', { name: customer.name })}
+              <GridCellSelect
+                label={t('customers.grid.stageOf', { name: customer.name })}
+                buttonLabel={t('customers.grid.changeStage', { value: t(`stage.${customer.stage}`), name: customer.name })}
                 value={customer.stage}
-                aria-busy={pending.has(customer.id) || undefined}
-                onChange={(event) => edit(customer, { stage: event.target.value as CustomerStage })}
-              >
-                {STAGES.map((option) => (
-                  <option key={option} value={option}>
-                    {t(`stage.${option}`)}
-                  </option>
-                ))}
-              </select>
+                options={STAGES.map((option) => ({ value: option, label: t(`stage.${option}`) }))}
+                busy={pending.has(customer.id)}
+                onChange={(stage) => edit(customer, { stage: stage as CustomerStage })}
+              />
             ) : (
               t(`stage.${customer.stage}`)
             )}
@@ -233,21 +238,18 @@ export function CustomersTable({
         cell: ({ row: { original: customer } }) => (
           <td data-label={t(COLUMN_LABELS.stars)} className="grid-edit-cell">
             {editable(customer) ? (
-              <select
-                aria-label={t('customers.grid.starsOf', { name: customer.name })}
+              <GridCellSelect
+                label={t('customers.grid.starsOf', { name: customer.name })}
+                buttonLabel={t('customers.grid.changeStars', { value: starsText(t, customer.stars), name: customer.name })}
                 value={String(customer.stars)}
-                aria-busy={pending.has(customer.id) || undefined}
-                onChange={(event) => edit(customer, { stars: Number(event.target.value) })}
-              >
-                {STARS.map((option) => (
-                  <option key={option} value={String(option)}>
-                    {t(`stars.${option}`)}
-                  </option>
-                ))}
-              </select>
+                options={STARS.map((option) => ({ value: String(option), label: starsText(t, option) }))}
+                display={<span aria-hidden="true">{starGlyphs(customer.stars)}</span>}
+                busy={pending.has(customer.id)}
+                onChange={(stars) => edit(customer, { stars: Number(stars) })}
+              />
             ) : (
               <span aria-label={starsText(t, customer.stars)} title={starsText(t, customer.stars)}>
-                {'★'.repeat(customer.stars) + '☆'.repeat(3 - customer.stars)}
+                {starGlyphs(customer.stars)}
               </span>
             )}
           </td>
@@ -270,7 +272,7 @@ export function CustomersTable({
                 label={t('customers.grid.tagsOf', { name: customer.name })}
                 labelHidden
                 triggerLabel={t('customers.grid.changeTags')}
-                options={tagOptions.map((tag) => ({ value: String(tag.id), label: tag.group ? `${tag.group}: ${tag.name}` : tag.name }))}
+                options={tagChoices}
                 value={customer.tags.map((tag) => String(tag.id))}
                 disabled={tagging === customer.id}
                 onChange={(ids) => {
@@ -334,7 +336,6 @@ export function CustomersTable({
             // The plan belongs to the latest follow-up: without one there is nothing to move.
             movable={editable(customer) && customer.lastFollowUpAt != null}
             busy={rescheduling === customer.id}
-            resetToken={failedMoves}
             onMove={(moved, day) => {
               setProblem(null);
               reschedule.mutate({ customer: moved, day, timeZone: zone });
@@ -352,7 +353,7 @@ export function CustomersTable({
     };
     return [defs.select, defs.name, ...OPTIONAL_COLUMNS.map((id) => defs[id])];
     // `edit` reads only what these dependencies already cover.
-  }, [t, format, now, owners, selected, onSelect, rovingId, canEdit, pending, zone, rescheduling, failedMoves, tagOptions, tagging]);
+  }, [t, format, now, owners, selected, onSelect, rovingId, canEdit, pending, zone, rescheduling, tagOptions, tagChoices, tagging]);
 
   // The tick box and the name always first; then the person's order. The owner column only for managers.
   const order = settings?.order ?? [...OPTIONAL_COLUMNS];

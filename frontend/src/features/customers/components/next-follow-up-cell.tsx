@@ -1,7 +1,8 @@
-import type { KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useFormatters, useT } from '@/lib/i18n';
 import { instantToWallTime } from '@/lib/zoned-time';
 import type { Customer } from '../api/list-customers';
+import { showPicker } from './grid-cell-select';
 
 interface NextFollowUpCellProps {
   customer: Customer;
@@ -13,16 +14,14 @@ interface NextFollowUpCellProps {
   /** Moving it is offered: the person may edit the customer and it has a follow-up to plan from. */
   movable: boolean;
   busy: boolean;
-  /** Changes when a move failed: the field shows the planned day again, whatever was typed. */
-  resetToken: number;
   onMove: (customer: Customer, day: string) => void;
 }
 
 /**
  * The planned next follow-up: its day, "overdue" in words as well as in colour, and for a customer one may change,
- * a day field that moves it (to today or later) when it is left or on Enter; Escape puts the day back.
+ * a day field (on demand) that moves it (to today or later) when it is left or on Enter; Escape puts the day back.
  */
-export function NextFollowUpCell({ customer, label, now, timeZone, movable, busy, resetToken, onMove }: NextFollowUpCellProps) {
+export function NextFollowUpCell({ customer, label, now, timeZone, movable, busy, onMove }: NextFollowUpCellProps) {
   const t = useT();
   const format = useFormatters();
   const planned = customer.nextFollowUpAt;
@@ -45,41 +44,105 @@ export function NextFollowUpCell({ customer, label, now, timeZone, movable, busy
     );
   }
 
-  const day = planned ? instantToWallTime(planned, timeZone).slice(0, 10) : '';
-  const today = instantToWallTime(new Date(now).toISOString(), timeZone).slice(0, 10);
-
-  function commit(input: HTMLInputElement) {
-    const chosen = input.value;
-    if (chosen === '' || chosen === day) {
-      input.value = day;
-      return;
-    }
-    onMove(customer, chosen);
-  }
-
-  function handleKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      commit(event.currentTarget);
-    } else if (event.key === 'Escape') {
-      event.currentTarget.value = day;
-    }
-  }
-
   return (
     <td data-label={label} className={overdue ? 'grid-edit-cell follow-up-overdue' : 'grid-edit-cell'}>
-      <input
-        // A new day from the server, or a refused move, resets what the field shows.
-        key={`${day}:${resetToken}`}
-        type="date"
-        defaultValue={day}
-        min={today}
-        aria-label={t('customers.grid.nextOf', { name: customer.name })}
-        aria-busy={busy || undefined}
-        onBlur={(event) => commit(event.currentTarget)}
-        onKeyDown={handleKeyDown}
+      <DayEditor
+        planned={planned}
+        now={now}
+        timeZone={timeZone}
+        shown={planned ? format.date(planned) : '—'}
+        label={t('customers.grid.nextOf', { name: customer.name })}
+        buttonLabel={t('customers.grid.moveNext', { value: planned ? format.date(planned) : '—', name: customer.name })}
+        busy={busy}
+        onMove={(chosen) => onMove(customer, chosen)}
       />{' '}
       {overdueLabel}
     </td>
+  );
+}
+
+interface DayEditorProps {
+  planned: string | null | undefined;
+  now: number;
+  timeZone: string;
+  /** The day as the list writes it. */
+  shown: string;
+  label: string;
+  buttonLabel: string;
+  busy: boolean;
+  onMove: (day: string) => void;
+}
+
+/**
+ * The day as a light button until used, then a day field, focused with its calendar open (a page of 50 day fields
+ * took Chromium 30–60 ms of layout on load, most of the grid's blocking time). Enter or leaving it moves the
+ * follow-up when the day changed; Escape puts it back; either way the button returns.
+ */
+function DayEditor({ planned, now, timeZone, shown, label, buttonLabel, busy, onMove }: DayEditorProps) {
+  const [editing, setEditing] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const refocusButton = useRef(false);
+  const closed = useRef(false);
+
+  useEffect(() => {
+    if (editing && inputRef.current) {
+      closed.current = false;
+      inputRef.current.focus();
+      showPicker(inputRef.current);
+    } else if (!editing && refocusButton.current) {
+      refocusButton.current = false;
+      buttonRef.current?.focus();
+    }
+  }, [editing]);
+
+  // The days in the store's zone, worked out when the field is opened, not for every row drawn.
+  const day = editing && planned ? instantToWallTime(planned, timeZone).slice(0, 10) : '';
+  const today = editing ? instantToWallTime(new Date(now).toISOString(), timeZone).slice(0, 10) : '';
+
+  function commit(input: HTMLInputElement) {
+    const chosen = input.value;
+    if (chosen !== '' && chosen !== day) onMove(chosen);
+  }
+
+  function handleKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === 'Enter' || event.key === 'Escape') {
+      event.preventDefault();
+      if (event.key === 'Enter') commit(event.currentTarget);
+      // Said once: the field's removal may be reported as leaving it too.
+      closed.current = true;
+      refocusButton.current = true;
+      setEditing(false);
+    }
+  }
+
+  if (!editing) {
+    return (
+      <button
+        ref={buttonRef}
+        type="button"
+        className="grid-cell-button"
+        aria-label={buttonLabel}
+        aria-busy={busy || undefined}
+        onClick={() => setEditing(true)}
+      >
+        {shown}
+      </button>
+    );
+  }
+  return (
+    <input
+      ref={inputRef}
+      type="date"
+      defaultValue={day}
+      min={today}
+      aria-label={label}
+      aria-busy={busy || undefined}
+      onBlur={(event) => {
+        if (!closed.current) commit(event.currentTarget);
+        setEditing(false);
+      }}
+      onKeyDown={handleKeyDown}
+    />
   );
 }
