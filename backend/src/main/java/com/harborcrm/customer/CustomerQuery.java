@@ -222,7 +222,8 @@ public class CustomerQuery {
             }
         }
         try {
-            sql.append(" and c.custom_fields @> cast(:customFields as jsonb)");
+            // The second condition follows from the first; it lets the planner use the partial GIN index (V92).
+            sql.append(" and c.custom_fields @> cast(:customFields as jsonb) and c.custom_fields <> cast('{}' as jsonb)");
             params.put("customFields", mapper.writeValueAsString(contained));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
