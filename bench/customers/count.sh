@@ -51,22 +51,16 @@ RESULT="$OUT/count-$(date -u +%Y%m%dT%H%M).txt"
     wrk_get "${name}_includeTotal" 4 "$SECONDS_PER_RUN" "/api/v1/customers?$query&limit=50&includeTotal=true"
   done
   echo
-  echo "== raw SQL floor of the bounded count alone (pgbench, concurrency $CONCURRENCY) =="
+  echo "== the bounded count alone: raw SQL floor (pgbench, concurrency $CONCURRENCY), then EXPLAIN (ANALYZE, BUFFERS) =="
   for shape in "${SHAPES[@]}"; do
     IFS='|' read -r name query where <<<"$shape"
     [ -n "$where" ] || continue
+    count_sql="select count(*) from (select 1 from customers c where c.store_id = $STORE and $where limit 1001) bounded"
     rm -f "$OUT"/pgbench_log.*
-    printf '%s\n' "select count(*) from (select 1 from customers c where c.store_id = $STORE and $where limit 1001) bounded;" > "$OUT/query.sql"
+    printf '%s;\n' "$count_sql" > "$OUT/query.sql"
     (cd "$OUT" && pgbench -h 127.0.0.1 -p "$BENCH_PG_PORT" -U harbor -n -c $CONCURRENCY -j 2 -T "$SECONDS_PER_RUN" -f query.sql -l "$BENCH_DB" >/dev/null 2>&1)
-    echo "$name: bounded count raw SQL p95 $(pgbench_p95 "$OUT"/pgbench_log.*) ms ($(cat "$OUT"/pgbench_log.* | wc -l) counts)"
-  done
-  echo
-  echo "== EXPLAIN (ANALYZE, BUFFERS) of the bounded count =="
-  for shape in "${SHAPES[@]}"; do
-    IFS='|' read -r name query where <<<"$shape"
-    [ -n "$where" ] || continue
-    echo "-- $name"
-    "${PSQL[@]}" -c "explain (analyze, buffers, costs off) select count(*) from (select 1 from customers c where c.store_id = $STORE and $where limit 1001) bounded"
+    echo "-- $name: bounded count raw SQL p95 $(pgbench_p95 "$OUT"/pgbench_log.*) ms ($(cat "$OUT"/pgbench_log.* | wc -l) counts)"
+    "${PSQL[@]}" -c "explain (analyze, buffers, costs off) $count_sql"
   done
 } | tee "$RESULT"
 echo "[bench] written to $RESULT"

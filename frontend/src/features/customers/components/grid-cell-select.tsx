@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type Ref } from 'react';
 
 export interface GridCellOption {
   value: string;
@@ -19,7 +19,7 @@ interface GridCellSelectProps {
 }
 
 /** Opens a native picker where the browser offers it to scripts (it needs the click or key that asked). */
-export function showPicker(element: HTMLInputElement | HTMLSelectElement) {
+function showPicker(element: HTMLInputElement | HTMLSelectElement) {
   try {
     (element as { showPicker?: () => void }).showPicker?.();
   } catch {
@@ -28,54 +28,85 @@ export function showPicker(element: HTMLInputElement | HTMLSelectElement) {
 }
 
 /**
- * A value in the grid that is changed in place: a light button until used, then the native select, focused and
- * open. A page of 50 rows with two selects each took Chromium 20–40 ms of style and layout on this machine's
- * 2 cores; the buttons take a few, which is most of the grid's blocking time on load (Lighthouse, issue 19).
- * The select leaves again when it loses focus or on Escape (focus back on the button).
+ * A grid field mounted only while it is used: `open` mounts it, focused, its picker open; `close(true)` puts the
+ * button back with the focus on it (Escape, Enter), `close(false)` without (the focus went elsewhere).
  */
-export function GridCellSelect({ label, buttonLabel, value, options, display, busy, onChange }: GridCellSelectProps) {
+export function useFieldOnDemand<Field extends HTMLInputElement | HTMLSelectElement>() {
   const [editing, setEditing] = useState(false);
-  const selectRef = useRef<HTMLSelectElement>(null);
+  const fieldRef = useRef<Field>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const refocusButton = useRef(false);
 
   useEffect(() => {
-    if (editing && selectRef.current) {
-      selectRef.current.focus();
-      showPicker(selectRef.current);
+    if (editing && fieldRef.current) {
+      fieldRef.current.focus();
+      showPicker(fieldRef.current);
     } else if (!editing && refocusButton.current) {
       refocusButton.current = false;
       buttonRef.current?.focus();
     }
   }, [editing]);
 
-  if (!editing) {
+  return {
+    editing,
+    fieldRef,
+    buttonRef,
+    open: () => setEditing(true),
+    close: (refocus: boolean) => {
+      refocusButton.current = refocus;
+      setEditing(false);
+    },
+  };
+}
+
+/** The value as a light button that opens its field; its name says the value first, then what pressing does. */
+export function GridCellButton({
+  ref,
+  label,
+  busy,
+  onOpen,
+  children,
+}: {
+  ref: Ref<HTMLButtonElement>;
+  label: string;
+  busy: boolean;
+  onOpen: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button ref={ref} type="button" className="grid-cell-button" aria-label={label} aria-busy={busy || undefined} onClick={onOpen}>
+      {children}
+    </button>
+  );
+}
+
+/**
+ * A value in the grid that is changed in place: a light button until used, then the native select, focused and
+ * open. A page of 50 rows with two selects each took Chromium 20–40 ms of style and layout on this machine's
+ * 2 cores; the buttons take a few, which is most of the grid's blocking time on load (Lighthouse, issue 19).
+ * The select leaves again when it loses focus, or on Escape or Enter (focus back on the button).
+ */
+export function GridCellSelect({ label, buttonLabel, value, options, display, busy, onChange }: GridCellSelectProps) {
+  const field = useFieldOnDemand<HTMLSelectElement>();
+  if (!field.editing) {
     return (
-      <button
-        ref={buttonRef}
-        type="button"
-        className="grid-cell-button"
-        aria-label={buttonLabel}
-        aria-busy={busy || undefined}
-        onClick={() => setEditing(true)}
-      >
+      <GridCellButton ref={field.buttonRef} label={buttonLabel} busy={busy} onOpen={field.open}>
         {display ?? options.find((option) => option.value === value)?.label ?? value}
-      </button>
+      </GridCellButton>
     );
   }
   return (
     <select
-      ref={selectRef}
+      ref={field.fieldRef}
       aria-label={label}
       value={value}
       aria-busy={busy || undefined}
       onChange={(event) => onChange(event.target.value)}
-      onBlur={() => setEditing(false)}
+      onBlur={() => field.close(false)}
       onKeyDown={(event) => {
         if (event.key === 'Escape' || event.key === 'Enter') {
           event.preventDefault();
-          refocusButton.current = true;
-          setEditing(false);
+          field.close(true);
         }
       }}
     >

@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent } from 'react';
 import { useFormatters, useT } from '@/lib/i18n';
 import { instantToWallTime } from '@/lib/zoned-time';
 import type { Customer } from '../api/list-customers';
-import { showPicker } from './grid-cell-select';
+import { GridCellButton, useFieldOnDemand } from './grid-cell-select';
 
 interface NextFollowUpCellProps {
   customer: Customer;
@@ -79,26 +79,12 @@ interface DayEditorProps {
  * follow-up when the day changed; Escape puts it back; either way the button returns.
  */
 function DayEditor({ planned, now, timeZone, shown, label, buttonLabel, busy, onMove }: DayEditorProps) {
-  const [editing, setEditing] = useState(false);
-  const inputRef = useRef<HTMLInputElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const refocusButton = useRef(false);
-  const closed = useRef(false);
-
-  useEffect(() => {
-    if (editing && inputRef.current) {
-      closed.current = false;
-      inputRef.current.focus();
-      showPicker(inputRef.current);
-    } else if (!editing && refocusButton.current) {
-      refocusButton.current = false;
-      buttonRef.current?.focus();
-    }
-  }, [editing]);
-
+  const field = useFieldOnDemand<HTMLInputElement>();
+  // Enter closes the field: its removal may be reported as leaving it too, which must not move it twice.
+  const closedByKey = useRef(false);
   // The days in the store's zone, worked out when the field is opened, not for every row drawn.
-  const day = editing && planned ? instantToWallTime(planned, timeZone).slice(0, 10) : '';
-  const today = editing ? instantToWallTime(new Date(now).toISOString(), timeZone).slice(0, 10) : '';
+  const day = field.editing && planned ? instantToWallTime(planned, timeZone).slice(0, 10) : '';
+  const today = field.editing ? instantToWallTime(new Date(now).toISOString(), timeZone).slice(0, 10) : '';
 
   function commit(input: HTMLInputElement) {
     const chosen = input.value;
@@ -109,38 +95,37 @@ function DayEditor({ planned, now, timeZone, shown, label, buttonLabel, busy, on
     if (event.key === 'Enter' || event.key === 'Escape') {
       event.preventDefault();
       if (event.key === 'Enter') commit(event.currentTarget);
-      // Said once: the field's removal may be reported as leaving it too.
-      closed.current = true;
-      refocusButton.current = true;
-      setEditing(false);
+      closedByKey.current = true;
+      field.close(true);
     }
   }
 
-  if (!editing) {
+  if (!field.editing) {
     return (
-      <button
-        ref={buttonRef}
-        type="button"
-        className="grid-cell-button"
-        aria-label={buttonLabel}
-        aria-busy={busy || undefined}
-        onClick={() => setEditing(true)}
+      <GridCellButton
+        ref={field.buttonRef}
+        label={buttonLabel}
+        busy={busy}
+        onOpen={() => {
+          closedByKey.current = false;
+          field.open();
+        }}
       >
         {shown}
-      </button>
+      </GridCellButton>
     );
   }
   return (
     <input
-      ref={inputRef}
+      ref={field.fieldRef}
       type="date"
       defaultValue={day}
       min={today}
       aria-label={label}
       aria-busy={busy || undefined}
       onBlur={(event) => {
-        if (!closed.current) commit(event.currentTarget);
-        setEditing(false);
+        if (!closedByKey.current) commit(event.currentTarget);
+        field.close(false);
       }}
       onKeyDown={handleKeyDown}
     />
