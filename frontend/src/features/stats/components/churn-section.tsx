@@ -6,6 +6,7 @@ import { BREAKDOWNS, useChurn, type ChurnGroupBy, type ChurnReport } from '../ap
 import { groupLabel, useStatsFormat, type StatsFormat } from '../lib/format';
 import type { Period } from '../lib/period';
 import { LoadingStatus, TilesSkeleton } from './skeletons';
+import { useDeferredQuery } from '@/lib/use-deferred-query';
 
 const FIGURES = ['lost', 'released', 'autoReturned'] as const;
 
@@ -166,8 +167,8 @@ export interface ChurnSectionProps {
 /** Churn of the period: totals, reasons, the monthly trend and one breakdown. */
 export function ChurnSection({ period, breakdown, onBreakdown }: ChurnSectionProps) {
   const t = useT();
-  const trend = useChurn(period, 'month');
-  const grouped = useChurn(period, breakdown);
+  const trend = useDeferredQuery(useChurn(period, 'month'));
+  const grouped = useDeferredQuery(useChurn(period, breakdown));
 
   let body;
   if (trend.isError && !trend.data) body = <QueryError error={trend.error} onRetry={() => void trend.refetch()} />;

@@ -6,6 +6,7 @@ import { useFunnel, type FunnelReport } from '../api/get-funnel';
 import { useStatsFormat } from '../lib/format';
 import type { Period } from '../lib/period';
 import { LoadingStatus } from './skeletons';
+import { useDeferredQuery } from '@/lib/use-deferred-query';
 
 function FunnelChart({ report }: { report: FunnelReport }) {
   const t = useT();
@@ -65,7 +66,7 @@ function FunnelChart({ report }: { report: FunnelReport }) {
 export function FunnelSection({ period }: { period: Period }) {
   const t = useT();
   const format = useStatsFormat();
-  const funnel = useFunnel(period);
+  const funnel = useDeferredQuery(useFunnel(period));
   let body;
   if (funnel.isPending) {
     body = (

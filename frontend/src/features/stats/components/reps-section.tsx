@@ -4,6 +4,7 @@ import { useRepStats, type RepActivity } from '../api/get-rep-stats';
 import { useStatsFormat } from '../lib/format';
 import type { Period } from '../lib/period';
 import { TableScroll } from '@/components/table-scroll';
+import { useDeferredQuery } from '@/lib/use-deferred-query';
 
 const COLUMNS = [
   'ownedNow',
@@ -21,7 +22,7 @@ const COLUMNS = [
 export function RepsSection({ period }: { period: Period }) {
   const t = useT();
   const format = useStatsFormat();
-  const reps = useRepStats(period);
+  const reps = useDeferredQuery(useRepStats(period));
   let body;
   if (reps.isPending) body = <p role="status" className="table-placeholder">{t('app.loading')}</p>;
   else if (reps.isError && !reps.data) body = <QueryError error={reps.error} onRetry={() => void reps.refetch()} />;

@@ -8,6 +8,7 @@ import { SALES_GROUPINGS, useSales, type CurrencySales, type SalesGroupBy, type 
 import { NONE, salesGroupLabel, useStatsFormat } from '../lib/format';
 import type { Period } from '../lib/period';
 import { LoadingStatus, TilesSkeleton } from './skeletons';
+import { useDeferredQuery } from '@/lib/use-deferred-query';
 
 type QuotationConversion = components['schemas']['QuotationConversion'];
 
@@ -213,7 +214,7 @@ export function SalesSection({ period }: { period: Period }) {
   const id = useId();
   const [groupBy, setGroupBy] = useState<SalesGroupBy>('MONTH');
   const [chosenCurrency, setChosenCurrency] = useState<string | null>(null);
-  const sales = useSales(period, groupBy);
+  const sales = useDeferredQuery(useSales(period, groupBy));
   const report = sales.data;
 
   const groupControl = (
