@@ -19,7 +19,7 @@ import { OPTIONAL_COLUMNS, useColumnSettings } from '../lib/column-settings';
 import { filterToSearch, hasFilters, searchToFilter, searchToQuery, sortOf } from '../lib/filters';
 import { BatchBar, batchResultText, type BatchSelection, type BatchTarget } from './batch-bar';
 import { ColumnChooser } from './column-chooser';
-import { CustomersTable, type CustomersTableProps } from './customers-table';
+import { CustomersTable } from './customers-table';
 import { FilterPanel } from './filter-panel';
 import { SavedViews } from './saved-views';
 import { SelectAllMatching } from './select-all-matching';
@@ -40,6 +40,8 @@ export type BatchPlanActionRender = (
 
 /** What the customer list exports to: CSV, and Excel for those who open it there anyway. */
 const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+/** Before the store's tags arrive: one empty list, so the grid's columns are not made again on every drawing. */
+const NO_TAGS: Tag[] = [];
 
 /**
  * The customer list: screening, saved views, the sortable list and batch actions; filters live in the URL. A rep's
@@ -47,8 +49,6 @@ const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
  * apply to the ticked rows, or to every customer the filter matches; `timeZone` (the store's) reads the filter's
  * days as the list does.
  */
-const NO_TAGS: Tag[] = [];
-
 export function CustomersScreen({
   role,
   me,
@@ -141,19 +141,6 @@ export function CustomersScreen({
         ? { kind: 'ids', ids: [...shownSelected] }
         : null;
 
-  const tableProps: CustomersTableProps = {
-    customers,
-    sort: sortOf(search),
-    onSort: (sort) => setParam('sort', sort),
-    selected: shownSelected,
-    onSelect: handleSelect,
-    busy,
-    owners,
-    columns: columnSettings.settings,
-    canEdit,
-    timeZone,
-    tagOptions: tags,
-  };
   // The grid's first drawing is a transition: React draws it in slices it may interrupt, so the first page of rows
   // arriving never blocks the page for one long task (Lighthouse's total blocking time on load was 200–300 ms,
   // most of it this drawing). Later changes (an edit shown at once, a tick) are drawn at once.
@@ -180,7 +167,21 @@ export function CustomersScreen({
       </div>
     );
   } else {
-    body = <CustomersTable {...tableProps} />;
+    body = (
+      <CustomersTable
+        customers={customers}
+        sort={sortOf(search)}
+        onSort={(sort) => setParam('sort', sort)}
+        selected={shownSelected}
+        onSelect={handleSelect}
+        busy={busy}
+        owners={owners}
+        columns={columnSettings.settings}
+        canEdit={canEdit}
+        timeZone={timeZone}
+        tagOptions={tags}
+      />
+    );
   }
 
   return (

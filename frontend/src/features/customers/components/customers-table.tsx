@@ -166,6 +166,9 @@ export function CustomersTable({
         return <SortHeader column={sorted} label={label} />;
       };
     const editable = (customer: Customer) => canEdit?.(customer) ?? false;
+    // The choices of the rows' stage and intention fields: made once, not once a row.
+    const stageChoices = STAGES.map((option) => ({ value: option, label: t(`stage.${option}`) }));
+    const starChoices = STARS.map((option) => ({ value: String(option), label: starsText(t, option) }));
     // `any`: columns of different value types in one list, as TanStack's own examples type them.
     const defs: Record<'select' | 'name' | OptionalColumn, ColumnDef<Customer, any>> = {
       select: column.display({
@@ -221,7 +224,7 @@ export function CustomersTable({
                 label={t('customers.grid.stageOf', { name: customer.name })}
                 buttonLabel={t('customers.grid.changeStage', { value: t(`stage.${customer.stage}`), name: customer.name })}
                 value={customer.stage}
-                options={STAGES.map((option) => ({ value: option, label: t(`stage.${option}`) }))}
+                options={stageChoices}
                 busy={pending.has(customer.id)}
                 onChange={(stage) => edit(customer, { stage: stage as CustomerStage })}
               />
@@ -242,7 +245,7 @@ export function CustomersTable({
                 label={t('customers.grid.starsOf', { name: customer.name })}
                 buttonLabel={t('customers.grid.changeStars', { value: starsText(t, customer.stars), name: customer.name })}
                 value={String(customer.stars)}
-                options={STARS.map((option) => ({ value: String(option), label: starsText(t, option) }))}
+                options={starChoices}
                 display={<span aria-hidden="true">{starGlyphs(customer.stars)}</span>}
                 busy={pending.has(customer.id)}
                 onChange={(stars) => edit(customer, { stars: Number(stars) })}

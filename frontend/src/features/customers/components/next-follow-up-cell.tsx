@@ -44,15 +44,16 @@ export function NextFollowUpCell({ customer, label, now, timeZone, movable, busy
     );
   }
 
+  const shown = planned ? format.date(planned) : '—';
   return (
     <td data-label={label} className={overdue ? 'grid-edit-cell follow-up-overdue' : 'grid-edit-cell'}>
       <DayEditor
         planned={planned}
         now={now}
         timeZone={timeZone}
-        shown={planned ? format.date(planned) : '—'}
+        shown={shown}
         label={t('customers.grid.nextOf', { name: customer.name })}
-        buttonLabel={t('customers.grid.moveNext', { value: planned ? format.date(planned) : '—', name: customer.name })}
+        buttonLabel={t('customers.grid.moveNext', { value: shown, name: customer.name })}
         busy={busy}
         onMove={(chosen) => onMove(customer, chosen)}
       />{' '}
