@@ -3215,6 +3215,11 @@ export interface components {
              * @description The line of the file where it failed, if it was the file
              */
             failureLine?: number | null;
+            /**
+             * Format: date-time
+             * @description When search (q) caught up with the customers the job created: they are in the customer file at DONE and found by q from this time on, usually seconds later. Null while it catches up, and for a job that did not finish
+             */
+            searchReadyAt?: string | null;
         };
         ImportJobPage: {
             items: components["schemas"]["ImportJob"][];

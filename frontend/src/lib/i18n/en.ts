@@ -933,6 +933,8 @@ export const en = {
   'imports.job.failed': 'The import stopped and saved nothing: {reason}',
   'imports.job.failedAtLine': 'The import stopped at line {line} and saved nothing: {reason}',
   'imports.job.pollFailed': 'Lost contact with the server; still trying to follow the import.',
+  'imports.job.searchCatchingUp':
+    'The new customers are in your lists now. Search is still indexing them and will find them in a moment.',
   'imports.count.created': 'Created',
   'imports.count.updated': 'Updated',
   'imports.count.skipped': 'Skipped',

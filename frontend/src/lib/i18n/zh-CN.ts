@@ -932,6 +932,7 @@ export const zhCN: Dictionary = {
   'imports.job.failed': '导入已停止，未保存任何内容：{reason}',
   'imports.job.failedAtLine': '导入在第 {line} 行停止，未保存任何内容：{reason}',
   'imports.job.pollFailed': '与服务器的连接中断，仍在尝试跟踪导入进度。',
+  'imports.job.searchCatchingUp': '新客户已出现在列表中。搜索仍在为其建立索引，稍后即可搜到。',
   'imports.count.created': '新建',
   'imports.count.updated': '更新',
   'imports.count.skipped': '跳过',

@@ -2,7 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { QueryError } from '@/components/query-error';
 import { useFormatters, useT } from '@/lib/i18n';
-import { isRunning, useImport } from '../api/get-import';
+import { isRunning, isSearchCatchingUp, useImport } from '../api/get-import';
 import { importsQueryKey } from '../api/list-imports';
 import type { ImportJob } from '../api/start-import';
 import { ImportCounts } from './import-counts';
@@ -25,6 +25,7 @@ export function ImportJobStatus({ jobId, initial, children }: ImportJobStatusPro
   const job = jobQuery.data;
   const finished = job !== undefined && !isRunning(job);
   const dryRun = job?.options.dryRun ?? false;
+  const searchReady = job !== undefined && finished && !isSearchCatchingUp(job);
 
   useEffect(() => {
     if (!finished) return;
@@ -35,6 +36,11 @@ export function ImportJobStatus({ jobId, initial, children }: ImportJobStatusPro
       void client.invalidateQueries({ queryKey: ['pool'] });
     }
   }, [finished, dryRun, client]);
+
+  useEffect(() => {
+    // A list searched while search caught up may have missed the new customers: it asks again.
+    if (searchReady && !dryRun) void client.invalidateQueries({ queryKey: ['customers'] });
+  }, [searchReady, dryRun, client]);
 
   if (!job) {
     if (jobQuery.isError) return <QueryError error={jobQuery.error} onRetry={() => void jobQuery.refetch()} />;
@@ -65,6 +71,11 @@ export function ImportJobStatus({ jobId, initial, children }: ImportJobStatusPro
       {job.status === 'DONE' && (
         <>
           <ImportCounts job={job} />
+          {isSearchCatchingUp(job) && (
+            <p role="status" className="import-search-pending">
+              {t('imports.job.searchCatchingUp')}
+            </p>
+          )}
           {!dryRun && <RejectedDownload job={job} />}
         </>
       )}

@@ -5,6 +5,7 @@ import { saveSession } from '@/lib/session';
 import { jsonResponse, mockFetch, problemResponse } from '@/testing/fetch-mock';
 import { renderWithProviders } from '@/testing/render';
 import type { ImportJob } from '../api/start-import';
+import { ImportJobStatus } from './import-job-status';
 import { ImportScreen } from './import-screen';
 
 const SLOW = { timeout: 20_000 };
@@ -54,6 +55,7 @@ function doneJob(id: number, dryRun: boolean, overrides: Partial<ImportJob> = {}
     rejected: 1,
     errorsSample: [{ line: 4, reason: 'Same email as line 2 of this file' }],
     warnings: ['Column “Memo” is ignored'],
+    searchReadyAt: '2026-03-10T08:01:00Z',
     ...overrides,
   });
 }
@@ -195,6 +197,23 @@ describe('Import', () => {
     const count = polls.length;
     await new Promise((done) => setTimeout(done, 1600));
     expect(requests.filter((request) => new URL(request.url).pathname === '/api/v1/imports/3')).toHaveLength(count);
+  });
+
+  it('says search is still indexing a finished import, follows it until it has caught up, then stops', SLOW, async () => {
+    const catchingUp = doneJob(7, false, { created: 2, rejected: 0, errorsSample: [], searchReadyAt: null });
+    const { requests } = importApi({ steps: { 7: [catchingUp, catchingUp, doneJob(7, false, { created: 2, rejected: 0, errorsSample: [] })] } });
+    renderWithProviders(<ImportJobStatus jobId={7} />);
+
+    const run = await screen.findByRole('region', { name: 'Import of leads.csv' });
+    const note = await within(run).findByText(/Search is still indexing them/);
+    expect(note).toHaveAttribute('role', 'status');
+    expect(within(run).getByText('Created').nextSibling).toHaveTextContent('2');
+    await waitFor(() => expect(within(run).queryByText(/Search is still indexing them/)).not.toBeInTheDocument(), { timeout: 8000 });
+    const polls = () => requests.filter((request) => new URL(request.url).pathname === '/api/v1/imports/7').length;
+    const count = polls();
+    expect(count).toBeGreaterThanOrEqual(3);
+    await new Promise((done) => setTimeout(done, 2500));
+    expect(polls()).toBe(count);
   });
 
   it('shows the bar with its values while the job runs, and none before the row count is known', SLOW, async () => {

@@ -37,9 +37,6 @@ public class CustomerQuery {
 
     public static final int MAX_LIST_VALUES = 100;
 
-    /** The expression of the trigram index customers_search_trgm (V33), character for character. */
-    static final String SEARCH_TEXT = "(coalesce(c.name, '') || ' ' || coalesce(c.company_name, '') || ' ' "
-            + "|| coalesce(c.email, '') || ' ' || coalesce(c.phone_digits, '') || ' ' || coalesce(c.mobile_digits, ''))";
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     /** Shorter digit runs (a year, a house number) narrow too little to be worth leaving the rest of q out. */
     static final int INDEX_DIGITS = 4;
@@ -91,14 +88,40 @@ public class CustomerQuery {
             params.put("qIndex", "%" + likeEscape(indexPart(q)) + "%");
             String digits = q.replaceAll("[^0-9]", "");
             boolean phoneLike = digits.length() >= 3 && q.matches("[+0-9 ()./-]+");
-            // The index condition first (one trigram index over all searched fields, V33), then the fields q
-            // really searches.
-            sql.append(" and ((").append(SEARCH_TEXT).append(" ilike :qIndex");
+            // A whole email, number or IM handle finds its customer for every caller, also where contacts are
+            // masked: whoever types one already knows it, while a part of one (which a rep could extend a
+            // character at a time) finds nothing there.
+            String email = q.contains("@") ? ContactKeys.email(q) : null;
+            String number = phoneLike ? ContactKeys.phoneDigits(q) : null;
+            List<Long> byHandle = customersWithHandle(q);
+            // The candidates: the side table's trigram index (V93: one text over all searched fields) and each
+            // whole-key arm by its b-tree (V2's contact key indexes), as one IN over a UNION ALL, which PostgreSQL
+            // turns into a semi-join it can drive from the candidates (rare q: a few index pages, then the
+            // customers' primary key) or from the page's order (common q: a probe of customer_search's primary key
+            // per row until the page is full). Under an OR with the key arms it could do neither and would scan
+            // the store.
+            sql.append(" and c.id in (select s.customer_id from customer_search s where s.store_id = :store"
+                    + " and (s.search_text ilike :qIndex");
             // q's digits as one number are asked for too, unless the index is asked for a run of q's digits: a
             // phone number holding them all holds that run (a second GIN scan of frequent digit trigrams saved).
             if (phoneLike && searchContacts && !DIGIT_RUN.matcher(q).find()) {
-                sql.append(" or ").append(SEARCH_TEXT).append(" like :qDigits");
+                sql.append(" or s.search_text like :qDigits");
             }
+            sql.append(')');
+            if (email != null) {
+                sql.append(" union all select e.id from customers e where e.store_id = :store and e.email_norm = :qEmail");
+                params.put("qEmail", email);
+            }
+            if (number != null) {
+                sql.append(" union all select n.id from customers n where n.store_id = :store"
+                        + " and (n.phone_digits = :qNumber or n.mobile_digits = :qNumber)");
+                params.put("qNumber", number);
+            }
+            if (!byHandle.isEmpty()) {
+                sql.append(" union all select h.id from customers h where h.store_id = :store and h.id in (:qHandleIds)");
+                params.put("qHandleIds", byHandle);
+            }
+            // Then what q really matches: the fields the caller may search, with the whole q, or a whole key.
             sql.append(") and (c.name ilike :q or c.company_name ilike :q");
             if (searchContacts) {
                 sql.append(" or c.email ilike :q");
@@ -107,26 +130,14 @@ public class CustomerQuery {
                 params.put("qDigits", "%" + digits + "%");
                 sql.append(" or c.phone_digits like :qDigits or c.mobile_digits like :qDigits");
             }
-            sql.append(')');
-            // A whole email, number or IM handle finds its customer for every caller, also where contacts are
-            // masked: whoever types one already knows it, while a part of one (which a rep could extend a
-            // character at a time) finds nothing there. Each arm is an index read (V2's contact key indexes): on
-            // 1,000,000 customers EXPLAIN shows a BitmapOr of the trigram index and the key's b-tree, the arm adding
-            // 0.02 ms; the handle lookup is seven probes of customer_im_handles_handle (0.5 ms cold).
-            String email = q.contains("@") ? ContactKeys.email(q) : null;
             if (email != null) {
                 sql.append(" or c.email_norm = :qEmail");
-                params.put("qEmail", email);
             }
-            String number = phoneLike ? ContactKeys.phoneDigits(q) : null;
             if (number != null) {
                 sql.append(" or c.phone_digits = :qNumber or c.mobile_digits = :qNumber");
-                params.put("qNumber", number);
             }
-            List<Long> byHandle = customersWithHandle(q);
             if (!byHandle.isEmpty()) {
                 sql.append(" or c.id in (:qHandleIds)");
-                params.put("qHandleIds", byHandle);
             }
             sql.append(')');
         }

@@ -44,7 +44,7 @@ public class ImportJobs {
 
     static final String COLUMNS = "id, status, phase, file_name, file_size, cast(options as text), cast(detected as text), "
             + "total_rows, processed_rows, created, updated, skipped, rejected, created_at, started_at, finished_at, "
-            + "cast(errors_sample as text), cast(warnings as text), failure, failure_line";
+            + "cast(errors_sample as text), cast(warnings as text), failure, failure_line, search_ready_at";
 
     long create(long storeId, long userId, String fileName, long size, ImportOptions options, Instant now) {
         return update("""
@@ -85,6 +85,8 @@ public class ImportJobs {
                     heartbeat_at = clock_timestamp(),
                     total_rows = ?, processed_rows = ?, created = ?, updated = ?, skipped = ?, rejected = ?,
                     detected = cast(? as jsonb), warnings = cast(? as jsonb),
+                    search_first_id = ?, search_last_id = ?,
+                    search_ready_at = case when cast(? as bigint) is null then clock_timestamp() end,
                     errors_sample = coalesce((select jsonb_agg(jsonb_build_object('line', line, 'reason', reason)
                                                                 order by line)
                                               from (select line, reason from import_rejected_rows
@@ -99,6 +101,10 @@ public class ImportJobs {
             statement.setInt(i++, outcome.rejected());
             statement.setString(i++, write(outcome.detected()));
             statement.setString(i++, write(outcome.warnings()));
+            Long first = outcome.newIds() == null ? null : outcome.newIds().first();
+            statement.setObject(i++, first, Types.BIGINT);
+            statement.setObject(i++, outcome.newIds() == null ? null : outcome.newIds().last(), Types.BIGINT);
+            statement.setObject(i++, first, Types.BIGINT);
             statement.setLong(i++, storeId);
             statement.setLong(i++, jobId);
             statement.setInt(i++, ImportRunner.ERRORS_SAMPLE);
@@ -182,7 +188,7 @@ public class ImportJobs {
                 instant(r.getTimestamp(14)), instant(r.getTimestamp(15)), instant(r.getTimestamp(16)),
                 read(r.getString(17), new TypeReference<List<RowError>>() {
                 }), read(r.getString(18), new TypeReference<List<String>>() {
-                }), r.getString(19), (Long) r.getObject(20));
+                }), r.getString(19), (Long) r.getObject(20), instant(r.getTimestamp(21)));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -132,7 +132,14 @@ public class ImportRunner {
 
     /** The outcome of a successful job. */
     record Outcome(int totalRows, int created, int updated, int skipped, int rejected, ImportDetected detected,
-            List<String> warnings) {
+            List<String> warnings, NewIds newIds) {
+    }
+
+    /**
+     * The ids of the customers the job created, first to last (other writers' customers may sit between them), or
+     * null when it created none: search catches up on them after the commit (ImportSearch).
+     */
+    record NewIds(long first, long last) {
     }
 
     /** Runs the job; on any failure the transaction is rolled back and the failure is thrown. */
@@ -214,12 +221,14 @@ public class ImportRunner {
         progress.phase = ImportPhase.WRITING;
         int created;
         int updated = 0;
+        NewIds newIds = null;
         if (options.dryRun()) {
             created = count(connection, "select count(*) from import_rows where reason is null and match_id is null");
             updated = options.duplicatePolicy() == DuplicatePolicy.UPDATE
                     ? count(connection, "select count(*) from import_rows where reason is null and match_id is not null") : 0;
         } else {
             created = insertNew(connection, storeId, jobId, actorId, options, now, progress);
+            newIds = created == 0 ? null : newIds(connection);
             if (options.duplicatePolicy() == DuplicatePolicy.UPDATE) {
                 ImportUpdates.Result result = new ImportUpdates(connection, storeId, now, definitions, customerInput,
                         mapper, progress).run();
@@ -243,7 +252,7 @@ public class ImportRunner {
         if (staged.rows == 0) {
             warnings.add("The file has a header but no rows");
         }
-        return new Outcome(staged.rows, created, updated, skipped, rejected, detected, warnings);
+        return new Outcome(staged.rows, created, updated, skipped, rejected, detected, warnings, newIds);
     }
 
     /** The staging table: one row per data row of the file, refused rows with their reason. */
@@ -313,6 +322,9 @@ public class ImportRunner {
         Long owner = options.target() == ImportTarget.OWNER ? options.ownerId() : null;
         Timestamp at = Timestamp.from(now);
         int created;
+        // Their search rows are written after the commit, in one statement (V93, ImportSearch): the insert's
+        // statement trigger skips them, so this transaction writes no trigram entries.
+        execute(connection, progress, "select set_config('harbor.search_deferred', 'on', true)");
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into customers (store_id, id, name, company_name, position, email, phone, mobile, fax, im_accounts,
                     website, country, region, city, address, postcode, business_type, main_products, purchase_categories,
@@ -330,6 +342,7 @@ public class ImportRunner {
             insert.setTimestamp(4, at);
             created = run(insert, progress);
         }
+        execute(connection, progress, "select set_config('harbor.search_deferred', 'off', true)");
         // Their ownership rows, as Ownership.start writes one (V78).
         try (PreparedStatement owners = connection.prepareStatement("""
                 insert into customer_owners (store_id, customer_id, owner_id, owned_since, pooled_since)
@@ -375,6 +388,14 @@ public class ImportRunner {
             run(events, progress);
         }
         return created;
+    }
+
+    private static NewIds newIds(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet range = statement.executeQuery("select min(customer_id), max(customer_id) from import_new")) {
+            range.next();
+            return new NewIds(range.getLong(1), range.getLong(2));
+        }
     }
 
     private static final class Staged {

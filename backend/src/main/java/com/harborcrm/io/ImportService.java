@@ -97,6 +97,9 @@ public class ImportService {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    ImportSearch search;
+
     private ExecutorService workers;
     private ScheduledExecutorService heartbeat;
     private final Map<Long, ImportRunner.Progress> active = new ConcurrentHashMap<>();
@@ -178,6 +181,7 @@ public class ImportService {
             }
             runner.run(progress.storeId, progress.jobId, actor, file, options, progress);
             finish(progress, file, true, null, null);
+            catchUpSearch(progress);
         } catch (ImportRunner.JobFailure failure) {
             finish(progress, file, false, failure.getMessage(), failure.line);
         } catch (Exception | Error e) {
@@ -202,6 +206,15 @@ public class ImportService {
         }
     }
 
+    /** The job is DONE; its new customers become searchable now (a failure here is retried by the reaper). */
+    private void catchUpSearch(ImportRunner.Progress progress) {
+        try {
+            search.catchUp(progress.storeId, progress.jobId);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf(e, "Import %d: search could not catch up yet; the reaper retries", progress.jobId);
+        }
+    }
+
     private void beat() {
         try {
             jobs.heartbeat(active.values());
@@ -217,6 +230,15 @@ public class ImportService {
         if (failed > 0) {
             LOG.warnf("%d import jobs lost their instance and were marked FAILED", failed);
             metrics.counter(METRIC, "status", "FAILED").increment(failed);
+        }
+        try {
+            int caughtUp = search.catchUpPending();
+            if (caughtUp > 0) {
+                LOG.warnf("%d finished imports had not caught up with search (their instance stopped); now they have",
+                        caughtUp);
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Imports' search catch-up failed; retried on the next round", e);
         }
     }
 

@@ -48,7 +48,9 @@ public final class Imports {
         while (System.currentTimeMillis() < deadline) {
             JsonPath job = as.as().get("/api/v1/imports/" + id).then().statusCode(200).extract().jsonPath();
             String status = job.getString("status");
-            if (status.equals("DONE") || status.equals("FAILED")) {
+            // A DONE job is awaited until search has caught up with it too (seconds after DONE, see ImportSearch):
+            // the tests that follow an import search the new customers by q as a user would.
+            if (status.equals("FAILED") || status.equals("DONE") && job.getString("searchReadyAt") != null) {
                 return job;
             }
             try {
