@@ -45,13 +45,15 @@ export function MappingPreview({ job, overrides, onOverride }: MappingPreviewPro
         <p className="muted">{t('imports.preview.noColumns')}</p>
       ) : (
         <TableScroll label={t('imports.preview.table')}>
-          <table>
+          <table className="import-mapping">
             <caption className="visually-hidden">{t('imports.preview.table')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('imports.preview.position')}</th>
                 <th scope="col">{t('imports.preview.header')}</th>
-                <th scope="col">{t('imports.preview.detectedField')}</th>
+                <th scope="col" className="import-detected">
+                  {t('imports.preview.detectedField')}
+                </th>
                 <th scope="col">{t('imports.preview.mapTo')}</th>
               </tr>
             </thead>
@@ -65,7 +67,7 @@ export function MappingPreview({ job, overrides, onOverride }: MappingPreviewPro
                   <tr key={column.position} className={column.field ? undefined : 'is-ignored'}>
                     <td>{format.number(column.position)}</td>
                     <th scope="row">{column.header}</th>
-                    <td>{fieldLabel(t, column.field, customLabels)}</td>
+                    <td className="import-detected">{fieldLabel(t, column.field, customLabels)}</td>
                     <td>
                       <select
                         aria-label={t('imports.preview.mapColumn', { header: column.header })}

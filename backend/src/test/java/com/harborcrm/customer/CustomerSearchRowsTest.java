@@ -34,15 +34,6 @@ class CustomerSearchRowsTest {
     @Inject
     DataSource db;
 
-    /** Customers of the store whose search row is missing or differs from a recompute (0 when exact). */
-    private long drift(long storeId) throws SQLException {
-        return ((Number) Sql.rows(db, """
-                select count(*) from customers c
-                left join customer_search s on s.store_id = c.store_id and s.customer_id = c.id
-                where c.store_id = ?
-                  and s.search_text is distinct from customer_search_text(c.name, c.company_name, c.email, c.phone_digits, c.mobile_digits)""",
-                storeId).get(0)[0]).longValue();
-    }
 
     private long rows(long storeId) throws SQLException {
         return ((Number) Sql.rows(db, "select count(*) from customer_search where store_id = ?", storeId).get(0)[0]).longValue();
@@ -60,7 +51,7 @@ class CustomerSearchRowsTest {
         long a = Customers.createId(admin, "name", "Olga " + token, "companyName", "Kestrel " + token,
                 "email", "olga." + token + "@kestrel.example", "phone", "+49 30 1234 5678");
         long b = Customers.createId(admin, "name", "Ivo " + token, "companyName", "Plover " + token);
-        assertEquals(0, drift(admin.storeId()));
+        assertEquals(0, Sql.searchRowsDrift(db, admin.storeId()));
         assertEquals(2, rows(admin.storeId()));
         assertEquals(List.of((int) a), found(admin, "Kestrel " + token));
 
@@ -70,7 +61,7 @@ class CustomerSearchRowsTest {
         assertEquals(List.of(), found(admin, "Kestrel " + token));
         // An edit of no searched field leaves the row as it was (the trigger's WHEN): still exact.
         admin.as().body(Map.of("notes", "met at the fair", "stars", 2)).patch("/api/v1/customers/" + a).then().statusCode(200);
-        assertEquals(0, drift(admin.storeId()));
+        assertEquals(0, Sql.searchRowsDrift(db, admin.storeId()));
 
         // A merge fills the survivor's empty email from the duplicate; its undo takes it back.
         admin.as().body(Map.of("email", "ivo." + token + "@plover.example")).patch("/api/v1/customers/" + b
@@ -78,15 +69,15 @@ class CustomerSearchRowsTest {
         long c = Customers.createId(admin, "name", "Pia " + token);
         long mergeId = admin.as().body(Map.of("duplicateIds", List.of(b))).post("/api/v1/customers/" + c + "/merge")
                 .then().statusCode(200).extract().jsonPath().getLong("mergeId");
-        assertEquals(0, drift(admin.storeId()));
+        assertEquals(0, Sql.searchRowsDrift(db, admin.storeId()));
         assertEquals(List.of((int) c), found(admin, "ivo." + token + "@plover"));
         admin.as().post("/api/v1/merges/" + mergeId + "/undo").then().statusCode(200);
-        assertEquals(0, drift(admin.storeId()));
+        assertEquals(0, Sql.searchRowsDrift(db, admin.storeId()));
         assertEquals(List.of((int) b), found(admin, "ivo." + token + "@plover"));
 
         // A deleted customer takes its row along.
         admin.as().delete("/api/v1/customers/" + c).then().statusCode(204);
-        assertEquals(0, drift(admin.storeId()));
+        assertEquals(0, Sql.searchRowsDrift(db, admin.storeId()));
         assertEquals(2, rows(admin.storeId()));
     }
 
@@ -114,7 +105,7 @@ class CustomerSearchRowsTest {
                 connection.setAutoCommit(true);
             }
         }
-        assertEquals(0, drift(admin.storeId()));
+        assertEquals(0, Sql.searchRowsDrift(db, admin.storeId()));
     }
 
     /** A copy of the customer under a new id, inserted with plain SQL as a bulk writer would. */

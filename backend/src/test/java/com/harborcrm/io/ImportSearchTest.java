@@ -50,14 +50,6 @@ class ImportSearchTest {
                 .getList("items.id", Integer.class);
     }
 
-    private long drift(long storeId) throws Exception {
-        return ((Number) Sql.rows(db, """
-                select count(*) from customers c
-                left join customer_search s on s.store_id = c.store_id and s.customer_id = c.id
-                where c.store_id = ?
-                  and s.search_text is distinct from customer_search_text(c.name, c.company_name, c.email, c.phone_digits, c.mobile_digits)""",
-                storeId).get(0)[0]).longValue();
-    }
 
     /** What a restart between the job's commit and its catch-up leaves: the rows missing, the job not searchable. */
     private void cutOff(long storeId, long jobId) throws Exception {
@@ -85,7 +77,7 @@ class ImportSearchTest {
         Instant finished = Instant.parse(job.getString("finishedAt"));
         Instant ready = Instant.parse(job.getString("searchReadyAt"));
         assertTrue(!ready.isBefore(finished), ready + " before " + finished);
-        assertEquals(0, drift(admin.storeId()));
+        assertEquals(0, Sql.searchRowsDrift(db, admin.storeId()));
         // Every form q serves: company, email, phone digits, Chinese.
         assertEquals(1, found(admin, "Heron " + token).size());
         assertEquals(1, found(admin, "rosa." + token + "@heron").size());
@@ -119,7 +111,7 @@ class ImportSearchTest {
         assertEquals(1, found(admin, "Heron " + token).size());
         assertNotNull(admin.as().get("/api/v1/imports/" + jobId).then().statusCode(200).extract().jsonPath()
                 .getString("searchReadyAt"));
-        assertEquals(0, drift(admin.storeId()));
+        assertEquals(0, Sql.searchRowsDrift(db, admin.storeId()));
     }
 
     @Test
@@ -149,7 +141,7 @@ class ImportSearchTest {
         assertEquals(List.of(rosa), found(admin, "Egret " + token));
         assertEquals(List.of(), found(admin, "Heron " + token));
         assertEquals(1, found(admin, "宁波" + token).size());
-        assertEquals(0, drift(admin.storeId()));
+        assertEquals(0, Sql.searchRowsDrift(db, admin.storeId()));
         assertEquals(false, search.catchUp(admin.storeId(), jobId));
     }
 }

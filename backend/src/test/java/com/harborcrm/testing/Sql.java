@@ -43,4 +43,17 @@ public final class Sql {
             return result;
         }
     }
+
+    /**
+     * Customers of the store whose search row (V93's customer_search) is missing or differs from a recompute from
+     * the customer: 0 when the side table is exact.
+     */
+    public static long searchRowsDrift(DataSource dataSource, long storeId) throws SQLException {
+        return ((Number) rows(dataSource, """
+                select count(*) from customers c
+                left join customer_search s on s.store_id = c.store_id and s.customer_id = c.id
+                where c.store_id = ?
+                  and s.search_text is distinct from customer_search_text(c.name, c.company_name, c.email, c.phone_digits, c.mobile_digits)""",
+                storeId).get(0)[0]).longValue();
+    }
 }
