@@ -74,7 +74,7 @@ RESULT="$OUT/customers-$(date -u +%Y%m%dT%H%M).txt"
     case $name in
       filtered_score) sql="select c.id, c.potential_score from customers c where c.store_id = $STORE and c.stage in ('INQUIRY') and c.country in ('US') order by c.potential_score desc, c.id desc limit 51;";;
       q_email) sql="\\set n random(1, 1000000)
-select c.id, c.potential_score from customers c where c.store_id = $STORE and ((coalesce(c.name, '') || ' ' || coalesce(c.company_name, '') || ' ' || coalesce(c.email, '') || ' ' || coalesce(c.phone_digits, '') || ' ' || coalesce(c.mobile_digits, '')) ilike '%' || :n || '%') and (c.name ilike '%buyer' || :n || '@%' or c.company_name ilike '%buyer' || :n || '@%' or c.email ilike '%buyer' || :n || '@%') order by c.potential_score desc, c.id desc limit 51;";;
+select c.id, c.potential_score from customers c where c.store_id = $STORE and c.id in (select s.customer_id from customer_search s where s.store_id = $STORE and s.search_text ilike '%' || :n || '%') and (c.name ilike '%buyer' || :n || '@%' or c.company_name ilike '%buyer' || :n || '@%' or c.email ilike '%buyer' || :n || '@%') order by c.potential_score desc, c.id desc limit 51;";;
     esac
     printf '%s\n' "$sql" > "$OUT/query.sql"
     (cd "$OUT" && pgbench -h 127.0.0.1 -p "$BENCH_PG_PORT" -U harbor -n -c $CONCURRENCY -j 2 -T "$SECONDS_PER_RUN" -f query.sql -l "$BENCH_DB" >/dev/null 2>&1)
