@@ -3217,7 +3217,7 @@ export interface components {
             failureLine?: number | null;
             /**
              * Format: date-time
-             * @description When search (q) caught up with the customers the job created: they are in the customer file at DONE and found by q from this time on, usually seconds later. Null while it catches up, and for a job that did not finish
+             * @description When search (q) caught up with the customers the job created: they are in the customer file at DONE and found by q from this time on: moments later for a small file, about a minute and a half for a million rows. Null while it catches up, and for a job that did not finish
              */
             searchReadyAt?: string | null;
         };

@@ -14,7 +14,7 @@ export function isRunning(job: Pick<ImportJob, 'status'>): boolean {
 
 /**
  * A finished import whose new customers q cannot find yet: the server fills their search rows right after the
- * job's commit (seconds, even for a million rows) and then sets searchReadyAt.
+ * job's commit (moments for a small file, about a minute and a half for a million rows) and then sets searchReadyAt.
  */
 export function isSearchCatchingUp(job: Pick<ImportJob, 'status' | 'searchReadyAt'>): boolean {
   return job.status === 'DONE' && !job.searchReadyAt;
