@@ -802,7 +802,7 @@ export interface paths {
         };
         /**
          * Export customers as CSV
-         * @description Takes the screening filters of GET /customers (q, stage, stars, status, source, country, tag, tagAll, ownerId, createdFrom/To, lastFollowUpFrom/To, nextFollowUpBefore, hasEmail, hasPhone, scoreMin/Max, cf.<key>). Streamed from the database in id order, so any number of rows takes constant memory. A header row, then one row per customer; tags, IM accounts and several values are joined with "; "; custom fields by their label. Cells starting with = + - @ tab or CR are prefixed with ' so spreadsheets do not run them. Pool contacts are masked per the pool rules. Importing the file back with duplicatePolicy UPDATE changes nothing.
+         * @description Takes the screening filters of GET /customers (q, stage, stars, status, source, country, tag, tagAll, ownerId, createdFrom/To, lastFollowUpFrom/To, nextFollowUpBefore, hasEmail, hasPhone, scoreMin/Max, poolId, cf.<key>). Streamed from the database in id order, so any number of rows takes constant memory. A header row, then one row per customer; tags, IM accounts and several values are joined with "; "; custom fields by their label. Cells starting with = + - @ tab or CR are prefixed with ' so spreadsheets do not run them. Pool contacts are masked per the pool rules. Importing the file back with duplicatePolicy UPDATE changes nothing.
          */
         get: operations["exportCustomers"];
         put?: never;
@@ -1423,7 +1423,7 @@ export interface paths {
         };
         /**
          * Screen the pool: the store's customers without owner
-         * @description Every role sees the whole pool. Takes the screening filters of GET /customers (except ownerId, which is always none), default sort -score (best potential first). Reps see every contact masked while the rule maskContacts is on: email, phone, mobile, fax, IM handles and website (j***@example.com, *** *** 4321, j***, ***.com), and so wherever those values appear in notes and custom fields.
+         * @description Managers and admins see every pool, a rep the pools they belong to (GET /pools); poolId narrows to some. Takes the screening filters of GET /customers (except ownerId, which is always none), default sort -score (best potential first). Reps see every contact masked while the rule maskContacts is on: email, phone, mobile, fax, IM handles and website (j***@example.com, *** *** 4321, j***, ***.com), and so wherever those values appear in notes and custom fields.
          */
         get: operations["listPool"];
         put?: never;
@@ -1529,6 +1529,75 @@ export interface paths {
          * @description Returns due private customers to the pool (OWNER_CHANGED, kind AUTO_RETURNED), writes return warnings (once per customer and return window) and purges customers left unclaimed too long, and takes the recent-follow-up points off potential scores whose follow-up is no longer recent (`rescored`). If a sweep of the store is already running, nothing is done (`skipped`).
          */
         post: operations["sweepPool"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The store's pools
+         * @description Managers and admins see every pool, a rep the pools they belong to (a pool open to everyone included). The default pool comes first, then by name. GET /pool?poolId= lists a pool's customers.
+         */
+        get: operations["listPools"];
+        put?: never;
+        /**
+         * Add a pool
+         * @description Names are unique per store, ignoring case. The new pool has no customers until a manager moves some in (POST /pools/{id}/customers); it takes the store's pool rules.
+         */
+        post: operations["createPool"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pools/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A pool */
+        get: operations["getPool"];
+        /**
+         * Rename a pool and set who belongs to it
+         * @description Replaces the name, everyone and memberIds. With If-Match, a stale version answers 412.
+         */
+        put: operations["updatePool"];
+        post?: never;
+        /**
+         * Delete a pool; its customers go to the default pool
+         * @description Unowned customers move to the default pool now; owned ones will return there.
+         */
+        delete: operations["deletePool"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pools/{id}/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put customers in a pool
+         * @description Unowned customers move at once; owned ones keep their owner and return to this pool when released or returned. Ids of no customer of the store are listed in notFound.
+         */
+        post: operations["moveCustomersToPool"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2823,6 +2892,11 @@ export interface components {
              * @description null: the customer is in the pool
              */
             ownerId?: number | null;
+            /**
+             * Format: int64
+             * @description The pool it is in, or returns to while owned (GET /pools; 0: the default pool)
+             */
+            poolId: number;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2952,6 +3026,8 @@ export interface components {
             cf?: {
                 [key: string]: string;
             } | null;
+            /** @description In any of these pools (owned customers: the pool they return to) */
+            poolId?: number[] | null;
         };
         CustomerPage: {
             items: components["schemas"]["Customer"][];
@@ -3922,10 +3998,59 @@ export interface components {
         };
         /** @enum {string} */
         PlanUnit: "DAYS" | "WEEKS" | "MONTHS";
+        /** @description A pool of the store: customers without owner that its members may claim. */
+        Pool: {
+            /** Format: int64 */
+            id: number;
+            /** @example Main pool */
+            name: string;
+            /** @description Open to every user of the store; else to memberIds only */
+            everyone: boolean;
+            /** @description The store's first pool: new customers go here, it cannot be deleted */
+            isDefault: boolean;
+            /** @description Users who see and claim in this pool (empty while everyone is true) */
+            memberIds: number[];
+            /**
+             * Format: int64
+             * @description Customers in the pool now (without owner)
+             */
+            customerCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: int64
+             * @description Sent back in If-Match to update
+             */
+            version: number;
+        };
         PoolFailure: {
             /** Format: int64 */
             id: number;
             reason: components["schemas"]["ClaimFailureReason"];
+        };
+        /** @description A pool's name and who belongs to it. */
+        PoolInput: {
+            /** @example Middle East */
+            name: string;
+            /** @description Open to every user of the store (memberIds then ignored); default false */
+            everyone?: boolean | null;
+            /** @description Active users of the store who belong to the pool */
+            memberIds?: number[] | null;
+        };
+        PoolList: {
+            items: components["schemas"]["Pool"][];
+        };
+        /** @description Customers to put in the pool: unowned ones move now, owned ones return there when released or returned. */
+        PoolMoveRequest: {
+            customerIds: number[];
+        };
+        PoolMoveResult: {
+            /** @description Customers now in the pool (those already there included) */
+            moved: number[];
+            /** @description Ids with no customer in this store */
+            notFound: number[];
         };
         PoolPage: {
             items: components["schemas"]["Customer"][];
@@ -4023,7 +4148,7 @@ export interface components {
         /** @description RFC 9457 problem details. `type` is stable per kind of error; validation problems list the invalid fields in `errors`. Some problem types add members of their own. */
         Problem: {
             /**
-             * @description One of: `https://harbor-crm.dev/problems/validation` (400), `https://harbor-crm.dev/problems/malformed-body` (400), `https://harbor-crm.dev/problems/bad-request` (400), `https://harbor-crm.dev/problems/unauthorized` (401), `https://harbor-crm.dev/problems/invalid-credentials` (401), `https://harbor-crm.dev/problems/forbidden` (403), `https://harbor-crm.dev/problems/scope-missing` (403), `https://harbor-crm.dev/problems/csrf-header-missing` (403), `https://harbor-crm.dev/problems/not-found` (404), `https://harbor-crm.dev/problems/method-not-allowed` (405), `https://harbor-crm.dev/problems/not-acceptable` (406), `https://harbor-crm.dev/problems/conflict` (409), `https://harbor-crm.dev/problems/email-taken` (409), `https://harbor-crm.dev/problems/duplicate-customer` (409), `https://harbor-crm.dev/problems/tag-name-taken` (409), `https://harbor-crm.dev/problems/already-claimed` (409), `https://harbor-crm.dev/problems/already-in-pool` (409), `https://harbor-crm.dev/problems/merge-undo-expired` (409), `https://harbor-crm.dev/problems/merge-already-undone` (409), `https://harbor-crm.dev/problems/already-lost` (409), `https://harbor-crm.dev/problems/not-lost` (409), `https://harbor-crm.dev/problems/reason-name-taken` (409), `https://harbor-crm.dev/problems/reason-in-use` (409), `https://harbor-crm.dev/problems/sku-taken` (409), `https://harbor-crm.dev/problems/product-in-use` (409), `https://harbor-crm.dev/problems/insufficient-stock` (409), `https://harbor-crm.dev/problems/order-transition-not-allowed` (409), `https://harbor-crm.dev/problems/order-not-editable` (409), `https://harbor-crm.dev/problems/quotation-already-converted` (409), `https://harbor-crm.dev/problems/messaging-channel-off` (409), `https://harbor-crm.dev/problems/no-address` (409), `https://harbor-crm.dev/problems/campaign-state` (409), `https://harbor-crm.dev/problems/template-in-use` (409), `https://harbor-crm.dev/problems/plan-ended` (409), `https://harbor-crm.dev/problems/precondition-failed` (412), `https://harbor-crm.dev/problems/payload-too-large` (413), `https://harbor-crm.dev/problems/unsupported-media-type` (415), `https://harbor-crm.dev/problems/idempotency-key-reused` (422), `https://harbor-crm.dev/problems/precondition-required` (428), `https://harbor-crm.dev/problems/too-many-attempts` (429), `https://harbor-crm.dev/problems/rate-limited` (429), `https://harbor-crm.dev/problems/daily-send-limit` (429), `https://harbor-crm.dev/problems/internal` (500), `https://harbor-crm.dev/problems/delivery-failed` (502), `https://harbor-crm.dev/problems/service-unavailable` (503)
+             * @description One of: `https://harbor-crm.dev/problems/validation` (400), `https://harbor-crm.dev/problems/malformed-body` (400), `https://harbor-crm.dev/problems/bad-request` (400), `https://harbor-crm.dev/problems/unauthorized` (401), `https://harbor-crm.dev/problems/invalid-credentials` (401), `https://harbor-crm.dev/problems/forbidden` (403), `https://harbor-crm.dev/problems/scope-missing` (403), `https://harbor-crm.dev/problems/csrf-header-missing` (403), `https://harbor-crm.dev/problems/not-found` (404), `https://harbor-crm.dev/problems/method-not-allowed` (405), `https://harbor-crm.dev/problems/not-acceptable` (406), `https://harbor-crm.dev/problems/conflict` (409), `https://harbor-crm.dev/problems/email-taken` (409), `https://harbor-crm.dev/problems/duplicate-customer` (409), `https://harbor-crm.dev/problems/tag-name-taken` (409), `https://harbor-crm.dev/problems/pool-name-taken` (409), `https://harbor-crm.dev/problems/default-pool` (409), `https://harbor-crm.dev/problems/already-claimed` (409), `https://harbor-crm.dev/problems/already-in-pool` (409), `https://harbor-crm.dev/problems/merge-undo-expired` (409), `https://harbor-crm.dev/problems/merge-already-undone` (409), `https://harbor-crm.dev/problems/already-lost` (409), `https://harbor-crm.dev/problems/not-lost` (409), `https://harbor-crm.dev/problems/reason-name-taken` (409), `https://harbor-crm.dev/problems/reason-in-use` (409), `https://harbor-crm.dev/problems/sku-taken` (409), `https://harbor-crm.dev/problems/product-in-use` (409), `https://harbor-crm.dev/problems/insufficient-stock` (409), `https://harbor-crm.dev/problems/order-transition-not-allowed` (409), `https://harbor-crm.dev/problems/order-not-editable` (409), `https://harbor-crm.dev/problems/quotation-already-converted` (409), `https://harbor-crm.dev/problems/messaging-channel-off` (409), `https://harbor-crm.dev/problems/no-address` (409), `https://harbor-crm.dev/problems/campaign-state` (409), `https://harbor-crm.dev/problems/template-in-use` (409), `https://harbor-crm.dev/problems/plan-ended` (409), `https://harbor-crm.dev/problems/precondition-failed` (412), `https://harbor-crm.dev/problems/payload-too-large` (413), `https://harbor-crm.dev/problems/unsupported-media-type` (415), `https://harbor-crm.dev/problems/idempotency-key-reused` (422), `https://harbor-crm.dev/problems/precondition-required` (428), `https://harbor-crm.dev/problems/too-many-attempts` (429), `https://harbor-crm.dev/problems/rate-limited` (429), `https://harbor-crm.dev/problems/daily-send-limit` (429), `https://harbor-crm.dev/problems/internal` (500), `https://harbor-crm.dev/problems/delivery-failed` (502), `https://harbor-crm.dev/problems/service-unavailable` (503)
              * @example https://harbor-crm.dev/problems/validation
              */
             type: string;
@@ -6872,6 +6997,8 @@ export interface operations {
                 tagAll?: number[];
                 /** @description A user id, me, or none (the pool) */
                 ownerId?: string;
+                /** @description In any of these pools; an owned customer is in the pool it returns to (repeatable) */
+                poolId?: number[];
                 /** @description Inclusive */
                 createdFrom?: string;
                 /** @description Exclusive (a day: inclusive) */
@@ -13050,6 +13177,8 @@ export interface operations {
                 country?: string[];
                 /** @description Carries any of these tag ids */
                 tag?: number[];
+                /** @description In any of these pools (repeatable) */
+                poolId?: number[];
                 hasEmail?: boolean;
                 hasPhone?: boolean;
                 scoreMin?: number;
@@ -13550,6 +13679,483 @@ export interface operations {
             };
             /** @description Only admins run the sweep */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPools: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pools */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolList"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`), an API key lacks the scope (`scope-missing`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PoolInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pool"];
+                };
+            };
+            /** @description Invalid fields, every one listed in `errors` (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only admins manage pools */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The name is taken (`pool-name-taken`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pool */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pool"];
+                };
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`), an API key lacks the scope (`scope-missing`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such pool in this store, or a rep not in it (`not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePool: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version being changed */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PoolInput"];
+            };
+        };
+        responses: {
+            /** @description The pool */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pool"];
+                };
+            };
+            /** @description Invalid fields, every one listed in `errors` (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only admins manage pools */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such pool in this store (`not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The name is taken (`pool-name-taken`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is stale (`precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deletePool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only admins manage pools */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such pool in this store (`not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The default pool cannot be deleted (`default-pool`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    moveCustomersToPool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PoolMoveRequest"];
+            };
+        };
+        responses: {
+            /** @description What moved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolMoveResult"];
+                };
+            };
+            /** @description 1 to 1,000 ids are required (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only managers and admins move customers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such pool in this store (`not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -16,6 +16,7 @@ export function customer(id: number, overrides: Partial<Customer> = {}): Custome
     customFields: {},
     tags: [],
     ownerId: 1,
+    poolId: 0,
     createdAt: '2026-03-01T08:00:00Z',
     updatedAt: '2026-03-01T08:00:00Z',
     inquiryCount: 0,

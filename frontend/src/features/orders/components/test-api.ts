@@ -19,6 +19,7 @@ export function customer(id: number, overrides: Partial<OrderCustomer> = {}): Or
     customFields: {},
     tags: [],
     ownerId: 9,
+    poolId: 0,
     createdAt: '2026-03-01T08:00:00Z',
     updatedAt: '2026-03-01T08:00:00Z',
     inquiryCount: 0,

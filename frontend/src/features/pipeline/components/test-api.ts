@@ -17,6 +17,7 @@ export function customer(id: number, overrides: Partial<Customer> = {}): Custome
     customFields: {},
     tags: [],
     ownerId: 5,
+    poolId: 0,
     createdAt: '2026-03-01T08:00:00Z',
     updatedAt: '2026-03-01T08:00:00Z',
     inquiryCount: 1,

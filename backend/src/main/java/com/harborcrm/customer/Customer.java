@@ -125,6 +125,11 @@ public class Customer extends PanacheEntityBase {
             + "and o.customer_id = id)")
     public Long ownerId;
 
+    /** The pool the customer is in, or remembers while owned (customer_owners.pool_id, V94). */
+    @org.hibernate.annotations.Formula("(select o.pool_id from customer_owners o where o.store_id = store_id "
+            + "and o.customer_id = id)")
+    public Long poolId;
+
     @Column(name = "email_norm", length = 254)
     public String emailNorm;
 

@@ -40,6 +40,9 @@ public class CustomerBatch {
     static final String NOT_LOST = "NOT_LOST";
 
     @Inject
+    PoolAccess pools;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -259,11 +262,6 @@ public class CustomerBatch {
     }
 
     /**
-     * The ids the action applies to; requested ids the caller cannot see go to {@code skipped}. With
-     * {@code poolVisible} a rep's ids also select pool customers (everyone sees the pool), so that a RELEASE can
-     * skip them as ALREADY_IN_POOL rather than NOT_FOUND.
-     */
-    /**
      * The customers of a selection the caller may change (for other features' batch actions, e.g. follow-up
      * plans), in id order; those asked for by id and not changeable are added to {@code skipped} as NOT_FOUND.
      */
@@ -274,6 +272,11 @@ public class CustomerBatch {
         return select(selection, skipped, false);
     }
 
+    /**
+     * The ids the action applies to; requested ids the caller cannot see go to {@code skipped}. With
+     * {@code poolVisible} a rep's ids also select customers of the pools the rep belongs to, so that a RELEASE can
+     * skip them as ALREADY_IN_POOL rather than NOT_FOUND.
+     */
     private List<Long> select(BatchDtos.Selection selection, List<Skip> skipped, boolean poolVisible) {
         boolean ownOnly = !currentUser.isManagerOrAdmin();
         if (selection.ids() != null) {
@@ -281,14 +284,19 @@ public class CustomerBatch {
             if (requested.isEmpty()) {
                 return List.of();
             }
+            List<Long> visiblePools = ownOnly && poolVisible ? pools.visiblePools() : null;
+            String inPool = visiblePools == null ? "is null" : "is null and " + PoolAccess.inVisiblePools("o");
             @SuppressWarnings("unchecked")
             var query = em.createNativeQuery("select c.id from customers c where c.store_id = :store"
                     + (ownOnly ? poolVisible ? " and (" + Ownership.ownerIs("c", "= :caller") + " or "
-                            + Ownership.ownerIs("c", "is null") + ")" : " and " + Ownership.ownerIs("c", "= :caller") : "")
+                            + Ownership.ownerIs("c", inPool) + ")" : " and " + Ownership.ownerIs("c", "= :caller") : "")
                     + " and c.id = any(cast(:ids as bigint[])) order by c.id")
                     .setParameter("store", tenant.storeId()).setParameter("ids", SqlArrays.bigints(requested));
             if (ownOnly) {
                 query.setParameter("caller", currentUser.id());
+            }
+            if (visiblePools != null) {
+                query.setParameter("visiblePools", SqlArrays.bigints(visiblePools));
             }
             List<Number> found = query.getResultList();
             Set<Long> visible = found.stream().map(Number::longValue).collect(Collectors.toCollection(LinkedHashSet::new));

@@ -129,6 +129,8 @@ public final class CustomerDtos {
             @Schema(required = true) Map<String, Object> customFields,
             @Schema(required = true) List<TagRef> tags,
             @Schema(nullable = true, description = "null: the customer is in the pool") Long ownerId,
+            @Schema(required = true, description = "The pool it is in, or returns to while owned (GET /pools; 0: "
+                    + "the default pool)") long poolId,
             @Schema(required = true) Instant createdAt,
             @Schema(required = true) Instant updatedAt,
             @Schema(nullable = true) Instant lastFollowUpAt, @Schema(nullable = true) Instant nextFollowUpAt, @Schema(nullable = true) Instant lastInquiryAt,
@@ -144,7 +146,7 @@ public final class CustomerDtos {
                     List.copyOf(c.imAccounts), c.website, c.country, c.region, c.city, c.address, c.postcode,
                     c.businessType, c.mainProducts, List.copyOf(c.purchaseCategories), c.annualPurchaseAmount,
                     c.companySize, c.source, c.stage, c.stars, c.status, c.notes, c.customFields, tags, c.ownerId,
-                    c.createdAt, c.updatedAt, c.lastFollowUpAt, c.nextFollowUpAt, c.lastInquiryAt, c.inquiryCount,
+                    c.poolId == null ? 0 : c.poolId, c.createdAt, c.updatedAt, c.lastFollowUpAt, c.nextFollowUpAt, c.lastInquiryAt, c.inquiryCount,
                     c.potentialScore, c.version, null);
         }
 
@@ -153,7 +155,7 @@ public final class CustomerDtos {
             return new CustomerView(id, name, companyName, position, email, phone, mobile, fax, imAccounts, website,
                     country, region, city, address, postcode, businessType, mainProducts, purchaseCategories,
                     annualPurchaseAmount, companySize, source, stage, stars, status, notes, customFields, tags, ownerId,
-                    createdAt, updatedAt, lastFollowUpAt, nextFollowUpAt, lastInquiryAt, inquiryCount, potentialScore,
+                    poolId, createdAt, updatedAt, lastFollowUpAt, nextFollowUpAt, lastInquiryAt, inquiryCount, potentialScore,
                     version, poolReturn);
         }
 
@@ -163,7 +165,7 @@ public final class CustomerDtos {
             return new CustomerView(id, name, companyName, position, email, phone, mobile, fax, imAccounts, website,
                     country, region, city, address, postcode, businessType, mainProducts, purchaseCategories,
                     annualPurchaseAmount, companySize, source, stage, stars, status, notes, customFields, tags, ownerId,
-                    createdAt, updatedAt, lastFollowUpAt, nextFollowUpAt, lastInquiryAt, inquiryCount, potentialScore,
+                    poolId, createdAt, updatedAt, lastFollowUpAt, nextFollowUpAt, lastInquiryAt, inquiryCount, potentialScore,
                     version, poolReturn);
         }
     }

@@ -37,7 +37,9 @@ public record CustomerFilter(
         Integer scoreMin,
         Integer scoreMax,
         @Schema(description = "Custom field values by key; equality (MULTI_SELECT: contains the choice)")
-        @Size(max = MAX_VALUES) Map<String, @Size(max = com.harborcrm.customfield.CustomFieldValues.MAX_TEXT_LENGTH) String> cf) {
+        @Size(max = MAX_VALUES) Map<String, @Size(max = com.harborcrm.customfield.CustomFieldValues.MAX_TEXT_LENGTH) String> cf,
+        @Size(max = MAX_VALUES) @Schema(description = "In any of these pools (owned customers: the pool they return to)")
+        List<Long> poolId) {
 
     /** Longest search text: a trigram search on more is only a way to burn CPU. */
     public static final int MAX_SEARCH = 100;
@@ -45,5 +47,5 @@ public record CustomerFilter(
     public static final int MAX_VALUES = 100;
 
     public static final CustomerFilter ALL = new CustomerFilter(null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null);
 }

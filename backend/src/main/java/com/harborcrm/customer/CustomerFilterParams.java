@@ -46,7 +46,7 @@ final class CustomerFilterParams {
     /** The filter's own parameters; {@code cf[key]} and {@code cf.key} come on top. */
     static final Set<String> NAMES = Set.of(CUSTOM_FIELD, "q", "stage", "stars", "status", "source", "country", "tag", "tagAll",
             "ownerId", "createdFrom", "createdTo", "lastFollowUpFrom", "lastFollowUpTo", "nextFollowUpBefore",
-            "hasEmail", "hasPhone", "scoreMin", "scoreMax");
+            "hasEmail", "hasPhone", "scoreMin", "scoreMax", "poolId");
 
     /**
      * @param zone       the store's time zone, asked only when a calendar day is given (it costs a query)
@@ -103,7 +103,8 @@ final class CustomerFilterParams {
                 bool(query, "hasPhone", errors),
                 integer(query, "scoreMin", errors),
                 integer(query, "scoreMax", errors),
-                cf.isEmpty() ? null : cf);
+                cf.isEmpty() ? null : cf,
+                list(query, "poolId", Long::valueOf, errors));
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
         }

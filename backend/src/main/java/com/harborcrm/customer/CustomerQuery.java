@@ -43,6 +43,9 @@ public class CustomerQuery {
     private static final Pattern DIGIT_RUN = Pattern.compile("[0-9]{" + INDEX_DIGITS + ",}");
 
     @Inject
+    PoolAccess pools;
+
+    @Inject
     TenantContext tenant;
 
     @Inject
@@ -171,7 +174,13 @@ public class CustomerQuery {
         if (f.ownerId() != null && !f.ownerId().isBlank()) {
             String owner = f.ownerId().trim();
             if (owner.equals("none")) {
-                sql.append(" and ").append(Ownership.ownerIs("c", "is null"));
+                // The pool: a rep's, the pools they belong to (a pool they are not in is not theirs to see).
+                List<Long> visible = pools.visiblePools();
+                sql.append(" and ").append(Ownership.ownerIs("c", visible == null ? "is null"
+                        : "is null and " + PoolAccess.inVisiblePools("o")));
+                if (visible != null) {
+                    params.put("visiblePools", com.harborcrm.common.sql.SqlArrays.bigints(visible));
+                }
             } else {
                 Long ownerId = owner.equals("me") ? Long.valueOf(currentUser.id()) : parseLong(owner);
                 if (ownerId == null) {
@@ -181,6 +190,12 @@ public class CustomerQuery {
                     params.put("owner", ownerId);
                 }
             }
+        }
+        if (f.poolId() != null && !f.poolId().isEmpty()) {
+            checkSize("poolId", f.poolId(), errors);
+            sql.append(" and exists (select 1 from customer_owners o where o.store_id = c.store_id"
+                    + " and o.customer_id = c.id and o.pool_id in (:poolIds))");
+            params.put("poolIds", List.copyOf(new LinkedHashSet<>(f.poolId())));
         }
         range(sql, params, "c.created_at", f.createdFrom(), f.createdTo(), "created");
         range(sql, params, "c.last_follow_up_at", f.lastFollowUpFrom(), f.lastFollowUpTo(), "lastFollowUp");

@@ -125,6 +125,7 @@ public class CustomerResource {
             @Parameter(name = "tag", in = ParameterIn.QUERY, description = "Carries any of these tag ids", schema = @Schema(type = SchemaType.ARRAY, implementation = Long.class)),
             @Parameter(name = "tagAll", in = ParameterIn.QUERY, description = "Carries all of these tag ids", schema = @Schema(type = SchemaType.ARRAY, implementation = Long.class)),
             @Parameter(name = "ownerId", in = ParameterIn.QUERY, description = "A user id, me, or none (the pool)"),
+            @Parameter(name = "poolId", in = ParameterIn.QUERY, description = "In any of these pools; an owned customer is in the pool it returns to (repeatable)", schema = @Schema(type = SchemaType.ARRAY, implementation = Long.class)),
             @Parameter(name = "createdFrom", in = ParameterIn.QUERY, description = "Inclusive"),
             @Parameter(name = "createdTo", in = ParameterIn.QUERY, description = "Exclusive (a day: inclusive)"),
             @Parameter(name = "lastFollowUpFrom", in = ParameterIn.QUERY, description = "Inclusive"),

@@ -43,6 +43,9 @@ public class CustomerService {
             + "and POST /customers/{id}/reactivate";
 
     @Inject
+    PoolAccess pools;
+
+    @Inject
     WebhookOutbox webhooks;
 
     @Inject
@@ -260,8 +263,8 @@ public class CustomerService {
     }
 
     boolean canSee(Customer customer) {
-        return currentUser.isManagerOrAdmin() || customer.ownerId == null
-                || Objects.equals(customer.ownerId, currentUser.id());
+        return currentUser.isManagerOrAdmin() || Objects.equals(customer.ownerId, currentUser.id())
+                || (customer.ownerId == null && pools.canSeePool(customer.poolId));
     }
 
     public CustomerView view(Customer customer) {

@@ -43,7 +43,7 @@ final class CustomerViewRows {
             + "c.business_type, c.main_products, cast(c.purchase_categories as text), c.annual_purchase_amount, "
             + "c.company_size, c.source, c.stage, c.stars, c.status, c.notes, cast(c.custom_fields as text), o.owner_id, "
             + "c.created_at, c.updated_at, c.last_follow_up_at, c.next_follow_up_at, c.last_inquiry_at, c.inquiry_count, "
-            + "c.potential_score, c.version, " + PoolTimer.dueAt("o") + ", " + PoolTimer.rule("o") + ", pt.tags";
+            + "c.potential_score, c.version, " + PoolTimer.dueAt("o") + ", " + PoolTimer.rule("o") + ", pt.tags, o.pool_id";
     /** The join that {@link #COLUMNS} needs besides {@code customers c} and the tags: the ownership row. */
     static final String OWNER_JOIN = " join customer_owners o on o.store_id = c.store_id and o.customer_id = c.id";
     /**
@@ -58,7 +58,7 @@ final class CustomerViewRows {
                 + "join tags t on t.store_id = ct.store_id and t.id = ct.tag_id group by ct.customer_id";
     }
     /** How many columns {@link #COLUMNS} selects; a caller's own columns follow from this index on. */
-    static final int COLUMN_COUNT = 38;
+    static final int COLUMN_COUNT = 39;
 
     private CustomerViewRows() {
     }
@@ -80,7 +80,7 @@ final class CustomerViewRows {
                 (String) r[19], CustomerSource.valueOf((String) r[20]), CustomerStage.valueOf((String) r[21]),
                 number(r[22]).intValue(), CustomerStatus.valueOf((String) r[23]), (String) r[24],
                 object((String) r[25]), tags, r[26] == null ? null : number(r[26]).longValue(),
-                Instants.of(r[27]), Instants.of(r[28]), Instants.of(r[29]), Instants.of(r[30]), Instants.of(r[31]),
+                number(r[38]).longValue(), Instants.of(r[27]), Instants.of(r[28]), Instants.of(r[29]), Instants.of(r[30]), Instants.of(r[31]),
                 number(r[32]).intValue(), number(r[33]).intValue(), number(r[34]).longValue(), poolReturn);
     }
 

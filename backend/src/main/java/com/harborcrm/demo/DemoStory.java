@@ -336,7 +336,7 @@ public class DemoStory {
     private static CustomerFilter screen(List<CustomerStage> stages, List<Long> tags, Integer scoreMin,
             List<CustomerStatus> statuses) {
         return new CustomerFilter(null, stages, null, statuses, null, null, tags, null, null, null, null, null, null, null,
-                null, null, scoreMin, null, null);
+                null, null, scoreMin, null, null, null);
     }
 
     private com.harborcrm.account.AccountDtos.SignupResponse signup() {

@@ -22,6 +22,7 @@ import com.harborcrm.common.security.CurrentUser;
 import com.harborcrm.common.tenancy.TenantContext;
 import com.harborcrm.common.web.QueryDays;
 import com.harborcrm.customer.Customer;
+import com.harborcrm.customer.PoolAccess;
 import com.harborcrm.inquiry.InquiryDtos.InboxCustomer;
 import com.harborcrm.inquiry.InquiryDtos.InboxItem;
 import com.harborcrm.pool.PoolReadPolicy;
@@ -77,6 +78,9 @@ public class InquiryInbox {
     }
 
     @Inject
+    PoolAccess pools;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -123,8 +127,13 @@ public class InquiryInbox {
             params.put("to", filter.to().plusDays(1).atStartOfDay(timeZones.current()).toInstant());
         }
         if (!currentUser.isManagerOrAdmin()) {
-            where.append(" and (o.owner_id = :me or o.owner_id is null)");
+            List<Long> visiblePools = pools.visiblePools();
+            where.append(visiblePools == null ? " and (o.owner_id = :me or o.owner_id is null)"
+                    : " and (o.owner_id = :me or (o.owner_id is null and " + PoolAccess.inVisiblePools("o") + "))");
             params.put("me", currentUser.id());
+            if (visiblePools != null) {
+                params.put("visiblePools", com.harborcrm.common.sql.SqlArrays.bigints(visiblePools));
+            }
         }
         if (cursor != null && !cursor.isEmpty()) {
             List<String> parts = Cursor.decode(cursor, 2);

@@ -238,7 +238,7 @@ public class IoResource {
     @Operation(operationId = "exportCustomers", summary = "Export customers as CSV",
             description = "Takes the screening filters of GET /customers (q, stage, stars, status, source, country, "
                     + "tag, tagAll, ownerId, createdFrom/To, lastFollowUpFrom/To, nextFollowUpBefore, hasEmail, "
-                    + "hasPhone, scoreMin/Max, cf.<key>). Streamed from the database in id order, so any number of "
+                    + "hasPhone, scoreMin/Max, poolId, cf.<key>). Streamed from the database in id order, so any number of "
                     + "rows takes constant memory. A header row, then one row per customer; tags, IM accounts and "
                     + "several values are joined with \"; \"; custom fields by their label. Cells starting with = + - @ "
                     + "tab or CR are prefixed with ' so spreadsheets do not run them. Pool contacts are masked per "

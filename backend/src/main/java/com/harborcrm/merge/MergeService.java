@@ -347,9 +347,11 @@ public class MergeService {
                 + String.join(", ", columns) + " from jsonb_populate_recordset(null::customers, "
                 + "(select snapshot->'duplicates' from merges where store_id = ?1 and id = ?2))")
                 .setParameter(1, store).setParameter(2, mergeId).executeUpdate();
-        // Their owners as they were (the clocks restart where they stood; the return date follows the rules now).
-        em.createNativeQuery("insert into customer_owners (store_id, customer_id, owner_id, owned_since, pooled_since) "
-                + "select r.store_id, r.customer_id, r.owner_id, r.owned_since, r.pooled_since from merges m, "
+        // Their owners as they were (the clocks restart where they stood; the return date follows the rules now),
+        // and their pools: the default one where the pool was deleted since, or the snapshot is older than pools.
+        em.createNativeQuery("insert into customer_owners (store_id, customer_id, owner_id, owned_since, pooled_since, "
+                + "pool_id) select r.store_id, r.customer_id, r.owner_id, r.owned_since, r.pooled_since, "
+                + "coalesce((select p.id from pools p where p.store_id = r.store_id and p.id = r.pool_id), 0) from merges m, "
                 + "jsonb_populate_recordset(null::customer_owners, m.snapshot->'owners') r "
                 + "where m.store_id = ?1 and m.id = ?2")
                 .setParameter(1, store).setParameter(2, mergeId).executeUpdate();

@@ -75,7 +75,8 @@ public class PoolResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.REP})
     @Operation(operationId = "listPool", summary = "Screen the pool: the store's customers without owner",
-            description = "Every role sees the whole pool. Takes the screening filters of GET /customers (except "
+            description = "Managers and admins see every pool, a rep the pools they belong to (GET /pools); "
+                    + "poolId narrows to some. Takes the screening filters of GET /customers (except "
                     + "ownerId, which is always none), default sort -score (best potential first). Reps see every "
                     + "contact masked while the rule maskContacts is on: email, phone, mobile, fax, IM handles and "
                     + "website (j***@example.com, *** *** 4321, j***, ***.com), and so wherever those values appear "
@@ -86,6 +87,7 @@ public class PoolResource {
             @Parameter(name = "stars", in = ParameterIn.QUERY, description = "Repeatable, 0-3", schema = @Schema(type = SchemaType.ARRAY, implementation = Integer.class)),
             @Parameter(name = "country", in = ParameterIn.QUERY, description = "Repeatable ISO 3166-1 alpha-2", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class)),
             @Parameter(name = "tag", in = ParameterIn.QUERY, description = "Carries any of these tag ids", schema = @Schema(type = SchemaType.ARRAY, implementation = Long.class)),
+            @Parameter(name = "poolId", in = ParameterIn.QUERY, description = "In any of these pools (repeatable)", schema = @Schema(type = SchemaType.ARRAY, implementation = Long.class)),
             @Parameter(name = "hasEmail", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.BOOLEAN)),
             @Parameter(name = "hasPhone", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.BOOLEAN)),
             @Parameter(name = "scoreMin", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100")),

@@ -73,6 +73,9 @@ public class PoolService {
     PoolRulesService rulesService;
 
     @Inject
+    PoolDirectory pools;
+
+    @Inject
     LostReasonService reasons;
 
     @Inject
@@ -103,7 +106,7 @@ public class PoolService {
         }
         CustomerFilter pool = new CustomerFilter(f.q(), f.stage(), f.stars(), f.status(), f.source(), f.country(),
                 f.tag(), f.tagAll(), "none", f.createdFrom(), f.createdTo(), f.lastFollowUpFrom(), f.lastFollowUpTo(),
-                f.nextFollowUpBefore(), f.hasEmail(), f.hasPhone(), f.scoreMin(), f.scoreMax(), f.cf());
+                f.nextFollowUpBefore(), f.hasEmail(), f.hasPhone(), f.scoreMin(), f.scoreMax(), f.cf(), f.poolId());
         String rawSort = query.getFirst("sort");
         CustomerSort.Spec sort = rawSort == null || rawSort.isBlank() ? new CustomerSort.Spec(CustomerSort.SCORE, true)
                 : CustomerSort.Spec.parse(rawSort);
@@ -178,6 +181,7 @@ public class PoolService {
         // once. (The datasource plans every query per call for the screening's sake.) Under 'auto' PostgreSQL kept
         // planning the claim anew, 0.4-0.6 ms of its CPU each time (bench/stats/claim-cpu.sh).
         PoolRules rules = rulesService.current();
+        List<Long> visiblePools = pools.visiblePools();
         int maxPrivate = rules.maxPrivateCustomersPerRep();
         int maxDaily = rules.maxClaimsPerRepPerDay();
         // The owner lock serializes what counts against this rep's limits; without limits nothing needs
@@ -209,7 +213,7 @@ public class PoolService {
                 cooling as (%3$s),
                 locked as materialized (
                   select customer_id as id, owner_id from customer_owners
-                  where store_id = :store and customer_id = any(cast(:ids as bigint[]))
+                  where store_id = :store and customer_id = any(cast(:ids as bigint[]))%4$s
                   order by customer_id
                   for update),
                 quota as (
@@ -244,7 +248,9 @@ public class PoolService {
                 from requested r
                 left join locked l on l.id = r.id
                 left join taken t on t.id = r.id
-                order by r.pos""".formatted(owned, today, cooling))
+                order by r.pos""".formatted(owned, today, cooling, visiblePools == null ? ""
+                        // a customer in a pool the rep is not in is not found, owned or not (nothing leaks)
+                        : " and pool_id = any(cast(:visiblePools as bigint[]))"))
                 .setParameter("store", tenant.storeId()).setParameter("ids", SqlArrays.bigints(ids))
                 .setParameter("owner", me).setParameter("now", now)
                 // 0 switches a limit off: no bound then.
@@ -252,6 +258,9 @@ public class PoolService {
                 .setParameter("maxDaily", maxDaily == 0 ? Integer.MAX_VALUE : maxDaily);
         if (maxDaily > 0) {
             query.setParameter("dayStart", startOfToday(now));
+        }
+        if (visiblePools != null) {
+            query.setParameter("visiblePools", SqlArrays.bigints(visiblePools));
         }
         if (rules.reclaimCooldownDays() > 0) {
             query.setParameter("cooldownSince", now.minus(java.time.Duration.ofDays(rules.reclaimCooldownDays())));

@@ -20,6 +20,8 @@ public enum ProblemType {
     EMAIL_TAKEN("email-taken", 409, "This email is already registered"),
     DUPLICATE_CUSTOMER("duplicate-customer", 409, "A customer with the same contact details exists"),
     TAG_NAME_TAKEN("tag-name-taken", 409, "A tag with this name exists"),
+    POOL_NAME_TAKEN("pool-name-taken", 409, "A pool with this name exists"),
+    DEFAULT_POOL("default-pool", 409, "The default pool cannot be deleted"),
     ALREADY_CLAIMED("already-claimed", 409, "Someone else claimed this customer first"),
     ALREADY_IN_POOL("already-in-pool", 409, "The customer is already in the pool"),
     MERGE_UNDO_EXPIRED("merge-undo-expired", 409, "This merge can no longer be undone"),

@@ -113,7 +113,7 @@ class IntegratorScenarioTest {
                 .companyName("Buyer GmbH").email(email).country("DE").customFields(Map.of("incoterm", "FOB")), null);
         assertNull(customer.getOwnerId(), "what a key creates without an owner goes to the pool");
 
-        var found = customers.listCustomersWithHttpInfo(null, null, null, null, null, null, null, null, null, null,
+        var found = customers.listCustomersWithHttpInfo(null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, List.of("incoterm:FOB"), null, null, null, null, null, 100L);
         assertEquals(List.of(customer.getId()), found.getData().getItems().stream().map(Customer::getId).toList());
         // A first page counted up to a bound: exact here, as it holds fewer matches than the bound.

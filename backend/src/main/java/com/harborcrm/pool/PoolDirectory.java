@@ -1,0 +1,281 @@
+package com.harborcrm.pool;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.harborcrm.common.error.DomainException;
+import com.harborcrm.common.error.FieldError;
+import com.harborcrm.common.error.ProblemType;
+import com.harborcrm.common.security.CurrentUser;
+import com.harborcrm.common.sql.SqlArrays;
+import com.harborcrm.common.tenancy.TenantContext;
+import com.harborcrm.common.web.Text;
+import com.harborcrm.customer.PoolAccess;
+import com.harborcrm.pool.PoolDirectoryDtos.MoveResult;
+import com.harborcrm.pool.PoolDirectoryDtos.PoolInput;
+import com.harborcrm.pool.PoolDirectoryDtos.PoolView;
+
+/**
+ * The store's pools and who belongs to them (pools v2, V94). A store starts with one default pool open to everyone;
+ * an admin adds pools with members, and managers move customers between them. Which pool a customer is in is a
+ * column of its ownership row, so a release or an auto-return sends it back to the pool it came from without this
+ * class: here only a move changes it.
+ */
+@ApplicationScoped
+public class PoolDirectory implements PoolAccess {
+
+    /** Every store's default pool has this id (V94): new customers and those of deleted pools go there. */
+    public static final long DEFAULT_POOL = 0;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Clock clock;
+
+    /** Managers, admins and API keys see every pool; a rep the pools open to everyone and those naming them. */
+    @Override
+    public List<Long> visiblePools() {
+        if (currentUser.isManagerOrAdmin()) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("""
+                select p.id from pools p
+                where p.store_id = ?1 and (p.everyone or exists (select 1 from pool_members m
+                      where m.store_id = p.store_id and m.pool_id = p.id and m.user_id = ?2))
+                order by p.id""")
+                .setParameter(1, tenant.storeId()).setParameter(2, currentUser.id()).getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
+
+    /** The pools the caller sees, the default first, then by name; with how many customers each holds. */
+    public List<PoolView> list() {
+        return views(visiblePools());
+    }
+
+    public PoolView get(long id) {
+        if (!canSeePool(id)) {
+            throw DomainException.notFound("Pool " + id);
+        }
+        List<PoolView> found = views(List.of(id));
+        if (found.isEmpty()) {
+            throw DomainException.notFound("Pool " + id);
+        }
+        return found.get(0);
+    }
+
+    @Transactional
+    public PoolView create(PoolInput input) {
+        Validated pool = validate(input, null);
+        Instant now = clock.instant();
+        long id = ((Number) em.createNativeQuery("""
+                insert into pools (store_id, name, everyone, created_at, updated_at)
+                values (?1, ?2, ?3, ?4, ?4) returning id""")
+                .setParameter(1, tenant.storeId()).setParameter(2, pool.name).setParameter(3, pool.everyone)
+                .setParameter(4, now).getSingleResult()).longValue();
+        writeMembers(id, pool.memberIds);
+        return get(id);
+    }
+
+    /** Replaces the name and the members; with {@code expectedVersion}, only if nobody changed the pool since. */
+    @Transactional
+    public PoolView update(long id, PoolInput input, Long expectedVersion) {
+        long version = lockedVersion(id);
+        if (expectedVersion != null && expectedVersion != version) {
+            throw new DomainException(ProblemType.PRECONDITION_FAILED,
+                    "This pool was changed by someone else: reload and try again");
+        }
+        Validated pool = validate(input, id);
+        em.createNativeQuery("""
+                update pools set name = ?3, everyone = ?4, updated_at = ?5, version = version + 1
+                where store_id = ?1 and id = ?2""")
+                .setParameter(1, tenant.storeId()).setParameter(2, id).setParameter(3, pool.name)
+                .setParameter(4, pool.everyone).setParameter(5, clock.instant()).executeUpdate();
+        em.createNativeQuery("delete from pool_members where store_id = ?1 and pool_id = ?2")
+                .setParameter(1, tenant.storeId()).setParameter(2, id).executeUpdate();
+        writeMembers(id, pool.memberIds);
+        return get(id);
+    }
+
+    /**
+     * Deletes a pool that is not the default one. Its customers, unowned or remembering it, go to the default pool
+     * in the same transaction: a pool is a way to share work, deleting it must not lose a customer.
+     */
+    @Transactional
+    public void delete(long id) {
+        lockedVersion(id);
+        if (id == DEFAULT_POOL) {
+            throw new DomainException(ProblemType.DEFAULT_POOL,
+                    "The default pool takes new customers and those of deleted pools: it cannot be deleted");
+        }
+        em.createNativeQuery("""
+                update customer_owners set pool_id = 0
+                where store_id = ?1 and pool_id = ?2""")
+                .setParameter(1, tenant.storeId()).setParameter(2, id).executeUpdate();
+        em.createNativeQuery("delete from pools where store_id = ?1 and id = ?2")
+                .setParameter(1, tenant.storeId()).setParameter(2, id).executeUpdate();
+    }
+
+    /**
+     * Puts customers in a pool in one statement: an unowned one moves at once, an owned one will return there.
+     * The ownership rows are taken in customer order, as every writer of them takes them.
+     */
+    @Transactional
+    public MoveResult move(long poolId, List<Long> customerIds) {
+        lockedVersion(poolId);
+        Set<Long> requested = new LinkedHashSet<>(customerIds);
+        @SuppressWarnings("unchecked")
+        List<Number> moved = em.createNativeQuery("""
+                with target as materialized (
+                  select customer_id from customer_owners
+                  where store_id = ?1 and customer_id = any(cast(?2 as bigint[]))
+                  order by customer_id for update)
+                update customer_owners o set pool_id = ?3
+                from target t where o.store_id = ?1 and o.customer_id = t.customer_id
+                returning o.customer_id""")
+                .setParameter(1, tenant.storeId()).setParameter(2, SqlArrays.bigints(requested))
+                .setParameter(3, poolId).getResultList();
+        Set<Long> done = new LinkedHashSet<>();
+        moved.forEach(n -> done.add(n.longValue()));
+        List<Long> inOrder = requested.stream().filter(done::contains).toList();
+        List<Long> notFound = requested.stream().filter(id -> !done.contains(id)).toList();
+        return new MoveResult(inOrder, notFound);
+    }
+
+    private record Validated(String name, boolean everyone, List<Long> memberIds) {
+    }
+
+    private Validated validate(PoolInput input, Long exceptId) {
+        List<FieldError> errors = new ArrayList<>();
+        String name = input.name() == null ? "" : input.name().strip();
+        if (name.isEmpty()) {
+            errors.add(FieldError.required("name"));
+        } else if (Text.hasNul(name)) {
+            errors.add(new FieldError("name", Text.NO_NUL_MESSAGE));
+        }
+        boolean everyone = Boolean.TRUE.equals(input.everyone());
+        List<Long> members = everyone || input.memberIds() == null ? List.of()
+                : new ArrayList<>(new LinkedHashSet<>(input.memberIds()));
+        if (!members.isEmpty()) {
+            if (members.contains(null)) {
+                errors.add(FieldError.required("memberIds[" + input.memberIds().indexOf(null) + "]"));
+            } else {
+                @SuppressWarnings("unchecked")
+                List<Number> active = em.createNativeQuery("""
+                        select id from users where store_id = ?1 and id = any(cast(?2 as bigint[])) and active""")
+                        .setParameter(1, tenant.storeId()).setParameter(2, SqlArrays.bigints(members)).getResultList();
+                Set<Long> known = new LinkedHashSet<>();
+                active.forEach(n -> known.add(n.longValue()));
+                for (int i = 0; i < input.memberIds().size(); i++) {
+                    Long member = input.memberIds().get(i);
+                    if (member != null && !known.contains(member)) {
+                        errors.add(new FieldError("memberIds[" + i + "]", "must be an active user of this store"));
+                    }
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw DomainException.invalid(errors);
+        }
+        // Serializes creators and renamers of one name; the unique index (store_id, lower(name)) is the last line.
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, ?2))")
+                .setParameter(1, "pool:" + name.toLowerCase(Locale.ROOT)).setParameter(2, tenant.storeId())
+                .getSingleResult();
+        long taken = ((Number) em.createNativeQuery("""
+                select count(*) from pools where store_id = ?1 and lower(name) = lower(?2) and id <> ?3""")
+                .setParameter(1, tenant.storeId()).setParameter(2, name).setParameter(3, exceptId == null ? -1L : exceptId)
+                .getSingleResult()).longValue();
+        if (taken > 0) {
+            throw new DomainException(ProblemType.POOL_NAME_TAKEN, "A pool named \"" + name + "\" already exists",
+                    List.of(FieldError.taken("name", "is already used by another pool")), Map.of(), Map.of());
+        }
+        return new Validated(name, everyone, members);
+    }
+
+    /** Locks the pool's row (its members and its customers' moves serialize on it) and returns its version. */
+    private long lockedVersion(long id) {
+        @SuppressWarnings("unchecked")
+        List<Number> version = em.createNativeQuery("select version from pools where store_id = ?1 and id = ?2 for update")
+                .setParameter(1, tenant.storeId()).setParameter(2, id).getResultList();
+        if (version.isEmpty()) {
+            throw DomainException.notFound("Pool " + id);
+        }
+        return version.get(0).longValue();
+    }
+
+    private void writeMembers(long poolId, List<Long> memberIds) {
+        if (memberIds.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("""
+                insert into pool_members (store_id, pool_id, user_id)
+                select ?1, ?2, unnest(cast(?3 as bigint[]))""")
+                .setParameter(1, tenant.storeId()).setParameter(2, poolId).setParameter(3, SqlArrays.bigints(memberIds))
+                .executeUpdate();
+    }
+
+    /** The pools with the given ids (all when null), members and unowned customers counted per pool. */
+    @SuppressWarnings("unchecked")
+    private List<PoolView> views(List<Long> ids) {
+        // The count probes customer_owners_pool (V94), a partial index of unowned rows in pool order.
+        var query = em.createNativeQuery("""
+                select p.id, p.name, p.everyone, p.id = 0,
+                       coalesce((select array_agg(m.user_id order by m.user_id) from pool_members m
+                                 where m.store_id = p.store_id and m.pool_id = p.id), '{}'),
+                       (select count(*) from customer_owners o
+                        where o.store_id = p.store_id and o.pool_id = p.id and o.owner_id is null),
+                       p.created_at, p.updated_at, p.version
+                from pools p
+                where p.store_id = ?1%s
+                order by p.id <> 0, lower(p.name), p.id""".formatted(ids == null ? "" : " and p.id = any(cast(?2 as bigint[]))"))
+                .setParameter(1, tenant.storeId());
+        if (ids != null) {
+            query.setParameter(2, SqlArrays.bigints(ids));
+        }
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(r -> new PoolView(((Number) r[0]).longValue(), (String) r[1], (Boolean) r[2],
+                (Boolean) r[3], members(r[4]), ((Number) r[5]).longValue(), instant(r[6]), instant(r[7]),
+                ((Number) r[8]).longValue())).toList();
+    }
+
+    private static List<Long> members(Object array) {
+        if (array instanceof java.sql.Array sql) {
+            try {
+                return members(sql.getArray());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        if (array instanceof Long[] longs) {
+            return Arrays.asList(longs);
+        }
+        if (array instanceof Object[] objects) {
+            return Arrays.stream(objects).map(o -> ((Number) o).longValue()).toList();
+        }
+        return List.of();
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof Instant i ? i : value instanceof java.sql.Timestamp t ? t.toInstant()
+                : value instanceof java.time.OffsetDateTime o ? o.toInstant() : null;
+    }
+}
