@@ -816,7 +816,7 @@ const everyonesScreens = [
   '/agenda', '/settings/notifications', '/customers', '/pool', '/pipeline', '/profile', '/stats', '/customers/new', '/products', '/orders', '/inquiries',
   '/activity',
 ];
-const managersScreens = ['/imports', '/settings/tags', '/settings/pool-rules', '/duplicates', '/duplicates?tab=history',
+const managersScreens = ['/imports', '/settings/tags', '/settings/pool-rules', '/settings/pools', '/duplicates', '/duplicates?tab=history',
   '/products/new'];
 const adminsScreens = ['/settings/custom-fields', '/settings/users', '/settings/lost-reasons', '/settings/store',
   '/settings/api-keys', '/settings/webhooks', '/settings/plan-templates'];

@@ -25,6 +25,7 @@ const NewCustomerRoute = lazy(() => import('./routes/customers').then((m) => ({ 
 const CustomerRoute = lazy(() => import('./routes/customers').then((m) => ({ default: m.CustomerRoute })));
 const TagsRoute = lazy(() => import('./routes/settings').then((m) => ({ default: m.TagsRoute })));
 const PoolRulesRoute = lazy(() => import('./routes/settings').then((m) => ({ default: m.PoolRulesRoute })));
+const PoolsRoute = lazy(() => import('./routes/settings').then((m) => ({ default: m.PoolsRoute })));
 const PoolRoute = lazy(() => import('./routes/pool').then((m) => ({ default: m.PoolRoute })));
 // The agenda is the start page; notification settings are everyone's.
 const AgendaRoute = lazy(() => import('./routes/agenda').then((m) => ({ default: m.AgendaRoute })));
@@ -97,6 +98,7 @@ export const routes: RouteObject[] = [
               { path: 'settings/tags', element: <TagsRoute /> },
               { path: 'settings/custom-fields', element: <CustomFieldsRoute /> },
               { path: 'settings/pool-rules', element: <PoolRulesRoute /> },
+              { path: 'settings/pools', element: <PoolsRoute /> },
               { path: 'duplicates', element: <DuplicatesRoute /> },
               { path: 'settings/lost-reasons', element: <LostReasonsRoute /> },
               { path: 'settings/plan-templates', element: <PlanTemplatesRoute /> },

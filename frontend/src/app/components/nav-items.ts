@@ -39,6 +39,7 @@ export function navItems(role: Role): NavItem[] {
     { to: '/settings/notifications', label: 'notifications.nav', group: 'settings' },
     manager && { to: '/settings/tags', label: 'nav.tags', group: 'settings' },
     manager && { to: '/settings/pool-rules', label: 'nav.poolRules', group: 'settings' },
+    manager && { to: '/settings/pools', label: 'nav.pools', group: 'settings' },
     admin && { to: '/settings/users', label: 'nav.users', group: 'settings' },
     admin && { to: '/settings/custom-fields', label: 'nav.customFields', group: 'settings' },
     admin && { to: '/settings/lost-reasons', label: 'nav.lostReasons', group: 'settings' },

@@ -1,5 +1,6 @@
 import { CustomFieldsScreen } from '@/features/custom-fields/components/custom-fields-screen';
 import { PoolRulesScreen } from '@/features/pool-rules/components/pool-rules-screen';
+import { PoolsScreen } from '@/features/pools/components/pools-screen';
 import { TagsScreen } from '@/features/tags/components/tags-screen';
 import { useT } from '@/lib/i18n';
 import { WithMe } from '../components/with-me';
@@ -24,4 +25,9 @@ export function CustomFieldsRoute() {
 /** Admins change the rules; managers may try values and see the preview, but not save. */
 export function PoolRulesRoute() {
   return <WithMe>{(me) => (me.user.role === 'REP' ? <Forbidden /> : <PoolRulesScreen canEdit={me.user.role === 'ADMIN'} />)}</WithMe>;
+}
+
+/** Admins add, change and delete pools; managers see them and who belongs to each. */
+export function PoolsRoute() {
+  return <WithMe>{(me) => (me.user.role === 'REP' ? <Forbidden /> : <PoolsScreen canEdit={me.user.role === 'ADMIN'} />)}</WithMe>;
 }

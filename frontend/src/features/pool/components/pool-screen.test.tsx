@@ -26,6 +26,7 @@ function poolCustomer(id: number, overrides: Partial<PoolCustomer> = {}): PoolCu
     customFields: {},
     tags: [],
     ownerId: null,
+    poolId: 0,
     createdAt: '2026-03-01T08:00:00Z',
     updatedAt: '2026-03-01T08:00:00Z',
     inquiryCount: 1,
@@ -40,6 +41,11 @@ const pool = [
   poolCustomer(1, { name: 'John Miller', potentialScore: 81, email: 'j***@millerhardware.example', phone: '*** *** 4321', country: 'US' }),
   poolCustomer(2, { name: 'Zhao Lei', potentialScore: 64 }),
   poolCustomer(3, { name: 'Anna Schmidt', potentialScore: 40 }),
+];
+
+const twoPools = [
+  { id: 0, name: 'Main pool', everyone: true, isDefault: true, memberIds: [], customerCount: 1200, createdAt: '2026-03-01T08:00:00Z', updatedAt: '2026-03-01T08:00:00Z', version: 0 },
+  { id: 7, name: 'Middle East', everyone: false, isDefault: false, memberIds: [5], customerCount: 3, createdAt: '2026-03-01T08:00:00Z', updatedAt: '2026-03-01T08:00:00Z', version: 0 },
 ];
 
 type Answer = (request: Request, url: URL) => Response | undefined | Promise<Response | undefined>;
@@ -73,6 +79,34 @@ const bodiesTo = async (requests: Request[], path: string) =>
   Promise.all(requests.filter((request) => new URL(request.url).pathname === path).map((request) => request.clone().json()));
 
 describe('Pool', () => {
+  it('switches between the pools the user belongs to, and keeps the choice when filtering', SLOW, async () => {
+    const { requests } = poolApi((_request, url) => (url.pathname === '/api/v1/pools' ? jsonResponse({ items: twoPools }) : undefined));
+    const { user, router } = renderPool();
+
+    const choice = await screen.findByRole('combobox', { name: 'Pool' });
+    expect(within(choice).getAllByRole('option').map((option) => option.textContent)).toEqual([
+      'All my pools',
+      'Main pool (1,200)',
+      'Middle East (3)',
+    ]);
+    await user.selectOptions(choice, 'Middle East (3)');
+    await waitFor(() => expect(new URL(poolRequests(requests).at(-1)?.url ?? '').searchParams.get('poolId')).toBe('7'));
+    expect(router.state.location.search).toContain('poolId=7');
+
+    await user.click(screen.getByRole('button', { name: 'Apply filters' }));
+    expect(new URL(poolRequests(requests).at(-1)?.url ?? '').searchParams.get('poolId')).toBe('7');
+
+    await user.selectOptions(choice, 'All my pools');
+    await waitFor(() => expect(new URL(poolRequests(requests).at(-1)?.url ?? '').searchParams.has('poolId')).toBe(false));
+  });
+
+  it('shows no pool choice while the user sees a single pool', SLOW, async () => {
+    poolApi();
+    renderPool();
+    await screen.findByRole('table', { name: 'Pool' });
+    expect(screen.queryByRole('combobox', { name: 'Pool' })).not.toBeInTheDocument();
+  });
+
   it('lists the pool as the server orders it (best potential first) with masked contacts marked as hidden', SLOW, async () => {
     const { requests } = poolApi();
     renderPool();
@@ -249,6 +283,34 @@ describe('Pool', () => {
     expect(await findToast('Gave 1 customer to Sam Rep.')).toHaveClass('toast-success');
     expect(await bodiesTo(requests, '/api/v1/pool/assign')).toEqual([{ customerIds: [3], userId: 6 }]);
     expect(requests.some((request) => new URL(request.url).pathname === '/api/v1/users')).toBe(false);
+  });
+
+  it('lets a manager move the selected customers to another pool, and refreshes the list and the counts', SLOW, async () => {
+    const { requests } = poolApi((_request, url) => {
+      if (url.pathname === '/api/v1/pools') return jsonResponse({ items: twoPools });
+      return url.pathname === '/api/v1/pools/7/customers' ? jsonResponse({ moved: [1, 3], notFound: [] }) : undefined;
+    });
+    const { user } = renderPool('MANAGER');
+    await user.click(await screen.findByRole('checkbox', { name: 'Select John Miller' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Select Anna Schmidt' }));
+    const form = screen.getByRole('form', { name: 'Move the selected customers to another pool' });
+    await waitFor(() => expect(within(form).getByRole('option', { name: 'Middle East' })).toBeInTheDocument());
+    const asked = requests.filter((request) => new URL(request.url).pathname === '/api/v1/pools').length;
+    await user.selectOptions(within(form).getByLabelText('Move to'), 'Middle East');
+    await user.click(within(form).getByRole('button', { name: 'Move 2 customers' }));
+    expect(await findToast('Moved 2 customers to Middle East.')).toHaveClass('toast-success');
+    expect(await bodiesTo(requests, '/api/v1/pools/7/customers')).toEqual([{ customerIds: [1, 3] }]);
+    await waitFor(() =>
+      expect(requests.filter((request) => new URL(request.url).pathname === '/api/v1/pools').length).toBeGreaterThan(asked),
+    );
+    expect(screen.queryByRole('checkbox', { name: 'Select John Miller', checked: true })).not.toBeInTheDocument();
+  });
+
+  it('offers no move to a rep', SLOW, async () => {
+    poolApi((_request, url) => (url.pathname === '/api/v1/pools' ? jsonResponse({ items: twoPools }) : undefined));
+    const { user } = renderPool('REP');
+    await user.click(await screen.findByRole('checkbox', { name: 'Select John Miller' }));
+    expect(screen.queryByRole('form', { name: 'Move the selected customers to another pool' })).not.toBeInTheDocument();
   });
 
   it('speaks Chinese when chosen, refusals included', SLOW, async () => {

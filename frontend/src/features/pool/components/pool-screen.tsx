@@ -12,11 +12,14 @@ import { errorMessage, isProblem } from '@/lib/problem';
 import { useClaimCustomers } from '../api/claim-customers';
 import { useExportPool } from '../api/export-pool';
 import { usePool, type PoolCustomer } from '../api/list-pool';
+import { usePools } from '@/lib/pools';
 import { useTags } from '../api/list-tags';
 import { hasFilters, searchToQuery } from '../lib/filters';
 import { AssignBar } from './assign-bar';
+import { MoveToPoolBar } from './move-to-pool-bar';
 import { ClaimFailures, poolDoneText, type PoolOutcome } from './claim-feedback';
 import { PoolFilterPanel } from './pool-filter-panel';
+import { PoolSwitcher } from './pool-switcher';
 import { PoolTable } from './pool-table';
 
 export interface PoolScreenProps {
@@ -32,6 +35,7 @@ export function PoolScreen({ role, me }: PoolScreenProps) {
   const query = useMemo(() => searchToQuery(new URLSearchParams(searchKey)), [searchKey]);
   const poolQuery = usePool(query);
   const tags = useTags().data?.items ?? [];
+  const pools = usePools().data?.items ?? [];
   const claimMutation = useClaimCustomers();
   const exporter = useExportPool();
   const { selected, select, setSelected } = useSelection();
@@ -121,6 +125,16 @@ export function PoolScreen({ role, me }: PoolScreenProps) {
         {role !== 'REP' && <ExportButton exporter={{ ...exporter, mutate: () => exporter.mutate(query) }} />}
       </div>
       <p className="muted">{t('pool.intro')}</p>
+      <PoolSwitcher
+        pools={pools}
+        value={search.get('poolId') ?? ''}
+        onChange={(poolId) => {
+          const next = new URLSearchParams(search);
+          if (poolId) next.set('poolId', poolId);
+          else next.delete('poolId');
+          apply(next);
+        }}
+      />
       <PoolFilterPanel key={searchKey} search={search} tags={tags} onApply={apply} />
       <section aria-labelledby="pool-title" className="card">
         <div className="list-toolbar">
@@ -157,6 +171,16 @@ export function PoolScreen({ role, me }: PoolScreenProps) {
                 role={role}
                 me={me}
                 onDone={(result, userName) => finish({ kind: 'assigned', done: result.assigned, failed: result.failed, userName })}
+              />
+            )}
+            {role !== 'REP' && (
+              <MoveToPoolBar
+                selectedIds={[...selected]}
+                pools={pools}
+                onDone={(result, poolName) => {
+                  notify({ message: t('pool.move.done', { count: result.moved.length, pool: poolName }), tone: 'success' });
+                  setSelected(new Set());
+                }}
               />
             )}
           </div>

@@ -13,7 +13,11 @@ export function isFilterKey(key: string): boolean {
 
 /** The pool request's query from the page URL's search: filters, sort and includeTotal. */
 export function searchToQuery(search: URLSearchParams): PoolQuery {
-  return queryFromSearch(search, (key) => (MULTI as readonly string[]).includes(key), isFilterKey);
+  const query = queryFromSearch(search, (key) => (MULTI as readonly string[]).includes(key), isFilterKey);
+  // The pool switcher's choice: not a filter of the panel, so applying the panel keeps it.
+  const poolId = search.get('poolId');
+  if (poolId) query.poolId = poolId;
+  return query;
 }
 
 export function hasFilters(search: URLSearchParams): boolean {

@@ -1,0 +1,349 @@
+import { useId, useState } from 'react';
+import { useWatch } from 'react-hook-form';
+import * as z from 'zod/mini';
+import { Confirm } from '@/components/confirm';
+import { useNotify } from '@/components/toast';
+import { FormAlert } from '@/components/form/form-alert';
+import { TextField } from '@/components/form/text-field';
+import { applyServerErrors, serverMessage, useZodForm, type ZodForm } from '@/components/form/use-zod-form';
+import { matching, requiredText } from '@/lib/form-schemas';
+import { useT, type Message, type Translate } from '@/lib/i18n';
+import { ApiError, errorMessage, isProblem } from '@/lib/problem';
+import { useTeam, type TeamMember } from '@/lib/team';
+import { useCreatePool, type PoolInput } from '../api/create-pool';
+import { useDeletePool } from '../api/delete-pool';
+import { usePools, type Pool } from '@/lib/pools';
+import { useUpdatePool } from '../api/update-pool';
+
+/** Text without a NUL character, as the server's Text.NO_NUL pattern takes it. */
+const NO_NUL = /^[^\0]*$/;
+/** Members named in a pool's row; more are counted. */
+const NAMES_SHOWN = 3;
+
+// The server's rules (PoolInput, PoolDirectory.validate): checked here first, so that a slip needs no round trip.
+// memberIds: the ticked boxes' values (user ids as text), as a group of checkboxes gives them.
+const poolSchema = z.object({
+  name: requiredText(80).check(matching(NO_NUL)),
+  everyone: z.boolean(),
+  memberIds: z.array(z.string()),
+});
+
+type PoolValues = z.input<typeof poolSchema>;
+type PoolForm = ZodForm<PoolValues, z.output<typeof poolSchema>>;
+
+/** A pool as the form edits it; a new one is open to its members only, chosen below. */
+function poolValues(pool?: Pool): PoolValues {
+  return { name: pool?.name ?? '', everyone: pool?.everyone ?? false, memberIds: (pool?.memberIds ?? []).map(String) };
+}
+
+/**
+ * The request for the form's values. Members only when the pool is not open to everyone (the server ignores them
+ * then); ids of users no longer in the team (a pool's member since deactivated) are left out, as the server refuses them.
+ */
+function poolInput({ name, everyone, memberIds }: z.output<typeof poolSchema>, team: TeamMember[] | undefined): PoolInput {
+  if (everyone) return { name, everyone: true };
+  const active = team ? new Set(team.map((member) => String(member.id))) : null;
+  return { name, everyone: false, memberIds: memberIds.filter((id) => !active || active.has(id)).map(Number) };
+}
+
+/** The server names a refused member by its place (`memberIds[2]`): here they are all about the one group of boxes. */
+function formFieldPath(field: string): string {
+  return field.startsWith('memberIds') ? 'memberIds' : field;
+}
+
+/** A failed save: a taken name next to the name, a refused member next to the members, the rest as the server said it. */
+function showServerErrors(form: PoolForm, error: unknown) {
+  if (isProblem(error, 'pool-name-taken')) {
+    form.setError('name', serverMessage({ key: 'pools.nameTaken' }));
+    form.focusFirstError();
+    return;
+  }
+  applyServerErrors(form, error, { fieldPath: formFieldPath });
+  if (error instanceof ApiError && error.problem.errors.some((item) => item.field.startsWith('memberIds'))) {
+    form.setError('memberIds', serverMessage({ key: 'pools.memberInactive' }));
+  }
+}
+
+/** The checklist of the store's active users, shown while the pool is not open to everyone. */
+function MemberChecklist({ form }: { form: PoolForm }) {
+  const t = useT();
+  const id = useId();
+  const teamQuery = useTeam();
+  const error = form.fieldError('memberIds');
+
+  let options;
+  if (teamQuery.isPending) options = <p role="status">{t('app.loading')}</p>;
+  else if (teamQuery.isError) {
+    const { key, params } = errorMessage(teamQuery.error);
+    options = (
+      <div role="alert" className="form-alert">
+        <p>{t(key, params)}</p>
+        <button type="button" onClick={() => void teamQuery.refetch()}>
+          {t('app.retry')}
+        </button>
+      </div>
+    );
+  } else
+    options = (
+      <div className="pool-member-options">
+        {teamQuery.data.map((member) => (
+          <label key={member.id}>
+            <input type="checkbox" value={String(member.id)} aria-invalid={error ? true : undefined} {...form.register('memberIds')} />{' '}
+            {t('pools.memberOption', { name: member.name, role: t(`role.${member.role}`) })}
+          </label>
+        ))}
+      </div>
+    );
+
+  return (
+    <fieldset className="checkbox-group pool-members" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}>
+      <legend>{t('pools.members')}</legend>
+      <p id={`${id}-hint`} className="field-hint">
+        {t('pools.membersHint')}
+      </p>
+      {options}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+function PoolFields({ form }: { form: PoolForm }) {
+  const t = useT();
+  const everyone = useWatch({ control: form.control, name: 'everyone' });
+  return (
+    <>
+      <TextField label={t('pools.name')} required maxLength={80} {...form.field('name')} />
+      <label className="checkbox-line pool-everyone">
+        <input type="checkbox" {...form.register('everyone')} /> {t('pools.everyone')}
+      </label>
+      {!everyone && <MemberChecklist form={form} />}
+      <FormAlert alert={form.alert} />
+    </>
+  );
+}
+
+/** The row's own update, kept by the row: a save still ends (and says so) when the form is cancelled meanwhile. */
+type UpdatePoolMutation = ReturnType<typeof useUpdatePool>;
+
+function PoolEditForm({ pool, updateMutation, onDone }: { pool: Pool; updateMutation: UpdatePoolMutation; onDone: () => void }) {
+  const t = useT();
+  const notify = useNotify();
+  const team = useTeam().data;
+  const form = useZodForm(poolSchema, { defaultValues: poolValues(pool) });
+  const stale = updateMutation.error instanceof ApiError && updateMutation.error.status === 412;
+
+  const handleSave = form.handleSubmit((values) => {
+    updateMutation.mutate(
+      { pool, changes: poolInput(values, team) },
+      {
+        onSuccess: (updated) => {
+          onDone();
+          notify({ message: t('pools.saved', { name: updated.name }), tone: 'success' });
+        },
+        onError: (error) => {
+          // Someone else saved first: said below, about no field.
+          if (error instanceof ApiError && error.status === 412) form.focusFirstError();
+          else showServerErrors(form, error);
+        },
+      },
+    );
+  });
+
+  return (
+    <form
+      ref={form.formRef}
+      className="form form-columns pool-form"
+      onSubmit={handleSave}
+      noValidate
+      aria-label={t('pools.editPool', { name: pool.name })}
+    >
+      <PoolFields form={form} />
+      {stale && (
+        <p role="alert" tabIndex={-1} className="form-alert">
+          {t('pools.stale')}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" disabled={updateMutation.isPending}>
+          {t('pools.save')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Who belongs to a pool, in words: everyone, nobody, a few names, or a count and the first names. */
+function membersText(t: Translate, pool: Pool, team: TeamMember[] | undefined): string {
+  if (pool.everyone) return t('pools.whoEveryone');
+  const count = pool.memberIds.length;
+  if (count === 0) return t('pools.whoNobody');
+  const byId = new Map((team ?? []).map((member) => [member.id, member.name]));
+  // A member since deactivated is not in the team: counted, not named.
+  const names = pool.memberIds.flatMap((id) => byId.get(id) ?? []);
+  if (names.length === 0) return t('pools.memberCount', { count });
+  if (count <= NAMES_SHOWN && names.length === count) return names.join(t('pools.listSeparator'));
+  const shown = names.slice(0, NAMES_SHOWN);
+  return t('pools.whoMany', { count, names: shown.join(t('pools.listSeparator')), others: count - shown.length });
+}
+
+/** Why a delete failed: the default pool stays (it takes new customers); the rest as any failure. */
+function deleteFailure(error: unknown): Message {
+  return isProblem(error, 'default-pool') ? { key: 'pools.defaultKept' } : errorMessage(error);
+}
+
+function PoolRow({ pool, team, canEdit }: { pool: Pool; team: TeamMember[] | undefined; canEdit: boolean }) {
+  const t = useT();
+  const notify = useNotify();
+  const updateMutation = useUpdatePool();
+  const deleteMutation = useDeletePool();
+  const [mode, setMode] = useState<'view' | 'edit' | 'delete'>('view');
+
+  if (canEdit && mode === 'edit') {
+    return (
+      <li className="settings-item pool-item">
+        <PoolEditForm pool={pool} updateMutation={updateMutation} onDone={() => setMode('view')} />
+      </li>
+    );
+  }
+
+  const failure = deleteMutation.error ? deleteFailure(deleteMutation.error) : null;
+  return (
+    <li className="settings-item pool-item">
+      <span className="pool-name">
+        <strong>{pool.name}</strong>
+        {pool.isDefault && <span className="badge">{t('pools.default')}</span>}
+      </span>
+      <span className="muted pool-who">{membersText(t, pool, team)}</span>
+      <span className="muted">{t('pools.count', { count: pool.customerCount })}</span>
+      {canEdit &&
+        (mode === 'delete' ? (
+          <Confirm
+            title={t('pools.confirmDelete', { name: pool.name })}
+            description={t('pools.confirmDeleteText', { count: pool.customerCount })}
+            confirmLabel={t('pools.delete')}
+            cancelLabel={t('common.cancel')}
+            danger
+            pending={deleteMutation.isPending}
+            onConfirm={() =>
+              deleteMutation.mutate(pool.id, {
+                onSuccess: () => notify({ message: t('pools.deleted', { name: pool.name }), tone: 'success' }),
+                onSettled: () => setMode('view'),
+              })
+            }
+            onCancel={() => setMode('view')}
+          />
+        ) : (
+          <span className="row-actions">
+            <button type="button" aria-label={t('pools.editPool', { name: pool.name })} onClick={() => setMode('edit')}>
+              {t('pools.edit')}
+            </button>
+            {/* The default pool takes new customers and those of deleted pools: it stays. */}
+            {!pool.isDefault && (
+              <button type="button" aria-label={t('pools.deletePool', { name: pool.name })} onClick={() => setMode('delete')}>
+                {t('pools.delete')}
+              </button>
+            )}
+          </span>
+        ))}
+      {failure && (
+        <p role="alert" className="field-error">
+          {t(failure.key, failure.params)}
+        </p>
+      )}
+    </li>
+  );
+}
+
+function AddPoolForm() {
+  const t = useT();
+  const notify = useNotify();
+  const team = useTeam().data;
+  const createMutation = useCreatePool();
+  const form = useZodForm(poolSchema, { defaultValues: poolValues() });
+
+  const handleCreate = form.handleSubmit((values) => {
+    createMutation.mutate(poolInput(values, team), {
+      onSuccess: (pool) => {
+        form.reset();
+        notify({ message: t('pools.added', { name: pool.name }), tone: 'success' });
+        // The DOM's input: reset forgets the form's references until it renders again.
+        form.formRef.current?.querySelector<HTMLInputElement>('input[name="name"]')?.focus();
+      },
+      onError: (error) => showServerErrors(form, error),
+    });
+  });
+
+  return (
+    <section aria-labelledby="add-pool-title" className="card">
+      <h2 id="add-pool-title">{t('pools.addTitle')}</h2>
+      <form
+        ref={form.formRef}
+        className="form form-columns pool-form"
+        onSubmit={handleCreate}
+        noValidate
+        aria-busy={createMutation.isPending}
+      >
+        <PoolFields form={form} />
+        <div className="form-actions">
+          <button type="submit" disabled={createMutation.isPending}>
+            {t('pools.add')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/**
+ * Settings → Pools: the store's pools and who belongs to each. Administrators add, change and delete them;
+ * managers see them.
+ */
+export function PoolsScreen({ canEdit }: { canEdit: boolean }) {
+  const t = useT();
+  const poolsQuery = usePools();
+  // Members by name (managers and administrators may list the team); until it arrives, members are counted.
+  const team = useTeam().data;
+
+  let list;
+  if (poolsQuery.isPending) list = <p role="status">{t('app.loading')}</p>;
+  else if (poolsQuery.isError) {
+    const { key, params } = errorMessage(poolsQuery.error);
+    list = (
+      <div role="alert" className="form-alert">
+        <p>{t(key, params)}</p>
+        <button type="button" onClick={() => void poolsQuery.refetch()}>
+          {t('app.retry')}
+        </button>
+      </div>
+    );
+  } else if (poolsQuery.data.items.length === 0) list = <p>{t('pools.empty')}</p>;
+  else
+    list = (
+      <ul className="settings-list" aria-labelledby="pools-list-title">
+        {poolsQuery.data.items.map((pool) => (
+          <PoolRow key={pool.id} pool={pool} team={team} canEdit={canEdit} />
+        ))}
+      </ul>
+    );
+
+  return (
+    <div className="stack">
+      <div>
+        <h1>{t('pools.title')}</h1>
+        <p className="muted">{t('pools.intro')}</p>
+      </div>
+      {canEdit && <AddPoolForm />}
+      <section aria-labelledby="pools-list-title" className="card">
+        <h2 id="pools-list-title">{t('pools.listTitle')}</h2>
+        {list}
+      </section>
+    </div>
+  );
+}
