@@ -2719,6 +2719,11 @@ export interface components {
             ownerId?: number | null;
             /** @description true: create the customer in the pool, without owner */
             pool?: boolean | null;
+            /**
+             * Format: int64
+             * @description The pool it goes to (with pool: true) or returns to when released: a pool of the store the caller belongs to (GET /pools). Default: the default pool.
+             */
+            poolId?: number | null;
         };
         CreateFollowUpRequest: {
             type: components["schemas"]["FollowUpType"];
@@ -3515,6 +3520,11 @@ export interface components {
              * @description A new buyer's customer goes to this active user instead of the pool. A returning buyer keeps their owner.
              */
             assignTo?: number | null;
+            /**
+             * Format: int64
+             * @description A new buyer's customer goes to this pool (or returns to it, when assigned): e.g. a region's pool. Default: the default pool. A returning buyer stays in theirs.
+             */
+            poolId?: number | null;
         };
         /** @description Whom the inquiry came from: a first-time or a returning buyer, and whether their owner changed since their previous inquiry. */
         InquiryResult: {

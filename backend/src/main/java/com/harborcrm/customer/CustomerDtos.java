@@ -101,7 +101,9 @@ public final class CustomerDtos {
     public record CreateCustomerOptions(
             @Schema(description = "MANAGER/ADMIN only: the owner, an active person of the store. Default: the caller; for an API key, the pool.")
             Long ownerId,
-            @Schema(description = "true: create the customer in the pool, without owner") Boolean pool) {
+            @Schema(description = "true: create the customer in the pool, without owner") Boolean pool,
+            @Schema(description = "The pool it goes to (with pool: true) or returns to when released: a pool of the "
+                    + "store the caller belongs to (GET /pools). Default: the default pool.") Long poolId) {
     }
 
     @Schema(name = "TagRef")

@@ -37,7 +37,7 @@ import com.harborcrm.webhook.WebhookOutbox;
 @ApplicationScoped
 public class CustomerService {
 
-    private static final Set<String> CREATE_OPTIONS = Set.of("ownerId", "pool");
+    private static final Set<String> CREATE_OPTIONS = Set.of("ownerId", "pool", "poolId");
     /** Lost needs a reason, so the status has endpoints of its own (see CustomerLifecycle). */
     private static final String STATUS_CHANGES = "changes only through POST /customers/{id}/lost (with a reason) "
             + "and POST /customers/{id}/reactivate";
@@ -81,6 +81,7 @@ public class CustomerService {
     @Transactional
     public CustomerView create(ObjectNode body, boolean allowDuplicate) {
         Long ownerId = ownerOfNewCustomer(body);
+        Long poolId = poolOfNewCustomer(body);
         CustomerFields fields = input.forCreate(body, CREATE_OPTIONS);
         if (fields.status() != CustomerStatus.ACTIVE) {
             throw DomainException.invalid("status", STATUS_CHANGES);
@@ -100,7 +101,7 @@ public class CustomerService {
         PotentialScore.apply(customer, now);
         customer.persist();
         em.flush();
-        ownership.start(customer.id, ownerId, now);
+        ownership.start(customer.id, ownerId, now, poolId);
         writeImHandles(customer);
         events.record(customer.id, CustomerEventType.CREATED, now, currentUser.id(),
                 context(customer, "source", customer.source.name()));
@@ -289,6 +290,18 @@ public class CustomerService {
             data.put((String) members[i], members[i + 1]);
         }
         return data;
+    }
+
+    /** The pool a new customer goes to (or will return to): one the caller sees; the default pool when absent. */
+    private Long poolOfNewCustomer(ObjectNode body) {
+        JsonNode poolIdNode = body.get("poolId");
+        if (poolIdNode == null || poolIdNode.isNull()) {
+            return null;
+        }
+        if (!(poolIdNode.isIntegralNumber() && poolIdNode.canConvertToLong()) || !pools.isUsable(poolIdNode.longValue())) {
+            throw DomainException.invalid("poolId", "must be a pool of this store that you belong to");
+        }
+        return poolIdNode.longValue();
     }
 
     private Long ownerOfNewCustomer(ObjectNode body) {

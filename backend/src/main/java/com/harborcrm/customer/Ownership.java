@@ -21,9 +21,9 @@ public class Ownership {
 
     /** The insert of new customers' rows; a pool customer's clock is pooled_since, an owned one's owned_since. */
     public static final String START = """
-            insert into customer_owners (store_id, customer_id, owner_id, owned_since, pooled_since)
+            insert into customer_owners (store_id, customer_id, owner_id, owned_since, pooled_since, pool_id)
             values (?1, ?2, cast(?3 as bigint), case when cast(?3 as bigint) is not null then cast(?4 as timestamptz) end,
-                    case when cast(?3 as bigint) is null then cast(?4 as timestamptz) end)""";
+                    case when cast(?3 as bigint) is null then cast(?4 as timestamptz) end, coalesce(cast(?5 as bigint), 0))""";
 
     @Inject
     EntityManager em;
@@ -47,10 +47,13 @@ public class Ownership {
                 + c + ".id and o.owner_id " + condition + ")";
     }
 
-    /** The ownership row of a customer just written: owned by {@code ownerId} since {@code at}, or in the pool. */
-    public void start(long customerId, Long ownerId, Instant at) {
+    /**
+     * The ownership row of a customer just written: owned by {@code ownerId} since {@code at}, or in the pool; in
+     * (or returning to) pool {@code poolId}, the default pool when null.
+     */
+    public void start(long customerId, Long ownerId, Instant at, Long poolId) {
         em.createNativeQuery(START)
                 .setParameter(1, tenant.storeId()).setParameter(2, customerId).setParameter(3, ownerId)
-                .setParameter(4, at).executeUpdate();
+                .setParameter(4, at).setParameter(5, poolId).executeUpdate();
     }
 }

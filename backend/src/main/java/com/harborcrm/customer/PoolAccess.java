@@ -12,6 +12,9 @@ public interface PoolAccess {
     /** Null when the caller sees every pool; else the ids of the pools the calling rep belongs to (maybe none). */
     List<Long> visiblePools();
 
+    /** Whether {@code poolId} is a pool of the store that the caller may put customers in (one they see). */
+    boolean isUsable(long poolId);
+
     /** Whether the caller may see a pool customer of {@code poolId}. */
     default boolean canSeePool(Long poolId) {
         List<Long> visible = visiblePools();

@@ -65,7 +65,9 @@ public final class InquiryDtos {
             @Schema(description = "When the buyer sent it; default now. Not in the future.") Instant receivedAt,
             @NotNull @Valid @Schema(required = true) InquiryContact contact,
             @Schema(description = "A new buyer's customer goes to this active user instead of the pool. A returning "
-                    + "buyer keeps their owner.") Long assignTo) {
+                    + "buyer keeps their owner.") Long assignTo,
+            @Schema(description = "A new buyer's customer goes to this pool (or returns to it, when assigned): e.g. a "
+                    + "region's pool. Default: the default pool. A returning buyer stays in theirs.") Long poolId) {
     }
 
     @Schema(name = "InquiryResult", description = "Whom the inquiry came from: a first-time or a returning buyer, "

@@ -46,6 +46,7 @@ import com.harborcrm.product.ProductDtos.ProductRef;
 import com.harborcrm.product.ProductService;
 import com.harborcrm.customer.CustomerStage;
 import com.harborcrm.customer.DuplicateFinder;
+import com.harborcrm.customer.PoolAccess;
 import com.harborcrm.customer.Ownership;
 import com.harborcrm.customer.PotentialScore;
 import com.harborcrm.inquiry.InquiryDtos.InquiryContact;
@@ -68,6 +69,9 @@ public class InquiryService {
     public static final String REMINDER_KIND = "REPEAT_INQUIRY";
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    @Inject
+    PoolAccess pools;
 
     @Inject
     EntityManager em;
@@ -133,6 +137,9 @@ public class InquiryService {
                 throw DomainException.invalid("assignTo", "must be an active user of this store");
             }
         }
+        if (request.poolId() != null && !pools.isUsable(request.poolId())) {
+            throw DomainException.invalid("poolId", "must be a pool of this store");
+        }
         InquiryContact contact = request.contact();
         DuplicateFinder.Keys keys = DuplicateFinder.Keys.of(contact.email(), contact.phone(), contact.mobile(),
                 contact.imAccounts());
@@ -185,7 +192,7 @@ public class InquiryService {
         PotentialScore.apply(c, now);
         c.persist();
         em.flush();
-        ownership.start(c.id, assignTo, now);
+        ownership.start(c.id, assignTo, now, request.poolId());
         customers.writeImHandles(c);
         events.record(c.id, CustomerEventType.CREATED, now, actor, CustomerService.context(c, "source", c.source.name()));
         if (assignTo != null && assignTo != actor) {
@@ -342,7 +349,7 @@ public class InquiryService {
         // Checked as it will be stored: trimmed, blanks as absent.
         if (request.contact() != null) {
             request = new InquiryRequest(request.channel(), request.product(), request.message(), request.receivedAt(),
-                    request.contact().normalized(), request.assignTo());
+                    request.contact().normalized(), request.assignTo(), request.poolId());
         }
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<InquiryRequest> v : validator.validate(request)) {

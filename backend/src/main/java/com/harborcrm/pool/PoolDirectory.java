@@ -67,6 +67,12 @@ public class PoolDirectory implements PoolAccess {
         return ids.stream().map(Number::longValue).toList();
     }
 
+    @Override
+    public boolean isUsable(long poolId) {
+        return canSeePool(poolId) && !em.createNativeQuery("select 1 from pools where store_id = ?1 and id = ?2")
+                .setParameter(1, tenant.storeId()).setParameter(2, poolId).getResultList().isEmpty();
+    }
+
     /** The pools the caller sees, the default first, then by name; with how many customers each holds. */
     public List<PoolView> list() {
         return views(visiblePools());

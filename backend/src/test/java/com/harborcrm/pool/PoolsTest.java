@@ -164,6 +164,40 @@ class PoolsTest {
     }
 
     @Test
+    void aNewCustomerOrInquiryGoesToTheNamedPool() {
+        Session admin = Api.openStore("Into a pool");
+        Session member = Api.addUser(admin, "REP");
+        Session outsider = Api.addUser(admin, "REP");
+        long gulf = createPool(admin, "Gulf", List.of(member.userId()));
+
+        long pooled = PoolHelper.poolCustomer(member, "poolId", gulf);
+        assertEquals(gulf, poolOf(admin, pooled));
+        // Owned from the start, it remembers the pool it will return to.
+        long owned = Customers.createId(member, "poolId", gulf);
+        assertEquals(gulf, poolOf(admin, owned));
+        member.as().get("/api/v1/customers/" + owned).then().body("poolId", equalTo((int) gulf));
+
+        long before = PoolHelper.count(db, "select count(*) from customers where store_id = ?", admin.storeId());
+        problem(outsider.as().body(Map.of("name", "Nope", "pool", true, "poolId", gulf)).post("/api/v1/customers")
+                .then(), 400, "validation").body("errors[0].field", equalTo("poolId"));
+        problem(admin.as().body(Map.of("name", "Nope", "pool", true, "poolId", 999_999_999L)).post("/api/v1/customers")
+                .then(), 400, "validation").body("errors[0].field", equalTo("poolId"));
+        problem(admin.as().body(Map.of("name", "Nope", "pool", true, "poolId", "gulf")).post("/api/v1/customers")
+                .then(), 400, "validation").body("errors[0].field", equalTo("poolId"));
+
+        Map<String, Object> inquiry = Map.of("channel", "ALIBABA", "product", "Door hinges",
+                "contact", Map.of("name", "Omar Haddad", "email", Api.uniqueEmail("omar")), "poolId", gulf);
+        long asking = admin.as().header("Idempotency-Key", java.util.UUID.randomUUID().toString()).body(inquiry)
+                .post("/api/v1/inquiries").then().statusCode(201).extract().jsonPath().getLong("customerId");
+        assertEquals(gulf, poolOf(admin, asking));
+        problem(admin.as().header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .body(Map.of("channel", "ALIBABA", "contact", Map.of("name", "Ghost", "email", Api.uniqueEmail("ghost")),
+                        "poolId", 999_999_999L))
+                .post("/api/v1/inquiries").then(), 400, "validation").body("errors[0].field", equalTo("poolId"));
+        assertEquals(before + 1, PoolHelper.count(db, "select count(*) from customers where store_id = ?", admin.storeId()));
+    }
+
+    @Test
     void undoingAMergeGivesTheDuplicatesBackTheirPoolsOrTheDefaultOneWhereTheirsWasDeleted() {
         Session admin = Api.openStore("Merge across pools");
         long kept = createPool(admin, "Kept", List.of());
