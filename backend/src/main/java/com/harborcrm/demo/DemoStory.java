@@ -55,6 +55,8 @@ import com.harborcrm.order.OrderDtos;
 import com.harborcrm.order.OrderKind;
 import com.harborcrm.order.OrderService;
 import com.harborcrm.order.OrderStatus;
+import com.harborcrm.pool.PoolDirectory;
+import com.harborcrm.pool.PoolDirectoryDtos;
 import com.harborcrm.pool.PoolDtos.AssignRequest;
 import com.harborcrm.pool.PoolDtos.ReleaseRequest;
 import com.harborcrm.pool.PoolRules;
@@ -143,6 +145,9 @@ public class DemoStory {
 
     @Inject
     PoolService pool;
+
+    @Inject
+    PoolDirectory pools;
 
     @Inject
     PoolRulesService poolRules;
@@ -241,6 +246,7 @@ public class DemoStory {
                 today = plan.firstDay().plusDays(dayIndex);
                 oneDay(days);
             }
+            regionalPool();
             return null;
         });
         LOG.infof("Demo store written: %d customers over %d days in %d ms", leads.size(), days,
@@ -364,6 +370,29 @@ public class DemoStory {
                 });
             }
         }
+    }
+
+    /** Buyers of these countries wait in a pool of their own, worked by the reps who know the region. */
+    private static final List<String> MIDDLE_EAST_AND_AFRICA = List.of("AE", "SA", "TR", "NG", "ZA");
+
+    /**
+     * Yesterday evening the admin opened a second pool for the Middle East and Africa, with Ravi (rep2) and Sofia as
+     * members, and moved the region's unclaimed buyers into it: Rita (rep) no longer sees them, Ravi does.
+     */
+    private void regionalPool() {
+        List<Long> members = repIds.stream().filter(id -> List.of("rep2", "rep4").contains(repOf.get(id).login())).toList();
+        inStoreAs(adminId, Role.ADMIN, at(20, 0), () -> {
+            long pool = pools.create(new PoolDirectoryDtos.PoolInput("Middle East & Africa", false, members)).id();
+            @SuppressWarnings("unchecked")
+            List<Number> regional = em.createNativeQuery("""
+                    select c.id from customers c join customer_owners o on o.store_id = c.store_id and o.customer_id = c.id
+                    where c.store_id = ?1 and o.owner_id is null and c.country in (?2) order by c.id""")
+                    .setParameter(1, storeId).setParameter(2, MIDDLE_EAST_AND_AFRICA).getResultList();
+            if (!regional.isEmpty()) {
+                pools.move(pool, regional.stream().map(Number::longValue).toList());
+            }
+            return pool;
+        });
     }
 
     // ---- one day ------------------------------------------------------------------------------------------------

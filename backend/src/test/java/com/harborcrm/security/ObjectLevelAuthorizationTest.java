@@ -50,7 +50,7 @@ class ObjectLevelAuthorizationTest {
     record Fixture(Session admin, Session owner, Session otherRep, Session stranger, long customer,
             long spareCustomer, long followUp, long tag, long customField, long lostReason, long view, long importJob,
             long merge, long strangerReason, long strangerCustomer, long product, long order, long apiKey, long webhook,
-            long webhookDelivery, long template, long campaign, long plan) {
+            long webhookDelivery, long template, long campaign, long plan, long pool) {
     }
 
     /**
@@ -192,7 +192,13 @@ class ObjectLevelAuthorizationTest {
             new Case("PATCH", "/api/v1/users/{id}", f -> Map.of("id", f.owner().userId()), f -> Map.of("role", "ADMIN"), FORBIDDEN),
             new Case("GET", "/api/v1/views/{id}", f -> Map.of("id", f.view()), f -> null, NOT_FOUND),
             new Case("PUT", "/api/v1/views/{id}", f -> Map.of("id", f.view()), f -> Map.of("name", "Owned"), NOT_FOUND),
-            new Case("DELETE", "/api/v1/views/{id}", f -> Map.of("id", f.view()), f -> null, NOT_FOUND));
+            new Case("DELETE", "/api/v1/views/{id}", f -> Map.of("id", f.view()), f -> null, NOT_FOUND),
+            // A pool the other rep is not a member of: not theirs to see; only admins change pools, managers move.
+            new Case("GET", "/api/v1/pools/{id}", f -> Map.of("id", f.pool()), f -> null, NOT_FOUND),
+            new Case("PUT", "/api/v1/pools/{id}", f -> Map.of("id", f.pool()), f -> Map.of("name", "Owned"), FORBIDDEN),
+            new Case("DELETE", "/api/v1/pools/{id}", f -> Map.of("id", f.pool()), f -> null, FORBIDDEN),
+            new Case("POST", "/api/v1/pools/{id}/customers", f -> Map.of("id", f.pool()),
+                    f -> Map.of("customerIds", List.of(f.customer())), FORBIDDEN));
 
     /** Made on first use: REST Assured learns the server's port only once a test runs. */
     private void victimStoreWithOneObjectOfEachKind() {
@@ -241,9 +247,12 @@ class ObjectLevelAuthorizationTest {
         long plan = owner.as().body(Map.of("cadence", Map.of("cadence", "INTERVAL", "every", 1, "unit", "WEEKS",
                 "taskType", "CALL"))).post("/api/v1/customers/" + customer + "/plans").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
+        // Not the default pool: that one has id 0 in every store, the attacker's too.
+        long pool = admin.as().body(Map.of("name", "Victim's region", "memberIds", List.of(owner.userId())))
+                .post("/api/v1/pools").then().statusCode(201).extract().jsonPath().getLong("id");
         f = new Fixture(admin, owner, otherRep, stranger, customer, survivor, followUp, tag, customField, lostReason,
                 view, importJob, merge, strangerReason, Customers.createId(stranger), product, order, apiKey, webhook,
-                webhookDelivery, template, campaign, plan);
+                webhookDelivery, template, campaign, plan, pool);
         before = snapshot();
     }
 
@@ -324,7 +333,7 @@ class ObjectLevelAuthorizationTest {
                 "/api/v1/api-keys/" + f.apiKey(), "/api/v1/webhooks/" + f.webhook(),
                 "/api/v1/messaging/templates/" + f.template(), "/api/v1/campaigns/" + f.campaign(),
                 "/api/v1/customers/" + f.customer() + "/consent", "/api/v1/customers/" + f.customer() + "/messages",
-                "/api/v1/customers/" + f.customer() + "/plans",
+                "/api/v1/customers/" + f.customer() + "/plans", "/api/v1/pools/" + f.pool(),
                 "/api/v1/webhooks/" + f.webhook() + "/deliveries/" + f.webhookDelivery())) {
             all.append(path).append(' ').append(f.admin().as().get(path).then().statusCode(200).extract().asString()).append('\n');
         }

@@ -110,6 +110,12 @@ class DemoStoryTest {
         assertFalse(get(manager, "/api/v1/customers/duplicates").getList("items").isEmpty(),
                 "the fair's double entries wait in the duplicate finder");
         assertTrue(get(manager, "/api/v1/pool?includeTotal=true").getLong("total") > 0, "the pool has customers");
+        // A second pool for the Middle East and Africa: Ravi (rep2) works it, Rita (rep) does not see it.
+        JsonPath pools = get(manager, "/api/v1/pools");
+        assertEquals(List.of("Main pool", "Middle East & Africa"), pools.getList("items.name"));
+        assertTrue(pools.getLong("items[1].customerCount") > 0, "the region's unclaimed buyers moved there");
+        assertEquals(List.of("Main pool", "Middle East & Africa"), get(login("rep2@" + domain), "/api/v1/pools").getList("items.name"));
+        assertEquals(List.of("Main pool"), get(login("rep@" + domain), "/api/v1/pools").getList("items.name"));
         assertEquals(List.of("Hot leads", "Samples out"),
                 get(login("rep@" + domain), "/api/v1/views").getList("items.name").stream().sorted().toList(),
                 "the rep's saved screens");
