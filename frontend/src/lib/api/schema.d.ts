@@ -744,7 +744,7 @@ export interface paths {
         put?: never;
         /**
          * Give a customer back to the pool
-         * @description By its owner, or a manager/admin, with a reason from the store's list (/lost-reasons). Recorded as OWNER_CHANGED, kind RELEASED, with reasonId and note; counts as abandonment in churn statistics and starts the previous owner's reclaim cooldown.
+         * @description By its owner, or a manager/admin, with a reason from the store's list (/lost-reasons). Recorded as OWNER_CHANGED, kind RELEASED, with reasonId and note; counts as abandonment in churn statistics and starts the previous owner's reclaim cooldown. It goes back to the pool it came from, or to the one named by poolId (then recorded as toPoolId).
          */
         post: operations["releaseCustomer"];
         delete?: never;
@@ -4285,6 +4285,11 @@ export interface components {
              */
             reasonId: number;
             note?: string | null;
+            /**
+             * Format: int64
+             * @description Another pool to put the customer in (one the caller belongs to, GET /pools); default: the pool it came from
+             */
+            poolId?: number | null;
         };
         Reminder: {
             kind: components["schemas"]["ReminderKind"];
@@ -9615,7 +9620,7 @@ export interface operations {
                     "application/json": components["schemas"]["Customer"];
                 };
             };
-            /** @description Missing or unknown reason (`validation`) */
+            /** @description Missing or unknown reason, or a pool the caller may not use (`validation`) */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -757,6 +757,9 @@ export const en = {
   'poolReturn.rule.NO_DEAL': 'no deal yet',
 
   'release.open': 'Give back to the pool…',
+  'release.pool': 'Into the pool',
+  'release.ownPool': '{name} (where it came from)',
+  'release.ownPoolUnnamed': 'The pool it came from',
   'release.title': 'Give back to the pool',
   'release.explain': 'The customer leaves your list and anyone can claim it. This counts as abandonment in the churn figures.',
   'release.reason': 'Reason',

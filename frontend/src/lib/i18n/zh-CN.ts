@@ -756,6 +756,9 @@ export const zhCN: Dictionary = {
   'poolReturn.rule.NO_DEAL': '尚未成交',
 
   'release.open': '退回公海…',
+  'release.pool': '退回到',
+  'release.ownPool': '{name}（原公海池）',
+  'release.ownPoolUnnamed': '原公海池',
   'release.title': '退回公海',
   'release.explain': '客户将离开您的列表，任何人都可以领取。这会计入流失统计中的放弃。',
   'release.reason': '原因',

@@ -321,6 +321,35 @@ describe('Customer detail', () => {
     expect(await release?.json()).toEqual({ reasonId: 13, note: 'Bought from Foshan' });
   });
 
+  it('releases into another of the user’s pools when they see more than one', SLOW, async () => {
+    const reasons = [{ id: 11, name: 'Price', archived: false, position: 1 }];
+    const { requests, state } = detailApi(customer(5, { name: 'John Miller', poolId: 0 }));
+    mockReleaseRoutes(state, reasons);
+    const previous = globalThis.fetch;
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      if (new URL(request.url).pathname !== '/api/v1/pools') return previous(request);
+      return jsonResponse({
+        items: [
+          { id: 0, name: 'Main pool', everyone: true, isDefault: true, memberIds: [], customerCount: 12, createdAt: '2026-03-01T08:00:00Z', updatedAt: '2026-03-01T08:00:00Z', version: 0 },
+          { id: 7, name: 'Samples', everyone: false, isDefault: false, memberIds: [1], customerCount: 3, createdAt: '2026-03-01T08:00:00Z', updatedAt: '2026-03-01T08:00:00Z', version: 0 },
+        ],
+      });
+    });
+    const { user } = renderScreen(5, 'REP');
+
+    await user.click(await screen.findByRole('button', { name: 'Give back to the pool…' }));
+    const form = screen.getByRole('form', { name: 'Give back to the pool' });
+    const into = await within(form).findByLabelText('Into the pool');
+    expect(within(into).getAllByRole('option').map((option) => option.textContent)).toEqual(['Main pool (where it came from)', 'Samples']);
+    await user.selectOptions(within(form).getByLabelText('Reason'), 'Price');
+    await user.selectOptions(into, 'Samples');
+    await user.click(within(form).getByRole('button', { name: 'Give back to the pool' }));
+    await waitFor(() => expect(requests.some((request) => request.url.endsWith('/api/v1/customers/5/release'))).toBe(true));
+    const release = requests.find((request) => request.url.endsWith('/api/v1/customers/5/release'));
+    expect(await release?.json()).toEqual({ reasonId: 11, poolId: 7 });
+  });
+
   it('shows a rep a pool customer to read, not to edit, until they claim it', SLOW, async () => {
     detailApi(customer(5, { name: 'John Miller', ownerId: null, email: 'j***@miller.example', stage: 'INQUIRY', stars: 2, tags: [{ id: 7, name: 'Key account', color: '#E53935' }] }));
     const { user } = renderScreen(5, 'REP');

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
+import { SelectField } from '@/components/form/select-field';
 import { applyServerErrors, useZodForm } from '@/components/form/use-zod-form';
 import { useT } from '@/lib/i18n';
+import { usePools } from '@/lib/pools';
 import { isProblem } from '@/lib/problem';
 import type { Customer } from '../api/list-customers';
 import { useLostReasons } from '../api/list-lost-reasons';
@@ -32,11 +34,15 @@ function OpenReleaseForm({ customer, onClose }: { customer: Customer; onClose: (
   const releaseMutation = useReleaseCustomer();
   const form = useZodForm(releaseSchema, { defaultValues: EMPTY_REASON });
   const inPool = isProblem(releaseMutation.error, 'already-in-pool');
+  // Where it goes: back to its own pool unless the user picks another of theirs (shown with more than one).
+  const pools = usePools().data?.items ?? [];
+  const [poolId, setPoolId] = useState('');
+  const ownPool = pools.find((pool) => pool.id === customer.poolId);
 
   const handleSubmit = form.handleSubmit((values) => {
     if (releaseMutation.isPending) return;
     releaseMutation.mutate(
-      { id: customer.id, body: reasonRequest(values) },
+      { id: customer.id, body: { ...reasonRequest(values), ...(poolId ? { poolId: Number(poolId) } : {}) } },
       {
         onSuccess: onClose,
         // In the pool already is said in its own words (below), not as a failed form.
@@ -59,6 +65,18 @@ function OpenReleaseForm({ customer, onClose }: { customer: Customer; onClose: (
         reason={form.field('reasonId')}
         note={form.field('note')}
       />
+      {pools.length > 1 && (
+        <SelectField
+          label={t('release.pool')}
+          name="poolId"
+          value={poolId}
+          onChange={(event) => setPoolId(event.target.value)}
+          options={[
+            { value: '', label: ownPool ? t('release.ownPool', { name: ownPool.name }) : t('release.ownPoolUnnamed') },
+            ...pools.filter((pool) => pool.id !== customer.poolId).map((pool) => ({ value: String(pool.id), label: pool.name })),
+          ]}
+        />
+      )}
       {inPool ? (
         <p role="alert" className="form-alert">
           {t('release.alreadyInPool')}

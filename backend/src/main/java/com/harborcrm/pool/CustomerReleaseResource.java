@@ -43,10 +43,11 @@ public class CustomerReleaseResource {
     @Operation(operationId = "releaseCustomer", summary = "Give a customer back to the pool",
             description = "By its owner, or a manager/admin, with a reason from the store's list (/lost-reasons). "
                     + "Recorded as OWNER_CHANGED, kind RELEASED, with reasonId and note; counts as abandonment in "
-                    + "churn statistics and starts the previous owner's reclaim cooldown.")
+                    + "churn statistics and starts the previous owner's reclaim cooldown. It goes back to the pool it "
+                    + "came from, or to the one named by poolId (then recorded as toPoolId).")
     @APIResponse(responseCode = "200", description = "The customer, now in the pool",
             content = @Content(schema = @Schema(implementation = CustomerView.class)))
-    @APIResponse(responseCode = "400", description = "Missing or unknown reason (`validation`)",
+    @APIResponse(responseCode = "400", description = "Missing or unknown reason, or a pool the caller may not use (`validation`)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such customer visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

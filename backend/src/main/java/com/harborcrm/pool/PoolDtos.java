@@ -54,7 +54,13 @@ public final class PoolDtos {
     @Schema(name = "ReleaseRequest")
     public record ReleaseRequest(
             @NotNull @Schema(required = true, description = "A current reason of the store (see /lost-reasons)") Long reasonId,
-            @Size(max = 500) @Pattern(regexp = Text.NO_NUL, message = Text.NO_NUL_MESSAGE) String note) {
+            @Size(max = 500) @Pattern(regexp = Text.NO_NUL, message = Text.NO_NUL_MESSAGE) String note,
+            @Schema(description = "Another pool to put the customer in (one the caller belongs to, GET /pools); "
+                    + "default: the pool it came from") Long poolId) {
+
+        public ReleaseRequest(Long reasonId, String note) {
+            this(reasonId, note, null);
+        }
     }
 
     @Schema(name = "PoolReturnRule")

@@ -353,7 +353,10 @@ public class PoolService {
             throw DomainException.notFound("Customer " + customerId);
         }
         reasons.requireUsable(request.reasonId(), "reasonId");
-        releaseRows(List.of(customerId), owner, request.reasonId(), request.note());
+        if (request.poolId() != null && !pools.isUsable(request.poolId())) {
+            throw DomainException.invalid("poolId", "must be a pool of this store that you belong to");
+        }
+        releaseRows(List.of(customerId), owner, request.reasonId(), request.note(), request.poolId());
     }
 
     /**
@@ -366,7 +369,7 @@ public class PoolService {
     public List<Long> releaseAll(List<Long> customerIds, Long onlyOwner, long reasonId, String note) {
         reasons.requireUsable(reasonId, "reasonId");
         List<Long> ids = new ArrayList<>(new LinkedHashSet<>(customerIds));
-        return ids.isEmpty() ? List.of() : releaseRows(ids, onlyOwner, reasonId, note);
+        return ids.isEmpty() ? List.of() : releaseRows(ids, onlyOwner, reasonId, note, null);
     }
 
     /**
@@ -374,7 +377,7 @@ public class PoolService {
      * claims and assigns lock theirs; FOR UPDATE re-checks each row after waiting for a concurrent change, so rows
      * released or taken meanwhile drop out. One event and one pool_returns row per customer, same statement.
      */
-    private List<Long> releaseRows(List<Long> ids, Long onlyOwner, long reasonId, String rawNote) {
+    private List<Long> releaseRows(List<Long> ids, Long onlyOwner, long reasonId, String rawNote, Long toPool) {
         String note = rawNote == null || rawNote.isBlank() ? null : rawNote.trim();
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
@@ -386,7 +389,8 @@ public class PoolService {
                   order by customer_id
                   for update),
                 changed as (
-                  update customer_owners o set owner_id = null, owned_since = null, pooled_since = :now
+                  update customer_owners o set owner_id = null, owned_since = null, pooled_since = :now,
+                         pool_id = coalesce(cast(:toPool as bigint), o.pool_id)
                   from locked where o.store_id = :store and o.customer_id = locked.id and o.owner_id = locked.owner_id
                   returning o.customer_id as id, locked.owner_id as from_owner),
                 released as (
@@ -398,6 +402,8 @@ public class PoolService {
                          jsonb_build_object('ownerId', null, 'stage', stage, 'source', source, 'kind', 'RELEASED',
                                             'fromOwnerId', from_owner, 'toOwnerId', null,
                                             'reasonId', cast(:reason as bigint), 'note', cast(:note as text))
+                         || case when cast(:toPool as bigint) is null then cast('{}' as jsonb)
+                                 else jsonb_build_object('toPoolId', cast(:toPool as bigint)) end
                   from released),
                 log as (
                   insert into pool_returns (store_id, customer_id, user_id, returned_at, kind)
@@ -405,7 +411,7 @@ public class PoolService {
                 select id from released""")
                 .setParameter("store", tenant.storeId()).setParameter("ids", SqlArrays.bigints(ids))
                 .setParameter("onlyOwner", onlyOwner).setParameter("now", now).setParameter("actor", currentUser.id())
-                .setParameter("reason", reasonId).setParameter("note", note)
+                .setParameter("reason", reasonId).setParameter("note", note).setParameter("toPool", toPool)
                 .getResultList();
         return released.stream().map(Number::longValue).toList();
     }

@@ -218,6 +218,31 @@ class PoolsTest {
     }
 
     @Test
+    void anOwnerMayReleaseACustomerIntoAnotherOfTheirPools() {
+        Session admin = Api.openStore("Release elsewhere");
+        Session rep = Api.addUser(admin, "REP");
+        long theirs = createPool(admin, "Samples", List.of(rep.userId()));
+        long notTheirs = createPool(admin, "Key accounts", List.of());
+        long customer = Customers.createId(rep);
+        long reason = PoolHelper.releaseReason(rep);
+        String release = "/api/v1/customers/" + customer + "/release";
+
+        problem(rep.as().body(Map.of("reasonId", reason, "poolId", notTheirs)).post(release).then(), 400, "validation")
+                .body("errors[0].field", equalTo("poolId"));
+        assertEquals(rep.userId(), PoolHelper.owner(db, admin.storeId(), customer));
+        rep.as().body(Map.of("reasonId", reason, "poolId", theirs)).post(release).then().statusCode(200)
+                .body("ownerId", equalTo(null)).body("poolId", equalTo((int) theirs));
+        assertEquals(1, PoolHelper.count(db, "select count(*) from customer_events where store_id = ? and customer_id = ? "
+                + "and data->>'kind' = 'RELEASED' and (data->>'toPoolId')::bigint = ?", admin.storeId(), customer, theirs));
+        // Without poolId, back where it came from, and the event says nothing of pools.
+        long other = Customers.createId(rep, "poolId", theirs);
+        rep.as().body(Map.of("reasonId", reason)).post("/api/v1/customers/" + other + "/release").then().statusCode(200)
+                .body("poolId", equalTo((int) theirs));
+        assertEquals(0, PoolHelper.count(db, "select count(*) from customer_events where store_id = ? and customer_id = ? "
+                + "and data->>'toPoolId' is not null", admin.storeId(), other));
+    }
+
+    @Test
     void poolsRefuseBadInputAtOnceAndStayInTheirStore() {
         Session admin = Api.openStore("Pool rules of input");
         Session manager = Api.addUser(admin, "MANAGER");
