@@ -3326,6 +3326,11 @@ export interface components {
             dryRun: boolean;
             /** @description An .xlsx upload: the sheet read (name or position from 1); null: the first */
             sheet?: string | null;
+            /**
+             * Format: int64
+             * @description The pool new customers went to; null: the default pool
+             */
+            poolId?: number | null;
         };
         /** @enum {string} */
         ImportPhase: "QUEUED" | "READING" | "CHECKING" | "WRITING" | "FINISHED";
@@ -3357,6 +3362,11 @@ export interface components {
              * @description With target OWNER: the owner, an active user of the store
              */
             ownerId?: number | null;
+            /**
+             * Format: int64
+             * @description The pool new customers go to (with target OWNER: the pool they return to), one of GET /pools. Default: the default pool (0)
+             */
+            poolId?: number | null;
             /**
              * @description A row matching an existing customer (same normalized email, phone/mobile digits or IM account as a create's duplicate check): SKIP leaves the customer alone, UPDATE merges the row into it (blank cells change nothing), CREATE creates it anyway. Under SKIP and UPDATE a row sharing a key with an earlier row of the file is refused. Default SKIP
              * @enum {string|null}

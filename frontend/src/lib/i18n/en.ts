@@ -932,6 +932,8 @@ export const en = {
   'imports.form.fileMissing': 'Choose a CSV or Excel file first.',
   'imports.form.target': 'New customers go to',
   'imports.form.owner': 'Owner',
+  'imports.form.pool': 'Into the pool',
+  'imports.form.returnPool': 'Pool they return to',
   'imports.form.duplicatePolicy': 'When a row matches an existing customer',
   'imports.form.encoding': 'Encoding',
   'imports.form.delimiter': 'Separator',

@@ -929,6 +929,8 @@ export const zhCN: Dictionary = {
   'imports.form.fileMissing': '请先选择一个 CSV 或 Excel 文件。',
   'imports.form.target': '新客户放入',
   'imports.form.owner': '负责人',
+  'imports.form.pool': '导入到公海池',
+  'imports.form.returnPool': '退回时进入的公海池',
   'imports.form.duplicatePolicy': '某行与已有客户重复时',
   'imports.form.encoding': '编码',
   'imports.form.delimiter': '分隔符',

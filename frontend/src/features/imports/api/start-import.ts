@@ -24,6 +24,8 @@ export interface ImportRequest {
   file: File;
   target: ImportTarget;
   ownerId?: number;
+  /** The pool new customers go to (owned ones: return to); absent: the default pool. */
+  poolId?: number;
   duplicatePolicy: DuplicatePolicy;
   /** CSV only: a workbook has no encoding or separator. */
   encoding: string;
@@ -44,6 +46,7 @@ export function importFormData(request: ImportRequest): FormData {
   form.append('file', request.file, request.file.name);
   form.append('target', request.target);
   if (request.target === 'OWNER' && request.ownerId !== undefined) form.append('ownerId', String(request.ownerId));
+  if (request.poolId !== undefined) form.append('poolId', String(request.poolId));
   form.append('duplicatePolicy', request.duplicatePolicy);
   if (isWorkbook(request.file.name)) {
     const sheet = request.sheet.trim();

@@ -4,6 +4,7 @@ import { SelectField } from '@/components/form/select-field';
 import { TextField } from '@/components/form/text-field';
 import { useFocusOnError, useFormErrors } from '@/components/form/use-form-errors';
 import { useT } from '@/lib/i18n';
+import { usePools } from '@/lib/pools';
 import { useTeam } from '@/lib/team';
 import {
   DELIMITERS,
@@ -25,7 +26,7 @@ export const DEFAULT_SETTINGS: ImportSettings = {
   sheet: '',
 };
 
-const FIELDS = ['file', 'target', 'ownerId', 'duplicatePolicy', 'encoding', 'delimiter', 'sheet', 'mapping'] as const;
+const FIELDS = ['file', 'target', 'ownerId', 'poolId', 'duplicatePolicy', 'encoding', 'delimiter', 'sheet', 'mapping'] as const;
 
 /** What the screen finds wrong before sending. */
 export type ImportLocalErrors = Partial<Record<'file' | 'ownerId' | 'sheet', string>>;
@@ -51,6 +52,8 @@ export function ImportForm({ file, onFile, settings, onSettings, onCheck, pendin
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const team = useTeam(settings.target === 'OWNER');
+  // Which pool: offered while the store has more than one (the default pool first).
+  const pools = usePools().data?.items ?? [];
   const { fieldErrors, alert } = useFormErrors(error, FIELDS);
   useFocusOnError(formRef, error);
   const fileError = localErrors.file ?? fieldErrors.file;
@@ -120,6 +123,16 @@ export function ImportForm({ file, onFile, settings, onSettings, onCheck, pendin
             error={ownerError ?? (team.isError ? t('imports.owner.loadFailed') : undefined)}
             options={ownerOptions}
             onChange={(event) => set({ ownerId: event.target.value ? Number(event.target.value) : undefined })}
+          />
+        )}
+        {pools.length > 1 && (
+          <SelectField
+            label={settings.target === 'OWNER' ? t('imports.form.returnPool') : t('imports.form.pool')}
+            name="poolId"
+            value={String(settings.poolId ?? pools[0]?.id ?? '')}
+            error={fieldErrors.poolId}
+            options={pools.map((pool) => ({ value: String(pool.id), label: pool.name }))}
+            onChange={(event) => set({ poolId: Number(event.target.value) })}
           />
         )}
         <SelectField

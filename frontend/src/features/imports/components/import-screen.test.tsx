@@ -199,6 +199,32 @@ describe('Import', () => {
     expect(requests.filter((request) => new URL(request.url).pathname === '/api/v1/imports/3')).toHaveLength(count);
   });
 
+  it('puts the new customers in the pool chosen, when the store has more than one', SLOW, async () => {
+    const { uploads } = importApi({
+      steps: { 1: [doneJob(1, true)] },
+      route: (_request, url) =>
+        url.pathname === '/api/v1/pools'
+          ? jsonResponse({
+              items: [
+                { id: 0, name: 'Main pool', everyone: true, isDefault: true, memberIds: [], customerCount: 12, createdAt: '2026-03-01T08:00:00Z', updatedAt: '2026-03-01T08:00:00Z', version: 0 },
+                { id: 9, name: 'Lighting fair', everyone: true, isDefault: false, memberIds: [], customerCount: 0, createdAt: '2026-03-01T08:00:00Z', updatedAt: '2026-03-01T08:00:00Z', version: 0 },
+              ],
+            })
+          : undefined,
+    });
+    const { user } = renderWithProviders(<ImportScreen />);
+    await user.upload(screen.getByLabelText('CSV or Excel file'), file());
+    const pool = await screen.findByLabelText('Into the pool');
+    expect(pool).toHaveValue('0');
+    await user.selectOptions(pool, 'Lighting fair');
+    await user.click(screen.getByRole('button', { name: 'Check the file' }));
+    await waitFor(() => expect(uploads).toHaveLength(1));
+    expect(uploads[0]?.fields.poolId).toBe('9');
+    // Owned customers: the pool they will return to.
+    await user.selectOptions(screen.getByLabelText('New customers go to'), 'OWNER');
+    expect(screen.getByLabelText('Pool they return to')).toHaveValue('9');
+  });
+
   it('says search is still indexing a finished import, follows it until it has caught up, then stops', SLOW, async () => {
     const catchingUp = doneJob(7, false, { created: 2, rejected: 0, errorsSample: [], searchReadyAt: null });
     const { requests } = importApi({ steps: { 7: [catchingUp, catchingUp, doneJob(7, false, { created: 2, rejected: 0, errorsSample: [] })] } });

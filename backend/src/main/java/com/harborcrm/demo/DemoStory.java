@@ -284,7 +284,7 @@ public class DemoStory {
         storeWork.inStore(cast.storeId(), () -> {
             actor.actAs(cast.managerId(), Role.MANAGER);
             return imports.submit(file, "hong-kong-lighting-fair-visitors.csv",
-                    new com.harborcrm.io.ImportService.Form(null, null, null, null, null, null, null, null));
+                    new com.harborcrm.io.ImportService.Form(null, null, null, null, null, null, null, null, null));
         });
     }
 

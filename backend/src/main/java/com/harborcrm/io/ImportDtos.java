@@ -41,7 +41,8 @@ public final class ImportDtos {
             @Schema(required = true, description = "Header → field overrides as given") Map<String, String> mapping,
             @Schema(required = true) boolean dryRun,
             @Schema(nullable = true, description = "An .xlsx upload: the sheet read (name or position from 1); "
-                    + "null: the first") String sheet) {
+                    + "null: the first") String sheet,
+            @Schema(nullable = true, description = "The pool new customers went to; null: the default pool") Long poolId) {
     }
 
     @Schema(name = "ImportColumn", description = "How one column of the file was read.")

@@ -345,9 +345,11 @@ public class ImportRunner {
         execute(connection, progress, "select set_config('harbor.search_deferred', 'off', true)");
         // Their ownership rows, as Ownership.start writes one (V78).
         try (PreparedStatement owners = connection.prepareStatement("""
-                insert into customer_owners (store_id, customer_id, owner_id, owned_since, pooled_since)
+                insert into customer_owners (store_id, customer_id, owner_id, owned_since, pooled_since, pool_id)
                 select ?, customer_id, cast(? as bigint), case when cast(? as bigint) is not null then cast(? as timestamptz) end,
-                       case when cast(? as bigint) is null then cast(? as timestamptz) end
+                       case when cast(? as bigint) is null then cast(? as timestamptz) end,
+                       -- the pool asked for, or the default one if it was deleted since the upload
+                       coalesce((select p.id from pools p where p.store_id = ? and p.id = ?), 0)
                 from import_new""")) {
             owners.setLong(1, storeId);
             for (int i : new int[] {2, 3, 5}) {
@@ -355,6 +357,8 @@ public class ImportRunner {
             }
             owners.setTimestamp(4, at);
             owners.setTimestamp(6, at);
+            owners.setLong(7, storeId);
+            owners.setLong(8, options.poolId() == null ? 0 : options.poolId());
             run(owners, progress);
         }
         try (PreparedStatement handles = connection.prepareStatement("""

@@ -68,6 +68,9 @@ public class ImportService {
     public static final String METRIC = "harbor.imports";
 
     @Inject
+    com.harborcrm.customer.PoolAccess pools;
+
+    @Inject
     ImportJobs jobs;
 
     @Inject
@@ -134,7 +137,7 @@ public class ImportService {
 
     /** The form fields of an upload, as strings: checked here so that a bad option is a 400, not a failed job. */
     public record Form(String target, String ownerId, String duplicatePolicy, String encoding, String delimiter,
-            String mapping, String dryRun, String sheet) {
+            String mapping, String dryRun, String sheet, String poolId) {
     }
 
     /** Takes the upload and queues its job; the uploaded file is moved out of the request's reach first. */
@@ -368,6 +371,17 @@ public class ImportService {
         DuplicatePolicy policy = enumValue(DuplicatePolicy.class, form.duplicatePolicy(), DuplicatePolicy.SKIP,
                 "duplicatePolicy", errors);
         Long ownerId = null;
+        Long poolId = null;
+        if (form.poolId() != null && !form.poolId().isBlank()) {
+            try {
+                poolId = Long.parseLong(form.poolId().trim());
+            } catch (NumberFormatException e) {
+                errors.add(new FieldError("poolId", "must be a pool id"));
+            }
+            if (poolId != null && !pools.isUsable(poolId)) {
+                errors.add(new FieldError("poolId", "must be a pool of this store"));
+            }
+        }
         if (form.ownerId() != null && !form.ownerId().isBlank()) {
             try {
                 ownerId = Long.parseLong(form.ownerId().trim());
@@ -428,7 +442,7 @@ public class ImportService {
             throw DomainException.invalid(errors);
         }
         return new ImportOptions(target, ownerId, policy, encoding.toUpperCase(Locale.ROOT),
-                delimiter.equals("\t") ? "TAB" : delimiter.toUpperCase(Locale.ROOT), mapping, dryRun, sheet);
+                delimiter.equals("\t") ? "TAB" : delimiter.toUpperCase(Locale.ROOT), mapping, dryRun, sheet, poolId);
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String value, E fallback, String field,

@@ -81,6 +81,9 @@ public class IoResource {
         public String target;
         @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", description = "With target OWNER: the owner, an active user of the store")
         public String ownerId;
+        @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0", description = "The pool new customers go to "
+                + "(with target OWNER: the pool they return to), one of GET /pools. Default: the default pool (0)")
+        public String poolId;
         @Schema(enumeration = {"SKIP", "UPDATE", "CREATE"}, description = "A row matching an existing customer (same "
                 + "normalized email, phone/mobile digits or IM account as a create's duplicate check): SKIP leaves "
                 + "the customer alone, UPDATE merges the row into it (blank cells change nothing), CREATE creates "
@@ -129,12 +132,14 @@ public class IoResource {
     public Response startImport(@RestForm("file") FileUpload file, @RestForm("target") String target,
             @RestForm("ownerId") String ownerId, @RestForm("duplicatePolicy") String duplicatePolicy,
             @RestForm("encoding") String encoding, @RestForm("delimiter") String delimiter,
-            @RestForm("mapping") String mapping, @RestForm("dryRun") String dryRun, @RestForm("sheet") String sheet) {
+            @RestForm("mapping") String mapping, @RestForm("dryRun") String dryRun, @RestForm("sheet") String sheet,
+            @RestForm("poolId") String poolId) {
         if (file == null || file.uploadedFile() == null) {
             throw DomainException.invalid("file", "is required: the CSV file as a multipart part named file");
         }
         ImportJobView job = imports.submit(file.uploadedFile(), file.fileName(),
-                new ImportService.Form(target, ownerId, duplicatePolicy, encoding, delimiter, mapping, dryRun, sheet));
+                new ImportService.Form(target, ownerId, duplicatePolicy, encoding, delimiter, mapping, dryRun, sheet,
+                        poolId));
         return Response.accepted(job).location(URI.create("/api/v1/imports/" + job.id())).build();
     }
 

@@ -198,6 +198,31 @@ class PoolsTest {
     }
 
     @Test
+    void anImportPutsItsNewCustomersInTheNamedPool() {
+        Session admin = Api.openStore("Import into a pool");
+        Session rep = Api.addUser(admin, "REP");
+        long fair = createPool(admin, "Lighting fair", List.of());
+        var job = com.harborcrm.io.Imports.run(admin, "Name,Email\nAmal Nasser," + Api.uniqueEmail("amal") + "\n",
+                "poolId", Long.toString(fair));
+        assertEquals(fair, job.getLong("options.poolId"));
+        long amal = admin.as().get("/api/v1/customers?q=Amal Nasser").then().statusCode(200).extract().jsonPath()
+                .getLong("items[0].id");
+        assertEquals(fair, poolOf(admin, amal));
+        // Owned from the import, they remember the pool to return to.
+        com.harborcrm.io.Imports.run(admin, "Name\nBilal Owned\n", "target", "OWNER", "ownerId",
+                Long.toString(rep.userId()), "poolId", Long.toString(fair));
+        long bilal = admin.as().get("/api/v1/customers?q=Bilal Owned").then().extract().jsonPath().getLong("items[0].id");
+        assertEquals(fair, poolOf(admin, bilal));
+
+        long before = PoolHelper.count(db, "select count(*) from import_jobs where store_id = ?", admin.storeId());
+        problem(com.harborcrm.io.Imports.upload(admin, "Name\nX\n".getBytes(), "poolId", "999999999").then(), 400,
+                "validation").body("errors[0].field", equalTo("poolId"));
+        problem(com.harborcrm.io.Imports.upload(admin, "Name\nX\n".getBytes(), "poolId", "fair").then(), 400,
+                "validation").body("errors[0].field", equalTo("poolId"));
+        assertEquals(before, PoolHelper.count(db, "select count(*) from import_jobs where store_id = ?", admin.storeId()));
+    }
+
+    @Test
     void undoingAMergeGivesTheDuplicatesBackTheirPoolsOrTheDefaultOneWhereTheirsWasDeleted() {
         Session admin = Api.openStore("Merge across pools");
         long kept = createPool(admin, "Kept", List.of());
