@@ -21,6 +21,7 @@ import com.harborcrm.common.error.ProblemType;
 import com.harborcrm.common.security.CurrentUser;
 import com.harborcrm.common.sql.SqlArrays;
 import com.harborcrm.common.tenancy.TenantContext;
+import com.harborcrm.common.time.Instants;
 import com.harborcrm.common.web.Text;
 import com.harborcrm.customer.PoolAccess;
 import com.harborcrm.pool.PoolDirectoryDtos.MoveResult;
@@ -31,7 +32,8 @@ import com.harborcrm.pool.PoolDirectoryDtos.PoolView;
  * The store's pools and who belongs to them (pools v2, V94). A store starts with one default pool open to everyone;
  * an admin adds pools with members, and managers move customers between them. Which pool a customer is in is a
  * column of its ownership row, so a release or an auto-return sends it back to the pool it came from without this
- * class: here only a move changes it.
+ * class. It is set when the customer is written (Ownership.start, the import) and changed by a move or a delete here,
+ * or by a release into another pool (PoolService).
  */
 @ApplicationScoped
 public class PoolDirectory implements PoolAccess {
@@ -259,7 +261,7 @@ public class PoolDirectory implements PoolAccess {
         }
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new PoolView(((Number) r[0]).longValue(), (String) r[1], (Boolean) r[2],
-                (Boolean) r[3], members(r[4]), ((Number) r[5]).longValue(), instant(r[6]), instant(r[7]),
+                (Boolean) r[3], members(r[4]), ((Number) r[5]).longValue(), Instants.of(r[6]), Instants.of(r[7]),
                 ((Number) r[8]).longValue())).toList();
     }
 
@@ -278,10 +280,5 @@ public class PoolDirectory implements PoolAccess {
             return Arrays.stream(objects).map(o -> ((Number) o).longValue()).toList();
         }
         return List.of();
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof Instant i ? i : value instanceof java.sql.Timestamp t ? t.toInstant()
-                : value instanceof java.time.OffsetDateTime o ? o.toInstant() : null;
     }
 }
