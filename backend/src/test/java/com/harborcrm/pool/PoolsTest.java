@@ -223,6 +223,22 @@ class PoolsTest {
     }
 
     @Test
+    void aRepsBatchSkipsCustomersOfPoolsTheyAreNotInAsNotFound() {
+        Session admin = Api.openStore("Batch across pools");
+        Session rep = Api.addUser(admin, "REP");
+        long elsewhere = createPool(admin, "Not the rep's", List.of());
+        long visible = PoolHelper.poolCustomer(admin);
+        long hidden = PoolHelper.poolCustomer(admin);
+        move(admin, elsewhere, List.of(hidden));
+
+        rep.as().body(Map.of("selection", Map.of("ids", List.of(visible, hidden)), "action", "RELEASE",
+                "reasonId", PoolHelper.releaseReason(rep))).post("/api/v1/customers/batch").then().statusCode(200)
+                .body("changed", equalTo(0))
+                .body("skipped.find { it.id == " + visible + " }.reason", equalTo("ALREADY_IN_POOL"))
+                .body("skipped.find { it.id == " + hidden + " }.reason", equalTo("NOT_FOUND"));
+    }
+
+    @Test
     void undoingAMergeGivesTheDuplicatesBackTheirPoolsOrTheDefaultOneWhereTheirsWasDeleted() {
         Session admin = Api.openStore("Merge across pools");
         long kept = createPool(admin, "Kept", List.of());
