@@ -1481,11 +1481,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The store's pool rules */
+        /**
+         * A pool's rules
+         * @description The rules of the pool `poolId`, by default the store's default pool (0). A rep reads only the rules of pools they belong to.
+         */
         get: operations["getPoolRules"];
         /**
-         * Replace the store's pool rules
-         * @description All members are required; 0 switches a rule off. warnDaysBeforeReturn must be less than every return rule that is on. With If-Match, a stale version answers 412.
+         * Replace a pool's rules
+         * @description Replaces the rules of the pool `poolId` (by default the default pool, 0); its owned customers' return dates follow at once. All members are required; 0 switches a rule off. warnDaysBeforeReturn must be less than every return rule that is on. With If-Match, a stale version answers 412.
          */
         put: operations["updatePoolRules"];
         post?: never;
@@ -1506,7 +1509,7 @@ export interface paths {
         put?: never;
         /**
          * What candidate rules would return to the pool
-         * @description Counts private customers (total and per owner) that would return today, tomorrow and within 7 days under the given rules. Nothing is saved.
+         * @description Counts the private customers of the pool `poolId` (by default the default pool, 0), in total and per owner, that would return today, tomorrow and within 7 days under the given rules. Nothing is saved.
          */
         post: operations["previewPoolRules"];
         delete?: never;
@@ -13460,7 +13463,10 @@ export interface operations {
     };
     getPoolRules: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The pool; by default the store's default pool (0) */
+                poolId?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -13475,6 +13481,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PoolRules"];
+                };
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
@@ -13495,6 +13510,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such pool in this store, or not one of the calling rep's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
             500: {
                 headers: {
@@ -13508,7 +13532,10 @@ export interface operations {
     };
     updatePoolRules: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The pool; by default the store's default pool (0) */
+                poolId?: number;
+            };
             header?: {
                 /** @description ETag of the version being changed */
                 "If-Match"?: string;
@@ -13559,6 +13586,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such pool in this store */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description If-Match is stale (`precondition-failed`) */
             412: {
                 headers: {
@@ -13599,7 +13635,10 @@ export interface operations {
     };
     previewPoolRules: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The pool; by default the store's default pool (0) */
+                poolId?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -13639,6 +13678,15 @@ export interface operations {
             };
             /** @description Reps cannot preview rules */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such pool in this store */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

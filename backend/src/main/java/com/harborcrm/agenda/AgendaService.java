@@ -1,7 +1,6 @@
 package com.harborcrm.agenda;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -30,7 +29,6 @@ import com.harborcrm.followup.FollowUpService;
 import com.harborcrm.followup.FollowUpType;
 import com.harborcrm.plan.PlanService;
 import com.harborcrm.pool.PoolDtos.ReturnRule;
-import com.harborcrm.pool.PoolRules;
 import com.harborcrm.pool.PoolRulesService;
 import com.harborcrm.pool.PoolTimer;
 
@@ -197,16 +195,15 @@ public class AgendaService {
         }
 
         long returning = 0;
-        PoolRules rules = rulesService.current();
-        if (rules.warnDaysBeforeReturn() > 0) {
+        PoolTimer.Condition warned = PoolTimer.dueWithinWarning("o", null, now, rulesService.all());
+        if (warned != null) {
             @SuppressWarnings("unchecked")
-            List<Object[]> due = em.createNativeQuery("""
+            List<Object[]> due = warned.bind(em.createNativeQuery("""
                     select c.id, c.name, c.company_name, %s as due, %s as rule
                     from customer_owners o join customers c on c.store_id = o.store_id and c.id = o.customer_id
-                    where o.store_id = :store and o.owner_id = :user and o.due_at <= :horizon
-                    order by o.due_at, c.id""".formatted(PoolTimer.dueAt("o"), PoolTimer.rule("o")))
-                    .setParameter("store", store).setParameter("user", user)
-                    .setParameter("horizon", now.plus(Duration.ofDays(rules.warnDaysBeforeReturn()))).getResultList();
+                    where o.store_id = :store and o.owner_id = :user and %s
+                    order by o.due_at, c.id""".formatted(PoolTimer.dueAt("o"), PoolTimer.rule("o"), warned.sql()))
+                    .setParameter("store", store).setParameter("user", user)).getResultList();
             for (Object[] r : due) {
                 Instant at = Instants.of(r[3]);
                 returning++;

@@ -43,9 +43,6 @@ public class CustomerSearch {
     com.harborcrm.pool.PoolReadPolicy readPolicy;
 
     @Inject
-    com.harborcrm.pool.PoolRulesService rulesService;
-
-    @Inject
     java.time.Clock clock;
 
     @Inject
@@ -129,7 +126,7 @@ public class CustomerSearch {
                 total = Math.min(counted, count.upTo());
             }
         }
-        return new Page<>(readPolicy.masked(items, rulesService.current()), next, total, capped);
+        return new Page<>(readPolicy.masked(items), next, total, capped);
     }
 
     private static void appendAfter(StringBuilder sql, Map<String, Object> params, CustomerSort.Spec sort, String cursor) {

@@ -299,7 +299,7 @@ public class DemoStory {
             demoStores.markCurrent();
             managerId = accounts.createUser(new CreateUserRequest("Max Manager", login("manager"), PASSWORD,
                     Role.MANAGER)).id();
-            poolRules.save(new PoolRules(30, 90, 3, 200, 15, 7, 0, true,
+            poolRules.save(PoolDirectory.DEFAULT_POOL, new PoolRules(30, 90, 3, 200, 15, 7, 0, true,
                     new LinkedHashMap<>(Map.of("TRANSACTION", 60, "REPEAT_PURCHASE", 90)), false), null);
             String[][] tagSpecs = {{"VIP", "#E53935", "Value"}, {"Distributor", "#1E88E5", "Business"},
                 {"Project buyer", "#00897B", "Business"}, {"Sample sent", "#FB8C00", "Progress"},

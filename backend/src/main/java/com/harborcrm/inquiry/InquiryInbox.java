@@ -178,7 +178,7 @@ public class InquiryInbox {
         if (pooled.isEmpty() || !readPolicy.masksForCaller()) {
             return Map.of();
         }
-        return Customer.<Customer>list("id in ?1", pooled).stream()
+        return Customer.<Customer>list("id in ?1", pooled).stream().filter(c -> readPolicy.masksPool(c.poolId))
                 .collect(Collectors.toMap(c -> c.id, Function.identity()));
     }
 

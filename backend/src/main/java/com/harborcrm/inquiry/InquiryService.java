@@ -297,7 +297,7 @@ public class InquiryService {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        boolean mask = customer.isInPool() && readPolicy.masksForCaller();
+        boolean mask = customer.isInPool() && readPolicy.masksPool(customer.poolId);
         List<InquiryView> items = rows.stream().limit(limit).map(r -> view(r, customer.id, mask ? customer : null)).toList();
         String next = rows.size() > limit
                 ? Cursor.encode(items.get(items.size() - 1).receivedAt(), items.get(items.size() - 1).id()) : null;

@@ -50,22 +50,22 @@ public class PoolReadPolicy {
         return views(List.of(view)).get(0);
     }
 
-    /** Masks and times a page of customers with two queries at most (rules, timers), whatever its size. */
+    /** Masks and times a page of customers with one query at most (timers; the rules are in memory). */
     public List<CustomerView> views(List<CustomerView> views) {
-        PoolRules rules = rulesService.current();
         List<Long> owned = views.stream().filter(v -> v.ownerId() != null).map(CustomerView::id).toList();
         Map<Long, PoolReturn> returns = owned.isEmpty() ? Map.of() : timer.returnsOf(owned, clock.instant());
-        return masked(views.stream().map(v -> v.ownerId() == null ? v : v.withPoolReturn(returns.get(v.id()))).toList(),
-                rules);
+        return masked(views.stream().map(v -> v.ownerId() == null ? v : v.withPoolReturn(returns.get(v.id()))).toList());
     }
 
-    /** Masks a page whose private customers already carry their poolReturn (read with PoolTimer's SQL). */
-    public List<CustomerView> masked(List<CustomerView> views, PoolRules rules) {
-        boolean mask = views.stream().anyMatch(v -> v.ownerId() == null) && masksForCaller(rules);
-        if (!mask) {
+    /**
+     * Masks a page whose private customers already carry their poolReturn (read with PoolTimer's SQL): each pool
+     * customer as its own pool's rules say.
+     */
+    public List<CustomerView> masked(List<CustomerView> views) {
+        if (currentUser.role() != Role.REP) {
             return views;
         }
-        return views.stream().map(v -> v.ownerId() != null ? v : maskedView(v)).toList();
+        return views.stream().map(v -> v.ownerId() == null && masksPool(v.poolId()) ? maskedView(v) : v).toList();
     }
 
     private static CustomerView maskedView(CustomerView v) {
@@ -82,19 +82,26 @@ public class PoolReadPolicy {
      * it sees the customer whole, else a function masking the customer's contacts wherever they appear.
      */
     public UnaryOperator<String> textMask(Customer customer) {
-        if (!customer.isInPool() || !masksForCaller()) {
+        if (!customer.isInPool() || !masksPool(customer.poolId)) {
             return UnaryOperator.identity();
         }
         return contactsOf(customer)::maskIn;
     }
 
-    /** Whether the caller sees pool customers masked: reps, while the rule is on. */
-    public boolean masksForCaller() {
-        return masksForCaller(rulesService.current());
+    /** Whether the caller sees the customers of pool {@code poolId} masked: reps, while that pool's rule is on. */
+    public boolean masksPool(Long poolId) {
+        return currentUser.role() == Role.REP
+                && rulesService.of(poolId == null ? PoolDirectory.DEFAULT_POOL : poolId).maskContacts();
     }
 
-    public boolean masksForCaller(PoolRules rules) {
-        return currentUser.role() == Role.REP && rules.maskContacts();
+    /**
+     * Whether the caller sees the customers of some pool masked. The paths that read many pools' customers in one
+     * statement without a per-row rule (the export, and matching a pool search's q against contacts) mask for every
+     * pool then: they may hide a contact a pool would show, never the other way round.
+     */
+    public boolean masksForCaller() {
+        return currentUser.role() == Role.REP
+                && rulesService.all().values().stream().anyMatch(PoolRules::maskContacts);
     }
 
     public static Contacts contactsOf(Customer c) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -140,35 +141,45 @@ public class PoolResource {
         return pool.assign(body);
     }
 
+    private static final String POOL_ID = "The pool; by default the store's default pool (0)";
+
     @GET
     @Path("/rules")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.REP})
-    @Operation(operationId = "getPoolRules", summary = "The store's pool rules")
+    @Operation(operationId = "getPoolRules", summary = "A pool's rules",
+            description = "The rules of the pool `poolId`, by default the store's default pool (0). A rep reads only "
+                    + "the rules of pools they belong to.")
     @APIResponse(responseCode = "200", description = "The rules", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = PoolRules.class)))
-    public Response getRules() {
-        var current = rules.currentVersioned();
+    @APIResponse(responseCode = "404", description = "No such pool in this store, or not one of the calling rep's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response getRules(@QueryParam("poolId") @Parameter(description = POOL_ID) Long poolId) {
+        var current = rules.visible(poolId);
         return Response.ok(current.rules()).tag(ETags.of(current.version())).build();
     }
 
     @PUT
     @Path("/rules")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "updatePoolRules", summary = "Replace the store's pool rules",
-            description = "All members are required; 0 switches a rule off. warnDaysBeforeReturn must be less than "
-                    + "every return rule that is on. With If-Match, a stale version answers 412.")
+    @Operation(operationId = "updatePoolRules", summary = "Replace a pool's rules",
+            description = "Replaces the rules of the pool `poolId` (by default the default pool, 0); its owned "
+                    + "customers' return dates follow at once. All members are required; 0 switches a rule off. "
+                    + "warnDaysBeforeReturn must be less than every return rule that is on. With If-Match, a stale "
+                    + "version answers 412.")
     @APIResponse(responseCode = "200", description = "The new rules", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = PoolRules.class)))
     @APIResponse(responseCode = "400", description = "Invalid rules (`validation`), listed in `errors`",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Only admins change the rules",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such pool in this store",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match is stale (`precondition-failed`)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response putRules(
+    public Response putRules(@QueryParam("poolId") @Parameter(description = POOL_ID) Long poolId,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the version being changed") String ifMatch,
             @Valid @NotNull PoolRules body) {
-        var saved = rules.save(body, ETags.parseIfMatch(ifMatch));
+        var saved = rules.save(poolId == null ? PoolDirectory.DEFAULT_POOL : poolId, body, ETags.parseIfMatch(ifMatch));
         return Response.ok(saved.rules()).tag(ETags.of(saved.version())).build();
     }
 
@@ -176,16 +187,20 @@ public class PoolResource {
     @Path("/rules/preview")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     @Operation(operationId = "previewPoolRules", summary = "What candidate rules would return to the pool",
-            description = "Counts private customers (total and per owner) that would return today, tomorrow and "
-                    + "within 7 days under the given rules. Nothing is saved.")
+            description = "Counts the private customers of the pool `poolId` (by default the default pool, 0), in "
+                    + "total and per owner, that would return today, tomorrow and within 7 days under the given "
+                    + "rules. Nothing is saved.")
     @APIResponse(responseCode = "200", description = "The counts",
             content = @Content(schema = @Schema(implementation = Preview.class)))
     @APIResponse(responseCode = "400", description = "Invalid rules (`validation`)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Reps cannot preview rules",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Preview preview(@Valid @NotNull PoolRules body) {
-        return pool.preview(body);
+    @APIResponse(responseCode = "404", description = "No such pool in this store",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Preview preview(@QueryParam("poolId") @Parameter(description = POOL_ID) Long poolId,
+            @Valid @NotNull PoolRules body) {
+        return pool.preview(rules.visiblePoolId(poolId), body);
     }
 
     @POST

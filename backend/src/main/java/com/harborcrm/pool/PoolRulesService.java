@@ -26,7 +26,7 @@ import com.harborcrm.common.error.ProblemType;
 import com.harborcrm.common.tenancy.TenantContext;
 import com.harborcrm.customer.CustomerStage;
 
-/** Reads, validates and saves the store's pool rules (one row per store in {@code pool_rules}). */
+/** Reads, validates and saves each pool's rules (one row per pool in {@code pool_rules}, V95). */
 @ApplicationScoped
 public class PoolRulesService {
 
@@ -42,13 +42,20 @@ public class PoolRulesService {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    PoolDirectory pools;
+
     public record Versioned(PoolRules rules, long version) {
     }
 
-    /** A store's rules are a few hundred bytes. */
+    /** Every pool's rules of one store, by pool id; the default pool's (0) are always there. */
+    record StoreRules(Map<Long, Versioned> byPool) {
+    }
+
+    /** A store's rules are a few hundred bytes per pool. */
     private static final int MAX_CACHED_STORES = 20_000;
 
-    private final SharedCache<Versioned> cache;
+    private final SharedCache<StoreRules> cache;
 
     @Inject
     PoolRulesService(ChangeFeed feed) {
@@ -57,49 +64,106 @@ public class PoolRulesService {
 
     void seed(@Observes StoreOpened opened) {
         cache.forgetAfterCompletion(Long.toString(opened.storeId()));
-        em.createNativeQuery("insert into pool_rules (store_id, updated_at) values (?1, ?2) on conflict do nothing")
+        em.createNativeQuery("insert into pool_rules (store_id, pool_id, updated_at) values (?1, 0, ?2) "
+                + "on conflict do nothing")
                 .setParameter(1, opened.storeId()).setParameter(2, clock.instant()).executeUpdate();
     }
 
+    /** The default pool's rules: what applies where no pool is named (GET /pool/rules without poolId). */
     public PoolRules current() {
         return currentVersioned().rules();
     }
 
-    /** The store's rules, kept in memory between changes (every instance hears of a change: V79). */
     public Versioned currentVersioned() {
+        return storeRules().byPool().get(PoolDirectory.DEFAULT_POOL);
+    }
+
+    /** The rules of a pool of the store; those of the default pool for a pool deleted meanwhile (its customers went there). */
+    public PoolRules of(long poolId) {
+        Versioned rules = storeRules().byPool().get(poolId);
+        return rules != null ? rules.rules() : current();
+    }
+
+    /** The rules of a pool of the store, with their version; null if the store has no such pool. */
+    public Versioned versioned(long poolId) {
+        return storeRules().byPool().get(poolId);
+    }
+
+    /**
+     * The rules of the pool named (the default pool if none), with their version: 404 when the store has no such
+     * pool or the calling rep is not in it.
+     */
+    public Versioned visible(Long poolId) {
+        return versioned(visiblePoolId(poolId));
+    }
+
+    /** The pool named (the default pool if none), checked as {@link #visible} checks it. */
+    public long visiblePoolId(Long poolId) {
+        long id = poolId == null ? PoolDirectory.DEFAULT_POOL : poolId;
+        if (versioned(id) == null || !pools.canSeePool(id)) {
+            throw DomainException.notFound("Pool " + id);
+        }
+        return id;
+    }
+
+    /** Every pool's rules, by pool id. */
+    public Map<Long, PoolRules> all() {
+        Map<Long, PoolRules> result = new TreeMap<>();
+        storeRules().byPool().forEach((pool, versioned) -> result.put(pool, versioned.rules()));
+        return result;
+    }
+
+    /** The store's rules, kept in memory between changes (every instance hears of a change: V79). */
+    private StoreRules storeRules() {
         return cache.get(Long.toString(tenant.storeId()), this::load);
     }
 
-    private Versioned load() {
+    private StoreRules load() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select return_after_days_without_follow_up, "
                 + "return_after_days_without_deal, warn_days_before_return, max_private_customers_per_rep, "
                 + "max_claims_per_rep_per_day, reclaim_cooldown_days, purge_unclaimed_after_days, mask_contacts, "
-                + "cast(stage_follow_up_days as text), version, exempt_open_deals from pool_rules where store_id = ?1")
+                + "cast(stage_follow_up_days as text), version, exempt_open_deals, pool_id from pool_rules "
+                + "where store_id = ?1 order by pool_id")
                 .setParameter(1, tenant.storeId()).getResultList();
-        if (rows.isEmpty()) {
-            return new Versioned(PoolRules.defaults(), 0);
+        Map<Long, Versioned> byPool = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            Map<String, Integer> stages;
+            try {
+                stages = mapper.readValue((String) r[8], new TypeReference<LinkedHashMap<String, Integer>>() {
+                });
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            byPool.put(((Number) r[11]).longValue(), new Versioned(new PoolRules(i(r[0]), i(r[1]), i(r[2]), i(r[3]),
+                    i(r[4]), i(r[5]), i(r[6]), (Boolean) r[7], Collections.unmodifiableMap(stages), (Boolean) r[10]),
+                    ((Number) r[9]).longValue()));
         }
-        Object[] r = rows.get(0);
-        Map<String, Integer> stages;
-        try {
-            stages = mapper.readValue((String) r[8], new TypeReference<LinkedHashMap<String, Integer>>() {
-            });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        return new Versioned(new PoolRules(i(r[0]), i(r[1]), i(r[2]), i(r[3]), i(r[4]), i(r[5]), i(r[6]),
-                (Boolean) r[7], Collections.unmodifiableMap(stages), (Boolean) r[10]), ((Number) r[9]).longValue());
+        byPool.putIfAbsent(PoolDirectory.DEFAULT_POOL, new Versioned(PoolRules.defaults(), 0));
+        return new StoreRules(Collections.unmodifiableMap(byPool));
     }
 
+    /**
+     * Replaces one pool's rules. The pool must be one of the store's (else 404, as for another store's pool); its
+     * owned customers' return dates follow in the same transaction (trigger pool_rules_due, V95).
+     */
     @Transactional
-    public Versioned save(PoolRules rules, Long expectedVersion) {
+    public Versioned save(long poolId, PoolRules rules, Long expectedVersion) {
         PoolRules valid = validate(rules);
         cache.forgetAfterCompletion(Long.toString(tenant.storeId()));
-        em.createNativeQuery("insert into pool_rules (store_id, updated_at) values (?1, ?2) on conflict do nothing")
-                .setParameter(1, tenant.storeId()).setParameter(2, clock.instant()).executeUpdate();
-        long version = ((Number) em.createNativeQuery("select version from pool_rules where store_id = ?1 for update")
-                .setParameter(1, tenant.storeId()).getSingleResult()).longValue();
+        if (poolId == PoolDirectory.DEFAULT_POOL) {
+            em.createNativeQuery("insert into pool_rules (store_id, pool_id, updated_at) values (?1, 0, ?2) "
+                    + "on conflict do nothing")
+                    .setParameter(1, tenant.storeId()).setParameter(2, clock.instant()).executeUpdate();
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> versions = em.createNativeQuery("select version from pool_rules where store_id = ?1 "
+                + "and pool_id = ?2 for update")
+                .setParameter(1, tenant.storeId()).setParameter(2, poolId).getResultList();
+        if (versions.isEmpty()) {
+            throw DomainException.notFound("Pool " + poolId);
+        }
+        long version = versions.get(0).longValue();
         if (expectedVersion != null && expectedVersion != version) {
             throw new DomainException(ProblemType.PRECONDITION_FAILED,
                     "The pool rules were changed by someone else (now version " + version + "): reload and try again");
@@ -109,13 +173,14 @@ public class PoolRulesService {
                 + "max_claims_per_rep_per_day = ?6, reclaim_cooldown_days = ?7, purge_unclaimed_after_days = ?8, "
                 + "mask_contacts = ?9, stage_follow_up_days = cast(?10 as jsonb), updated_at = ?11, exempt_open_deals = ?12, "
                 + "version = version + 1 "
-                + "where store_id = ?1")
+                + "where store_id = ?1 and pool_id = ?13")
                 .setParameter(1, tenant.storeId()).setParameter(2, valid.returnAfterDaysWithoutFollowUp())
                 .setParameter(3, valid.returnAfterDaysWithoutDeal()).setParameter(4, valid.warnDaysBeforeReturn())
                 .setParameter(5, valid.maxPrivateCustomersPerRep()).setParameter(6, valid.maxClaimsPerRepPerDay())
                 .setParameter(7, valid.reclaimCooldownDays()).setParameter(8, valid.purgeUnclaimedAfterDays())
                 .setParameter(9, valid.maskContacts()).setParameter(10, json(valid.stageFollowUpDaysOrEmpty()))
-                .setParameter(11, clock.instant()).setParameter(12, valid.exemptsOpenDeals()).executeUpdate();
+                .setParameter(11, clock.instant()).setParameter(12, valid.exemptsOpenDeals())
+                .setParameter(13, poolId).executeUpdate();
         return new Versioned(valid, version + 1);
     }
 

@@ -126,7 +126,7 @@ public class PoolService {
     }
 
     /** How many private customers would return under the candidate rules; computed, nothing saved. */
-    public Preview preview(PoolRules candidate) {
+    public Preview preview(long poolId, PoolRules candidate) {
         PoolRules rules = rulesService.validate(candidate);
         Instant now = clock.instant();
         ZoneId zone = storeZone();
@@ -143,12 +143,13 @@ public class PoolService {
                        count(*) filter (where d.due <= :in7Days)
                 from (select o.owner_id, %s as due
                       from customer_owners o join customers c on c.store_id = o.store_id and c.id = o.customer_id
-                      where o.store_id = :store and o.owner_id is not null) d
+                      where o.store_id = :store and o.pool_id = :pool and o.owner_id is not null) d
                 join users u on u.store_id = :store and u.id = d.owner_id
                 where d.due <= :in7Days
                 group by d.owner_id, u.name
                 order by d.owner_id""".formatted(PoolTimer.dueAtUnder("o", "c")))
-                .setParameter("store", tenant.storeId()).setParameter("startTomorrow", startTomorrow)
+                .setParameter("store", tenant.storeId()).setParameter("pool", poolId)
+                .setParameter("startTomorrow", startTomorrow)
                 .setParameter("startAfterTomorrow", startAfterTomorrow)
                 .setParameter("in7Days", in7Days);
         @SuppressWarnings("unchecked")
@@ -180,54 +181,64 @@ public class PoolService {
         // The claim's statements are the same every time and find their rows by key whatever the values: plan them
         // once. (The datasource plans every query per call for the screening's sake.) Under 'auto' PostgreSQL kept
         // planning the claim anew, 0.4-0.6 ms of its CPU each time (bench/stats/claim-cpu.sh).
-        PoolRules rules = rulesService.current();
         List<Long> visiblePools = pools.visiblePools();
-        int maxPrivate = rules.maxPrivateCustomersPerRep();
-        int maxDaily = rules.maxClaimsPerRepPerDay();
-        // The owner lock serializes what counts against this rep's limits; without limits nothing needs
+        boolean limited = rulesService.all().values().stream()
+                .anyMatch(r -> r.maxPrivateCustomersPerRep() > 0 || r.maxClaimsPerRepPerDay() > 0);
+        // The owner lock serializes what counts against this rep's limits; without limits in any pool nothing needs
         // serializing (each row's own lock decides who gets it). Same round trip as the plan mode.
         Query planAndLock = em.createNativeQuery("select set_config('plan_cache_mode', 'force_generic_plan', true)"
-                + (maxPrivate > 0 || maxDaily > 0 ? ", pg_advisory_xact_lock(hashtextextended(?1, 0))" : ""));
-        if (maxPrivate > 0 || maxDaily > 0) {
+                + (limited ? ", pg_advisory_xact_lock(hashtextextended(?1, 0))" : ""));
+        if (limited) {
             planAndLock.setParameter(1, PoolSql.ownerLockKey(tenant.storeId(), me));
         }
         planAndLock.getSingleResult();
         Instant now = clock.instant();
-        // The counts stop at the limit: whether a rep owns 200 or 60,000 customers, 200 answers "none left".
-        String owned = maxPrivate == 0 ? "0" : """
-                (select count(*) from (select 1 from customer_owners
-                  where store_id = :store and owner_id = :owner limit :maxPrivate) x)""";
-        String today = maxDaily == 0 ? "0" : """
-                (select count(*) from (select 1 from pool_claims
-                  where store_id = :store and user_id = :owner and claimed_at >= :dayStart limit :maxDaily) x)""";
-        String cooling = rules.reclaimCooldownDays() == 0 ? "select null::bigint as id where false" : """
-                select customer_id as id from pool_returns
-                where store_id = :store and user_id = :owner and customer_id = any(cast(:ids as bigint[]))
-                  and returned_at > :cooldownSince""";
+        // Each pool has its limits and cooldown (pool_rules, V95): the quota is per pool among the requested
+        // customers' pools, counting the rep's customers of that pool and their claims in it today. The counts stop
+        // at the limit: whether a rep owns 200 or 60,000 customers, 200 answers "none left"; a limit that is off
+        // (0) counts nothing (a CASE runs its subquery only when chosen).
         // Every requested row is locked (in id order, as everything locks them), not only the free ones: a row
         // taken by someone else while we waited then shows its new owner here (FOR UPDATE returns the latest
         // version), which is what tells ALREADY_OWNED from a limit.
         Query query = em.createNativeQuery("""
                 with requested as (
                   select id, pos from unnest(cast(:ids as bigint[])) with ordinality as r(id, pos)),
-                cooling as (%3$s),
                 locked as materialized (
-                  select customer_id as id, owner_id from customer_owners
-                  where store_id = :store and customer_id = any(cast(:ids as bigint[]))%4$s
+                  select customer_id as id, owner_id, pool_id from customer_owners
+                  where store_id = :store and customer_id = any(cast(:ids as bigint[]))%s
                   order by customer_id
                   for update),
+                rules as materialized (
+                  select pool_id, max_private_customers_per_rep as max_private, max_claims_per_rep_per_day as max_daily,
+                         reclaim_cooldown_days as cooldown
+                  from pool_rules where store_id = :store and pool_id in (select pool_id from locked)),
                 quota as (
-                  select least(cast(:maxPrivate as bigint) - %1$s, cast(:maxDaily as bigint) - %2$s) as n,
-                         cast(:maxPrivate as bigint) - %1$s <= cast(:maxDaily as bigint) - %2$s as by_private),
+                  select r.pool_id,
+                         case when r.max_private = 0 then 2147483647 else r.max_private - (
+                           select count(*) from (select 1 from customer_owners
+                             where store_id = :store and owner_id = :owner and pool_id = r.pool_id
+                             limit r.max_private) x) end as private_left,
+                         case when r.max_daily = 0 then 2147483647 else r.max_daily - (
+                           select count(*) from (select 1 from pool_claims
+                             where store_id = :store and user_id = :owner and pool_id = r.pool_id
+                               and claimed_at >= :dayStart limit r.max_daily) x) end as daily_left
+                  from rules r),
+                cooling as (
+                  select l.id from locked l join rules r on r.pool_id = l.pool_id
+                  where r.cooldown > 0 and exists (select 1 from pool_returns p
+                    where p.store_id = :store and p.user_id = :owner and p.customer_id = l.id
+                      and p.returned_at > cast(:now as timestamptz) - make_interval(days => r.cooldown))),
+                candidates as (
+                  select l.id, l.pool_id, row_number() over (partition by l.pool_id order by r.pos) as n
+                  from locked l join requested r on r.id = l.id
+                  where l.owner_id is null and l.id not in (select id from cooling)),
                 picked as (
-                  select l.id from locked l join requested r on r.id = l.id
-                  where l.owner_id is null and l.id not in (select id from cooling)
-                  order by r.pos
-                  limit (select greatest(0, n) from quota)),
+                  select c.id from candidates c join quota q on q.pool_id = c.pool_id
+                  where c.n <= least(q.private_left, q.daily_left)),
                 taken as (
                   update customer_owners o set owner_id = :owner, owned_since = :now, pooled_since = null
                   from picked where o.store_id = :store and o.customer_id = picked.id
-                  returning o.customer_id as id),
+                  returning o.customer_id as id, o.pool_id),
                 ev as (
                   insert into customer_events (store_id, customer_id, type, at, actor_id, data)
                   select :store, t.id, 'OWNER_CHANGED', :now, :owner,
@@ -235,35 +246,27 @@ public class PoolService {
                                             'fromOwnerId', null, 'toOwnerId', cast(:owner as bigint))
                   from taken t join customers c on c.store_id = :store and c.id = t.id),
                 log as (
-                  insert into pool_claims (store_id, user_id, customer_id, claimed_at)
-                  select :store, :owner, id, :now from taken)
+                  insert into pool_claims (store_id, user_id, customer_id, claimed_at, pool_id)
+                  select :store, :owner, id, :now, pool_id from taken)
                 select r.id,
                        case when t.id is not null then 'CLAIMED'
                             when l.id is null then 'NOT_FOUND'
                             when l.owner_id is not null then 'ALREADY_OWNED'
                             when r.id in (select id from cooling) then 'COOLDOWN'
-                            when (select by_private from quota) then 'LIMIT_REACHED'
+                            when (select q.private_left <= q.daily_left from quota q where q.pool_id = l.pool_id)
+                              then 'LIMIT_REACHED'
                             else 'DAILY_LIMIT' end,
                        l.owner_id
                 from requested r
                 left join locked l on l.id = r.id
                 left join taken t on t.id = r.id
-                order by r.pos""".formatted(owned, today, cooling, visiblePools == null ? ""
+                order by r.pos""".formatted(visiblePools == null ? ""
                         // a customer in a pool the rep is not in is not found, owned or not (nothing leaks)
                         : " and pool_id = any(cast(:visiblePools as bigint[]))"))
                 .setParameter("store", tenant.storeId()).setParameter("ids", SqlArrays.bigints(ids))
-                .setParameter("owner", me).setParameter("now", now)
-                // 0 switches a limit off: no bound then.
-                .setParameter("maxPrivate", maxPrivate == 0 ? Integer.MAX_VALUE : maxPrivate)
-                .setParameter("maxDaily", maxDaily == 0 ? Integer.MAX_VALUE : maxDaily);
-        if (maxDaily > 0) {
-            query.setParameter("dayStart", startOfToday(now));
-        }
+                .setParameter("owner", me).setParameter("now", now).setParameter("dayStart", startOfToday(now));
         if (visiblePools != null) {
             query.setParameter("visiblePools", SqlArrays.bigints(visiblePools));
-        }
-        if (rules.reclaimCooldownDays() > 0) {
-            query.setParameter("cooldownSince", now.minus(java.time.Duration.ofDays(rules.reclaimCooldownDays())));
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
@@ -310,12 +313,8 @@ public class PoolService {
         }
         List<Long> ids = new ArrayList<>(new LinkedHashSet<>(customerIds));
         lockOwner(target);
-        PoolRules rules = rulesService.current();
         Instant now = clock.instant();
-        long left = override || rules.maxPrivateCustomersPerRep() == 0 ? Long.MAX_VALUE
-                : Math.max(0, rules.maxPrivateCustomersPerRep()
-                        - ownedBy(target, rules.maxPrivateCustomersPerRep()));
-        List<Long> assigned = left == 0 ? List.of() : take(ids, left, target, currentUser.id(), now);
+        List<Long> assigned = take(ids, !override, target, currentUser.id(), now);
 
         Map<Long, Long> owners = owners(ids);
         Set<Long> done = new HashSet<>(assigned);
@@ -417,27 +416,35 @@ public class PoolService {
     }
 
     /**
-     * Gives up to {@code quota} of the listed customers, in the listed order, to {@code owner}: from the pool only
-     * for a claim ({@code actor == null}), from the pool or another user for an assign. The eligible rows are
-     * locked first, in id order (so that concurrent multi-customer claims never deadlock); FOR UPDATE re-checks
-     * each row after waiting for a concurrent change, so rows taken meanwhile drop out and the next ones in the
-     * listed order count instead.
+     * Gives the listed customers, in the listed order, to {@code owner} from the pool or another user: with
+     * {@code limited}, within the private-customer limit of each customer's pool (the owner's customers of that pool
+     * counted, as a claim counts them). The eligible rows are locked first, in id order (so that concurrent
+     * multi-customer changes never deadlock); FOR UPDATE re-checks each row after waiting for a concurrent change,
+     * so rows taken meanwhile drop out and the next ones in the listed order count instead.
      */
-    private List<Long> take(List<Long> ids, long quota, long owner, Long actor, Instant now) {
-        boolean claim = actor == null;
-        String eligible = claim ? "owner_id is null" : "owner_id is distinct from cast(:owner as bigint)";
+    private List<Long> take(List<Long> ids, boolean limited, long owner, long actor, Instant now) {
         @SuppressWarnings("unchecked")
         List<Number> taken = em.createNativeQuery("""
                 with locked as materialized (
-                  select customer_id as id, owner_id from customer_owners
-                  where store_id = :store and customer_id = any(cast(:ids as bigint[])) and %s
+                  select customer_id as id, owner_id, pool_id from customer_owners
+                  where store_id = :store and customer_id = any(cast(:ids as bigint[]))
+                    and owner_id is distinct from cast(:owner as bigint)
                   order by customer_id
                   for update),
+                quota as (
+                  select r.pool_id,
+                         case when not :limited or r.max_private_customers_per_rep = 0 then 2147483647
+                              else r.max_private_customers_per_rep - (
+                                select count(*) from (select 1 from customer_owners
+                                  where store_id = :store and owner_id = :owner and pool_id = r.pool_id
+                                  limit r.max_private_customers_per_rep) x) end as private_left
+                  from pool_rules r where r.store_id = :store and r.pool_id in (select pool_id from locked)),
                 picked as (
-                  select l.id, l.owner_id
-                  from locked l join unnest(cast(:ids as bigint[])) with ordinality as r(id, pos) on r.id = l.id
-                  order by r.pos
-                  limit :quota),
+                  select c.id, c.owner_id from (
+                    select l.id, l.owner_id, l.pool_id, row_number() over (partition by l.pool_id order by r.pos) as n
+                    from locked l join unnest(cast(:ids as bigint[])) with ordinality as r(id, pos) on r.id = l.id) c
+                  join quota q on q.pool_id = c.pool_id
+                  where c.n <= q.private_left),
                 changed as (
                   update customer_owners o set owner_id = :owner, owned_since = :now, pooled_since = null
                   from picked where o.store_id = :store and o.customer_id = picked.id
@@ -449,18 +456,13 @@ public class PoolService {
                   insert into customer_events (store_id, customer_id, type, at, actor_id, data)
                   select :store, id, 'OWNER_CHANGED', :now, cast(:actor as bigint),
                          jsonb_build_object('ownerId', cast(:owner as bigint), 'stage', stage,
-                                            'kind', case when :claim then 'CLAIMED'
-                                                         when from_owner is null then 'ASSIGNED' else 'TRANSFERRED' end,
+                                            'kind', case when from_owner is null then 'ASSIGNED' else 'TRANSFERRED' end,
                                             'fromOwnerId', from_owner, 'toOwnerId', cast(:owner as bigint))
-                  from taken),
-                log as (
-                  insert into pool_claims (store_id, user_id, customer_id, claimed_at)
-                  select :store, :owner, id, :now from taken where :claim)
-                select id from taken""".formatted(eligible))
+                  from taken)
+                select id from taken""")
                 .setParameter("store", tenant.storeId()).setParameter("ids", SqlArrays.bigints(ids))
-                .setParameter("quota", Math.min(quota, ids.size())).setParameter("owner", owner)
-                .setParameter("now", now).setParameter("actor", claim ? owner : actor)
-                .setParameter("claim", claim)
+                .setParameter("limited", limited).setParameter("owner", owner)
+                .setParameter("now", now).setParameter("actor", actor)
                 .getResultList();
         return taken.stream().map(Number::longValue).toList();
     }
@@ -468,14 +470,6 @@ public class PoolService {
     private void lockOwner(long userId) {
         em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
                 .setParameter(1, PoolSql.ownerLockKey(tenant.storeId(), userId)).getSingleResult();
-    }
-
-    /** How many customers the user owns, counted up to {@code limit} at most (all the limit check needs). */
-    private long ownedBy(long userId, int limit) {
-        return ((Number) em.createNativeQuery("select count(*) from (select 1 from customer_owners "
-                + "where store_id = ?1 and owner_id = ?2 limit ?3) x")
-                .setParameter(1, tenant.storeId()).setParameter(2, userId).setParameter(3, limit)
-                .getSingleResult()).longValue();
     }
 
     public Instant startOfToday(Instant now) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -112,10 +113,10 @@ public class PoolSweeper {
         }
         try {
             Instant now = clock.instant();
-            List<Long> due = inTransaction(storeId, () -> findDue(storeId, rulesService.current(), now));
+            List<Long> due = inTransaction(storeId, () -> findDue(storeId, now));
             int returned = returnAll(storeId, due, now);
             return inTransaction(storeId, () -> {
-                PoolRules rules = rulesService.current();
+                Map<Long, PoolRules> rules = rulesService.all();
                 return new SweepResult(returned, warn(storeId, rules, now), purge(storeId, rules, now),
                         rescore(storeId, now), false);
             });
@@ -176,7 +177,7 @@ public class PoolSweeper {
     }
 
     private int returnChunk(long storeId, List<Long> chunk, Instant now) {
-        int count = inTransaction(storeId, () -> returnDue(storeId, rulesService.current(), now, chunk));
+        int count = inTransaction(storeId, () -> returnDue(storeId, now, chunk));
         metrics.autoReturned(count);
         return count;
     }
@@ -270,7 +271,7 @@ public class PoolSweeper {
      * set-based change does.
      */
     @SuppressWarnings("unchecked")
-    private List<Long> findDue(long store, PoolRules rules, Instant now) {
+    private List<Long> findDue(long store, Instant now) {
         PoolTimer.Condition due = PoolTimer.dueWithin("o", null, now);
         Query query = em.createNativeQuery("""
                 select f.id from (
@@ -288,7 +289,7 @@ public class PoolSweeper {
      * the row's due date in its own transaction (trigger customers_owner_due, V78), so one that commits while the
      * sweep waits for the row keeps the customer.
      */
-    private int returnDue(long store, PoolRules rules, Instant now, List<Long> ids) {
+    private int returnDue(long store, Instant now, List<Long> ids) {
         // The leading comment names the statement in pg_stat_activity (whose text is cut at 1 kB): tests look for it.
         Query query = em.createNativeQuery("""
                 /* pool-sweep-return */
@@ -319,13 +320,15 @@ public class PoolSweeper {
         return ((Number) query.getSingleResult()).intValue();
     }
 
-    /** One warning per customer and return window; a follow-up or a new owner opens a new window. */
-    private int warn(long store, PoolRules rules, Instant now) {
-        if (rules.warnDaysBeforeReturn() == 0) {
+    /**
+     * One warning per customer and return window; a follow-up or a new owner opens a new window. Each pool warns
+     * as many days ahead as its rules say.
+     */
+    private int warn(long store, Map<Long, PoolRules> rules, Instant now) {
+        PoolTimer.Condition soon = PoolTimer.dueWithinWarning("o", now, now, rules);
+        if (soon == null) {
             return 0;
         }
-        Instant horizon = now.plus(Duration.ofDays(rules.warnDaysBeforeReturn()));
-        PoolTimer.Condition soon = PoolTimer.dueWithin("o", now, horizon);
         Query query = em.createNativeQuery("""
                 insert into reminders (store_id, user_id, customer_id, kind, window_start, due_at, rule, created_at)
                 select :store, o.owner_id, o.customer_id, :kind, %3$s, %1$s, %2$s, :now
@@ -337,25 +340,27 @@ public class PoolSweeper {
         return soon.bind(query).executeUpdate();
     }
 
-    private int purge(long store, PoolRules rules, Instant now) {
-        if (rules.purgeUnclaimedAfterDays() == 0) {
+    /** Deletes the customers left unclaimed longer than their pool's purge rule says (pools with the rule on). */
+    private int purge(long store, Map<Long, PoolRules> rules, Instant now) {
+        if (rules.values().stream().allMatch(r -> r.purgeUnclaimedAfterDays() == 0)) {
             return 0;
         }
         Number purged = (Number) em.createNativeQuery("""
                 with purged as (
                   delete from customers c
-                  using customer_owners o
+                  using customer_owners o join pool_rules r on r.store_id = o.store_id and r.pool_id = o.pool_id
                   where c.store_id = :store and o.store_id = :store and o.customer_id = c.id and o.owner_id is null
-                    and coalesce(o.pooled_since, c.created_at) <= :before
-                  returning c.id),
+                    and r.purge_unclaimed_after_days > 0
+                    and coalesce(o.pooled_since, c.created_at)
+                        <= cast(:now as timestamptz) - make_interval(days => r.purge_unclaimed_after_days)
+                  returning c.id, r.purge_unclaimed_after_days as days),
                 audit as (
                   insert into audit_events (store_id, at, actor_id, action, entity_type, entity_id, data)
                   select :store, :now, null, 'CUSTOMER_PURGED', 'customer', id,
-                         jsonb_build_object('purgeUnclaimedAfterDays', cast(:days as integer))
+                         jsonb_build_object('purgeUnclaimedAfterDays', days)
                   from purged)
                 select count(*) from purged""")
-                .setParameter("store", store).setParameter("now", now).setParameter("days", rules.purgeUnclaimedAfterDays())
-                .setParameter("before", now.minus(Duration.ofDays(rules.purgeUnclaimedAfterDays())))
+                .setParameter("store", store).setParameter("now", now)
                 .getSingleResult();
         return purged.intValue();
     }

@@ -2,10 +2,12 @@ package com.harborcrm.pool;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -94,6 +96,34 @@ public class PoolTimer {
         }
         params.put("dueFrom", from);
         return new Condition(o + ".due_at > :dueFrom and " + o + ".due_at <= :dueTo", params);
+    }
+
+    /**
+     * SQL: "the customer whose ownership row is aliased {@code o} returns within its pool's warning window": after
+     * {@code from} (null: any time before, the overdue too) and no later than {@code now} plus the warning days of
+     * its pool (each pool has its own, V95; 0 warns nothing). The bound of the longest window keeps the condition a
+     * range of the partial index customer_owners_due. Null when no pool warns.
+     */
+    public static Condition dueWithinWarning(String o, Instant from, Instant now, Map<Long, PoolRules> rulesByPool) {
+        List<Long> pools = new ArrayList<>();
+        List<Integer> days = new ArrayList<>();
+        rulesByPool.forEach((pool, rules) -> {
+            if (rules.warnDaysBeforeReturn() > 0) {
+                pools.add(pool);
+                days.add(rules.warnDaysBeforeReturn());
+            }
+        });
+        if (pools.isEmpty()) {
+            return null;
+        }
+        Condition range = dueWithin(o, from, now.plus(Duration.ofDays(days.stream().mapToInt(d -> d).max().orElse(0))));
+        Map<String, Object> params = new HashMap<>(range.params());
+        params.put("warnNow", now);
+        params.put("warnPools", SqlArrays.bigints(pools));
+        params.put("warnDays", "{" + days.stream().map(String::valueOf).collect(Collectors.joining(",")) + "}");
+        return new Condition(range.sql() + " and " + o + ".due_at <= cast(:warnNow as timestamptz) + make_interval(days => "
+                + "(cast(:warnDays as integer[]))[array_position(cast(:warnPools as bigint[]), " + o + ".pool_id)])",
+                params);
     }
 
     public <Q extends Query> Q bindRules(Q query, PoolRules rules) {

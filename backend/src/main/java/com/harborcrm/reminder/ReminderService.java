@@ -1,7 +1,6 @@
 package com.harborcrm.reminder;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,7 +19,6 @@ import com.harborcrm.common.security.CurrentUser;
 import com.harborcrm.common.tenancy.TenantContext;
 import com.harborcrm.common.time.Instants;
 import com.harborcrm.pool.PoolDtos.ReturnRule;
-import com.harborcrm.pool.PoolRules;
 import com.harborcrm.pool.PoolRulesService;
 import com.harborcrm.pool.PoolService;
 import com.harborcrm.pool.PoolTimer;
@@ -103,15 +101,14 @@ public class ReminderService {
         }
 
         long warnings = 0;
-        PoolRules rules = rulesService.current();
-        if (rules.warnDaysBeforeReturn() > 0) {
-            Query query = em.createNativeQuery("""
+        PoolTimer.Condition warned = PoolTimer.dueWithinWarning("o", null, now, rulesService.all());
+        if (warned != null) {
+            Query query = warned.bind(em.createNativeQuery("""
                     select c.id, c.name, %s as due, %s as rule
                     from customer_owners o join customers c on c.store_id = o.store_id and c.id = o.customer_id
-                    where o.store_id = :store and o.owner_id = :me and o.due_at <= :horizon
-                    order by o.due_at, c.id""".formatted(PoolTimer.dueAt("o"), PoolTimer.rule("o")))
-                    .setParameter("store", store).setParameter("me", me)
-                    .setParameter("horizon", now.plus(Duration.ofDays(rules.warnDaysBeforeReturn())));
+                    where o.store_id = :store and o.owner_id = :me and %s
+                    order by o.due_at, c.id""".formatted(PoolTimer.dueAt("o"), PoolTimer.rule("o"), warned.sql()))
+                    .setParameter("store", store).setParameter("me", me));
             @SuppressWarnings("unchecked")
             List<Object[]> due = query.getResultList();
             for (Object[] r : due) {

@@ -1,0 +1,214 @@
+package com.harborcrm.pool;
+
+import static com.harborcrm.testing.Api.problem;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.harborcrm.testing.Api;
+import com.harborcrm.testing.Api.Session;
+import com.harborcrm.testing.MutableClock;
+import com.harborcrm.testing.PoolHelper;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Each pool's own rules (pools v2, V95): return days, warnings, purge, masking, and the rep limits counted per pool.
+ */
+@QuarkusTest
+class PoolRulesPerPoolTest {
+
+    @Inject
+    DataSource db;
+
+    @Inject
+    MutableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    /** Tomorrow 10:00 UTC: set once the test's users have their tokens (issued by the same clock). */
+    private static final Instant T0 = LocalDate.now(ZoneOffset.UTC).plusDays(1).atTime(10, 0).toInstant(ZoneOffset.UTC);
+
+    static void setPoolRules(Session admin, long pool, Object... keyValues) {
+        admin.as().body(PoolHelper.rules(keyValues)).put("/api/v1/pool/rules?poolId=" + pool).then().statusCode(200);
+    }
+
+    private static Duration days(int n) {
+        return Duration.ofDays(n);
+    }
+
+    @Test
+    void aNewPoolStartsWithTheDefaultPoolsRulesAndKeepsItsOwnFromThenOn() {
+        Session admin = Api.openStore("Rules per pool");
+        Session manager = Api.addUser(admin, "MANAGER");
+        Session member = Api.addUser(admin, "REP");
+        Session outsider = Api.addUser(admin, "REP");
+        PoolHelper.setRules(admin, "returnAfterDaysWithoutFollowUp", 40, "maxClaimsPerRepPerDay", 9);
+        long export = PoolsTest.createPool(admin, "Export", List.of(member.userId()));
+
+        // A copy of the default pool's rules, with a version of its own.
+        member.as().get("/api/v1/pool/rules?poolId=" + export).then().statusCode(200)
+                .header("ETag", equalTo("\"0\""))
+                .body("returnAfterDaysWithoutFollowUp", equalTo(40)).body("maxClaimsPerRepPerDay", equalTo(9));
+        String etag = admin.as().get("/api/v1/pool/rules?poolId=" + export).then().extract().header("ETag");
+        admin.as().header("If-Match", etag).body(PoolHelper.rules("returnAfterDaysWithoutFollowUp", 10))
+                .put("/api/v1/pool/rules?poolId=" + export).then().statusCode(200)
+                .header("ETag", equalTo("\"1\"")).body("returnAfterDaysWithoutFollowUp", equalTo(10));
+        // The default pool's rules did not move; without poolId the default pool's are meant.
+        admin.as().get("/api/v1/pool/rules").then().body("returnAfterDaysWithoutFollowUp", equalTo(40));
+        admin.as().get("/api/v1/pool/rules?poolId=0").then().body("returnAfterDaysWithoutFollowUp", equalTo(40));
+
+        problem(admin.as().header("If-Match", etag).body(PoolHelper.defaultRules())
+                .put("/api/v1/pool/rules?poolId=" + export).then(), 412, "precondition-failed");
+        // A rep reads only the rules of their pools; an unknown pool, or another store's, is not found.
+        problem(outsider.as().get("/api/v1/pool/rules?poolId=" + export).then(), 404, "not-found");
+        problem(admin.as().get("/api/v1/pool/rules?poolId=999999").then(), 404, "not-found");
+        problem(admin.as().body(PoolHelper.defaultRules()).put("/api/v1/pool/rules?poolId=999999").then(),
+                404, "not-found");
+        Session otherStore = Api.openStore("Another store");
+        problem(otherStore.as().get("/api/v1/pool/rules?poolId=" + export).then(), 404, "not-found");
+        problem(manager.as().body(PoolHelper.defaultRules()).put("/api/v1/pool/rules?poolId=" + export).then(),
+                403, "forbidden");
+        problem(admin.as().body(PoolHelper.rules("warnDaysBeforeReturn", 40))
+                .put("/api/v1/pool/rules?poolId=" + export).then(), 400, "validation");
+        admin.as().get("/api/v1/pool/rules?poolId=" + export).then().body("warnDaysBeforeReturn", equalTo(3));
+
+        // A deleted pool takes its rules with it.
+        admin.as().delete("/api/v1/pools/" + export).then().statusCode(204);
+        problem(admin.as().get("/api/v1/pool/rules?poolId=" + export).then(), 404, "not-found");
+        assertEquals(0, PoolHelper.count(db, "select count(*) from pool_rules where store_id = ? and pool_id = ?",
+                admin.storeId(), export));
+    }
+
+    @Test
+    void aCustomersReturnDateFollowsItsOwnPoolsRulesAndChangesWithAMove() {
+        Session admin = Api.openStore("Return days per pool");
+        Session rep = Api.addUser(admin, "REP");
+        clock.set(T0);
+        long fast = PoolsTest.createPool(admin, "Fast", List.of(rep.userId()));
+        setPoolRules(admin, fast, "returnAfterDaysWithoutFollowUp", 10, "warnDaysBeforeReturn", 2);
+        long inDefault = PoolHelper.poolCustomer(admin);
+        long inFast = PoolHelper.poolCustomer(admin);
+        PoolsTest.move(admin, fast, List.of(inFast));
+        PoolHelper.claim(rep, List.of(inDefault, inFast));
+
+        rep.as().get("/api/v1/customers/" + inDefault).then().body("poolReturn.at", equalTo(T0.plus(days(30)).toString()));
+        rep.as().get("/api/v1/customers/" + inFast).then().body("poolReturn.at", equalTo(T0.plus(days(10)).toString()));
+
+        // The preview counts the named pool's customers only.
+        admin.as().body(PoolHelper.rules("returnAfterDaysWithoutFollowUp", 3, "warnDaysBeforeReturn", 1))
+                .post("/api/v1/pool/rules/preview?poolId=" + fast).then().statusCode(200)
+                .body("within7Days.total", equalTo(1));
+        admin.as().body(PoolHelper.rules("returnAfterDaysWithoutFollowUp", 3, "warnDaysBeforeReturn", 1))
+                .post("/api/v1/pool/rules/preview").then().statusCode(200).body("within7Days.total", equalTo(1));
+
+        // Changing one pool's rules moves its customers' dates only.
+        setPoolRules(admin, fast, "returnAfterDaysWithoutFollowUp", 12, "warnDaysBeforeReturn", 2);
+        rep.as().get("/api/v1/customers/" + inFast).then().body("poolReturn.at", equalTo(T0.plus(days(12)).toString()));
+        rep.as().get("/api/v1/customers/" + inDefault).then().body("poolReturn.at", equalTo(T0.plus(days(30)).toString()));
+
+        // An owned customer moved to another pool is timed by that pool's rules at once.
+        PoolsTest.move(admin, fast, List.of(inDefault));
+        rep.as().get("/api/v1/customers/" + inDefault).then().body("poolReturn.at", equalTo(T0.plus(days(12)).toString()));
+
+        // Warnings come as many days ahead as each pool says: 2 days before day 12, nothing yet at day 9.
+        clock.set(T0.plus(days(9)));
+        assertEquals(0, PoolHelper.sweep(admin).getInt("warned"));
+        clock.set(T0.plus(days(10)));
+        assertEquals(2, PoolHelper.sweep(admin).getInt("warned"));
+        rep.as().get("/api/v1/reminders").then().body("counts.returnWarnings", equalTo(2));
+        clock.set(T0.plus(days(12)));
+        assertEquals(2, PoolHelper.sweep(admin).getInt("returned"));
+        // Both went back to the pool they belong to.
+        assertEquals(2, PoolHelper.count(db, "select count(*) from customer_owners where store_id = ? and pool_id = ? "
+                + "and owner_id is null", admin.storeId(), fast));
+    }
+
+    @Test
+    void aRepsLimitsAndCooldownCountPerPool() {
+        Session admin = Api.openStore("Limits per pool");
+        Session manager = Api.addUser(admin, "MANAGER");
+        Session rep = Api.addUser(admin, "REP");
+        clock.set(T0);
+        long narrow = PoolsTest.createPool(admin, "Narrow", List.of(rep.userId()));
+        PoolHelper.setRules(admin, "maxPrivateCustomersPerRep", 5, "maxClaimsPerRepPerDay", 5, "reclaimCooldownDays", 7);
+        setPoolRules(admin, narrow, "maxPrivateCustomersPerRep", 2, "maxClaimsPerRepPerDay", 1, "reclaimCooldownDays", 0);
+        long n1 = PoolHelper.poolCustomer(admin);
+        long n2 = PoolHelper.poolCustomer(admin);
+        long n3 = PoolHelper.poolCustomer(admin);
+        long d1 = PoolHelper.poolCustomer(admin);
+        long d2 = PoolHelper.poolCustomer(admin);
+        PoolsTest.move(admin, narrow, List.of(n1, n2, n3));
+
+        // One claim a day in the narrow pool; the default pool's five are counted apart.
+        rep.as().body(Map.of("customerIds", List.of(n1, d1, n2, d2))).post("/api/v1/pool/claim").then()
+                .statusCode(200).body("claimed", contains((int) n1, (int) d1, (int) d2))
+                .body("failed.id", contains((int) n2)).body("failed.reason", contains("DAILY_LIMIT"));
+
+        // The next day: the narrow pool's cap of 2 private customers, whatever the rep holds elsewhere.
+        clock.set(T0.plus(days(1)));
+        rep.as().body(Map.of("customerIds", List.of(n2))).post("/api/v1/pool/claim").then().statusCode(200)
+                .body("claimed", contains((int) n2));
+        clock.set(T0.plus(days(2)));
+        rep.as().body(Map.of("customerIds", List.of(n3))).post("/api/v1/pool/claim").then().statusCode(200)
+                .body("failed.reason", contains("LIMIT_REACHED"));
+        // A manager's assignment keeps to the same cap, per pool.
+        manager.as().body(Map.of("customerIds", List.of(n3), "userId", rep.userId())).post("/api/v1/pool/assign")
+                .then().statusCode(200).body("failed.reason", contains("LIMIT_REACHED"));
+        assertEquals(4, PoolHelper.count(db, "select count(*) from pool_claims where store_id = ? and user_id = ?",
+                admin.storeId(), rep.userId()));
+        assertEquals(2, PoolHelper.count(db, "select count(*) from pool_claims where store_id = ? and user_id = ? "
+                + "and pool_id = ?", admin.storeId(), rep.userId(), narrow));
+
+        // No cooldown in the narrow pool, seven days in the default one.
+        long reason = PoolHelper.releaseReason(admin);
+        for (long id : List.of(n1, d1)) {
+            rep.as().body(Map.of("reasonId", reason)).post("/api/v1/customers/" + id + "/release").then().statusCode(200);
+        }
+        rep.as().body(Map.of("customerIds", List.of(d1, n1))).post("/api/v1/pool/claim").then().statusCode(200)
+                .body("claimed", contains((int) n1)).body("failed.reason", contains("COOLDOWN"));
+    }
+
+    @Test
+    void eachPoolMasksAndPurgesByItsOwnRules() {
+        Session admin = Api.openStore("Masking per pool");
+        Session rep = Api.addUser(admin, "REP");
+        clock.set(T0);
+        long open = PoolsTest.createPool(admin, "Open book", List.of(rep.userId()));
+        setPoolRules(admin, open, "maskContacts", false, "purgeUnclaimedAfterDays", 5);
+        long masked = PoolHelper.poolCustomer(admin, "email", "anna@masked.example", "website", "https://masked.example");
+        long shown = PoolHelper.poolCustomer(admin, "email", "omar@shown.example", "website", "https://shown.example");
+        PoolsTest.move(admin, open, List.of(shown));
+
+        rep.as().get("/api/v1/customers/" + masked).then().statusCode(200).body("email", equalTo("a***@masked.example"));
+        rep.as().get("/api/v1/customers/" + shown).then().statusCode(200).body("email", equalTo("omar@shown.example"))
+                .body("website", equalTo("https://shown.example"));
+        rep.as().get("/api/v1/pool?sort=createdAt").then().statusCode(200)
+                .body("items.email", contains("a***@masked.example", "omar@shown.example"));
+
+        // The open pool deletes what is left unclaimed for 5 days; the default pool keeps its customers.
+        clock.set(T0.plus(days(5)).plusSeconds(1));
+        assertEquals(1, PoolHelper.sweep(admin).getInt("purged"));
+        admin.as().get("/api/v1/customers/" + shown).then().statusCode(404);
+        admin.as().get("/api/v1/customers/" + masked).then().statusCode(200);
+        assertEquals(1, PoolHelper.count(db, "select count(*) from audit_events where store_id = ? and entity_id = ? "
+                + "and action = 'CUSTOMER_PURGED' and data ->> 'purgeUnclaimedAfterDays' = '5'", admin.storeId(), shown));
+    }
+}
