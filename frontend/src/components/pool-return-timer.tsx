@@ -17,15 +17,24 @@ function daysLeftText(t: Translate, daysLeft: number): string {
 }
 
 /**
- * "Returns to the pool in 3 days: no follow-up", with the exact moment as a tooltip, highlighted within the store's
+ * "Returns to the pool in 3 days: no follow-up", with the exact moment as a tooltip, highlighted within the pool's
  * warning window. Nothing for customers no rule will return. `compact` (a list's column) shows only the days left
  * as a badge; the whole sentence stays in its tooltip and for screen readers.
  */
-export function PoolReturnTimer({ poolReturn, compact = false }: { poolReturn: PoolReturn | null | undefined; compact?: boolean }) {
+export function PoolReturnTimer({
+  poolReturn,
+  poolId,
+  compact = false,
+}: {
+  poolReturn: PoolReturn | null | undefined;
+  /** The customer's pool, whose warning window applies (the default pool's when absent). */
+  poolId?: number;
+  compact?: boolean;
+}) {
   const t = useT();
   const format = useFormatters();
-  // Urgent within the store's warning window, when the owner is also reminded; due ones always.
-  const warnDays = usePoolWarnDays();
+  // Urgent within the pool's warning window, when the owner is also reminded; due ones always.
+  const warnDays = usePoolWarnDays(poolId);
   if (!poolReturn) return null;
   const close = poolReturn.daysLeft <= warnDays;
   const sentence = poolReturnText(t, poolReturn);

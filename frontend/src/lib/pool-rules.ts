@@ -1,4 +1,4 @@
-// The store's pool rules: edited on the pool-rules screen, read wherever a return timer is shown (its warning
+// Each pool's rules: edited on the pool-rules screen, read wherever a return timer is shown (its pool's warning
 // window says when a timer turns urgent), so the query lives here, shared.
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from './api-client';
@@ -13,28 +13,35 @@ export interface VersionedPoolRules {
   etag: string | null;
 }
 
-export async function getPoolRules(): Promise<VersionedPoolRules> {
-  const { data, error, response } = await apiClient.GET('/api/v1/pool/rules');
+/** Every store's default pool has id 0: its rules apply where no pool is named. */
+export const DEFAULT_POOL_ID = 0;
+
+export async function getPoolRules(poolId: number = DEFAULT_POOL_ID): Promise<VersionedPoolRules> {
+  const { data, error, response } = await apiClient.GET('/api/v1/pool/rules', { params: { query: { poolId } } });
   if (!response.ok || !data) throw toApiError(error, response);
   return { rules: data, etag: response.headers.get('ETag') };
 }
 
-export const poolRulesQueryKey = ['pool-rules'] as const;
-
-export function poolRulesQueryOptions() {
-  return queryOptions({ queryKey: poolRulesQueryKey, queryFn: getPoolRules });
+export function poolRulesQueryKey(poolId: number = DEFAULT_POOL_ID) {
+  return ['pool-rules', poolId] as const;
 }
 
-export function usePoolRules() {
-  return useQuery(poolRulesQueryOptions());
+export function poolRulesQueryOptions(poolId: number = DEFAULT_POOL_ID) {
+  return queryOptions({ queryKey: poolRulesQueryKey(poolId), queryFn: () => getPoolRules(poolId) });
 }
 
-/** Days before a return at which timers turn urgent: the store's warning window (warnDaysBeforeReturn). */
+export function usePoolRules(poolId: number = DEFAULT_POOL_ID) {
+  return useQuery(poolRulesQueryOptions(poolId));
+}
+
+/** Days before a return at which timers turn urgent when a pool's rules cannot be read (warnDaysBeforeReturn). */
 export const DEFAULT_WARN_DAYS = 3;
 
-export function usePoolWarnDays(): number {
-  // Rules change rarely; a saved change updates this query at once (update-pool-rules sets its data).
-  const { data } = useQuery({ ...poolRulesQueryOptions(), staleTime: 5 * 60_000 });
+/** The warning window of the customer's pool (each pool has its own). */
+export function usePoolWarnDays(poolId: number = DEFAULT_POOL_ID): number {
+  // Rules change rarely; a saved change updates this query at once (update-pool-rules sets its data). A rep may own
+  // a customer of a pool they have since left, whose rules they cannot read: the default window then, no retries.
+  const { data } = useQuery({ ...poolRulesQueryOptions(poolId), staleTime: 5 * 60_000, retry: false });
   const days = data?.rules.warnDaysBeforeReturn;
   return typeof days === 'number' ? days : DEFAULT_WARN_DAYS;
 }

@@ -299,7 +299,7 @@ export function CustomersTable({
         cell: ({ row: { original: customer }, table }) => (
           <td data-label={t(COLUMN_LABELS.poolReturn)}>
             {customer.poolReturn ? (
-              <PoolReturnTimer poolReturn={customer.poolReturn} compact />
+              <PoolReturnTimer poolReturn={customer.poolReturn} poolId={customer.poolId} compact />
             ) : customer.ownerId === null && !table.getColumn('owner')?.getIsVisible() ? (
               // Said here unless the owner column says it already.
               t('customers.inPoolShort')

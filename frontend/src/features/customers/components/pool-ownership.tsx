@@ -13,7 +13,7 @@ export function PoolOwnership({ customer, hint }: { customer: Customer; hint?: s
   if (customer.ownerId !== null && customer.ownerId !== undefined) {
     return (
       <section className="card ownership" aria-label={t('customers.ownership')}>
-        <p>{customer.poolReturn ? <PoolReturnTimer poolReturn={customer.poolReturn} /> : t('poolReturn.none')}</p>
+        <p>{customer.poolReturn ? <PoolReturnTimer poolReturn={customer.poolReturn} poolId={customer.poolId} /> : t('poolReturn.none')}</p>
         <ReleaseForm key={customer.version} customer={customer} />
       </section>
     );

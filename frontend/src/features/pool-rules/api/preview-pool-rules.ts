@@ -5,21 +5,21 @@ import type { PoolRules } from '@/lib/pool-rules';
 
 export type PoolRulesPreview = components['schemas']['PoolRulesPreview'];
 
-export function previewPoolRules(rules: PoolRules) {
-  return unwrap(apiClient.POST('/api/v1/pool/rules/preview', { body: rules }));
+export function previewPoolRules(poolId: number, rules: PoolRules) {
+  return unwrap(apiClient.POST('/api/v1/pool/rules/preview', { params: { query: { poolId } }, body: rules }));
 }
 
 /** A read, though sent with POST: the same candidate rules give the same counts, so cache them. */
-export function poolRulesPreviewQueryOptions(rules: PoolRules | null) {
+export function poolRulesPreviewQueryOptions(poolId: number, rules: PoolRules | null) {
   return queryOptions({
-    queryKey: ['pool-rules', 'preview', rules],
-    queryFn: () => previewPoolRules(rules as PoolRules),
+    queryKey: ['pool-rules', 'preview', poolId, rules],
+    queryFn: () => previewPoolRules(poolId, rules as PoolRules),
     enabled: rules !== null,
     placeholderData: keepPreviousData,
     staleTime: 10_000,
   });
 }
 
-export function usePoolRulesPreview(rules: PoolRules | null) {
-  return useQuery(poolRulesPreviewQueryOptions(rules));
+export function usePoolRulesPreview(poolId: number, rules: PoolRules | null) {
+  return useQuery(poolRulesPreviewQueryOptions(poolId, rules));
 }

@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { setLocale } from '@/lib/i18n';
 import { jsonResponse, mockFetch, problemResponse } from '@/testing/fetch-mock';
@@ -86,7 +87,7 @@ const puts = (requests: Request[]) =>
 describe('Pool rules', () => {
   it('previews, per rep, what the edited rules would return before saving, then saves with If-Match', SLOW, async () => {
     const { requests, state } = rulesApi();
-    const { user } = renderWithProviders(<PoolRulesScreen canEdit />);
+    const { user } = renderWithProviders(<MemoryRouter><PoolRulesScreen canEdit /></MemoryRouter>);
 
     const days = await screen.findByLabelText('Days without follow-up');
     expect(days).toHaveValue(30);
@@ -116,7 +117,7 @@ describe('Pool rules', () => {
 
   it('says as the admin types what the server would refuse, in its words, and neither previews nor saves it', SLOW, async () => {
     const { requests } = rulesApi();
-    const { user } = renderWithProviders(<PoolRulesScreen canEdit />);
+    const { user } = renderWithProviders(<MemoryRouter><PoolRulesScreen canEdit /></MemoryRouter>);
     const warn = await screen.findByLabelText('Warn days before');
     await screen.findByRole('table', { name: 'Customers that would return to the pool' });
 
@@ -167,7 +168,7 @@ describe('Pool rules', () => {
           ? invalid({ field: 'maxClaimsPerRepPerDay', message: 'must be at most 50', code: 'RANGE', min: 0, max: 50 })
           : undefined,
     });
-    const { user } = renderWithProviders(<PoolRulesScreen canEdit />);
+    const { user } = renderWithProviders(<MemoryRouter><PoolRulesScreen canEdit /></MemoryRouter>);
     const claims = await screen.findByLabelText('Claims per rep per day');
     await user.clear(claims);
     await user.type(claims, '60');
@@ -188,7 +189,7 @@ describe('Pool rules', () => {
 
   it('when someone else saved first (412), offers their rules or mine over them', SLOW, async () => {
     const { requests, state } = rulesApi({ stale: true });
-    const { user } = renderWithProviders(<PoolRulesScreen canEdit />);
+    const { user } = renderWithProviders(<MemoryRouter><PoolRulesScreen canEdit /></MemoryRouter>);
     const claims = await screen.findByLabelText('Claims per rep per day');
     await user.clear(claims);
     await user.type(claims, '25');
@@ -204,7 +205,7 @@ describe('Pool rules', () => {
 
   it('loads the other person’s rules when asked', SLOW, async () => {
     rulesApi({ stale: true });
-    const { user } = renderWithProviders(<PoolRulesScreen canEdit />);
+    const { user } = renderWithProviders(<MemoryRouter><PoolRulesScreen canEdit /></MemoryRouter>);
     const claims = await screen.findByLabelText('Claims per rep per day');
     await user.clear(claims);
     await user.type(claims, '25');
@@ -216,7 +217,7 @@ describe('Pool rules', () => {
 
   it('keeps customers with open deals with their owner when the box is ticked, and sends it with the rest', SLOW, async () => {
     const { requests, state } = rulesApi();
-    const { user } = renderWithProviders(<PoolRulesScreen canEdit />);
+    const { user } = renderWithProviders(<MemoryRouter><PoolRulesScreen canEdit /></MemoryRouter>);
     // Rules saved before the rule existed have no value: off.
     const openDeals = await screen.findByRole('checkbox', { name: 'Open deals keep the customer' });
     expect(openDeals).not.toBeChecked();
@@ -246,19 +247,67 @@ describe('Pool rules', () => {
 
   it('lets a manager try values and see the preview, but not save', SLOW, async () => {
     rulesApi({ rules: { exemptOpenDeals: true } });
-    renderWithProviders(<PoolRulesScreen canEdit={false} />);
+    renderWithProviders(<MemoryRouter><PoolRulesScreen canEdit={false} /></MemoryRouter>);
     expect(await screen.findByRole('table', { name: 'Customers that would return to the pool' })).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: 'Open deals keep the customer' })).toBeChecked();
     expect(screen.queryByRole('button', { name: 'Save rules' })).not.toBeInTheDocument();
     expect(screen.getByText(/Only administrators change the rules/)).toBeInTheDocument();
   });
 
+  it('edits each pool’s own rules, chosen from the store’s pools', SLOW, async () => {
+    const pools = [
+      { id: 0, name: 'Main pool', everyone: true, isDefault: true, memberIds: [], customerCount: 1200, createdAt: '2026-03-01T08:00:00Z', updatedAt: '2026-03-01T08:00:00Z', version: 0 },
+      { id: 7, name: 'Middle East', everyone: false, isDefault: false, memberIds: [5], customerCount: 3, createdAt: '2026-03-01T08:00:00Z', updatedAt: '2026-03-01T08:00:00Z', version: 0 },
+    ];
+    const byPool = new Map<string, PoolRules>([
+      ['0', defaults],
+      ['7', { ...defaults, returnAfterDaysWithoutFollowUp: 12 }],
+    ]);
+    const { requests } = mockFetch(async (request) => {
+      const url = new URL(request.url);
+      const pool = url.searchParams.get('poolId') ?? '0';
+      if (url.pathname === '/api/v1/pools') return jsonResponse({ items: pools });
+      if (url.pathname === '/api/v1/pool/rules' && request.method === 'GET') {
+        return jsonResponse(byPool.get(pool), { headers: { ETag: '"0"' } });
+      }
+      if (url.pathname === '/api/v1/pool/rules/preview') {
+        return jsonResponse(previewFor((await request.json()) as PoolRules));
+      }
+      if (url.pathname === '/api/v1/pool/rules' && request.method === 'PUT') {
+        byPool.set(pool, (await request.json()) as PoolRules);
+        return jsonResponse(byPool.get(pool), { headers: { ETag: '"1"' } });
+      }
+      return jsonResponse({});
+    });
+    const { user } = renderWithProviders(
+      <MemoryRouter initialEntries={['/settings/pool-rules?pool=7']}>
+        <PoolRulesScreen canEdit />
+      </MemoryRouter>,
+    );
+    const chooser = await screen.findByRole('combobox', { name: 'Rules of the pool' });
+    expect(chooser).toHaveValue('7');
+    expect(await screen.findByLabelText('Days without follow-up')).toHaveValue(12);
+
+    await user.clear(screen.getByLabelText('Days without follow-up'));
+    await user.type(screen.getByLabelText('Days without follow-up'), '15');
+    await user.click(screen.getByRole('button', { name: 'Save rules' }));
+    expect(await findToast('Pool rules saved.')).toHaveClass('toast-success');
+    expect(byPool.get('7')?.returnAfterDaysWithoutFollowUp).toBe(15);
+    expect(byPool.get('0')?.returnAfterDaysWithoutFollowUp).toBe(30);
+    const previews = requests.filter((request) => new URL(request.url).pathname === '/api/v1/pool/rules/preview');
+    expect(previews.every((request) => new URL(request.url).searchParams.get('poolId') === '7')).toBe(true);
+
+    // The default pool's rules, another form.
+    await user.selectOptions(chooser, 'Main pool (Default)');
+    await waitFor(() => expect(screen.getByLabelText('Days without follow-up')).toHaveValue(30));
+  });
+
   it('speaks Chinese when chosen', SLOW, async () => {
     setLocale('zh-CN');
     rulesApi();
-    renderWithProviders(<PoolRulesScreen canEdit />);
+    renderWithProviders(<MemoryRouter><PoolRulesScreen canEdit /></MemoryRouter>);
     expect(await screen.findByRole('heading', { name: '公海规则', level: 1 })).toBeInTheDocument();
-    expect(screen.getByLabelText('未跟进天数')).toHaveValue(30);
+    expect(await screen.findByLabelText('未跟进天数')).toHaveValue(30);
     expect(screen.getByRole('checkbox', { name: '有进行中的交易时客户不退回' })).not.toBeChecked();
     expect(await screen.findByRole('table', { name: '将退回公海的客户' })).toBeInTheDocument();
   });

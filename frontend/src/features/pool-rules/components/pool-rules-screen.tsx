@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { get, useWatch, type Path } from 'react-hook-form';
+import { useSearchParams } from 'react-router';
 import * as z from 'zod/mini';
 import { FormAlert } from '@/components/form/form-alert';
 import { TextField } from '@/components/form/text-field';
@@ -10,7 +11,8 @@ import { STAGES, type CustomerStage } from '@/lib/domain';
 import { decodeFieldMessages, fieldMessageParams } from '@/lib/form-messages';
 import { useT, type Message, type Translate } from '@/lib/i18n';
 import { ApiError, fieldErrorMessage, fieldMessageWords, isProblem } from '@/lib/problem';
-import { usePoolRules, type PoolRules, type VersionedPoolRules } from '@/lib/pool-rules';
+import { DEFAULT_POOL_ID, usePoolRules, type PoolRules, type VersionedPoolRules } from '@/lib/pool-rules';
+import { usePools } from '@/lib/pools';
 import { useSettled } from '@/lib/use-settled';
 import { usePoolRulesPreview } from '../api/preview-pool-rules';
 import { useUpdatePoolRules } from '../api/update-pool-rules';
@@ -146,7 +148,17 @@ function namingStages(t: Translate, message: Message): Message {
   return { ...message, params: { ...message.params, other: t(`stage.${stage as CustomerStage}`) } };
 }
 
-function RulesForm({ saved, canEdit, onReload }: { saved: VersionedPoolRules; canEdit: boolean; onReload: () => Promise<VersionedPoolRules | undefined> }) {
+function RulesForm({
+  poolId,
+  saved,
+  canEdit,
+  onReload,
+}: {
+  poolId: number;
+  saved: VersionedPoolRules;
+  canEdit: boolean;
+  onReload: () => Promise<VersionedPoolRules | undefined>;
+}) {
   const t = useT();
   const id = useId();
   const [etag, setEtag] = useState(saved.etag);
@@ -159,7 +171,7 @@ function RulesForm({ saved, canEdit, onReload }: { saved: VersionedPoolRules; ca
   const candidate = checked.success ? toRules(checked.data) : null;
   const candidateKey = JSON.stringify(candidate);
   const settled = useSettled(candidateKey);
-  const previewQuery = usePoolRulesPreview(settled === 'null' ? null : (JSON.parse(settled) as PoolRules));
+  const previewQuery = usePoolRulesPreview(poolId, settled === 'null' ? null : (JSON.parse(settled) as PoolRules));
   const stale = updateMutation.error instanceof ApiError && updateMutation.error.status === 412;
 
   // The preview answers as the admin types, so the rules are checked as they type too, not first on saving. A
@@ -190,7 +202,7 @@ function RulesForm({ saved, canEdit, onReload }: { saved: VersionedPoolRules; ca
 
   function save(rules: PoolRules, withEtag: string | null) {
     updateMutation.mutate(
-      { rules, etag: withEtag },
+      { poolId, rules, etag: withEtag },
       {
         onSuccess: (result) => {
           setEtag(result.etag);
@@ -349,19 +361,62 @@ function RulesForm({ saved, canEdit, onReload }: { saved: VersionedPoolRules; ca
   );
 }
 
-/** Settings → Pool rules: admins edit, with the preview of who would return before saving. */
+/**
+ * Settings → Pool rules: admins edit, with the preview of who would return before saving. Each pool has its own
+ * rules; the pool is chosen here when the store has more than one (kept in the address: ?pool=ID).
+ */
 export function PoolRulesScreen({ canEdit }: { canEdit: boolean }) {
   const t = useT();
-  const rulesQuery = usePoolRules();
-  if (rulesQuery.isPending) return <p role="status">{t('app.loading')}</p>;
-  if (rulesQuery.isError) {
-    return <QueryError error={rulesQuery.error} onRetry={() => void rulesQuery.refetch()} />;
-  }
+  const id = useId();
+  const [search, setSearch] = useSearchParams();
+  const poolsQuery = usePools();
+  const pools = poolsQuery.data?.items ?? [];
+  const asked = Number(search.get('pool') ?? DEFAULT_POOL_ID);
+  const poolId = Number.isSafeInteger(asked) && asked >= 0 ? asked : DEFAULT_POOL_ID;
+  const rulesQuery = usePoolRules(poolId);
   return (
     <div className="stack">
       <h1>{t('poolRules.title')}</h1>
       <p className="muted">{t('poolRules.intro')}</p>
-      <RulesForm saved={rulesQuery.data} canEdit={canEdit} onReload={async () => (await rulesQuery.refetch()).data} />
+      {pools.length > 1 && (
+        <div className="field pool-rules-pool">
+          <label htmlFor={`${id}-pool`}>{t('poolRules.pool')}</label>
+          <select
+            id={`${id}-pool`}
+            value={String(poolId)}
+            aria-describedby={`${id}-pool-hint`}
+            onChange={(event) => {
+              const next = new URLSearchParams(search);
+              if (Number(event.target.value) === DEFAULT_POOL_ID) next.delete('pool');
+              else next.set('pool', event.target.value);
+              setSearch(next, { replace: true });
+            }}
+          >
+            {pools.map((pool) => (
+              <option key={pool.id} value={String(pool.id)}>
+                {pool.isDefault ? `${pool.name} (${t('pools.default')})` : pool.name}
+              </option>
+            ))}
+          </select>
+          <p id={`${id}-pool-hint`} className="field-hint">
+            {t('poolRules.poolHint')}
+          </p>
+        </div>
+      )}
+      {rulesQuery.isPending ? (
+        <p role="status">{t('app.loading')}</p>
+      ) : rulesQuery.isError ? (
+        <QueryError error={rulesQuery.error} onRetry={() => void rulesQuery.refetch()} />
+      ) : (
+        // Keyed by pool: another pool's rules are another form, with their own version.
+        <RulesForm
+          key={poolId}
+          poolId={poolId}
+          saved={rulesQuery.data}
+          canEdit={canEdit}
+          onReload={async () => (await rulesQuery.refetch()).data}
+        />
+      )}
     </div>
   );
 }

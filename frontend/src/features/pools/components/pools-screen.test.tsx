@@ -1,4 +1,5 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { setLocale } from '@/lib/i18n';
 import type { TeamMember } from '@/lib/team';
@@ -96,7 +97,7 @@ const sent = (requests: Request[], method: string) => requests.filter((request) 
 describe('Settings → Pools', () => {
   it('lists the default pool first, with its badge, who belongs and its customers', SLOW, async () => {
     poolsApi([mainPool, middleEast, fairLeads]);
-    renderWithProviders(<PoolsScreen canEdit />);
+    renderWithProviders(<MemoryRouter><PoolsScreen canEdit /></MemoryRouter>);
 
     expect(screen.getByRole('heading', { name: 'Pools', level: 1 })).toBeInTheDocument();
     const list = await screen.findByRole('list', { name: 'All pools' });
@@ -115,7 +116,7 @@ describe('Settings → Pools', () => {
 
   it('adds a pool with two members, and says when the name is taken', SLOW, async () => {
     const { requests } = poolsApi([mainPool, middleEast]);
-    const { user } = renderWithProviders(<PoolsScreen canEdit />);
+    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen canEdit /></MemoryRouter>);
     const form = screen.getByRole('region', { name: 'Add a pool' });
 
     await user.type(within(form).getByLabelText('Pool name'), 'middle EAST');
@@ -146,7 +147,7 @@ describe('Settings → Pools', () => {
 
   it('adds a pool open to everyone, without a member list', SLOW, async () => {
     const { requests } = poolsApi([mainPool]);
-    const { user } = renderWithProviders(<PoolsScreen canEdit />);
+    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen canEdit /></MemoryRouter>);
     const form = screen.getByRole('region', { name: 'Add a pool' });
 
     await user.click(await within(form).findByRole('checkbox', { name: 'Li Na (Sales rep)' }));
@@ -173,7 +174,7 @@ describe('Settings → Pools', () => {
           })
         : undefined,
     );
-    const { user } = renderWithProviders(<PoolsScreen canEdit />);
+    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen canEdit /></MemoryRouter>);
     const form = screen.getByRole('region', { name: 'Add a pool' });
 
     await user.type(within(form).getByLabelText('Pool name'), 'Gulf');
@@ -195,7 +196,7 @@ describe('Settings → Pools', () => {
 
   it('checks the name before sending it', SLOW, async () => {
     const { requests } = poolsApi([mainPool]);
-    const { user } = renderWithProviders(<PoolsScreen canEdit />);
+    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen canEdit /></MemoryRouter>);
     const form = screen.getByRole('region', { name: 'Add a pool' });
 
     await user.type(within(form).getByLabelText('Pool name'), '   ');
@@ -206,7 +207,7 @@ describe('Settings → Pools', () => {
 
   it('edits a pool’s members with If-Match', SLOW, async () => {
     const { requests } = poolsApi([mainPool, middleEast]);
-    const { user } = renderWithProviders(<PoolsScreen canEdit />);
+    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen canEdit /></MemoryRouter>);
 
     await user.click(await screen.findByRole('button', { name: 'Edit the pool Middle East' }));
     const form = screen.getByRole('form', { name: 'Edit the pool Middle East' });
@@ -232,7 +233,7 @@ describe('Settings → Pools', () => {
         ? problemResponse({ type: 'https://harbor-crm.dev/problems/precondition-failed', title: 'Someone else changed this first', status: 412 })
         : undefined,
     );
-    const { user } = renderWithProviders(<PoolsScreen canEdit />);
+    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen canEdit /></MemoryRouter>);
 
     await user.click(await screen.findByRole('button', { name: 'Edit the pool Middle East' }));
     const form = screen.getByRole('form', { name: 'Edit the pool Middle East' });
@@ -248,7 +249,7 @@ describe('Settings → Pools', () => {
 
   it('deletes a pool after confirmation; the default pool has no delete', SLOW, async () => {
     const { requests } = poolsApi([mainPool, middleEast]);
-    const { user } = renderWithProviders(<PoolsScreen canEdit />);
+    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen canEdit /></MemoryRouter>);
 
     expect(await screen.findByRole('button', { name: 'Edit the pool Main pool' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Delete the pool Main pool' })).not.toBeInTheDocument();
@@ -268,7 +269,7 @@ describe('Settings → Pools', () => {
 
   it('shows a manager the pools without changing them', SLOW, async () => {
     const { requests } = poolsApi([mainPool, middleEast]);
-    renderWithProviders(<PoolsScreen canEdit={false} />);
+    renderWithProviders(<MemoryRouter><PoolsScreen canEdit={false} /></MemoryRouter>);
 
     const list = await screen.findByRole('list', { name: 'All pools' });
     expect(await within(list).findByText('Li Na, Omar Haddad')).toBeInTheDocument();
@@ -277,13 +278,16 @@ describe('Settings → Pools', () => {
     expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
     expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
     expect(within(list).queryByRole('button')).not.toBeInTheDocument();
+    // Each pool's rules are one link away; the default pool's need no pool in the address.
+    expect(within(list).getByRole('link', { name: 'Rules of Main pool' })).toHaveAttribute('href', '/settings/pool-rules');
+    expect(within(list).getByRole('link', { name: 'Rules of Middle East' })).toHaveAttribute('href', '/settings/pool-rules?pool=4');
     expect(requests.every((request) => request.method === 'GET')).toBe(true);
   });
 
   it('speaks Chinese when chosen', SLOW, async () => {
     poolsApi([mainPool, fairLeads]);
     act(() => setLocale('zh-CN'));
-    const { user } = renderWithProviders(<PoolsScreen canEdit />);
+    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen canEdit /></MemoryRouter>);
 
     expect(screen.getByRole('heading', { name: '公海池', level: 1 })).toBeInTheDocument();
     const list = await screen.findByRole('list', { name: '全部公海池' });

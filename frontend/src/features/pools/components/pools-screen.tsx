@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useWatch } from 'react-hook-form';
+import { Link } from 'react-router';
 import * as z from 'zod/mini';
 import { Confirm } from '@/components/confirm';
 import { useNotify } from '@/components/toast';
@@ -222,6 +223,14 @@ function PoolRow({ pool, team, canEdit }: { pool: Pool; team: TeamMember[] | und
       </span>
       <span className="muted pool-who">{membersText(t, pool, team)}</span>
       <span className="muted">{t('pools.count', { count: pool.customerCount })}</span>
+      {/* Each pool has rules of its own, on the rules screen (managers read them, admins edit them). */}
+      <Link
+        className="button-link"
+        to={pool.isDefault ? '/settings/pool-rules' : `/settings/pool-rules?pool=${pool.id}`}
+        aria-label={t('pools.rulesOf', { name: pool.name })}
+      >
+        {t('pools.rules')}
+      </Link>
       {canEdit &&
         (mode === 'delete' ? (
           <Confirm
