@@ -377,7 +377,8 @@ public class DemoStory {
 
     /**
      * Yesterday evening the admin opened a second pool for the Middle East and Africa, with Ravi (rep2) and Sofia as
-     * members, and moved the region's unclaimed buyers into it: Rita (rep) no longer sees them, Ravi does.
+     * members, and moved the region's unclaimed buyers into it: Rita (rep) no longer sees them, Ravi does. The pool
+     * has rules of its own.
      */
     private void regionalPool() {
         List<Long> members = repIds.stream().filter(id -> List.of("rep2", "rep4").contains(repOf.get(id).login())).toList();
@@ -391,6 +392,9 @@ public class DemoStory {
             if (!regional.isEmpty()) {
                 pools.move(pool, regional.stream().map(Number::longValue).toList());
             }
+            // Longer buying cycles in the region: more days before a return, fewer claims a day.
+            poolRules.save(pool, new PoolRules(45, 120, 5, 150, 10, 7, 0, true,
+                    new LinkedHashMap<>(Map.of("TRANSACTION", 60, "REPEAT_PURCHASE", 90)), false), null);
             return pool;
         });
     }

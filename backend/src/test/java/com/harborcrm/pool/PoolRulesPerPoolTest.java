@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +23,10 @@ import org.junit.jupiter.api.Test;
 import com.harborcrm.testing.Api;
 import com.harborcrm.testing.Api.Session;
 import com.harborcrm.testing.MutableClock;
+import com.harborcrm.testing.Parallel;
 import com.harborcrm.testing.PoolHelper;
+
+import io.restassured.response.Response;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -210,5 +214,60 @@ class PoolRulesPerPoolTest {
         admin.as().get("/api/v1/customers/" + masked).then().statusCode(200);
         assertEquals(1, PoolHelper.count(db, "select count(*) from audit_events where store_id = ? and entity_id = ? "
                 + "and action = 'CUSTOMER_PURGED' and data ->> 'purgeUnclaimedAfterDays' = '5'", admin.storeId(), shown));
+    }
+    @Test
+    void parallelClaimsInOnePoolStopAtThatPoolsCapWhileTheDefaultPoolKeepsItsOwn() throws Exception {
+        Session admin = Api.openStore("Per-pool cap, parallel");
+        Session rep = Api.addUser(admin, "REP");
+        long narrow = PoolsTest.createPool(admin, "Narrow", List.of(rep.userId()));
+        PoolHelper.setRules(admin, "maxPrivateCustomersPerRep", 4, "maxClaimsPerRepPerDay", 0);
+        setPoolRules(admin, narrow, "maxPrivateCustomersPerRep", 3, "maxClaimsPerRepPerDay", 0);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            ids.add(PoolHelper.poolCustomer(admin));
+        }
+        PoolsTest.move(admin, narrow, ids.subList(0, 8));
+        // Sixteen one-customer claims at once, half in each pool: 3 from the narrow pool, 4 from the default one.
+        List<Response> responses = Parallel.calls(16, i -> rep.as()
+                .body(Map.of("customerIds", List.of(ids.get(i)))).post("/api/v1/pool/claim"));
+        responses.forEach(r -> assertEquals(200, r.statusCode(), r.asString()));
+        assertEquals(3, PoolHelper.count(db, "select count(*) from customer_owners where store_id = ? and owner_id = ? "
+                + "and pool_id = ?", admin.storeId(), rep.userId(), narrow));
+        assertEquals(4, PoolHelper.count(db, "select count(*) from customer_owners where store_id = ? and owner_id = ? "
+                + "and pool_id = 0", admin.storeId(), rep.userId()));
+        assertEquals(9, responses.stream().filter(r -> "LIMIT_REACHED".equals(r.jsonPath().getString("failed[0].reason")))
+                .count());
+    }
+
+    @Test
+    void aMoveRacingClaimsLeavesEveryCustomerWithOneOwnerOrInThePoolItWasMovedTo() throws Exception {
+        Session admin = Api.openStore("Move racing claims");
+        Session manager = Api.addUser(admin, "MANAGER");
+        Session rep = Api.addUser(admin, "REP");
+        long closed = PoolsTest.createPool(admin, "Closed", List.of());
+        PoolHelper.setRules(admin, "maxPrivateCustomersPerRep", 0, "maxClaimsPerRepPerDay", 0);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ids.add(PoolHelper.poolCustomer(admin));
+        }
+        // The manager moves all twelve to a pool the rep is not in while the rep claims them one by one.
+        List<Response> responses = Parallel.calls(13, i -> i == 12
+                ? manager.as().body(Map.of("customerIds", ids)).post("/api/v1/pools/" + closed + "/customers")
+                : rep.as().body(Map.of("customerIds", List.of(ids.get(i)))).post("/api/v1/pool/claim"));
+        responses.forEach(r -> assertEquals(200, r.statusCode(), r.asString()));
+        for (int i = 0; i < 12; i++) {
+            long id = ids.get(i);
+            Long owner = PoolHelper.owner(db, admin.storeId(), id);
+            boolean claimed = responses.get(i).jsonPath().getList("claimed").contains((int) id);
+            // Claimed before the move: the rep's, remembering the closed pool; after: not found, still in the pool.
+            assertEquals(claimed ? rep.userId() : null, owner, "customer " + id);
+            if (!claimed) {
+                assertEquals("NOT_FOUND", responses.get(i).jsonPath().getString("failed[0].reason"));
+            }
+            assertEquals(claimed ? 1 : 0, PoolHelper.ownerEvents(db, admin.storeId(), id, "CLAIMED"));
+        }
+        // Every customer was moved, owned or not: the moved count says so.
+        assertEquals(12, PoolHelper.count(db, "select count(*) from customer_owners where store_id = ? and pool_id = ?",
+                admin.storeId(), closed));
     }
 }

@@ -116,6 +116,10 @@ class DemoStoryTest {
         assertTrue(pools.getLong("items[1].customerCount") > 0, "the region's unclaimed buyers moved there");
         assertEquals(List.of("Main pool", "Middle East & Africa"), get(login("rep2@" + domain), "/api/v1/pools").getList("items.name"));
         assertEquals(List.of("Main pool"), get(login("rep@" + domain), "/api/v1/pools").getList("items.name"));
+        // ...with rules of its own.
+        long regional = pools.getLong("items[1].id");
+        assertEquals(45, get(manager, "/api/v1/pool/rules?poolId=" + regional).getInt("returnAfterDaysWithoutFollowUp"));
+        assertEquals(30, get(manager, "/api/v1/pool/rules").getInt("returnAfterDaysWithoutFollowUp"));
         assertEquals(List.of("Hot leads", "Samples out"),
                 get(login("rep@" + domain), "/api/v1/views").getList("items.name").stream().sorted().toList(),
                 "the rep's saved screens");
