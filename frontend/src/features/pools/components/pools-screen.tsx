@@ -225,7 +225,7 @@ function PoolRow({ pool, team, canEdit }: { pool: Pool; team: TeamMember[] | und
       <span className="muted">{t('pools.count', { count: pool.customerCount })}</span>
       {/* Each pool has rules of its own, on the rules screen (managers read them, admins edit them). */}
       <Link
-        className="button-link"
+        className="button-link button-link-secondary"
         to={pool.isDefault ? '/settings/pool-rules' : `/settings/pool-rules?pool=${pool.id}`}
         aria-label={t('pools.rulesOf', { name: pool.name })}
       >
