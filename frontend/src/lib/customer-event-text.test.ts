@@ -40,6 +40,19 @@ describe('customerEventSentence', () => {
     );
   });
 
+  it('names the pool a release put the customer in, when the reader sees it', () => {
+    const pools = new Map([[7, 'Middle East']]);
+    const released = (toPoolId: number) => ({ type: 'OWNER_CHANGED', data: { kind: 'RELEASED', reasonId: 11, toPoolId } });
+    expect(customerEventSentence(translator('en'), released(7), tagsById, reasonsById, pools)).toBe(
+      'Given back to the pool Middle East: reason “Price”.',
+    );
+    expect(customerEventSentence(translator('zh-CN'), released(7), tagsById, reasonsById, pools)).toBe('退回公海「Middle East」: 原因“Price”。');
+    // A pool the reader does not see (or since deleted): the plain sentence.
+    expect(customerEventSentence(translator('en'), released(8), tagsById, reasonsById, pools)).toBe(
+      'Given back to the pool: reason “Price”.',
+    );
+  });
+
   it('leaves out an unknown reason, and says a type newer than the app as the server spells it', () => {
     const t = translator('en');
     expect(customerEventSentence(t, { type: 'LOST', data: { reasonId: 99 } }, tagsById, reasonsById)).toBe('Marked as lost');

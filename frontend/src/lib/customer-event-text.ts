@@ -50,13 +50,16 @@ function duplicateNames(value: unknown): string {
 
 /**
  * One readable sentence per customer event type; a type newer than this app, as the server spells it.
- * `tagsById` names the tags of a tags change; `reasonsById` (optional) names the reason of a loss or a release.
+ * `tagsById` names the tags of a tags change; `reasonsById` (optional) names the reason of a loss or a release;
+ * `poolsById` (optional) the pool a release put the customer in, when it was not its own (toPoolId) and the reader
+ * sees that pool.
  */
 export function customerEventSentence(
   t: Translate,
   entry: CustomerEventLike,
   tagsById: Map<number, string>,
   reasonsById: Map<number, string> = new Map(),
+  poolsById: Map<number, string> = new Map(),
 ): string {
   const data = entry.data ?? {};
   switch (entry.type) {
@@ -78,7 +81,9 @@ export function customerEventSentence(
       const kind = (OWNER_CHANGE_KINDS as readonly unknown[]).includes(data.kind)
         ? t(`timeline.owner.${data.kind as (typeof OWNER_CHANGE_KINDS)[number]}`)
         : t('timeline.OWNER_CHANGED');
-      return data.kind === 'RELEASED' ? withClause(kind, reasonClause(t, data, reasonsById)) : kind;
+      if (data.kind !== 'RELEASED') return kind;
+      const pool = data.toPoolId === null || data.toPoolId === undefined ? undefined : poolsById.get(Number(data.toPoolId));
+      return withClause(pool ? t('timeline.owner.RELEASED_TO', { pool }) : kind, reasonClause(t, data, reasonsById));
     }
     case 'LOST':
       return withClause(t('timeline.LOST'), reasonClause(t, data, reasonsById));

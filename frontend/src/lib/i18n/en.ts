@@ -457,6 +457,7 @@ export const en = {
   'timeline.because': 'reason “{reason}”.',
   'timeline.note': 'Note: {note}',
   'timeline.owner.RELEASED': 'Given back to the pool',
+  'timeline.owner.RELEASED_TO': 'Given back to the pool {pool}',
   'timeline.owner.AUTO_RETURNED': 'Returned to the pool by the pool rules',
   'timeline.owner.CLAIMED': 'Claimed from the pool',
   'timeline.owner.ASSIGNED': 'Assigned from the pool',

@@ -456,6 +456,7 @@ export const zhCN: Dictionary = {
   'timeline.because': '原因“{reason}”。',
   'timeline.note': '备注：{note}',
   'timeline.owner.RELEASED': '退回公海',
+  'timeline.owner.RELEASED_TO': '退回公海「{pool}」',
   'timeline.owner.AUTO_RETURNED': '按公海规则自动退回公海',
   'timeline.owner.CLAIMED': '从公海领取',
   'timeline.owner.ASSIGNED': '从公海分配',

@@ -1,5 +1,6 @@
 import { customerEventSentence } from '@/lib/customer-event-text';
 import { useFormatters, useT } from '@/lib/i18n';
+import { usePools } from '@/lib/pools';
 import { errorMessage } from '@/lib/problem';
 import { useAllLostReasons } from '../api/list-lost-reasons';
 import type { Tag } from '../api/list-tags';
@@ -21,6 +22,8 @@ export function Timeline({
   const timelineQuery = useTimeline(customerId);
   const tagsById = new Map(tags.map((tag) => [tag.id, tag.name]));
   const reasonsById = new Map((useAllLostReasons().data ?? []).map((reason) => [reason.id, reason.name]));
+  // A release into another pool names it (for readers who see that pool).
+  const poolsById = new Map((usePools().data?.items ?? []).map((pool) => [pool.id, pool.name]));
 
   let body;
   if (timelineQuery.isPending) body = <p role="status">{t('app.loading')}</p>;
@@ -61,7 +64,7 @@ export function Timeline({
                   canChange={canChangeFollowUp?.(entry.actorId) ?? false}
                 />
               ) : (
-                <p className="timeline-content">{customerEventSentence(t, entry, tagsById, reasonsById)}</p>
+                <p className="timeline-content">{customerEventSentence(t, entry, tagsById, reasonsById, poolsById)}</p>
               )}
             </li>
           ))}
