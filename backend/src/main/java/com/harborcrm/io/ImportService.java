@@ -158,13 +158,17 @@ public class ImportService {
                 clock.instant());
         ImportRunner.Progress progress = new ImportRunner.Progress(storeId, jobId);
         active.put(jobId, progress);
+        // The answer is the job as accepted (QUEUED), read before a worker may start it: read after, it said
+        // QUEUED or RUNNING depending on which thread came first.
+        ImportJobView accepted = jobs.find(storeId, jobId);
         try {
             workers.execute(() -> execute(progress, actor, file, options));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             active.remove(jobId);
             finish(progress, file, false, "The server is shutting down; upload the file again.", null);
+            return jobs.find(storeId, jobId);
         }
-        return jobs.find(storeId, jobId);
+        return accepted;
     }
 
     private void execute(ImportRunner.Progress progress, long actor, Path file, ImportOptions options) {
