@@ -179,7 +179,7 @@ public class PoolResource {
     public Response putRules(@QueryParam("poolId") @Parameter(description = POOL_ID) Long poolId,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the version being changed") String ifMatch,
             @Valid @NotNull PoolRules body) {
-        var saved = rules.save(poolId == null ? PoolDirectory.DEFAULT_POOL : poolId, body, ETags.parseIfMatch(ifMatch));
+        var saved = rules.save(poolId, body, ETags.parseIfMatch(ifMatch));
         return Response.ok(saved.rules()).tag(ETags.of(saved.version())).build();
     }
 

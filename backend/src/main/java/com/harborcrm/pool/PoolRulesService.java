@@ -99,11 +99,16 @@ public class PoolRulesService {
 
     /** The pool named (the default pool if none), checked as {@link #visible} checks it. */
     public long visiblePoolId(Long poolId) {
-        long id = poolId == null ? PoolDirectory.DEFAULT_POOL : poolId;
+        long id = orDefault(poolId);
         if (versioned(id) == null || !pools.canSeePool(id)) {
             throw DomainException.notFound("Pool " + id);
         }
         return id;
+    }
+
+    /** The pool named, or the default pool where none is (the API's poolId is optional). */
+    private static long orDefault(Long poolId) {
+        return poolId == null ? PoolDirectory.DEFAULT_POOL : poolId;
     }
 
     /** Every pool's rules, by pool id. */
@@ -148,7 +153,8 @@ public class PoolRulesService {
      * owned customers' return dates follow in the same transaction (trigger pool_rules_due, V95).
      */
     @Transactional
-    public Versioned save(long poolId, PoolRules rules, Long expectedVersion) {
+    public Versioned save(Long pool, PoolRules rules, Long expectedVersion) {
+        long poolId = orDefault(pool);
         PoolRules valid = validate(rules);
         cache.forgetAfterCompletion(Long.toString(tenant.storeId()));
         if (poolId == PoolDirectory.DEFAULT_POOL) {

@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -106,21 +105,21 @@ public class PoolTimer {
      */
     public static Condition dueWithinWarning(String o, Instant from, Instant now, Map<Long, PoolRules> rulesByPool) {
         List<Long> pools = new ArrayList<>();
-        List<Integer> days = new ArrayList<>();
+        List<Long> days = new ArrayList<>();
         rulesByPool.forEach((pool, rules) -> {
             if (rules.warnDaysBeforeReturn() > 0) {
                 pools.add(pool);
-                days.add(rules.warnDaysBeforeReturn());
+                days.add((long) rules.warnDaysBeforeReturn());
             }
         });
         if (pools.isEmpty()) {
             return null;
         }
-        Condition range = dueWithin(o, from, now.plus(Duration.ofDays(days.stream().mapToInt(d -> d).max().orElse(0))));
+        Condition range = dueWithin(o, from, now.plus(Duration.ofDays(days.stream().mapToLong(d -> d).max().orElse(0))));
         Map<String, Object> params = new HashMap<>(range.params());
         params.put("warnNow", now);
         params.put("warnPools", SqlArrays.bigints(pools));
-        params.put("warnDays", "{" + days.stream().map(String::valueOf).collect(Collectors.joining(",")) + "}");
+        params.put("warnDays", SqlArrays.bigints(days));
         return new Condition(range.sql() + " and " + o + ".due_at <= cast(:warnNow as timestamptz) + make_interval(days => "
                 + "(cast(:warnDays as integer[]))[array_position(cast(:warnPools as bigint[]), " + o + ".pool_id)])",
                 params);
