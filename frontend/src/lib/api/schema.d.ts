@@ -1607,6 +1607,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pools/{id}/distribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How the pool hands out its customers
+         * @description Off unless an admin switched it on. The server distributes every minute; each automatic assignment is an OWNER_CHANGED event with kind AUTO_ASSIGNED and the rule that chose the rep.
+         */
+        get: operations["getPoolDistribution"];
+        /**
+         * Switch distribution on or off and set its rule
+         * @description With If-Match, a stale version answers 412. Customers already waiting are handed out by the next run.
+         */
+        put: operations["updatePoolDistribution"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pools/{id}/distribution/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Who would get how many, if the pool distributed now
+         * @description With a body, for those settings (mode OFF previews round-robin); without, for the stored ones. Nothing is written.
+         */
+        post: operations["previewPoolDistribution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pools/{id}/distribution/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Distribute now
+         * @description Hands out what is waiting now rather than at the next minute; nothing while distribution is off. Safe beside the scheduled run: they take turns.
+         */
+        post: operations["runPoolDistribution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/products": {
         parameters: {
             query?: never;
@@ -1954,6 +2018,27 @@ export interface paths {
          * @description A role change or deactivation revokes the user's existing tokens. The last active administrator cannot be demoted or deactivated.
          */
         patch: operations["updateUser"];
+        trace?: never;
+    };
+    "/api/v1/users/{id}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Plan a user's leave
+         * @description On these days automatic distribution hands the user no customers; the user still signs in and keeps their customers. Replaces any earlier leave.
+         */
+        put: operations["setUserLeave"];
+        post?: never;
+        /** Cancel or end a user's leave */
+        delete: operations["endUserLeave"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/views": {
@@ -3056,6 +3141,76 @@ export interface components {
         CustomerStatus: "ACTIVE" | "LOST";
         /** @enum {string} */
         DayOfWeek: "MONDAY" | "TUESDAY" | "WEDNESDAY" | "THURSDAY" | "FRIDAY" | "SATURDAY" | "SUNDAY";
+        /**
+         * @description OFF: customers wait to be claimed or assigned. ROUND_ROBIN: each rep in turn. CAPACITY: the rep holding the fewest of the pool's customers.
+         * @enum {string}
+         */
+        DistributionMode: "OFF" | "ROUND_ROBIN" | "CAPACITY";
+        /** @description What distributing now would do with these settings; nothing is written. */
+        DistributionPreview: {
+            /**
+             * Format: int32
+             * @description Pool customers who have waited long enough
+             */
+            eligible: number;
+            /**
+             * Format: int32
+             * @description Customers who would be handed out
+             */
+            wouldAssign: number;
+            /**
+             * Format: int32
+             * @description Customers who would stay in the pool (nobody with room, or only reps in cooldown)
+             */
+            wouldStay: number;
+            recipients: components["schemas"]["DistributionPreviewRep"][];
+            skipped: components["schemas"]["DistributionPreviewSkipped"][];
+        };
+        /** @description What one recipient would get. */
+        DistributionPreviewRep: {
+            /** Format: int64 */
+            userId: number;
+            name: string;
+            /**
+             * Format: int32
+             * @description The pool's customers the rep holds now
+             */
+            holds: number;
+            /**
+             * Format: int32
+             * @description Customers the rep would get
+             */
+            wouldGet: number;
+            /**
+             * Format: int32
+             * @description Of those, returning buyers
+             */
+            returningBuyers: number;
+        };
+        /** @description A member of the pool who would get nothing, and why. */
+        DistributionPreviewSkipped: {
+            /** Format: int64 */
+            userId: number;
+            name: string;
+            reason: components["schemas"]["DistributionSkipReason"];
+        };
+        /**
+         * @description Why the rep got the customer: their turn (ROUND_ROBIN), the most room (CAPACITY), or a returning buyer going back to the rep who had them (RETURNING_BUYER).
+         * @enum {string}
+         */
+        DistributionRule: "ROUND_ROBIN" | "CAPACITY" | "RETURNING_BUYER";
+        DistributionRun: {
+            /**
+             * Format: int32
+             * @description Customers handed out
+             */
+            assigned: number;
+        };
+        /**
+         * @description ON_LEAVE: on leave today; FULL: at the pool's cap; NOT_A_REP: managers and admins are assigned by hand.
+         * @enum {string}
+         */
+        DistributionSkipReason: "ON_LEAVE" | "FULL" | "NOT_A_REP";
         DuplicateCandidate: {
             /** Format: int64 */
             id: number;
@@ -3573,6 +3728,19 @@ export interface components {
             /** @description The keys that matched the customer: email, phone, mobile, imAccounts (empty for a new buyer) */
             matchedOn: string[];
         };
+        /** @description Days away, the first and the last included, in the store's time zone. */
+        Leave: {
+            /**
+             * Format: date
+             * @example 2026-12-21
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2027-01-03
+             */
+            until: string;
+        };
         LoginRequest: {
             email: string;
             /** Format: password */
@@ -4047,6 +4215,40 @@ export interface components {
              * @description Sent back in If-Match to update
              */
             version: number;
+        };
+        /** @description How a pool hands its customers to its reps without anyone claiming them. Recipients are the pool's active reps (role REP) who are not on leave and are under the pool's private-customer cap; a rep in reclaim cooldown for a customer is skipped for it. */
+        PoolDistribution: {
+            /** Format: int64 */
+            poolId: number;
+            mode: components["schemas"]["DistributionMode"];
+            /**
+             * Format: int32
+             * @description Days a customer waits in the pool before it is handed out; 0: as soon as it enters (an inquiry, an import, a release, a return)
+             */
+            afterDays: number;
+            /**
+             * Format: int32
+             * @description A buyer who sends a new inquiry within this many days of leaving their rep goes back to that rep first; 0: off
+             */
+            returningBuyerDays: number;
+            /**
+             * Format: int64
+             * @description Sent back in If-Match to update
+             */
+            version: number;
+        };
+        PoolDistributionInput: {
+            mode: components["schemas"]["DistributionMode"];
+            /**
+             * Format: int32
+             * @description Default 0
+             */
+            afterDays?: number | null;
+            /**
+             * Format: int32
+             * @description Default 0: off
+             */
+            returningBuyerDays?: number | null;
         };
         PoolFailure: {
             /** Format: int64 */
@@ -4862,6 +5064,8 @@ export interface components {
             active: boolean;
             /** @description The team the user belongs to (a label), for the activity filters */
             team?: string | null;
+            /** @description Planned leave: automatic distribution skips the user on these days */
+            leave?: ((components["schemas"]["Leave"] | null) | null) | components["schemas"]["Leave"] | null;
             /** Format: date-time */
             createdAt: string;
             /**
@@ -14247,6 +14451,332 @@ export interface operations {
             };
         };
     };
+    getPoolDistribution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolDistribution"];
+                };
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only managers and admins see distribution */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such pool in this store (`not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePoolDistribution: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version being changed */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PoolDistributionInput"];
+            };
+        };
+        responses: {
+            /** @description The settings */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolDistribution"];
+                };
+            };
+            /** @description Invalid fields, every one listed in `errors` (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only admins change distribution */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such pool in this store (`not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is stale (`precondition-failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewPoolDistribution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PoolDistributionInput"];
+            };
+        };
+        responses: {
+            /** @description The preview */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistributionPreview"];
+                };
+            };
+            /** @description Invalid fields, every one listed in `errors` (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only managers and admins preview distribution */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such pool in this store (`not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    runPoolDistribution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many were handed out */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistributionRun"];
+                };
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only managers and admins distribute */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such pool in this store (`not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listProducts: {
         parameters: {
             query?: {
@@ -16290,6 +16820,164 @@ export interface operations {
             };
             /** @description Unsupported content type (`unsupported-media-type`) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setUserLeave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Leave"];
+            };
+        };
+        responses: {
+            /** @description The user */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Invalid dates, every one listed in `errors` (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`), an API key lacks the scope (`scope-missing`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such user in this store */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    endUserLeave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`), an API key lacks the scope (`scope-missing`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such user in this store */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

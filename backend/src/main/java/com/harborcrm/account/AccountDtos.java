@@ -61,11 +61,14 @@ public final class AccountDtos {
             @Schema(required = true) Role role,
             @Schema(required = true) boolean active,
             @Schema(nullable = true, description = "The team the user belongs to (a label), for the activity filters") String team,
+            @Schema(nullable = true, description = "Planned leave: automatic distribution skips the user on these days")
+            Leave leave,
             @Schema(required = true) Instant createdAt,
             @Schema(required = true, description = "Send it back in If-Match to update") long version) {
 
         static UserView of(User user) {
-            return new UserView(user.id, user.name, user.email, user.role, user.active, user.team, user.createdAt,
+            return new UserView(user.id, user.name, user.email, user.role, user.active, user.team,
+                    user.leaveFrom == null ? null : new Leave(user.leaveFrom, user.leaveUntil), user.createdAt,
                     user.version);
         }
     }
@@ -132,6 +135,12 @@ public final class AccountDtos {
             @NotBlank @Email @Size(max = 254) @Schema(required = true) String email,
             @NotNull @Size(min = 8, max = 72) @Schema(required = true, format = "password", minLength = 8, maxLength = 72) String password,
             @NotNull @Schema(required = true) Role role) {
+    }
+
+    @Schema(name = "Leave", description = "Days away, the first and the last included, in the store's time zone.")
+    public record Leave(
+            @NotNull @Schema(required = true, examples = "2026-12-21") java.time.LocalDate from,
+            @NotNull @Schema(required = true, examples = "2027-01-03") java.time.LocalDate until) {
     }
 
     @Schema(name = "UpdateUserRequest", description = "Only the fields present change.")

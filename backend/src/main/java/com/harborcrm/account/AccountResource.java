@@ -8,10 +8,12 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -190,6 +192,40 @@ public class AccountResource {
         UserView user = accounts.createUser(body);
         return Response.created(URI.create("/api/v1/users/" + user.id())).tag(ETags.of(user.version()))
                 .entity(user).build();
+    }
+
+    @PUT
+    @Path("/users/{id}/leave")
+    @RolesAllowed(Roles.ADMIN)
+    @Tag(name = "Users")
+    @SecurityRequirement(name = "bearerJwt")
+    @Operation(operationId = "setUserLeave", summary = "Plan a user's leave",
+            description = "On these days automatic distribution hands the user no customers; the user still signs "
+                    + "in and keeps their customers. Replaces any earlier leave.")
+    @APIResponse(responseCode = "200", description = "The user", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid dates, every one listed in `errors` (`validation`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such user in this store",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response setLeave(@PathParam("id") long id, @Valid @NotNull AccountDtos.Leave body) {
+        UserView user = accounts.setLeave(id, body);
+        return Response.ok(user).tag(ETags.of(user.version())).build();
+    }
+
+    @DELETE
+    @Path("/users/{id}/leave")
+    @RolesAllowed(Roles.ADMIN)
+    @Tag(name = "Users")
+    @SecurityRequirement(name = "bearerJwt")
+    @Operation(operationId = "endUserLeave", summary = "Cancel or end a user's leave")
+    @APIResponse(responseCode = "200", description = "The user", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "404", description = "No such user in this store",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response endLeave(@PathParam("id") long id) {
+        UserView user = accounts.setLeave(id, null);
+        return Response.ok(user).tag(ETags.of(user.version())).build();
     }
 
     @PATCH

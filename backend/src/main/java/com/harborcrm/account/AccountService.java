@@ -225,6 +225,21 @@ public class AccountService {
         return UserView.of(findUser(id));
     }
 
+    /** Sets (or, with null, ends) a user's planned leave. */
+    @Transactional
+    public UserView setLeave(long id, AccountDtos.Leave leave) {
+        User user = findUser(id);
+        if (leave != null && leave.until().isBefore(leave.from())) {
+            throw DomainException.invalid(new FieldError("until", "must not be before from",
+                    FieldError.Code.NOT_BEFORE_FIELD, null, null, "from", null));
+        }
+        user.leaveFrom = leave == null ? null : leave.from();
+        user.leaveUntil = leave == null ? null : leave.until();
+        user.updatedAt = clock.instant();
+        em.flush();
+        return UserView.of(user);
+    }
+
     @Transactional
     public UserView createUser(CreateUserRequest request) {
         String email = normalizeEmail(request.email());

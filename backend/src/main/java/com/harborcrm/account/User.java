@@ -62,6 +62,13 @@ public class User extends PanacheEntityBase {
     @Column(nullable = false, updatable = false)
     public boolean service;
 
+    /** On leave from this day to that one, both included (automatic distribution skips the user); null: not. */
+    @Column(name = "leave_from")
+    public java.time.LocalDate leaveFrom;
+
+    @Column(name = "leave_until")
+    public java.time.LocalDate leaveUntil;
+
     @Column(name = "token_version", nullable = false)
     public int tokenVersion;
 

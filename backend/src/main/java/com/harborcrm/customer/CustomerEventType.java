@@ -7,6 +7,6 @@ public enum CustomerEventType {
 
     /** The {@code kind} of an OWNER_CHANGED event. */
     public enum OwnerChange {
-        CLAIMED, ASSIGNED, TRANSFERRED, RELEASED, AUTO_RETURNED
+        CLAIMED, ASSIGNED, TRANSFERRED, RELEASED, AUTO_RETURNED, AUTO_ASSIGNED
     }
 }

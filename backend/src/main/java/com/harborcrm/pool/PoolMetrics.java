@@ -11,7 +11,8 @@ import io.quarkus.runtime.Startup;
 
 /**
  * The pool's business counters for Prometheus ({@code /q/metrics}): {@code harbor_pool_claims_total} (customers
- * claimed by reps) and {@code harbor_pool_auto_returns_total} (customers the sweep returned). Registered at start-up
+ * claimed by reps), {@code harbor_pool_auto_returns_total} (customers the sweep returned) and
+ * {@code harbor_pool_auto_assignments_total} (customers automatic distribution handed out). Registered at start-up
  * so that they read 0 rather than missing before the first claim. Each instance counts its own; a dashboard sums
  * over instances. Only committed work counts: inside a transaction the increment waits for its commit.
  */
@@ -21,6 +22,7 @@ public class PoolMetrics {
 
     private final Counter claims;
     private final Counter autoReturns;
+    private final Counter autoAssignments;
     private final TransactionSynchronizationRegistry transactions;
 
     PoolMetrics(MeterRegistry registry, TransactionSynchronizationRegistry transactions) {
@@ -29,6 +31,8 @@ public class PoolMetrics {
                 .register(registry);
         autoReturns = Counter.builder("harbor.pool.auto_returns")
                 .description("Private customers returned to the pool by the auto-return sweep").register(registry);
+        autoAssignments = Counter.builder("harbor.pool.auto_assignments")
+                .description("Pool customers handed to reps by automatic distribution").register(registry);
     }
 
     void claimed(int customers) {
@@ -37,6 +41,10 @@ public class PoolMetrics {
 
     void autoReturned(int customers) {
         onCommit(autoReturns, customers);
+    }
+
+    void distributed(int customers) {
+        onCommit(autoAssignments, customers);
     }
 
     private void onCommit(Counter counter, int amount) {

@@ -190,6 +190,9 @@ class ObjectLevelAuthorizationTest {
             new Case("DELETE", "/api/v1/tags/{id}", f -> Map.of("id", f.tag()), f -> null, FORBIDDEN),
             new Case("GET", "/api/v1/users/{id}", f -> Map.of("id", f.owner().userId()), f -> null, FORBIDDEN),
             new Case("PATCH", "/api/v1/users/{id}", f -> Map.of("id", f.owner().userId()), f -> Map.of("role", "ADMIN"), FORBIDDEN),
+            new Case("PUT", "/api/v1/users/{id}/leave", f -> Map.of("id", f.owner().userId()),
+                    f -> Map.of("from", "2027-01-04", "until", "2027-01-08"), FORBIDDEN),
+            new Case("DELETE", "/api/v1/users/{id}/leave", f -> Map.of("id", f.owner().userId()), f -> null, FORBIDDEN),
             new Case("GET", "/api/v1/views/{id}", f -> Map.of("id", f.view()), f -> null, NOT_FOUND),
             new Case("PUT", "/api/v1/views/{id}", f -> Map.of("id", f.view()), f -> Map.of("name", "Owned"), NOT_FOUND),
             new Case("DELETE", "/api/v1/views/{id}", f -> Map.of("id", f.view()), f -> null, NOT_FOUND),
@@ -198,7 +201,13 @@ class ObjectLevelAuthorizationTest {
             new Case("PUT", "/api/v1/pools/{id}", f -> Map.of("id", f.pool()), f -> Map.of("name", "Owned"), FORBIDDEN),
             new Case("DELETE", "/api/v1/pools/{id}", f -> Map.of("id", f.pool()), f -> null, FORBIDDEN),
             new Case("POST", "/api/v1/pools/{id}/customers", f -> Map.of("id", f.pool()),
-                    f -> Map.of("customerIds", List.of(f.customer())), FORBIDDEN));
+                    f -> Map.of("customerIds", List.of(f.customer())), FORBIDDEN),
+            // Distribution is for managers and admins: a rep is refused before any pool is looked up.
+            new Case("GET", "/api/v1/pools/{id}/distribution", f -> Map.of("id", f.pool()), f -> null, FORBIDDEN),
+            new Case("PUT", "/api/v1/pools/{id}/distribution", f -> Map.of("id", f.pool()),
+                    f -> Map.of("mode", "ROUND_ROBIN"), FORBIDDEN),
+            new Case("POST", "/api/v1/pools/{id}/distribution/preview", f -> Map.of("id", f.pool()), f -> null, FORBIDDEN),
+            new Case("POST", "/api/v1/pools/{id}/distribution/run", f -> Map.of("id", f.pool()), f -> null, FORBIDDEN));
 
     /** Made on first use: REST Assured learns the server's port only once a test runs. */
     private void victimStoreWithOneObjectOfEachKind() {
@@ -334,6 +343,7 @@ class ObjectLevelAuthorizationTest {
                 "/api/v1/messaging/templates/" + f.template(), "/api/v1/campaigns/" + f.campaign(),
                 "/api/v1/customers/" + f.customer() + "/consent", "/api/v1/customers/" + f.customer() + "/messages",
                 "/api/v1/customers/" + f.customer() + "/plans", "/api/v1/pools/" + f.pool(),
+                "/api/v1/pools/" + f.pool() + "/distribution",
                 "/api/v1/webhooks/" + f.webhook() + "/deliveries/" + f.webhookDelivery())) {
             all.append(path).append(' ').append(f.admin().as().get(path).then().statusCode(200).extract().asString()).append('\n');
         }

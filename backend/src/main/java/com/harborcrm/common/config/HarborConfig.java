@@ -244,6 +244,17 @@ public interface HarborConfig {
          */
         @WithDefault("2")
         int sweepWorkers();
+
+        /**
+         * How often pools with automatic distribution hand out their waiting customers, a Scheduler {@code every}
+         * value; "off" disables it (POST /pools/{id}/distribution/run still works).
+         */
+        @WithDefault("1m")
+        String distributionInterval();
+
+        /** Customers one distribution transaction places (its locks are held that long). */
+        @WithDefault("2000")
+        int distributionBatch();
     }
 
     /** Statistics (stats/). */
