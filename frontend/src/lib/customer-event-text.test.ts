@@ -53,6 +53,17 @@ describe('customerEventSentence', () => {
     );
   });
 
+  it('says which rule of the pool handed a customer out automatically', () => {
+    const auto = (rule?: string) => ({ type: 'OWNER_CHANGED', data: { kind: 'AUTO_ASSIGNED', rule, toOwnerId: 3 } });
+    expect(customerEventSentence(translator('en'), auto('ROUND_ROBIN'), tagsById)).toBe('Handed out by the pool, to the next rep in turn');
+    expect(customerEventSentence(translator('en'), auto('RETURNING_BUYER'), tagsById)).toBe(
+      'A returning buyer, handed back to their previous rep',
+    );
+    expect(customerEventSentence(translator('zh-CN'), auto('CAPACITY'), tagsById)).toBe('公海自动分配：客户最少的业务员');
+    // A rule newer than the app: the plain sentence.
+    expect(customerEventSentence(translator('en'), auto('LOTTERY'), tagsById)).toBe('Handed out by the pool');
+  });
+
   it('leaves out an unknown reason, and says a type newer than the app as the server spells it', () => {
     const t = translator('en');
     expect(customerEventSentence(t, { type: 'LOST', data: { reasonId: 99 } }, tagsById, reasonsById)).toBe('Marked as lost');

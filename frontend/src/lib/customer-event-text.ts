@@ -13,7 +13,9 @@ export interface CustomerEventLike {
   data?: Record<string, unknown> | null;
 }
 
-const OWNER_CHANGE_KINDS = ['RELEASED', 'AUTO_RETURNED', 'CLAIMED', 'ASSIGNED', 'TRANSFERRED'] as const;
+const OWNER_CHANGE_KINDS = ['RELEASED', 'AUTO_RETURNED', 'CLAIMED', 'ASSIGNED', 'TRANSFERRED', 'AUTO_ASSIGNED'] as const;
+/** The rule that chose the rep of an automatic assignment (pool distribution). */
+const DISTRIBUTION_RULES = ['ROUND_ROBIN', 'CAPACITY', 'RETURNING_BUYER'] as const;
 
 function stageName(t: Translate, value: unknown): string {
   return (STAGES as readonly unknown[]).includes(value) ? t(`stage.${value as (typeof STAGES)[number]}`) : String(value ?? '—');
@@ -81,6 +83,9 @@ export function customerEventSentence(
       const kind = (OWNER_CHANGE_KINDS as readonly unknown[]).includes(data.kind)
         ? t(`timeline.owner.${data.kind as (typeof OWNER_CHANGE_KINDS)[number]}`)
         : t('timeline.OWNER_CHANGED');
+      if (data.kind === 'AUTO_ASSIGNED' && (DISTRIBUTION_RULES as readonly unknown[]).includes(data.rule)) {
+        return t(`timeline.autoAssigned.${data.rule as (typeof DISTRIBUTION_RULES)[number]}`);
+      }
       if (data.kind !== 'RELEASED') return kind;
       const pool = data.toPoolId === null || data.toPoolId === undefined ? undefined : poolsById.get(Number(data.toPoolId));
       return withClause(pool ? t('timeline.owner.RELEASED_TO', { pool }) : kind, reasonClause(t, data, reasonsById));

@@ -15,6 +15,7 @@ import { useCreatePool, type PoolInput } from '../api/create-pool';
 import { useDeletePool } from '../api/delete-pool';
 import { usePools, type Pool } from '@/lib/pools';
 import { useUpdatePool } from '../api/update-pool';
+import { DistributionPanel } from './distribution-panel';
 
 /** Text without a NUL character, as the server's Text.NO_NUL pattern takes it. */
 const NO_NUL = /^[^\0]*$/;
@@ -205,6 +206,8 @@ function PoolRow({ pool, team, canEdit }: { pool: Pool; team: TeamMember[] | und
   const updateMutation = useUpdatePool();
   const deleteMutation = useDeletePool();
   const [mode, setMode] = useState<'view' | 'edit' | 'delete'>('view');
+  const [distributionOpen, setDistributionOpen] = useState(false);
+  const distributionId = useId();
 
   if (canEdit && mode === 'edit') {
     return (
@@ -231,6 +234,15 @@ function PoolRow({ pool, team, canEdit }: { pool: Pool; team: TeamMember[] | und
       >
         {t('pools.rules')}
       </Link>
+      <button
+        type="button"
+        aria-expanded={distributionOpen}
+        aria-controls={distributionId}
+        aria-label={t('pools.distributionOf', { name: pool.name })}
+        onClick={() => setDistributionOpen((open) => !open)}
+      >
+        {t('pools.distribution')}
+      </button>
       {canEdit &&
         (mode === 'delete' ? (
           <Confirm
@@ -266,6 +278,9 @@ function PoolRow({ pool, team, canEdit }: { pool: Pool; team: TeamMember[] | und
           {t(failure.key, failure.params)}
         </p>
       )}
+      <div id={distributionId} className="pool-distribution" hidden={!distributionOpen}>
+        {distributionOpen && <DistributionPanel pool={pool} canEdit={canEdit} />}
+      </div>
     </li>
   );
 }
