@@ -149,6 +149,9 @@ class CampaignTest {
             problem(s.manager().as().post("/api/v1/campaigns/" + id + "/send").then(), 409, "campaign-state");
 
             assertEquals(2, drain());
+            // Said with each message's state, should a send have failed on the way (a retry keeps the campaign SENDING).
+            assertEquals("DONE", s.manager().as().get("/api/v1/campaigns/" + id).then().extract().jsonPath()
+                    .getString("status"), () -> describe(id));
             s.manager().as().get("/api/v1/campaigns/" + id).then().body("status", equalTo("DONE"))
                     .body("counts.sent", equalTo(2)).body("counts.queued", equalTo(0)).body("finishedAt", notNullValue());
             List<MimeMessage> got = mail.received(2);
@@ -339,7 +342,7 @@ class CampaignTest {
             long id = s.manager().as().body(campaign(s, Map.of("customerIds", List.of(pooled, s.a(), s.b()))))
                     .post("/api/v1/campaigns").then().statusCode(201).extract().jsonPath().getLong("id");
             s.manager().as().post("/api/v1/campaigns/" + id + "/send").then().body("counts.queued", equalTo(3));
-            assertEquals(2, drain(), "two a day");
+            assertEquals(2, drain(), () -> "two a day: " + describe(id));
             s.manager().as().get("/api/v1/campaigns/" + id).then().body("status", equalTo("SENDING"))
                     .body("counts.sent", equalTo(2)).body("counts.queued", equalTo(1));
             clock.advance(Duration.ofDays(1));
