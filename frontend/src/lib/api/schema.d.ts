@@ -13687,7 +13687,7 @@ export interface operations {
                     "application/json": components["schemas"]["PoolRules"];
                 };
             };
-            /** @description Invalid input (`validation`, `malformed-body`) */
+            /** @description poolId is not a number (`validation`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13763,7 +13763,7 @@ export interface operations {
                     "application/json": components["schemas"]["PoolRules"];
                 };
             };
-            /** @description Invalid rules (`validation`), listed in `errors` */
+            /** @description Invalid rules or poolId (`validation`), listed in `errors` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13862,7 +13862,7 @@ export interface operations {
                     "application/json": components["schemas"]["PoolRulesPreview"];
                 };
             };
-            /** @description Invalid rules (`validation`) */
+            /** @description Invalid rules or poolId (`validation`) */
             400: {
                 headers: {
                     [name: string]: unknown;

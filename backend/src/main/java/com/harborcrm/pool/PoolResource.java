@@ -30,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.harborcrm.common.error.DomainException;
+import com.harborcrm.common.error.FieldError;
 import com.harborcrm.common.error.Problem;
 import com.harborcrm.common.paging.TotalCount;
 import com.harborcrm.common.security.Roles;
@@ -143,6 +145,21 @@ public class PoolResource {
 
     private static final String POOL_ID = "The pool; by default the store's default pool (0)";
 
+    /**
+     * ?poolId= as a number. Typed Long, text that is not a number failed JAX-RS's conversion and answered 404 "nothing
+     * at this address"; it is a field error (400) naming the parameter.
+     */
+    private static Long poolIdOf(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw DomainException.invalid(FieldError.of("poolId", FieldError.Code.FORMAT, "must be the id of a pool, a whole number"));
+        }
+    }
+
     @GET
     @Path("/rules")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.REP})
@@ -151,10 +168,12 @@ public class PoolResource {
                     + "the rules of pools they belong to.")
     @APIResponse(responseCode = "200", description = "The rules", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = PoolRules.class)))
+    @APIResponse(responseCode = "400", description = "poolId is not a number (`validation`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such pool in this store, or not one of the calling rep's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response getRules(@QueryParam("poolId") @Parameter(description = POOL_ID) Long poolId) {
-        var current = rules.visible(poolId);
+    public Response getRules(@QueryParam("poolId") @Parameter(description = POOL_ID, schema = @Schema(implementation = Long.class)) String poolId) {
+        var current = rules.visible(poolIdOf(poolId));
         return Response.ok(current.rules()).tag(ETags.of(current.version())).build();
     }
 
@@ -168,7 +187,7 @@ public class PoolResource {
                     + "version answers 412.")
     @APIResponse(responseCode = "200", description = "The new rules", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = PoolRules.class)))
-    @APIResponse(responseCode = "400", description = "Invalid rules (`validation`), listed in `errors`",
+    @APIResponse(responseCode = "400", description = "Invalid rules or poolId (`validation`), listed in `errors`",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Only admins change the rules",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -176,10 +195,10 @@ public class PoolResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match is stale (`precondition-failed`)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response putRules(@QueryParam("poolId") @Parameter(description = POOL_ID) Long poolId,
+    public Response putRules(@QueryParam("poolId") @Parameter(description = POOL_ID, schema = @Schema(implementation = Long.class)) String poolId,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the version being changed") String ifMatch,
             @Valid @NotNull PoolRules body) {
-        var saved = rules.save(poolId, body, ETags.parseIfMatch(ifMatch));
+        var saved = rules.save(poolIdOf(poolId), body, ETags.parseIfMatch(ifMatch));
         return Response.ok(saved.rules()).tag(ETags.of(saved.version())).build();
     }
 
@@ -192,15 +211,15 @@ public class PoolResource {
                     + "rules. Nothing is saved.")
     @APIResponse(responseCode = "200", description = "The counts",
             content = @Content(schema = @Schema(implementation = Preview.class)))
-    @APIResponse(responseCode = "400", description = "Invalid rules (`validation`)",
+    @APIResponse(responseCode = "400", description = "Invalid rules or poolId (`validation`)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Reps cannot preview rules",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such pool in this store",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Preview preview(@QueryParam("poolId") @Parameter(description = POOL_ID) Long poolId,
+    public Preview preview(@QueryParam("poolId") @Parameter(description = POOL_ID, schema = @Schema(implementation = Long.class)) String poolId,
             @Valid @NotNull PoolRules body) {
-        return pool.preview(rules.visiblePoolId(poolId), body);
+        return pool.preview(rules.visiblePoolId(poolIdOf(poolId)), body);
     }
 
     @POST

@@ -84,6 +84,13 @@ class PoolRulesPerPoolTest {
         // A rep reads only the rules of their pools; an unknown pool, or another store's, is not found.
         problem(outsider.as().get("/api/v1/pool/rules?poolId=" + export).then(), 404, "not-found");
         problem(admin.as().get("/api/v1/pool/rules?poolId=999999").then(), 404, "not-found");
+        // Not a number: a field error naming the parameter, not "nothing at this address"; nothing changes.
+        for (var bad : List.of(admin.as().get("/api/v1/pool/rules?poolId=abc"),
+                admin.as().body(PoolHelper.defaultRules()).put("/api/v1/pool/rules?poolId=abc"),
+                admin.as().body(PoolHelper.defaultRules()).post("/api/v1/pool/rules/preview?poolId=1.5"))) {
+            problem(bad.then(), 400, "validation").body("errors[0].field", equalTo("poolId"))
+                    .body("errors[0].code", equalTo("FORMAT"));
+        }
         problem(admin.as().body(PoolHelper.defaultRules()).put("/api/v1/pool/rules?poolId=999999").then(),
                 404, "not-found");
         Session otherStore = Api.openStore("Another store");
