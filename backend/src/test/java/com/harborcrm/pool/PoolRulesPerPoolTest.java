@@ -222,6 +222,47 @@ class PoolRulesPerPoolTest {
         assertEquals(1, PoolHelper.count(db, "select count(*) from audit_events where store_id = ? and entity_id = ? "
                 + "and action = 'CUSTOMER_PURGED' and data ->> 'purgeUnclaimedAfterDays' = '5'", admin.storeId(), shown));
     }
+    /** A customer arriving by inquiry (so it has an inquiry carrying its contact), followed up naming its email. */
+    private static long inquiryWithFollowUp(Session admin, String name, String email) {
+        long id = admin.as().header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .body(Map.of("channel", "EMAIL", "message", "Write to " + email,
+                        "contact", Map.of("name", name, "email", email)))
+                .post("/api/v1/inquiries").then().statusCode(201).extract().jsonPath().getLong("customerId");
+        admin.as().body(Map.of("type", "EMAIL", "content", "Wrote to " + email))
+                .post("/api/v1/customers/" + id + "/follow-ups").then().statusCode(201);
+        return id;
+    }
+
+    @Test
+    void aPoolsMaskingFollowsItsCustomersIntoTheTimelineFollowUpsAndInquiries() {
+        Session admin = Api.openStore("Masking per pool, every read");
+        Session rep = Api.addUser(admin, "REP");
+        long open = PoolsTest.createPool(admin, "Open book", List.of(rep.userId()));
+        setPoolRules(admin, open, "maskContacts", false);
+        long masked = inquiryWithFollowUp(admin, "Anna Masked", "anna@masked.example");
+        long shown = inquiryWithFollowUp(admin, "Omar Shown", "omar@shown.example");
+        PoolsTest.move(admin, open, List.of(shown));
+
+        // The default pool masks, the open one does not: the same rep, the same reads, each as its pool says.
+        rep.as().get("/api/v1/customers/" + masked + "/timeline").then().statusCode(200)
+                .body("items.find { it.kind == 'FOLLOW_UP' }.content", equalTo("Wrote to a***@masked.example"));
+        rep.as().get("/api/v1/customers/" + shown + "/timeline").then().statusCode(200)
+                .body("items.find { it.kind == 'FOLLOW_UP' }.content", equalTo("Wrote to omar@shown.example"));
+        rep.as().get("/api/v1/customers/" + masked + "/follow-ups").then().statusCode(200)
+                .body("items[0].content", equalTo("Wrote to a***@masked.example"));
+        rep.as().get("/api/v1/customers/" + shown + "/follow-ups").then().statusCode(200)
+                .body("items[0].content", equalTo("Wrote to omar@shown.example"));
+        rep.as().get("/api/v1/customers/" + masked + "/inquiries").then().statusCode(200)
+                .body("items[0].contact.email", equalTo("a***@masked.example"));
+        rep.as().get("/api/v1/customers/" + shown + "/inquiries").then().statusCode(200)
+                .body("items[0].contact.email", equalTo("omar@shown.example"));
+        String inbox = rep.as().get("/api/v1/inquiries").then().statusCode(200)
+                .body("items.find { it.customer.id == " + masked + " }.inquiry.contact.email", equalTo("a***@masked.example"))
+                .body("items.find { it.customer.id == " + shown + " }.inquiry.contact.email", equalTo("omar@shown.example"))
+                .extract().asString();
+        assertEquals(-1, inbox.indexOf("anna@masked.example"), inbox);
+    }
+
     @Test
     void parallelClaimsInOnePoolStopAtThatPoolsCapWhileTheDefaultPoolKeepsItsOwn() throws Exception {
         Session admin = Api.openStore("Per-pool cap, parallel");
