@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -196,7 +197,7 @@ public class PoolDistributor {
             planner.place(customer).ifPresent(plan::add);
         }
         int assigned = write(plan, now);
-        if (!java.util.Objects.equals(planner.lastServed(), settings.lastServed())) {
+        if (!Objects.equals(planner.lastServed(), settings.lastServed())) {
             em.createNativeQuery("update pool_distribution set last_user_id = ?3 where store_id = ?1 and pool_id = ?2")
                     .setParameter(1, tenant.storeId()).setParameter(2, poolId).setParameter(3, planner.lastServed())
                     .executeUpdate();
@@ -252,15 +253,13 @@ public class PoolDistributor {
     public Preview preview(long poolId, DistributionInput candidate) {
         pools.get(poolId);
         Settings stored = settings(poolId, false);
-        Settings settings = candidate == null ? stored
-                : new Settings(candidate.mode() == DistributionMode.OFF ? DistributionMode.ROUND_ROBIN : candidate.mode(),
-                        orZero(candidate.afterDays()), orZero(candidate.returningBuyerDays()), stored.lastServed(),
-                        stored.version());
-        if (settings.mode() == DistributionMode.OFF) {
-            // Off stored and no candidate: show what round-robin would do, the default once switched on.
-            settings = new Settings(DistributionMode.ROUND_ROBIN, settings.afterDays(), settings.returningBuyerDays(),
-                    settings.lastServed(), settings.version());
-        }
+        Settings given = candidate == null ? stored
+                : new Settings(candidate.mode(), orZero(candidate.afterDays()), orZero(candidate.returningBuyerDays()),
+                        stored.lastServed(), stored.version());
+        // Off (stored or asked): show what round-robin would do, the default once switched on.
+        Settings settings = given.mode() != DistributionMode.OFF ? given
+                : new Settings(DistributionMode.ROUND_ROBIN, given.afterDays(), given.returningBuyerDays(),
+                        given.lastServed(), given.version());
         Instant now = clock.instant();
         PoolRules rules = rulesService.of(poolId);
         Recipients recipients = recipients(poolId, rules, now);
