@@ -119,6 +119,11 @@ class PoolDistributionTest {
                 .body("skipped.find { it.userId == " + away.userId() + " }.reason", equalTo("ON_LEAVE"))
                 .body("skipped.size()", equalTo(2));
         assertEquals(8, ids.stream().filter(id -> owner(admin, id) == null).count());
+        // Off, stored or asked for, previews what round-robin would do.
+        for (var off : List.of(manager.as(), manager.as().body(Map.of("mode", "OFF")))) {
+            off.post(distribution(pool) + "/preview").then().statusCode(200)
+                    .body("recipients.wouldGet", org.hamcrest.Matchers.contains(3, 3, 2));
+        }
 
         setDistribution(admin, pool, "ROUND_ROBIN", 0, 0);
         assertEquals(8, run(manager, pool));
