@@ -69,7 +69,7 @@ frontend-test: frontend-deps ## Web app: generated types vs openapi.yaml, types,
 # API test classes once more through Prism (scripts/api-contract-test.sh): the classes whose requests Prism can judge.
 # Left out: classes built on deliberately malformed requests (Prism answers those itself, e.g. CustomerFileTest's
 # unparsable bodies) and the stats tests, whose exact decimals Prism re-serializes (1.0 arrives as 1).
-API_CONTRACT_TESTS ?= TagTest,SavedViewTest,LostReasonTest,CustomFieldTest,FollowUpTest,InquiryTest,PoolListTest,PoolsTest,PoolRulesPerPoolTest,PoolDistributionTest,TimelineTest,RemindersTest
+API_CONTRACT_TESTS ?= TagTest,SavedViewTest,LostReasonTest,CustomFieldTest,FollowUpTest,InquiryTest,PoolListTest,PoolsTest,PoolRulesPerPoolTest,PoolDistributionTest,TimelineTest,RemindersTest,EscalationLadderTest
 api-contract-test: db keys contract-deps ## API tests again through Prism (--errors): an answer breaking openapi.yaml fails
 	API_CONTRACT_TESTS='$(API_CONTRACT_TESTS)' scripts/api-contract-test.sh
 

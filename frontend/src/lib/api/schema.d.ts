@@ -1271,6 +1271,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My notifications, newest first
+         * @description What the pool's escalation ladder told you: your customers about to return (the pool's warning days), customers of the people you manage about to return (its escalation days), and your customers that returned. `unread` counts all your unread ones, for the header badge.
+         */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of my notifications are unread (the badge) */
+        get: operations["countNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my notifications read */
+        post: operations["markAllNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Mark one of my notifications read */
+        put: operations["markNotificationRead"];
+        post?: never;
+        /** Mark one of my notifications unread again */
+        delete: operations["markNotificationUnread"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders": {
         parameters: {
             query?: never;
@@ -2036,6 +2108,27 @@ export interface paths {
         post?: never;
         /** Cancel or end a user's leave */
         delete: operations["endUserLeave"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/manager": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a user's manager
+         * @description The escalation ladder copies the manager on the user's customers about to return to the pool (pool rule escalateDaysBeforeReturn).
+         */
+        put: operations["setUserManager"];
+        post?: never;
+        /** Remove a user's manager */
+        delete: operations["removeUserManager"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3937,6 +4030,49 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        Notification: {
+            /** Format: int64 */
+            id: number;
+            kind: components["schemas"]["NotificationKind"];
+            customer: components["schemas"]["NotificationPerson"];
+            /** @description Whose customer it is (who owned it, for POOL_RETURNED) */
+            owner?: components["schemas"]["NotificationPerson"] | null;
+            /**
+             * Format: date-time
+             * @description When the customer returns to the pool (warnings and escalations)
+             */
+            dueAt?: string | null;
+            /** @description The return rule: NO_FOLLOW_UP or NO_DEAL */
+            rule?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            read: boolean;
+        };
+        NotificationCount: {
+            /** Format: int64 */
+            unread: number;
+        };
+        /**
+         * @description POOL_RETURN_WARNING: your customer returns to the pool at dueAt unless followed up (the warning days of its pool); POOL_RETURN_ESCALATION: a customer of someone you manage (owner) returns at dueAt (the escalation days of its pool); POOL_RETURNED: your customer went back to the pool.
+         * @enum {string}
+         */
+        NotificationKind: "POOL_RETURN_WARNING" | "POOL_RETURN_ESCALATION" | "POOL_RETURNED";
+        NotificationPage: {
+            items: components["schemas"]["Notification"][];
+            /** @description Pass as cursor for the next page; null on the last */
+            nextCursor?: string | null;
+            /**
+             * Format: int64
+             * @description All of the caller's unread notifications
+             */
+            unread: number;
+        };
+        /** @description A customer or a user, by id and name */
+        NotificationPerson: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+        };
         NotificationSettings: {
             /** @description Send the daily digest e-mail (default on) */
             digestEnabled: boolean;
@@ -3949,6 +4085,13 @@ export interface components {
             language?: ((string | components["schemas"]["StoreLanguage"] | null) | null) | components["schemas"]["StoreLanguage"] | null;
             /** @description Whether the store's e-mail channel is set up: without it no digest goes out */
             emailReady: boolean;
+        };
+        NotificationsMarked: {
+            /**
+             * Format: int32
+             * @description How many were unread
+             */
+            marked: number;
         };
         Order: {
             /** Format: int64 */
@@ -4358,6 +4501,12 @@ export interface components {
             } | null;
             /** @description A customer with a sent quotation, or a sample order or order confirmed or paid and not shipped, does not return to the pool by itself; default false */
             exemptOpenDeals?: boolean | null;
+            /**
+             * Format: int32
+             * @description The owner's manager gets a copy of the warning this many days before a return (the escalation ladder: warn the owner, copy the manager, return); less than every return rule; 0 or absent: off
+             * @example 1
+             */
+            escalateDaysBeforeReturn?: number | null;
         };
         /** @description Private customers that would return to the pool under the candidate rules: `today` by the end of today (store time zone, overdue included), `tomorrow` during tomorrow, `within7Days` within 7 days from now (overdue included). */
         PoolRulesPreview: {
@@ -4715,6 +4864,13 @@ export interface components {
             /** @description The complete new set of tag ids */
             tagIds: number[];
         };
+        SetManagerRequest: {
+            /**
+             * Format: int64
+             * @description An active MANAGER or ADMIN of the store, not the user themselves
+             */
+            managerId: number;
+        };
         SignupRequest: {
             /** @example Ningbo Harbor Trading */
             storeName: string;
@@ -4871,6 +5027,11 @@ export interface components {
             returned: number;
             /** Format: int32 */
             warned: number;
+            /**
+             * Format: int32
+             * @description Managers newly copied on a customer about to return (the pools' escalation days)
+             */
+            escalated: number;
             /** Format: int32 */
             purged: number;
             /**
@@ -5066,6 +5227,11 @@ export interface components {
             team?: string | null;
             /** @description Planned leave: automatic distribution skips the user on these days */
             leave?: ((components["schemas"]["Leave"] | null) | null) | components["schemas"]["Leave"] | null;
+            /**
+             * Format: int64
+             * @description The user's manager: the escalation ladder copies them on the user's customers about to return to the pool
+             */
+            managerId?: number | null;
             /** Format: date-time */
             createdAt: string;
             /**
@@ -12532,6 +12698,293 @@ export interface operations {
             };
         };
     };
+    listNotifications: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Page size, default 50, at most 200 */
+                limit?: number;
+                /** @description true: unread ones only; default false */
+                unreadOnly?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of notifications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            /** @description Invalid limit, cursor or unreadOnly (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`), an API key lacks the scope (`scope-missing`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    countNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The count */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationCount"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`), an API key lacks the scope (`scope-missing`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markAllNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many were unread */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationsMarked"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`), an API key lacks the scope (`scope-missing`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Marked (also when it already was) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`), an API key lacks the scope (`scope-missing`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such notification of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markNotificationUnread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Marked unread */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`), an API key lacks the scope (`scope-missing`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such notification of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listOrders: {
         parameters: {
             query?: {
@@ -16929,6 +17382,164 @@ export interface operations {
         };
     };
     endUserLeave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Invalid input (`validation`, `malformed-body`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`), an API key lacks the scope (`scope-missing`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such user in this store */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setUserManager: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetManagerRequest"];
+            };
+        };
+        responses: {
+            /** @description The user */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description The manager is the user, unknown, inactive or a rep (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`), an API key lacks the scope (`scope-missing`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such user in this store */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeUserManager: {
         parameters: {
             query?: never;
             header?: never;

@@ -63,12 +63,14 @@ public final class AccountDtos {
             @Schema(nullable = true, description = "The team the user belongs to (a label), for the activity filters") String team,
             @Schema(nullable = true, description = "Planned leave: automatic distribution skips the user on these days")
             Leave leave,
+            @Schema(nullable = true, description = "The user's manager: the escalation ladder copies them on the "
+                    + "user's customers about to return to the pool") Long managerId,
             @Schema(required = true) Instant createdAt,
             @Schema(required = true, description = "Send it back in If-Match to update") long version) {
 
         static UserView of(User user) {
             return new UserView(user.id, user.name, user.email, user.role, user.active, user.team,
-                    user.leaveFrom == null ? null : new Leave(user.leaveFrom, user.leaveUntil), user.createdAt,
+                    user.leaveFrom == null ? null : new Leave(user.leaveFrom, user.leaveUntil), user.managerId, user.createdAt,
                     user.version);
         }
     }
@@ -141,6 +143,12 @@ public final class AccountDtos {
     public record Leave(
             @NotNull @Schema(required = true, examples = "2026-12-21") java.time.LocalDate from,
             @NotNull @Schema(required = true, examples = "2027-01-03") java.time.LocalDate until) {
+    }
+
+    @Schema(name = "SetManagerRequest")
+    public record SetManager(
+            @NotNull @Schema(required = true, description = "An active MANAGER or ADMIN of the store, not the user "
+                    + "themselves") Long managerId) {
     }
 
     @Schema(name = "UpdateUserRequest", description = "Only the fields present change.")

@@ -228,6 +228,40 @@ public class AccountResource {
         return Response.ok(user).tag(ETags.of(user.version())).build();
     }
 
+    @PUT
+    @Path("/users/{id}/manager")
+    @RolesAllowed(Roles.ADMIN)
+    @Tag(name = "Users")
+    @SecurityRequirement(name = "bearerJwt")
+    @Operation(operationId = "setUserManager", summary = "Set a user's manager",
+            description = "The escalation ladder copies the manager on the user's customers about to return to the "
+                    + "pool (pool rule escalateDaysBeforeReturn).")
+    @APIResponse(responseCode = "200", description = "The user", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "400", description = "The manager is the user, unknown, inactive or a rep (`validation`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such user in this store",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response setManager(@PathParam("id") long id, @Valid @NotNull AccountDtos.SetManager body) {
+        UserView user = accounts.setManager(id, body.managerId());
+        return Response.ok(user).tag(ETags.of(user.version())).build();
+    }
+
+    @DELETE
+    @Path("/users/{id}/manager")
+    @RolesAllowed(Roles.ADMIN)
+    @Tag(name = "Users")
+    @SecurityRequirement(name = "bearerJwt")
+    @Operation(operationId = "removeUserManager", summary = "Remove a user's manager")
+    @APIResponse(responseCode = "200", description = "The user", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "404", description = "No such user in this store",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response removeManager(@PathParam("id") long id) {
+        UserView user = accounts.setManager(id, null);
+        return Response.ok(user).tag(ETags.of(user.version())).build();
+    }
+
     @PATCH
     @Path("/users/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})

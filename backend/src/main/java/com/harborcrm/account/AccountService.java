@@ -240,6 +240,33 @@ public class AccountService {
         return UserView.of(user);
     }
 
+    /**
+     * Sets (or, with null, removes) a user's manager: an active MANAGER or ADMIN of the store other than the user. A
+     * chain may go on above them; only the first step is copied, so cycles further up do no harm.
+     */
+    @Transactional
+    public UserView setManager(long id, Long managerId) {
+        User user = findUser(id);
+        if (managerId != null) {
+            if (managerId.equals(user.id)) {
+                throw DomainException.invalid(FieldError.of("managerId", FieldError.Code.INVALID,
+                        "A user cannot be their own manager"));
+            }
+            User manager = User.findById(managerId);
+            if (manager == null || manager.service) {
+                throw DomainException.invalid(FieldError.unknown("managerId", "No such user in this store"));
+            }
+            if (!manager.active || manager.role == Role.REP) {
+                throw DomainException.invalid(FieldError.of("managerId", FieldError.Code.INVALID,
+                        "must be an active manager or administrator"));
+            }
+        }
+        user.managerId = managerId;
+        user.updatedAt = clock.instant();
+        em.flush();
+        return UserView.of(user);
+    }
+
     @Transactional
     public UserView createUser(CreateUserRequest request) {
         String email = normalizeEmail(request.email());

@@ -69,6 +69,10 @@ public class User extends PanacheEntityBase {
     @Column(name = "leave_until")
     public java.time.LocalDate leaveUntil;
 
+    /** Whom the escalation ladder copies when this user's customers are about to return (V98); null: nobody. */
+    @Column(name = "manager_id")
+    public Long managerId;
+
     @Column(name = "token_version", nullable = false)
     public int tokenVersion;
 

@@ -300,7 +300,7 @@ public class DemoStory {
             managerId = accounts.createUser(new CreateUserRequest("Max Manager", login("manager"), PASSWORD,
                     Role.MANAGER)).id();
             poolRules.save(PoolDirectory.DEFAULT_POOL, new PoolRules(30, 90, 3, 200, 15, 7, 0, true,
-                    new LinkedHashMap<>(Map.of("TRANSACTION", 60, "REPEAT_PURCHASE", 90)), false), null);
+                    new LinkedHashMap<>(Map.of("TRANSACTION", 60, "REPEAT_PURCHASE", 90)), false, 1), null);
             String[][] tagSpecs = {{"VIP", "#E53935", "Value"}, {"Distributor", "#1E88E5", "Business"},
                 {"Project buyer", "#00897B", "Business"}, {"Sample sent", "#FB8C00", "Progress"},
                 {"Price sensitive", "#F9A825", "Value"}, {"Needs certificates", "#757575", "Progress"},
@@ -358,6 +358,8 @@ public class DemoStory {
             if (rep.joinsOnDay() == dayIndex) {
                 long id = inStoreAs(adminId, Role.ADMIN, at(9, 30), () -> accounts.createUser(
                         new CreateUserRequest(rep.name(), login(rep.login()), PASSWORD, Role.REP)).id());
+                // Max manages every rep: the escalation ladder copies him a day before their customers return.
+                inStoreAs(adminId, Role.ADMIN, at(9, 31), () -> accounts.setManager(id, managerId));
                 repIds.add(id);
                 repOf.put(id, rep);
                 // The screens a rep comes back to every morning.
@@ -394,7 +396,7 @@ public class DemoStory {
             }
             // Longer buying cycles in the region: more days before a return, fewer claims a day.
             poolRules.save(pool, new PoolRules(45, 120, 5, 150, 10, 7, 0, true,
-                    new LinkedHashMap<>(Map.of("TRANSACTION", 60, "REPEAT_PURCHASE", 90)), false), null);
+                    new LinkedHashMap<>(Map.of("TRANSACTION", 60, "REPEAT_PURCHASE", 90)), false, 1), null);
             return pool;
         });
     }

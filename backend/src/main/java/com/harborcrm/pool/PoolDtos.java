@@ -77,6 +77,8 @@ public final class PoolDtos {
 
     @Schema(name = "SweepResult")
     public record SweepResult(@Schema(required = true) int returned, @Schema(required = true) int warned,
+            @Schema(required = true, description = "Managers newly copied on a customer about to return "
+                    + "(the pools' escalation days)") int escalated,
             @Schema(required = true) int purged,
             @Schema(required = true, description = "Customers whose potential score lost the points of a follow-up "
                     + "that is no longer recent") int rescored,

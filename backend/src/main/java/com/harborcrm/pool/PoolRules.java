@@ -39,16 +39,24 @@ public record PoolRules(
         Map<String, Integer> stageFollowUpDays,
         @Schema(description = "A customer with a sent quotation, or a sample order or order confirmed or paid and "
                 + "not shipped, does not return to the pool by itself; default false")
-        Boolean exemptOpenDeals) {
+        Boolean exemptOpenDeals,
+        @Min(0) @Max(365) @Schema(examples = "1", description = "The owner's manager gets a copy of the warning this many "
+                + "days before a return (the escalation ladder: warn the owner, copy the manager, return); less than "
+                + "every return rule; 0 or absent: off")
+        Integer escalateDaysBeforeReturn) {
 
     public static final int MAX_DAYS = 3650;
 
     public static PoolRules defaults() {
-        return new PoolRules(30, 90, 3, 200, 20, 7, 0, true, new LinkedHashMap<>(), false);
+        return new PoolRules(30, 90, 3, 200, 20, 7, 0, true, new LinkedHashMap<>(), false, 0);
     }
 
     public boolean exemptsOpenDeals() {
         return Boolean.TRUE.equals(exemptOpenDeals);
+    }
+
+    public int escalateDays() {
+        return escalateDaysBeforeReturn == null ? 0 : escalateDaysBeforeReturn;
     }
 
     public Map<String, Integer> stageFollowUpDaysOrEmpty() {

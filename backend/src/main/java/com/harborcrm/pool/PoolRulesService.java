@@ -128,7 +128,8 @@ public class PoolRulesService {
         List<Object[]> rows = em.createNativeQuery("select return_after_days_without_follow_up, "
                 + "return_after_days_without_deal, warn_days_before_return, max_private_customers_per_rep, "
                 + "max_claims_per_rep_per_day, reclaim_cooldown_days, purge_unclaimed_after_days, mask_contacts, "
-                + "cast(stage_follow_up_days as text), version, exempt_open_deals, pool_id from pool_rules "
+                + "cast(stage_follow_up_days as text), version, exempt_open_deals, pool_id, escalate_days_before_return "
+                + "from pool_rules "
                 + "where store_id = ?1 order by pool_id")
                 .setParameter(1, tenant.storeId()).getResultList();
         Map<Long, Versioned> byPool = new LinkedHashMap<>();
@@ -141,7 +142,7 @@ public class PoolRulesService {
                 throw new IllegalStateException(e);
             }
             byPool.put(((Number) r[11]).longValue(), new Versioned(new PoolRules(i(r[0]), i(r[1]), i(r[2]), i(r[3]),
-                    i(r[4]), i(r[5]), i(r[6]), (Boolean) r[7], Collections.unmodifiableMap(stages), (Boolean) r[10]),
+                    i(r[4]), i(r[5]), i(r[6]), (Boolean) r[7], Collections.unmodifiableMap(stages), (Boolean) r[10], i(r[12])),
                     ((Number) r[9]).longValue()));
         }
         byPool.putIfAbsent(PoolDirectory.DEFAULT_POOL, new Versioned(PoolRules.defaults(), 0));
@@ -178,7 +179,7 @@ public class PoolRulesService {
                 + "return_after_days_without_deal = ?3, warn_days_before_return = ?4, max_private_customers_per_rep = ?5, "
                 + "max_claims_per_rep_per_day = ?6, reclaim_cooldown_days = ?7, purge_unclaimed_after_days = ?8, "
                 + "mask_contacts = ?9, stage_follow_up_days = cast(?10 as jsonb), updated_at = ?11, exempt_open_deals = ?12, "
-                + "version = version + 1 "
+                + "escalate_days_before_return = ?14, version = version + 1 "
                 + "where store_id = ?1 and pool_id = ?13")
                 .setParameter(1, tenant.storeId()).setParameter(2, valid.returnAfterDaysWithoutFollowUp())
                 .setParameter(3, valid.returnAfterDaysWithoutDeal()).setParameter(4, valid.warnDaysBeforeReturn())
@@ -186,7 +187,7 @@ public class PoolRulesService {
                 .setParameter(7, valid.reclaimCooldownDays()).setParameter(8, valid.purgeUnclaimedAfterDays())
                 .setParameter(9, valid.maskContacts()).setParameter(10, json(valid.stageFollowUpDaysOrEmpty()))
                 .setParameter(11, clock.instant()).setParameter(12, valid.exemptsOpenDeals())
-                .setParameter(13, poolId).executeUpdate();
+                .setParameter(13, poolId).setParameter(14, valid.escalateDays()).executeUpdate();
         return new Versioned(valid, version + 1);
     }
 
@@ -213,18 +214,32 @@ public class PoolRulesService {
             checkWarn(errors, "returnAfterDaysWithoutDeal", rules.returnAfterDaysWithoutDeal(), warn);
             stages.forEach((stage, days) -> checkWarn(errors, "stageFollowUpDays." + stage, days, warn));
         }
+        int escalate = rules.escalateDays();
+        if (escalate > 0) {
+            checkBefore(errors, "escalateDaysBeforeReturn", "returnAfterDaysWithoutFollowUp",
+                    rules.returnAfterDaysWithoutFollowUp(), escalate);
+            checkBefore(errors, "escalateDaysBeforeReturn", "returnAfterDaysWithoutDeal",
+                    rules.returnAfterDaysWithoutDeal(), escalate);
+            stages.forEach((stage, days) -> checkBefore(errors, "escalateDaysBeforeReturn", "stageFollowUpDays." + stage,
+                    days, escalate));
+        }
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
         }
         return new PoolRules(rules.returnAfterDaysWithoutFollowUp(), rules.returnAfterDaysWithoutDeal(), warn,
                 rules.maxPrivateCustomersPerRep(), rules.maxClaimsPerRepPerDay(), rules.reclaimCooldownDays(),
                 rules.purgeUnclaimedAfterDays(), rules.maskContacts(), new LinkedHashMap<>(stages),
-                rules.exemptsOpenDeals());
+                rules.exemptsOpenDeals(), escalate);
     }
 
     private static void checkWarn(List<FieldError> errors, String field, int days, int warn) {
-        if (days > 0 && warn >= days) {
-            errors.add(FieldError.lessThan("warnDaysBeforeReturn", field, days));
+        checkBefore(errors, "warnDaysBeforeReturn", field, days, warn);
+    }
+
+    /** A notice {@code before} days ahead of a return rule that is on must come after the clock starts. */
+    private static void checkBefore(List<FieldError> errors, String noticeField, String ruleField, int days, int before) {
+        if (days > 0 && before >= days) {
+            errors.add(FieldError.lessThan(noticeField, ruleField, days));
         }
     }
 

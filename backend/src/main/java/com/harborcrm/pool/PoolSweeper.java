@@ -32,6 +32,8 @@ import com.harborcrm.common.sql.SqlArrays;
 import com.harborcrm.common.tenancy.StoreWork;
 import com.harborcrm.common.time.ReplayedTime;
 import com.harborcrm.customer.PotentialScore;
+import com.harborcrm.notification.NotificationDtos;
+import com.harborcrm.notification.NotificationService;
 import com.harborcrm.pool.PoolDtos.SweepResult;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -76,6 +78,9 @@ public class PoolSweeper {
     @Inject
     PoolMetrics metrics;
 
+    @Inject
+    NotificationService notifications;
+
     private static final int SWEEP_TIMEOUT_SECONDS = 300;
 
     @Scheduled(identity = "pool-sweep", every = "${harbor.pool.sweep-interval}", delayed = "30s",
@@ -87,7 +92,7 @@ public class PoolSweeper {
             }
             try {
                 SweepResult result = self.sweep(storeId);
-                if (result.returned() + result.warned() + result.purged() + result.rescored() > 0) {
+                if (result.returned() + result.warned() + result.escalated() + result.purged() + result.rescored() > 0) {
                     LOG.infof("Pool sweep of store %d: %s", storeId, result);
                 }
             } catch (RuntimeException e) {
@@ -109,7 +114,7 @@ public class PoolSweeper {
     public SweepResult sweep(long storeId) {
         Connection lock = lockStore(storeId);
         if (lock == null) {
-            return new SweepResult(0, 0, 0, 0, true);
+            return new SweepResult(0, 0, 0, 0, 0, true);
         }
         try {
             Instant now = clock.instant();
@@ -117,8 +122,8 @@ public class PoolSweeper {
             int returned = returnAll(storeId, due, now);
             return inTransaction(storeId, () -> {
                 Map<Long, PoolRules> rules = rulesService.all();
-                return new SweepResult(returned, warn(storeId, rules, now), purge(storeId, rules, now),
-                        rescore(storeId, now), false);
+                return new SweepResult(returned, warn(storeId, rules, now), escalate(storeId, rules, now),
+                        purge(storeId, rules, now), rescore(storeId, now), false);
             });
         } finally {
             unlockStore(lock, storeId);
@@ -317,7 +322,19 @@ public class PoolSweeper {
                   select :store, id, from_owner, :now, 'AUTO_RETURNED' from returned)
                 select count(*) from returned""")
                 .setParameter("store", store).setParameter("now", now).setParameter("ids", SqlArrays.bigints(ids));
-        return ((Number) query.getSingleResult()).intValue();
+        int returned = ((Number) query.getSingleResult()).intValue();
+        if (returned > 0) {
+            // Each former owner hears of it, with the rule, from the events just written (timeline index).
+            notifications.publish(store, NotificationDtos.Kind.POOL_RETURNED, """
+                    select cast(e.data ->> 'fromOwnerId' as bigint), e.customer_id, cast(e.data ->> 'fromOwnerId' as bigint),
+                           cast(null as timestamptz), e.data ->> 'rule', e.at
+                    from customer_events e
+                    where e.store_id = :store and e.customer_id = any(cast(:ids as bigint[])) and e.at = :now
+                      and e.type = 'OWNER_CHANGED' and e.data ->> 'kind' = 'AUTO_RETURNED'""",
+                    q -> q.setParameter("store", store).setParameter("now", now)
+                            .setParameter("ids", SqlArrays.bigints(ids)), now);
+        }
+        return returned;
     }
 
     /**
@@ -337,7 +354,33 @@ public class PoolSweeper {
                 on conflict (store_id, customer_id, kind, window_start) do nothing"""
                 .formatted(PoolTimer.dueAt("o"), PoolTimer.rule("o"), PoolTimer.windowStart("o", "c"), soon.sql()))
                 .setParameter("store", store).setParameter("now", now).setParameter("kind", WARNING);
-        return soon.bind(query).executeUpdate();
+        int warned = soon.bind(query).executeUpdate();
+        // The owner's notification, once per window as the reminder (the first step of the escalation ladder).
+        notifications.publish(store, NotificationDtos.Kind.POOL_RETURN_WARNING, ownersDue(soon),
+                q -> soon.bind(q).setParameter("store", store), now);
+        return warned;
+    }
+
+    /**
+     * The escalation ladder's second step: each pool with escalation days copies the owner's manager that many
+     * days before a return, once per customer and window. Returns how many copies are new.
+     */
+    private int escalate(long store, Map<Long, PoolRules> rules, Instant now) {
+        PoolTimer.Condition soon = PoolTimer.dueWithinDays("o", now, now, rules, PoolRules::escalateDays);
+        if (soon == null) {
+            return 0;
+        }
+        return notifications.copyManagers(store, NotificationDtos.Kind.POOL_RETURN_ESCALATION, ownersDue(soon),
+                q -> soon.bind(q).setParameter("store", store), now);
+    }
+
+    /** A notification source: the owners of the customers that meet {@code soon}, with their return. */
+    private static String ownersDue(PoolTimer.Condition soon) {
+        return """
+                select o.owner_id, o.customer_id, o.owner_id, %1$s, %2$s, %3$s
+                from customer_owners o join customers c on c.store_id = o.store_id and c.id = o.customer_id
+                where o.store_id = :store and %4$s""".formatted(PoolTimer.dueAt("o"), PoolTimer.rule("o"),
+                PoolTimer.windowStart("o", "c"), soon.sql());
     }
 
     /** Deletes the customers left unclaimed longer than their pool's purge rule says (pools with the rule on). */

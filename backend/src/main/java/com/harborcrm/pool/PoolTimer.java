@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -104,12 +105,21 @@ public class PoolTimer {
      * range of the partial index customer_owners_due. Null when no pool warns.
      */
     public static Condition dueWithinWarning(String o, Instant from, Instant now, Map<Long, PoolRules> rulesByPool) {
+        return dueWithinDays(o, from, now, rulesByPool, PoolRules::warnDaysBeforeReturn);
+    }
+
+    /**
+     * SQL: as {@link #dueWithinWarning}, for the days ahead that {@code daysAhead} takes from each pool's rules (the
+     * warning's, the escalation's). Null when every pool's is 0.
+     */
+    public static Condition dueWithinDays(String o, Instant from, Instant now, Map<Long, PoolRules> rulesByPool,
+            ToIntFunction<PoolRules> daysAhead) {
         List<Long> pools = new ArrayList<>();
         List<Long> days = new ArrayList<>();
         rulesByPool.forEach((pool, rules) -> {
-            if (rules.warnDaysBeforeReturn() > 0) {
+            if (daysAhead.applyAsInt(rules) > 0) {
                 pools.add(pool);
-                days.add((long) rules.warnDaysBeforeReturn());
+                days.add((long) daysAhead.applyAsInt(rules));
             }
         });
         if (pools.isEmpty()) {

@@ -50,7 +50,7 @@ class ObjectLevelAuthorizationTest {
     record Fixture(Session admin, Session owner, Session otherRep, Session stranger, long customer,
             long spareCustomer, long followUp, long tag, long customField, long lostReason, long view, long importJob,
             long merge, long strangerReason, long strangerCustomer, long product, long order, long apiKey, long webhook,
-            long webhookDelivery, long template, long campaign, long plan, long pool) {
+            long webhookDelivery, long template, long campaign, long plan, long pool, long notification) {
     }
 
     /**
@@ -60,6 +60,9 @@ class ObjectLevelAuthorizationTest {
     record Case(String method, String path, Function<Fixture, Map<String, Object>> ids,
             Function<Fixture, Object> body, int otherRep) {
     }
+
+    @jakarta.inject.Inject
+    javax.sql.DataSource db;
 
     private Fixture f;
     private String before;
@@ -193,6 +196,12 @@ class ObjectLevelAuthorizationTest {
             new Case("PUT", "/api/v1/users/{id}/leave", f -> Map.of("id", f.owner().userId()),
                     f -> Map.of("from", "2027-01-04", "until", "2027-01-08"), FORBIDDEN),
             new Case("DELETE", "/api/v1/users/{id}/leave", f -> Map.of("id", f.owner().userId()), f -> null, FORBIDDEN),
+            new Case("PUT", "/api/v1/users/{id}/manager", f -> Map.of("id", f.owner().userId()),
+                    f -> Map.of("managerId", f.admin().userId()), FORBIDDEN),
+            new Case("DELETE", "/api/v1/users/{id}/manager", f -> Map.of("id", f.owner().userId()), f -> null, FORBIDDEN),
+            // A notification is its recipient's alone: anyone else's reads as missing.
+            new Case("PUT", "/api/v1/notifications/{id}/read", f -> Map.of("id", f.notification()), f -> null, NOT_FOUND),
+            new Case("DELETE", "/api/v1/notifications/{id}/read", f -> Map.of("id", f.notification()), f -> null, NOT_FOUND),
             new Case("GET", "/api/v1/views/{id}", f -> Map.of("id", f.view()), f -> null, NOT_FOUND),
             new Case("PUT", "/api/v1/views/{id}", f -> Map.of("id", f.view()), f -> Map.of("name", "Owned"), NOT_FOUND),
             new Case("DELETE", "/api/v1/views/{id}", f -> Map.of("id", f.view()), f -> null, NOT_FOUND),
@@ -259,9 +268,13 @@ class ObjectLevelAuthorizationTest {
         // Not the default pool: that one has id 0 in every store, the attacker's too.
         long pool = admin.as().body(Map.of("name", "Victim's region", "memberIds", List.of(owner.userId())))
                 .post("/api/v1/pools").then().statusCode(201).extract().jsonPath().getLong("id");
+        // The sweep writes notifications (EscalationLadderTest); one is planted here, unread, for the owner.
+        long notification = com.harborcrm.testing.PoolHelper.count(db, "insert into notifications (store_id, user_id, kind, "
+                + "customer_id, owner_id, window_start, created_at) values (?, ?, 'POOL_RETURNED', ?, ?, now(), now()) "
+                + "returning id", admin.storeId(), owner.userId(), customer, owner.userId());
         f = new Fixture(admin, owner, otherRep, stranger, customer, survivor, followUp, tag, customField, lostReason,
                 view, importJob, merge, strangerReason, Customers.createId(stranger), product, order, apiKey, webhook,
-                webhookDelivery, template, campaign, plan, pool);
+                webhookDelivery, template, campaign, plan, pool, notification);
         before = snapshot();
     }
 
@@ -348,6 +361,7 @@ class ObjectLevelAuthorizationTest {
             all.append(path).append(' ').append(f.admin().as().get(path).then().statusCode(200).extract().asString()).append('\n');
         }
         all.append(f.owner().as().get("/api/v1/views/" + f.view()).then().statusCode(200).extract().asString());
+        all.append(f.owner().as().get("/api/v1/notifications").then().statusCode(200).extract().asString());
         return all.toString();
     }
 

@@ -1,0 +1,169 @@
+package com.harborcrm.notification;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import com.harborcrm.common.error.DomainException;
+import com.harborcrm.common.paging.Cursor;
+import com.harborcrm.common.security.CurrentUser;
+import com.harborcrm.common.sql.SqlArrays;
+import com.harborcrm.common.tenancy.TenantContext;
+import com.harborcrm.common.time.Instants;
+import com.harborcrm.notification.NotificationDtos.Kind;
+import com.harborcrm.notification.NotificationDtos.NotificationPage;
+import com.harborcrm.notification.NotificationDtos.NotificationView;
+import com.harborcrm.notification.NotificationDtos.Person;
+
+/**
+ * The one place that writes and reads people's in-app notifications. Writers hand over a set-based source (a SQL
+ * select) rather than rows, so a sweep of a hundred thousand customers stays a few statements; the table's unique
+ * (user, customer, kind, window) key makes every write idempotent, so a sweep that runs again adds nothing.
+ */
+@ApplicationScoped
+public class NotificationService {
+
+    /** The columns a source must select, in this order. */
+    public static final String SOURCE_COLUMNS = "user_id, customer_id, owner_id, due_at, rule, window_start";
+
+    /** A notification with its customer's and owner's names; the views' columns, in {@link #view}'s order. */
+    private static final String SELECT = """
+            select n.id, n.kind, n.customer_id, c.name, n.owner_id, u.name as owner_name, n.due_at, n.rule, n.created_at,
+                   n.read_at
+            from notifications n
+            join customers c on c.store_id = n.store_id and c.id = n.customer_id
+            left join users u on u.store_id = n.store_id and u.id = n.owner_id
+            """;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    CurrentUser currentUser;
+
+    /**
+     * Notifies the users a source selects ({@link #SOURCE_COLUMNS}); {@code bind} binds the source's parameters
+     * (this statement's own are prefixed {@code n}). Returns how many notifications are new.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int publish(long store, Kind kind, String source, Consumer<Query> bind, Instant now) {
+        Query query = em.createNativeQuery("""
+                insert into notifications (store_id, user_id, kind, customer_id, owner_id, due_at, rule, window_start,
+                                           created_at)
+                select :nStore, s.user_id, :nKind, s.customer_id, s.owner_id, s.due_at, s.rule, s.window_start, :nNow
+                from (%s) s (%s)
+                where s.user_id is not null
+                on conflict (store_id, user_id, customer_id, kind, window_start) do nothing""".formatted(source,
+                SOURCE_COLUMNS))
+                .setParameter("nStore", store).setParameter("nKind", kind.name()).setParameter("nNow", now);
+        bind.accept(query);
+        return query.executeUpdate();
+    }
+
+    /**
+     * Copies each owner's manager on the customers a source selects ({@link #SOURCE_COLUMNS}, where {@code user_id}
+     * is the owner): the escalation ladder's second step. A manager who is deactivated or now a rep is skipped.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int copyManagers(long store, Kind kind, String ownersSource, Consumer<Query> bind, Instant now) {
+        // users is the account feature's table: read here only for the one column the ladder needs (manager_id).
+        return publish(store, kind, """
+                select m.id, s.customer_id, s.owner_id, s.due_at, s.rule, s.window_start
+                from (%s) s (%s)
+                join users u on u.store_id = :nStore and u.id = s.owner_id
+                join users m on m.store_id = :nStore and m.id = u.manager_id and m.active and m.role <> 'REP'"""
+                .formatted(ownersSource, SOURCE_COLUMNS), bind, now);
+    }
+
+    /** The caller's notifications, newest first; unread only if asked. */
+    @Transactional
+    public NotificationPage mine(boolean unreadOnly, String cursor, int limit) {
+        Long before = cursor == null || cursor.isBlank() ? null : Cursor.decodeLong(cursor);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(SELECT + """
+                where n.store_id = :store and n.user_id = :me and (not cast(:unreadOnly as boolean) or n.read_at is null)
+                  and n.id < :before
+                order by n.id desc
+                limit :limit""")
+                .setParameter("store", tenant.storeId()).setParameter("me", currentUser.id())
+                .setParameter("unreadOnly", unreadOnly).setParameter("before", before == null ? Long.MAX_VALUE : before)
+                .setParameter("limit", limit + 1).getResultList();
+        List<NotificationView> items = new ArrayList<>();
+        for (Object[] r : rows.subList(0, Math.min(limit, rows.size()))) {
+            items.add(view(r));
+        }
+        String next = rows.size() > limit ? Cursor.encode(items.get(items.size() - 1).id()) : null;
+        return new NotificationPage(items, next, unreadCount());
+    }
+
+    /**
+     * One person's unread notifications of the given kinds created after {@code from} and no later than {@code to},
+     * oldest first (consecutive windows take each once): what
+     * the daily digest carries by e-mail (it runs with no one signed in). At most {@code limit}.
+     */
+    @Transactional
+    public List<NotificationView> unreadOf(long userId, List<Kind> kinds, Instant from, Instant to, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(SELECT + """
+                where n.store_id = :store and n.user_id = :user and n.read_at is null
+                  and n.kind = any(cast(:kinds as text[])) and n.created_at > :from and n.created_at <= :to
+                order by n.id
+                limit :limit""")
+                .setParameter("store", tenant.storeId()).setParameter("user", userId)
+                .setParameter("kinds", SqlArrays.texts(kinds.stream().map(Kind::name).toList()))
+                .setParameter("from", from).setParameter("to", to).setParameter("limit", limit).getResultList();
+        List<NotificationView> items = new ArrayList<>();
+        for (Object[] r : rows) {
+            items.add(view(r));
+        }
+        return items;
+    }
+
+    /** A row of {@link #SELECT}. */
+    private static NotificationView view(Object[] r) {
+        return new NotificationView(((Number) r[0]).longValue(), Kind.valueOf((String) r[1]),
+                new Person(((Number) r[2]).longValue(), (String) r[3]),
+                r[4] == null ? null : new Person(((Number) r[4]).longValue(), (String) r[5]),
+                Instants.of(r[6]), (String) r[7], Instants.of(r[8]), r[9] != null);
+    }
+
+    /** The header badge: the caller's unread notifications (partial index notifications_user_unread). */
+    @Transactional
+    public long unreadCount() {
+        return ((Number) em.createNativeQuery("select count(*) from notifications where store_id = :store "
+                + "and user_id = :me and read_at is null")
+                .setParameter("store", tenant.storeId()).setParameter("me", currentUser.id())
+                .getSingleResult()).longValue();
+    }
+
+    /** Marks one of the caller's notifications read or unread; anyone else's is 404. */
+    @Transactional
+    public void mark(long id, boolean read, Instant now) {
+        int changed = em.createNativeQuery("update notifications set read_at = case when cast(:read as boolean) then "
+                + "coalesce(read_at, cast(:now as timestamptz)) end where store_id = :store and user_id = :me and id = :id")
+                .setParameter("read", read).setParameter("now", now).setParameter("store", tenant.storeId())
+                .setParameter("me", currentUser.id()).setParameter("id", id).executeUpdate();
+        if (changed == 0) {
+            throw DomainException.notFound("Notification " + id);
+        }
+    }
+
+    /** Marks all of the caller's notifications read; returns how many were unread. */
+    @Transactional
+    public int markAllRead(Instant now) {
+        return em.createNativeQuery("update notifications set read_at = :now where store_id = :store and user_id = :me "
+                + "and read_at is null")
+                .setParameter("now", now).setParameter("store", tenant.storeId()).setParameter("me", currentUser.id())
+                .executeUpdate();
+    }
+}
