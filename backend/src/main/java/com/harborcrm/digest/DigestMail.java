@@ -11,6 +11,8 @@ import com.harborcrm.agenda.AgendaService.Agenda;
 import com.harborcrm.agenda.AgendaService.Item;
 import com.harborcrm.agenda.AgendaService.Kind;
 import com.harborcrm.followup.FollowUpType;
+import com.harborcrm.notification.NotificationDtos;
+import com.harborcrm.notification.NotificationDtos.NotificationView;
 
 /**
  * The digest as text and HTML in the reader's language. The HTML is made from the same lines with every value
@@ -26,7 +28,8 @@ final class DigestMail {
 
     private record Words(String greeting, String subject, String overdue, String today, String returning,
             String inquiries, String open, String stop, Map<FollowUpType, String> types, String followUp,
-            String returnsIn, String sentInquiry, String plannedFor, DateTimeFormatter day) {
+            String returnsIn, String sentInquiry, String plannedFor, DateTimeFormatter day, String escalated,
+            String returned, String escalatedLine, String returnedLine, Map<String, String> rules) {
     }
 
     private static final Words EN = new Words("Good morning, %s. Here is your day.",
@@ -37,7 +40,9 @@ final class DigestMail {
                     FollowUpType.CHAT, "Chat", FollowUpType.MEETING, "Meeting", FollowUpType.VISIT, "Visit",
                     FollowUpType.SAMPLE, "Sample", FollowUpType.QUOTATION, "Quotation", FollowUpType.NOTE, "Note"),
             "Follow up", "returns in %d days unless followed up", "sent another inquiry on %s", "due %s",
-            DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH));
+            DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH), "Your team’s customers about to return",
+            "Gone back to the pool", "%s’s customer, returns on %s: %s", "%s",
+            Map.of("NO_FOLLOW_UP", "no follow-up", "NO_DEAL", "no deal yet"));
 
     private static final Words ZH = new Words("%s，早上好。这是您今天的安排。",
             "Harbor 今日安排（%s）：逾期 %d 项，今日到期 %d 项", "已逾期", "今日到期", "即将退回公海", "重复询盘",
@@ -46,14 +51,21 @@ final class DigestMail {
                     FollowUpType.CHAT, "聊天", FollowUpType.MEETING, "会议", FollowUpType.VISIT, "拜访",
                     FollowUpType.SAMPLE, "样品", FollowUpType.QUOTATION, "报价", FollowUpType.NOTE, "备注"),
             "跟进", "%d 天内未跟进将退回公海", "于 %s 再次询盘", "%s 到期",
-            DateTimeFormatter.ofPattern("M月d日 EEE", Locale.SIMPLIFIED_CHINESE));
+            DateTimeFormatter.ofPattern("M月d日 EEE", Locale.SIMPLIFIED_CHINESE), "团队中即将退回公海的客户",
+            "已退回公海", "%s 的客户，将于 %s 退回：%s", "%s",
+            Map.of("NO_FOLLOW_UP", "未跟进", "NO_DEAL", "尚未成交"));
 
-    /** Whether the agenda holds anything worth an e-mail. */
-    static boolean hasNews(Agenda agenda) {
-        return !agenda.items().isEmpty();
+    /** Whether the agenda or the notices hold anything worth an e-mail. */
+    static boolean hasNews(Agenda agenda, List<NotificationView> notices) {
+        return !agenda.items().isEmpty() || !notices.isEmpty();
     }
 
-    static Rendered render(Agenda agenda, String userName, StoreLanguage language, String agendaUrl) {
+    /**
+     * {@code notices}: the person's unread notifications of the last day that the agenda does not already carry
+     * (a manager's copies of the ladder, and customers gone back to the pool), in the store's time zone {@code zone}.
+     */
+    static Rendered render(Agenda agenda, List<NotificationView> notices, String userName, StoreLanguage language,
+            String agendaUrl, java.time.ZoneId zone) {
         Words w = language == StoreLanguage.ZH_CN ? ZH : EN;
         LocalDate today = agenda.today();
         List<Item> overdue = agenda.items().stream().filter(Item::overdue).toList();
@@ -68,6 +80,13 @@ final class DigestMail {
         section(text, html, w.today(), dueToday, w);
         section(text, html, w.returning(), returning, w);
         section(text, html, w.inquiries(), inquiries, w);
+        lines(text, html, w.escalated(), notices.stream().filter(n -> n.kind() == NotificationDtos.Kind.POOL_RETURN_ESCALATION)
+                .map(n -> n.customer().name() + " — " + w.escalatedLine().formatted(
+                        n.owner() == null ? "?" : n.owner().name(), w.day().format(n.dueAt().atZone(zone)),
+                        w.rules().getOrDefault(n.rule(), ""))).toList());
+        lines(text, html, w.returned(), notices.stream().filter(n -> n.kind() == NotificationDtos.Kind.POOL_RETURNED)
+                .map(n -> n.customer().name() + " — " + w.returnedLine().formatted(w.rules().getOrDefault(n.rule(), "")))
+                .toList());
         text.append("\n").append(w.open().formatted(agendaUrl)).append("\n\n").append(w.stop()).append("\n");
         html.append("<p><a href=\"").append(escape(agendaUrl)).append("\">")
                 .append(escape(w.open().formatted(agendaUrl))).append("</a></p><p style=\"color:#666\">")
@@ -76,13 +95,16 @@ final class DigestMail {
     }
 
     private static void section(StringBuilder text, StringBuilder html, String title, List<Item> items, Words w) {
-        if (items.isEmpty()) {
+        lines(text, html, title, items.stream().map(item -> line(item, w)).toList());
+    }
+
+    private static void lines(StringBuilder text, StringBuilder html, String title, List<String> lines) {
+        if (lines.isEmpty()) {
             return;
         }
-        text.append("\n").append(title).append(" (").append(items.size()).append(")\n");
-        html.append("<h3>").append(escape(title)).append(" (").append(items.size()).append(")</h3><ul>");
-        for (Item item : items) {
-            String line = line(item, w);
+        text.append("\n").append(title).append(" (").append(lines.size()).append(")\n");
+        html.append("<h3>").append(escape(title)).append(" (").append(lines.size()).append(")</h3><ul>");
+        for (String line : lines) {
             text.append("- ").append(line).append("\n");
             html.append("<li>").append(escape(line)).append("</li>");
         }

@@ -29,6 +29,9 @@ import com.harborcrm.messaging.DeliveryException;
 import com.harborcrm.messaging.MailTransport;
 import com.harborcrm.messaging.MailTransport.OutgoingMail;
 import com.harborcrm.messaging.MessagingSettingsService;
+import com.harborcrm.notification.NotificationDtos;
+import com.harborcrm.notification.NotificationDtos.NotificationView;
+import com.harborcrm.notification.NotificationService;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -68,9 +71,20 @@ public class DigestSender {
     @Inject
     MailTransport mail;
 
+    @Inject
+    NotificationService notifications;
+
     /** A person due a digest: their store's day now, and what to write it with. */
-    record Due(long storeId, long userId, LocalDate day, String userName, String email, StoreLanguage language) {
+    record Due(long storeId, long userId, LocalDate day, String userName, String email, StoreLanguage language,
+            java.time.ZoneId zone) {
     }
+
+    /** Notices a digest carries at most; the bell has them all. */
+    static final int MAX_NOTICES = 100;
+
+    /** The ladder's notices the agenda does not carry already (the owner's warnings are its "returning" items). */
+    private static final List<NotificationDtos.Kind> DIGEST_NOTICES = List.of(
+            NotificationDtos.Kind.POOL_RETURN_ESCALATION, NotificationDtos.Kind.POOL_RETURNED);
 
     @Scheduled(identity = "daily-digest", every = "${harbor.digest.interval}", delayed = "20s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -130,7 +144,7 @@ public class DigestSender {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement("""
                         select u.store_id, u.id, (x.now at time zone s.time_zone)::date, u.name, u.email,
-                               coalesce(np.language, s.language)
+                               coalesce(np.language, s.language), s.time_zone
                         from (select cast(? as timestamptz) as now) x
                         cross join users u
                         join stores s on s.id = u.store_id
@@ -147,7 +161,7 @@ public class DigestSender {
             try (ResultSet r = statement.executeQuery()) {
                 while (r.next()) {
                     due.add(new Due(r.getLong(1), r.getLong(2), r.getObject(3, LocalDate.class), r.getString(4),
-                            r.getString(5), StoreLanguage.of(r.getString(6))));
+                            r.getString(5), StoreLanguage.of(r.getString(6)), java.time.ZoneId.of(r.getString(7))));
                 }
             }
         } catch (SQLException e) {
@@ -192,13 +206,19 @@ public class DigestSender {
     private Outcome send(Due due, Instant now) {
         Agenda agenda = QuarkusTransaction.requiringNew().call(
                 () -> agendas.forUser(due.userId(), due.day(), due.day(), due.day()));
-        if (!DigestMail.hasNews(agenda)) {
+        // The unread notices since the person's previous digest (or the last day): one notification service feeds
+        // the bell and, here, the e-mail, each notice in one digest only.
+        Instant since = previousDigestAt(due).orElse(now.minus(java.time.Duration.ofDays(1)));
+        List<NotificationView> notices = QuarkusTransaction.requiringNew().call(() -> notifications.unreadOf(
+                due.userId(), DIGEST_NOTICES, since, now, MAX_NOTICES));
+        if (!DigestMail.hasNews(agenda, notices)) {
             finish(due, "EMPTY", null, null, null);
             return Outcome.EMPTY;
         }
         MessagingSettingsService.Channels channels = QuarkusTransaction.requiringNew().call(messaging::channels);
         String agendaUrl = config.messaging().publicUrl().replaceAll("/+$", "") + "/agenda";
-        DigestMail.Rendered rendered = DigestMail.render(agenda, due.userName(), due.language(), agendaUrl);
+        DigestMail.Rendered rendered = DigestMail.render(agenda, notices, due.userName(), due.language(), agendaUrl,
+                due.zone());
         try {
             String messageId = mail.send(channels, new OutgoingMail(due.email(), rendered.subject(), rendered.text(),
                     rendered.html(), Map.of("X-Harbor-Digest", due.storeId() + "/" + due.userId() + "/" + due.day())));
@@ -209,6 +229,23 @@ public class DigestSender {
             finish(due, e.permanent() || last ? "FAILED" : "SENDING", null, e.getMessage(),
                     now.plus(config.digest().lease()));
             return e.permanent() ? Outcome.FAILED : Outcome.SERVER_UNREACHABLE;
+        }
+    }
+
+    /** When the person's previous digest was taken: the start of the notices this one carries. */
+    private java.util.Optional<Instant> previousDigestAt(Due due) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "select max(created_at) from digest_sends where store_id = ? and user_id = ? and day < ?")) {
+            statement.setLong(1, due.storeId());
+            statement.setLong(2, due.userId());
+            statement.setObject(3, due.day());
+            try (ResultSet r = statement.executeQuery()) {
+                OffsetDateTime at = r.next() ? r.getObject(1, OffsetDateTime.class) : null;
+                return java.util.Optional.ofNullable(at).map(OffsetDateTime::toInstant);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the previous digest", e);
         }
     }
 

@@ -153,6 +153,56 @@ class DigestTest {
     }
 
     @Test
+    void theDigestCarriesTheLaddersCopiesToTheManagerAndTheReturnsToTheOwnerEachOnce() throws Exception {
+        try (MailServer smtp = new MailServer()) {
+            Session admin = PoolHelper.openStore("Digest ladder", "Asia/Shanghai");
+            setUpEmail(admin, smtp.port());
+            Session manager = Api.addUser(admin, "MANAGER");
+            Session rep = Api.addUser(admin, "REP");
+            admin.as().body(Map.of("managerId", manager.userId())).put("/api/v1/users/" + rep.userId() + "/manager")
+                    .then().statusCode(200);
+            manager.as().body(Map.of("language", "zh-CN")).put("/api/v1/me/notification-settings").then().statusCode(200);
+            PoolHelper.setRules(admin, "returnAfterDaysWithoutFollowUp", 10, "returnAfterDaysWithoutDeal", 0,
+                    "warnDaysBeforeReturn", 3, "escalateDaysBeforeReturn", 2);
+            long store = admin.storeId();
+            // Created at 07:00 in Shanghai on 1 June: returns at 07:00 on 11 June.
+            clock.set(Instant.parse("2026-05-31T23:00:00Z"));
+            Customers.createId(rep, "name", "Harbor <Lights>");
+            clock.set(Instant.parse("2026-06-08T23:00:00Z"));
+            PoolHelper.sweep(admin);
+
+            // 08:30 on 9 June: the manager's digest names the rep's customer and its return; the rep's has it among
+            // its returning customers (the agenda), not twice.
+            clock.set(Instant.parse("2026-06-09T00:30:00Z"));
+            sender.run(store);
+            List<MimeMessage> mails = smtp.received(2);
+            String managers = body(to(mails, manager).get(0));
+            assertTrue(managers.contains("团队中即将退回公海的客户 (1)\n- Harbor <Lights> — REP user 的客户，将于 6月11日 周四 "
+                    + "退回：未跟进"), managers);
+            String reps = body(to(mails, rep).get(0));
+            assertTrue(reps.contains("Returning to the pool soon (1)"), reps);
+            assertTrue(!reps.contains("Your team"), reps);
+
+            // 11 June: it went back; the rep's digest that morning says so; the manager's does not repeat the copy.
+            clock.set(Instant.parse("2026-06-10T23:00:00Z"));
+            PoolHelper.sweep(admin);
+            clock.set(Instant.parse("2026-06-11T00:30:00Z"));
+            sender.run(store);
+            mails = smtp.received(3);
+            assertEquals(2, to(mails, rep).size());
+            String after = body(to(mails, rep).get(1));
+            assertTrue(after.contains("Gone back to the pool (1)\n- Harbor <Lights> — no follow-up"), after);
+            assertEquals(1, to(mails, manager).size(), "nothing new for the manager: no digest");
+        }
+    }
+
+    private static String body(MimeMessage mail) throws Exception {
+        // SMTP carries CRLF line ends
+        return String.valueOf(((jakarta.mail.Multipart) mail.getContent()).getBodyPart(0).getContent())
+                .replace("\r\n", "\n");
+    }
+
+    @Test
     void settingsAreValidatedAndNothingGoesOutWithoutAMailChannel() {
         Session admin = PoolHelper.openStore("Digest settings", "UTC");
         Session rep = Api.addUser(admin, "REP");
