@@ -4,6 +4,7 @@ import { LanguageSwitch } from '@/components/language-switch';
 import { useAgendaCounts } from '@/features/agenda/api/get-agenda-counts';
 import { AgendaBadge } from '@/features/agenda/components/agenda-badge';
 import { useMe } from '@/features/auth/api/get-me';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { usePoolCount } from '@/features/pool/api/count-pool';
 import { SearchTrigger } from '@/features/search/components/search-trigger';
 import { useFormatters, useT, type MessageKey } from '@/lib/i18n';
@@ -140,6 +141,7 @@ export function AppShell() {
         </div>
         <div className="shell-actions">
           <AgendaBadge />
+          {me && <NotificationBell />}
           {me && (
             <span className="shell-user">
               {t('shell.userMenu', { name: me.user.name, role: t(`role.${me.user.role}`) })}

@@ -16,6 +16,7 @@ const defaults: PoolRules = {
   returnAfterDaysWithoutFollowUp: 30,
   returnAfterDaysWithoutDeal: 90,
   warnDaysBeforeReturn: 3,
+  escalateDaysBeforeReturn: 0,
   maxPrivateCustomersPerRep: 200,
   maxClaimsPerRepPerDay: 20,
   reclaimCooldownDays: 7,
@@ -243,6 +244,29 @@ describe('Pool rules', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Open deals keep the customer' }));
     await user.click(screen.getByRole('button', { name: 'Save rules' }));
     await waitFor(() => expect(state.rules.exemptOpenDeals).toBe(false));
+  });
+
+  it('copies the manager some days before a return, a notice that must come before every return rule', SLOW, async () => {
+    const { state } = rulesApi();
+    const { user } = renderWithProviders(<MemoryRouter><PoolRulesScreen canEdit /></MemoryRouter>);
+    const escalate = await screen.findByRole('spinbutton', { name: 'Copy the manager days before' });
+    expect(escalate).toHaveValue(0);
+    expect(escalate).toHaveAccessibleDescription(
+      'The owner’s manager is notified this many days before a return; 0 is off. Fewer than every return rule.',
+    );
+    await user.clear(escalate);
+    await user.type(escalate, '30');
+    expect(
+      await screen.findByText('Must be less than “Days without follow-up” (30).', { selector: '.field-error' }),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save rules' }));
+    expect(state.rules.escalateDaysBeforeReturn).toBe(0);
+
+    await user.clear(escalate);
+    await user.type(escalate, '1');
+    await waitFor(() => expect(screen.queryByText(/Must be less than/)).not.toBeInTheDocument());
+    await user.click(screen.getByRole('button', { name: 'Save rules' }));
+    await waitFor(() => expect(state.rules.escalateDaysBeforeReturn).toBe(1));
   });
 
   it('lets a manager try values and see the preview, but not save', SLOW, async () => {

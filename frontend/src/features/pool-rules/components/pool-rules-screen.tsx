@@ -23,6 +23,7 @@ const NUMBER_LIMITS = {
   returnAfterDaysWithoutFollowUp: 3650,
   returnAfterDaysWithoutDeal: 3650,
   warnDaysBeforeReturn: 365,
+  escalateDaysBeforeReturn: 365,
   maxPrivateCustomersPerRep: 100_000,
   maxClaimsPerRepPerDay: 10_000,
   reclaimCooldownDays: 3650,
@@ -30,6 +31,9 @@ const NUMBER_LIMITS = {
 } as const;
 type NumberRule = keyof typeof NUMBER_LIMITS;
 const NUMBER_RULES = Object.keys(NUMBER_LIMITS) as NumberRule[];
+
+/** The escalation ladder's notices: each comes some days before a return, so before every return rule. */
+const NOTICE_RULES = ['warnDaysBeforeReturn', 'escalateDaysBeforeReturn'] as const;
 
 /** A stage's own days, at most PoolRules.MAX_DAYS. */
 const MAX_STAGE_DAYS = 3650;
@@ -61,6 +65,7 @@ const rulesSchema = z
     returnAfterDaysWithoutFollowUp: ruleNumber(NUMBER_LIMITS.returnAfterDaysWithoutFollowUp),
     returnAfterDaysWithoutDeal: ruleNumber(NUMBER_LIMITS.returnAfterDaysWithoutDeal),
     warnDaysBeforeReturn: ruleNumber(NUMBER_LIMITS.warnDaysBeforeReturn),
+    escalateDaysBeforeReturn: ruleNumber(NUMBER_LIMITS.escalateDaysBeforeReturn),
     maxPrivateCustomersPerRep: ruleNumber(NUMBER_LIMITS.maxPrivateCustomersPerRep),
     maxClaimsPerRepPerDay: ruleNumber(NUMBER_LIMITS.maxClaimsPerRepPerDay),
     reclaimCooldownDays: ruleNumber(NUMBER_LIMITS.reclaimCooldownDays),
@@ -72,26 +77,29 @@ const rulesSchema = z
     stageFollowUpDays: z.record(z.enum(STAGES), ruleNumber(MAX_STAGE_DAYS, { optional: true })),
   })
   .check(
-    // The warning comes strictly before every return rule that is on (more than 0 days), the stages' own too; said
-    // on the warning, naming the rule, as the server does. Also when another field is wrong: one look names all.
+    // The warning and the manager's copy come strictly before every return rule that is on (more than 0 days), the
+    // stages' own too; said on the notice, naming the rule, as the server does. Also when another field is wrong: one
+    // look names all.
     z.superRefine(
       (values, context) => {
-        const warn = wholeNumber(values.warnDaysBeforeReturn, NUMBER_LIMITS.warnDaysBeforeReturn);
-        if (!warn) return;
-        const before = (field: string, days: number | null) => {
-          if (days === null || days === 0 || warn < days) return;
-          context.addIssue({
-            code: 'custom',
-            path: ['warnDaysBeforeReturn'],
-            input: values.warnDaysBeforeReturn,
-            params: fieldMessageParams('fieldError.LESS_THAN_FIELD', { other: field, max: days }),
-          });
-        };
-        for (const rule of ['returnAfterDaysWithoutFollowUp', 'returnAfterDaysWithoutDeal'] as const) {
-          before(rule, wholeNumber(values[rule], NUMBER_LIMITS[rule]));
-        }
-        for (const stage of STAGES) {
-          before(`stageFollowUpDays.${stage}`, wholeNumber(values.stageFollowUpDays[stage], MAX_STAGE_DAYS));
+        for (const notice of NOTICE_RULES) {
+          const ahead = wholeNumber(values[notice], NUMBER_LIMITS[notice]);
+          if (!ahead) continue;
+          const before = (field: string, days: number | null) => {
+            if (days === null || days === 0 || ahead < days) return;
+            context.addIssue({
+              code: 'custom',
+              path: [notice],
+              input: values[notice],
+              params: fieldMessageParams('fieldError.LESS_THAN_FIELD', { other: field, max: days }),
+            });
+          };
+          for (const rule of ['returnAfterDaysWithoutFollowUp', 'returnAfterDaysWithoutDeal'] as const) {
+            before(rule, wholeNumber(values[rule], NUMBER_LIMITS[rule]));
+          }
+          for (const stage of STAGES) {
+            before(`stageFollowUpDays.${stage}`, wholeNumber(values.stageFollowUpDays[stage], MAX_STAGE_DAYS));
+          }
         }
       },
       { when: () => true },
@@ -106,6 +114,8 @@ function toValues(rules: PoolRules): RulesValues {
     returnAfterDaysWithoutFollowUp: String(rules.returnAfterDaysWithoutFollowUp),
     returnAfterDaysWithoutDeal: String(rules.returnAfterDaysWithoutDeal),
     warnDaysBeforeReturn: String(rules.warnDaysBeforeReturn),
+    // absent from rules saved before the ladder existed: off
+    escalateDaysBeforeReturn: String(rules.escalateDaysBeforeReturn ?? 0),
     maxPrivateCustomersPerRep: String(rules.maxPrivateCustomersPerRep),
     maxClaimsPerRepPerDay: String(rules.maxClaimsPerRepPerDay),
     reclaimCooldownDays: String(rules.reclaimCooldownDays),
@@ -175,11 +185,11 @@ function RulesForm({
   const stale = updateMutation.error instanceof ApiError && updateMutation.error.status === 412;
 
   // The preview answers as the admin types, so the rules are checked as they type too, not first on saving. A
-  // change may settle or break the warning's rule, which is said on the warning.
+  // change may settle or break a notice's rule, which is said on the notice.
   const { watch, trigger } = form;
   useEffect(() => {
     const subscription = watch((_values, { name }) => {
-      if (name) void trigger([name, 'warnDaysBeforeReturn'] as Path<RulesValues>[]);
+      if (name) void trigger([name, ...NOTICE_RULES] as Path<RulesValues>[]);
     });
     return () => subscription.unsubscribe();
   }, [watch, trigger]);
@@ -261,6 +271,7 @@ function RulesForm({
           {numberField('returnAfterDaysWithoutFollowUp')}
           {numberField('returnAfterDaysWithoutDeal')}
           {numberField('warnDaysBeforeReturn')}
+          {numberField('escalateDaysBeforeReturn')}
           <div className="field">
             <label htmlFor={`${id}-open-deals`} className="checkbox-line">
               <input

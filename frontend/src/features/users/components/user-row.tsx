@@ -4,6 +4,7 @@ import { useNotify } from '@/components/toast';
 import { useFormatters, useT, type Translate } from '@/lib/i18n';
 import { ApiError, errorSentence } from '@/lib/problem';
 import { ROLES, type Role, type User } from '../api/list-users';
+import { useSetUserManager } from '../api/set-user-manager';
 import { useUpdateUser, type UpdateUserChanges } from '../api/update-user';
 
 function failureReason(t: Translate, error: unknown): string {
@@ -38,7 +39,56 @@ function TeamForm({ user, onSave }: { user: User; onSave: (team: string) => void
   );
 }
 
-export function UserRow({ user, isSelf }: { user: User; isSelf: boolean }) {
+/**
+ * The user's manager, whom the pool's escalation ladder copies on their customers about to return: any active manager
+ * or administrator but themselves.
+ */
+function ManagerSelect({ user, managers }: { user: User; managers: User[] }) {
+  const t = useT();
+  const notify = useNotify();
+  const mutation = useSetUserManager();
+  const choices = managers.filter((manager) => manager.id !== user.id);
+  const current = user.managerId ?? null;
+  // A manager since deactivated stays shown (the server keeps the link; the ladder skips them) until changed.
+  const kept = current !== null && !choices.some((manager) => manager.id === current);
+  const shown = mutation.isPending ? mutation.variables.managerId : current;
+  return (
+    <select
+      aria-label={t('users.managerOf', { name: user.name })}
+      value={shown === null ? '' : String(shown)}
+      onChange={(event) => {
+        if (mutation.isPending) return;
+        const managerId = event.target.value === '' ? null : Number(event.target.value);
+        mutation.mutate(
+          { userId: user.id, managerId },
+          {
+            onSuccess: (updated) => {
+              const manager = managers.find((m) => m.id === updated.managerId);
+              notify({
+                message: manager
+                  ? t('users.managerChanged', { name: updated.name, manager: manager.name })
+                  : t('users.managerRemoved', { name: updated.name }),
+                tone: 'success',
+              });
+            },
+            onError: (error) =>
+              notify({ message: t('users.changeFailed', { name: user.name, reason: errorSentence(t, error) }), tone: 'error' }),
+          },
+        );
+      }}
+    >
+      <option value="">{t('users.noManager')}</option>
+      {kept && <option value={String(current)}>{t('users.formerManager')}</option>}
+      {choices.map((manager) => (
+        <option key={manager.id} value={String(manager.id)}>
+          {manager.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function UserRow({ user, isSelf, managers }: { user: User; isSelf: boolean; managers: User[] }) {
   const t = useT();
   const notify = useNotify();
   const format = useFormatters();
@@ -119,6 +169,9 @@ export function UserRow({ user, isSelf }: { user: User; isSelf: boolean }) {
             if (!pending) update({ team });
           }}
         />
+      </td>
+      <td>
+        <ManagerSelect user={user} managers={managers} />
       </td>
       <td>{user.active ? t('users.active') : t('users.inactive')}</td>
       <td>

@@ -47,6 +47,13 @@ function fakeUsersApi(
       users.push(created);
       return jsonResponse(created, { status: 201 });
     }
+    const managerPath = /^\/api\/v1\/users\/(\d+)\/manager$/.exec(url.pathname);
+    if (managerPath) {
+      const managed = users.find((candidate) => candidate.id === Number(managerPath[1]))!;
+      const managerId = request.method === 'PUT' ? ((await request.json()) as { managerId: number }).managerId : null;
+      Object.assign(managed, { managerId, version: managed.version + 1 });
+      return jsonResponse(managed);
+    }
     const match = /^\/api\/v1\/users\/(\d+)$/.exec(url.pathname);
     const user = users.find((candidate) => candidate.id === Number(match?.[1]));
     if (request.method === 'PATCH' && user) {
@@ -83,6 +90,7 @@ describe('UsersScreen', () => {
       'Email',
       'Role',
       'Team',
+      'Manager',
       'Account',
       'Added',
       'Actions',
@@ -337,5 +345,42 @@ describe('UsersScreen', () => {
     expect(within(table).getByRole('combobox', { name: 'Li Na 的角色' })).toHaveDisplayValue('业务员');
     expect(within(table).getByRole('button', { name: '停用 Li Na' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '添加用户' })).toBeInTheDocument();
+  });
+
+  it('gives a user a manager from the active managers and admins, and takes it away', async () => {
+    const manager: User = { ...rep, id: 3, name: 'Max Manager', email: 'max@example.com', role: 'MANAGER' };
+    const former: User = { ...rep, id: 4, name: 'Old Boss', email: 'old@example.com', role: 'MANAGER', active: false };
+    const { requests, users } = fakeUsersApi([admin, rep, manager, former]);
+    const { user } = renderScreen();
+
+    const row = await findRow('Li Na');
+    const select = within(row).getByRole('combobox', { name: 'Manager of Li Na' });
+    expect(within(select).getAllByRole('option').map((option) => option.textContent)).toEqual([
+      'No manager',
+      'Wang Wei',
+      'Max Manager',
+    ]);
+    // A manager is never offered to manage themselves.
+    const maxRow = await findRow('Max Manager');
+    expect(
+      within(within(maxRow).getByRole('combobox', { name: 'Manager of Max Manager' }))
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['No manager', 'Wang Wei']);
+
+    await user.selectOptions(select, 'Max Manager');
+    expect(
+      await findToast('Max Manager now manages Li Na, and hears when Li Na’s customers are about to go back to the pool.'),
+    ).toBeInTheDocument();
+    const put = requests.find((request) => request.method === 'PUT');
+    expect(put?.url).toMatch(/\/api\/v1\/users\/2\/manager$/);
+    expect(await put?.json()).toEqual({ managerId: 3 });
+    expect(users.find((candidate) => candidate.id === 2)?.managerId).toBe(3);
+    await waitFor(() => expect(select).toHaveValue('3'));
+
+    await user.selectOptions(select, 'No manager');
+    expect(await findToast('Li Na has no manager now.')).toBeInTheDocument();
+    expect(requests.some((request) => request.method === 'DELETE' && request.url.endsWith('/users/2/manager'))).toBe(true);
+    await waitFor(() => expect(select).toHaveValue(''));
   });
 });

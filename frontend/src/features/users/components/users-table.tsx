@@ -25,6 +25,8 @@ export function UsersTable({ currentUserId }: { currentUserId: number }) {
   const users = usersQuery.data.pages.flatMap((page) => page.items);
   if (users.length === 0) return <p>{t('users.empty')}</p>;
 
+  // Who can be someone's manager: the active managers and administrators on the pages loaded.
+  const managers = users.filter((user) => user.active && user.role !== 'REP');
   const loadingMore = usersQuery.isFetchingNextPage;
   const nextPageError = usersQuery.isFetchNextPageError ? errorMessage(usersQuery.error) : null;
   return (
@@ -37,6 +39,7 @@ export function UsersTable({ currentUserId }: { currentUserId: number }) {
               <th scope="col">{t('users.column.email')}</th>
               <th scope="col">{t('users.column.role')}</th>
               <th scope="col">{t('users.column.team')}</th>
+              <th scope="col">{t('users.column.manager')}</th>
               <th scope="col">{t('users.column.status')}</th>
               <th scope="col">{t('users.column.created')}</th>
               <th scope="col">{t('users.column.actions')}</th>
@@ -44,7 +47,7 @@ export function UsersTable({ currentUserId }: { currentUserId: number }) {
           </thead>
           <tbody>
             {users.map((user) => (
-              <UserRow key={user.id} user={user} isSelf={user.id === currentUserId} />
+              <UserRow key={user.id} user={user} isSelf={user.id === currentUserId} managers={managers} />
             ))}
           </tbody>
         </table>
