@@ -114,6 +114,23 @@ class EscalationLadderTest {
     }
 
     @Test
+    void withThePoolsDistributionOnTheLastStepReassignsToAnotherRep() {
+        PoolHelper.setRules(admin, "returnAfterDaysWithoutFollowUp", 10, "returnAfterDaysWithoutDeal", 0,
+                "warnDaysBeforeReturn", 3, "escalateDaysBeforeReturn", 1, "reclaimCooldownDays", 7);
+        Session other = Api.addUser(admin, "REP");
+        admin.as().body(Map.of("mode", "ROUND_ROBIN", "afterDays", 0, "returningBuyerDays", 0))
+                .put("/api/v1/pools/0/distribution").then().statusCode(200);
+        long customer = Customers.createId(rep);
+        at(Duration.ofDays(10));
+        assertSweep(1, 0, 0);
+        // The rep who lost it is in its reclaim cooldown: the pool hands it to the other rep.
+        admin.as().post("/api/v1/pools/0/distribution/run").then().statusCode(200).body("assigned", equalTo(1));
+        admin.as().get("/api/v1/customers/" + customer).then().statusCode(200)
+                .body("ownerId", equalTo((int) other.userId()));
+        mine(rep).then().body("items.kind", contains("POOL_RETURNED"));
+    }
+
+    @Test
     void aFollowUpOpensANewWindowAndAManagerWhoLeftIsNotCopied() {
         PoolHelper.setRules(admin, "returnAfterDaysWithoutFollowUp", 10, "returnAfterDaysWithoutDeal", 0,
                 "warnDaysBeforeReturn", 3, "escalateDaysBeforeReturn", 2);
