@@ -156,6 +156,9 @@ public class DemoStory {
     PoolSweeper sweeper;
 
     @Inject
+    com.harborcrm.notification.NotificationService notifications;
+
+    @Inject
     TagService tags;
 
     @Inject
@@ -419,6 +422,12 @@ public class DemoStory {
             fairLeads();
         }
         if (!weekend) {
+            // Each working morning people go through the bell: the last night's notices are read; the story's final
+            // night's and weekend's are left for whoever signs in.
+            inStoreAs(managerId, Role.MANAGER, at(9, 5), () -> notifications.markAllRead(at(9, 5)));
+            for (Long rep : repIds) {
+                inStoreAs(rep, Role.REP, at(9, 5), () -> notifications.markAllRead(at(9, 5)));
+            }
             for (Long rep : repIds) {
                 claims(rep);
             }

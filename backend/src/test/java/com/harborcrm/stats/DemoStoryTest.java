@@ -120,6 +120,14 @@ class DemoStoryTest {
         long regional = pools.getLong("items[1].id");
         assertEquals(45, get(manager, "/api/v1/pool/rules?poolId=" + regional).getInt("returnAfterDaysWithoutFollowUp"));
         assertEquals(30, get(manager, "/api/v1/pool/rules").getInt("returnAfterDaysWithoutFollowUp"));
+        // The escalation ladder worked all along: Max was copied on his reps' customers, and everyone read their
+        // bell each working morning, so what waits unread is the last nights' only.
+        JsonPath bell = get(manager, "/api/v1/notifications?limit=200");
+        assertTrue(bell.getList("items.kind").contains("POOL_RETURN_ESCALATION"), "the manager is copied");
+        long unread = bell.getLong("unread");
+        assertTrue(unread < 60, "read as they came, the last nights' left: " + unread);
+        assertTrue(get(login("rep@" + domain), "/api/v1/notifications?limit=200").getList("items.kind")
+                .contains("POOL_RETURNED"), "the rep heard of returns");
         assertEquals(List.of("Hot leads", "Samples out"),
                 get(login("rep@" + domain), "/api/v1/views").getList("items.name").stream().sorted().toList(),
                 "the rep's saved screens");
