@@ -29,7 +29,7 @@ function TeamForm({ user, onSave }: { user: User; onSave: (team: string) => void
         aria-label={t('users.teamOf', { name: user.name })}
         value={team}
         maxLength={80}
-        size={12}
+        size={10}
         onChange={(event) => setTeam(event.target.value)}
       />
       <button type="submit" aria-label={t('users.saveTeamOf', { name: user.name })}>

@@ -32,7 +32,7 @@ export function UsersTable({ currentUserId }: { currentUserId: number }) {
   return (
     <>
       <TableScroll labelledBy="users-list-title">
-        <table aria-labelledby="users-list-title">
+        <table className="users-table" aria-labelledby="users-list-title">
           <thead>
             <tr>
               <th scope="col">{t('users.column.name')}</th>
