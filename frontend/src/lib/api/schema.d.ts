@@ -4042,8 +4042,13 @@ export interface components {
              * @description When the customer returns to the pool (warnings and escalations)
              */
             dueAt?: string | null;
-            /** @description The return rule: NO_FOLLOW_UP or NO_DEAL */
+            /** @description The return rule: NO_FOLLOW_UP or NO_DEAL (null: a return of customers under different rules) */
             rule?: string | null;
+            /**
+             * Format: int32
+             * @description How many customers it is about: 1, or for POOL_RETURNED all that one sweep gave back from you (customer is the first of them)
+             */
+            customers: number;
             /** Format: date-time */
             createdAt: string;
             read: boolean;
@@ -4053,7 +4058,7 @@ export interface components {
             unread: number;
         };
         /**
-         * @description POOL_RETURN_WARNING: your customer returns to the pool at dueAt unless followed up (the warning days of its pool); POOL_RETURN_ESCALATION: a customer of someone you manage (owner) returns at dueAt (the escalation days of its pool); POOL_RETURNED: your customer went back to the pool.
+         * @description POOL_RETURN_WARNING: your customer returns to the pool at dueAt unless followed up (the warning days of its pool); POOL_RETURN_ESCALATION: a customer of someone you manage (owner) returns at dueAt (the escalation days of its pool); POOL_RETURNED: your customers went back to the pool (customers says how many, one sweep's).
          * @enum {string}
          */
         NotificationKind: "POOL_RETURN_WARNING" | "POOL_RETURN_ESCALATION" | "POOL_RETURNED";

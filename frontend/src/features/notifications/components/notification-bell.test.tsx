@@ -17,6 +17,7 @@ const warning: Notification = {
   dueAt: '2026-12-10T10:00:00Z',
   rule: 'NO_FOLLOW_UP',
   createdAt: '2026-12-07T10:00:00Z',
+  customers: 1,
   read: false,
 };
 const escalation: Notification = {
@@ -111,6 +112,29 @@ describe('Notification bell', () => {
     await screen.findByRole('button', { name: 'Notifications, none unread' });
     expect(requests.filter((r) => r.url.endsWith('/read-all'))).toHaveLength(1);
     expect(within(dialog).getByRole('button', { name: 'Mark all read' })).toBeDisabled();
+  });
+
+  it('says how many went back in one sweep, under one rule or several', SLOW, async () => {
+    inboxApi([
+      { ...returned, id: 21, customers: 12, read: false },
+      { ...returned, id: 20, customers: 2, rule: null, read: false },
+    ]);
+    const { user } = renderBell();
+    await user.click(await screen.findByRole('button', { name: 'Notifications, 2 unread' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Notifications' });
+    expect((await within(dialog).findAllByRole('link')).map((link) => link.textContent)).toEqual([
+      'Unread: Dubai Doors and 11 other customers went back to the pool: no follow-up',
+      'Unread: Dubai Doors and 1 other customer went back to the pool',
+    ]);
+  });
+
+  it('says a sweep’s returns in Chinese', SLOW, async () => {
+    setLocale('zh-CN');
+    inboxApi([{ ...returned, customers: 12 }]);
+    const { user } = renderBell();
+    await user.click(await screen.findByRole('button', { name: '通知，没有未读' }));
+    const dialog = await screen.findByRole('dialog', { name: '通知' });
+    expect(await within(dialog).findByRole('link')).toHaveTextContent('「Dubai Doors」等 12 位客户已退回公海：未跟进');
   });
 
   it('says there is nothing yet, and speaks Chinese', SLOW, async () => {

@@ -29,7 +29,7 @@ final class DigestMail {
     private record Words(String greeting, String subject, String overdue, String today, String returning,
             String inquiries, String open, String stop, Map<FollowUpType, String> types, String followUp,
             String returnsIn, String sentInquiry, String plannedFor, DateTimeFormatter day, String escalated,
-            String returned, String escalatedLine, String returnedLine, Map<String, String> rules) {
+            String returned, String escalatedLine, String returnedMany, Map<String, String> rules) {
     }
 
     private static final Words EN = new Words("Good morning, %s. Here is your day.",
@@ -41,7 +41,7 @@ final class DigestMail {
                     FollowUpType.SAMPLE, "Sample", FollowUpType.QUOTATION, "Quotation", FollowUpType.NOTE, "Note"),
             "Follow up", "returns in %d days unless followed up", "sent another inquiry on %s", "due %s",
             DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH), "Your team’s customers about to return",
-            "Gone back to the pool", "%s’s customer, returns on %s: %s", "%s",
+            "Gone back to the pool", "%s’s customer, returns on %s: %s", "%s and %d more",
             Map.of("NO_FOLLOW_UP", "no follow-up", "NO_DEAL", "no deal yet"));
 
     private static final Words ZH = new Words("%s，早上好。这是您今天的安排。",
@@ -52,7 +52,7 @@ final class DigestMail {
                     FollowUpType.SAMPLE, "样品", FollowUpType.QUOTATION, "报价", FollowUpType.NOTE, "备注"),
             "跟进", "%d 天内未跟进将退回公海", "于 %s 再次询盘", "%s 到期",
             DateTimeFormatter.ofPattern("M月d日 EEE", Locale.SIMPLIFIED_CHINESE), "团队中即将退回公海的客户",
-            "已退回公海", "%s 的客户，将于 %s 退回：%s", "%s",
+            "已退回公海", "%s 的客户，将于 %s 退回：%s", "%s 等（另 %d 位）",
             Map.of("NO_FOLLOW_UP", "未跟进", "NO_DEAL", "尚未成交"));
 
     /** Whether the agenda or the notices hold anything worth an e-mail. */
@@ -85,7 +85,8 @@ final class DigestMail {
                         n.owner() == null ? "?" : n.owner().name(), w.day().format(n.dueAt().atZone(zone)),
                         w.rules().getOrDefault(n.rule(), ""))).toList());
         lines(text, html, w.returned(), notices.stream().filter(n -> n.kind() == NotificationDtos.Kind.POOL_RETURNED)
-                .map(n -> n.customer().name() + " — " + w.returnedLine().formatted(w.rules().getOrDefault(n.rule(), "")))
+                .map(n -> (n.customers() > 1 ? w.returnedMany().formatted(n.customer().name(), n.customers() - 1)
+                        : n.customer().name()) + (n.rule() == null ? "" : " — " + w.rules().getOrDefault(n.rule(), "")))
                 .toList());
         text.append("\n").append(w.open().formatted(agendaUrl)).append("\n\n").append(w.stop()).append("\n");
         html.append("<p><a href=\"").append(escape(agendaUrl)).append("\">")

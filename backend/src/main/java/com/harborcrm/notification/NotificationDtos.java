@@ -12,8 +12,8 @@ public final class NotificationDtos {
 
     @Schema(name = "NotificationKind", description = "POOL_RETURN_WARNING: your customer returns to the pool at dueAt "
             + "unless followed up (the warning days of its pool); POOL_RETURN_ESCALATION: a customer of someone you "
-            + "manage (owner) returns at dueAt (the escalation days of its pool); POOL_RETURNED: your customer went "
-            + "back to the pool.")
+            + "manage (owner) returns at dueAt (the escalation days of its pool); POOL_RETURNED: your customers "
+            + "went back to the pool (customers says how many, one sweep's).")
     public enum Kind {
         POOL_RETURN_WARNING, POOL_RETURN_ESCALATION, POOL_RETURNED
     }
@@ -30,7 +30,10 @@ public final class NotificationDtos {
             @Schema(nullable = true, description = "Whose customer it is (who owned it, for POOL_RETURNED)") Person owner,
             @Schema(nullable = true, description = "When the customer returns to the pool (warnings and escalations)")
             Instant dueAt,
-            @Schema(nullable = true, description = "The return rule: NO_FOLLOW_UP or NO_DEAL") String rule,
+            @Schema(nullable = true, description = "The return rule: NO_FOLLOW_UP or NO_DEAL (null: a return of "
+                    + "customers under different rules)") String rule,
+            @Schema(required = true, description = "How many customers it is about: 1, or for POOL_RETURNED all that "
+                    + "one sweep gave back from you (customer is the first of them)") int customers,
             @Schema(required = true) Instant createdAt,
             @Schema(required = true) boolean read) {
     }

@@ -31,12 +31,12 @@ import com.harborcrm.notification.NotificationDtos.Person;
 public class NotificationService {
 
     /** The columns a source must select, in this order. */
-    public static final String SOURCE_COLUMNS = "user_id, customer_id, owner_id, due_at, rule, window_start";
+    public static final String SOURCE_COLUMNS = "user_id, customer_id, owner_id, due_at, rule, window_start, customers";
 
     /** A notification with its customer's and owner's names; the views' columns, in {@link #view}'s order. */
     private static final String SELECT = """
             select n.id, n.kind, n.customer_id, c.name, n.owner_id, u.name as owner_name, n.due_at, n.rule, n.created_at,
-                   n.read_at
+                   n.read_at, n.customers
             from notifications n
             join customers c on c.store_id = n.store_id and c.id = n.customer_id
             left join users u on u.store_id = n.store_id and u.id = n.owner_id
@@ -59,8 +59,9 @@ public class NotificationService {
     public int publish(long store, Kind kind, String source, Consumer<Query> bind, Instant now) {
         Query query = em.createNativeQuery("""
                 insert into notifications (store_id, user_id, kind, customer_id, owner_id, due_at, rule, window_start,
-                                           created_at)
-                select :nStore, s.user_id, :nKind, s.customer_id, s.owner_id, s.due_at, s.rule, s.window_start, :nNow
+                                           customers, created_at)
+                select :nStore, s.user_id, :nKind, s.customer_id, s.owner_id, s.due_at, s.rule, s.window_start,
+                       s.customers, :nNow
                 from (%s) s (%s)
                 where s.user_id is not null
                 on conflict (store_id, user_id, customer_id, kind, window_start) do nothing""".formatted(source,
@@ -78,11 +79,50 @@ public class NotificationService {
     public int copyManagers(long store, Kind kind, String ownersSource, Consumer<Query> bind, Instant now) {
         // users is the account feature's table: read here only for the one column the ladder needs (manager_id).
         return publish(store, kind, """
-                select m.id, s.customer_id, s.owner_id, s.due_at, s.rule, s.window_start
+                select m.id, s.customer_id, s.owner_id, s.due_at, s.rule, s.window_start, s.customers
                 from (%s) s (%s)
                 join users u on u.store_id = :nStore and u.id = s.owner_id
                 join users m on m.store_id = :nStore and m.id = u.manager_id and m.active and m.role <> 'REP'"""
                 .formatted(ownersSource, SOURCE_COLUMNS), bind, now);
+    }
+
+    /** One person's customers given back by one sweep: how many, the first, and their rule (null when they differ). */
+    public record Returned(long ownerId, int customers, long firstCustomerId, String rule) {
+
+        /** Two parts of one person's returns (a sweep's chunks) as one. */
+        public Returned plus(Returned other) {
+            return new Returned(ownerId, customers + other.customers, Math.min(firstCustomerId, other.firstCustomerId),
+                    java.util.Objects.equals(rule, other.rule) ? rule : null);
+        }
+    }
+
+    /**
+     * Tells each person how many of their customers one sweep gave back (one notice each, not one per customer: a
+     * row per return cost the sweep a quarter of its time). Returns how many notices are new.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int publishReturns(long store, java.util.Collection<Returned> returned, Instant now) {
+        if (returned.isEmpty()) {
+            return 0;
+        }
+        List<Long> owners = new ArrayList<>();
+        List<Long> customers = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+        List<String> rules = new ArrayList<>();
+        for (Returned r : returned) {
+            owners.add(r.ownerId());
+            customers.add(r.firstCustomerId());
+            counts.add((long) r.customers());
+            rules.add(r.rule() == null ? "" : r.rule());
+        }
+        return publish(store, Kind.POOL_RETURNED, """
+                select r.owner_id, r.customer_id, r.owner_id, cast(null as timestamptz), nullif(r.rule, ''),
+                       cast(:nNow as timestamptz), r.customers
+                from unnest(cast(:owners as bigint[]), cast(:customers as bigint[]), cast(:counts as integer[]),
+                            cast(:rules as text[])) r (owner_id, customer_id, customers, rule)""",
+                q -> q.setParameter("owners", SqlArrays.bigints(owners)).setParameter("customers", SqlArrays.bigints(customers))
+                        .setParameter("counts", SqlArrays.bigints(counts)).setParameter("rules", SqlArrays.texts(rules)),
+                now);
     }
 
     /** The caller's notifications, newest first; unread only if asked. */
@@ -134,7 +174,7 @@ public class NotificationService {
         return new NotificationView(((Number) r[0]).longValue(), Kind.valueOf((String) r[1]),
                 new Person(((Number) r[2]).longValue(), (String) r[3]),
                 r[4] == null ? null : new Person(((Number) r[4]).longValue(), (String) r[5]),
-                Instants.of(r[6]), (String) r[7], Instants.of(r[8]), r[9] != null);
+                Instants.of(r[6]), (String) r[7], ((Number) r[10]).intValue(), Instants.of(r[8]), r[9] != null);
     }
 
     /** The header badge: the caller's unread notifications (partial index notifications_user_unread). */

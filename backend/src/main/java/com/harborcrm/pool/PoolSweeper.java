@@ -119,8 +119,11 @@ public class PoolSweeper {
         try {
             Instant now = clock.instant();
             List<Long> due = inTransaction(storeId, () -> findDue(storeId, now));
-            int returned = returnAll(storeId, due, now);
+            Map<Long, NotificationService.Returned> byOwner = new java.util.concurrent.ConcurrentHashMap<>();
+            int returned = returnAll(storeId, due, now, byOwner);
             return inTransaction(storeId, () -> {
+                // One notice per former owner for the whole sweep (the chunks' returns added up).
+                notifications.publishReturns(storeId, byOwner.values(), now);
                 Map<Long, PoolRules> rules = rulesService.all();
                 return new SweepResult(returned, warn(storeId, rules, now), escalate(storeId, rules, now),
                         purge(storeId, rules, now), rescore(storeId, now), false);
@@ -131,7 +134,8 @@ public class PoolSweeper {
     }
 
     /** Returns the due customers chunk by chunk, on up to {@code harbor.pool.sweep-workers} threads. */
-    private int returnAll(long storeId, List<Long> due, Instant now) {
+    private int returnAll(long storeId, List<Long> due, Instant now,
+            Map<Long, NotificationService.Returned> byOwner) {
         int chunkSize = config.pool().sweepChunk();
         List<List<Long>> chunks = new ArrayList<>();
         for (int from = 0; from < due.size(); from += chunkSize) {
@@ -142,7 +146,7 @@ public class PoolSweeper {
         Callable<Integer> worker = () -> {
             int returned = 0;
             for (int i = next.getAndIncrement(); i < chunks.size(); i = next.getAndIncrement()) {
-                returned += returnChunk(storeId, chunks.get(i), now);
+                returned += returnChunk(storeId, chunks.get(i), now, byOwner);
             }
             return returned;
         };
@@ -181,8 +185,14 @@ public class PoolSweeper {
         }
     }
 
-    private int returnChunk(long storeId, List<Long> chunk, Instant now) {
-        int count = inTransaction(storeId, () -> returnDue(storeId, now, chunk));
+    private int returnChunk(long storeId, List<Long> chunk, Instant now,
+            Map<Long, NotificationService.Returned> byOwner) {
+        List<NotificationService.Returned> returned = inTransaction(storeId, () -> returnDue(storeId, now, chunk));
+        int count = 0;
+        for (NotificationService.Returned r : returned) {
+            count += r.customers();
+            byOwner.merge(r.ownerId(), r, NotificationService.Returned::plus);
+        }
         metrics.autoReturned(count);
         return count;
     }
@@ -294,7 +304,7 @@ public class PoolSweeper {
      * the row's due date in its own transaction (trigger customers_owner_due, V78), so one that commits while the
      * sweep waits for the row keeps the customer.
      */
-    private int returnDue(long store, Instant now, List<Long> ids) {
+    private List<NotificationService.Returned> returnDue(long store, Instant now, List<Long> ids) {
         // The leading comment names the statement in pg_stat_activity (whose text is cut at 1 kB): tests look for it.
         Query query = em.createNativeQuery("""
                 /* pool-sweep-return */
@@ -320,19 +330,15 @@ public class PoolSweeper {
                 log as (
                   insert into pool_returns (store_id, customer_id, user_id, returned_at, kind)
                   select :store, id, from_owner, :now, 'AUTO_RETURNED' from returned)
-                select count(*) from returned""")
+                select from_owner, count(*), min(id), case when count(distinct rule) = 1 then min(rule) end
+                from returned group by from_owner""")
                 .setParameter("store", store).setParameter("now", now).setParameter("ids", SqlArrays.bigints(ids));
-        int returned = ((Number) query.getSingleResult()).intValue();
-        if (returned > 0) {
-            // Each former owner hears of it, with the rule, from the events just written (timeline index).
-            notifications.publish(store, NotificationDtos.Kind.POOL_RETURNED, """
-                    select cast(e.data ->> 'fromOwnerId' as bigint), e.customer_id, cast(e.data ->> 'fromOwnerId' as bigint),
-                           cast(null as timestamptz), e.data ->> 'rule', e.at
-                    from customer_events e
-                    where e.store_id = :store and e.customer_id = any(cast(:ids as bigint[])) and e.at = :now
-                      and e.type = 'OWNER_CHANGED' and e.data ->> 'kind' = 'AUTO_RETURNED'""",
-                    q -> q.setParameter("store", store).setParameter("now", now)
-                            .setParameter("ids", SqlArrays.bigints(ids)), now);
+        @SuppressWarnings("unchecked")
+        List<Object[]> byOwner = query.getResultList();
+        List<NotificationService.Returned> returned = new ArrayList<>();
+        for (Object[] r : byOwner) {
+            returned.add(new NotificationService.Returned(((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
+                    ((Number) r[2]).longValue(), (String) r[3]));
         }
         return returned;
     }
@@ -377,7 +383,7 @@ public class PoolSweeper {
     /** A notification source: the owners of the customers that meet {@code soon}, with their return. */
     private static String ownersDue(PoolTimer.Condition soon) {
         return """
-                select o.owner_id, o.customer_id, o.owner_id, %1$s, %2$s, %3$s
+                select o.owner_id, o.customer_id, o.owner_id, %1$s, %2$s, %3$s, 1
                 from customer_owners o join customers c on c.store_id = o.store_id and c.id = o.customer_id
                 where o.store_id = :store and %4$s""".formatted(PoolTimer.dueAt("o"), PoolTimer.rule("o"),
                 PoolTimer.windowStart("o", "c"), soon.sql());

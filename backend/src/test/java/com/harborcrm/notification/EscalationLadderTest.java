@@ -109,8 +109,59 @@ class EscalationLadderTest {
                 .body("items.kind", contains("POOL_RETURNED", "POOL_RETURN_WARNING"))
                 .body("items[0].owner.id", equalTo((int) rep.userId()))
                 .body("items[0].rule", equalTo("NO_FOLLOW_UP"))
+                .body("items[0].customers", equalTo(1))
+                .body("items[0].customer.id", equalTo((int) customer))
                 .body("items[0].dueAt", nullValue());
         unread(manager, 1);
+    }
+
+    @Test
+    void oneSweepsReturnsMakeOneNoticePerFormerOwnerWithHowManyAndTheirRule() {
+        PoolHelper.setRules(admin, "returnAfterDaysWithoutFollowUp", 10, "returnAfterDaysWithoutDeal", 12,
+                "warnDaysBeforeReturn", 0);
+        Session other = Api.addUser(admin, "REP");
+        long first = Customers.createId(rep, "name", "First");
+        Customers.createId(rep, "name", "Second");
+        long others = Customers.createId(other, "name", "Other's");
+        // The rep's third is followed up on day 5: its follow-up clock runs to day 15, so the no-deal rule (day 12)
+        // returns it, under another rule than the first two.
+        long third = Customers.createId(rep, "name", "Third");
+        at(Duration.ofDays(5));
+        rep.as().body(Map.of("type", "CALL", "content", "Talked", "occurredAt", clock.instant().toString()))
+                .post("/api/v1/customers/" + third + "/follow-ups").then().statusCode(201);
+        at(Duration.ofDays(10));
+        assertSweep(3, 0, 0);
+        mine(rep).then().body("unread", equalTo(1)).body("items.kind", contains("POOL_RETURNED"))
+                .body("items[0].customers", equalTo(2)).body("items[0].customer.id", equalTo((int) first))
+                .body("items[0].rule", equalTo("NO_FOLLOW_UP"));
+        mine(other).then().body("items.customers", contains(1)).body("items[0].customer.id", equalTo((int) others));
+        at(Duration.ofDays(12));
+        assertSweep(1, 0, 0);
+        mine(rep).then().body("items.customers", contains(1, 2)).body("items[0].customer.id", equalTo((int) third))
+                .body("items[0].rule", equalTo("NO_DEAL"));
+    }
+
+    @Test
+    void aSweepOfManyChunksAddsUpItsReturnsAndMixedRulesHaveNone() {
+        // 53 of the rep's customers returned by one sweep in two chunks (harbor.pool.sweep-chunk is 50 in tests): the
+        // first chunk's all under no follow-up, the second's mixed; the notice adds the chunks up.
+        PoolHelper.setRules(admin, "returnAfterDaysWithoutFollowUp", 10, "returnAfterDaysWithoutDeal", 12,
+                "warnDaysBeforeReturn", 0);
+        long first = Customers.createId(rep);
+        for (int i = 1; i < 51; i++) {
+            Customers.createId(rep);
+        }
+        long c52 = Customers.createId(rep);
+        long c53 = Customers.createId(rep);
+        at(Duration.ofDays(5));
+        for (long id : java.util.List.of(c52, c53)) {
+            rep.as().body(Map.of("type", "CALL", "content", "Talked", "occurredAt", clock.instant().toString()))
+                    .post("/api/v1/customers/" + id + "/follow-ups").then().statusCode(201);
+        }
+        at(Duration.ofDays(12));
+        assertSweep(53, 0, 0);
+        mine(rep).then().body("items.customers", contains(53)).body("items[0].customer.id", equalTo((int) first))
+                .body("items[0].rule", nullValue());
     }
 
     @Test
