@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import { apiClient, unwrap } from '@/lib/api-client';
 import type { components } from '@/lib/api/schema';
 
@@ -29,4 +29,17 @@ export function usersListQueryOptions() {
 
 export function useUsers() {
   return useInfiniteQuery(usersListQueryOptions());
+}
+
+/** Puts a user the server answered with in place of the listed one, wherever it is among the pages loaded. */
+export function replaceListedUser(client: QueryClient, updated: User) {
+  client.setQueryData<InfiniteData<UserPage>>(usersListQueryKey, (data) =>
+    data && {
+      ...data,
+      pages: data.pages.map((page) => ({
+        ...page,
+        items: page.items.map((item) => (item.id === updated.id ? updated : item)),
+      })),
+    },
+  );
 }

@@ -1,7 +1,7 @@
-import { mutationOptions, useMutation, type InfiniteData } from '@tanstack/react-query';
+import { mutationOptions, useMutation } from '@tanstack/react-query';
 import { apiClient, unwrap } from '@/lib/api-client';
 import { ApiError } from '@/lib/problem';
-import { usersListQueryKey, usersQueryKey, type UserPage } from './list-users';
+import { replaceListedUser, usersQueryKey } from './list-users';
 
 export interface SetUserManagerInput {
   userId: number;
@@ -24,15 +24,7 @@ export function setUserManagerMutationOptions() {
     mutationKey: ['users', 'manager'],
     mutationFn: setUserManager,
     onSuccess: (updated, _input, _onMutateResult, { client }) => {
-      client.setQueryData<InfiniteData<UserPage>>(usersListQueryKey, (data) =>
-        data && {
-          ...data,
-          pages: data.pages.map((page) => ({
-            ...page,
-            items: page.items.map((item) => (item.id === updated.id ? updated : item)),
-          })),
-        },
-      );
+      replaceListedUser(client, updated);
     },
     onError: (error, _input, _onMutateResult, { client }) => {
       // The manager was deactivated or demoted meanwhile, or the user removed: show what the server has now.

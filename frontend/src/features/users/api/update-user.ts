@@ -1,8 +1,8 @@
-import { mutationOptions, useMutation, type InfiniteData } from '@tanstack/react-query';
+import { mutationOptions, useMutation } from '@tanstack/react-query';
 import { apiClient, unwrap } from '@/lib/api-client';
 import type { components } from '@/lib/api/schema';
 import { ApiError } from '@/lib/problem';
-import { usersListQueryKey, usersQueryKey, type User, type UserPage } from './list-users';
+import { replaceListedUser, usersQueryKey, type User } from './list-users';
 
 export type UpdateUserChanges = components['schemas']['UpdateUserRequest'];
 
@@ -25,15 +25,7 @@ export function updateUserMutationOptions() {
     mutationKey: ['users', 'update'],
     mutationFn: updateUser,
     onSuccess: (updated, _input, _onMutateResult, { client }) => {
-      client.setQueryData<InfiniteData<UserPage>>(usersListQueryKey, (data) =>
-        data && {
-          ...data,
-          pages: data.pages.map((page) => ({
-            ...page,
-            items: page.items.map((item) => (item.id === updated.id ? updated : item)),
-          })),
-        },
-      );
+      replaceListedUser(client, updated);
     },
     onError: (error, _input, _onMutateResult, { client }) => {
       // Changed or removed by someone else: show what the server has now.
