@@ -134,7 +134,7 @@ describe('Notification bell', () => {
     const { user } = renderBell();
     await user.click(await screen.findByRole('button', { name: '通知，没有未读' }));
     const dialog = await screen.findByRole('dialog', { name: '通知' });
-    expect(await within(dialog).findByRole('link')).toHaveTextContent('「Dubai Doors」等 12 位客户已退回公海：未跟进');
+    expect(await within(dialog).findByRole('link')).toHaveTextContent('「Dubai Doors」及另外 11 位客户已退回公海：未跟进');
   });
 
   it('says there is nothing yet, and speaks Chinese', SLOW, async () => {

@@ -28,7 +28,7 @@ export function notificationSentence(t: Translate, item: Notification, formatDat
     case 'POOL_RETURNED':
       // One notice per sweep: the first customer, and how many more went back with it (under one rule, or several).
       if (item.customers > 1) {
-        const counts = { customer, others: item.customers - 1, count: item.customers };
+        const counts = { customer, others: item.customers - 1 };
         return rule ? t('bell.returnedMany', { ...counts, rule }) : t('bell.returnedManyMixed', counts);
       }
       return rule ? t('bell.returned', { customer, rule }) : t('bell.returnedMixed', { customer });
