@@ -123,6 +123,17 @@ class OperationsTest {
             assertEquals(0, PoolHelper.sweep(admin).getInt("returned"));
             assertEquals(returns + 3, counter("harbor_pool_auto_returns_total"));
             assertEquals(claims + 3, counter("harbor_pool_claims_total"));
+
+            // Automatic distribution hands the returned customers out (each to the rep not in its reclaim cooldown) and
+            // counts what it handed out; a second run, with nothing waiting, counts nothing.
+            double handedOut = counter("harbor_pool_auto_assignments_total");
+            admin.as().body(java.util.Map.of("mode", "ROUND_ROBIN", "afterDays", 0, "returningBuyerDays", 0))
+                    .put("/api/v1/pools/0/distribution").then().statusCode(200);
+            int assigned = admin.as().post("/api/v1/pools/0/distribution/run").then().statusCode(200).extract()
+                    .jsonPath().getInt("assigned");
+            assertTrue(assigned > 0, "something was handed out");
+            admin.as().post("/api/v1/pools/0/distribution/run").then().statusCode(200);
+            assertEquals(handedOut + assigned, counter("harbor_pool_auto_assignments_total"));
         } finally {
             clock.reset();
         }

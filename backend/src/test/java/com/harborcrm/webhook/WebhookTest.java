@@ -484,6 +484,30 @@ class WebhookTest {
     }
 
     @Test
+    void anAutomaticAssignmentIsAnnouncedAsAssignedAndCountsAsOneInTheRepsStatistics() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            Session admin = PoolHelper.openStore("Auto assigned", "UTC");
+            Session rep = Api.addUser(admin, "REP");
+            subscribe(admin, receiver.url("/h"), "customer.assigned");
+            long pooled = PoolHelper.poolCustomer(admin, "name", "Handed out");
+            admin.as().body(Map.of("mode", "ROUND_ROBIN", "afterDays", 0, "returningBuyerDays", 0))
+                    .put("/api/v1/pools/0/distribution").then().statusCode(200);
+            admin.as().post("/api/v1/pools/0/distribution/run").then().statusCode(200).body("assigned", equalTo(1));
+            drain();
+            assertEquals(1, receiver.received().size());
+            JsonNode body = json(receiver.received().get(0));
+            assertEquals("customer.assigned", body.get("type").asText());
+            assertEquals(pooled, body.get("data").get("customerId").asLong());
+            assertEquals(rep.userId(), body.get("data").get("ownerId").asLong());
+            String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+            admin.as().get("/api/v1/stats/reps?from=" + today + "&to=" + today).then().statusCode(200)
+                    .body("items.find { it.userId == " + rep.userId() + " }.assigned", equalTo(1))
+                    .body("items.find { it.userId == " + rep.userId() + " }.claimed", equalTo(0))
+                    .body("items.find { it.userId == " + rep.userId() + " }.ownedNow", equalTo(1));
+        }
+    }
+
+    @Test
     void inquiriesImportsPaidOrdersAutoReturnsAndMergesAreAnnounced() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             Session admin = PoolHelper.openStore("Every path", "UTC");
