@@ -61,7 +61,7 @@ final class DigestMail {
     }
 
     /**
-     * {@code notices}: the person's unread notifications of the last day that the agenda does not already carry
+     * {@code notices}: the person's unread notifications since their previous digest that the agenda does not carry
      * (a manager's copies of the ladder, and customers gone back to the pool), in the store's time zone {@code zone}.
      */
     static Rendered render(Agenda agenda, List<NotificationView> notices, String userName, StoreLanguage language,

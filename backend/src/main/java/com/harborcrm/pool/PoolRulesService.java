@@ -209,20 +209,9 @@ public class PoolRulesService {
             }
         });
         int warn = rules.warnDaysBeforeReturn();
-        if (warn > 0) {
-            checkWarn(errors, "returnAfterDaysWithoutFollowUp", rules.returnAfterDaysWithoutFollowUp(), warn);
-            checkWarn(errors, "returnAfterDaysWithoutDeal", rules.returnAfterDaysWithoutDeal(), warn);
-            stages.forEach((stage, days) -> checkWarn(errors, "stageFollowUpDays." + stage, days, warn));
-        }
         int escalate = rules.escalateDays();
-        if (escalate > 0) {
-            checkBefore(errors, "escalateDaysBeforeReturn", "returnAfterDaysWithoutFollowUp",
-                    rules.returnAfterDaysWithoutFollowUp(), escalate);
-            checkBefore(errors, "escalateDaysBeforeReturn", "returnAfterDaysWithoutDeal",
-                    rules.returnAfterDaysWithoutDeal(), escalate);
-            stages.forEach((stage, days) -> checkBefore(errors, "escalateDaysBeforeReturn", "stageFollowUpDays." + stage,
-                    days, escalate));
-        }
+        checkNotice(errors, "warnDaysBeforeReturn", warn, rules, stages);
+        checkNotice(errors, "escalateDaysBeforeReturn", escalate, rules, stages);
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
         }
@@ -232,15 +221,24 @@ public class PoolRulesService {
                 rules.exemptsOpenDeals(), escalate);
     }
 
-    private static void checkWarn(List<FieldError> errors, String field, int days, int warn) {
-        checkBefore(errors, "warnDaysBeforeReturn", field, days, warn);
-    }
-
-    /** A notice {@code before} days ahead of a return rule that is on must come after the clock starts. */
-    private static void checkBefore(List<FieldError> errors, String noticeField, String ruleField, int days, int before) {
-        if (days > 0 && before >= days) {
-            errors.add(FieldError.lessThan(noticeField, ruleField, days));
+    /**
+     * A notice given {@code ahead} days before a return (the warning, the manager's copy; 0: none) comes strictly
+     * before every return rule that is on, the stages' own included: one error per rule it does not.
+     */
+    private static void checkNotice(List<FieldError> errors, String field, int ahead, PoolRules rules,
+            Map<String, Integer> stages) {
+        if (ahead == 0) {
+            return;
         }
+        Map<String, Integer> returnRules = new LinkedHashMap<>();
+        returnRules.put("returnAfterDaysWithoutFollowUp", rules.returnAfterDaysWithoutFollowUp());
+        returnRules.put("returnAfterDaysWithoutDeal", rules.returnAfterDaysWithoutDeal());
+        stages.forEach((stage, days) -> returnRules.put("stageFollowUpDays." + stage, days));
+        returnRules.forEach((rule, days) -> {
+            if (days > 0 && ahead >= days) {
+                errors.add(FieldError.lessThan(field, rule, days));
+            }
+        });
     }
 
     private static int stageOrder(String name) {
