@@ -383,4 +383,17 @@ describe('UsersScreen', () => {
     expect(requests.some((request) => request.method === 'DELETE' && request.url.endsWith('/users/2/manager'))).toBe(true);
     await waitFor(() => expect(select).toHaveValue(''));
   });
+
+  it('keeps showing a manager since deactivated, until someone else is chosen', async () => {
+    const former: User = { ...rep, id: 4, name: 'Old Boss', email: 'old@example.com', role: 'MANAGER', active: false };
+    fakeUsersApi([admin, { ...rep, managerId: 4 }, former]);
+    renderScreen();
+    const select = within(await findRow('Li Na')).getByRole('combobox', { name: 'Manager of Li Na' });
+    expect(select).toHaveValue('4');
+    expect(within(select).getAllByRole('option').map((option) => option.textContent)).toEqual([
+      'No manager',
+      'A former manager (inactive)',
+      'Wang Wei',
+    ]);
+  });
 });
