@@ -1495,7 +1495,7 @@ export interface paths {
         };
         /**
          * Screen the pool: the store's customers without owner
-         * @description Managers and admins see every pool, a rep the pools they belong to (GET /pools); poolId narrows to some. Takes the screening filters of GET /customers (except ownerId, which is always none), default sort -score (best potential first). Reps see every contact masked while the rule maskContacts is on: email, phone, mobile, fax, IM handles and website (j***@example.com, *** *** 4321, j***, ***.com), and so wherever those values appear in notes and custom fields.
+         * @description Managers and admins see every pool, a rep the pools they belong to (GET /pools); poolId narrows to some. Takes the screening filters of GET /customers (except ownerId, which is always none), default sort -score (best potential first). While the rule maskContacts is on, reps see each contact (email, phone, mobile, fax, IM handles, website) as the pool's fieldVisibility says: whole, masked (j***@example.com, *** *** 4321, j***, ***.com) or hidden (null; IM handles left out), and so wherever those values appear in notes and custom fields (a hidden one as ***).
          */
         get: operations["listPool"];
         put?: never;
@@ -4403,6 +4403,26 @@ export interface components {
             id: number;
             reason: components["schemas"]["ClaimFailureReason"];
         };
+        /** @description What a rep sees of each contact of a pool customer before claiming it, while maskContacts is on: VISIBLE (whole), MASKED (e.g. j***@example.com, *** *** 4321, ***.com) or HIDDEN (left out). Absent: MASKED. Managers and admins always see every value whole. */
+        PoolFieldVisibility: {
+            /** @description Absent: MASKED */
+            email?: components["schemas"]["PoolFieldVisibilityLevel"] | null;
+            /** @description Absent: MASKED */
+            phone?: components["schemas"]["PoolFieldVisibilityLevel"] | null;
+            /** @description Absent: MASKED */
+            mobile?: components["schemas"]["PoolFieldVisibilityLevel"] | null;
+            /** @description Absent: MASKED */
+            fax?: components["schemas"]["PoolFieldVisibilityLevel"] | null;
+            /** @description Every IM handle (WhatsApp, WeChat, Wangwang...); absent: MASKED */
+            imAccounts?: components["schemas"]["PoolFieldVisibilityLevel"] | null;
+            /** @description Absent: MASKED */
+            website?: components["schemas"]["PoolFieldVisibilityLevel"] | null;
+        };
+        /**
+         * @description VISIBLE: whole; MASKED: partly hidden; HIDDEN: left out
+         * @enum {string}
+         */
+        PoolFieldVisibilityLevel: "VISIBLE" | "MASKED" | "HIDDEN";
         /** @description A pool's name and who belongs to it. */
         PoolInput: {
             /** @example Middle East */
@@ -4492,7 +4512,7 @@ export interface components {
              * @example 0
              */
             purgeUnclaimedAfterDays: number;
-            /** @description Reps see pool customers' contacts masked: email, phone numbers, IM handles, website */
+            /** @description Reps see pool customers' contacts masked or hidden, field by field as fieldVisibility says: email, phone numbers, IM handles, website; false: whole */
             maskContacts: boolean;
             /**
              * @description Days without follow-up per stage, overriding returnAfterDaysWithoutFollowUp (0: no such return in that stage)
@@ -4512,6 +4532,8 @@ export interface components {
              * @example 1
              */
             escalateDaysBeforeReturn?: number | null;
+            /** @description While maskContacts is on, what reps see of each contact of the pool's customers before claiming them; absent: every contact masked. Answers name every field. */
+            fieldVisibility?: components["schemas"]["PoolFieldVisibility"] | null;
         };
         /** @description Private customers that would return to the pool under the candidate rules: `today` by the end of today (store time zone, overdue included), `tomorrow` during tomorrow, `within7Days` within 7 days from now (overdue included). */
         PoolRulesPreview: {

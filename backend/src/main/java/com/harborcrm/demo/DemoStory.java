@@ -55,6 +55,7 @@ import com.harborcrm.order.OrderDtos;
 import com.harborcrm.order.OrderKind;
 import com.harborcrm.order.OrderService;
 import com.harborcrm.order.OrderStatus;
+import com.harborcrm.pool.FieldVisibility;
 import com.harborcrm.pool.PoolDirectory;
 import com.harborcrm.pool.PoolDirectoryDtos;
 import com.harborcrm.pool.PoolDtos.AssignRequest;
@@ -303,7 +304,8 @@ public class DemoStory {
             managerId = accounts.createUser(new CreateUserRequest("Max Manager", login("manager"), PASSWORD,
                     Role.MANAGER)).id();
             poolRules.save(PoolDirectory.DEFAULT_POOL, new PoolRules(30, 90, 3, 200, 15, 7, 0, true,
-                    new LinkedHashMap<>(Map.of("TRANSACTION", 60, "REPEAT_PURCHASE", 90)), false, 1), null);
+                    new LinkedHashMap<>(Map.of("TRANSACTION", 60, "REPEAT_PURCHASE", 90)), false, 1,
+                    FieldVisibility.ALL_MASKED), null);
             String[][] tagSpecs = {{"VIP", "#E53935", "Value"}, {"Distributor", "#1E88E5", "Business"},
                 {"Project buyer", "#00897B", "Business"}, {"Sample sent", "#FB8C00", "Progress"},
                 {"Price sensitive", "#F9A825", "Value"}, {"Needs certificates", "#757575", "Progress"},
@@ -397,9 +399,14 @@ public class DemoStory {
             if (!regional.isEmpty()) {
                 pools.move(pool, regional.stream().map(Number::longValue).toList());
             }
-            // Longer buying cycles in the region: more days before a return, fewer claims a day.
+            // Longer buying cycles in the region: more days before a return, fewer claims a day. Its buyers are
+            // reached on WeChat and WhatsApp, so those handles stay hidden until claimed; a website helps a rep
+            // choose whom to claim and stays visible.
             poolRules.save(pool, new PoolRules(45, 120, 5, 150, 10, 7, 0, true,
-                    new LinkedHashMap<>(Map.of("TRANSACTION", 60, "REPEAT_PURCHASE", 90)), false, 1), null);
+                    new LinkedHashMap<>(Map.of("TRANSACTION", 60, "REPEAT_PURCHASE", 90)), false, 1,
+                    new FieldVisibility(FieldVisibility.Level.MASKED, FieldVisibility.Level.MASKED,
+                            FieldVisibility.Level.MASKED, FieldVisibility.Level.HIDDEN, FieldVisibility.Level.HIDDEN,
+                            FieldVisibility.Level.VISIBLE)), null);
             return pool;
         });
     }

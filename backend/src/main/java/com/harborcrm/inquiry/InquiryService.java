@@ -53,6 +53,7 @@ import com.harborcrm.inquiry.InquiryDtos.InquiryContact;
 import com.harborcrm.inquiry.InquiryDtos.InquiryRequest;
 import com.harborcrm.inquiry.InquiryDtos.InquiryResult;
 import com.harborcrm.inquiry.InquiryDtos.InquiryView;
+import com.harborcrm.pool.FieldVisibility;
 import com.harborcrm.pool.PoolReadPolicy;
 
 /**
@@ -318,12 +319,13 @@ public class InquiryService {
         String message = (String) r[3];
         if (maskFor != null) {
             // The inquiry's own contact may differ from the customer's: both are masked in its message.
-            PoolReadPolicy.Contacts contacts = PoolReadPolicy.contactsOf(maskFor).and(PoolReadPolicy.Contacts.of(
-                    contact.email(), java.util.Arrays.asList(contact.phone(), contact.mobile()), contact.imAccounts(), null));
+            FieldVisibility seen = readPolicy.visibilityOf(maskFor.poolId);
+            PoolReadPolicy.Contacts contacts = PoolReadPolicy.contactsOf(maskFor, seen).and(PoolReadPolicy.Contacts.of(
+                    seen, contact.email(), contact.phone(), contact.mobile(), null, contact.imAccounts(), null));
             message = contacts.maskIn(message);
-            contact = new InquiryContact(contact.name(), contact.companyName(), PoolReadPolicy.maskEmail(contact.email()),
-                    PoolReadPolicy.maskPhone(contact.phone()), PoolReadPolicy.maskPhone(contact.mobile()),
-                    PoolReadPolicy.maskAccounts(contact.imAccounts()), contact.country());
+            contact = new InquiryContact(contact.name(), contact.companyName(), seen.showEmail(contact.email()),
+                    seen.showPhone(contact.phone()), seen.showMobile(contact.mobile()),
+                    seen.showImAccounts(contact.imAccounts()), contact.country());
         }
         return new InquiryView(((Number) r[0]).longValue(), customerId, InquiryChannel.valueOf((String) r[1]),
                 (String) r[2], message, Instants.of(r[4]), contact, (Boolean) r[6],

@@ -39,6 +39,8 @@ import com.harborcrm.customer.CustomerQuery;
 import com.harborcrm.customer.ImAccount;
 import com.harborcrm.customfield.CustomFieldDefinition;
 import com.harborcrm.customfield.CustomFieldValues;
+import com.harborcrm.pool.FieldVisibility;
+import com.harborcrm.pool.PoolDirectory;
 import com.harborcrm.pool.PoolReadPolicy;
 import com.harborcrm.tag.Tag;
 
@@ -83,8 +85,21 @@ public class ExportService {
     }
 
     /** Everything the export needs, read in the request (tenant, role, filter); the writing needs no request. */
-    public record Plan(String sql, List<Object> params, List<Column> columns, boolean mask, boolean bom,
-            Map<Long, String> tagNames) {
+    /**
+     * The export of a query; {@code visibilityByPool} says how the caller sees each pool's customers (empty: every
+     * customer whole; see PoolReadPolicy#visibilityByPool).
+     */
+    public record Plan(String sql, List<Object> params, List<Column> columns, Map<Long, FieldVisibility> visibilityByPool,
+            boolean bom, Map<Long, String> tagNames) {
+
+        /** How the row's contacts may be read: whole for a private customer, else as its pool says. */
+        FieldVisibility visibility(String ownerId, String poolId) {
+            if (visibilityByPool.isEmpty() || ownerId != null) {
+                return FieldVisibility.ALL_VISIBLE;
+            }
+            FieldVisibility seen = visibilityByPool.get(Long.parseLong(poolId));
+            return seen != null ? seen : visibilityByPool.get(PoolDirectory.DEFAULT_POOL);
+        }
     }
 
     public Plan plan(CustomerFilter filter, String columns, boolean bom) {
@@ -99,7 +114,7 @@ public class ExportService {
                        c.company_size, c.source, c.stage, c.stars, c.status, c.notes, cast(c.custom_fields as text),
                        u.email, c.potential_score, c.created_at, c.last_follow_up_at, o.owner_id,
                        cast(array(select ct.tag_id from customer_tags ct
-                                  where ct.store_id = c.store_id and ct.customer_id = c.id) as text)
+                                  where ct.store_id = c.store_id and ct.customer_id = c.id) as text), o.pool_id
                 from customers c join customer_owners o on o.store_id = c.store_id and o.customer_id = c.id
                 left join users u on u.store_id = c.store_id and u.id = o.owner_id
                 """ + " where " + where.sql() + " and c.id > :afterId order by c.id limit " + PAGE);
@@ -126,7 +141,7 @@ public class ExportService {
         if (selected.stream().anyMatch(c -> c.standard() == CsvColumn.TAGS)) {
             Tag.<Tag>listAll().forEach(t -> tagNames.put(t.id, t.name));
         }
-        return new Plan(sql.toString(), params, selected, readPolicy.masksForCaller(), bom, tagNames);
+        return new Plan(sql.toString(), params, selected, readPolicy.visibilityByPool(), bom, tagNames);
     }
 
     /** Stands in the parameter list for the keyset position. */
@@ -267,7 +282,7 @@ public class ExportService {
                 List<String[]> rows = (List<String[]>) page;
                 List<String> cells = new ArrayList<>(plan.columns().size());
                 for (String[] values : rows) {
-                    Row row = new Row(values, plan.mask() && values[31] == null, plan.tagNames());
+                    Row row = new Row(values, plan.visibility(values[31], values[33]), plan.tagNames());
                     cells.clear();
                     for (Column column : plan.columns()) {
                         cells.add(row.cell(column));
@@ -345,23 +360,24 @@ public class ExportService {
     /** The cells of one customer row. */
     private final class Row {
         private final String[] v;
-        private final boolean masked;
+        /** How this row's contacts may be read; null when whole. */
+        private final FieldVisibility seen;
         private final Map<Long, String> tagNames;
         private List<ImAccount> accounts;
         private Map<String, List<String>> handles;
         private Map<String, Object> custom;
         private PoolReadPolicy.Contacts contacts;
 
-        Row(String[] v, boolean masked, Map<Long, String> tagNames) {
+        Row(String[] v, FieldVisibility seen, Map<Long, String> tagNames) {
             this.v = v;
-            this.masked = masked;
+            this.seen = seen.showsAll() ? null : seen;
             this.tagNames = tagNames;
         }
 
         String cell(Column column) throws IOException {
             if (column.custom() != null) {
                 Object value = custom().get(column.custom().key);
-                if (masked) {
+                if (seen != null) {
                     value = PoolReadPolicy.maskValues(value, contacts()::maskIn);
                 }
                 if (value instanceof List<?> list) {
@@ -372,19 +388,20 @@ public class ExportService {
             CsvColumn c = column.standard();
             if (c.imChannel() != null) {
                 List<String> list = handles().get(c.imChannel().name());
-                return list == null ? null
-                        : String.join("; ", masked ? list.stream().map(PoolReadPolicy::maskHandle).toList() : list);
+                List<String> shown = list == null || seen == null ? list
+                        : list.stream().map(seen::showHandle).filter(java.util.Objects::nonNull).toList();
+                return shown == null || shown.isEmpty() ? null : String.join("; ", shown);
             }
             return switch (c) {
                 case ID -> v[1];
                 case NAME -> v[2];
                 case COMPANY_NAME -> v[3];
                 case POSITION -> v[4];
-                case EMAIL -> masked ? PoolReadPolicy.maskEmail(v[5]) : v[5];
-                case PHONE -> masked ? PoolReadPolicy.maskPhone(v[6]) : v[6];
-                case MOBILE -> masked ? PoolReadPolicy.maskPhone(v[7]) : v[7];
-                case FAX -> masked ? PoolReadPolicy.maskPhone(v[8]) : v[8];
-                case WEBSITE -> masked ? PoolReadPolicy.maskWebsite(v[10]) : v[10];
+                case EMAIL -> seen != null ? seen.showEmail(v[5]) : v[5];
+                case PHONE -> seen != null ? seen.showPhone(v[6]) : v[6];
+                case MOBILE -> seen != null ? seen.showMobile(v[7]) : v[7];
+                case FAX -> seen != null ? seen.showFax(v[8]) : v[8];
+                case WEBSITE -> seen != null ? seen.showWebsite(v[10]) : v[10];
                 case COUNTRY -> v[11];
                 case REGION -> v[12];
                 case CITY -> v[13];
@@ -402,7 +419,7 @@ public class ExportService {
                 case STAGE -> v[22];
                 case STARS -> v[23];
                 case STATUS -> v[24];
-                case NOTES -> masked ? contacts().maskIn(v[25]) : v[25];
+                case NOTES -> seen != null ? contacts().maskIn(v[25]) : v[25];
                 case OWNER -> v[27];
                 case POTENTIAL_SCORE -> v[28];
                 case CREATED_AT -> v[29];
@@ -444,7 +461,7 @@ public class ExportService {
         /** The row's contact values, to mask them in its texts (a masked pool row only). */
         private PoolReadPolicy.Contacts contacts() throws IOException {
             if (contacts == null) {
-                contacts = PoolReadPolicy.Contacts.of(v[5], java.util.Arrays.asList(v[6], v[7], v[8]), accounts(), v[10]);
+                contacts = PoolReadPolicy.Contacts.of(seen, v[5], v[6], v[7], v[8], accounts(), v[10]);
             }
             return contacts;
         }

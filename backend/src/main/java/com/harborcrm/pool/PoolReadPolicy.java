@@ -26,10 +26,11 @@ import com.harborcrm.pool.PoolDtos.PoolReturn;
 
 /**
  * The one place where the pool shapes how customers are read: while the rule {@code maskContacts} is on, reps see
- * every contact of a pool customer masked — email, phone, mobile, fax, every IM handle, website — in its fields
- * and wherever those values appear in its texts (notes, custom fields, follow-ups, events, inquiries); managers
- * and admins see them whole. Every private customer carries its {@code poolReturn}. Every customer read (detail,
- * lists, pool, timeline, follow-ups, inquiries, export) goes through here.
+ * each contact of a pool customer — email, phone, mobile, fax, every IM handle, website — as that pool's
+ * {@link FieldVisibility} says (masked unless it says otherwise), in its fields and wherever those values appear in
+ * its texts (notes, custom fields, follow-ups, events, inquiries); managers and admins see them whole. Every private
+ * customer carries its {@code poolReturn}. Every customer read (detail, lists, pool, timeline, follow-ups,
+ * inquiries, export) goes through here.
  */
 @ApplicationScoped
 public class PoolReadPolicy {
@@ -65,16 +66,19 @@ public class PoolReadPolicy {
         if (currentUser.role() != Role.REP) {
             return views;
         }
-        return views.stream().map(v -> v.ownerId() == null && masksPool(v.poolId()) ? maskedView(v) : v).toList();
+        return views.stream().map(v -> {
+            FieldVisibility seen = v.ownerId() == null ? visibilityOf(v.poolId()) : FieldVisibility.ALL_VISIBLE;
+            return seen.showsAll() ? v : maskedView(v, seen);
+        }).toList();
     }
 
-    private static CustomerView maskedView(CustomerView v) {
-        Contacts contacts = Contacts.of(v.email(), List.of(nullToEmpty(v.phone()), nullToEmpty(v.mobile()),
-                nullToEmpty(v.fax())), v.imAccounts(), v.website());
+    private static CustomerView maskedView(CustomerView v, FieldVisibility seen) {
+        Contacts contacts = Contacts.of(seen, v.email(), v.phone(), v.mobile(), v.fax(), v.imAccounts(), v.website());
         @SuppressWarnings("unchecked")
         Map<String, Object> customFields = (Map<String, Object>) maskValues(v.customFields(), contacts::maskIn);
-        return v.withContacts(maskEmail(v.email()), maskPhone(v.phone()), maskPhone(v.mobile()), maskPhone(v.fax()),
-                maskAccounts(v.imAccounts()), maskWebsite(v.website()), contacts.maskIn(v.notes()), customFields);
+        return v.withContacts(seen.showEmail(v.email()), seen.showPhone(v.phone()), seen.showMobile(v.mobile()),
+                seen.showFax(v.fax()), seen.showImAccounts(v.imAccounts()), seen.showWebsite(v.website()),
+                contacts.maskIn(v.notes()), customFields);
     }
 
     /**
@@ -82,31 +86,61 @@ public class PoolReadPolicy {
      * it sees the customer whole, else a function masking the customer's contacts wherever they appear.
      */
     public UnaryOperator<String> textMask(Customer customer) {
-        if (!customer.isInPool() || !masksPool(customer.poolId)) {
+        if (!customer.isInPool()) {
             return UnaryOperator.identity();
         }
-        return contactsOf(customer)::maskIn;
-    }
-
-    /** Whether the caller sees the customers of pool {@code poolId} masked: reps, while that pool's rule is on. */
-    public boolean masksPool(Long poolId) {
-        return currentUser.role() == Role.REP
-                && rulesService.of(poolId == null ? PoolDirectory.DEFAULT_POOL : poolId).maskContacts();
+        FieldVisibility seen = visibilityOf(customer.poolId);
+        return seen.showsAll() ? UnaryOperator.identity() : contactsOf(customer, seen)::maskIn;
     }
 
     /**
-     * Whether the caller sees the customers of some pool masked. The paths that read many pools' customers in one
-     * statement without a per-row rule (the export, and matching a pool search's q against contacts) mask for every
-     * pool then: they may hide a contact a pool would show, never the other way round.
+     * How the caller sees the contacts of pool {@code poolId}'s customers: as the pool's field visibility says for
+     * reps while its rule maskContacts is on; whole otherwise.
+     */
+    public FieldVisibility visibilityOf(Long poolId) {
+        if (currentUser.role() != Role.REP) {
+            return FieldVisibility.ALL_VISIBLE;
+        }
+        return visibility(rulesService.of(poolId == null ? PoolDirectory.DEFAULT_POOL : poolId));
+    }
+
+    /** What reps see of a pool's customers under its rules. */
+    static FieldVisibility visibility(PoolRules rules) {
+        return rules.maskContacts() ? rules.fieldVisibilityOrDefault() : FieldVisibility.ALL_VISIBLE;
+    }
+
+    /** Whether the caller sees the customers of pool {@code poolId} with some contact masked or hidden. */
+    public boolean masksPool(Long poolId) {
+        return !visibilityOf(poolId).showsAll();
+    }
+
+    /**
+     * Whether the caller sees the customers of some pool masked. Matching a pool search's q against contacts reads
+     * many pools' customers in one statement without a per-row rule: it matches whole values only then, for every
+     * pool.
      */
     public boolean masksForCaller() {
         return currentUser.role() == Role.REP
-                && rulesService.all().values().stream().anyMatch(PoolRules::maskContacts);
+                && rulesService.all().values().stream().anyMatch(rules -> !visibility(rules).showsAll());
     }
 
-    public static Contacts contactsOf(Customer c) {
-        return Contacts.of(c.email, List.of(nullToEmpty(c.phone), nullToEmpty(c.mobile), nullToEmpty(c.fax)),
-                c.imAccounts, c.website);
+    /**
+     * How the caller sees each pool's customers, by pool id, for the paths that read many pools' customers in one
+     * statement (the export): empty when the caller sees every pool whole; a pool missing from a non-empty map
+     * (deleted meanwhile) is read as the default pool.
+     */
+    public Map<Long, FieldVisibility> visibilityByPool() {
+        if (!masksForCaller()) {
+            return Map.of();
+        }
+        Map<Long, FieldVisibility> result = new LinkedHashMap<>();
+        rulesService.all().forEach((pool, rules) -> result.put(pool, visibility(rules)));
+        return result;
+    }
+
+    /** The customer's contacts that {@code seen} does not show whole, to find and mask them in texts. */
+    public static Contacts contactsOf(Customer c, FieldVisibility seen) {
+        return Contacts.of(seen, c.email, c.phone, c.mobile, c.fax, c.imAccounts, c.website);
     }
 
     /** "john.doe@example.com" → "j***@example.com". */
@@ -192,10 +226,6 @@ public class PoolReadPolicy {
         return value;
     }
 
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
-    }
-
     /**
      * A customer's (or an inquiry's) contact values, found in free text however they were typed there: an email or
      * a handle in any letter case, a number with any spacing or punctuation between its digits, a website with or
@@ -215,12 +245,19 @@ public class PoolReadPolicy {
             this.replacements = replacements;
         }
 
-        public static Contacts of(String email, List<String> numbers, List<ImAccount> accounts, String website) {
+        /**
+         * The contacts {@code seen} does not show whole; each is replaced in texts by its masked form, or by
+         * {@link FieldVisibility#HIDDEN_IN_TEXT} when hidden.
+         */
+        public static Contacts of(FieldVisibility seen, String email, String phone, String mobile, String fax,
+                List<ImAccount> accounts, String website) {
             List<Map.Entry<Pattern, String>> replacements = new ArrayList<>();
-            if (email != null && !email.isBlank()) {
-                replacements.add(Map.entry(word(email.strip()), maskEmail(email.strip())));
+            FieldVisibility.Level emailLevel = FieldVisibility.levelOf(seen.email());
+            if (emailLevel != FieldVisibility.Level.VISIBLE && email != null && !email.isBlank()) {
+                replacements.add(Map.entry(word(email.strip()), FieldVisibility.inText(emailLevel, maskEmail(email.strip()))));
             }
-            if (website != null && !website.isBlank()) {
+            FieldVisibility.Level websiteLevel = FieldVisibility.levelOf(seen.website());
+            if (websiteLevel != FieldVisibility.Level.VISIBLE && website != null && !website.isBlank()) {
                 // The longest spelling first, so "www.acme.com/about" is not left as "***.com/about".
                 Set<String> spellings = new LinkedHashSet<>();
                 String stripped = website.strip().replaceAll("/+$", "");
@@ -231,26 +268,34 @@ public class PoolReadPolicy {
                     spellings.add(host);
                     spellings.add(host.replaceFirst("^www\\.", ""));
                 }
+                String replacement = FieldVisibility.inText(websiteLevel, maskWebsite(website));
                 spellings.stream().filter(s -> s.length() >= MIN_HANDLE)
                         .sorted(Comparator.comparingInt(String::length).reversed())
-                        .forEach(s -> replacements.add(Map.entry(word(s), maskWebsite(website))));
+                        .forEach(s -> replacements.add(Map.entry(word(s), replacement)));
             }
-            if (accounts != null) {
+            FieldVisibility.Level handleLevel = FieldVisibility.levelOf(seen.imAccounts());
+            if (handleLevel != FieldVisibility.Level.VISIBLE && accounts != null) {
                 for (ImAccount account : accounts) {
                     String handle = account == null || account.handle() == null ? "" : account.handle().strip();
                     String bare = handle.startsWith("@") ? handle.substring(1) : handle;
                     if (bare.length() >= MIN_HANDLE) {
-                        replacements.add(Map.entry(word("@?" + Pattern.quote(bare), true), maskHandle(handle)));
+                        replacements.add(Map.entry(word("@?" + Pattern.quote(bare), true),
+                                FieldVisibility.inText(handleLevel, maskHandle(handle))));
                     }
                 }
             }
-            for (String number : numbers) {
-                String digits = number == null ? "" : number.replaceAll("[^0-9]", "");
-                if (digits.length() >= MIN_DIGITS) {
-                    replacements.add(Map.entry(numberPattern(digits), maskPhone(number)));
-                }
-            }
+            number(replacements, FieldVisibility.levelOf(seen.phone()), phone);
+            number(replacements, FieldVisibility.levelOf(seen.mobile()), mobile);
+            number(replacements, FieldVisibility.levelOf(seen.fax()), fax);
             return new Contacts(replacements);
+        }
+
+        private static void number(List<Map.Entry<Pattern, String>> replacements, FieldVisibility.Level level,
+                String number) {
+            String digits = number == null ? "" : number.replaceAll("[^0-9]", "");
+            if (level != FieldVisibility.Level.VISIBLE && digits.length() >= MIN_DIGITS) {
+                replacements.add(Map.entry(numberPattern(digits), FieldVisibility.inText(level, maskPhone(number))));
+            }
         }
 
         /**

@@ -80,10 +80,11 @@ public class PoolResource {
     @Operation(operationId = "listPool", summary = "Screen the pool: the store's customers without owner",
             description = "Managers and admins see every pool, a rep the pools they belong to (GET /pools); "
                     + "poolId narrows to some. Takes the screening filters of GET /customers (except "
-                    + "ownerId, which is always none), default sort -score (best potential first). Reps see every "
-                    + "contact masked while the rule maskContacts is on: email, phone, mobile, fax, IM handles and "
-                    + "website (j***@example.com, *** *** 4321, j***, ***.com), and so wherever those values appear "
-                    + "in notes and custom fields.")
+                    + "ownerId, which is always none), default sort -score (best potential first). While the rule "
+                    + "maskContacts is on, reps see each contact (email, phone, mobile, fax, IM handles, website) as "
+                    + "the pool's fieldVisibility says: whole, masked (j***@example.com, *** *** 4321, j***, ***.com) "
+                    + "or hidden (null; IM handles left out), and so wherever those values appear in notes and "
+                    + "custom fields (a hidden one as ***).")
     @Parameters({
             @Parameter(name = "q", in = ParameterIn.QUERY, description = "As for GET /customers; where contacts are masked, names and companies by part, emails, numbers and IM handles only whole"),
             @Parameter(name = "stage", in = ParameterIn.QUERY, description = "Repeatable", schema = @Schema(type = SchemaType.ARRAY, implementation = CustomerStage.class)),

@@ -32,7 +32,8 @@ public record PoolRules(
         @NotNull @Min(0) @Max(MAX_DAYS) @Schema(required = true, examples = "0",
                 description = "Customers left unclaimed in the pool this many days are deleted")
         Integer purgeUnclaimedAfterDays,
-        @NotNull @Schema(required = true, description = "Reps see pool customers' contacts masked: email, phone numbers, IM handles, website")
+        @NotNull @Schema(required = true, description = "Reps see pool customers' contacts masked or hidden, field by "
+                + "field as fieldVisibility says: email, phone numbers, IM handles, website; false: whole")
         Boolean maskContacts,
         @Schema(description = "Days without follow-up per stage, overriding returnAfterDaysWithoutFollowUp "
                 + "(0: no such return in that stage)", examples = "{\"INQUIRY\": 180, \"SAMPLE_ORDER\": 30}")
@@ -43,12 +44,15 @@ public record PoolRules(
         @Min(0) @Max(365) @Schema(examples = "1", description = "The owner's manager gets a copy of the warning this many "
                 + "days before a return (the escalation ladder: warn the owner, copy the manager, return); less than "
                 + "every return rule; 0 or absent: off")
-        Integer escalateDaysBeforeReturn) {
+        Integer escalateDaysBeforeReturn,
+        @Schema(description = "While maskContacts is on, what reps see of each contact of the pool's customers "
+                + "before claiming them; absent: every contact masked. Answers name every field.")
+        FieldVisibility fieldVisibility) {
 
     public static final int MAX_DAYS = 3650;
 
     public static PoolRules defaults() {
-        return new PoolRules(30, 90, 3, 200, 20, 7, 0, true, new LinkedHashMap<>(), false, 0);
+        return new PoolRules(30, 90, 3, 200, 20, 7, 0, true, new LinkedHashMap<>(), false, 0, FieldVisibility.ALL_MASKED);
     }
 
     public boolean exemptsOpenDeals() {
@@ -57,6 +61,11 @@ public record PoolRules(
 
     public int escalateDays() {
         return escalateDaysBeforeReturn == null ? 0 : escalateDaysBeforeReturn;
+    }
+
+    /** Every field named; absent ones masked. */
+    public FieldVisibility fieldVisibilityOrDefault() {
+        return fieldVisibility == null ? FieldVisibility.ALL_MASKED : fieldVisibility.complete();
     }
 
     public Map<String, Integer> stageFollowUpDaysOrEmpty() {

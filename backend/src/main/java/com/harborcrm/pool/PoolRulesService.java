@@ -128,21 +128,25 @@ public class PoolRulesService {
         List<Object[]> rows = em.createNativeQuery("select return_after_days_without_follow_up, "
                 + "return_after_days_without_deal, warn_days_before_return, max_private_customers_per_rep, "
                 + "max_claims_per_rep_per_day, reclaim_cooldown_days, purge_unclaimed_after_days, mask_contacts, "
-                + "cast(stage_follow_up_days as text), version, exempt_open_deals, pool_id, escalate_days_before_return "
+                + "cast(stage_follow_up_days as text), version, exempt_open_deals, pool_id, escalate_days_before_return, "
+                + "cast(field_visibility as text) "
                 + "from pool_rules "
                 + "where store_id = ?1 order by pool_id")
                 .setParameter(1, tenant.storeId()).getResultList();
         Map<Long, Versioned> byPool = new LinkedHashMap<>();
         for (Object[] r : rows) {
             Map<String, Integer> stages;
+            FieldVisibility visibility;
             try {
                 stages = mapper.readValue((String) r[8], new TypeReference<LinkedHashMap<String, Integer>>() {
                 });
+                visibility = mapper.readValue((String) r[13], FieldVisibility.class).complete();
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
             byPool.put(((Number) r[11]).longValue(), new Versioned(new PoolRules(i(r[0]), i(r[1]), i(r[2]), i(r[3]),
-                    i(r[4]), i(r[5]), i(r[6]), (Boolean) r[7], Collections.unmodifiableMap(stages), (Boolean) r[10], i(r[12])),
+                    i(r[4]), i(r[5]), i(r[6]), (Boolean) r[7], Collections.unmodifiableMap(stages), (Boolean) r[10], i(r[12]),
+                    visibility),
                     ((Number) r[9]).longValue()));
         }
         byPool.putIfAbsent(PoolDirectory.DEFAULT_POOL, new Versioned(PoolRules.defaults(), 0));
@@ -179,7 +183,7 @@ public class PoolRulesService {
                 + "return_after_days_without_deal = ?3, warn_days_before_return = ?4, max_private_customers_per_rep = ?5, "
                 + "max_claims_per_rep_per_day = ?6, reclaim_cooldown_days = ?7, purge_unclaimed_after_days = ?8, "
                 + "mask_contacts = ?9, stage_follow_up_days = cast(?10 as jsonb), updated_at = ?11, exempt_open_deals = ?12, "
-                + "escalate_days_before_return = ?14, version = version + 1 "
+                + "escalate_days_before_return = ?14, field_visibility = cast(?15 as jsonb), version = version + 1 "
                 + "where store_id = ?1 and pool_id = ?13")
                 .setParameter(1, tenant.storeId()).setParameter(2, valid.returnAfterDaysWithoutFollowUp())
                 .setParameter(3, valid.returnAfterDaysWithoutDeal()).setParameter(4, valid.warnDaysBeforeReturn())
@@ -187,7 +191,8 @@ public class PoolRulesService {
                 .setParameter(7, valid.reclaimCooldownDays()).setParameter(8, valid.purgeUnclaimedAfterDays())
                 .setParameter(9, valid.maskContacts()).setParameter(10, json(valid.stageFollowUpDaysOrEmpty()))
                 .setParameter(11, clock.instant()).setParameter(12, valid.exemptsOpenDeals())
-                .setParameter(13, poolId).setParameter(14, valid.escalateDays()).executeUpdate();
+                .setParameter(13, poolId).setParameter(14, valid.escalateDays())
+                .setParameter(15, json(valid.fieldVisibilityOrDefault())).executeUpdate();
         return new Versioned(valid, version + 1);
     }
 
@@ -218,7 +223,7 @@ public class PoolRulesService {
         return new PoolRules(rules.returnAfterDaysWithoutFollowUp(), rules.returnAfterDaysWithoutDeal(), warn,
                 rules.maxPrivateCustomersPerRep(), rules.maxClaimsPerRepPerDay(), rules.reclaimCooldownDays(),
                 rules.purgeUnclaimedAfterDays(), rules.maskContacts(), new LinkedHashMap<>(stages),
-                rules.exemptsOpenDeals(), escalate);
+                rules.exemptsOpenDeals(), escalate, rules.fieldVisibilityOrDefault());
     }
 
     /**
@@ -250,9 +255,9 @@ public class PoolRulesService {
         return -1;
     }
 
-    String json(Map<String, Integer> stages) {
+    String json(Object value) {
         try {
-            return mapper.writeValueAsString(stages);
+            return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
