@@ -34,6 +34,22 @@ export function usePoolRules(poolId: number = DEFAULT_POOL_ID) {
   return useQuery(poolRulesQueryOptions(poolId));
 }
 
+/** The contacts whose visibility each pool chooses (PoolRules.fieldVisibility), in the order screens list them. */
+export const CONTACT_FIELDS = ['email', 'phone', 'mobile', 'fax', 'imAccounts', 'website'] as const;
+export type ContactField = (typeof CONTACT_FIELDS)[number];
+
+/**
+ * The contacts of a pool's customers a rep does not see at all before claiming (HIDDEN while the pool masks), so
+ * that a screen can say they are hidden rather than leave the rep to think there are none. Empty until known, or
+ * when `enabled` is false (anyone who sees the customer whole).
+ */
+export function usePoolHiddenContacts(poolId: number, enabled: boolean): ContactField[] {
+  const { data } = useQuery({ ...poolRulesQueryOptions(poolId), staleTime: 5 * 60_000, retry: false, enabled });
+  const rules = data?.rules;
+  if (!enabled || !rules?.maskContacts) return [];
+  return CONTACT_FIELDS.filter((field) => rules.fieldVisibility?.[field] === 'HIDDEN');
+}
+
 /** Days before a return at which timers turn urgent when a pool's rules cannot be read (warnDaysBeforeReturn). */
 export const DEFAULT_WARN_DAYS = 3;
 

@@ -1,4 +1,5 @@
 import { useT } from '@/lib/i18n';
+import { usePoolHiddenContacts } from '@/lib/pool-rules';
 import type { Customer } from '../api/list-customers';
 
 /** A phone number as a tel: address: digits and a leading plus only. */
@@ -8,7 +9,8 @@ function telHref(number: string): string {
 
 /**
  * The ways to reach the customer, under their name: e-mail and phones as links to write or call at once, IM handles
- * as text. `masked` (a rep reading a pool customer) shows the masked values as plain text, never as links.
+ * as text. `masked` (a rep reading a pool customer) shows the masked values as plain text, never as links, and
+ * names the contacts its pool hides until claimed.
  */
 export function ContactStrip({ customer, masked }: { customer: Customer; masked: boolean }) {
   const t = useT();
@@ -25,7 +27,8 @@ export function ContactStrip({ customer, masked }: { customer: Customer; masked:
   customer.imAccounts.forEach((account, index) => {
     items.push({ key: `im-${index}`, label: t(`im.${account.channel}`), value: account.handle });
   });
-  if (items.length === 0) return null;
+  const hidden = usePoolHiddenContacts(customer.poolId, masked);
+  if (items.length === 0 && hidden.length === 0) return null;
   return (
     <ul className="contact-strip" aria-label={t('customers.contacts')}>
       {items.map((item) => (
@@ -34,6 +37,13 @@ export function ContactStrip({ customer, masked }: { customer: Customer; masked:
           {item.href && !masked ? <a href={item.href}>{item.value}</a> : <span>{item.value}</span>}
         </li>
       ))}
+      {hidden.length > 0 && (
+        <li className="muted">
+          {t('customers.hiddenUntilClaimed', {
+            fields: hidden.map((field) => t(`poolRules.visibility.field.${field}`)).join(t('pools.listSeparator')),
+          })}
+        </li>
+      )}
     </ul>
   );
 }

@@ -374,6 +374,44 @@ describe('Customer detail', () => {
     expect(screen.getByRole('region', { name: 'Status' })).toHaveTextContent('Waiting in the pool for someone to claim it.');
   });
 
+  it('tells a rep which contacts the customer’s pool hides until claimed', SLOW, async () => {
+    const pooled = customer(5, { name: 'Li Wei', ownerId: null, poolId: 3, email: 'li.wei@dragon-trade.example', mobile: '*** *** 5678' });
+    const asked: string[] = [];
+    fakeApi((_request, url) => {
+      if (url.pathname === '/api/v1/customers/5') return jsonResponse(pooled);
+      if (url.pathname === '/api/v1/pool/rules') {
+        asked.push(url.searchParams.get('poolId') ?? '');
+        return jsonResponse({
+          returnAfterDaysWithoutFollowUp: 30, returnAfterDaysWithoutDeal: 90, warnDaysBeforeReturn: 3,
+          maxPrivateCustomersPerRep: 200, maxClaimsPerRepPerDay: 20, reclaimCooldownDays: 7, purgeUnclaimedAfterDays: 0,
+          maskContacts: true,
+          fieldVisibility: { email: 'VISIBLE', phone: 'HIDDEN', mobile: 'MASKED', fax: 'MASKED', imAccounts: 'HIDDEN', website: 'VISIBLE' },
+        });
+      }
+      return undefined;
+    });
+    renderScreen(5, 'REP');
+    const contacts = await screen.findByRole('list', { name: 'Contacts' });
+    await waitFor(() =>
+      expect(contacts).toHaveTextContent('Hidden until you claim this customer: Phone, Chat handles (WhatsApp, WeChat…)'),
+    );
+    expect(contacts).toHaveTextContent('li.wei@dragon-trade.example');
+    expect(asked).toContain('3');
+  });
+
+  it('asks nothing of the pool’s rules for a customer the reader sees whole', SLOW, async () => {
+    const asked: string[] = [];
+    fakeApi((_request, url) => {
+      if (url.pathname === '/api/v1/customers/5') return jsonResponse(customer(5, { name: 'Li Wei', ownerId: null, poolId: 3, email: 'li@x.example' }));
+      if (url.pathname === '/api/v1/pool/rules') asked.push(url.pathname);
+      return undefined;
+    });
+    renderScreen(5, 'MANAGER');
+    const contacts = await screen.findByRole('list', { name: 'Contacts' });
+    expect(contacts).not.toHaveTextContent('Hidden until you claim');
+    expect(asked).toEqual([]);
+  });
+
   it('lets a manager work on a pool customer directly', SLOW, async () => {
     detailApi(customer(5, { name: 'John Miller', ownerId: null, email: 'john@miller.example' }));
     const { user } = renderScreen(5, 'MANAGER');

@@ -116,6 +116,47 @@ describe('Pool rules', () => {
     expect(state.rules.stageFollowUpDays).toEqual({ INQUIRY: 180, SAMPLE_ORDER: 45 });
   });
 
+  it('chooses per contact what reps see before claiming, with an example of each, and saves it', SLOW, async () => {
+    const { requests, state } = rulesApi({ rules: { fieldVisibility: { website: 'VISIBLE' } } });
+    const { user } = renderWithProviders(<MemoryRouter><PoolRulesScreen canEdit /></MemoryRouter>);
+    const table = await screen.findByRole('table', { name: 'What reps see before claiming' });
+    // Fields the saved rule does not name are masked; each row shows what a rep would see.
+    expect(within(table).getByRole('radio', { name: 'Website: Whole' })).toBeChecked();
+    expect(within(table).getByRole('radio', { name: 'Email: Masked' })).toBeChecked();
+    expect(within(table).getByRole('row', { name: /Email/ })).toHaveTextContent('l***@dragon-trade.com');
+
+    await user.click(within(table).getByRole('radio', { name: 'Chat handles (WhatsApp, WeChat…): Hidden' }));
+    await user.click(within(table).getByRole('radio', { name: 'Email: Whole' }));
+    expect(within(table).getByRole('row', { name: /Chat handles/ })).toHaveTextContent('nothing shown');
+    expect(within(table).getByRole('row', { name: /Email/ })).toHaveTextContent('li.wei@dragon-trade.com');
+    // What reps see changes no return: the preview is not asked again for it.
+    const previews = () => requests.filter((request) => new URL(request.url).pathname === '/api/v1/pool/rules/preview');
+    await waitFor(() => expect(previews().length).toBeGreaterThan(0));
+    const asked = previews().length;
+
+    await user.click(screen.getByRole('button', { name: 'Save rules' }));
+    expect(await findToast('Pool rules saved.')).toHaveClass('toast-success');
+    expect(state.rules.fieldVisibility).toEqual({
+      email: 'VISIBLE', phone: 'MASKED', mobile: 'MASKED', fax: 'MASKED', imAccounts: 'HIDDEN', website: 'VISIBLE',
+    });
+    expect(previews()).toHaveLength(asked);
+
+    // Masking off: every contact whole, the choices kept but waiting.
+    await user.click(screen.getByLabelText('Protect pool customers’ contacts from reps until they claim them'));
+    expect(within(table).getByRole('radio', { name: 'Chat handles (WhatsApp, WeChat…): Hidden' })).toBeDisabled();
+    expect(within(table).getByRole('row', { name: /Chat handles/ })).toHaveTextContent('dragon_li_88');
+    expect(table).toHaveAccessibleDescription(/Reps see every contact of this pool’s customers whole/);
+  });
+
+  it('names the contacts and their choices in Chinese', SLOW, async () => {
+    setLocale('zh-CN');
+    rulesApi();
+    renderWithProviders(<MemoryRouter><PoolRulesScreen canEdit /></MemoryRouter>);
+    const table = await screen.findByRole('table', { name: '领取前业务员能看到的内容' });
+    expect(within(table).getByRole('radio', { name: '聊天账号（WhatsApp、微信…）：打码' })).toBeChecked();
+    expect(within(table).getByRole('columnheader', { name: '隐藏' })).toBeInTheDocument();
+  });
+
   it('says as the admin types what the server would refuse, in its words, and neither previews nor saves it', SLOW, async () => {
     const { requests } = rulesApi();
     const { user } = renderWithProviders(<MemoryRouter><PoolRulesScreen canEdit /></MemoryRouter>);
@@ -236,7 +277,9 @@ describe('Pool rules', () => {
     await user.click(screen.getByRole('button', { name: 'Save rules' }));
     expect(await findToast('Pool rules saved.')).toHaveClass('toast-success');
     const sent = (await puts(requests)[0]?.json()) as PoolRules;
-    expect(sent).toEqual({ ...defaults, exemptOpenDeals: true });
+    // Every contact named: the rules saved before the list existed meant them all masked.
+    const allMasked = { email: 'MASKED', phone: 'MASKED', mobile: 'MASKED', fax: 'MASKED', imAccounts: 'MASKED', website: 'MASKED' };
+    expect(sent).toEqual({ ...defaults, exemptOpenDeals: true, fieldVisibility: allMasked });
     expect(state.rules.exemptOpenDeals).toBe(true);
     expect(screen.getByRole('checkbox', { name: 'Open deals keep the customer' })).toBeChecked();
 

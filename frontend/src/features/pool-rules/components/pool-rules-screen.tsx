@@ -4,14 +4,21 @@ import { useSearchParams } from 'react-router';
 import * as z from 'zod/mini';
 import { FormAlert } from '@/components/form/form-alert';
 import { TextField } from '@/components/form/text-field';
-import { applyServerErrors, useZodForm } from '@/components/form/use-zod-form';
+import { applyServerErrors, useZodForm, type ZodForm } from '@/components/form/use-zod-form';
 import { QueryError } from '@/components/query-error';
 import { useNotify } from '@/components/toast';
 import { STAGES, type CustomerStage } from '@/lib/domain';
 import { decodeFieldMessages, fieldMessageParams } from '@/lib/form-messages';
 import { useT, type Message, type Translate } from '@/lib/i18n';
 import { ApiError, fieldErrorMessage, fieldMessageWords, isProblem } from '@/lib/problem';
-import { DEFAULT_POOL_ID, usePoolRules, type PoolRules, type VersionedPoolRules } from '@/lib/pool-rules';
+import {
+  CONTACT_FIELDS,
+  DEFAULT_POOL_ID,
+  usePoolRules,
+  type ContactField,
+  type PoolRules,
+  type VersionedPoolRules,
+} from '@/lib/pool-rules';
 import { usePools } from '@/lib/pools';
 import { useSettled } from '@/lib/use-settled';
 import { usePoolRulesPreview } from '../api/preview-pool-rules';
@@ -34,6 +41,19 @@ const NUMBER_RULES = Object.keys(NUMBER_LIMITS) as NumberRule[];
 
 /** The escalation ladder's notices: each comes some days before a return, so before every return rule. */
 const NOTICE_RULES = ['warnDaysBeforeReturn', 'escalateDaysBeforeReturn'] as const;
+
+const VISIBILITY_LEVELS = ['VISIBLE', 'MASKED', 'HIDDEN'] as const;
+type VisibilityLevel = (typeof VISIBILITY_LEVELS)[number];
+
+/** What a rep would see of each contact at each level, as the server masks it (PoolReadPolicy). */
+const VISIBILITY_EXAMPLES: Record<ContactField, Record<'VISIBLE' | 'MASKED', string>> = {
+  email: { VISIBLE: 'li.wei@dragon-trade.com', MASKED: 'l***@dragon-trade.com' },
+  phone: { VISIBLE: '+86 21 5555 0188', MASKED: '*** *** 0188' },
+  mobile: { VISIBLE: '+86 139 1234 5678', MASKED: '*** *** 5678' },
+  fax: { VISIBLE: '+86 21 5555 0199', MASKED: '*** *** 0199' },
+  imAccounts: { VISIBLE: 'dragon_li_88', MASKED: 'd***' },
+  website: { VISIBLE: 'www.dragon-trade.com', MASKED: '***.com' },
+};
 
 /** A stage's own days, at most PoolRules.MAX_DAYS. */
 const MAX_STAGE_DAYS = 3650;
@@ -71,6 +91,14 @@ const rulesSchema = z
     reclaimCooldownDays: ruleNumber(NUMBER_LIMITS.reclaimCooldownDays),
     purgeUnclaimedAfterDays: ruleNumber(NUMBER_LIMITS.purgeUnclaimedAfterDays),
     maskContacts: z.boolean(),
+    fieldVisibility: z.object({
+      email: z.enum(VISIBILITY_LEVELS),
+      phone: z.enum(VISIBILITY_LEVELS),
+      mobile: z.enum(VISIBILITY_LEVELS),
+      fax: z.enum(VISIBILITY_LEVELS),
+      imAccounts: z.enum(VISIBILITY_LEVELS),
+      website: z.enum(VISIBILITY_LEVELS),
+    }),
     /** Open deals keep the customer with its owner (absent on rules saved before the rule existed: off). */
     exemptOpenDeals: z.boolean(),
     /** '' = the stage follows the general "days without follow-up". */
@@ -121,6 +149,10 @@ function toValues(rules: PoolRules): RulesValues {
     reclaimCooldownDays: String(rules.reclaimCooldownDays),
     purgeUnclaimedAfterDays: String(rules.purgeUnclaimedAfterDays),
     maskContacts: rules.maskContacts,
+    // absent from rules saved before each pool had the list: every contact masked
+    fieldVisibility: Object.fromEntries(
+      CONTACT_FIELDS.map((field) => [field, rules.fieldVisibility?.[field] ?? 'MASKED']),
+    ) as Record<ContactField, VisibilityLevel>,
     exemptOpenDeals: rules.exemptOpenDeals ?? false,
     stageFollowUpDays: Object.fromEntries(
       STAGES.map((stage) => [stage, overrides[stage] === undefined ? '' : String(overrides[stage])]),
@@ -136,7 +168,13 @@ function toRules(values: z.output<typeof rulesSchema>): PoolRules {
     if (days !== '') stageFollowUpDays[stage] = Number(days);
   }
   const numbers = Object.fromEntries(NUMBER_RULES.map((key) => [key, Number(values[key])])) as Record<NumberRule, number>;
-  return { ...numbers, maskContacts: values.maskContacts, exemptOpenDeals: values.exemptOpenDeals, stageFollowUpDays };
+  return {
+    ...numbers,
+    maskContacts: values.maskContacts,
+    fieldVisibility: values.fieldVisibility,
+    exemptOpenDeals: values.exemptOpenDeals,
+    stageFollowUpDays,
+  };
 }
 
 /** Every number a whole number (a stage's may be empty): enough to ask what the rules would do. */
@@ -178,7 +216,8 @@ function RulesForm({
   const values = useWatch({ control: form.control }) as RulesValues;
   const checked = rulesSchema.safeParse(values);
   const complete = isComplete(values);
-  const candidate = checked.success ? toRules(checked.data) : null;
+  // What reps see changes no return: the preview is not asked again for it.
+  const candidate = checked.success ? { ...toRules(checked.data), fieldVisibility: undefined } : null;
   const candidateKey = JSON.stringify(candidate);
   const settled = useSettled(candidateKey);
   const previewQuery = usePoolRulesPreview(poolId, settled === 'null' ? null : (JSON.parse(settled) as PoolRules));
@@ -320,6 +359,9 @@ function RulesForm({
           {numberField('maxClaimsPerRepPerDay')}
           {numberField('reclaimCooldownDays')}
           {numberField('purgeUnclaimedAfterDays')}
+        </fieldset>
+        <fieldset>
+          <legend>{t('poolRules.visibility')}</legend>
           <div className="field">
             <label htmlFor={`${id}-mask`} className="checkbox-line">
               <input
@@ -337,6 +379,7 @@ function RulesForm({
               </p>
             )}
           </div>
+          <FieldVisibilityTable form={form} masking={values.maskContacts} error={ruleError} />
         </fieldset>
         {stale && (
           <div role="alert" className="form-alert">
@@ -368,6 +411,75 @@ function RulesForm({
         invalid={complete && !checked.success}
         updating={previewQuery.isFetching || settled !== candidateKey}
       />
+    </div>
+  );
+}
+
+/**
+ * Each contact field with a choice of what reps see before claiming: whole, masked or hidden, with an example of
+ * each. While masking is off every contact is seen whole, and the choices wait, disabled.
+ */
+function FieldVisibilityTable({
+  form,
+  masking,
+  error,
+}: {
+  form: ZodForm<RulesValues, z.output<typeof rulesSchema>>;
+  masking: boolean;
+  error: (name: string) => string | undefined;
+}) {
+  const t = useT();
+  const id = useId();
+  const levels = useWatch({ control: form.control, name: 'fieldVisibility' });
+  const errors = CONTACT_FIELDS.map((field) => error(`fieldVisibility.${field}`)).filter(Boolean);
+  return (
+    <div className="field">
+      <p id={`${id}-hint`} className="field-hint">
+        {masking ? t('poolRules.visibility.hint') : t('poolRules.visibility.off')}
+      </p>
+      <table className="visibility-table" aria-describedby={`${id}-hint`}>
+        <caption className="visually-hidden">{t('poolRules.visibility')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('poolRules.visibility.field')}</th>
+            {VISIBILITY_LEVELS.map((level) => (
+              <th key={level} scope="col">
+                {t(`poolRules.visibility.${level}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {CONTACT_FIELDS.map((field) => {
+            const level = masking ? levels[field] : 'VISIBLE';
+            return (
+              <tr key={field}>
+                <th scope="row">
+                  {t(`poolRules.visibility.field.${field}`)}
+                  <span className="muted small visibility-example">
+                    {level === 'HIDDEN' ? t('poolRules.visibility.nothing') : VISIBILITY_EXAMPLES[field][level]}
+                  </span>
+                </th>
+                {VISIBILITY_LEVELS.map((option) => (
+                  <td key={option}>
+                    <input
+                      type="radio"
+                      value={option}
+                      disabled={!masking}
+                      aria-label={t('poolRules.visibility.choice', {
+                        field: t(`poolRules.visibility.field.${field}`),
+                        level: t(`poolRules.visibility.${option}`),
+                      })}
+                      {...form.register(`fieldVisibility.${field}`)}
+                    />
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {errors.length > 0 && <p className="field-error">{errors.join(' ')}</p>}
     </div>
   );
 }
