@@ -456,7 +456,7 @@ function FieldVisibilityTable({
               <tr key={field}>
                 <th scope="row">
                   {t(`poolRules.visibility.field.${field}`)}
-                  <span className="muted small visibility-example">
+                  <span className={`muted small visibility-example${level === 'HIDDEN' ? ' is-nothing' : ''}`}>
                     {level === 'HIDDEN' ? t('poolRules.visibility.nothing') : VISIBILITY_EXAMPLES[field][level]}
                   </span>
                 </th>
