@@ -4036,19 +4036,21 @@ export interface components {
             kind: components["schemas"]["NotificationKind"];
             customer: components["schemas"]["NotificationPerson"];
             /** @description Whose customer it is (who owned it, for POOL_RETURNED) */
-            owner?: components["schemas"]["NotificationPerson"] | null;
+            owner?: ((components["schemas"]["NotificationPerson"] | null) | null) | components["schemas"]["NotificationPerson"] | null;
             /**
              * Format: date-time
              * @description When the customer returns to the pool (warnings and escalations)
              */
             dueAt?: string | null;
-            /** @description The return rule: NO_FOLLOW_UP or NO_DEAL (null: a return of customers under different rules) */
+            /** @description The return rule: NO_FOLLOW_UP or NO_DEAL (null: a return of customers under different rules); for CUSTOMERS_ASSIGNED by distribution, its rule: ROUND_ROBIN, CAPACITY or RETURNING_BUYER (null: several) */
             rule?: string | null;
             /**
              * Format: int32
-             * @description How many customers it is about: 1, or for POOL_RETURNED all that one sweep gave back from you (customer is the first of them)
+             * @description How many customers it is about: 1, or for POOL_RETURNED all that one sweep gave back from you, for CUSTOMERS_ASSIGNED all that one assignment handed you (customer is the first of them)
              */
             customers: number;
+            /** @description Who assigned the customers (CUSTOMERS_ASSIGNED; null: the pool's automatic distribution, and for the other kinds) */
+            actor?: components["schemas"]["NotificationPerson"] | null;
             /** Format: date-time */
             createdAt: string;
             read: boolean;
@@ -4058,10 +4060,10 @@ export interface components {
             unread: number;
         };
         /**
-         * @description POOL_RETURN_WARNING: your customer returns to the pool at dueAt unless followed up (the warning days of its pool); POOL_RETURN_ESCALATION: a customer of someone you manage (owner) returns at dueAt (the escalation days of its pool); POOL_RETURNED: your customers went back to the pool (customers says how many, one sweep's).
+         * @description POOL_RETURN_WARNING: your customer returns to the pool at dueAt unless followed up (the warning days of its pool); POOL_RETURN_ESCALATION: a customer of someone you manage (owner) returns at dueAt (the escalation days of its pool); POOL_RETURNED: your customers went back to the pool (customers says how many, one sweep's); CUSTOMERS_ASSIGNED: customers were handed to you (customers says how many) by actor, or by the pool's automatic distribution (actor null; rule names the distribution's rule).
          * @enum {string}
          */
-        NotificationKind: "POOL_RETURN_WARNING" | "POOL_RETURN_ESCALATION" | "POOL_RETURNED";
+        NotificationKind: "POOL_RETURN_WARNING" | "POOL_RETURN_ESCALATION" | "POOL_RETURNED" | "CUSTOMERS_ASSIGNED";
         NotificationPage: {
             items: components["schemas"]["Notification"][];
             /** @description Pass as cursor for the next page; null on the last */

@@ -36,6 +36,16 @@ const returned: Notification = {
   read: true,
 };
 
+const assigned: Notification = {
+  ...warning,
+  id: 30,
+  kind: 'CUSTOMERS_ASSIGNED',
+  customer: { id: 504, name: 'Lima Locks' },
+  dueAt: null,
+  rule: null,
+  actor: { id: 2, name: 'Max Manager' },
+};
+
 /** The notifications API over a list kept here: marks change it as the server would. */
 function inboxApi(initial: Notification[]) {
   let items = initial.map((item) => ({ ...item }));
@@ -125,6 +135,36 @@ describe('Notification bell', () => {
     expect((await within(dialog).findAllByRole('link')).map((link) => link.textContent)).toEqual([
       'Unread: Dubai Doors and 11 other customers went back to the pool: no follow-up',
       'Unread: Dubai Doors and 1 other customer went back to the pool',
+    ]);
+  });
+
+  it('says who assigned the rep customers, or by which rule the pool handed them out', SLOW, async () => {
+    inboxApi([
+      { ...assigned, id: 34 },
+      { ...assigned, id: 33, customers: 4 },
+      { ...assigned, id: 32, actor: null, rule: 'CAPACITY' },
+      { ...assigned, id: 31, actor: null, rule: null, customers: 2 },
+    ]);
+    const { user } = renderBell();
+    await user.click(await screen.findByRole('button', { name: 'Notifications, 4 unread' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Notifications' });
+    expect((await within(dialog).findAllByRole('link')).map((link) => link.textContent)).toEqual([
+      'Unread: Max Manager assigned you Lima Locks',
+      'Unread: Max Manager assigned you Lima Locks and 3 other customers',
+      'Unread: The pool handed you Lima Locks: to whoever had most room',
+      'Unread: The pool handed you Lima Locks and 1 other customer: by its distribution rules',
+    ]);
+  });
+
+  it('says an assignment in Chinese', SLOW, async () => {
+    setLocale('zh-CN');
+    inboxApi([{ ...assigned, customers: 3, read: true }, { ...assigned, id: 29, actor: null, rule: 'ROUND_ROBIN', read: true }]);
+    const { user } = renderBell();
+    await user.click(await screen.findByRole('button', { name: '通知，没有未读' }));
+    const dialog = await screen.findByRole('dialog', { name: '通知' });
+    expect((await within(dialog).findAllByRole('link')).map((link) => link.textContent)).toEqual([
+      'Max Manager 将「Lima Locks」及另外 2 位客户分配给您',
+      '公海将「Lima Locks」分配给您：业务员轮流分配',
     ]);
   });
 

@@ -32,6 +32,19 @@ export function notificationSentence(t: Translate, item: Notification, formatDat
         return rule ? t('bell.returnedMany', { ...counts, rule }) : t('bell.returnedManyMixed', counts);
       }
       return rule ? t('bell.returned', { customer, rule }) : t('bell.returnedMixed', { customer });
+    case 'CUSTOMERS_ASSIGNED': {
+      // One notice per assignment: by a person (actor), or by the pool's distribution under its rule.
+      const others = item.customers - 1;
+      if (item.actor) {
+        const actor = item.actor.name;
+        return others > 0 ? t('bell.assignedMany', { actor, customer, others }) : t('bell.assigned', { actor, customer });
+      }
+      const how =
+        item.rule === 'ROUND_ROBIN' || item.rule === 'CAPACITY' || item.rule === 'RETURNING_BUYER'
+          ? t(`bell.how.${item.rule}`)
+          : t('bell.how.MIXED');
+      return others > 0 ? t('bell.distributedMany', { customer, others, how }) : t('bell.distributed', { customer, how });
+    }
   }
 }
 

@@ -29,7 +29,8 @@ final class DigestMail {
     private record Words(String greeting, String subject, String overdue, String today, String returning,
             String inquiries, String open, String stop, Map<FollowUpType, String> types, String followUp,
             String returnsIn, String sentInquiry, String plannedFor, DateTimeFormatter day, String escalated,
-            String returned, String escalatedLine, String returnedMany, Map<String, String> rules) {
+            String returned, String escalatedLine, String returnedMany, Map<String, String> rules, String assigned,
+            String assignedBy, Map<String, String> distributedBy) {
     }
 
     private static final Words EN = new Words("Good morning, %s. Here is your day.",
@@ -42,7 +43,10 @@ final class DigestMail {
             "Follow up", "returns in %d days unless followed up", "sent another inquiry on %s", "due %s",
             DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH), "Your team’s customers about to return",
             "Gone back to the pool", "%s’s customer, returns on %s: %s", "%s and %d more",
-            Map.of("NO_FOLLOW_UP", "no follow-up", "NO_DEAL", "no deal yet"));
+            Map.of("NO_FOLLOW_UP", "no follow-up", "NO_DEAL", "no deal yet"), "Assigned to you", "assigned by %s",
+            Map.of("", "handed out by the pool", "ROUND_ROBIN", "handed out by the pool in turn", "CAPACITY",
+                    "handed out by the pool to whoever had most room", "RETURNING_BUYER",
+                    "back to you: a returning buyer"));
 
     private static final Words ZH = new Words("%s，早上好。这是您今天的安排。",
             "Harbor 今日安排（%s）：逾期 %d 项，今日到期 %d 项", "已逾期", "今日到期", "即将退回公海", "重复询盘",
@@ -53,7 +57,9 @@ final class DigestMail {
             "跟进", "%d 天内未跟进将退回公海", "于 %s 再次询盘", "%s 到期",
             DateTimeFormatter.ofPattern("M月d日 EEE", Locale.SIMPLIFIED_CHINESE), "团队中即将退回公海的客户",
             "已退回公海", "%s 的客户，将于 %s 退回：%s", "%s 等（另 %d 位）",
-            Map.of("NO_FOLLOW_UP", "未跟进", "NO_DEAL", "尚未成交"));
+            Map.of("NO_FOLLOW_UP", "未跟进", "NO_DEAL", "尚未成交"), "分配给您的客户", "由 %s 分配",
+            Map.of("", "由公海自动分配", "ROUND_ROBIN", "公海按轮流分配", "CAPACITY", "公海按剩余名额分配", "RETURNING_BUYER",
+                    "老客户回归，分回给您"));
 
     /** Whether the agenda or the notices hold anything worth an e-mail. */
     static boolean hasNews(Agenda agenda, List<NotificationView> notices) {
@@ -87,6 +93,11 @@ final class DigestMail {
         lines(text, html, w.returned(), notices.stream().filter(n -> n.kind() == NotificationDtos.Kind.POOL_RETURNED)
                 .map(n -> (n.customers() > 1 ? w.returnedMany().formatted(n.customer().name(), n.customers() - 1)
                         : n.customer().name()) + (n.rule() == null ? "" : " — " + w.rules().getOrDefault(n.rule(), "")))
+                .toList());
+        lines(text, html, w.assigned(), notices.stream().filter(n -> n.kind() == NotificationDtos.Kind.CUSTOMERS_ASSIGNED)
+                .map(n -> (n.customers() > 1 ? w.returnedMany().formatted(n.customer().name(), n.customers() - 1)
+                        : n.customer().name()) + " — " + (n.actor() != null ? w.assignedBy().formatted(n.actor().name())
+                        : w.distributedBy().getOrDefault(n.rule() == null ? "" : n.rule(), w.distributedBy().get(""))))
                 .toList());
         text.append("\n").append(w.open().formatted(agendaUrl)).append("\n\n").append(w.stop()).append("\n");
         html.append("<p><a href=\"").append(escape(agendaUrl)).append("\">")

@@ -82,9 +82,13 @@ public class DigestSender {
     /** Notices a digest carries at most; the bell has them all. */
     static final int MAX_NOTICES = 100;
 
-    /** The ladder's notices the agenda does not carry already (the owner's warnings are its "returning" items). */
+    /**
+     * The notices the agenda does not carry already (the owner's warnings are its "returning" items): the ladder's,
+     * and customers handed to the person.
+     */
     private static final List<NotificationDtos.Kind> DIGEST_NOTICES = List.of(
-            NotificationDtos.Kind.POOL_RETURN_ESCALATION, NotificationDtos.Kind.POOL_RETURNED);
+            NotificationDtos.Kind.POOL_RETURN_ESCALATION, NotificationDtos.Kind.POOL_RETURNED,
+            NotificationDtos.Kind.CUSTOMERS_ASSIGNED);
 
     @Scheduled(identity = "daily-digest", every = "${harbor.digest.interval}", delayed = "20s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

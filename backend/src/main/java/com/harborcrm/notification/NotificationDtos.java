@@ -13,9 +13,11 @@ public final class NotificationDtos {
     @Schema(name = "NotificationKind", description = "POOL_RETURN_WARNING: your customer returns to the pool at dueAt "
             + "unless followed up (the warning days of its pool); POOL_RETURN_ESCALATION: a customer of someone you "
             + "manage (owner) returns at dueAt (the escalation days of its pool); POOL_RETURNED: your customers "
-            + "went back to the pool (customers says how many, one sweep's).")
+            + "went back to the pool (customers says how many, one sweep's); CUSTOMERS_ASSIGNED: customers were handed "
+            + "to you (customers says how many) by actor, or by the pool's automatic distribution (actor null; rule "
+            + "names the distribution's rule).")
     public enum Kind {
-        POOL_RETURN_WARNING, POOL_RETURN_ESCALATION, POOL_RETURNED
+        POOL_RETURN_WARNING, POOL_RETURN_ESCALATION, POOL_RETURNED, CUSTOMERS_ASSIGNED
     }
 
     @Schema(name = "NotificationPerson", description = "A customer or a user, by id and name")
@@ -31,9 +33,13 @@ public final class NotificationDtos {
             @Schema(nullable = true, description = "When the customer returns to the pool (warnings and escalations)")
             Instant dueAt,
             @Schema(nullable = true, description = "The return rule: NO_FOLLOW_UP or NO_DEAL (null: a return of "
-                    + "customers under different rules)") String rule,
+                    + "customers under different rules); for CUSTOMERS_ASSIGNED by distribution, its rule: ROUND_ROBIN, "
+                    + "CAPACITY or RETURNING_BUYER (null: several)") String rule,
             @Schema(required = true, description = "How many customers it is about: 1, or for POOL_RETURNED all that "
-                    + "one sweep gave back from you (customer is the first of them)") int customers,
+                    + "one sweep gave back from you, for CUSTOMERS_ASSIGNED all that one assignment handed you "
+                    + "(customer is the first of them)") int customers,
+            @Schema(nullable = true, description = "Who assigned the customers (CUSTOMERS_ASSIGNED; null: the pool's "
+                    + "automatic distribution, and for the other kinds)") Person actor,
             @Schema(required = true) Instant createdAt,
             @Schema(required = true) boolean read) {
     }

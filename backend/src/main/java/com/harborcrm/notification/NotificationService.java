@@ -36,10 +36,11 @@ public class NotificationService {
     /** A notification with its customer's and owner's names; the views' columns, in {@link #view}'s order. */
     private static final String SELECT = """
             select n.id, n.kind, n.customer_id, c.name, n.owner_id, u.name as owner_name, n.due_at, n.rule, n.created_at,
-                   n.read_at, n.customers
+                   n.read_at, n.customers, n.actor_id, a.name as actor_name
             from notifications n
             join customers c on c.store_id = n.store_id and c.id = n.customer_id
             left join users u on u.store_id = n.store_id and u.id = n.owner_id
+            left join users a on a.store_id = n.store_id and a.id = n.actor_id
             """;
 
     @Inject
@@ -57,16 +58,22 @@ public class NotificationService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int publish(long store, Kind kind, String source, Consumer<Query> bind, Instant now) {
+        return publish(store, kind, source, bind, null, now);
+    }
+
+    private int publish(long store, Kind kind, String source, Consumer<Query> bind, Long actorId, Instant now) {
         Query query = em.createNativeQuery("""
                 insert into notifications (store_id, user_id, kind, customer_id, owner_id, due_at, rule, window_start,
-                                           customers, created_at)
+                                           customers, actor_id, created_at)
                 select :nStore, s.user_id, :nKind, s.customer_id, s.owner_id, s.due_at, s.rule, s.window_start,
-                       s.customers, :nNow
+                       s.customers, cast(:nActor as bigint), :nNow
                 from (%s) s (%s)
                 where s.user_id is not null
                 on conflict (store_id, user_id, customer_id, kind, window_start) do nothing""".formatted(source,
                 SOURCE_COLUMNS))
                 .setParameter("nStore", store).setParameter("nKind", kind.name()).setParameter("nNow", now);
+        // Typed: a null actor (the server's own notices) binds as a null bigint.
+        query.unwrap(org.hibernate.query.NativeQuery.class).setParameter("nActor", actorId, Long.class);
         bind.accept(query);
         return query.executeUpdate();
     }
@@ -86,12 +93,15 @@ public class NotificationService {
                 .formatted(ownersSource, SOURCE_COLUMNS), bind, now);
     }
 
-    /** One person's customers given back by one sweep: how many, the first, and their rule (null when they differ). */
-    public record Returned(long ownerId, int customers, long firstCustomerId, String rule) {
+    /**
+     * Customers one event moved for one person: how many, the first, and their rule (null when they differ). A
+     * sweep's returns from an owner, an assignment's customers to its recipient.
+     */
+    public record Tally(long userId, int customers, long firstCustomerId, String rule) {
 
-        /** Two parts of one person's returns (a sweep's chunks) as one. */
-        public Returned plus(Returned other) {
-            return new Returned(ownerId, customers + other.customers, Math.min(firstCustomerId, other.firstCustomerId),
+        /** Two parts of one person's tally (a sweep's chunks) as one. */
+        public Tally plus(Tally other) {
+            return new Tally(userId, customers + other.customers, Math.min(firstCustomerId, other.firstCustomerId),
                     java.util.Objects.equals(rule, other.rule) ? rule : null);
         }
     }
@@ -101,28 +111,44 @@ public class NotificationService {
      * row per return cost the sweep a quarter of its time). Returns how many notices are new.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int publishReturns(long store, java.util.Collection<Returned> returned, Instant now) {
-        if (returned.isEmpty()) {
+    public int publishReturns(long store, java.util.Collection<Tally> returned, Instant now) {
+        return publishTallies(store, Kind.POOL_RETURNED, returned, null, now);
+    }
+
+    /**
+     * Tells each recipient of an assignment how many customers it handed them: {@code actorId} assigned them, or the
+     * pool's distribution when null. Nobody hears of customers they assigned to themselves. Returns how many
+     * notices are new.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int publishAssigned(long store, java.util.Collection<Tally> assigned, Long actorId, Instant now) {
+        return publishTallies(store, Kind.CUSTOMERS_ASSIGNED,
+                assigned.stream().filter(a -> actorId == null || a.userId() != actorId).toList(), actorId, now);
+    }
+
+    /** One notice per tally, to its person (owner_id: the person too: their customers). */
+    private int publishTallies(long store, Kind kind, java.util.Collection<Tally> tallies, Long actorId, Instant now) {
+        if (tallies.isEmpty()) {
             return 0;
         }
-        List<Long> owners = new ArrayList<>();
+        List<Long> users = new ArrayList<>();
         List<Long> customers = new ArrayList<>();
         List<Long> counts = new ArrayList<>();
         List<String> rules = new ArrayList<>();
-        for (Returned r : returned) {
-            owners.add(r.ownerId());
-            customers.add(r.firstCustomerId());
-            counts.add((long) r.customers());
-            rules.add(r.rule() == null ? "" : r.rule());
+        for (Tally t : tallies) {
+            users.add(t.userId());
+            customers.add(t.firstCustomerId());
+            counts.add((long) t.customers());
+            rules.add(t.rule() == null ? "" : t.rule());
         }
-        return publish(store, Kind.POOL_RETURNED, """
-                select r.owner_id, r.customer_id, r.owner_id, cast(null as timestamptz), nullif(r.rule, ''),
+        return publish(store, kind, """
+                select r.user_id, r.customer_id, r.user_id, cast(null as timestamptz), nullif(r.rule, ''),
                        cast(:nNow as timestamptz), r.customers
-                from unnest(cast(:owners as bigint[]), cast(:customers as bigint[]), cast(:counts as integer[]),
-                            cast(:rules as text[])) r (owner_id, customer_id, customers, rule)""",
-                q -> q.setParameter("owners", SqlArrays.bigints(owners)).setParameter("customers", SqlArrays.bigints(customers))
+                from unnest(cast(:users as bigint[]), cast(:customers as bigint[]), cast(:counts as integer[]),
+                            cast(:rules as text[])) r (user_id, customer_id, customers, rule)""",
+                q -> q.setParameter("users", SqlArrays.bigints(users)).setParameter("customers", SqlArrays.bigints(customers))
                         .setParameter("counts", SqlArrays.bigints(counts)).setParameter("rules", SqlArrays.texts(rules)),
-                now);
+                actorId, now);
     }
 
     /** The caller's notifications, newest first; unread only if asked. */
@@ -174,7 +200,9 @@ public class NotificationService {
         return new NotificationView(((Number) r[0]).longValue(), Kind.valueOf((String) r[1]),
                 new Person(((Number) r[2]).longValue(), (String) r[3]),
                 r[4] == null ? null : new Person(((Number) r[4]).longValue(), (String) r[5]),
-                Instants.of(r[6]), (String) r[7], ((Number) r[10]).intValue(), Instants.of(r[8]), r[9] != null);
+                Instants.of(r[6]), (String) r[7], ((Number) r[10]).intValue(),
+                r[11] == null ? null : new Person(((Number) r[11]).longValue(), (String) r[12]),
+                Instants.of(r[8]), r[9] != null);
     }
 
     /** The header badge: the caller's unread notifications (partial index notifications_user_unread). */

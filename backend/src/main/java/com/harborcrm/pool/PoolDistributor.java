@@ -36,6 +36,7 @@ import com.harborcrm.common.sql.SqlArrays;
 import com.harborcrm.common.tenancy.StoreWork;
 import com.harborcrm.common.tenancy.TenantContext;
 import com.harborcrm.common.time.ReplayedTime;
+import com.harborcrm.notification.NotificationService;
 import com.harborcrm.pool.DistributionPlanner.Assignment;
 import com.harborcrm.pool.DistributionPlanner.Candidate;
 import com.harborcrm.pool.PoolDistributionDtos.DistributionInput;
@@ -92,6 +93,9 @@ public class PoolDistributor {
 
     @Inject
     PoolMetrics metrics;
+
+    @Inject
+    NotificationService notifications;
 
     /** A pool's settings as stored, with the round-robin's place. */
     record Settings(DistributionMode mode, int afterDays, int returningBuyerDays, Long lastServed, long version) {
@@ -222,7 +226,8 @@ public class PoolDistributor {
             owners.add(a.userId());
             chosenBy.add(a.rule().name());
         }
-        Number changed = (Number) em.createNativeQuery("""
+        @SuppressWarnings("unchecked")
+        List<Object[]> perOwner = em.createNativeQuery("""
                 with plan as (
                   select * from unnest(cast(:ids as bigint[]), cast(:owners as bigint[]), cast(:rules as text[]))
                     as p(id, owner, rule)),
@@ -236,11 +241,22 @@ public class PoolDistributor {
                          jsonb_build_object('ownerId', x.owner, 'stage', c.stage, 'kind', 'AUTO_ASSIGNED',
                                             'rule', x.rule, 'fromOwnerId', null, 'toOwnerId', x.owner)
                   from changed x join customers c on c.store_id = :store and c.id = x.id)
-                select count(*) from changed""")
+                select x.owner, count(*), min(x.id), case when count(distinct x.rule) = 1 then min(x.rule) end
+                from changed x group by x.owner""")
                 .setParameter("ids", SqlArrays.bigints(ids)).setParameter("owners", SqlArrays.bigints(owners))
                 .setParameter("rules", SqlArrays.texts(chosenBy)).setParameter("store", tenant.storeId())
-                .setParameter("now", now).getSingleResult();
-        return changed.intValue();
+                .setParameter("now", now).getResultList();
+        // Each rep hears in the bell, once per batch, how many customers the pool handed them.
+        List<NotificationService.Tally> tallies = new ArrayList<>();
+        int changed = 0;
+        for (Object[] r : perOwner) {
+            int count = ((Number) r[1]).intValue();
+            tallies.add(new NotificationService.Tally(((Number) r[0]).longValue(), count, ((Number) r[2]).longValue(),
+                    (String) r[3]));
+            changed += count;
+        }
+        notifications.publishAssigned(tenant.storeId(), tallies, null, now);
+        return changed;
     }
 
     // ---- preview

@@ -29,6 +29,7 @@ import com.harborcrm.common.paging.TotalCount;
 import com.harborcrm.common.security.CurrentUser;
 import com.harborcrm.common.security.Role;
 import com.harborcrm.common.tenancy.TenantContext;
+import com.harborcrm.notification.NotificationService;
 import com.harborcrm.customer.CustomerDtos.CustomerView;
 import com.harborcrm.customer.CustomerFilter;
 import com.harborcrm.customer.CustomerSearch;
@@ -89,6 +90,9 @@ public class PoolService {
 
     @Inject
     PoolMetrics metrics;
+
+    @Inject
+    NotificationService notifications;
 
     @Inject
     StoreTimeZones timeZones;
@@ -315,6 +319,10 @@ public class PoolService {
         lockOwner(target);
         Instant now = clock.instant();
         List<Long> assigned = take(ids, !override, target, currentUser.id(), now);
+        if (!assigned.isEmpty()) {
+            notifications.publishAssigned(tenant.storeId(), List.of(new NotificationService.Tally(target,
+                    assigned.size(), java.util.Collections.min(assigned), null)), currentUser.id(), now);
+        }
 
         Map<Long, Long> owners = owners(ids);
         Set<Long> done = new HashSet<>(assigned);

@@ -119,7 +119,7 @@ public class PoolSweeper {
         try {
             Instant now = clock.instant();
             List<Long> due = inTransaction(storeId, () -> findDue(storeId, now));
-            Map<Long, NotificationService.Returned> byOwner = new java.util.concurrent.ConcurrentHashMap<>();
+            Map<Long, NotificationService.Tally> byOwner = new java.util.concurrent.ConcurrentHashMap<>();
             int returned = returnAll(storeId, due, now, byOwner);
             return inTransaction(storeId, () -> {
                 // One notice per former owner for the whole sweep (the chunks' returns added up).
@@ -135,7 +135,7 @@ public class PoolSweeper {
 
     /** Returns the due customers chunk by chunk, on up to {@code harbor.pool.sweep-workers} threads. */
     private int returnAll(long storeId, List<Long> due, Instant now,
-            Map<Long, NotificationService.Returned> byOwner) {
+            Map<Long, NotificationService.Tally> byOwner) {
         int chunkSize = config.pool().sweepChunk();
         List<List<Long>> chunks = new ArrayList<>();
         for (int from = 0; from < due.size(); from += chunkSize) {
@@ -186,12 +186,12 @@ public class PoolSweeper {
     }
 
     private int returnChunk(long storeId, List<Long> chunk, Instant now,
-            Map<Long, NotificationService.Returned> byOwner) {
-        List<NotificationService.Returned> returned = inTransaction(storeId, () -> returnDue(storeId, now, chunk));
+            Map<Long, NotificationService.Tally> byOwner) {
+        List<NotificationService.Tally> returned = inTransaction(storeId, () -> returnDue(storeId, now, chunk));
         int count = 0;
-        for (NotificationService.Returned r : returned) {
+        for (NotificationService.Tally r : returned) {
             count += r.customers();
-            byOwner.merge(r.ownerId(), r, NotificationService.Returned::plus);
+            byOwner.merge(r.userId(), r, NotificationService.Tally::plus);
         }
         metrics.autoReturned(count);
         return count;
@@ -304,7 +304,7 @@ public class PoolSweeper {
      * the row's due date in its own transaction (trigger customers_owner_due, V78), so one that commits while the
      * sweep waits for the row keeps the customer.
      */
-    private List<NotificationService.Returned> returnDue(long store, Instant now, List<Long> ids) {
+    private List<NotificationService.Tally> returnDue(long store, Instant now, List<Long> ids) {
         // The leading comment names the statement in pg_stat_activity (whose text is cut at 1 kB): tests look for it.
         Query query = em.createNativeQuery("""
                 /* pool-sweep-return */
@@ -335,9 +335,9 @@ public class PoolSweeper {
                 .setParameter("store", store).setParameter("now", now).setParameter("ids", SqlArrays.bigints(ids));
         @SuppressWarnings("unchecked")
         List<Object[]> byOwner = query.getResultList();
-        List<NotificationService.Returned> returned = new ArrayList<>();
+        List<NotificationService.Tally> returned = new ArrayList<>();
         for (Object[] r : byOwner) {
-            returned.add(new NotificationService.Returned(((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
+            returned.add(new NotificationService.Tally(((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
                     ((Number) r[2]).longValue(), (String) r[3]));
         }
         return returned;

@@ -196,6 +196,33 @@ class DigestTest {
         }
     }
 
+    @Test
+    void theDigestSaysWhoAssignedTheRepCustomersSinceTheirPreviousDigest() throws Exception {
+        try (MailServer smtp = new MailServer()) {
+            Session admin = PoolHelper.openStore("Digest assignments", "Asia/Shanghai");
+            setUpEmail(admin, smtp.port());
+            Session manager = Api.addUser(admin, "MANAGER");
+            Session rep = Api.addUser(admin, "REP");
+            long store = admin.storeId();
+            // 18:00 in Shanghai on 9 June: two customers handed to the rep.
+            clock.set(Instant.parse("2026-06-09T10:00:00Z"));
+            long first = PoolHelper.poolCustomer(admin, "name", "Blue <Sea> Trading");
+            long second = PoolHelper.poolCustomer(admin, "name", "Red River");
+            manager.as().body(Map.of("customerIds", List.of(first, second), "userId", rep.userId()))
+                    .post("/api/v1/pool/assign").then().statusCode(200);
+
+            clock.set(Instant.parse("2026-06-10T00:30:00Z"));
+            sender.run(store);
+            String reps = body(to(smtp.received(1), rep).get(0));
+            assertTrue(reps.contains("Assigned to you (1)\n- Blue <Sea> Trading and 1 more — assigned by MANAGER user"),
+                    reps);
+            // Each notice goes out once: the next morning nothing is new, so no digest.
+            clock.set(Instant.parse("2026-06-11T00:30:00Z"));
+            sender.run(store);
+            assertEquals(1, to(smtp.received(1), rep).size(), "nothing new: no second digest");
+        }
+    }
+
     private static String body(MimeMessage mail) throws Exception {
         // SMTP carries CRLF line ends
         return String.valueOf(((jakarta.mail.Multipart) mail.getContent()).getBodyPart(0).getContent())
