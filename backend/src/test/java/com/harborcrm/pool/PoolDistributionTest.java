@@ -48,6 +48,9 @@ class PoolDistributionTest {
     @Inject
     MutableClock clock;
 
+    @Inject
+    PoolDistributor distributor;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -84,6 +87,43 @@ class PoolDistributionTest {
     private long held(Session store, long user, long pool) {
         return PoolHelper.count(db, "select count(*) from customer_owners where store_id = ? and owner_id = ? and pool_id = ?",
                 store.storeId(), user, pool);
+    }
+
+    /**
+     * The scheduled pass (every minute in production; off in tests, so called here): each store's pools whose
+     * distribution is on are distributed, in the store's own context; pools left off keep their customers.
+     */
+    @Test
+    void theScheduledPassDistributesThePoolsThatAreOnInEveryStoreAndLeavesTheOthers() {
+        Session on = Api.openStore("Scheduled distribution on");
+        Session onRep = Api.addUser(on, "REP");
+        long onPool = PoolsTest.createPool(on, "Export", List.of(onRep.userId()));
+        List<Long> handedOut = poolCustomers(on, onPool, 3);
+        setDistribution(on, onPool, "CAPACITY", 0, 0);
+        List<Long> defaultPool = List.of(PoolHelper.poolCustomer(on));
+        Session off = Api.openStore("Scheduled distribution off");
+        Session offRep = Api.addUser(off, "REP");
+        long offPool = PoolsTest.createPool(off, "Export", List.of(offRep.userId()));
+        List<Long> waiting = poolCustomers(off, offPool, 2);
+
+        distributor.distributeAll();
+
+        for (long id : handedOut) {
+            assertEquals(onRep.userId(), owner(on, id));
+        }
+        org.junit.jupiter.api.Assertions.assertNull(owner(on, defaultPool.get(0)), "the default pool's distribution is off");
+        for (long id : waiting) {
+            org.junit.jupiter.api.Assertions.assertNull(owner(off, id));
+        }
+        onRep.as().get("/api/v1/notifications").then().body("items[0].kind", equalTo("CUSTOMERS_ASSIGNED"))
+                .body("items[0].customers", equalTo(3)).body("items[0].rule", equalTo("CAPACITY"));
+        // The timeline says the server did it, by which rule.
+        on.as().get("/api/v1/customers/" + handedOut.get(0) + "/timeline").then().statusCode(200)
+                .body("items.find { it.type == 'OWNER_CHANGED' }.data.kind", equalTo("AUTO_ASSIGNED"))
+                .body("items.find { it.type == 'OWNER_CHANGED' }.data.rule", equalTo("CAPACITY"));
+        // A second pass finds nothing more to do.
+        distributor.distributeAll();
+        assertEquals(3, held(on, onRep.userId(), onPool));
     }
 
     @Test
