@@ -55,3 +55,13 @@ export function instantToWallTime(iso: string, timeZone: string): string {
   const wall = new Date(instant + zoneOffset(instant, timeZone));
   return wall.toISOString().slice(0, 16);
 }
+
+/** Today in the store's time zone, as the API writes days ("2026-12-07"); the browser's when the zone is unknown to it. */
+export function storeToday(timeZone: string, now: number = Date.now()): string {
+  try {
+    return instantToWallTime(new Date(now).toISOString(), timeZone).slice(0, 10);
+  } catch {
+    const local = new Date(now);
+    return `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}-${String(local.getDate()).padStart(2, '0')}`;
+  }
+}

@@ -26,5 +26,5 @@ export function UsersRoute() {
       </p>
     );
   }
-  return <UsersScreen currentUserId={meQuery.data.user.id} />;
+  return <UsersScreen currentUserId={meQuery.data.user.id} timeZone={meQuery.data.store.timeZone} />;
 }

@@ -1,21 +1,12 @@
 import { useMemo } from 'react';
 import { useLocale } from '@/lib/i18n';
-import { instantToWallTime } from '@/lib/zoned-time';
 
 /**
  * Plan days are the store's calendar days, as the API writes them ("2026-12-07"): compared as text, moved by whole
  * days in UTC so no clock change shifts them.
  */
 
-/** Today in the store's time zone (the browser's when the zone is unknown to it). */
-export function storeToday(timeZone: string, now: number = Date.now()): string {
-  try {
-    return instantToWallTime(new Date(now).toISOString(), timeZone).slice(0, 10);
-  } catch {
-    const local = new Date(now);
-    return `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}-${String(local.getDate()).padStart(2, '0')}`;
-  }
-}
+export { storeToday } from '@/lib/zoned-time';
 
 /** The day `days` after `day` (before it when negative). */
 export function addDays(day: string, days: number): string {

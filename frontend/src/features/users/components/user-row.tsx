@@ -6,6 +6,7 @@ import { ApiError, errorSentence } from '@/lib/problem';
 import { ROLES, type Role, type User } from '../api/list-users';
 import { useSetUserManager } from '../api/set-user-manager';
 import { useUpdateUser, type UpdateUserChanges } from '../api/update-user';
+import { LeaveEditor } from './leave-editor';
 
 function failureReason(t: Translate, error: unknown): string {
   if (error instanceof ApiError && error.status === 409) return t('users.lastAdmin');
@@ -88,7 +89,7 @@ function ManagerSelect({ user, managers }: { user: User; managers: User[] }) {
   );
 }
 
-export function UserRow({ user, isSelf, managers }: { user: User; isSelf: boolean; managers: User[] }) {
+export function UserRow({ user, isSelf, managers, today }: { user: User; isSelf: boolean; managers: User[]; today: string }) {
   const t = useT();
   const notify = useNotify();
   const format = useFormatters();
@@ -173,7 +174,10 @@ export function UserRow({ user, isSelf, managers }: { user: User; isSelf: boolea
       <td>
         <ManagerSelect user={user} managers={managers} />
       </td>
-      <td>{user.active ? t('users.active') : t('users.inactive')}</td>
+      <td>
+        {user.active ? t('users.active') : t('users.inactive')}
+        {user.active && <LeaveEditor user={user} today={today} />}
+      </td>
       <td>
         <time dateTime={user.createdAt}>{format.date(user.createdAt)}</time>
       </td>

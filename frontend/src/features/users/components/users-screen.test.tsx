@@ -54,6 +54,13 @@ function fakeUsersApi(
       Object.assign(managed, { managerId, version: managed.version + 1 });
       return jsonResponse(managed);
     }
+    const leavePath = /^\/api\/v1\/users\/(\d+)\/leave$/.exec(url.pathname);
+    if (leavePath) {
+      const away = users.find((candidate) => candidate.id === Number(leavePath[1]))!;
+      const leave = request.method === 'PUT' ? ((await request.json()) as { from: string; until: string }) : null;
+      Object.assign(away, { leave, version: away.version + 1 });
+      return jsonResponse(away);
+    }
     const match = /^\/api\/v1\/users\/(\d+)$/.exec(url.pathname);
     const user = users.find((candidate) => candidate.id === Number(match?.[1]));
     if (request.method === 'PATCH' && user) {
@@ -69,7 +76,7 @@ function fakeUsersApi(
 }
 
 function renderScreen() {
-  return renderWithProviders(<UsersScreen currentUserId={admin.id} />);
+  return renderWithProviders(<UsersScreen currentUserId={admin.id} timeZone="Asia/Shanghai" />);
 }
 
 async function findRow(name: string) {
@@ -395,5 +402,43 @@ describe('UsersScreen', () => {
       'A former manager (inactive)',
       'Wang Wei',
     ]);
+  });
+
+  it('plans a user’s leave in store days, checks the days first, then changes and ends it', async () => {
+    const { requests, users } = fakeUsersApi([admin, rep]);
+    const { user } = renderScreen();
+    const row = await findRow('Li Na');
+    await user.click(within(row).getByRole('button', { name: 'Leave of Li Na' }));
+    const dialog = await screen.findByRole('form', { name: 'Leave of Li Na' });
+    const from = within(dialog).getByLabelText('First day away');
+    const until = within(dialog).getByLabelText('Last day away');
+
+    // The last day before the first: said in the server's words, nothing sent.
+    await user.clear(from);
+    await user.type(from, '2027-01-10');
+    await user.clear(until);
+    await user.type(until, '2027-01-03');
+    await user.click(within(dialog).getByRole('button', { name: 'Save leave' }));
+    await waitFor(() => expect(until).toHaveAccessibleDescription('Must not be before “First day away”.'));
+    const leaveWrites = () => requests.filter((request) => new URL(request.url).pathname.endsWith('/leave'));
+    expect(leaveWrites()).toHaveLength(0);
+
+    await user.clear(from);
+    await user.type(from, '2026-12-21');
+    await user.click(within(dialog).getByRole('button', { name: 'Save leave' }));
+    expect(await findToast(/Li Na’s leave: /)).toHaveClass('toast-success');
+    expect(users[1]?.leave).toEqual({ from: '2026-12-21', until: '2027-01-03' });
+    expect(within(await findRow('Li Na')).getByText(/^Leave planned|^On leave/)).toBeInTheDocument();
+
+    // Ended: a DELETE, and the row says nothing of leave any more.
+    await user.click(within(await findRow('Li Na')).getByRole('button', { name: 'Leave of Li Na' }));
+    const again = await screen.findByRole('form', { name: 'Leave of Li Na' });
+    expect(within(again).getByLabelText('First day away')).toHaveValue('2026-12-21');
+    await user.click(within(again).getByRole('button', { name: /Cancel this leave|End leave now/ }));
+    expect(await findToast('Li Na is no longer on leave.')).toHaveClass('toast-success');
+    expect(leaveWrites().map((request) => request.method)).toEqual(['PUT', 'DELETE']);
+    expect(within(await findRow('Li Na')).queryByText(/^Leave planned|^On leave/)).not.toBeInTheDocument();
+    // Every active user may be given leave, the signed-in admin too.
+    expect(within(await findRow('Wang Wei')).getByRole('button', { name: 'Leave of Wang Wei' })).toBeInTheDocument();
   });
 });

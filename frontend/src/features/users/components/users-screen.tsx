@@ -4,7 +4,7 @@ import { AddUserForm } from './add-user-form';
 import { UsersTable } from './users-table';
 
 /** Settings → Users: the store's sub-accounts, for administrators. */
-export function UsersScreen({ currentUserId }: { currentUserId: number }) {
+export function UsersScreen({ currentUserId, timeZone }: { currentUserId: number; timeZone: string }) {
   const t = useT();
   const notify = useNotify();
 
@@ -17,7 +17,7 @@ export function UsersScreen({ currentUserId }: { currentUserId: number }) {
       <AddUserForm onAdded={({ name, email }) => notify({ message: t('users.add.done', { name, email }), tone: 'success' })} />
       <section aria-labelledby="users-list-title" className="card">
         <h2 id="users-list-title">{t('users.listTitle')}</h2>
-        <UsersTable currentUserId={currentUserId} />
+        <UsersTable currentUserId={currentUserId} timeZone={timeZone} />
       </section>
     </div>
   );

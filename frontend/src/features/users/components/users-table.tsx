@@ -3,8 +3,9 @@ import { errorMessage } from '@/lib/problem';
 import { useUsers } from '../api/list-users';
 import { UserRow } from './user-row';
 import { TableScroll } from '@/components/table-scroll';
+import { storeToday } from '@/lib/zoned-time';
 
-export function UsersTable({ currentUserId }: { currentUserId: number }) {
+export function UsersTable({ currentUserId, timeZone }: { currentUserId: number; timeZone: string }) {
   const t = useT();
   const usersQuery = useUsers();
 
@@ -23,6 +24,8 @@ export function UsersTable({ currentUserId }: { currentUserId: number }) {
   }
 
   const users = usersQuery.data.pages.flatMap((page) => page.items);
+  // Leave days are the store's calendar days.
+  const today = storeToday(timeZone);
   if (users.length === 0) return <p>{t('users.empty')}</p>;
 
   // Who can be someone's manager: the active managers and administrators on the pages loaded.
@@ -47,7 +50,7 @@ export function UsersTable({ currentUserId }: { currentUserId: number }) {
           </thead>
           <tbody>
             {users.map((user) => (
-              <UserRow key={user.id} user={user} isSelf={user.id === currentUserId} managers={managers} />
+              <UserRow key={user.id} user={user} isSelf={user.id === currentUserId} managers={managers} today={today} />
             ))}
           </tbody>
         </table>
