@@ -4352,6 +4352,13 @@ export interface components {
             /** @description Users who see and claim in this pool (empty while everyone is true) */
             memberIds: number[];
             /**
+             * @description Teams (users' team labels, any letter case) whose users see and claim in this pool besides memberIds (empty while everyone is true)
+             * @example [
+             *       "Export"
+             *     ]
+             */
+            teams: string[];
+            /**
              * Format: int64
              * @description Customers in the pool now (without owner)
              */
@@ -4433,6 +4440,8 @@ export interface components {
             everyone?: boolean | null;
             /** @description Active users of the store who belong to the pool */
             memberIds?: number[] | null;
+            /** @description Teams whose users belong to the pool: a user's team label, matched in any letter case (so whoever joins the team later belongs too) */
+            teams?: string[] | null;
         };
         PoolList: {
             items: components["schemas"]["Pool"][];
@@ -5105,6 +5114,8 @@ export interface components {
             id: number;
             name: string;
             role: components["schemas"]["Role"];
+            /** @description The user's team label (pools may name a team as members) */
+            team?: string | null;
         };
         TestMessageRequest: {
             channel: components["schemas"]["MessageChannel"];

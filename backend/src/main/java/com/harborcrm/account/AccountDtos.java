@@ -46,10 +46,11 @@ public final class AccountDtos {
     public record TeamMember(
             @Schema(required = true) long id,
             @Schema(required = true) String name,
-            @Schema(required = true) Role role) {
+            @Schema(required = true) Role role,
+            @Schema(nullable = true, description = "The user's team label (pools may name a team as members)") String team) {
 
         static TeamMember of(User user) {
-            return new TeamMember(user.id, user.name, user.role);
+            return new TeamMember(user.id, user.name, user.role, user.team);
         }
     }
 

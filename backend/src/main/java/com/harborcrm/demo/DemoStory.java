@@ -390,7 +390,7 @@ public class DemoStory {
     private void regionalPool() {
         List<Long> members = repIds.stream().filter(id -> List.of("rep2", "rep4").contains(repOf.get(id).login())).toList();
         inStoreAs(adminId, Role.ADMIN, at(20, 0), () -> {
-            long pool = pools.create(new PoolDirectoryDtos.PoolInput("Middle East & Africa", false, members)).id();
+            long pool = pools.create(new PoolDirectoryDtos.PoolInput("Middle East & Africa", false, members, List.of())).id();
             @SuppressWarnings("unchecked")
             List<Number> regional = em.createNativeQuery("""
                     select c.id from customers c join customer_owners o on o.store_id = c.store_id and o.customer_id = c.id

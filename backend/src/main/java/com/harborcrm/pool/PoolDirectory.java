@@ -63,7 +63,9 @@ public class PoolDirectory implements PoolAccess {
         List<Number> ids = em.createNativeQuery("""
                 select p.id from pools p
                 where p.store_id = ?1 and (p.everyone or exists (select 1 from pool_members m
-                      where m.store_id = p.store_id and m.pool_id = p.id and m.user_id = ?2))
+                      where m.store_id = p.store_id and m.pool_id = p.id and m.user_id = ?2)
+                   or exists (select 1 from pool_member_teams t join users u on u.store_id = t.store_id and u.id = ?2
+                      where t.store_id = p.store_id and t.pool_id = p.id and lower(t.team) = lower(u.team)))
                 order by p.id""")
                 .setParameter(1, tenant.storeId()).setParameter(2, currentUser.id()).getResultList();
         return ids.stream().map(Number::longValue).toList();
@@ -100,7 +102,7 @@ public class PoolDirectory implements PoolAccess {
                 values (?1, ?2, ?3, ?4, ?4) returning id""")
                 .setParameter(1, tenant.storeId()).setParameter(2, pool.name).setParameter(3, pool.everyone)
                 .setParameter(4, now).getSingleResult()).longValue();
-        writeMembers(id, pool.memberIds);
+        writeMembers(id, pool.memberIds, pool.teams);
         return get(id);
     }
 
@@ -120,7 +122,9 @@ public class PoolDirectory implements PoolAccess {
                 .setParameter(4, pool.everyone).setParameter(5, clock.instant()).executeUpdate();
         em.createNativeQuery("delete from pool_members where store_id = ?1 and pool_id = ?2")
                 .setParameter(1, tenant.storeId()).setParameter(2, id).executeUpdate();
-        writeMembers(id, pool.memberIds);
+        em.createNativeQuery("delete from pool_member_teams where store_id = ?1 and pool_id = ?2")
+                .setParameter(1, tenant.storeId()).setParameter(2, id).executeUpdate();
+        writeMembers(id, pool.memberIds, pool.teams);
         return get(id);
     }
 
@@ -169,7 +173,7 @@ public class PoolDirectory implements PoolAccess {
         return new MoveResult(inOrder, notFound);
     }
 
-    private record Validated(String name, boolean everyone, List<Long> memberIds) {
+    private record Validated(String name, boolean everyone, List<Long> memberIds, List<String> teams) {
     }
 
     private Validated validate(PoolInput input, Long exceptId) {
@@ -201,6 +205,7 @@ public class PoolDirectory implements PoolAccess {
                 }
             }
         }
+        List<String> teams = everyone || input.teams() == null ? List.of() : teams(input.teams());
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
         }
@@ -216,7 +221,19 @@ public class PoolDirectory implements PoolAccess {
             throw new DomainException(ProblemType.POOL_NAME_TAKEN, "A pool named \"" + name + "\" already exists",
                     List.of(FieldError.taken("name", "is already used by another pool")), Map.of(), Map.of());
         }
-        return new Validated(name, everyone, members);
+        return new Validated(name, everyone, members, teams);
+    }
+
+    /**
+     * The teams named (Bean Validation refused blank, long and NUL ones, all at once), trimmed, each once whatever
+     * its letter case: the first spelling kept.
+     */
+    private static List<String> teams(List<String> given) {
+        Map<String, String> byKey = new java.util.LinkedHashMap<>();
+        for (String team : given) {
+            byKey.putIfAbsent(team.strip().toLowerCase(Locale.ROOT), team.strip());
+        }
+        return new ArrayList<>(byKey.values());
     }
 
     /** Locks the pool's row (its members and its customers' moves serialize on it) and returns its version. */
@@ -230,15 +247,21 @@ public class PoolDirectory implements PoolAccess {
         return version.get(0).longValue();
     }
 
-    private void writeMembers(long poolId, List<Long> memberIds) {
-        if (memberIds.isEmpty()) {
-            return;
+    private void writeMembers(long poolId, List<Long> memberIds, List<String> teams) {
+        if (!memberIds.isEmpty()) {
+            em.createNativeQuery("""
+                    insert into pool_members (store_id, pool_id, user_id)
+                    select ?1, ?2, unnest(cast(?3 as bigint[]))""")
+                    .setParameter(1, tenant.storeId()).setParameter(2, poolId).setParameter(3, SqlArrays.bigints(memberIds))
+                    .executeUpdate();
         }
-        em.createNativeQuery("""
-                insert into pool_members (store_id, pool_id, user_id)
-                select ?1, ?2, unnest(cast(?3 as bigint[]))""")
-                .setParameter(1, tenant.storeId()).setParameter(2, poolId).setParameter(3, SqlArrays.bigints(memberIds))
-                .executeUpdate();
+        if (!teams.isEmpty()) {
+            em.createNativeQuery("""
+                    insert into pool_member_teams (store_id, pool_id, team)
+                    select ?1, ?2, unnest(cast(?3 as text[]))""")
+                    .setParameter(1, tenant.storeId()).setParameter(2, poolId).setParameter(3, SqlArrays.texts(teams))
+                    .executeUpdate();
+        }
     }
 
     /** The pools with the given ids (all when null), members and unowned customers counted per pool. */
@@ -249,6 +272,8 @@ public class PoolDirectory implements PoolAccess {
                 select p.id, p.name, p.everyone, p.id = 0,
                        coalesce((select array_agg(m.user_id order by m.user_id) from pool_members m
                                  where m.store_id = p.store_id and m.pool_id = p.id), '{}'),
+                       coalesce((select array_agg(t.team order by lower(t.team)) from pool_member_teams t
+                                 where t.store_id = p.store_id and t.pool_id = p.id), '{}'),
                        (select count(*) from customer_owners o
                         where o.store_id = p.store_id and o.pool_id = p.id and o.owner_id is null),
                        p.created_at, p.updated_at, p.version
@@ -261,8 +286,22 @@ public class PoolDirectory implements PoolAccess {
         }
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new PoolView(((Number) r[0]).longValue(), (String) r[1], (Boolean) r[2],
-                (Boolean) r[3], members(r[4]), ((Number) r[5]).longValue(), Instants.of(r[6]), Instants.of(r[7]),
-                ((Number) r[8]).longValue())).toList();
+                (Boolean) r[3], members(r[4]), texts(r[5]), ((Number) r[6]).longValue(), Instants.of(r[7]),
+                Instants.of(r[8]), ((Number) r[9]).longValue())).toList();
+    }
+
+    private static List<String> texts(Object array) {
+        if (array instanceof java.sql.Array sql) {
+            try {
+                return texts(sql.getArray());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        if (array instanceof Object[] objects) {
+            return Arrays.stream(objects).map(String::valueOf).toList();
+        }
+        return List.of();
     }
 
     private static List<Long> members(Object array) {

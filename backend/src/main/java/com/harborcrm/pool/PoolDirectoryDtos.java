@@ -3,10 +3,14 @@ package com.harborcrm.pool;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.harborcrm.common.web.Text;
 
 /** The store's pools (pools v2): what GET/POST/PUT /pools read and write. */
 public final class PoolDirectoryDtos {
@@ -16,6 +20,8 @@ public final class PoolDirectoryDtos {
 
     /** Most members named in one pool (a store's team, not its whole staff list, is the expected size). */
     public static final int MAX_MEMBERS = 1000;
+    /** Most teams named in one pool. */
+    public static final int MAX_TEAMS = 50;
     /** Most customers moved in one request. */
     public static final int MAX_MOVE = 1000;
 
@@ -28,6 +34,9 @@ public final class PoolDirectoryDtos {
             boolean isDefault,
             @Schema(required = true, description = "Users who see and claim in this pool (empty while everyone is true)")
             List<Long> memberIds,
+            @Schema(required = true, description = "Teams (users' team labels, any letter case) whose users see and claim "
+                    + "in this pool besides memberIds (empty while everyone is true)", examples = "[\"Export\"]")
+            List<String> teams,
             @Schema(required = true, description = "Customers in the pool now (without owner)") long customerCount,
             @Schema(required = true) Instant createdAt,
             @Schema(required = true) Instant updatedAt,
@@ -44,7 +53,10 @@ public final class PoolDirectoryDtos {
             @Schema(description = "Open to every user of the store (memberIds then ignored); default false")
             Boolean everyone,
             @Size(max = MAX_MEMBERS) @Schema(description = "Active users of the store who belong to the pool")
-            List<Long> memberIds) {
+            List<Long> memberIds,
+            @Size(max = MAX_TEAMS) @Schema(description = "Teams whose users belong to the pool: a user's team label, "
+                    + "matched in any letter case (so whoever joins the team later belongs too)")
+            List<@NotBlank @Size(max = 80) @Pattern(regexp = Text.NO_NUL, message = Text.NO_NUL_MESSAGE) String> teams) {
     }
 
     @Schema(name = "PoolMoveRequest", description = "Customers to put in the pool: unowned ones move now, owned ones "

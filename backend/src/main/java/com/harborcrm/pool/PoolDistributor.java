@@ -351,7 +351,9 @@ public class PoolDistributor {
                 from users u
                 where u.store_id = ?1 and u.active and not u.service
                   and (exists (select 1 from pools p where p.store_id = ?1 and p.id = ?2 and p.everyone)
-                       or exists (select 1 from pool_members m where m.store_id = ?1 and m.pool_id = ?2 and m.user_id = u.id))
+                       or exists (select 1 from pool_members m where m.store_id = ?1 and m.pool_id = ?2 and m.user_id = u.id)
+                       or exists (select 1 from pool_member_teams t where t.store_id = ?1 and t.pool_id = ?2
+                                  and lower(t.team) = lower(u.team)))
                 order by u.id""")
                 .setParameter(1, tenant.storeId()).setParameter(2, poolId).setParameter(3, today).getResultList();
         List<Long> reps = new ArrayList<>();

@@ -140,6 +140,61 @@ class PoolsTest {
         west.as().get("/api/v1/customers/" + b).then().statusCode(200);
     }
 
+    private static void setTeam(Session admin, Session user, String team) {
+        admin.as().body(Map.of("team", team)).patch("/api/v1/users/" + user.userId()).then().statusCode(200);
+    }
+
+    @Test
+    void aTeamNamedInAPoolMakesItsUsersMembersWhateverTheLetterCaseAndFollowsThemBetweenTeams() {
+        Session admin = Api.openStore("Pools by team");
+        Session ana = Api.addUser(admin, "REP");
+        Session bo = Api.addUser(admin, "REP");
+        Session cy = Api.addUser(admin, "REP");
+        setTeam(admin, ana, "Export");
+        setTeam(admin, bo, "Domestic");
+        long desk = admin.as().body(Map.of("name", "Export desk", "memberIds", List.of(cy.userId()),
+                        "teams", List.of(" export ", "EXPORT", "Key accounts")))
+                .post("/api/v1/pools").then().statusCode(201)
+                // Trimmed, each once whatever its case (the first spelling kept), in alphabetical order.
+                .body("teams", contains("export", "Key accounts")).body("memberIds", contains((int) cy.userId()))
+                .extract().jsonPath().getLong("id");
+        long customer = PoolHelper.poolCustomer(admin, "companyName", "Rotterdam Rails");
+        move(admin, desk, List.of(customer));
+
+        // Ana's team is named: she sees the pool and claims in it; Bo's is not: not found.
+        ana.as().get("/api/v1/pools").then().body("items.name", contains("Main pool", "Export desk"));
+        bo.as().get("/api/v1/pools").then().body("items.name", contains("Main pool"));
+        problem(bo.as().get("/api/v1/customers/" + customer).then(), 404, "not-found");
+        bo.as().body(Map.of("customerIds", List.of(customer))).post("/api/v1/pool/claim").then().statusCode(200)
+                .body("failed[0].reason", equalTo("NOT_FOUND"));
+        // The pool's distribution counts the team's reps among its recipients, the one named by id too.
+        admin.as().body(Map.of("mode", "ROUND_ROBIN")).post("/api/v1/pools/" + desk + "/distribution/preview").then()
+                .statusCode(200).body("recipients.userId", containsInAnyOrder((int) ana.userId(), (int) cy.userId()));
+
+        // Bo joins the team (another spelling): the pool is his too, with nobody editing it.
+        setTeam(admin, bo, "EXPORT");
+        bo.as().get("/api/v1/customers/" + customer).then().statusCode(200);
+        PoolHelper.claim(bo, List.of(customer));
+        assertEquals(bo.userId(), PoolHelper.owner(db, admin.storeId(), customer));
+        // Ana leaves it: the pool is no longer hers.
+        setTeam(admin, ana, "Domestic");
+        ana.as().get("/api/v1/pools").then().body("items.name", contains("Main pool"));
+
+        // A pool without the team any more: Bo is out; opening it to everyone drops its teams.
+        admin.as().body(Map.of("name", "Export desk", "memberIds", List.of(cy.userId()), "teams", List.of()))
+                .put("/api/v1/pools/" + desk).then().statusCode(200).body("teams", empty());
+        bo.as().get("/api/v1/pools").then().body("items.name", contains("Main pool"));
+        admin.as().body(Map.of("name", "Export desk", "everyone", true, "teams", List.of("Export")))
+                .put("/api/v1/pools/" + desk).then().statusCode(200).body("teams", empty()).body("everyone", equalTo(true));
+
+        // Every bad team said at once, by its place; nothing is created.
+        String tooLong = "x".repeat(81);
+        problem(admin.as().body(Map.of("name", "Bad teams", "teams", java.util.Arrays.asList("", tooLong, "ok\u0000")))
+                .post("/api/v1/pools").then(), 400, "validation")
+                .body("errors.field", containsInAnyOrder("teams[0]", "teams[1]", "teams[2]"));
+        admin.as().get("/api/v1/pools").then().body("items.name", not(hasItem("Bad teams")));
+    }
+
     @Test
     void aReleasedOrReturnedCustomerGoesBackToItsOwnPool() {
         Session admin = Api.openStore("Back to its pool");
