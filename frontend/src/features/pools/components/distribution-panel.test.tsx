@@ -18,6 +18,7 @@ const middleEast: Pool = {
   everyone: false,
   isDefault: false,
   memberIds: [3, 5, 7, 9],
+  teams: [],
   customerCount: 12,
   createdAt: AT,
   updatedAt: AT,

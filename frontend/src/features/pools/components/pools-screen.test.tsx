@@ -14,8 +14,8 @@ const AT = '2026-03-01T08:00:00Z';
 
 const team: TeamMember[] = [
   { id: 3, name: 'Ann Lee', role: 'MANAGER' },
-  { id: 5, name: 'Li Na', role: 'REP' },
-  { id: 7, name: 'Omar Haddad', role: 'REP' },
+  { id: 5, name: 'Li Na', role: 'REP', team: 'Export' },
+  { id: 7, name: 'Omar Haddad', role: 'REP', team: 'export' },
   { id: 9, name: 'Sara Kim', role: 'REP' },
   { id: 11, name: 'Wang Wei', role: 'REP' },
 ];
@@ -26,6 +26,7 @@ const mainPool: Pool = {
   everyone: true,
   isDefault: true,
   memberIds: [],
+  teams: [],
   customerCount: 1200,
   createdAt: AT,
   updatedAt: AT,
@@ -34,7 +35,7 @@ const mainPool: Pool = {
 const middleEast: Pool = { ...mainPool, id: 4, name: 'Middle East', everyone: false, isDefault: false, memberIds: [5, 7], customerCount: 3, version: 2 };
 const fairLeads: Pool = { ...mainPool, id: 6, name: 'Trade fair leads', everyone: false, isDefault: false, memberIds: [3, 5, 7, 9, 11], customerCount: 1, version: 0 };
 
-type PoolBody = { name: string; everyone?: boolean; memberIds?: number[] };
+type PoolBody = { name: string; everyone?: boolean; memberIds?: number[]; teams?: string[] };
 
 /** A store's pools and team; `refuse` answers a write instead, when it returns a response. */
 function poolsApi(initial: Pool[], refuse?: (request: Request) => Response | undefined) {
@@ -62,6 +63,7 @@ function poolsApi(initial: Pool[], refuse?: (request: Request) => Response | und
         everyone: body.everyone ?? false,
         isDefault: false,
         memberIds: body.everyone ? [] : (body.memberIds ?? []),
+        teams: body.everyone ? [] : (body.teams ?? []),
         customerCount: 0,
       };
       pools.push(created);
@@ -77,6 +79,7 @@ function poolsApi(initial: Pool[], refuse?: (request: Request) => Response | und
         name: body.name,
         everyone: body.everyone ?? false,
         memberIds: body.everyone ? [] : (body.memberIds ?? []),
+        teams: body.everyone ? [] : (body.teams ?? []),
         version: pool.version + 1,
       });
       return jsonResponse(pool);
@@ -136,13 +139,33 @@ describe('Settings → Pools', () => {
     await user.click(within(form).getByRole('button', { name: 'Add pool' }));
 
     expect(await findToast('Added the pool “Gulf”.')).toHaveClass('toast-success');
-    expect(await sent(requests, 'POST')[1]?.json()).toEqual({ name: 'Gulf', everyone: false, memberIds: [5, 9] });
+    expect(await sent(requests, 'POST')[1]?.json()).toEqual({ name: 'Gulf', everyone: false, memberIds: [5, 9], teams: [] });
     const list = screen.getByRole('list', { name: 'All pools' });
     expect(await within(list).findByText('Gulf')).toBeInTheDocument();
     expect(within(list).getByText('Li Na, Sara Kim')).toBeInTheDocument();
     // The form starts again empty.
     expect(within(form).getByLabelText('Pool name')).toHaveValue('');
     expect(within(form).getByRole('checkbox', { name: 'Li Na (Sales rep)' })).not.toBeChecked();
+  });
+
+  it('adds a whole team as members, offering the store’s teams once each with how many are in them', SLOW, async () => {
+    const { requests } = poolsApi([mainPool, { ...middleEast, teams: ['Key accounts'] }]);
+    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen canEdit /></MemoryRouter>);
+    const form = screen.getByRole('region', { name: 'Add a pool' });
+    await user.type(within(form).getByLabelText('Pool name'), 'Export desk');
+    // "Export" and "export" are one team: two people.
+    const teams = await within(form).findByRole('group', { name: 'Teams' });
+    expect(within(teams).getAllByRole('checkbox').map((box) => box.closest('label')?.textContent?.trim())).toEqual([
+      'Export (2 people)',
+    ]);
+    await user.click(within(teams).getByRole('checkbox', { name: 'Export (2 people)' }));
+    await user.click(within(form).getByRole('button', { name: 'Add pool' }));
+    expect(await findToast('Added the pool “Export desk”.')).toHaveClass('toast-success');
+    expect(await sent(requests, 'POST')[0]?.json()).toEqual({ name: 'Export desk', everyone: false, memberIds: [], teams: ['Export'] });
+    const list = screen.getByRole('list', { name: 'All pools' });
+    expect(await within(list).findByText('Teams: Export')).toBeInTheDocument();
+    // A pool's teams are said in its row before the users it names one by one.
+    expect(within(list).getByText('Teams: Key accounts; Li Na, Omar Haddad')).toBeInTheDocument();
   });
 
   it('adds a pool open to everyone, without a member list', SLOW, async () => {
@@ -223,7 +246,7 @@ describe('Settings → Pools', () => {
     const put = sent(requests, 'PUT')[0];
     expect(put?.url).toMatch(/\/api\/v1\/pools\/4$/);
     expect(put?.headers.get('If-Match')).toBe('"2"');
-    expect(await put?.json()).toEqual({ name: 'Middle East', everyone: false, memberIds: [7, 11] });
+    expect(await put?.json()).toEqual({ name: 'Middle East', everyone: false, memberIds: [7, 11], teams: [] });
     expect(await screen.findByText('Omar Haddad, Wang Wei')).toBeInTheDocument();
   });
 

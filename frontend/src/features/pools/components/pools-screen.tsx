@@ -28,6 +28,7 @@ const poolSchema = z.object({
   name: requiredText(80).check(matching(NO_NUL)),
   everyone: z.boolean(),
   memberIds: z.array(z.string()),
+  teams: z.array(z.string()),
 });
 
 type PoolValues = z.input<typeof poolSchema>;
@@ -35,17 +36,39 @@ type PoolForm = ZodForm<PoolValues, z.output<typeof poolSchema>>;
 
 /** A pool as the form edits it; a new one is open to its members only, chosen below. */
 function poolValues(pool?: Pool): PoolValues {
-  return { name: pool?.name ?? '', everyone: pool?.everyone ?? false, memberIds: (pool?.memberIds ?? []).map(String) };
+  return {
+    name: pool?.name ?? '',
+    everyone: pool?.everyone ?? false,
+    memberIds: (pool?.memberIds ?? []).map(String),
+    teams: pool?.teams ?? [],
+  };
 }
 
 /**
  * The request for the form's values. Members only when the pool is not open to everyone (the server ignores them
  * then); ids of users no longer in the team (a pool's member since deactivated) are left out, as the server refuses them.
  */
-function poolInput({ name, everyone, memberIds }: z.output<typeof poolSchema>, team: TeamMember[] | undefined): PoolInput {
+function poolInput({ name, everyone, memberIds, teams }: z.output<typeof poolSchema>, team: TeamMember[] | undefined): PoolInput {
   if (everyone) return { name, everyone: true };
   const active = team ? new Set(team.map((member) => String(member.id))) : null;
-  return { name, everyone: false, memberIds: memberIds.filter((id) => !active || active.has(id)).map(Number) };
+  return { name, everyone: false, memberIds: memberIds.filter((id) => !active || active.has(id)).map(Number), teams };
+}
+
+/**
+ * The teams a pool may name: the store's users' team labels (each once, whatever its letter case), and those the
+ * pool names already though nobody is in them now; alphabetical, with how many active users each has.
+ */
+function teamOptions(team: TeamMember[], named: string[]): { name: string; people: number }[] {
+  const byKey = new Map<string, { name: string; people: number }>();
+  for (const label of named) byKey.set(label.toLowerCase(), { name: label, people: 0 });
+  for (const member of team) {
+    const label = member.team?.trim();
+    if (!label) continue;
+    const option = byKey.get(label.toLowerCase()) ?? { name: label, people: 0 };
+    option.people += 1;
+    byKey.set(label.toLowerCase(), option);
+  }
+  return [...byKey.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** The server names a refused member by its place (`memberIds[2]`): here they are all about the one group of boxes. */
@@ -113,6 +136,37 @@ function MemberChecklist({ form }: { form: PoolForm }) {
   );
 }
 
+/**
+ * Whole teams as members: everyone whose team label is ticked belongs, whoever joins the team later too. Offered
+ * when the store's users have teams (set in Settings → Users).
+ */
+function TeamChecklist({ form }: { form: PoolForm }) {
+  const t = useT();
+  const id = useId();
+  const team = useTeam().data;
+  const named = form.formState.defaultValues?.teams?.filter((label): label is string => !!label) ?? [];
+  if (!team) return null;
+  const options = teamOptions(team, named);
+  return (
+    <fieldset className="checkbox-group pool-members" aria-describedby={`${id}-hint`}>
+      <legend>{t('pools.teams')}</legend>
+      <p id={`${id}-hint`} className="field-hint">
+        {options.length > 0 ? t('pools.teamsHint') : t('pools.teamsNone')}
+      </p>
+      {options.length > 0 && (
+        <div className="pool-member-options">
+          {options.map((option) => (
+            <label key={option.name.toLowerCase()}>
+              <input type="checkbox" value={option.name} {...form.register('teams')} />{' '}
+              {t('pools.teamOption', { team: option.name, count: option.people })}
+            </label>
+          ))}
+        </div>
+      )}
+    </fieldset>
+  );
+}
+
 function PoolFields({ form }: { form: PoolForm }) {
   const t = useT();
   const everyone = useWatch({ control: form.control, name: 'everyone' });
@@ -122,6 +176,7 @@ function PoolFields({ form }: { form: PoolForm }) {
       <label className="checkbox-line pool-everyone">
         <input type="checkbox" {...form.register('everyone')} /> {t('pools.everyone')}
       </label>
+      {!everyone && <TeamChecklist form={form} />}
       {!everyone && <MemberChecklist form={form} />}
       <FormAlert alert={form.alert} />
     </>
@@ -184,8 +239,17 @@ function PoolEditForm({ pool, updateMutation, onDone }: { pool: Pool; updateMuta
 /** Who belongs to a pool, in words: everyone, nobody, a few names, or a count and the first names. */
 function membersText(t: Translate, pool: Pool, team: TeamMember[] | undefined): string {
   if (pool.everyone) return t('pools.whoEveryone');
+  const teams = pool.teams ?? [];
+  const teamsText = teams.length > 0 ? t('pools.whoTeams', { teams: teams.join(t('pools.listSeparator')) }) : '';
+  const usersText = usersOfPoolText(t, pool, team);
+  if (!usersText) return teamsText || t('pools.whoNobody');
+  return teamsText ? `${teamsText}${t('pools.whoSeparator')}${usersText}` : usersText;
+}
+
+/** The users a pool names one by one, in words; empty when none. */
+function usersOfPoolText(t: Translate, pool: Pool, team: TeamMember[] | undefined): string {
   const count = pool.memberIds.length;
-  if (count === 0) return t('pools.whoNobody');
+  if (count === 0) return '';
   const byId = new Map((team ?? []).map((member) => [member.id, member.name]));
   // A member since deactivated is not in the team: counted, not named.
   const names = pool.memberIds.flatMap((id) => byId.get(id) ?? []);
