@@ -9,14 +9,23 @@ import type { ReactNode } from 'react';
 export function TableScroll({
   labelledBy,
   label,
+  className,
   children,
 }: {
   labelledBy?: string;
   label?: string;
+  /** More classes, e.g. table-cards: the rows become cards on a phone instead of scrolling sideways. */
+  className?: string;
   children: ReactNode;
 }) {
   return (
-    <div className="table-scroll" tabIndex={0} role="group" aria-labelledby={labelledBy} aria-label={label}>
+    <div
+      className={className ? `table-scroll ${className}` : 'table-scroll'}
+      tabIndex={0}
+      role="group"
+      aria-labelledby={labelledBy}
+      aria-label={label}
+    >
       {children}
     </div>
   );

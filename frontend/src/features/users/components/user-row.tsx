@@ -144,8 +144,8 @@ export function UserRow({ user, isSelf, managers, today }: { user: User; isSelf:
         {user.name}
         {isSelf && <span className="muted"> {t('users.you')}</span>}
       </th>
-      <td>{user.email}</td>
-      <td>
+      <td data-label={t('users.column.email')}>{user.email}</td>
+      <td data-label={t('users.column.role')}>
         <select
           aria-label={t('users.roleOf', { name: user.name })}
           value={shownRole}
@@ -161,7 +161,7 @@ export function UserRow({ user, isSelf, managers, today }: { user: User; isSelf:
           ))}
         </select>
       </td>
-      <td>
+      <td data-label={t('users.column.team')}>
         {/* Keyed by the saved team: after a save (here or elsewhere) the box shows what the server has. */}
         <TeamForm
           key={user.team ?? ''}
@@ -171,17 +171,17 @@ export function UserRow({ user, isSelf, managers, today }: { user: User; isSelf:
           }}
         />
       </td>
-      <td>
+      <td data-label={t('users.column.manager')}>
         <ManagerSelect user={user} managers={managers} />
       </td>
-      <td>
+      <td data-label={t('users.column.status')}>
         {user.active ? t('users.active') : t('users.inactive')}
         {user.active && <LeaveEditor user={user} today={today} />}
       </td>
-      <td>
+      <td data-label={t('users.column.created')}>
         <time dateTime={user.createdAt}>{format.date(user.createdAt)}</time>
       </td>
-      <td>
+      <td className="row-action">
         {confirming ? (
           <Confirm
             title={t(user.active ? 'users.confirmDeactivate' : 'users.confirmActivate', { name: user.name })}

@@ -34,7 +34,8 @@ export function UsersTable({ currentUserId, timeZone }: { currentUserId: number;
   const nextPageError = usersQuery.isFetchNextPageError ? errorMessage(usersQuery.error) : null;
   return (
     <>
-      <TableScroll labelledBy="users-list-title">
+      {/* On a phone each user is a card: name and action first, then each column by its name. */}
+      <TableScroll labelledBy="users-list-title" className="table-cards table-cards-plain">
         <table className="users-table" aria-labelledby="users-list-title">
           <thead>
             <tr>
