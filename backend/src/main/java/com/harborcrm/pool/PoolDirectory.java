@@ -291,32 +291,24 @@ public class PoolDirectory implements PoolAccess {
     }
 
     private static List<String> texts(Object array) {
-        if (array instanceof java.sql.Array sql) {
-            try {
-                return texts(sql.getArray());
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        if (array instanceof Object[] objects) {
-            return Arrays.stream(objects).map(String::valueOf).toList();
-        }
-        return List.of();
+        return elements(array).stream().map(String::valueOf).toList();
     }
 
     private static List<Long> members(Object array) {
+        return elements(array).stream().map(o -> ((Number) o).longValue()).toList();
+    }
+
+    /** A SQL array column's values, however the driver hands it over. */
+    private static List<Object> elements(Object array) {
         if (array instanceof java.sql.Array sql) {
             try {
-                return members(sql.getArray());
+                return elements(sql.getArray());
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
             }
         }
-        if (array instanceof Long[] longs) {
-            return Arrays.asList(longs);
-        }
         if (array instanceof Object[] objects) {
-            return Arrays.stream(objects).map(o -> ((Number) o).longValue()).toList();
+            return Arrays.asList(objects);
         }
         return List.of();
     }
