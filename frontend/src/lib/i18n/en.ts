@@ -121,7 +121,7 @@ export const en = {
   'users.leave.save': 'Save leave',
   'users.leave.saving': 'Saving…',
   'users.leave.end': 'End leave now',
-  'users.leave.cancelLeave': 'Cancel this leave',
+  'users.leave.cancelLeave': 'Remove this leave',
   'users.leave.onLeave': 'On leave {range}',
   'users.leave.planned': 'Leave planned {range}',
   'users.leave.saved': '{name}’s leave: {range}.',

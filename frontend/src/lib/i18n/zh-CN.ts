@@ -121,7 +121,7 @@ export const zhCN: Dictionary = {
   'users.leave.save': '保存休假',
   'users.leave.saving': '正在保存…',
   'users.leave.end': '立即结束休假',
-  'users.leave.cancelLeave': '取消此次休假',
+  'users.leave.cancelLeave': '删除此次休假',
   'users.leave.onLeave': '休假中：{range}',
   'users.leave.planned': '已安排休假：{range}',
   'users.leave.saved': '{name}的休假：{range}。',

@@ -434,7 +434,7 @@ describe('UsersScreen', () => {
     await user.click(within(await findRow('Li Na')).getByRole('button', { name: 'Leave of Li Na' }));
     const again = await screen.findByRole('form', { name: 'Leave of Li Na' });
     expect(within(again).getByLabelText('First day away')).toHaveValue('2026-12-21');
-    await user.click(within(again).getByRole('button', { name: /Cancel this leave|End leave now/ }));
+    await user.click(within(again).getByRole('button', { name: /Remove this leave|End leave now/ }));
     expect(await findToast('Li Na is no longer on leave.')).toHaveClass('toast-success');
     expect(leaveWrites().map((request) => request.method)).toEqual(['PUT', 'DELETE']);
     expect(within(await findRow('Li Na')).queryByText(/^Leave planned|^On leave/)).not.toBeInTheDocument();
