@@ -91,7 +91,8 @@ export function LeaveEditor({ user, today }: { user: User; today: string }) {
         }}
       >
         <Popover.Trigger asChild>
-          <button type="button" className="link-button" aria-label={t('users.leave.editOf', { name: user.name })}>
+          {/* The name says the visible words first, then whose (WCAG 2.5.3: label in name). */}
+          <button type="button" className="link-button" aria-label={t(leave ? 'users.leave.changeOf' : 'users.leave.planOf', { name: user.name })}>
             {t(leave ? 'users.leave.change' : 'users.leave.plan')}
           </button>
         </Popover.Trigger>

@@ -408,7 +408,7 @@ describe('UsersScreen', () => {
     const { requests, users } = fakeUsersApi([admin, rep]);
     const { user } = renderScreen();
     const row = await findRow('Li Na');
-    await user.click(within(row).getByRole('button', { name: 'Leave of Li Na' }));
+    await user.click(within(row).getByRole('button', { name: 'Plan leave for Li Na' }));
     const dialog = await screen.findByRole('form', { name: 'Leave of Li Na' });
     const from = within(dialog).getByLabelText('First day away');
     const until = within(dialog).getByLabelText('Last day away');
@@ -431,7 +431,7 @@ describe('UsersScreen', () => {
     expect(within(await findRow('Li Na')).getByText(/^Leave planned|^On leave/)).toBeInTheDocument();
 
     // Ended: a DELETE, and the row says nothing of leave any more.
-    await user.click(within(await findRow('Li Na')).getByRole('button', { name: 'Leave of Li Na' }));
+    await user.click(within(await findRow('Li Na')).getByRole('button', { name: 'Change leave of Li Na' }));
     const again = await screen.findByRole('form', { name: 'Leave of Li Na' });
     expect(within(again).getByLabelText('First day away')).toHaveValue('2026-12-21');
     await user.click(within(again).getByRole('button', { name: /Remove this leave|End leave now/ }));
@@ -439,6 +439,6 @@ describe('UsersScreen', () => {
     expect(leaveWrites().map((request) => request.method)).toEqual(['PUT', 'DELETE']);
     expect(within(await findRow('Li Na')).queryByText(/^Leave planned|^On leave/)).not.toBeInTheDocument();
     // Every active user may be given leave, the signed-in admin too.
-    expect(within(await findRow('Wang Wei')).getByRole('button', { name: 'Leave of Wang Wei' })).toBeInTheDocument();
+    expect(within(await findRow('Wang Wei')).getByRole('button', { name: 'Plan leave for Wang Wei' })).toBeInTheDocument();
   });
 });
