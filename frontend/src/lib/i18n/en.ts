@@ -893,7 +893,7 @@ export const en = {
   'pool.column.phone': 'Mobile / telephone',
   'pool.column.actions': 'Actions',
   'pool.masked': 'hidden until claimed',
-  'pool.maskedNote': 'Contact details (email, phone numbers, IM handles, website) are hidden until you claim a customer.',
+  'pool.maskedNote': 'Until you claim a customer, its contact details (email, phone numbers, chat handles, website) are masked or hidden, as its pool’s rules say.',
   'pool.selection': 'Selected pool customers',
   'pool.claim.button': 'Claim',
   'pool.claim.one': 'Claim {name}',

@@ -889,7 +889,7 @@ export const zhCN: Dictionary = {
   'pool.column.phone': '手机 / 电话',
   'pool.column.actions': '操作',
   'pool.masked': '领取后可见',
-  'pool.maskedNote': '联系方式（邮箱、电话号码、即时通讯账号、网站）在您领取客户后才会显示。',
+  'pool.maskedNote': '领取客户之前，其联系方式（邮箱、电话号码、即时通讯账号、网站）会按所在公海的规则打码或隐藏。',
   'pool.selection': '已选的公海客户',
   'pool.claim.button': '领取',
   'pool.claim.one': '领取 {name}',

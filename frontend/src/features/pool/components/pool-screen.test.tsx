@@ -116,7 +116,7 @@ describe('Pool', () => {
     expect(rows.map((row) => within(row).getByRole('link').textContent)).toEqual(['John Miller', 'Zhao Lei', 'Anna Schmidt']);
     expect(rows[0]).toHaveTextContent('j***@millerhardware.example');
     expect(rows[0]).toHaveTextContent('hidden until claimed');
-    expect(screen.getByText('Contact details (email, phone numbers, IM handles, website) are hidden until you claim a customer.')).toBeInTheDocument();
+    expect(screen.getByText('Until you claim a customer, its contact details (email, phone numbers, chat handles, website) are masked or hidden, as its pool’s rules say.')).toBeInTheDocument();
     // No sort sent: the pool's default is the potential score, highest first.
     expect(new URL(poolRequests(requests)[0]?.url ?? '').searchParams.get('sort')).toBeNull();
     // A rep claims, but assigns nothing.
