@@ -1546,6 +1546,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pool/limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The store's limits across all pools
+         * @description Private customers per rep and claims per rep per day counted across all of the store's pools together, on top of each pool's own rules; 0: no such limit.
+         */
+        get: operations["getPoolStoreLimits"];
+        /**
+         * Replace the store's limits across all pools
+         * @description Both members are required; 0 switches a limit off. Customers a rep already holds beyond a new limit stay theirs; the rep claims again once under it. With If-Match, a stale version answers 412.
+         */
+        put: operations["updatePoolStoreLimits"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/pool/rules": {
         parameters: {
             query?: never;
@@ -3300,10 +3324,10 @@ export interface components {
             assigned: number;
         };
         /**
-         * @description ON_LEAVE: on leave today; FULL: at the pool's cap; NOT_A_REP: managers and admins are assigned by hand.
+         * @description ON_LEAVE: on leave today; FULL: at the pool's cap; NOT_A_REP: managers and admins are assigned by hand; FULL_IN_STORE: at the store's limit of private customers across all pools.
          * @enum {string}
          */
-        DistributionSkipReason: "ON_LEAVE" | "FULL" | "NOT_A_REP";
+        DistributionSkipReason: "ON_LEAVE" | "FULL" | "NOT_A_REP" | "FULL_IN_STORE";
         DuplicateCandidate: {
             /** Format: int64 */
             id: number;
@@ -4373,7 +4397,7 @@ export interface components {
              */
             version: number;
         };
-        /** @description How a pool hands its customers to its reps without anyone claiming them. Recipients are the pool's active reps (role REP) who are not on leave and are under the pool's private-customer cap; a rep in reclaim cooldown for a customer is skipped for it. */
+        /** @description How a pool hands its customers to its reps without anyone claiming them. Recipients are the pool's active reps (role REP) who are not on leave and are under the pool's private-customer cap and the store's limit across pools; a rep in reclaim cooldown for a customer is skipped for it. */
         PoolDistribution: {
             /** Format: int64 */
             poolId: number;
@@ -4551,6 +4575,21 @@ export interface components {
             today: components["schemas"]["PreviewWindow"];
             tomorrow: components["schemas"]["PreviewWindow"];
             within7Days: components["schemas"]["PreviewWindow"];
+        };
+        /** @description Limits across all of the store's pools together, on top of each pool's own rules; 0 switches a limit off. Claims, assignments within the cap and automatic distribution respect both. */
+        PoolStoreLimits: {
+            /**
+             * Format: int32
+             * @description The most private customers one rep may hold, whatever their pools
+             * @example 300
+             */
+            maxPrivateCustomersPerRep: number;
+            /**
+             * Format: int32
+             * @description Claims per rep per calendar day in the store's time zone, from all pools together
+             * @example 30
+             */
+            maxClaimsPerRepPerDay: number;
         };
         PreviewWindow: {
             /** Format: int64 */
@@ -14122,6 +14161,145 @@ export interface operations {
             };
             /** @description A single customer was asked for and someone else owns it (`already-claimed`) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPoolStoreLimits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The limits */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolStoreLimits"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user's role does not allow this (`forbidden`), an API key lacks the scope (`scope-missing`), or a write with the session cookie lacks its header (`csrf-header-missing`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer carries an `errorId` (`internal`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePoolStoreLimits: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version being changed */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PoolStoreLimits"];
+            };
+        };
+        responses: {
+            /** @description The new limits */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolStoreLimits"];
+                };
+            };
+            /** @description Invalid limits (`validation`), every one listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only admins change the limits */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is stale (`precondition-failed`) */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

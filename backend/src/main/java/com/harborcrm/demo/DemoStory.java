@@ -62,6 +62,7 @@ import com.harborcrm.pool.PoolDtos.AssignRequest;
 import com.harborcrm.pool.PoolDtos.ReleaseRequest;
 import com.harborcrm.pool.PoolRules;
 import com.harborcrm.pool.PoolRulesService;
+import com.harborcrm.pool.StoreLimits;
 import com.harborcrm.pool.PoolService;
 import com.harborcrm.pool.PoolSweeper;
 import com.harborcrm.product.ProductDtos;
@@ -407,6 +408,8 @@ public class DemoStory {
                     new FieldVisibility(FieldVisibility.Level.MASKED, FieldVisibility.Level.MASKED,
                             FieldVisibility.Level.MASKED, FieldVisibility.Level.HIDDEN, FieldVisibility.Level.HIDDEN,
                             FieldVisibility.Level.VISIBLE)), null);
+            // A rep in both pools could hold 200 + 150 by the pools' rules; the store caps them at 300 together.
+            poolRules.saveLimits(new StoreLimits(300, 0), null);
             return pool;
         });
     }

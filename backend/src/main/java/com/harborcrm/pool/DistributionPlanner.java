@@ -20,6 +20,8 @@ import com.harborcrm.pool.PoolDistributionDtos.DistributionRule;
  * <li>Capacity: the rep with the fewest of the pool's customers (the cap is the pool's, the same for everyone, so
  * "fewest relative to the cap" is "fewest"); ties go round-robin.</li>
  * </ul>
+ * A rep has room while under the pool's cap and, where the store limits private customers across all pools, under
+ * that limit too.
  */
 final class DistributionPlanner {
 
@@ -34,6 +36,8 @@ final class DistributionPlanner {
     private final int cap;
     private final long[] reps;
     private final int[] held;
+    /** How many more customers the store's limit lets each rep hold; MAX_VALUE where it is off. */
+    private final int[] roomInStore;
     private int next;
     private Long lastServed;
 
@@ -41,15 +45,20 @@ final class DistributionPlanner {
      * @param cap the pool's private-customer cap per rep, 0 for none
      * @param recipients the reps who may receive, in user id order
      * @param held how many of the pool's customers each already owns
+     * @param roomInStore how many more customers the store's limit across pools lets each rep hold; a rep absent
+     *        from it has no such limit
      * @param lastServed the rep round-robin served last (its place survives between runs), or null
      */
-    DistributionPlanner(DistributionMode mode, int cap, List<Long> recipients, Map<Long, Integer> held, Long lastServed) {
+    DistributionPlanner(DistributionMode mode, int cap, List<Long> recipients, Map<Long, Integer> held,
+            Map<Long, Integer> roomInStore, Long lastServed) {
         this.mode = mode;
         this.cap = cap;
         this.reps = recipients.stream().mapToLong(Long::longValue).toArray();
         this.held = new int[reps.length];
+        this.roomInStore = new int[reps.length];
         for (int i = 0; i < reps.length; i++) {
             this.held[i] = held.getOrDefault(reps[i], 0);
+            this.roomInStore[i] = Math.max(0, roomInStore.getOrDefault(reps[i], Integer.MAX_VALUE));
         }
         this.lastServed = lastServed;
         int after = lastServed == null ? -1 : Arrays.binarySearch(reps, lastServed);
@@ -77,7 +86,7 @@ final class DistributionPlanner {
         if (customer.returningTo() != null) {
             int previous = Arrays.binarySearch(reps, customer.returningTo());
             if (previous >= 0 && hasRoom(previous)) {
-                held[previous]++;
+                count(previous);
                 return Optional.of(new Assignment(customer.customerId(), reps[previous], DistributionRule.RETURNING_BUYER));
             }
         }
@@ -98,7 +107,7 @@ final class DistributionPlanner {
         if (chosen < 0) {
             return Optional.empty();
         }
-        held[chosen]++;
+        count(chosen);
         next = (chosen + 1) % reps.length;
         lastServed = reps[chosen];
         return Optional.of(new Assignment(customer.customerId(), reps[chosen],
@@ -111,7 +120,20 @@ final class DistributionPlanner {
         return i >= 0 ? held[i] : 0;
     }
 
+    /** Whether the rep is full by the store's limit across pools (not by the pool's cap). */
+    boolean fullInStore(long userId) {
+        int i = Arrays.binarySearch(reps, userId);
+        return i >= 0 && roomInStore[i] == 0;
+    }
+
     private boolean hasRoom(int i) {
-        return cap == 0 || held[i] < cap;
+        return (cap == 0 || held[i] < cap) && roomInStore[i] > 0;
+    }
+
+    private void count(int i) {
+        held[i]++;
+        if (roomInStore[i] != Integer.MAX_VALUE) {
+            roomInStore[i]--;
+        }
     }
 }

@@ -29,14 +29,15 @@ public final class PoolDistributionDtos {
     }
 
     @Schema(name = "DistributionSkipReason", description = "ON_LEAVE: on leave today; FULL: at the pool's cap; "
-            + "NOT_A_REP: managers and admins are assigned by hand.")
+            + "NOT_A_REP: managers and admins are assigned by hand; FULL_IN_STORE: at the store's limit of private "
+            + "customers across all pools.")
     public enum SkipReason {
-        ON_LEAVE, FULL, NOT_A_REP
+        ON_LEAVE, FULL, NOT_A_REP, FULL_IN_STORE
     }
 
     @Schema(name = "PoolDistribution", description = "How a pool hands its customers to its reps without anyone "
             + "claiming them. Recipients are the pool's active reps (role REP) who are not on leave and are under the "
-            + "pool's private-customer cap; a rep in reclaim cooldown for a customer is skipped for it.")
+            + "pool's private-customer cap and the store's limit across pools; a rep in reclaim cooldown for a customer is skipped for it.")
     public record DistributionView(
             @Schema(required = true) long poolId,
             @Schema(required = true) DistributionMode mode,

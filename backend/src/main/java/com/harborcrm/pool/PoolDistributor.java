@@ -190,7 +190,8 @@ public class PoolDistributor {
         }
         lockOwners(recipients.reps());
         DistributionPlanner planner = new DistributionPlanner(settings.mode(), rules.maxPrivateCustomersPerRep(),
-                recipients.reps(), held(poolId, recipients.reps()), settings.lastServed());
+                recipients.reps(), held(poolId, recipients.reps()), roomInStore(recipients.reps()),
+                settings.lastServed());
         if (!planner.anyRoom()) {
             return new Batch(0, 0, afterCustomer, true);
         }
@@ -281,7 +282,10 @@ public class PoolDistributor {
         Recipients recipients = recipients(poolId, rules, now);
         Map<Long, Integer> held = held(poolId, recipients.reps());
         DistributionPlanner planner = new DistributionPlanner(settings.mode(), rules.maxPrivateCustomersPerRep(),
-                recipients.reps(), held, settings.lastServed());
+                recipients.reps(), held, roomInStore(recipients.reps()), settings.lastServed());
+        // Who is full before anything is planned (the planner's counts move as it plans).
+        Set<Long> fullInStore = new HashSet<>();
+        recipients.reps().stream().filter(planner::fullInStore).forEach(fullInStore::add);
         Map<Long, int[]> got = new LinkedHashMap<>();
         recipients.reps().forEach(rep -> got.put(rep, new int[2]));
         int eligible = 0;
@@ -314,6 +318,8 @@ public class PoolDistributor {
             int holds = held.getOrDefault(rep, 0);
             if (cap > 0 && holds >= cap) {
                 skipped.add(new PreviewSkipped(rep, recipients.names().get(rep), SkipReason.FULL));
+            } else if (fullInStore.contains(rep)) {
+                skipped.add(new PreviewSkipped(rep, recipients.names().get(rep), SkipReason.FULL_IN_STORE));
             } else {
                 reps.add(new PreviewRep(rep, recipients.names().get(rep), holds, got.get(rep)[0], got.get(rep)[1]));
             }
@@ -401,6 +407,27 @@ public class PoolDistributor {
         Map<Long, Integer> held = new HashMap<>();
         rows.forEach(r -> held.put(((Number) r[0]).longValue(), ((Number) r[1]).intValue()));
         return held;
+    }
+
+    /**
+     * How many more customers the store's limit across pools lets each rep hold (all their private customers
+     * counted, index-only on customer_owners_owner, V78); empty while that limit is off.
+     */
+    private Map<Long, Integer> roomInStore(List<Long> reps) {
+        int limit = rulesService.limits().maxPrivateCustomersPerRep();
+        if (limit == 0 || reps.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select owner_id, count(*) from customer_owners
+                where store_id = ?1 and owner_id = any(cast(?2 as bigint[]))
+                group by owner_id""")
+                .setParameter(1, tenant.storeId()).setParameter(2, SqlArrays.bigints(reps)).getResultList();
+        Map<Long, Integer> room = new HashMap<>();
+        reps.forEach(rep -> room.put(rep, limit));
+        rows.forEach(r -> room.put(((Number) r[0]).longValue(), limit - ((Number) r[1]).intValue()));
+        return room;
     }
 
     /**

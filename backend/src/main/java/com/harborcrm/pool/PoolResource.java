@@ -203,6 +203,41 @@ public class PoolResource {
         return Response.ok(saved.rules()).tag(ETags.of(saved.version())).build();
     }
 
+    @GET
+    @Path("/limits")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.REP})
+    @Operation(operationId = "getPoolStoreLimits", summary = "The store's limits across all pools",
+            description = "Private customers per rep and claims per rep per day counted across all of the store's "
+                    + "pools together, on top of each pool's own rules; 0: no such limit.")
+    @APIResponse(responseCode = "200", description = "The limits", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = StoreLimits.class)))
+    public Response getLimits() {
+        var current = rules.limitsVersioned();
+        return Response.ok(current.limits()).tag(ETags.of(current.version())).build();
+    }
+
+    @PUT
+    @Path("/limits")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "updatePoolStoreLimits", summary = "Replace the store's limits across all pools",
+            description = "Both members are required; 0 switches a limit off. Customers a rep already holds beyond a "
+                    + "new limit stay theirs; the rep claims again once under it. With If-Match, a stale version "
+                    + "answers 412.")
+    @APIResponse(responseCode = "200", description = "The new limits", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = StoreLimits.class)))
+    @APIResponse(responseCode = "400", description = "Invalid limits (`validation`), every one listed in `errors`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only admins change the limits",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale (`precondition-failed`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response putLimits(
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the version being changed") String ifMatch,
+            @Valid @NotNull StoreLimits body) {
+        var saved = rules.saveLimits(body, ETags.parseIfMatch(ifMatch));
+        return Response.ok(saved.limits()).tag(ETags.of(saved.version())).build();
+    }
+
     @POST
     @Path("/rules/preview")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})

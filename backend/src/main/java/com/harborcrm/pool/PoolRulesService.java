@@ -26,7 +26,10 @@ import com.harborcrm.common.error.ProblemType;
 import com.harborcrm.common.tenancy.TenantContext;
 import com.harborcrm.customer.CustomerStage;
 
-/** Reads, validates and saves each pool's rules (one row per pool in {@code pool_rules}, V95). */
+/**
+ * Reads, validates and saves each pool's rules (one row per pool in {@code pool_rules}, V95) and the store's limits
+ * across all pools ({@code pool_store_limits}, V102), kept in memory together.
+ */
 @ApplicationScoped
 public class PoolRulesService {
 
@@ -48,8 +51,11 @@ public class PoolRulesService {
     public record Versioned(PoolRules rules, long version) {
     }
 
-    /** Every pool's rules of one store, by pool id; the default pool's (0) are always there. */
-    record StoreRules(Map<Long, Versioned> byPool) {
+    public record VersionedLimits(StoreLimits limits, long version) {
+    }
+
+    /** Every pool's rules of one store, by pool id (the default pool's (0) are always there), and its limits. */
+    record StoreRules(Map<Long, Versioned> byPool, VersionedLimits limits) {
     }
 
     /** A store's rules are a few hundred bytes per pool. */
@@ -118,6 +124,40 @@ public class PoolRulesService {
         return result;
     }
 
+    /** The store's limits across all pools, with their version (0 before any change). */
+    public VersionedLimits limitsVersioned() {
+        return storeRules().limits();
+    }
+
+    public StoreLimits limits() {
+        return limitsVersioned().limits();
+    }
+
+    /** Whether a claim or an assignment must count anything: a limit of the store's, or of any pool, is on. */
+    public boolean anyLimit() {
+        return limits().any() || all().values().stream()
+                .anyMatch(r -> r.maxPrivateCustomersPerRep() > 0 || r.maxClaimsPerRepPerDay() > 0);
+    }
+
+    /** Replaces the store's limits (PUT /pool/limits); with an expected version, a stale one answers 412. */
+    @Transactional
+    public VersionedLimits saveLimits(StoreLimits limits, Long expectedVersion) {
+        cache.forgetAfterCompletion(Long.toString(tenant.storeId()));
+        em.createNativeQuery("insert into pool_store_limits (store_id, updated_at) values (?1, ?2) on conflict do nothing")
+                .setParameter(1, tenant.storeId()).setParameter(2, clock.instant()).executeUpdate();
+        long version = ((Number) em.createNativeQuery("select version from pool_store_limits where store_id = ?1 "
+                + "for update").setParameter(1, tenant.storeId()).getSingleResult()).longValue();
+        if (expectedVersion != null && expectedVersion != version) {
+            throw new DomainException(ProblemType.PRECONDITION_FAILED,
+                    "The store's limits were changed by someone else (now version " + version + "): reload and try again");
+        }
+        em.createNativeQuery("update pool_store_limits set max_private_customers_per_rep = ?2, "
+                + "max_claims_per_rep_per_day = ?3, updated_at = ?4, version = version + 1 where store_id = ?1")
+                .setParameter(1, tenant.storeId()).setParameter(2, limits.maxPrivateCustomersPerRep())
+                .setParameter(3, limits.maxClaimsPerRepPerDay()).setParameter(4, clock.instant()).executeUpdate();
+        return new VersionedLimits(limits, version + 1);
+    }
+
     /** The store's rules, kept in memory between changes (every instance hears of a change: V79). */
     private StoreRules storeRules() {
         return cache.get(Long.toString(tenant.storeId()), this::load);
@@ -150,7 +190,13 @@ public class PoolRulesService {
                     ((Number) r[9]).longValue()));
         }
         byPool.putIfAbsent(PoolDirectory.DEFAULT_POOL, new Versioned(PoolRules.defaults(), 0));
-        return new StoreRules(Collections.unmodifiableMap(byPool));
+        @SuppressWarnings("unchecked")
+        List<Object[]> limits = em.createNativeQuery("select max_private_customers_per_rep, max_claims_per_rep_per_day, "
+                + "version from pool_store_limits where store_id = ?1").setParameter(1, tenant.storeId()).getResultList();
+        VersionedLimits storeLimits = limits.isEmpty() ? new VersionedLimits(StoreLimits.NONE, 0)
+                : new VersionedLimits(new StoreLimits(i(limits.get(0)[0]), i(limits.get(0)[1])),
+                        ((Number) limits.get(0)[2]).longValue());
+        return new StoreRules(Collections.unmodifiableMap(byPool), storeLimits);
     }
 
     /**

@@ -186,9 +186,9 @@ public class PoolService {
         // once. (The datasource plans every query per call for the screening's sake.) Under 'auto' PostgreSQL kept
         // planning the claim anew, 0.4-0.6 ms of its CPU each time (bench/stats/claim-cpu.sh).
         List<Long> visiblePools = pools.visiblePools();
-        boolean limited = rulesService.all().values().stream()
-                .anyMatch(r -> r.maxPrivateCustomersPerRep() > 0 || r.maxClaimsPerRepPerDay() > 0);
-        // The owner lock serializes what counts against this rep's limits; without limits in any pool nothing needs
+        boolean limited = rulesService.anyLimit();
+        StoreLimits storeLimits = rulesService.limits();
+        // The owner lock serializes what counts against this rep's limits; without limits anywhere nothing needs
         // serializing (each row's own lock decides who gets it). Same round trip as the plan mode.
         Query planAndLock = em.createNativeQuery("select set_config('plan_cache_mode', 'force_generic_plan', true)"
                 + (limited ? ", pg_advisory_xact_lock(hashtextextended(?1, 0))" : ""));
@@ -198,9 +198,10 @@ public class PoolService {
         planAndLock.getSingleResult();
         Instant now = clock.instant();
         // Each pool has its limits and cooldown (pool_rules, V95): the quota is per pool among the requested
-        // customers' pools, counting the rep's customers of that pool and their claims in it today. The counts stop
-        // at the limit: whether a rep owns 200 or 60,000 customers, 200 answers "none left"; a limit that is off
-        // (0) counts nothing (a CASE runs its subquery only when chosen).
+        // customers' pools, counting the rep's customers of that pool and their claims in it today. The store's
+        // limits (V102) then count all pools together: of what the pools allow, the first in the requested order
+        // up to the store's quota. The counts stop at the limit: whether a rep owns 200 or 60,000 customers, 200
+        // answers "none left"; a limit that is off (0) counts nothing (a CASE runs its subquery only when chosen).
         // Every requested row is locked (in id order, as everything locks them), not only the free ones: a row
         // taken by someone else while we waited then shows its new owner here (FOR UPDATE returns the latest
         // version), which is what tells ALREADY_OWNED from a limit.
@@ -227,18 +228,30 @@ public class PoolService {
                              where store_id = :store and user_id = :owner and pool_id = r.pool_id
                                and claimed_at >= :dayStart limit r.max_daily) x) end as daily_left
                   from rules r),
+                store_quota as (
+                  select case when cast(:storePrivate as integer) = 0 then 2147483647 else :storePrivate - (
+                           select count(*) from (select 1 from customer_owners
+                             where store_id = :store and owner_id = :owner limit :storePrivate) x) end as private_left,
+                         case when cast(:storeDaily as integer) = 0 then 2147483647 else :storeDaily - (
+                           select count(*) from (select 1 from pool_claims
+                             where store_id = :store and user_id = :owner and claimed_at >= :dayStart
+                             limit :storeDaily) x) end as daily_left),
                 cooling as (
                   select l.id from locked l join rules r on r.pool_id = l.pool_id
                   where r.cooldown > 0 and exists (select 1 from pool_returns p
                     where p.store_id = :store and p.user_id = :owner and p.customer_id = l.id
                       and p.returned_at > cast(:now as timestamptz) - make_interval(days => r.cooldown))),
                 candidates as (
-                  select l.id, l.pool_id, row_number() over (partition by l.pool_id order by r.pos) as n
+                  select l.id, l.pool_id, r.pos, row_number() over (partition by l.pool_id order by r.pos) as n
                   from locked l join requested r on r.id = l.id
                   where l.owner_id is null and l.id not in (select id from cooling)),
-                picked as (
-                  select c.id from candidates c join quota q on q.pool_id = c.pool_id
+                pool_allows as (
+                  select c.id, c.pos from candidates c join quota q on q.pool_id = c.pool_id
                   where c.n <= least(q.private_left, q.daily_left)),
+                picked as (
+                  select a.id from (select id, row_number() over (order by pos) as m from pool_allows) a
+                  cross join store_quota s
+                  where a.m <= least(s.private_left, s.daily_left)),
                 taken as (
                   update customer_owners o set owner_id = :owner, owned_since = :now, pooled_since = null
                   from picked where o.store_id = :store and o.customer_id = picked.id
@@ -257,6 +270,9 @@ public class PoolService {
                             when l.id is null then 'NOT_FOUND'
                             when l.owner_id is not null then 'ALREADY_OWNED'
                             when r.id in (select id from cooling) then 'COOLDOWN'
+                            when r.id in (select id from pool_allows)
+                              then (select case when s.private_left <= s.daily_left then 'LIMIT_REACHED'
+                                                else 'DAILY_LIMIT' end from store_quota s)
                             when (select q.private_left <= q.daily_left from quota q where q.pool_id = l.pool_id)
                               then 'LIMIT_REACHED'
                             else 'DAILY_LIMIT' end,
@@ -268,7 +284,9 @@ public class PoolService {
                         // a customer in a pool the rep is not in is not found, owned or not (nothing leaks)
                         : " and pool_id = any(cast(:visiblePools as bigint[]))"))
                 .setParameter("store", tenant.storeId()).setParameter("ids", SqlArrays.bigints(ids))
-                .setParameter("owner", me).setParameter("now", now).setParameter("dayStart", startOfToday(now));
+                .setParameter("owner", me).setParameter("now", now).setParameter("dayStart", startOfToday(now))
+                .setParameter("storePrivate", storeLimits.maxPrivateCustomersPerRep())
+                .setParameter("storeDaily", storeLimits.maxClaimsPerRepPerDay());
         if (visiblePools != null) {
             query.setParameter("visiblePools", SqlArrays.bigints(visiblePools));
         }
@@ -426,7 +444,7 @@ public class PoolService {
     /**
      * Gives the listed customers, in the listed order, to {@code owner} from the pool or another user: with
      * {@code limited}, within the private-customer limit of each customer's pool (the owner's customers of that pool
-     * counted, as a claim counts them). The eligible rows are locked first, in id order (so that concurrent
+     * counted, as a claim counts them) and then the store's across all pools. The eligible rows are locked first, in id order (so that concurrent
      * multi-customer changes never deadlock); FOR UPDATE re-checks each row after waiting for a concurrent change,
      * so rows taken meanwhile drop out and the next ones in the listed order count instead.
      */
@@ -447,12 +465,22 @@ public class PoolService {
                                   where store_id = :store and owner_id = :owner and pool_id = r.pool_id
                                   limit r.max_private_customers_per_rep) x) end as private_left
                   from pool_rules r where r.store_id = :store and r.pool_id in (select pool_id from locked)),
-                picked as (
-                  select c.id, c.owner_id from (
-                    select l.id, l.owner_id, l.pool_id, row_number() over (partition by l.pool_id order by r.pos) as n
+                store_quota as (
+                  select case when not :limited or cast(:storePrivate as integer) = 0 then 2147483647
+                              else :storePrivate - (select count(*) from (select 1 from customer_owners
+                                where store_id = :store and owner_id = :owner limit :storePrivate) x) end as private_left),
+                pool_allows as (
+                  select c.id, c.owner_id, c.pos from (
+                    select l.id, l.owner_id, l.pool_id, r.pos,
+                           row_number() over (partition by l.pool_id order by r.pos) as n
                     from locked l join unnest(cast(:ids as bigint[])) with ordinality as r(id, pos) on r.id = l.id) c
                   join quota q on q.pool_id = c.pool_id
                   where c.n <= q.private_left),
+                picked as (
+                  select a.id, a.owner_id
+                  from (select id, owner_id, row_number() over (order by pos) as m from pool_allows) a
+                  cross join store_quota s
+                  where a.m <= s.private_left),
                 changed as (
                   update customer_owners o set owner_id = :owner, owned_since = :now, pooled_since = null
                   from picked where o.store_id = :store and o.customer_id = picked.id
@@ -470,6 +498,7 @@ public class PoolService {
                 select id from taken""")
                 .setParameter("store", tenant.storeId()).setParameter("ids", SqlArrays.bigints(ids))
                 .setParameter("limited", limited).setParameter("owner", owner)
+                .setParameter("storePrivate", rulesService.limits().maxPrivateCustomersPerRep())
                 .setParameter("now", now).setParameter("actor", actor)
                 .getResultList();
         return taken.stream().map(Number::longValue).toList();

@@ -143,6 +143,19 @@ class ChangeFeedTest {
                 .jsonPath().getInt("maxClaimsPerRepPerDay") == 3);
     }
 
+    @Test
+    void storeLimitsWrittenByAnotherInstanceAreTheOnesUsedHere() throws SQLException {
+        Session admin = Api.openStore("Change feed limits");
+        assertEquals(0, admin.as().get("/api/v1/pool/limits").then().statusCode(200).extract()
+                .jsonPath().getInt("maxPrivateCustomersPerRep"));
+        try (Connection other = db.getConnection(); Statement statement = other.createStatement()) {
+            statement.executeUpdate("insert into pool_store_limits (store_id, max_private_customers_per_rep, updated_at) "
+                    + "values (" + admin.storeId() + ", 7, now())");
+        }
+        eventually("the new limits are read", () -> admin.as().get("/api/v1/pool/limits").then().extract()
+                .jsonPath().getInt("maxPrivateCustomersPerRep") == 7);
+    }
+
     private static void notify(Connection connection, String payload) throws SQLException {
         try (var statement = connection.prepareStatement("select pg_notify('" + ChangeFeed.CHANNEL + "', ?)")) {
             statement.setString(1, payload);
