@@ -44,6 +44,9 @@ function poolsApi(initial: Pool[], refuse?: (request: Request) => Response | und
     const url = new URL(request.url);
     if (url.pathname === '/api/v1/team') return jsonResponse({ items: team });
     if (request.method === 'GET' && url.pathname === '/api/v1/pools') return jsonResponse({ items: pools });
+    if (request.method === 'GET' && url.pathname === '/api/v1/pool/limits') {
+      return jsonResponse({ maxPrivateCustomersPerRep: 0, maxClaimsPerRepPerDay: 0 }, { headers: { ETag: '"0"' } });
+    }
     const refusal = refuse?.(request);
     if (refusal) return refusal;
     if (url.pathname === '/api/v1/pools' && request.method === 'POST') {

@@ -16,6 +16,7 @@ import { useDeletePool } from '../api/delete-pool';
 import { usePools, type Pool } from '@/lib/pools';
 import { useUpdatePool } from '../api/update-pool';
 import { DistributionPanel } from './distribution-panel';
+import { StoreLimitsCard } from './store-limits-card';
 
 /** Text without a NUL character, as the server's Text.NO_NUL pattern takes it. */
 const NO_NUL = /^[^\0]*$/;
@@ -432,6 +433,7 @@ export function PoolsScreen({ canEdit }: { canEdit: boolean }) {
         <h2 id="pools-list-title">{t('pools.listTitle')}</h2>
         {list}
       </section>
+      <StoreLimitsCard canEdit={canEdit} />
     </div>
   );
 }
