@@ -1,5 +1,5 @@
 import * as Popover from '@radix-ui/react-popover';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import * as z from 'zod/mini';
 import { FormAlert } from '@/components/form/form-alert';
 import { TextField } from '@/components/form/text-field';
@@ -46,7 +46,9 @@ export function LeaveEditor({ user, today }: { user: User; today: string }) {
   const range = useLeaveRange();
   const [open, setOpen] = useState(false);
   const mutation = useSetUserLeave();
-  const form = useZodForm(leaveSchema(t), {
+  // One schema per language: the form's resolver is rebuilt whenever the schema changes.
+  const schema = useMemo(() => leaveSchema(t), [t]);
+  const form = useZodForm(schema, {
     defaultValues: { from: user.leave?.from ?? today, until: user.leave?.until ?? today },
     fieldLabel: leaveFieldLabel,
   });

@@ -40,41 +40,44 @@ public record FieldVisibility(
 
     /** Every field named: absent ones masked. */
     public FieldVisibility complete() {
-        return new FieldVisibility(or(email), or(phone), or(mobile), or(fax), or(imAccounts), or(website));
+        return new FieldVisibility(levelOf(email), levelOf(phone), levelOf(mobile), levelOf(fax), levelOf(imAccounts),
+                levelOf(website));
     }
 
-    private static Level or(Level level) {
+    /** A field's level as saved: absent is masked. */
+    static Level levelOf(Level level) {
         return level == null ? Level.MASKED : level;
     }
 
-    /** Whether every value is seen whole. */
+    /** Whether every value is seen whole (asked per customer read: no copy made). */
     public boolean showsAll() {
-        return complete().equals(ALL_VISIBLE);
+        return email == Level.VISIBLE && phone == Level.VISIBLE && mobile == Level.VISIBLE && fax == Level.VISIBLE
+                && imAccounts == Level.VISIBLE && website == Level.VISIBLE;
     }
 
     public String showEmail(String value) {
-        return show(or(email), value, PoolReadPolicy::maskEmail);
+        return show(levelOf(email), value, PoolReadPolicy::maskEmail);
     }
 
     public String showPhone(String value) {
-        return show(or(phone), value, PoolReadPolicy::maskPhone);
+        return show(levelOf(phone), value, PoolReadPolicy::maskPhone);
     }
 
     public String showMobile(String value) {
-        return show(or(mobile), value, PoolReadPolicy::maskPhone);
+        return show(levelOf(mobile), value, PoolReadPolicy::maskPhone);
     }
 
     public String showFax(String value) {
-        return show(or(fax), value, PoolReadPolicy::maskPhone);
+        return show(levelOf(fax), value, PoolReadPolicy::maskPhone);
     }
 
     public String showWebsite(String value) {
-        return show(or(website), value, PoolReadPolicy::maskWebsite);
+        return show(levelOf(website), value, PoolReadPolicy::maskWebsite);
     }
 
     /** The accounts as they may be seen: hidden ones are left out of the list. */
     public List<ImAccount> showImAccounts(List<ImAccount> accounts) {
-        return switch (or(imAccounts)) {
+        return switch (levelOf(imAccounts)) {
             case VISIBLE -> accounts;
             case MASKED -> PoolReadPolicy.maskAccounts(accounts);
             case HIDDEN -> accounts == null ? null : List.of();
@@ -83,7 +86,7 @@ public record FieldVisibility(
 
     /** One IM handle as it may be seen (an export's cell lists a channel's handles); null when hidden. */
     public String showHandle(String handle) {
-        return show(or(imAccounts), handle, PoolReadPolicy::maskHandle);
+        return show(levelOf(imAccounts), handle, PoolReadPolicy::maskHandle);
     }
 
     private static String show(Level level, String value, UnaryOperator<String> mask) {
@@ -97,9 +100,5 @@ public record FieldVisibility(
     /** What replaces a value of this visibility inside a text: its masked form, or {@link #HIDDEN_IN_TEXT}. */
     static String inText(Level level, String masked) {
         return level == Level.HIDDEN ? HIDDEN_IN_TEXT : masked;
-    }
-
-    static Level levelOf(Level level) {
-        return or(level);
     }
 }
