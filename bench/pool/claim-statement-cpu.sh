@@ -2,19 +2,22 @@
 # The database CPU of the claim statement before and after per-pool limits (issue 22 item 2, V95), on one database
 # at the latest schema: the V94 form (one store-wide quota, bound as parameters) against the V95 form (a quota per
 # pool of the requested customers, read from pool_rules in the statement, a per-pool cooldown), each as PoolService
-# sends it (prepared, generic plan, one customer per claim, in its own transaction).
+# sends it (prepared, generic plan, one customer per claim, in its own transaction). FORMS="v95 v102" compares the
+# V95 form with the V102 one (the pools' quotas, then the store's limits across pools, bound as parameters).
 #
 # Two rule sets: LIMITS=off (every limit 0: no counting, the statement's own shape) and LIMITS=on (caps so high
-# that no claim is refused, so each claim counts the rep's customers and today's claims: the counting's cost).
+# that no claim is refused, so each claim counts the rep's customers and today's claims: the counting's cost; the
+# V102 form counts the store's limits as well as the pool's).
 # Data: one store of N customers (bench/customers/generate.sql: 70% owned by 16 reps, 30% in the pool); K claims
 # per form and rule set, twice, on disjoint customers, the forms alternating; CPU is the session's backend CPU
 # from /proc, minus the same transactions without the claim statement.
 #
-#   bench/pool/claim-statement-cpu.sh            N=100000 K=3000 (8 slices of K pool customers: 8K <= 0.3 N)
+#   bench/pool/claim-statement-cpu.sh            N=100000 K=3000 FORMS="v94 v95" (8 slices of K pool customers: 8K <= 0.3 N)
 # Raw output: bench/out/claim-statement-<time>.txt
 source "$(dirname "$0")/../lib.sh"
 N="${N:-100000}"
 K="${K:-3000}"
+read -r FORM_A FORM_B <<< "${FORMS:-v94 v95}"
 MIGRATIONS="$BENCH_ROOT/backend/src/main/resources/db/migration"
 RESULT="$OUT/claim-statement-$(date -u +%Y%m%dT%H%M).txt"
 WORK=$(mktemp -d)
@@ -100,6 +103,7 @@ backend_cpu_ms() {
                    where l.owner_id is null and l.id not in (select id from cooling)),
     picked as (select c.id from candidates c join quota q on q.pool_id = c.pool_id
                where c.n <= least(q.private_left, q.daily_left)),
+    STORE_QUOTA
     taken as (update customer_owners o set owner_id = \$2, owned_since = \$3, pooled_since = null
               from picked where o.store_id = $store and o.customer_id = picked.id
               returning o.customer_id as id, o.pool_id),
@@ -112,17 +116,31 @@ backend_cpu_ms() {
     select r.id, case when t.id is not null then 'CLAIMED' else 'FAILED' end
     from requested r left join locked l on l.id = r.id left join taken t on t.id = r.id order by r.pos;"
 
+  # V102: the same, and then the store's limits across pools ($5, $6; 0: off) over what the pools allow.
+  v102="${v95/candidates as (select l.id, l.pool_id, row_number()/candidates as (select l.id, l.pool_id, r.pos, row_number()}"
+  v102="${v102/picked as (select c.id from candidates c join quota q/pool_allows as (select c.id, c.pos from candidates c join quota q}"
+  v102="${v102/STORE_QUOTA/store_quota as (select
+                case when \$5 = 0 then 2147483647 else \$5 - (select count(*) from (select 1 from customer_owners
+                  where store_id = $store and owner_id = \$2 limit \$5) x) end as private_left,
+                case when \$6 = 0 then 2147483647 else \$6 - (select count(*) from (select 1 from pool_claims
+                  where store_id = $store and user_id = \$2 and claimed_at >= \$4 limit \$6) x) end as daily_left),
+    picked as (select a.id from (select id, row_number() over (order by pos) as m from pool_allows) a
+               cross join store_quota s where a.m <= least(s.private_left, s.daily_left)),}"
+  v95="${v95/STORE_QUOTA/}"
+
   slice=0
   for limits in off on; do
     if [ "$limits" = off ]; then private=0; daily=0; cooldown=0; else private=100000; daily=100000; cooldown=7; fi
     "${P[@]}" -c "update pool_rules set max_private_customers_per_rep = $private, max_claims_per_rep_per_day = $daily,
                   reclaim_cooldown_days = $cooldown where store_id = $store" >/dev/null
     # Each form twice, alternating, so that neither gains from running second (warm caches, grown tables).
-    for form in v94 v95 v94 v95; do
+    for form in $FORM_A $FORM_B $FORM_A $FORM_B; do
       slice=$((slice + 1))
       sed -n "$(( (slice - 1) * K + 1 )),$(( slice * K ))p" "$WORK/claims" > "$WORK/slice"
       # The V94 form had the store's limits bound as parameters (0 off: no bound); V95 reads them in the statement.
       p5=$([ "$private" = 0 ] && echo 2147483647 || echo "$private"); p6=$([ "$daily" = 0 ] && echo 2147483647 || echo "$daily")
+      # V102 binds the store's limits as they are stored (0: off).
+      [ "$form" = v102 ] && { p5=$private; p6=$daily; }
       # As V94's PoolService built it: a limit that is off (0) counts nothing.
       owned=$([ "$private" = 0 ] && echo 0 || echo "(select count(*) from (select 1 from customer_owners
                   where store_id = $store and owner_id = \$2 limit \$5) x)")
