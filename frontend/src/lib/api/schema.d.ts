@@ -1584,7 +1584,7 @@ export interface paths {
         get: operations["getPoolRules"];
         /**
          * Replace a pool's rules
-         * @description Replaces the rules of the pool `poolId` (by default the default pool, 0); its owned customers' return dates follow at once. All members are required; 0 switches a rule off. warnDaysBeforeReturn must be less than every return rule that is on. With If-Match, a stale version answers 412.
+         * @description Replaces the rules of the pool `poolId` (by default the default pool, 0); its owned customers' return dates follow at once. All members are required; 0 switches a rule off. warnDaysBeforeReturn must be less than every return rule that is on. Admins change every pool's rules, a manager those of the pools that name them in managerIds. With If-Match, a stale version answers 412.
          */
         put: operations["updatePoolRules"];
         post?: never;
@@ -1717,7 +1717,7 @@ export interface paths {
         get: operations["getPoolDistribution"];
         /**
          * Switch distribution on or off and set its rule
-         * @description With If-Match, a stale version answers 412. Customers already waiting are handed out by the next run.
+         * @description Admins change every pool's distribution, a manager that of the pools that name them in managerIds. With If-Match, a stale version answers 412. Customers already waiting are handed out by the next run.
          */
         put: operations["updatePoolDistribution"];
         post?: never;
@@ -4382,6 +4382,8 @@ export interface components {
              *     ]
              */
             teams: string[];
+            /** @description Managers (role MANAGER) who change this pool's rules and distribution besides the admins */
+            managerIds: number[];
             /**
              * Format: int64
              * @description Customers in the pool now (without owner)
@@ -4456,7 +4458,7 @@ export interface components {
          * @enum {string}
          */
         PoolFieldVisibilityLevel: "VISIBLE" | "MASKED" | "HIDDEN";
-        /** @description A pool's name and who belongs to it. */
+        /** @description A pool's name, who belongs to it and who manages it. */
         PoolInput: {
             /** @example Middle East */
             name: string;
@@ -4466,6 +4468,8 @@ export interface components {
             memberIds?: number[] | null;
             /** @description Teams whose users belong to the pool: a user's team label, matched in any letter case (so whoever joins the team later belongs too) */
             teams?: string[] | null;
+            /** @description Active users with the MANAGER role who change this pool's rules and distribution besides the admins; absent: none */
+            managerIds?: number[] | null;
         };
         PoolList: {
             items: components["schemas"]["Pool"][];
@@ -14452,7 +14456,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Only admins change the rules */
+            /** @description Only admins and the pool's managers change its rules */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15236,7 +15240,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Only admins change distribution */
+            /** @description Only admins and the pool's managers change its distribution */
             403: {
                 headers: {
                     [name: string]: unknown;

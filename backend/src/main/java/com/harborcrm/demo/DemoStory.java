@@ -385,13 +385,15 @@ public class DemoStory {
 
     /**
      * Yesterday evening the admin opened a second pool for the Middle East and Africa, with Ravi (rep2) and Sofia as
-     * members, and moved the region's unclaimed buyers into it: Rita (rep) no longer sees them, Ravi does. The pool
-     * has rules of its own.
+     * members and Max as its manager, and moved the region's unclaimed buyers into it: Rita (rep) no longer sees them,
+     * Ravi does. The pool has rules of its own.
      */
     private void regionalPool() {
         List<Long> members = repIds.stream().filter(id -> List.of("rep2", "rep4").contains(repOf.get(id).login())).toList();
         inStoreAs(adminId, Role.ADMIN, at(20, 0), () -> {
-            long pool = pools.create(new PoolDirectoryDtos.PoolInput("Middle East & Africa", false, members, List.of())).id();
+            // Max runs the region: he tunes its rules and distribution himself.
+            long pool = pools.create(new PoolDirectoryDtos.PoolInput("Middle East & Africa", false, members, List.of(),
+                    List.of(managerId))).id();
             @SuppressWarnings("unchecked")
             List<Number> regional = em.createNativeQuery("""
                     select c.id from customers c join customer_owners o on o.store_id = c.store_id and o.customer_id = c.id

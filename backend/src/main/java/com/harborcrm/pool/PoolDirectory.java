@@ -19,6 +19,7 @@ import com.harborcrm.common.error.DomainException;
 import com.harborcrm.common.error.FieldError;
 import com.harborcrm.common.error.ProblemType;
 import com.harborcrm.common.security.CurrentUser;
+import com.harborcrm.common.security.Role;
 import com.harborcrm.common.sql.SqlArrays;
 import com.harborcrm.common.tenancy.TenantContext;
 import com.harborcrm.common.time.Instants;
@@ -102,11 +103,11 @@ public class PoolDirectory implements PoolAccess {
                 values (?1, ?2, ?3, ?4, ?4) returning id""")
                 .setParameter(1, tenant.storeId()).setParameter(2, pool.name).setParameter(3, pool.everyone)
                 .setParameter(4, now).getSingleResult()).longValue();
-        writeMembers(id, pool.memberIds, pool.teams);
+        writeMembers(id, pool.memberIds, pool.teams, pool.managerIds);
         return get(id);
     }
 
-    /** Replaces the name and the members; with {@code expectedVersion}, only if nobody changed the pool since. */
+    /** Replaces the name, the members and the managers; with {@code expectedVersion}, only if nobody changed the pool since. */
     @Transactional
     public PoolView update(long id, PoolInput input, Long expectedVersion) {
         long version = lockedVersion(id);
@@ -124,7 +125,9 @@ public class PoolDirectory implements PoolAccess {
                 .setParameter(1, tenant.storeId()).setParameter(2, id).executeUpdate();
         em.createNativeQuery("delete from pool_member_teams where store_id = ?1 and pool_id = ?2")
                 .setParameter(1, tenant.storeId()).setParameter(2, id).executeUpdate();
-        writeMembers(id, pool.memberIds, pool.teams);
+        em.createNativeQuery("delete from pool_managers where store_id = ?1 and pool_id = ?2")
+                .setParameter(1, tenant.storeId()).setParameter(2, id).executeUpdate();
+        writeMembers(id, pool.memberIds, pool.teams, pool.managerIds);
         return get(id);
     }
 
@@ -173,7 +176,8 @@ public class PoolDirectory implements PoolAccess {
         return new MoveResult(inOrder, notFound);
     }
 
-    private record Validated(String name, boolean everyone, List<Long> memberIds, List<String> teams) {
+    private record Validated(String name, boolean everyone, List<Long> memberIds, List<String> teams,
+            List<Long> managerIds) {
     }
 
     private Validated validate(PoolInput input, Long exceptId) {
@@ -206,6 +210,8 @@ public class PoolDirectory implements PoolAccess {
             }
         }
         List<String> teams = everyone || input.teams() == null ? List.of() : teams(input.teams());
+        List<Long> managers = input.managerIds() == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(input.managerIds()));
+        checkManagers(input.managerIds(), managers, errors);
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
         }
@@ -221,7 +227,53 @@ public class PoolDirectory implements PoolAccess {
             throw new DomainException(ProblemType.POOL_NAME_TAKEN, "A pool named \"" + name + "\" already exists",
                     List.of(FieldError.taken("name", "is already used by another pool")), Map.of(), Map.of());
         }
-        return new Validated(name, everyone, members, teams);
+        return new Validated(name, everyone, members, teams, managers);
+    }
+
+    /** Each manager named must be an active user of the store with the MANAGER role: one error per one who is not. */
+    private void checkManagers(List<Long> given, List<Long> managers, List<FieldError> errors) {
+        if (managers.isEmpty()) {
+            return;
+        }
+        if (managers.contains(null)) {
+            errors.add(FieldError.required("managerIds[" + given.indexOf(null) + "]"));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> found = em.createNativeQuery("""
+                select id from users where store_id = ?1 and id = any(cast(?2 as bigint[])) and active
+                  and role = 'MANAGER' and not service""")
+                .setParameter(1, tenant.storeId()).setParameter(2, SqlArrays.bigints(managers)).getResultList();
+        Set<Long> known = new LinkedHashSet<>();
+        found.forEach(n -> known.add(n.longValue()));
+        for (int i = 0; i < given.size(); i++) {
+            if (!known.contains(given.get(i))) {
+                errors.add(new FieldError("managerIds[" + i + "]", "must be an active manager of this store"));
+            }
+        }
+    }
+
+    /**
+     * Whether the caller may change this pool's rules and distribution: an admin, or a manager the pool names
+     * (V103). Everyone else who may see the pool reads them only.
+     */
+    public boolean canManage(long poolId) {
+        if (currentUser.role() == Role.ADMIN) {
+            return true;
+        }
+        if (currentUser.role() != Role.MANAGER) {
+            return false;
+        }
+        return !em.createNativeQuery("select 1 from pool_managers where store_id = ?1 and pool_id = ?2 and user_id = ?3")
+                .setParameter(1, tenant.storeId()).setParameter(2, poolId).setParameter(3, currentUser.id())
+                .getResultList().isEmpty();
+    }
+
+    /** 403 unless {@link #canManage}: the pool's rules and distribution are its admins' and managers'. */
+    public void requireManage(long poolId) {
+        if (!canManage(poolId)) {
+            throw DomainException.forbidden("Only admins and this pool's managers change its rules and distribution");
+        }
     }
 
     /**
@@ -247,7 +299,14 @@ public class PoolDirectory implements PoolAccess {
         return version.get(0).longValue();
     }
 
-    private void writeMembers(long poolId, List<Long> memberIds, List<String> teams) {
+    private void writeMembers(long poolId, List<Long> memberIds, List<String> teams, List<Long> managerIds) {
+        if (!managerIds.isEmpty()) {
+            em.createNativeQuery("""
+                    insert into pool_managers (store_id, pool_id, user_id)
+                    select ?1, ?2, unnest(cast(?3 as bigint[]))""")
+                    .setParameter(1, tenant.storeId()).setParameter(2, poolId).setParameter(3, SqlArrays.bigints(managerIds))
+                    .executeUpdate();
+        }
         if (!memberIds.isEmpty()) {
             em.createNativeQuery("""
                     insert into pool_members (store_id, pool_id, user_id)
@@ -274,6 +333,8 @@ public class PoolDirectory implements PoolAccess {
                                  where m.store_id = p.store_id and m.pool_id = p.id), '{}'),
                        coalesce((select array_agg(t.team order by lower(t.team)) from pool_member_teams t
                                  where t.store_id = p.store_id and t.pool_id = p.id), '{}'),
+                       coalesce((select array_agg(g.user_id order by g.user_id) from pool_managers g
+                                 where g.store_id = p.store_id and g.pool_id = p.id), '{}'),
                        (select count(*) from customer_owners o
                         where o.store_id = p.store_id and o.pool_id = p.id and o.owner_id is null),
                        p.created_at, p.updated_at, p.version
@@ -286,8 +347,8 @@ public class PoolDirectory implements PoolAccess {
         }
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new PoolView(((Number) r[0]).longValue(), (String) r[1], (Boolean) r[2],
-                (Boolean) r[3], members(r[4]), texts(r[5]), ((Number) r[6]).longValue(), Instants.of(r[7]),
-                Instants.of(r[8]), ((Number) r[9]).longValue())).toList();
+                (Boolean) r[3], members(r[4]), texts(r[5]), members(r[6]), ((Number) r[7]).longValue(),
+                Instants.of(r[8]), Instants.of(r[9]), ((Number) r[10]).longValue())).toList();
     }
 
     private static List<String> texts(Object array) {

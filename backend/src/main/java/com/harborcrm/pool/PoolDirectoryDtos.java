@@ -22,6 +22,8 @@ public final class PoolDirectoryDtos {
     public static final int MAX_MEMBERS = 1000;
     /** Most teams named in one pool. */
     public static final int MAX_TEAMS = 50;
+    /** Most managers named for one pool. */
+    public static final int MAX_MANAGERS = 50;
     /** Most customers moved in one request. */
     public static final int MAX_MOVE = 1000;
 
@@ -37,6 +39,8 @@ public final class PoolDirectoryDtos {
             @Schema(required = true, description = "Teams (users' team labels, any letter case) whose users see and claim "
                     + "in this pool besides memberIds (empty while everyone is true)", examples = "[\"Export\"]")
             List<String> teams,
+            @Schema(required = true, description = "Managers (role MANAGER) who change this pool's rules and "
+                    + "distribution besides the admins") List<Long> managerIds,
             @Schema(required = true, description = "Customers in the pool now (without owner)") long customerCount,
             @Schema(required = true) Instant createdAt,
             @Schema(required = true) Instant updatedAt,
@@ -47,7 +51,7 @@ public final class PoolDirectoryDtos {
     public record PoolList(@Schema(required = true) List<PoolView> items) {
     }
 
-    @Schema(name = "PoolInput", description = "A pool's name and who belongs to it.")
+    @Schema(name = "PoolInput", description = "A pool's name, who belongs to it and who manages it.")
     public record PoolInput(
             @NotNull @Size(max = 80) @Schema(required = true, maxLength = 80, examples = "Middle East") String name,
             @Schema(description = "Open to every user of the store (memberIds then ignored); default false")
@@ -56,7 +60,10 @@ public final class PoolDirectoryDtos {
             List<Long> memberIds,
             @Size(max = MAX_TEAMS) @Schema(description = "Teams whose users belong to the pool: a user's team label, "
                     + "matched in any letter case (so whoever joins the team later belongs too)")
-            List<@NotBlank @Size(max = 80) @Pattern(regexp = Text.NO_NUL, message = Text.NO_NUL_MESSAGE) String> teams) {
+            List<@NotBlank @Size(max = 80) @Pattern(regexp = Text.NO_NUL, message = Text.NO_NUL_MESSAGE) String> teams,
+            @Size(max = MAX_MANAGERS) @Schema(description = "Active users with the MANAGER role who change this pool's "
+                    + "rules and distribution besides the admins; absent: none")
+            List<Long> managerIds) {
     }
 
     @Schema(name = "PoolMoveRequest", description = "Customers to put in the pool: unowned ones move now, owned ones "

@@ -61,15 +61,16 @@ public class PoolDistributionResource {
     }
 
     @PUT
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     @Operation(operationId = "updatePoolDistribution", summary = "Switch distribution on or off and set its rule",
-            description = "With If-Match, a stale version answers 412. Customers already waiting are handed out by "
-                    + "the next run.")
+            description = "Admins change every pool's distribution, a manager that of the pools that name them in "
+                    + "managerIds. With If-Match, a stale version answers 412. Customers already waiting are handed "
+                    + "out by the next run.")
     @APIResponse(responseCode = "200", description = "The settings", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = DistributionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, every one listed in `errors` (`validation`)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Only admins change distribution",
+    @APIResponse(responseCode = "403", description = "Only admins and the pool's managers change its distribution",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such pool in this store (`not-found`)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

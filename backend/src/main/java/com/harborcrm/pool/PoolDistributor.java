@@ -135,6 +135,7 @@ public class PoolDistributor {
     @Transactional
     public DistributionView save(long poolId, DistributionInput input, Long expectedVersion) {
         pools.get(poolId);
+        pools.requireManage(poolId);
         Settings current = settings(poolId, true);
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw new DomainException(ProblemType.PRECONDITION_FAILED,

@@ -180,17 +180,18 @@ public class PoolResource {
 
     @PUT
     @Path("/rules")
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     @Operation(operationId = "updatePoolRules", summary = "Replace a pool's rules",
             description = "Replaces the rules of the pool `poolId` (by default the default pool, 0); its owned "
                     + "customers' return dates follow at once. All members are required; 0 switches a rule off. "
-                    + "warnDaysBeforeReturn must be less than every return rule that is on. With If-Match, a stale "
+                    + "warnDaysBeforeReturn must be less than every return rule that is on. Admins change every "
+                    + "pool's rules, a manager those of the pools that name them in managerIds. With If-Match, a stale "
                     + "version answers 412.")
     @APIResponse(responseCode = "200", description = "The new rules", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = PoolRules.class)))
     @APIResponse(responseCode = "400", description = "Invalid rules or poolId (`validation`), listed in `errors`",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Only admins change the rules",
+    @APIResponse(responseCode = "403", description = "Only admins and the pool's managers change its rules",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such pool in this store",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

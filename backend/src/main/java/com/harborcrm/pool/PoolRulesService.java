@@ -220,6 +220,7 @@ public class PoolRulesService {
         if (versions.isEmpty()) {
             throw DomainException.notFound("Pool " + poolId);
         }
+        pools.requireManage(poolId);
         long version = versions.get(0).longValue();
         if (expectedVersion != null && expectedVersion != version) {
             throw new DomainException(ProblemType.PRECONDITION_FAILED,
