@@ -16,6 +16,7 @@ const mainPool = {
   everyone: true,
   isDefault: true,
   memberIds: [],
+  managerIds: [],
   customerCount: 12,
   createdAt: '2026-03-01T08:00:00Z',
   updatedAt: '2026-03-01T08:00:00Z',

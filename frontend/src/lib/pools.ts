@@ -22,3 +22,9 @@ export function poolsQueryOptions() {
 export function usePools() {
   return useQuery(poolsQueryOptions());
 }
+
+/** Who changes a pool's rules and distribution: administrators, and the managers the pool names. */
+export function managesPool(pool: Pick<Pool, 'managerIds'> | undefined, user: { id: number; role: string }): boolean {
+  if (user.role === 'ADMIN') return true;
+  return user.role === 'MANAGER' && !!pool && pool.managerIds.includes(user.id);
+}

@@ -22,12 +22,12 @@ export function CustomFieldsRoute() {
   return <WithMe>{(me) => (me.user.role === 'ADMIN' ? <CustomFieldsScreen /> : <Forbidden />)}</WithMe>;
 }
 
-/** Admins change the rules; managers may try values and see the preview, but not save. */
+/** Admins and a pool's managers change its rules; other managers may try values and see the preview, but not save. */
 export function PoolRulesRoute() {
-  return <WithMe>{(me) => (me.user.role === 'REP' ? <Forbidden /> : <PoolRulesScreen canEdit={me.user.role === 'ADMIN'} />)}</WithMe>;
+  return <WithMe>{(me) => (me.user.role === 'REP' ? <Forbidden /> : <PoolRulesScreen user={me.user} />)}</WithMe>;
 }
 
-/** Admins add, change and delete pools; managers see them and who belongs to each. */
+/** Admins add, change and delete pools; managers see them and who belongs to each, and set up the pools they manage. */
 export function PoolsRoute() {
-  return <WithMe>{(me) => (me.user.role === 'REP' ? <Forbidden /> : <PoolsScreen canEdit={me.user.role === 'ADMIN'} />)}</WithMe>;
+  return <WithMe>{(me) => (me.user.role === 'REP' ? <Forbidden /> : <PoolsScreen user={me.user} />)}</WithMe>;
 }

@@ -8,6 +8,10 @@ import { findToast } from '@/testing/toasts';
 import type { PoolRules } from '@/lib/pool-rules';
 import { PoolRulesScreen } from './pool-rules-screen';
 
+/** Who is looking: an administrator, or a manager (Ann Lee, id 3) whom no pool names unless a test says so. */
+const ADMIN = { id: 1, role: 'ADMIN' };
+const MANAGER = { id: 3, role: 'MANAGER' };
+
 // Many interactions per test, on a shared 2-core machine.
 const SLOW = { timeout: 20_000 };
 const PROBLEMS = 'https://harbor-crm.dev/problems';
@@ -85,10 +89,39 @@ function rulesApi(options: RulesApiOptions = {}) {
 const puts = (requests: Request[]) =>
   requests.filter((request) => request.method === 'PUT' && new URL(request.url).pathname === '/api/v1/pool/rules');
 
+/** Two pools (the default and Middle East, 7) with rules of their own; `managerIds` name Middle East's managers. */
+function twoPoolsApi(managerIds: number[] = []) {
+  const pools = [
+    { id: 0, name: 'Main pool', everyone: true, isDefault: true, memberIds: [], managerIds: [], customerCount: 1200, createdAt: '2026-03-01T08:00:00Z', updatedAt: '2026-03-01T08:00:00Z', version: 0 },
+    { id: 7, name: 'Middle East', everyone: false, isDefault: false, memberIds: [5], managerIds, customerCount: 3, createdAt: '2026-03-01T08:00:00Z', updatedAt: '2026-03-01T08:00:00Z', version: 0 },
+  ];
+  const byPool = new Map<string, PoolRules>([
+    ['0', defaults],
+    ['7', { ...defaults, returnAfterDaysWithoutFollowUp: 12 }],
+  ]);
+  const { requests } = mockFetch(async (request) => {
+    const url = new URL(request.url);
+    const pool = url.searchParams.get('poolId') ?? '0';
+    if (url.pathname === '/api/v1/pools') return jsonResponse({ items: pools });
+    if (url.pathname === '/api/v1/pool/rules' && request.method === 'GET') {
+      return jsonResponse(byPool.get(pool), { headers: { ETag: '"0"' } });
+    }
+    if (url.pathname === '/api/v1/pool/rules/preview') {
+      return jsonResponse(previewFor((await request.json()) as PoolRules));
+    }
+    if (url.pathname === '/api/v1/pool/rules' && request.method === 'PUT') {
+      byPool.set(pool, (await request.json()) as PoolRules);
+      return jsonResponse(byPool.get(pool), { headers: { ETag: '"1"' } });
+    }
+    return jsonResponse({});
+  });
+  return { requests, byPool };
+}
+
 describe('Pool rules', () => {
   it('previews, per rep, what the edited rules would return before saving, then saves with If-Match', SLOW, async () => {
     const { requests, state } = rulesApi();
-    const { user } = renderWithProviders(<MemoryRouter><PoolRulesScreen canEdit /></MemoryRouter>);
+    const { user } = renderWithProviders(<MemoryRouter><PoolRulesScreen user={ADMIN} /></MemoryRouter>);
 
     const days = await screen.findByLabelText('Days without follow-up');
     expect(days).toHaveValue(30);
@@ -118,7 +151,7 @@ describe('Pool rules', () => {
 
   it('chooses per contact what reps see before claiming, with an example of each, and saves it', SLOW, async () => {
     const { requests, state } = rulesApi({ rules: { fieldVisibility: { website: 'VISIBLE' } } });
-    const { user } = renderWithProviders(<MemoryRouter><PoolRulesScreen canEdit /></MemoryRouter>);
+    const { user } = renderWithProviders(<MemoryRouter><PoolRulesScreen user={ADMIN} /></MemoryRouter>);
     const table = await screen.findByRole('table', { name: 'What reps see before claiming' });
     // Fields the saved rule does not name are masked; each row shows what a rep would see.
     expect(within(table).getByRole('radio', { name: 'Website: Whole' })).toBeChecked();
@@ -151,7 +184,7 @@ describe('Pool rules', () => {
   it('names the contacts and their choices in Chinese', SLOW, async () => {
     setLocale('zh-CN');
     rulesApi();
-    renderWithProviders(<MemoryRouter><PoolRulesScreen canEdit /></MemoryRouter>);
+    renderWithProviders(<MemoryRouter><PoolRulesScreen user={ADMIN} /></MemoryRouter>);
     const table = await screen.findByRole('table', { name: '领取前业务员能看到的内容' });
     expect(within(table).getByRole('radio', { name: '聊天账号（WhatsApp、微信…）：打码' })).toBeChecked();
     expect(within(table).getByRole('columnheader', { name: '隐藏' })).toBeInTheDocument();
@@ -159,7 +192,7 @@ describe('Pool rules', () => {
 
   it('says as the admin types what the server would refuse, in its words, and neither previews nor saves it', SLOW, async () => {
     const { requests } = rulesApi();
-    const { user } = renderWithProviders(<MemoryRouter><PoolRulesScreen canEdit /></MemoryRouter>);
+    const { user } = renderWithProviders(<MemoryRouter><PoolRulesScreen user={ADMIN} /></MemoryRouter>);
     const warn = await screen.findByLabelText('Warn days before');
     await screen.findByRole('table', { name: 'Customers that would return to the pool' });
 
@@ -210,7 +243,7 @@ describe('Pool rules', () => {
           ? invalid({ field: 'maxClaimsPerRepPerDay', message: 'must be at most 50', code: 'RANGE', min: 0, max: 50 })
           : undefined,
     });
-    const { user } = renderWithProviders(<MemoryRouter><PoolRulesScreen canEdit /></MemoryRouter>);
+    const { user } = renderWithProviders(<MemoryRouter><PoolRulesScreen user={ADMIN} /></MemoryRouter>);
     const claims = await screen.findByLabelText('Claims per rep per day');
     await user.clear(claims);
     await user.type(claims, '60');
@@ -231,7 +264,7 @@ describe('Pool rules', () => {
 
   it('when someone else saved first (412), offers their rules or mine over them', SLOW, async () => {
     const { requests, state } = rulesApi({ stale: true });
-    const { user } = renderWithProviders(<MemoryRouter><PoolRulesScreen canEdit /></MemoryRouter>);
+    const { user } = renderWithProviders(<MemoryRouter><PoolRulesScreen user={ADMIN} /></MemoryRouter>);
     const claims = await screen.findByLabelText('Claims per rep per day');
     await user.clear(claims);
     await user.type(claims, '25');
@@ -247,7 +280,7 @@ describe('Pool rules', () => {
 
   it('loads the other person’s rules when asked', SLOW, async () => {
     rulesApi({ stale: true });
-    const { user } = renderWithProviders(<MemoryRouter><PoolRulesScreen canEdit /></MemoryRouter>);
+    const { user } = renderWithProviders(<MemoryRouter><PoolRulesScreen user={ADMIN} /></MemoryRouter>);
     const claims = await screen.findByLabelText('Claims per rep per day');
     await user.clear(claims);
     await user.type(claims, '25');
@@ -259,7 +292,7 @@ describe('Pool rules', () => {
 
   it('keeps customers with open deals with their owner when the box is ticked, and sends it with the rest', SLOW, async () => {
     const { requests, state } = rulesApi();
-    const { user } = renderWithProviders(<MemoryRouter><PoolRulesScreen canEdit /></MemoryRouter>);
+    const { user } = renderWithProviders(<MemoryRouter><PoolRulesScreen user={ADMIN} /></MemoryRouter>);
     // Rules saved before the rule existed have no value: off.
     const openDeals = await screen.findByRole('checkbox', { name: 'Open deals keep the customer' });
     expect(openDeals).not.toBeChecked();
@@ -291,7 +324,7 @@ describe('Pool rules', () => {
 
   it('copies the manager some days before a return, a notice that must come before every return rule', SLOW, async () => {
     const { state } = rulesApi();
-    const { user } = renderWithProviders(<MemoryRouter><PoolRulesScreen canEdit /></MemoryRouter>);
+    const { user } = renderWithProviders(<MemoryRouter><PoolRulesScreen user={ADMIN} /></MemoryRouter>);
     const escalate = await screen.findByRole('spinbutton', { name: 'Copy the manager days before' });
     expect(escalate).toHaveValue(0);
     expect(escalate).toHaveAccessibleDescription(
@@ -314,41 +347,18 @@ describe('Pool rules', () => {
 
   it('lets a manager try values and see the preview, but not save', SLOW, async () => {
     rulesApi({ rules: { exemptOpenDeals: true } });
-    renderWithProviders(<MemoryRouter><PoolRulesScreen canEdit={false} /></MemoryRouter>);
+    renderWithProviders(<MemoryRouter><PoolRulesScreen user={MANAGER} /></MemoryRouter>);
     expect(await screen.findByRole('table', { name: 'Customers that would return to the pool' })).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: 'Open deals keep the customer' })).toBeChecked();
     expect(screen.queryByRole('button', { name: 'Save rules' })).not.toBeInTheDocument();
-    expect(screen.getByText(/Only administrators change the rules/)).toBeInTheDocument();
+    expect(screen.getByText(/Only administrators and this pool’s managers change its rules/)).toBeInTheDocument();
   });
 
   it('edits each pool’s own rules, chosen from the store’s pools', SLOW, async () => {
-    const pools = [
-      { id: 0, name: 'Main pool', everyone: true, isDefault: true, memberIds: [], customerCount: 1200, createdAt: '2026-03-01T08:00:00Z', updatedAt: '2026-03-01T08:00:00Z', version: 0 },
-      { id: 7, name: 'Middle East', everyone: false, isDefault: false, memberIds: [5], customerCount: 3, createdAt: '2026-03-01T08:00:00Z', updatedAt: '2026-03-01T08:00:00Z', version: 0 },
-    ];
-    const byPool = new Map<string, PoolRules>([
-      ['0', defaults],
-      ['7', { ...defaults, returnAfterDaysWithoutFollowUp: 12 }],
-    ]);
-    const { requests } = mockFetch(async (request) => {
-      const url = new URL(request.url);
-      const pool = url.searchParams.get('poolId') ?? '0';
-      if (url.pathname === '/api/v1/pools') return jsonResponse({ items: pools });
-      if (url.pathname === '/api/v1/pool/rules' && request.method === 'GET') {
-        return jsonResponse(byPool.get(pool), { headers: { ETag: '"0"' } });
-      }
-      if (url.pathname === '/api/v1/pool/rules/preview') {
-        return jsonResponse(previewFor((await request.json()) as PoolRules));
-      }
-      if (url.pathname === '/api/v1/pool/rules' && request.method === 'PUT') {
-        byPool.set(pool, (await request.json()) as PoolRules);
-        return jsonResponse(byPool.get(pool), { headers: { ETag: '"1"' } });
-      }
-      return jsonResponse({});
-    });
+    const { requests, byPool } = twoPoolsApi();
     const { user } = renderWithProviders(
       <MemoryRouter initialEntries={['/settings/pool-rules?pool=7']}>
-        <PoolRulesScreen canEdit />
+        <PoolRulesScreen user={ADMIN} />
       </MemoryRouter>,
     );
     const chooser = await screen.findByRole('combobox', { name: 'Rules of the pool' });
@@ -369,10 +379,32 @@ describe('Pool rules', () => {
     await waitFor(() => expect(screen.getByLabelText('Days without follow-up')).toHaveValue(30));
   });
 
+  it('lets a manager save the rules of the pools that name them, and only read the others', SLOW, async () => {
+    const { byPool } = twoPoolsApi([MANAGER.id]);
+    const { user } = renderWithProviders(
+      <MemoryRouter initialEntries={['/settings/pool-rules?pool=7']}>
+        <PoolRulesScreen user={MANAGER} />
+      </MemoryRouter>,
+    );
+    const days = await screen.findByLabelText('Days without follow-up');
+    await waitFor(() => expect(days).toHaveValue(12));
+    await user.clear(days);
+    await user.type(days, '20');
+    await user.click(await screen.findByRole('button', { name: 'Save rules' }));
+    expect(await findToast('Pool rules saved.')).toBeInTheDocument();
+    expect(byPool.get('7')?.returnAfterDaysWithoutFollowUp).toBe(20);
+
+    // The default pool does not name them: read and preview only.
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Rules of the pool' }), 'Main pool (Default)');
+    await waitFor(() => expect(screen.getByLabelText('Days without follow-up')).toHaveValue(30));
+    expect(screen.queryByRole('button', { name: 'Save rules' })).not.toBeInTheDocument();
+    expect(screen.getByText(/Only administrators and this pool’s managers change its rules/)).toBeInTheDocument();
+  });
+
   it('speaks Chinese when chosen', SLOW, async () => {
     setLocale('zh-CN');
     rulesApi();
-    renderWithProviders(<MemoryRouter><PoolRulesScreen canEdit /></MemoryRouter>);
+    renderWithProviders(<MemoryRouter><PoolRulesScreen user={ADMIN} /></MemoryRouter>);
     expect(await screen.findByRole('heading', { name: '公海规则', level: 1 })).toBeInTheDocument();
     expect(await screen.findByLabelText('未跟进天数')).toHaveValue(30);
     expect(screen.getByRole('checkbox', { name: '有进行中的交易时客户不退回' })).not.toBeChecked();

@@ -19,7 +19,7 @@ import {
   type PoolRules,
   type VersionedPoolRules,
 } from '@/lib/pool-rules';
-import { usePools } from '@/lib/pools';
+import { managesPool, usePools } from '@/lib/pools';
 import { useSettled } from '@/lib/use-settled';
 import { usePoolRulesPreview } from '../api/preview-pool-rules';
 import { useUpdatePoolRules } from '../api/update-pool-rules';
@@ -485,10 +485,10 @@ function FieldVisibilityTable({
 }
 
 /**
- * Settings → Pool rules: admins edit, with the preview of who would return before saving. Each pool has its own
- * rules; the pool is chosen here when the store has more than one (kept in the address: ?pool=ID).
+ * Settings → Pool rules: admins and the pool's managers edit, with the preview of who would return before saving.
+ * Each pool has its own rules; the pool is chosen here when the store has more than one (kept in the address: ?pool=ID).
  */
-export function PoolRulesScreen({ canEdit }: { canEdit: boolean }) {
+export function PoolRulesScreen({ user }: { user: { id: number; role: string } }) {
   const t = useT();
   const id = useId();
   const [search, setSearch] = useSearchParams();
@@ -497,6 +497,10 @@ export function PoolRulesScreen({ canEdit }: { canEdit: boolean }) {
   const asked = Number(search.get('pool') ?? DEFAULT_POOL_ID);
   const poolId = Number.isSafeInteger(asked) && asked >= 0 ? asked : DEFAULT_POOL_ID;
   const rulesQuery = usePoolRules(poolId);
+  const canEdit = managesPool(
+    pools.find((pool) => pool.id === poolId),
+    user,
+  );
   return (
     <div className="stack">
       <h1>{t('poolRules.title')}</h1>

@@ -9,6 +9,10 @@ import { findToast } from '@/testing/toasts';
 import type { DistributionPreview, PoolDistribution } from '../api/pool-distribution';
 import { PoolsScreen } from './pools-screen';
 
+/** Who is looking: an administrator, or a manager (Ann Lee, id 3) whom no pool names unless a test says so. */
+const ADMIN = { id: 1, role: 'ADMIN' };
+const MANAGER = { id: 3, role: 'MANAGER' };
+
 const SLOW = { timeout: 20_000 };
 const AT = '2026-03-01T08:00:00Z';
 
@@ -19,6 +23,7 @@ const middleEast: Pool = {
   isDefault: false,
   memberIds: [3, 5, 7, 9],
   teams: [],
+  managerIds: [],
   customerCount: 12,
   createdAt: AT,
   updatedAt: AT,
@@ -39,13 +44,19 @@ const preview: DistributionPreview = {
   ],
 };
 
-/** One pool whose distribution is `initial`; saves bump the version, a run hands out `ran` customers. */
-function distributionApi(initial: PoolDistribution, { ran = 11, refuseSave }: { ran?: number; refuseSave?: Response } = {}) {
+/**
+ * One pool whose distribution is `initial`, managed by `managerIds`; saves bump the version, a run hands out `ran`
+ * customers.
+ */
+function distributionApi(
+  initial: PoolDistribution,
+  { ran = 11, refuseSave, managerIds = [] }: { ran?: number; refuseSave?: Response; managerIds?: number[] } = {},
+) {
   let settings = { ...initial };
   return mockFetch(async (request) => {
     const url = new URL(request.url);
     if (url.pathname === '/api/v1/team') return jsonResponse({ items: [] });
-    if (url.pathname === '/api/v1/pools') return jsonResponse({ items: [middleEast] });
+    if (url.pathname === '/api/v1/pools') return jsonResponse({ items: [{ ...middleEast, managerIds }] });
     if (url.pathname === '/api/v1/pools/4/distribution' && request.method === 'GET') return jsonResponse(settings);
     if (url.pathname === '/api/v1/pools/4/distribution' && request.method === 'PUT') {
       if (refuseSave) return refuseSave;
@@ -64,7 +75,7 @@ const off: PoolDistribution = { poolId: 4, mode: 'OFF', afterDays: 0, returningB
 describe('a pool’s automatic distribution', () => {
   it('lets an admin switch it on, with the preview of who would get how many', SLOW, async () => {
     const { requests } = distributionApi(off);
-    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen canEdit /></MemoryRouter>);
+    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen user={ADMIN} /></MemoryRouter>);
 
     const toggle = await screen.findByRole('button', { name: 'Distribution of Middle East' });
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
@@ -109,7 +120,7 @@ describe('a pool’s automatic distribution', () => {
     const { requests } = distributionApi(off, {
       refuseSave: problemResponse({ type: 'https://harbor-crm.dev/problems/precondition-failed', title: 'Changed', status: 412 }),
     });
-    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen canEdit /></MemoryRouter>);
+    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen user={ADMIN} /></MemoryRouter>);
     await user.click(await screen.findByRole('button', { name: 'Distribution of Middle East' }));
     const form = await screen.findByRole('form', { name: 'Distribution settings of Middle East' });
 
@@ -129,7 +140,7 @@ describe('a pool’s automatic distribution', () => {
 
   it('shows a manager the settings without changing them, and lets them distribute now', SLOW, async () => {
     const { requests } = distributionApi({ ...off, mode: 'ROUND_ROBIN', returningBuyerDays: 14, version: 3 }, { ran: 3 });
-    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen canEdit={false} /></MemoryRouter>);
+    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen user={MANAGER} /></MemoryRouter>);
     await user.click(await screen.findByRole('button', { name: 'Distribution of Middle East' }));
     const form = await screen.findByRole('form', { name: 'Distribution settings of Middle East' });
 
@@ -146,10 +157,27 @@ describe('a pool’s automatic distribution', () => {
     expect(requests.some((request) => request.method === 'PUT')).toBe(false);
   });
 
+  it('lets the pool’s own manager change it', SLOW, async () => {
+    const { requests } = distributionApi(off, { managerIds: [MANAGER.id] });
+    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen user={MANAGER} /></MemoryRouter>);
+    await user.click(await screen.findByRole('button', { name: 'Distribution of Middle East' }));
+    const form = await screen.findByRole('form', { name: 'Distribution settings of Middle East' });
+
+    await user.click(within(form).getByRole('radio', { name: /^Capacity/ }));
+    await user.click(within(form).getByRole('button', { name: 'Save distribution' }));
+    await waitFor(() => expect(requests.some((request) => request.method === 'PUT')).toBe(true));
+    const put = requests.find((request) => request.method === 'PUT');
+    expect(new URL(put!.url).pathname).toBe('/api/v1/pools/4/distribution');
+    expect(await put!.json()).toMatchObject({ mode: 'CAPACITY' });
+    // Still not an administrator: no pool is added, changed or deleted from here.
+    expect(screen.queryByRole('region', { name: 'Add a pool' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Edit the pool Middle East' })).not.toBeInTheDocument();
+  });
+
   it('speaks Chinese when chosen', SLOW, async () => {
     distributionApi(off);
     act(() => setLocale('zh-CN'));
-    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen canEdit /></MemoryRouter>);
+    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen user={ADMIN} /></MemoryRouter>);
     await user.click(await screen.findByRole('button', { name: 'Middle East 的自动分配' }));
     const panel = await screen.findByRole('region', { name: '自动分配：Middle East' });
     expect(within(panel).getByRole('radio', { name: /^按容量分配/ })).toBeInTheDocument();

@@ -9,6 +9,10 @@ import { findToast } from '@/testing/toasts';
 import type { Pool } from '@/lib/pools';
 import { PoolsScreen } from './pools-screen';
 
+/** Who is looking: an administrator, or a manager (Ann Lee, id 3) whom no pool names unless a test says so. */
+const ADMIN = { id: 1, role: 'ADMIN' };
+const MANAGER = { id: 3, role: 'MANAGER' };
+
 const SLOW = { timeout: 20_000 };
 const AT = '2026-03-01T08:00:00Z';
 
@@ -27,6 +31,7 @@ const mainPool: Pool = {
   isDefault: true,
   memberIds: [],
   teams: [],
+  managerIds: [],
   customerCount: 1200,
   createdAt: AT,
   updatedAt: AT,
@@ -35,7 +40,7 @@ const mainPool: Pool = {
 const middleEast: Pool = { ...mainPool, id: 4, name: 'Middle East', everyone: false, isDefault: false, memberIds: [5, 7], customerCount: 3, version: 2 };
 const fairLeads: Pool = { ...mainPool, id: 6, name: 'Trade fair leads', everyone: false, isDefault: false, memberIds: [3, 5, 7, 9, 11], customerCount: 1, version: 0 };
 
-type PoolBody = { name: string; everyone?: boolean; memberIds?: number[]; teams?: string[] };
+type PoolBody = { name: string; everyone?: boolean; memberIds?: number[]; teams?: string[]; managerIds?: number[] };
 
 /** A store's pools and team; `refuse` answers a write instead, when it returns a response. */
 function poolsApi(initial: Pool[], refuse?: (request: Request) => Response | undefined) {
@@ -67,6 +72,7 @@ function poolsApi(initial: Pool[], refuse?: (request: Request) => Response | und
         isDefault: false,
         memberIds: body.everyone ? [] : (body.memberIds ?? []),
         teams: body.everyone ? [] : (body.teams ?? []),
+        managerIds: body.managerIds ?? [],
         customerCount: 0,
       };
       pools.push(created);
@@ -83,6 +89,7 @@ function poolsApi(initial: Pool[], refuse?: (request: Request) => Response | und
         everyone: body.everyone ?? false,
         memberIds: body.everyone ? [] : (body.memberIds ?? []),
         teams: body.everyone ? [] : (body.teams ?? []),
+        managerIds: body.managerIds ?? [],
         version: pool.version + 1,
       });
       return jsonResponse(pool);
@@ -103,7 +110,7 @@ const sent = (requests: Request[], method: string) => requests.filter((request) 
 describe('Settings → Pools', () => {
   it('lists the default pool first, with its badge, who belongs and its customers', SLOW, async () => {
     poolsApi([mainPool, middleEast, fairLeads]);
-    renderWithProviders(<MemoryRouter><PoolsScreen canEdit /></MemoryRouter>);
+    renderWithProviders(<MemoryRouter><PoolsScreen user={ADMIN} /></MemoryRouter>);
 
     expect(screen.getByRole('heading', { name: 'Pools', level: 1 })).toBeInTheDocument();
     const list = await screen.findByRole('list', { name: 'All pools' });
@@ -122,7 +129,7 @@ describe('Settings → Pools', () => {
 
   it('adds a pool with two members, and says when the name is taken', SLOW, async () => {
     const { requests } = poolsApi([mainPool, middleEast]);
-    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen canEdit /></MemoryRouter>);
+    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen user={ADMIN} /></MemoryRouter>);
     const form = screen.getByRole('region', { name: 'Add a pool' });
 
     await user.type(within(form).getByLabelText('Pool name'), 'middle EAST');
@@ -130,6 +137,10 @@ describe('Settings → Pools', () => {
     await user.click(await within(form).findByRole('checkbox', { name: 'Li Na (Sales rep)' }));
     await user.click(within(form).getByRole('checkbox', { name: 'Sara Kim (Sales rep)' }));
     expect(within(form).getByRole('checkbox', { name: 'Ann Lee (Manager)' })).not.toBeChecked();
+    // Its manager: only the store's managers are offered.
+    const managers = within(form).getByRole('group', { name: 'Pool managers' });
+    expect(within(managers).getAllByRole('checkbox').map((box) => box.getAttribute('value'))).toEqual(['3']);
+    await user.click(within(managers).getByRole('checkbox', { name: 'Ann Lee' }));
     await user.click(within(form).getByRole('button', { name: 'Add pool' }));
 
     const name = within(form).getByLabelText('Pool name');
@@ -142,10 +153,11 @@ describe('Settings → Pools', () => {
     await user.click(within(form).getByRole('button', { name: 'Add pool' }));
 
     expect(await findToast('Added the pool “Gulf”.')).toHaveClass('toast-success');
-    expect(await sent(requests, 'POST')[1]?.json()).toEqual({ name: 'Gulf', everyone: false, memberIds: [5, 9], teams: [] });
+    expect(await sent(requests, 'POST')[1]?.json()).toEqual({ name: 'Gulf', everyone: false, memberIds: [5, 9], teams: [], managerIds: [3] });
     const list = screen.getByRole('list', { name: 'All pools' });
     expect(await within(list).findByText('Gulf')).toBeInTheDocument();
     expect(within(list).getByText('Li Na, Sara Kim')).toBeInTheDocument();
+    expect(within(list).getByText('Managed by Ann Lee')).toBeInTheDocument();
     // The form starts again empty.
     expect(within(form).getByLabelText('Pool name')).toHaveValue('');
     expect(within(form).getByRole('checkbox', { name: 'Li Na (Sales rep)' })).not.toBeChecked();
@@ -153,7 +165,7 @@ describe('Settings → Pools', () => {
 
   it('adds a whole team as members, offering the store’s teams once each with how many are in them', SLOW, async () => {
     const { requests } = poolsApi([mainPool, { ...middleEast, teams: ['Key accounts'] }]);
-    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen canEdit /></MemoryRouter>);
+    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen user={ADMIN} /></MemoryRouter>);
     const form = screen.getByRole('region', { name: 'Add a pool' });
     await user.type(within(form).getByLabelText('Pool name'), 'Export desk');
     // "Export" and "export" are one team: two people.
@@ -164,7 +176,7 @@ describe('Settings → Pools', () => {
     await user.click(within(teams).getByRole('checkbox', { name: 'Export (2 people)' }));
     await user.click(within(form).getByRole('button', { name: 'Add pool' }));
     expect(await findToast('Added the pool “Export desk”.')).toHaveClass('toast-success');
-    expect(await sent(requests, 'POST')[0]?.json()).toEqual({ name: 'Export desk', everyone: false, memberIds: [], teams: ['Export'] });
+    expect(await sent(requests, 'POST')[0]?.json()).toEqual({ name: 'Export desk', everyone: false, memberIds: [], teams: ['Export'], managerIds: [] });
     const list = screen.getByRole('list', { name: 'All pools' });
     expect(await within(list).findByText('Teams: Export')).toBeInTheDocument();
     // A pool's teams are said in its row before the users it names one by one.
@@ -173,7 +185,7 @@ describe('Settings → Pools', () => {
 
   it('adds a pool open to everyone, without a member list', SLOW, async () => {
     const { requests } = poolsApi([mainPool]);
-    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen canEdit /></MemoryRouter>);
+    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen user={ADMIN} /></MemoryRouter>);
     const form = screen.getByRole('region', { name: 'Add a pool' });
 
     await user.click(await within(form).findByRole('checkbox', { name: 'Li Na (Sales rep)' }));
@@ -183,7 +195,7 @@ describe('Settings → Pools', () => {
     await user.click(within(form).getByRole('button', { name: 'Add pool' }));
 
     expect(await findToast('Added the pool “Walk-ins”.')).toBeInTheDocument();
-    expect(await sent(requests, 'POST')[0]?.json()).toEqual({ name: 'Walk-ins', everyone: true });
+    expect(await sent(requests, 'POST')[0]?.json()).toEqual({ name: 'Walk-ins', everyone: true, managerIds: [] });
   });
 
   it('shows every field error of a refusal at once, in its own words', SLOW, async () => {
@@ -200,7 +212,7 @@ describe('Settings → Pools', () => {
           })
         : undefined,
     );
-    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen canEdit /></MemoryRouter>);
+    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen user={ADMIN} /></MemoryRouter>);
     const form = screen.getByRole('region', { name: 'Add a pool' });
 
     await user.type(within(form).getByLabelText('Pool name'), 'Gulf');
@@ -222,7 +234,7 @@ describe('Settings → Pools', () => {
 
   it('checks the name before sending it', SLOW, async () => {
     const { requests } = poolsApi([mainPool]);
-    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen canEdit /></MemoryRouter>);
+    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen user={ADMIN} /></MemoryRouter>);
     const form = screen.getByRole('region', { name: 'Add a pool' });
 
     await user.type(within(form).getByLabelText('Pool name'), '   ');
@@ -233,7 +245,7 @@ describe('Settings → Pools', () => {
 
   it('edits a pool’s members with If-Match', SLOW, async () => {
     const { requests } = poolsApi([mainPool, middleEast]);
-    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen canEdit /></MemoryRouter>);
+    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen user={ADMIN} /></MemoryRouter>);
 
     await user.click(await screen.findByRole('button', { name: 'Edit the pool Middle East' }));
     const form = screen.getByRole('form', { name: 'Edit the pool Middle East' });
@@ -249,7 +261,7 @@ describe('Settings → Pools', () => {
     const put = sent(requests, 'PUT')[0];
     expect(put?.url).toMatch(/\/api\/v1\/pools\/4$/);
     expect(put?.headers.get('If-Match')).toBe('"2"');
-    expect(await put?.json()).toEqual({ name: 'Middle East', everyone: false, memberIds: [7, 11], teams: [] });
+    expect(await put?.json()).toEqual({ name: 'Middle East', everyone: false, memberIds: [7, 11], teams: [], managerIds: [] });
     expect(await screen.findByText('Omar Haddad, Wang Wei')).toBeInTheDocument();
   });
 
@@ -259,7 +271,7 @@ describe('Settings → Pools', () => {
         ? problemResponse({ type: 'https://harbor-crm.dev/problems/precondition-failed', title: 'Someone else changed this first', status: 412 })
         : undefined,
     );
-    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen canEdit /></MemoryRouter>);
+    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen user={ADMIN} /></MemoryRouter>);
 
     await user.click(await screen.findByRole('button', { name: 'Edit the pool Middle East' }));
     const form = screen.getByRole('form', { name: 'Edit the pool Middle East' });
@@ -275,7 +287,7 @@ describe('Settings → Pools', () => {
 
   it('deletes a pool after confirmation; the default pool has no delete', SLOW, async () => {
     const { requests } = poolsApi([mainPool, middleEast]);
-    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen canEdit /></MemoryRouter>);
+    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen user={ADMIN} /></MemoryRouter>);
 
     expect(await screen.findByRole('button', { name: 'Edit the pool Main pool' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Delete the pool Main pool' })).not.toBeInTheDocument();
@@ -295,7 +307,7 @@ describe('Settings → Pools', () => {
 
   it('shows a manager the pools without changing them', SLOW, async () => {
     const { requests } = poolsApi([mainPool, middleEast]);
-    renderWithProviders(<MemoryRouter><PoolsScreen canEdit={false} /></MemoryRouter>);
+    renderWithProviders(<MemoryRouter><PoolsScreen user={MANAGER} /></MemoryRouter>);
 
     const list = await screen.findByRole('list', { name: 'All pools' });
     expect(await within(list).findByText('Li Na, Omar Haddad')).toBeInTheDocument();
@@ -317,7 +329,7 @@ describe('Settings → Pools', () => {
   it('speaks Chinese when chosen', SLOW, async () => {
     poolsApi([mainPool, fairLeads]);
     act(() => setLocale('zh-CN'));
-    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen canEdit /></MemoryRouter>);
+    const { user } = renderWithProviders(<MemoryRouter><PoolsScreen user={ADMIN} /></MemoryRouter>);
 
     expect(screen.getByRole('heading', { name: '公海池', level: 1 })).toBeInTheDocument();
     const list = await screen.findByRole('list', { name: '全部公海池' });

@@ -13,7 +13,7 @@ import { ApiError, errorMessage, isProblem } from '@/lib/problem';
 import { useTeam, type TeamMember } from '@/lib/team';
 import { useCreatePool, type PoolInput } from '../api/create-pool';
 import { useDeletePool } from '../api/delete-pool';
-import { usePools, type Pool } from '@/lib/pools';
+import { managesPool, usePools, type Pool } from '@/lib/pools';
 import { useUpdatePool } from '../api/update-pool';
 import { DistributionPanel } from './distribution-panel';
 import { StoreLimitsCard } from './store-limits-card';
@@ -30,6 +30,7 @@ const poolSchema = z.object({
   everyone: z.boolean(),
   memberIds: z.array(z.string()),
   teams: z.array(z.string()),
+  managerIds: z.array(z.string()),
 });
 
 type PoolValues = z.input<typeof poolSchema>;
@@ -42,17 +43,30 @@ function poolValues(pool?: Pool): PoolValues {
     everyone: pool?.everyone ?? false,
     memberIds: (pool?.memberIds ?? []).map(String),
     teams: pool?.teams ?? [],
+    managerIds: (pool?.managerIds ?? []).map(String),
   };
 }
 
 /**
  * The request for the form's values. Members only when the pool is not open to everyone (the server ignores them
- * then); ids of users no longer in the team (a pool's member since deactivated) are left out, as the server refuses them.
+ * then); ids of users no longer in the team (a member or manager since deactivated, or a manager no longer one) are
+ * left out, as the server refuses them.
  */
-function poolInput({ name, everyone, memberIds, teams }: z.output<typeof poolSchema>, team: TeamMember[] | undefined): PoolInput {
-  if (everyone) return { name, everyone: true };
+function poolInput(
+  { name, everyone, memberIds, teams, managerIds }: z.output<typeof poolSchema>,
+  team: TeamMember[] | undefined,
+): PoolInput {
   const active = team ? new Set(team.map((member) => String(member.id))) : null;
-  return { name, everyone: false, memberIds: memberIds.filter((id) => !active || active.has(id)).map(Number), teams };
+  const managers = team ? new Set(team.filter((member) => member.role === 'MANAGER').map((member) => String(member.id))) : null;
+  const managersKept = managerIds.filter((id) => !managers || managers.has(id)).map(Number);
+  if (everyone) return { name, everyone: true, managerIds: managersKept };
+  return {
+    name,
+    everyone: false,
+    memberIds: memberIds.filter((id) => !active || active.has(id)).map(Number),
+    teams,
+    managerIds: managersKept,
+  };
 }
 
 /**
@@ -74,7 +88,8 @@ function teamOptions(team: TeamMember[], named: string[]): { name: string; peopl
 
 /** The server names a refused member by its place (`memberIds[2]`): here they are all about the one group of boxes. */
 function formFieldPath(field: string): string {
-  return field.startsWith('memberIds') ? 'memberIds' : field;
+  if (field.startsWith('memberIds')) return 'memberIds';
+  return field.startsWith('managerIds') ? 'managerIds' : field;
 }
 
 /** A failed save: a taken name next to the name, a refused member next to the members, the rest as the server said it. */
@@ -87,6 +102,9 @@ function showServerErrors(form: PoolForm, error: unknown) {
   applyServerErrors(form, error, { fieldPath: formFieldPath });
   if (error instanceof ApiError && error.problem.errors.some((item) => item.field.startsWith('memberIds'))) {
     form.setError('memberIds', serverMessage({ key: 'pools.memberInactive' }));
+  }
+  if (error instanceof ApiError && error.problem.errors.some((item) => item.field.startsWith('managerIds'))) {
+    form.setError('managerIds', serverMessage({ key: 'pools.managerNotManager' }));
   }
 }
 
@@ -168,6 +186,42 @@ function TeamChecklist({ form }: { form: PoolForm }) {
   );
 }
 
+/**
+ * The store's managers who may change this pool's rules and distribution besides the administrators (every manager
+ * still sees the pool and assigns from it).
+ */
+function ManagerChecklist({ form }: { form: PoolForm }) {
+  const t = useT();
+  const id = useId();
+  const team = useTeam().data;
+  const error = form.fieldError('managerIds');
+  if (!team) return null;
+  const managers = team.filter((member) => member.role === 'MANAGER');
+  return (
+    <fieldset className="checkbox-group pool-members" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}>
+      <legend>{t('pools.managers')}</legend>
+      <p id={`${id}-hint`} className="field-hint">
+        {managers.length > 0 ? t('pools.managersHint') : t('pools.managersNone')}
+      </p>
+      {managers.length > 0 && (
+        <div className="pool-member-options">
+          {managers.map((member) => (
+            <label key={member.id}>
+              <input type="checkbox" value={String(member.id)} aria-invalid={error ? true : undefined} {...form.register('managerIds')} />{' '}
+              {member.name}
+            </label>
+          ))}
+        </div>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
 function PoolFields({ form }: { form: PoolForm }) {
   const t = useT();
   const everyone = useWatch({ control: form.control, name: 'everyone' });
@@ -179,6 +233,7 @@ function PoolFields({ form }: { form: PoolForm }) {
       </label>
       {!everyone && <TeamChecklist form={form} />}
       {!everyone && <MemberChecklist form={form} />}
+      <ManagerChecklist form={form} />
       <FormAlert alert={form.alert} />
     </>
   );
@@ -260,12 +315,35 @@ function usersOfPoolText(t: Translate, pool: Pool, team: TeamMember[] | undefine
   return t('pools.whoMany', { count, names: shown.join(t('pools.listSeparator')), others: count - shown.length });
 }
 
+/** Who manages a pool besides the administrators, by name; empty when nobody (a manager since gone: counted). */
+function managersText(t: Translate, pool: Pool, team: TeamMember[] | undefined): string {
+  const ids = pool.managerIds;
+  if (ids.length === 0) return '';
+  const byId = new Map((team ?? []).map((member) => [member.id, member.name]));
+  const names = ids.flatMap((id) => byId.get(id) ?? []);
+  return names.length === ids.length
+    ? t('pools.managedBy', { names: names.join(t('pools.listSeparator')) })
+    : t('pools.managerCount', { count: ids.length });
+}
+
 /** Why a delete failed: the default pool stays (it takes new customers); the rest as any failure. */
 function deleteFailure(error: unknown): Message {
   return isProblem(error, 'default-pool') ? { key: 'pools.defaultKept' } : errorMessage(error);
 }
 
-function PoolRow({ pool, team, canEdit }: { pool: Pool; team: TeamMember[] | undefined; canEdit: boolean }) {
+function PoolRow({
+  pool,
+  team,
+  canEdit,
+  canManage,
+}: {
+  pool: Pool;
+  team: TeamMember[] | undefined;
+  /** Add, change and delete pools: administrators. */
+  canEdit: boolean;
+  /** Change this pool's distribution: administrators and the pool's managers. */
+  canManage: boolean;
+}) {
   const t = useT();
   const notify = useNotify();
   const updateMutation = useUpdatePool();
@@ -290,6 +368,7 @@ function PoolRow({ pool, team, canEdit }: { pool: Pool; team: TeamMember[] | und
         {pool.isDefault && <span className="badge">{t('pools.default')}</span>}
       </span>
       <span className="muted pool-who">{membersText(t, pool, team)}</span>
+      {pool.managerIds.length > 0 && <span className="muted pool-managers">{managersText(t, pool, team)}</span>}
       <span className="muted">{t('pools.count', { count: pool.customerCount })}</span>
       {/* Each pool has rules of its own, on the rules screen (managers read them, admins edit them). */}
       <Link
@@ -344,7 +423,7 @@ function PoolRow({ pool, team, canEdit }: { pool: Pool; team: TeamMember[] | und
         </p>
       )}
       <div id={distributionId} className="pool-distribution" hidden={!distributionOpen}>
-        {distributionOpen && <DistributionPanel pool={pool} canEdit={canEdit} />}
+        {distributionOpen && <DistributionPanel pool={pool} canEdit={canManage} />}
       </div>
     </li>
   );
@@ -392,9 +471,10 @@ function AddPoolForm() {
 
 /**
  * Settings → Pools: the store's pools and who belongs to each. Administrators add, change and delete them;
- * managers see them.
+ * managers see them, and set up the distribution of the pools they manage.
  */
-export function PoolsScreen({ canEdit }: { canEdit: boolean }) {
+export function PoolsScreen({ user }: { user: { id: number; role: string } }) {
+  const canEdit = user.role === 'ADMIN';
   const t = useT();
   const poolsQuery = usePools();
   // Members by name (managers and administrators may list the team); until it arrives, members are counted.
@@ -417,7 +497,7 @@ export function PoolsScreen({ canEdit }: { canEdit: boolean }) {
     list = (
       <ul className="settings-list" aria-labelledby="pools-list-title">
         {poolsQuery.data.items.map((pool) => (
-          <PoolRow key={pool.id} pool={pool} team={team} canEdit={canEdit} />
+          <PoolRow key={pool.id} pool={pool} team={team} canEdit={canEdit} canManage={managesPool(pool, user)} />
         ))}
       </ul>
     );
