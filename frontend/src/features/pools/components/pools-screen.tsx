@@ -367,8 +367,11 @@ function PoolRow({
         <strong>{pool.name}</strong>
         {pool.isDefault && <span className="badge">{t('pools.default')}</span>}
       </span>
-      <span className="muted pool-who">{membersText(t, pool, team)}</span>
-      {pool.managerIds.length > 0 && <span className="muted pool-managers">{managersText(t, pool, team)}</span>}
+      <span className="muted pool-who">
+        {membersText(t, pool, team)}
+        {/* Who manages it, under who belongs: the row keeps its buttons on one line. */}
+        {pool.managerIds.length > 0 && <span className="pool-managers">{managersText(t, pool, team)}</span>}
+      </span>
       <span className="muted">{t('pools.count', { count: pool.customerCount })}</span>
       {/* Each pool has rules of its own, on the rules screen (managers read them, admins edit them). */}
       <Link
