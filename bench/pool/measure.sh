@@ -9,6 +9,7 @@ claim_ids() {   # claim_ids OFFSET COUNT FILE: pool customers still unclaimed
   machine
   echo "load: $(uptime | sed 's/.*load average/load average/')"
   echo "store $STORE: $("${PSQL[@]}" -c "select count(*) from customer_owners where store_id = $STORE and owner_id is not null") private, $("${PSQL[@]}" -c "select count(*) from customer_owners where store_id = $STORE and owner_id is null") in the pool"
+  echo "pools: $("${PSQL[@]}" -c "select count(*) from pools where store_id = $STORE"), customers per pool $("${PSQL[@]}" -c "select min(n) || '..' || max(n) from (select count(*) n from customer_owners where store_id = $STORE group by pool_id) x")"
   j0=$(java_cpu); p0=$(pg_cpu)
   sweep_ms=$(curl -fs -o "$OUT/sweep.json" -w '%{time_total}' -X POST "$BASE/api/v1/pool/sweep" -H "Authorization: Bearer $ADMIN" | awk '{printf "%d", $1 * 1000}')
   echo "sweep: $sweep_ms ms through the API, answer $(cat "$OUT/sweep.json"); CPU: backend $(echo "$(java_cpu) - $j0" | bc) s, PostgreSQL $(echo "$(pg_cpu) - $p0" | bc) s"
