@@ -2814,8 +2814,11 @@ export interface components {
             /** @description Reasons within the group, most frequent first */
             reasons: components["schemas"]["ChurnReason"][];
         };
-        /** @enum {string} */
-        ChurnGrouping: "MONTH" | "REP" | "SOURCE" | "STAGE";
+        /**
+         * @description POOL: the pool the customer was in when lost, or went back to; churn written before pools were recorded on it is under the key none
+         * @enum {string}
+         */
+        ChurnGrouping: "MONTH" | "REP" | "SOURCE" | "STAGE" | "POOL";
         /** @description A reason given for losing or releasing customers */
         ChurnReason: {
             /**

@@ -109,7 +109,7 @@ public class CustomerLifecycle {
                   from locked where c.store_id = :store and c.id = locked.id and c.status = :from
                   returning c.id, c.stage, c.source),
                 owners as (
-                  select o.customer_id, o.owner_id from customer_owners o
+                  select o.customer_id, o.owner_id, o.pool_id from customer_owners o
                   where o.store_id = :store and o.customer_id in (select id from changed)),
                 restarted as (
                   update customer_owners o set owned_since = :now
@@ -118,7 +118,8 @@ public class CustomerLifecycle {
                 ev as (
                   insert into customer_events (store_id, customer_id, type, at, actor_id, data)
                   select :store, x.id, :to_event, :now, :actor,
-                         jsonb_build_object('ownerId', w.owner_id, 'stage', x.stage, 'source', x.source%s)
+                         jsonb_build_object('ownerId', w.owner_id, 'stage', x.stage, 'source', x.source,
+                                            'poolId', w.pool_id%s)
                   from changed x left join owners w on w.customer_id = x.id)
                 select id from changed""".formatted(Ownership.ownerIs("c", "= cast(:onlyOwner as bigint)"), restartClock,
                         extraData == null ? "" : ", " + extraData))

@@ -417,16 +417,17 @@ public class PoolService {
                   update customer_owners o set owner_id = null, owned_since = null, pooled_since = :now,
                          pool_id = coalesce(cast(:toPool as bigint), o.pool_id)
                   from locked where o.store_id = :store and o.customer_id = locked.id and o.owner_id = locked.owner_id
-                  returning o.customer_id as id, locked.owner_id as from_owner),
+                  returning o.customer_id as id, locked.owner_id as from_owner, o.pool_id),
                 released as (
-                  select x.id, c.stage, c.source, x.from_owner
+                  select x.id, c.stage, c.source, x.from_owner, x.pool_id
                   from changed x join customers c on c.store_id = :store and c.id = x.id),
                 ev as (
                   insert into customer_events (store_id, customer_id, type, at, actor_id, data)
                   select :store, id, 'OWNER_CHANGED', :now, :actor,
                          jsonb_build_object('ownerId', null, 'stage', stage, 'source', source, 'kind', 'RELEASED',
                                             'fromOwnerId', from_owner, 'toOwnerId', null,
-                                            'reasonId', cast(:reason as bigint), 'note', cast(:note as text))
+                                            'reasonId', cast(:reason as bigint), 'note', cast(:note as text),
+                                            'poolId', pool_id)
                          || case when cast(:toPool as bigint) is null then cast('{}' as jsonb)
                                  else jsonb_build_object('toPoolId', cast(:toPool as bigint)) end
                   from released),

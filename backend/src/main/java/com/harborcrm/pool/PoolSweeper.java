@@ -317,15 +317,16 @@ public class PoolSweeper {
                   update customer_owners o set owner_id = null, owned_since = null, pooled_since = :now
                   from due
                   where o.store_id = :store and o.customer_id = due.id and o.owner_id = due.owner_id and o.due_at <= :now
-                  returning o.customer_id as id, due.owner_id as from_owner, due.rule),
+                  returning o.customer_id as id, due.owner_id as from_owner, due.rule, o.pool_id),
                 returned as (
-                  select x.id, c.stage, c.source, x.from_owner, x.rule
+                  select x.id, c.stage, c.source, x.from_owner, x.rule, x.pool_id
                   from changed x join customers c on c.store_id = :store and c.id = x.id),
                 ev as (
                   insert into customer_events (store_id, customer_id, type, at, actor_id, data)
                   select :store, id, 'OWNER_CHANGED', :now, null,
                          jsonb_build_object('ownerId', null, 'stage', stage, 'source', source, 'kind', 'AUTO_RETURNED',
-                                            'fromOwnerId', from_owner, 'toOwnerId', null, 'rule', rule)
+                                            'fromOwnerId', from_owner, 'toOwnerId', null, 'rule', rule,
+                                            'poolId', pool_id)
                   from returned),
                 log as (
                   insert into pool_returns (store_id, customer_id, user_id, returned_at, kind)

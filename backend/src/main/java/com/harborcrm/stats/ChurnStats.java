@@ -94,6 +94,7 @@ public class ChurnStats {
             case REP -> "d.rep_id::text";
             case SOURCE -> "d.source";
             case STAGE -> "d.stage";
+            case POOL -> "d.pool_id::text";
         };
         List<Row> rows = new ArrayList<>(db.query("""
                 select %s, d.fact, d.reason_id, sum(d.n)
@@ -226,12 +227,14 @@ public class ChurnStats {
     }
 
     private Map<String, String> labels(long store, ChurnGrouping groupBy, java.util.Set<String> keys) {
-        if (groupBy != ChurnGrouping.REP) {
-            return Map.of();
-        }
         Map<String, String> labels = new HashMap<>();
-        names.users(store).forEach((id, name) -> labels.put(String.valueOf(id), name));
-        labels.put("none", "No owner");
+        if (groupBy == ChurnGrouping.REP) {
+            names.users(store).forEach((id, name) -> labels.put(String.valueOf(id), name));
+            labels.put("none", "No owner");
+        } else if (groupBy == ChurnGrouping.POOL) {
+            names.pools(store).forEach((id, name) -> labels.put(String.valueOf(id), name));
+            labels.put("none", "Pool not recorded");
+        }
         return labels;
     }
 

@@ -20,9 +20,10 @@ public final class StatsDtos {
         STORE, OWN
     }
 
-    @Schema(name = "ChurnGrouping")
+    @Schema(name = "ChurnGrouping", description = "POOL: the pool the customer was in when lost, or went back to; "
+            + "churn written before pools were recorded on it is under the key none")
     public enum ChurnGrouping {
-        MONTH, REP, SOURCE, STAGE
+        MONTH, REP, SOURCE, STAGE, POOL
     }
 
     @Schema(name = "ChurnFigures", description = "Counts are of events: a customer lost, brought back and lost again "

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import com.harborcrm.common.security.Role;
 import com.harborcrm.stats.StatsDatabase.Row;
 
-/** Names the reports show next to ids: the store's reasons and users, read through the statistics datasource. */
+/** Names the reports show next to ids: the store's reasons, users and pools, read through the statistics datasource. */
 @ApplicationScoped
 public class StatsNames {
 
@@ -36,6 +36,15 @@ public class StatsNames {
         for (Row r : db.query("select id, name, role, active from users where store_id = ? and not service order by lower(name), id", store)) {
             result.put(r.getLong(0), new User(r.getLong(0), r.getString(1), Role.valueOf(r.getString(2)),
                     (Boolean) r.values()[3]));
+        }
+        return result;
+    }
+
+    /** The store's pools by id (a deleted pool's churn keeps its id, shown as the id). */
+    public Map<Long, String> pools(long store) {
+        Map<Long, String> result = new LinkedHashMap<>();
+        for (Row r : db.query("select id, name from pools where store_id = ? order by id", store)) {
+            result.put(r.getLong(0), r.getString(1));
         }
         return result;
     }

@@ -26,7 +26,7 @@ public class StatsRollup {
 
     private static final Logger LOG = Logger.getLogger(StatsRollup.class);
 
-    /** The churn facts (their rows carry reason, source and stage). */
+    /** The churn facts (their rows carry reason, source, stage and pool). */
     static final String CHURN_FACTS = "('LOST', 'RELEASED', 'AUTO_RETURNED')";
 
     /** +1 created, imported or reactivated, -1 marked lost. */
@@ -93,14 +93,14 @@ public class StatsRollup {
                           delete from stats_daily d using days
                           where d.store_id = days.store_id and d.day = days.day
                           returning d.store_id, d.day, d.fact, d.rep_id, d.reason_id, d.source, d.stage, d.prev_day, d.next_day,
-                                    d.days, d.n),
+                                    d.days, d.n, d.pool_id),
                         folded as (
                           insert into stats_daily (store_id, day, fact, rep_id, reason_id, source, stage, prev_day,
-                                                   next_day, days, n, compacted)
+                                                   next_day, days, n, pool_id, compacted)
                           select store_id, day, fact, rep_id, reason_id, source, stage, prev_day, next_day, days,
-                                 sum(n), true
+                                 sum(n), pool_id, true
                           from gone
-                          group by store_id, day, fact, rep_id, reason_id, source, stage, prev_day, next_day, days
+                          group by store_id, day, fact, rep_id, reason_id, source, stage, prev_day, next_day, days, pool_id
                           having sum(n) <> 0)
                         select count(*) from days""")) {
             fold.setInt(1, DAYS_PER_FOLD);

@@ -322,9 +322,11 @@ class StatsRollupDriftTest {
                 // Events written before V60 have no source: the churn by source takes the customer's.
                 String source = random.nextInt(6) == 0 ? null : pick(random, SOURCES);
                 String stage = random.nextInt(8) == 0 ? null : pick(random, STAGES);
+                // Churn written before V104 says no pool.
+                Long pool = random.nextInt(4) == 0 ? null : (long) random.nextInt(3);
                 events.add(switch (random.nextInt(5)) {
                     case 0 -> event(customer, "LOST", at, data("ownerId", rep, "reasonId", reason, "source", source,
-                            "stage", stage));
+                            "stage", stage, "poolId", pool));
                     case 1 -> event(customer, "REACTIVATED", at, data("ownerId", rep));
                     case 2 -> event(customer, "STAGE_CHANGED", at, data("ownerId", rep, "from", pick(random, STAGES),
                             "to", pick(random, STAGES), "stage", stage, "fromSince", random.nextInt(5) == 0 ? null
@@ -336,7 +338,8 @@ class StatsRollupDriftTest {
                         boolean out = kind.equals("RELEASED") || kind.equals("AUTO_RETURNED");
                         yield event(customer, "OWNER_CHANGED", at, data("kind", kind, "fromOwnerId", out ? rep : null,
                                 "toOwnerId", out ? null : rep, "ownerId", out ? null : rep,
-                                "reasonId", kind.equals("RELEASED") ? reason : null, "source", source, "stage", stage));
+                                "reasonId", kind.equals("RELEASED") ? reason : null, "source", source, "stage", stage,
+                                "poolId", out ? pool : null));
                     }
                 });
             }
@@ -420,6 +423,7 @@ class StatsRollupDriftTest {
             case REP -> "(" + StatsSql.CHURN_REP + ")::text";
             case SOURCE -> StatsSql.EVENT_SOURCE;
             case STAGE -> "coalesce(e.data ->> 'stage', 'UNKNOWN')";
+            case POOL -> "e.data ->> 'poolId'";
         };
         Map<String, Long> counts = new TreeMap<>();
         for (Object[] r : rows("""
