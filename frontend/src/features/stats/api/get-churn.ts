@@ -7,9 +7,9 @@ export type ChurnReport = components['schemas']['ChurnReport'];
 export type ChurnFigures = components['schemas']['ChurnFigures'];
 export type ChurnReason = components['schemas']['ChurnReason'];
 export type ChurnGroup = components['schemas']['ChurnGroup'];
-export type ChurnGroupBy = 'month' | 'rep' | 'source' | 'stage';
+export type ChurnGroupBy = 'month' | 'rep' | 'source' | 'stage' | 'pool';
 
-export const BREAKDOWNS = ['rep', 'source', 'stage'] as const satisfies readonly ChurnGroupBy[];
+export const BREAKDOWNS = ['rep', 'source', 'stage', 'pool'] as const satisfies readonly ChurnGroupBy[];
 
 export type ChurnGrouping = components['schemas']['ChurnGrouping'];
 

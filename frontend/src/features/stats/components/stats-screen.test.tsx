@@ -35,6 +35,17 @@ function churn(groupBy: string, scope: 'STORE' | 'OWN' = 'STORE'): ChurnReport {
       ],
     };
   }
+  if (groupBy === 'pool') {
+    return {
+      ...base,
+      groupBy: 'POOL',
+      series: [
+        { key: '0', label: 'Main pool', from: null, to: null, figures: figures(2, 1, 1), churnRateContribution: 0.05, share: 0.6, reasons: [] },
+        { key: '4', label: 'Middle East', from: null, to: null, figures: figures(1, 1, 0), churnRateContribution: 0.025, share: 0.3, reasons: [] },
+        { key: 'none', label: 'Pool not recorded', from: null, to: null, figures: figures(0, 0, 1), churnRateContribution: 0, share: 0.1, reasons: [] },
+      ],
+    };
+  }
   return {
     ...base,
     groupBy: 'SOURCE',
@@ -261,6 +272,20 @@ describe('Statistics', () => {
     await waitFor(() =>
       expect(statsRequests(requests, 'churn').some((url) => url.searchParams.get('groupBy') === 'STAGE')).toBe(true),
     );
+  });
+
+  it('breaks churn down by pool, by the pools’ names', SLOW, async () => {
+    const { requests } = statsApi();
+    const { user } = renderWithProviders(<StatsScreen />);
+    await screen.findByRole('figure', { name: 'Churn by month' });
+
+    await user.selectOptions(screen.getByLabelText('Break down by'), 'Pool');
+    await waitFor(() =>
+      expect(statsRequests(requests, 'churn').some((url) => url.searchParams.get('groupBy') === 'POOL')).toBe(true),
+    );
+    expect(await screen.findByRole('rowheader', { name: 'Middle East' })).toBeInTheDocument();
+    expect(screen.getByRole('rowheader', { name: 'Main pool' })).toBeInTheDocument();
+    expect(screen.getByRole('rowheader', { name: 'Pool not recorded (churn from before pools were tracked)' })).toBeInTheDocument();
   });
 
   it('takes a custom period, checks its order, and shows the API’s refusal next to the dates', SLOW, async () => {

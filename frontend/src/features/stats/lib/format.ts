@@ -56,6 +56,8 @@ export function useStatsFormat(): StatsFormat {
 export function groupLabel(t: Translate, format: StatsFormat, groupBy: ChurnGroupBy, group: ChurnGroup): string {
   if (groupBy === 'month') return format.month(group.key);
   if (groupBy === 'rep') return group.key === 'none' ? t('stats.noOwner') : group.label;
+  // Pools by their names; churn written before pools were recorded on it has none.
+  if (groupBy === 'pool') return group.key === 'none' ? t('stats.poolNotRecorded') : group.label;
   if (group.key === 'UNKNOWN') return t('stats.unknown');
   return t(`${groupBy}.${group.key}` as MessageKey);
 }
