@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useWatch } from 'react-hook-form';
 import { Link } from 'react-router';
 import * as z from 'zod/mini';
@@ -108,18 +108,69 @@ function showServerErrors(form: PoolForm, error: unknown) {
   }
 }
 
+/** One box of a checklist: the value sent when ticked and the words beside it. */
+interface ChecklistOption {
+  value: string;
+  label: string;
+}
+
+/**
+ * A group of checkboxes for one of the form's lists (teams, members, managers): its legend, a hint, the boxes (or,
+ * while they cannot be shown, `status` instead) and the field's error, described together for screen readers.
+ */
+function Checklist({
+  form,
+  name,
+  legend,
+  hint,
+  options,
+  status,
+}: {
+  form: PoolForm;
+  name: 'teams' | 'memberIds' | 'managerIds';
+  legend: string;
+  hint: string;
+  options: ChecklistOption[];
+  status?: ReactNode;
+}) {
+  const id = useId();
+  const error = form.fieldError(name);
+  return (
+    <fieldset className="checkbox-group pool-members" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}>
+      <legend>{legend}</legend>
+      <p id={`${id}-hint`} className="field-hint">
+        {hint}
+      </p>
+      {status ??
+        (options.length > 0 && (
+          <div className="pool-member-options">
+            {options.map((option) => (
+              <label key={option.value}>
+                <input type="checkbox" value={option.value} aria-invalid={error ? true : undefined} {...form.register(name)} />{' '}
+                {option.label}
+              </label>
+            ))}
+          </div>
+        ))}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
 /** The checklist of the store's active users, shown while the pool is not open to everyone. */
 function MemberChecklist({ form }: { form: PoolForm }) {
   const t = useT();
-  const id = useId();
   const teamQuery = useTeam();
-  const error = form.fieldError('memberIds');
 
-  let options;
-  if (teamQuery.isPending) options = <p role="status">{t('app.loading')}</p>;
+  let status: ReactNode;
+  if (teamQuery.isPending) status = <p role="status">{t('app.loading')}</p>;
   else if (teamQuery.isError) {
     const { key, params } = errorMessage(teamQuery.error);
-    options = (
+    status = (
       <div role="alert" className="form-alert">
         <p>{t(key, params)}</p>
         <button type="button" onClick={() => void teamQuery.refetch()}>
@@ -127,31 +178,13 @@ function MemberChecklist({ form }: { form: PoolForm }) {
         </button>
       </div>
     );
-  } else
-    options = (
-      <div className="pool-member-options">
-        {teamQuery.data.map((member) => (
-          <label key={member.id}>
-            <input type="checkbox" value={String(member.id)} aria-invalid={error ? true : undefined} {...form.register('memberIds')} />{' '}
-            {t('pools.memberOption', { name: member.name, role: t(`role.${member.role}`) })}
-          </label>
-        ))}
-      </div>
-    );
-
+  }
+  const options = (teamQuery.data ?? []).map((member) => ({
+    value: String(member.id),
+    label: t('pools.memberOption', { name: member.name, role: t(`role.${member.role}`) }),
+  }));
   return (
-    <fieldset className="checkbox-group pool-members" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}>
-      <legend>{t('pools.members')}</legend>
-      <p id={`${id}-hint`} className="field-hint">
-        {t('pools.membersHint')}
-      </p>
-      {options}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-    </fieldset>
+    <Checklist form={form} name="memberIds" legend={t('pools.members')} hint={t('pools.membersHint')} options={options} status={status} />
   );
 }
 
@@ -161,28 +194,21 @@ function MemberChecklist({ form }: { form: PoolForm }) {
  */
 function TeamChecklist({ form }: { form: PoolForm }) {
   const t = useT();
-  const id = useId();
   const team = useTeam().data;
   const named = form.formState.defaultValues?.teams?.filter((label): label is string => !!label) ?? [];
   if (!team) return null;
-  const options = teamOptions(team, named);
+  const options = teamOptions(team, named).map((option) => ({
+    value: option.name,
+    label: t('pools.teamOption', { team: option.name, count: option.people }),
+  }));
   return (
-    <fieldset className="checkbox-group pool-members" aria-describedby={`${id}-hint`}>
-      <legend>{t('pools.teams')}</legend>
-      <p id={`${id}-hint`} className="field-hint">
-        {options.length > 0 ? t('pools.teamsHint') : t('pools.teamsNone')}
-      </p>
-      {options.length > 0 && (
-        <div className="pool-member-options">
-          {options.map((option) => (
-            <label key={option.name.toLowerCase()}>
-              <input type="checkbox" value={option.name} {...form.register('teams')} />{' '}
-              {t('pools.teamOption', { team: option.name, count: option.people })}
-            </label>
-          ))}
-        </div>
-      )}
-    </fieldset>
+    <Checklist
+      form={form}
+      name="teams"
+      legend={t('pools.teams')}
+      hint={options.length > 0 ? t('pools.teamsHint') : t('pools.teamsNone')}
+      options={options}
+    />
   );
 }
 
@@ -192,33 +218,19 @@ function TeamChecklist({ form }: { form: PoolForm }) {
  */
 function ManagerChecklist({ form }: { form: PoolForm }) {
   const t = useT();
-  const id = useId();
   const team = useTeam().data;
-  const error = form.fieldError('managerIds');
   if (!team) return null;
-  const managers = team.filter((member) => member.role === 'MANAGER');
+  const options = team
+    .filter((member) => member.role === 'MANAGER')
+    .map((member) => ({ value: String(member.id), label: member.name }));
   return (
-    <fieldset className="checkbox-group pool-members" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}>
-      <legend>{t('pools.managers')}</legend>
-      <p id={`${id}-hint`} className="field-hint">
-        {managers.length > 0 ? t('pools.managersHint') : t('pools.managersNone')}
-      </p>
-      {managers.length > 0 && (
-        <div className="pool-member-options">
-          {managers.map((member) => (
-            <label key={member.id}>
-              <input type="checkbox" value={String(member.id)} aria-invalid={error ? true : undefined} {...form.register('managerIds')} />{' '}
-              {member.name}
-            </label>
-          ))}
-        </div>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-    </fieldset>
+    <Checklist
+      form={form}
+      name="managerIds"
+      legend={t('pools.managers')}
+      hint={options.length > 0 ? t('pools.managersHint') : t('pools.managersNone')}
+      options={options}
+    />
   );
 }
 
