@@ -17,6 +17,23 @@ export function requiredText(max: number) {
   return z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 }
 
+/** Digits only: a whole number of 0 or more, as typed. */
+export const WHOLE_NUMBER = /^\d+$/;
+
+/**
+ * A whole number from 0 to `max` typed as text (so that an emptied field stays empty instead of becoming 0): `key`
+ * says what to type when it is not one, the range when it is too large; with `optional`, empty passes.
+ */
+export function wholeNumberText(max: number, key: MessageKey, { optional = false } = {}) {
+  return z.string().check(
+    z.trim(),
+    z.refine((value) => (optional && value === '') || WHOLE_NUMBER.test(value), { params: fieldMessageParams(key) }),
+    z.refine((value) => !WHOLE_NUMBER.test(value) || Number(value) <= max, {
+      params: fieldMessageParams('fieldError.RANGE.between', { min: 0, max }),
+    }),
+  );
+}
+
 /** A check that empty text passes and other text must match `pattern` in full, else says `key`. */
 export function matching(pattern: RegExp, key: MessageKey = 'fieldError.FORMAT') {
   return z.refine<string>((value) => value === '' || pattern.test(value), { params: fieldMessageParams(key) });

@@ -9,6 +9,7 @@ import { QueryError } from '@/components/query-error';
 import { useNotify } from '@/components/toast';
 import { STAGES, type CustomerStage } from '@/lib/domain';
 import { decodeFieldMessages, fieldMessageParams } from '@/lib/form-messages';
+import { WHOLE_NUMBER, wholeNumberText } from '@/lib/form-schemas';
 import { useT, type Message, type Translate } from '@/lib/i18n';
 import { ApiError, fieldErrorMessage, fieldMessageWords, isProblem } from '@/lib/problem';
 import {
@@ -58,8 +59,6 @@ const VISIBILITY_EXAMPLES: Record<ContactField, Record<'VISIBLE' | 'MASKED', str
 /** A stage's own days, at most PoolRules.MAX_DAYS. */
 const MAX_STAGE_DAYS = 3650;
 
-const WHOLE_NUMBER = /^\d+$/;
-
 /** A number typed as text, when it is a whole number from 0 to `max`; otherwise null. */
 function wholeNumber(text: string, max: number): number | null {
   const value = text.trim();
@@ -67,16 +66,8 @@ function wholeNumber(text: string, max: number): number | null {
 }
 
 /** A rule's days or count, as text (so that an emptied field stays empty instead of becoming 0). */
-function ruleNumber(max: number, { optional = false } = {}) {
-  return z.string().check(
-    z.trim(),
-    z.refine((value) => (optional && value === '') || WHOLE_NUMBER.test(value), {
-      params: fieldMessageParams('poolRules.wholeNumber'),
-    }),
-    z.refine((value) => !WHOLE_NUMBER.test(value) || Number(value) <= max, {
-      params: fieldMessageParams('fieldError.RANGE.between', { min: 0, max }),
-    }),
-  );
+function ruleNumber(max: number, options: { optional?: boolean } = {}) {
+  return wholeNumberText(max, 'poolRules.wholeNumber', options);
 }
 
 // The server's rules (PoolRules, PoolRulesService.validate), in the same words.

@@ -5,7 +5,7 @@ import { TextField } from '@/components/form/text-field';
 import { applyServerErrors, useZodForm } from '@/components/form/use-zod-form';
 import { QueryError } from '@/components/query-error';
 import { useNotify } from '@/components/toast';
-import { fieldMessageParams } from '@/lib/form-messages';
+import { wholeNumberText } from '@/lib/form-schemas';
 import { useT } from '@/lib/i18n';
 import { ApiError } from '@/lib/problem';
 import { useSaveStoreLimits, useStoreLimits, type StoreLimits, type VersionedStoreLimits } from '../api/store-limits';
@@ -15,22 +15,10 @@ const LIMIT_MAX = { maxPrivateCustomersPerRep: 100_000, maxClaimsPerRepPerDay: 1
 type LimitName = keyof typeof LIMIT_MAX;
 const LIMIT_NAMES = Object.keys(LIMIT_MAX) as LimitName[];
 
-const WHOLE_NUMBER = /^\d+$/;
-
-/** A limit typed as text (an emptied field stays empty instead of becoming 0), checked as the server checks it. */
-function limitNumber(max: number) {
-  return z.string().check(
-    z.trim(),
-    z.refine((value) => WHOLE_NUMBER.test(value), { params: fieldMessageParams('storeLimits.wholeNumber') }),
-    z.refine((value) => !WHOLE_NUMBER.test(value) || Number(value) <= max, {
-      params: fieldMessageParams('fieldError.RANGE.between', { min: 0, max }),
-    }),
-  );
-}
-
+// Each limit typed as text, checked as the server checks it.
 const limitsSchema = z.object({
-  maxPrivateCustomersPerRep: limitNumber(LIMIT_MAX.maxPrivateCustomersPerRep),
-  maxClaimsPerRepPerDay: limitNumber(LIMIT_MAX.maxClaimsPerRepPerDay),
+  maxPrivateCustomersPerRep: wholeNumberText(LIMIT_MAX.maxPrivateCustomersPerRep, 'storeLimits.wholeNumber'),
+  maxClaimsPerRepPerDay: wholeNumberText(LIMIT_MAX.maxClaimsPerRepPerDay, 'storeLimits.wholeNumber'),
 });
 type LimitsValues = z.input<typeof limitsSchema>;
 

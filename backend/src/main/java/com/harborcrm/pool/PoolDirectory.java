@@ -191,27 +191,13 @@ public class PoolDirectory implements PoolAccess {
         boolean everyone = Boolean.TRUE.equals(input.everyone());
         List<Long> members = everyone || input.memberIds() == null ? List.of()
                 : new ArrayList<>(new LinkedHashSet<>(input.memberIds()));
-        if (!members.isEmpty()) {
-            if (members.contains(null)) {
-                errors.add(FieldError.required("memberIds[" + input.memberIds().indexOf(null) + "]"));
-            } else {
-                @SuppressWarnings("unchecked")
-                List<Number> active = em.createNativeQuery("""
-                        select id from users where store_id = ?1 and id = any(cast(?2 as bigint[])) and active""")
-                        .setParameter(1, tenant.storeId()).setParameter(2, SqlArrays.bigints(members)).getResultList();
-                Set<Long> known = new LinkedHashSet<>();
-                active.forEach(n -> known.add(n.longValue()));
-                for (int i = 0; i < input.memberIds().size(); i++) {
-                    Long member = input.memberIds().get(i);
-                    if (member != null && !known.contains(member)) {
-                        errors.add(new FieldError("memberIds[" + i + "]", "must be an active user of this store"));
-                    }
-                }
-            }
+        if (!everyone) {
+            checkUsers("memberIds", input.memberIds(), "", "must be an active user of this store", errors);
         }
         List<String> teams = everyone || input.teams() == null ? List.of() : teams(input.teams());
         List<Long> managers = input.managerIds() == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(input.managerIds()));
-        checkManagers(input.managerIds(), managers, errors);
+        checkUsers("managerIds", input.managerIds(), " and role = 'MANAGER' and not service",
+                "must be an active manager of this store", errors);
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
         }
@@ -230,25 +216,28 @@ public class PoolDirectory implements PoolAccess {
         return new Validated(name, everyone, members, teams, managers);
     }
 
-    /** Each manager named must be an active user of the store with the MANAGER role: one error per one who is not. */
-    private void checkManagers(List<Long> given, List<Long> managers, List<FieldError> errors) {
-        if (managers.isEmpty()) {
+    /**
+     * Each id of the list {@code field} (members, managers) must name an active user of the store who also meets
+     * {@code condition} (SQL on users, a constant): one error per id that does not, all at once; a null id is missing.
+     */
+    private void checkUsers(String field, List<Long> given, String condition, String message, List<FieldError> errors) {
+        if (given == null || given.isEmpty()) {
             return;
         }
-        if (managers.contains(null)) {
-            errors.add(FieldError.required("managerIds[" + given.indexOf(null) + "]"));
+        if (given.contains(null)) {
+            errors.add(FieldError.required(field + "[" + given.indexOf(null) + "]"));
             return;
         }
         @SuppressWarnings("unchecked")
         List<Number> found = em.createNativeQuery("""
-                select id from users where store_id = ?1 and id = any(cast(?2 as bigint[])) and active
-                  and role = 'MANAGER' and not service""")
-                .setParameter(1, tenant.storeId()).setParameter(2, SqlArrays.bigints(managers)).getResultList();
+                select id from users where store_id = ?1 and id = any(cast(?2 as bigint[])) and active""" + condition)
+                .setParameter(1, tenant.storeId()).setParameter(2, SqlArrays.bigints(new LinkedHashSet<>(given)))
+                .getResultList();
         Set<Long> known = new LinkedHashSet<>();
         found.forEach(n -> known.add(n.longValue()));
         for (int i = 0; i < given.size(); i++) {
             if (!known.contains(given.get(i))) {
-                errors.add(new FieldError("managerIds[" + i + "]", "must be an active manager of this store"));
+                errors.add(new FieldError(field + "[" + i + "]", message));
             }
         }
     }

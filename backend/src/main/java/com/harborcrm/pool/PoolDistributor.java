@@ -396,12 +396,16 @@ public class PoolDistributor {
                 .setParameter(1, SqlArrays.texts(keys)).getSingleResult();
     }
 
-    /** How many of the pool's customers each rep owns (index-only on customer_owners_owner_pool, V96). */
-    private Map<Long, Integer> held(long poolId, List<Long> reps) {
+    /**
+     * How many customers each rep owns: of the pool {@code poolId} (index-only on customer_owners_owner_pool, V96),
+     * or, with null, of every pool (on customer_owners_owner, V78). Reps owning none are absent.
+     */
+    private Map<Long, Integer> held(Long poolId, List<Long> reps) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select owner_id, count(*) from customer_owners
-                where store_id = ?1 and owner_id = any(cast(?2 as bigint[])) and pool_id = ?3
+                where store_id = ?1 and owner_id = any(cast(?2 as bigint[]))
+                  and (cast(?3 as bigint) is null or pool_id = ?3)
                 group by owner_id""")
                 .setParameter(1, tenant.storeId()).setParameter(2, SqlArrays.bigints(reps)).setParameter(3, poolId)
                 .getResultList();
@@ -412,22 +416,16 @@ public class PoolDistributor {
 
     /**
      * How many more customers the store's limit across pools lets each rep hold (all their private customers
-     * counted, index-only on customer_owners_owner, V78); empty while that limit is off.
+     * counted); empty while that limit is off.
      */
     private Map<Long, Integer> roomInStore(List<Long> reps) {
         int limit = rulesService.limits().maxPrivateCustomersPerRep();
         if (limit == 0 || reps.isEmpty()) {
             return Map.of();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select owner_id, count(*) from customer_owners
-                where store_id = ?1 and owner_id = any(cast(?2 as bigint[]))
-                group by owner_id""")
-                .setParameter(1, tenant.storeId()).setParameter(2, SqlArrays.bigints(reps)).getResultList();
+        Map<Long, Integer> owned = held(null, reps);
         Map<Long, Integer> room = new HashMap<>();
-        reps.forEach(rep -> room.put(rep, limit));
-        rows.forEach(r -> room.put(((Number) r[0]).longValue(), limit - ((Number) r[1]).intValue()));
+        reps.forEach(rep -> room.put(rep, limit - owned.getOrDefault(rep, 0)));
         return room;
     }
 

@@ -445,9 +445,10 @@ public class PoolService {
     /**
      * Gives the listed customers, in the listed order, to {@code owner} from the pool or another user: with
      * {@code limited}, within the private-customer limit of each customer's pool (the owner's customers of that pool
-     * counted, as a claim counts them) and then the store's across all pools. The eligible rows are locked first, in id order (so that concurrent
-     * multi-customer changes never deadlock); FOR UPDATE re-checks each row after waiting for a concurrent change,
-     * so rows taken meanwhile drop out and the next ones in the listed order count instead.
+     * counted, as a claim counts them) and then the store's across all pools. The eligible rows are locked first,
+     * in id order (so that concurrent multi-customer changes never deadlock); FOR UPDATE re-checks each row after
+     * waiting for a concurrent change, so rows taken meanwhile drop out and the next ones in the listed order count
+     * instead.
      */
     private List<Long> take(List<Long> ids, boolean limited, long owner, long actor, Instant now) {
         @SuppressWarnings("unchecked")
