@@ -224,9 +224,12 @@ public class PoolDirectory implements PoolAccess {
         if (given == null || given.isEmpty()) {
             return;
         }
-        if (given.contains(null)) {
-            errors.add(FieldError.required(field + "[" + given.indexOf(null) + "]"));
-            return;
+        // Not given.contains(null): an immutable list (List.of, as the demo passes) throws on a null probe.
+        for (int i = 0; i < given.size(); i++) {
+            if (given.get(i) == null) {
+                errors.add(FieldError.required(field + "[" + i + "]"));
+                return;
+            }
         }
         @SuppressWarnings("unchecked")
         List<Number> found = em.createNativeQuery("""
