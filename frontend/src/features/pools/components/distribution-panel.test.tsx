@@ -41,6 +41,7 @@ const preview: DistributionPreview = {
   skipped: [
     { userId: 3, name: 'Ann Lee', reason: 'NOT_A_REP' },
     { userId: 9, name: 'Sara Kim', reason: 'ON_LEAVE' },
+    { userId: 11, name: 'Wei Zhang', reason: 'FULL_IN_STORE' },
   ],
 };
 
@@ -95,6 +96,7 @@ describe('a pool’s automatic distribution', () => {
     const skipped = within(panel).getByRole('list', { name: 'Members who would get none' });
     expect(skipped).toHaveTextContent('Ann Lee: managers and administrators are assigned by hand');
     expect(skipped).toHaveTextContent('Sara Kim: on leave');
+    expect(skipped).toHaveTextContent('Wei Zhang: at the store’s limit of private customers across all pools');
 
     await user.click(within(form).getByRole('radio', { name: /^Capacity/ }));
     const wait = within(form).getByLabelText('Days a customer waits first');
@@ -183,5 +185,6 @@ describe('a pool’s automatic distribution', () => {
     expect(within(panel).getByRole('radio', { name: /^按容量分配/ })).toBeInTheDocument();
     expect(await within(panel).findByText('12 个客户等待中：11 个会分给业务员，1 个留在公海。')).toBeInTheDocument();
     expect(within(panel).getByText('Sara Kim：休假中')).toBeInTheDocument();
+    expect(within(panel).getByText('Wei Zhang：已达所有公海池合计的私海客户上限')).toBeInTheDocument();
   });
 });

@@ -61,6 +61,13 @@ public class TimelineService {
                     description = "Who acted: a person, or an API key (actorName is then the key's name)") String actorKind,
             String content,
             Instant nextFollowUpAt,
+            @Schema(description = "An event's details; every event has ownerId and stage at the time. OWNER_CHANGED: "
+                    + "kind (CLAIMED, ASSIGNED, TRANSFERRED, RELEASED, AUTO_RETURNED, AUTO_ASSIGNED), fromOwnerId, "
+                    + "toOwnerId; rule (AUTO_RETURNED: NO_FOLLOW_UP or NO_DEAL; AUTO_ASSIGNED: ROUND_ROBIN, CAPACITY "
+                    + "or RETURNING_BUYER); RELEASED: reasonId, note and toPoolId when released into another pool. "
+                    + "poolId: the pool a RELEASED or AUTO_RETURNED customer went back to, or a LOST or REACTIVATED "
+                    + "customer belongs to (events written before pools were tracked have none). STAGE_CHANGED: "
+                    + "from, to.")
             Map<String, Object> data) {
     }
 
