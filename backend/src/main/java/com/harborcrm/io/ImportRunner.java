@@ -39,6 +39,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.harborcrm.common.config.HarborConfig;
 import com.harborcrm.common.error.DomainException;
 import com.harborcrm.common.error.FieldError;
+import com.harborcrm.common.sql.RowChecksPlan;
 import com.harborcrm.common.web.Text;
 import com.harborcrm.customer.ContactKeys;
 import com.harborcrm.customer.CustomerDtos.CustomerFields;
@@ -315,6 +316,8 @@ public class ImportRunner {
 
     private int insertNew(Connection connection, long storeId, long jobId, long actorId, ImportOptions options,
             Instant now, Progress progress) throws SQLException {
+        // Every row written below checks one to three keys (its store, its customer, its pool, tags): plan them once.
+        RowChecksPlan.keepForThisTransaction(connection);
         execute(connection, progress, """
                 create temporary table import_new on commit drop as
                 select nextval(pg_get_serial_sequence('customers', 'id')) as customer_id, r.*

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import com.harborcrm.common.sql.RowChecksPlan;
 import com.harborcrm.customer.CustomerSearchRows;
 
 /**
@@ -41,6 +42,7 @@ public class ImportSearch {
                     return false;
                 }
                 long started = System.nanoTime();
+                RowChecksPlan.keepForThisTransaction(connection); // each search row's customer key: plan it once
                 int written = CustomerSearchRows.fill(connection, storeId, ids[0], ids[1]);
                 try (PreparedStatement ready = connection.prepareStatement(
                         "update import_jobs set search_ready_at = clock_timestamp() where store_id = ? and id = ?")) {

@@ -32,6 +32,7 @@ import com.harborcrm.account.StoreTimeZones;
 import com.harborcrm.common.config.HarborConfig;
 import com.harborcrm.common.error.DomainException;
 import com.harborcrm.common.error.ProblemType;
+import com.harborcrm.common.sql.RowChecksPlan;
 import com.harborcrm.common.sql.SqlArrays;
 import com.harborcrm.common.tenancy.StoreWork;
 import com.harborcrm.common.tenancy.TenantContext;
@@ -228,6 +229,7 @@ public class PoolDistributor {
             owners.add(a.userId());
             chosenBy.add(a.rule().name());
         }
+        RowChecksPlan.keepForThisTransaction(em); // the owner key checked once per row: plan it once
         @SuppressWarnings("unchecked")
         List<Object[]> perOwner = em.createNativeQuery("""
                 with plan as (

@@ -28,6 +28,7 @@ import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 import com.harborcrm.common.config.HarborConfig;
+import com.harborcrm.common.sql.RowChecksPlan;
 import com.harborcrm.common.sql.SqlArrays;
 import com.harborcrm.common.tenancy.StoreWork;
 import com.harborcrm.common.time.ReplayedTime;
@@ -305,6 +306,7 @@ public class PoolSweeper {
      * sweep waits for the row keeps the customer.
      */
     private List<NotificationService.Tally> returnDue(long store, Instant now, List<Long> ids) {
+        RowChecksPlan.keepForThisTransaction(em); // pool_returns' two keys checked once per row: plan them once
         // The leading comment names the statement in pg_stat_activity (whose text is cut at 1 kB): tests look for it.
         Query query = em.createNativeQuery("""
                 /* pool-sweep-return */
