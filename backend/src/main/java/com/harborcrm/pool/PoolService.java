@@ -19,7 +19,6 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import com.harborcrm.common.sql.SqlArrays;
 import com.harborcrm.account.StoreTimeZones;
 import com.harborcrm.account.User;
 import com.harborcrm.common.error.DomainException;
@@ -28,12 +27,14 @@ import com.harborcrm.common.paging.Page;
 import com.harborcrm.common.paging.TotalCount;
 import com.harborcrm.common.security.CurrentUser;
 import com.harborcrm.common.security.Role;
+import com.harborcrm.common.sql.RowChecksPlan;
+import com.harborcrm.common.sql.SqlArrays;
 import com.harborcrm.common.tenancy.TenantContext;
-import com.harborcrm.notification.NotificationService;
 import com.harborcrm.customer.CustomerDtos.CustomerView;
 import com.harborcrm.customer.CustomerFilter;
 import com.harborcrm.customer.CustomerSearch;
 import com.harborcrm.customer.CustomerSort;
+import com.harborcrm.notification.NotificationService;
 import com.harborcrm.pool.PoolDtos.AssignRequest;
 import com.harborcrm.pool.PoolDtos.AssignResult;
 import com.harborcrm.pool.PoolDtos.ClaimResult;
@@ -405,6 +406,7 @@ public class PoolService {
     private List<Long> releaseRows(List<Long> ids, Long onlyOwner, long reasonId, String rawNote, Long toPool) {
         String note = rawNote == null || rawNote.isBlank() ? null : rawNote.trim();
         Instant now = clock.instant();
+        RowChecksPlan.keepForThisTransaction(em, ids.size()); // pool_returns' two keys, checked per row
         @SuppressWarnings("unchecked")
         List<Number> released = em.createNativeQuery("""
                 with locked as materialized (
@@ -451,6 +453,7 @@ public class PoolService {
      * instead.
      */
     private List<Long> take(List<Long> ids, boolean limited, long owner, long actor, Instant now) {
+        RowChecksPlan.keepForThisTransaction(em, ids.size()); // the new owner's key, checked per row
         @SuppressWarnings("unchecked")
         List<Number> taken = em.createNativeQuery("""
                 with locked as materialized (
