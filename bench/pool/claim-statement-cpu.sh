@@ -13,11 +13,14 @@
 # from /proc, minus the same transactions without the claim statement.
 #
 #   bench/pool/claim-statement-cpu.sh            N=100000 K=3000 FORMS="v94 v95" (8 slices of K pool customers: 8K <= 0.3 N)
+#   UPTO=104 FORMS="v102 v102" bench/pool/claim-statement-cpu.sh    the schema as of V104 (return dates not inlined)
 # Raw output: bench/out/claim-statement-<time>.txt
 source "$(dirname "$0")/../lib.sh"
 N="${N:-100000}"
 K="${K:-3000}"
 read -r FORM_A FORM_B <<< "${FORMS:-v94 v95}"
+# The schema's last migration (UPTO=104: before V105 made the return-date functions inlinable); default: all.
+UPTO="${UPTO:-99999}"
 MIGRATIONS="$BENCH_ROOT/backend/src/main/resources/db/migration"
 RESULT="$OUT/claim-statement-$(date -u +%Y%m%dT%H%M).txt"
 WORK=$(mktemp -d)
@@ -44,7 +47,8 @@ backend_cpu_ms() {
 {
   machine
   "${SUPER_PSQL[@]}" -qc "drop database if exists $DB" -c "create database $DB owner harbor" >/dev/null
-  ls "$MIGRATIONS" | sed -n 's/^V\([0-9]*\)__.*\.sql$/\1 &/p' | sort -n | while read -r _ file; do
+  ls "$MIGRATIONS" | sed -n 's/^V\([0-9]*\)__.*\.sql$/\1 &/p' | sort -n | while read -r version file; do
+    [ "$version" -le "$UPTO" ] || continue
     psql -h 127.0.0.1 -p "$BENCH_PG_PORT" -U postgres -d "$DB" -qX -v ON_ERROR_STOP=1 -1 -f "$MIGRATIONS/$file" >/dev/null
   done
   store=$("${P[@]}" -c "insert into stores (name, time_zone) values ('Claim statement', 'Asia/Shanghai') returning id")
@@ -54,6 +58,7 @@ backend_cpu_ms() {
                         returning id) select '{' || string_agg(id::text, ',') || '}' from r")
   "${P[@]}" -v store="$store" -v n="$N" -v reps="$reps" -f "$BENCH_ROOT/bench/customers/generate.sql" >/dev/null
   "${P[@]}" -c "vacuum analyze" >/dev/null
+  echo "schema: $([ "$UPTO" = 99999 ] && echo 'every migration' || echo "migrations up to V$UPTO")"
   echo "data: one store of $N customers (70% owned by 16 reps, 30% in the default pool); $K one-customer claims per form and rule set"
   # Pool customers, each with the rep (round robin) that will claim it: four disjoint slices of K.
   "${P[@]}" -c "select c.customer_id, u.id from (select customer_id, row_number() over (order by customer_id) - 1 as k
