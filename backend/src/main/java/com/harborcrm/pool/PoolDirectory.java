@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -53,6 +54,9 @@ public class PoolDirectory implements PoolAccess {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<PoolsChanged> poolsChanged;
 
     /** Managers, admins and API keys see every pool; a rep the pools open to everyone and those naming them. */
     @Override
@@ -97,6 +101,7 @@ public class PoolDirectory implements PoolAccess {
     @Transactional
     public PoolView create(PoolInput input) {
         Validated pool = validate(input, null);
+        poolsChanged.fire(new PoolsChanged(tenant.storeId()));
         Instant now = clock.instant();
         long id = ((Number) em.createNativeQuery("""
                 insert into pools (store_id, name, everyone, created_at, updated_at)
@@ -142,6 +147,7 @@ public class PoolDirectory implements PoolAccess {
             throw new DomainException(ProblemType.DEFAULT_POOL,
                     "The default pool takes new customers and those of deleted pools: it cannot be deleted");
         }
+        poolsChanged.fire(new PoolsChanged(tenant.storeId()));
         em.createNativeQuery("""
                 update customer_owners set pool_id = 0
                 where store_id = ?1 and pool_id = ?2""")

@@ -75,6 +75,11 @@ public class PoolRulesService {
                 .setParameter(1, opened.storeId()).setParameter(2, clock.instant()).executeUpdate();
     }
 
+    /** A pool came or went with its rules: read them again once that commits. */
+    void forgetRules(@Observes PoolsChanged changed) {
+        cache.forgetAfterCompletion(Long.toString(changed.storeId()));
+    }
+
     /** The default pool's rules: what applies where no pool is named (GET /pool/rules without poolId). */
     public PoolRules current() {
         return currentVersioned().rules();
