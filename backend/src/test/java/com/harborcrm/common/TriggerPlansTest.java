@@ -1,6 +1,7 @@
 package com.harborcrm.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -45,7 +46,7 @@ class TriggerPlansTest {
                 select count(*) from pg_trigger t join pg_class c on c.oid = t.tgrelid
                 join pg_namespace n on n.oid = c.relnamespace
                 where not t.tgisinternal and n.nspname = current_schema()""").get(0)[0]).longValue();
-        assertEquals(true, triggers > 30, "the schema's triggers were found (" + triggers + ")");
+        assertTrue(triggers > 30, "the schema's triggers were found (" + triggers + ")");
     }
 
     /** A set-based write keeps its key checks' plans for its own transaction only; screening plans per call again. */

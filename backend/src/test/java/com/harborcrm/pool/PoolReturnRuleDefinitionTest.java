@@ -2,6 +2,7 @@ package com.harborcrm.pool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -68,7 +69,7 @@ class PoolReturnRuleDefinitionTest {
         assertEquals(0L, ((Number) counts[2]).longValue(), "rules that differ from V20's");
         // The grid reaches both rules and "no rule", and plenty of dates: the comparison is not vacuous.
         assertEquals(2L, ((Number) counts[3]).longValue(), "distinct rules seen");
-        assertEquals(true, ((Number) counts[4]).longValue() > 1000, "inputs with a return date");
+        assertTrue(((Number) counts[4]).longValue() > 1000, "inputs with a return date");
     }
 
     @Test
