@@ -48,17 +48,20 @@ run: db keys frontend-deps mail-deps $(JAR) ## Backend on :8080 with a demo stor
 demo-reset: db keys frontend-deps mail-deps $(JAR) ## As `make run`, after writing the demo store anew (no other store is touched)
 	@HARBOR_DEMO_RESET=true scripts/run-dev.sh
 
+# Each step prints its duration: CI has 40 minutes on two cores, and this shows where they go.
+timed = started=$$(date +%s); $(MAKE) $(1) && echo "[test] $(1): $$(( $$(date +%s) - started )) s"
+
 test: db keys frontend-deps contract-deps ## Every test: contract lint, backend on PostgreSQL, contract drift, web app, fresh-clone run
-	$(MAKE) contract-lint
-	$(MAKE) backend-test
-	$(MAKE) api-contract-test
-	$(MAKE) client-test
-	$(MAKE) frontend-test
-	$(MAKE) e2e
-	$(MAKE) first-run-check
-	$(MAKE) ops-test
-	$(MAKE) compose-config
-	$(MAKE) ops-containers
+	@$(call timed,contract-lint)
+	@$(call timed,backend-test)
+	@$(call timed,api-contract-test)
+	@$(call timed,client-test)
+	@$(call timed,frontend-test)
+	@$(call timed,e2e)
+	@$(call timed,first-run-check)
+	@$(call timed,ops-test)
+	@$(call timed,compose-config)
+	@$(call timed,ops-containers)
 
 backend-test: db keys contract-deps ## Backend tests (@QuarkusTest on PostgreSQL, contract drift included); leaves a fresh jar
 	cd $(BACKEND) && $(MVN) package
