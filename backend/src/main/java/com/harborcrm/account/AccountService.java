@@ -310,6 +310,8 @@ public class AccountService {
         }
         if (request.team() != null) {
             user.team = request.team().isBlank() ? null : request.team().strip();
+            // Pools may name the team as members: the user's pools change with it, here at once.
+            activeUsers.changing(tenant.storeId(), user.id);
         }
         user.updatedAt = clock.instant();
         em.flush();

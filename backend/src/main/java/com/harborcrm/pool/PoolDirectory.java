@@ -16,9 +16,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import com.harborcrm.common.cache.ChangeFeed;
+import com.harborcrm.common.cache.SharedCache;
 import com.harborcrm.common.error.DomainException;
 import com.harborcrm.common.error.FieldError;
 import com.harborcrm.common.error.ProblemType;
+import com.harborcrm.common.security.ActiveUsers;
 import com.harborcrm.common.security.CurrentUser;
 import com.harborcrm.common.security.Role;
 import com.harborcrm.common.sql.SqlArrays;
@@ -58,28 +61,62 @@ public class PoolDirectory implements PoolAccess {
     @Inject
     Event<PoolsChanged> poolsChanged;
 
+    @Inject
+    ActiveUsers activeUsers;
+
+    private final SharedCache<List<PoolAccessRow>> accessCache;
+
+    /** One entry per store: its pools' ids, everyone flags, member ids and member teams. */
+    private static final int MAX_CACHED_STORES = 10_000;
+
+    @Inject
+    PoolDirectory(ChangeFeed feed) {
+        this.accessCache = feed.cache("pool_access", MAX_CACHED_STORES);
+    }
+
     /** Managers, admins and API keys see every pool; a rep the pools open to everyone and those naming them. */
     @Override
     public List<Long> visiblePools() {
         if (currentUser.isManagerOrAdmin()) {
             return null;
         }
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("""
-                select p.id from pools p
-                where p.store_id = ?1 and (p.everyone or exists (select 1 from pool_members m
-                      where m.store_id = p.store_id and m.pool_id = p.id and m.user_id = ?2)
-                   or exists (select 1 from pool_member_teams t join users u on u.store_id = t.store_id and u.id = ?2
-                      where t.store_id = p.store_id and t.pool_id = p.id and lower(t.team) = lower(u.team)))
-                order by p.id""")
-                .setParameter(1, tenant.storeId()).setParameter(2, currentUser.id()).getResultList();
-        return ids.stream().map(Number::longValue).toList();
+        long me = currentUser.id();
+        String myTeam = activeUsers.teamKeyOf(tenant.storeId(), me).orElse(null);
+        return access().stream().filter(pool -> pool.visibleTo(me, myTeam)).map(PoolAccessRow::id).toList();
     }
 
     @Override
     public boolean isUsable(long poolId) {
-        return canSeePool(poolId) && !em.createNativeQuery("select 1 from pools where store_id = ?1 and id = ?2")
-                .setParameter(1, tenant.storeId()).setParameter(2, poolId).getResultList().isEmpty();
+        return canSeePool(poolId) && access().stream().anyMatch(pool -> pool.id() == poolId);
+    }
+
+    /**
+     * Who may see each pool of the store, in pool id order: kept in memory (a rep's every pool read and claim asks),
+     * forgotten when this instance changes a pool or its members and when V107's triggers announce another's change.
+     */
+    private List<PoolAccessRow> access() {
+        long store = tenant.storeId();
+        return accessCache.get(Long.toString(store), () -> loadAccess(store));
+    }
+
+    private List<PoolAccessRow> loadAccess(long store) {
+        // Teams compare as lower(team) = lower(team) did in SQL: both sides lower-cased by PostgreSQL.
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select p.id, p.everyone,
+                       (select string_agg(m.user_id::text, ',') from pool_members m
+                        where m.store_id = p.store_id and m.pool_id = p.id),
+                       (select array_to_json(array_agg(distinct lower(t.team)))::text from pool_member_teams t
+                        where t.store_id = p.store_id and t.pool_id = p.id)
+                from pools p where p.store_id = ?1 order by p.id""")
+                .setParameter(1, store).getResultList();
+        return rows.stream().map(r -> new PoolAccessRow(((Number) r[0]).longValue(), (Boolean) r[1],
+                PoolAccessRow.ids((String) r[2]), PoolAccessRow.teams((String) r[3]))).toList();
+    }
+
+    /** This transaction changes who sees which pool: read it from the database until it ends, then forget it. */
+    private void accessChanges() {
+        accessCache.forgetAfterCompletion(Long.toString(tenant.storeId()));
     }
 
     /** The pools the caller sees, the default first, then by name; with how many customers each holds. */
@@ -102,6 +139,7 @@ public class PoolDirectory implements PoolAccess {
     public PoolView create(PoolInput input) {
         Validated pool = validate(input, null);
         poolsChanged.fire(new PoolsChanged(tenant.storeId()));
+        accessChanges();
         Instant now = clock.instant();
         long id = ((Number) em.createNativeQuery("""
                 insert into pools (store_id, name, everyone, created_at, updated_at)
@@ -121,6 +159,7 @@ public class PoolDirectory implements PoolAccess {
                     "This pool was changed by someone else: reload and try again");
         }
         Validated pool = validate(input, id);
+        accessChanges();
         em.createNativeQuery("""
                 update pools set name = ?3, everyone = ?4, updated_at = ?5, version = version + 1
                 where store_id = ?1 and id = ?2""")
@@ -148,6 +187,7 @@ public class PoolDirectory implements PoolAccess {
                     "The default pool takes new customers and those of deleted pools: it cannot be deleted");
         }
         poolsChanged.fire(new PoolsChanged(tenant.storeId()));
+        accessChanges();
         em.createNativeQuery("""
                 update customer_owners set pool_id = 0
                 where store_id = ?1 and pool_id = ?2""")

@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -154,6 +156,41 @@ class ChangeFeedTest {
         }
         eventually("the new limits are read", () -> admin.as().get("/api/v1/pool/limits").then().extract()
                 .jsonPath().getInt("maxPrivateCustomersPerRep") == 7);
+    }
+
+    @Test
+    void poolMembersAndTeamsChangedByAnotherInstanceDecideWhichPoolsARepSeesHere() throws SQLException {
+        Session admin = Api.openStore("Change feed pool access");
+        Session rep = Api.addUser(admin, "REP");
+        long closed = admin.as().body(Map.of("name", "Closed desk", "memberIds", List.of(admin.userId())))
+                .post("/api/v1/pools").then().statusCode(201).extract().jsonPath().getLong("id");
+        long byTeam = admin.as().body(Map.of("name", "Team desk", "teams", List.of("North")))
+                .post("/api/v1/pools").then().statusCode(201).extract().jsonPath().getLong("id");
+        assertEquals(List.of("Main pool"), poolNames(rep), "kept in memory from here on");
+
+        try (Connection other = db.getConnection(); Statement statement = other.createStatement()) {
+            statement.executeUpdate("insert into pool_members (store_id, pool_id, user_id) values ("
+                    + admin.storeId() + ", " + closed + ", " + rep.userId() + ")");
+        }
+        eventually("a membership added elsewhere is seen", () -> poolNames(rep).contains("Closed desk"));
+
+        try (Connection other = db.getConnection(); Statement statement = other.createStatement()) {
+            statement.executeUpdate("update users set team = 'NORTH' where id = " + rep.userId());
+        }
+        eventually("a team given elsewhere is seen", () -> poolNames(rep).contains("Team desk"));
+
+        try (Connection other = db.getConnection(); Statement statement = other.createStatement()) {
+            statement.executeUpdate("delete from pool_member_teams where store_id = " + admin.storeId()
+                    + " and pool_id = " + byTeam);
+            statement.executeUpdate("update pools set everyone = false where store_id = " + admin.storeId()
+                    + " and id = 0");
+        }
+        eventually("a team and an open pool taken away elsewhere are seen",
+                () -> poolNames(rep).equals(List.of("Closed desk")));
+    }
+
+    private static List<String> poolNames(Session rep) {
+        return rep.as().get("/api/v1/pools").then().statusCode(200).extract().jsonPath().getList("items.name");
     }
 
     private static void notify(Connection connection, String payload) throws SQLException {
