@@ -875,26 +875,32 @@ step('phone: the demo store has a product in stock and a quotation for the phone
   assert.equal(quotation.body.total, '1562.50');
 });
 
+// Each screen as the roles that see it differently: the shared screens as a rep and as a manager (who gets more
+// controls on them), the manager's screens as a manager, the admin's own as the admin; the rep and the manager also
+// open a customer, a pool customer, a product, an order and the order editor. An admin sees the shared and manager
+// screens as a manager does: walking them a third time took about two of CI's 40 minutes.
 for (const [who, email, screens] of [
   ['rep', demo.rep, everyonesScreens],
   ['manager', demo.manager, [...everyonesScreens, ...managersScreens]],
-  ['admin', 'admin@demo.harbor-crm.dev', [...everyonesScreens, ...managersScreens, ...adminsScreens]],
+  ['admin', 'admin@demo.harbor-crm.dev', adminsScreens],
 ]) {
   for (const locale of ['en', 'zh-CN']) {
-    step(`phone: every screen of the demo ${who} fits 390 px without sideways scrolling and passes axe (${locale})`, async () => {
+    step(`phone: the demo ${who}'s screens fit 390 px without sideways scrolling and pass axe (${locale})`, async () => {
       await custLogIn(email, demo.password);
       const desktop = page.viewportSize();
       await page.setViewportSize({ width: 390, height: 844 });
       try {
         // a customer of one's own and one in the pool (their pages differ), a product's page and an order's page
         const pages = [];
-        for (const list of ['/customers', '/pool', '/products', '/orders']) {
-          await page.goto(list);
-          pages.push(await page.locator('tbody tr a').first().getAttribute('href'));
+        if (who !== 'admin') {
+          for (const list of ['/customers', '/pool', '/products', '/orders']) {
+            await page.goto(list);
+            pages.push(await page.locator('tbody tr a').first().getAttribute('href'));
+          }
+          const [ownCustomer, , , order] = pages;
+          // the order editor, new and on the draft quotation written for these steps
+          pages.push(`${ownCustomer}/orders/new?kind=QUOTATION`, `${order}/edit`);
         }
-        const [ownCustomer, , , order] = pages;
-        // the order editor, new and on the draft quotation written for these steps
-        pages.push(`${ownCustomer}/orders/new?kind=QUOTATION`, `${order}/edit`);
         await page.evaluate((l) => localStorage.setItem('harbor.locale', l), locale);
         const tooWide = [];
         const inaccessible = [];
