@@ -5,6 +5,9 @@
 # threads (the JIT compilers against the main thread).
 #   bench/start/run.sh                                   # as shipped
 #   START_JAVA_OPTS="-XX:SharedArchiveFile=app-cds.jsa" bench/start/run.sh   # after packaging with appcds enabled
+#   START_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java START_JAVA_OPTS="-XX:AOTCache=/tmp/app.aot" bench/start/run.sh
+# An archive of the classes a whole start loads (JDK 17), or JDK 25's AOT cache, is written by one start of the jar
+# with -XX:ArchiveClassesAtExit=FILE or -XX:AOTCacheOutput=FILE that is stopped once ready (bench/RESULTS.md).
 source "$(dirname "$0")/../lib.sh"
 STARTS="${STARTS:-3}"
 bench_db
@@ -18,7 +21,7 @@ fi
 start_once() {
   local log="$OUT/start-$(date -u +%Y%m%dT%H%M%S).log" begin end pid
   begin=$(date +%s.%N)
-  (cd "$BENCH_ROOT/backend" && exec java ${START_JAVA_OPTS:-} -Dquarkus.http.port="$BENCH_PORT" \
+  (cd "$BENCH_ROOT/backend" && exec "${START_JAVA:-java}" ${START_JAVA_OPTS:-} -Dquarkus.http.port="$BENCH_PORT" \
       -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$BENCH_PG_PORT/$BENCH_DB" -Dharbor.pool.sweep-interval=off \
       -jar "$jar_dir/quarkus-run.jar") > "$log" 2>&1 &
   pid=$!
@@ -38,7 +41,7 @@ start_once() {
 RESULT="$OUT/start-$(date -u +%Y%m%dT%H%M).txt"
 {
   machine
-  echo "java options: ${START_JAVA_OPTS:-none}"
+  echo "java: $("${START_JAVA:-java}" -version 2>&1 | head -1); options: ${START_JAVA_OPTS:-none}"
   echo "first start (migrates the database if it needs to):"
   start_once
   for i in $(seq 1 "$STARTS"); do start_once; done
