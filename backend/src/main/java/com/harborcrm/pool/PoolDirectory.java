@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -100,23 +103,43 @@ public class PoolDirectory implements PoolAccess {
     }
 
     private List<PoolAccessRow> loadAccess(long store) {
-        // Teams compare as lower(team) = lower(team) did in SQL: both sides lower-cased by PostgreSQL.
+        // One row per pool, then one per member and one per member team (lower-cased by PostgreSQL, as the user's
+        // team is: teams compare as lower(team) = lower(team) did in SQL).
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select p.id, p.everyone,
-                       (select string_agg(m.user_id::text, ',') from pool_members m
-                        where m.store_id = p.store_id and m.pool_id = p.id),
-                       (select array_to_json(array_agg(distinct lower(t.team)))::text from pool_member_teams t
-                        where t.store_id = p.store_id and t.pool_id = p.id)
-                from pools p where p.store_id = ?1 order by p.id""")
+                select id, everyone, cast(null as bigint), cast(null as text) from pools where store_id = ?1
+                union all
+                select pool_id, null, user_id, null from pool_members where store_id = ?1
+                union all
+                select pool_id, null, null, lower(team) from pool_member_teams where store_id = ?1
+                order by 1""")
                 .setParameter(1, store).getResultList();
-        return rows.stream().map(r -> new PoolAccessRow(((Number) r[0]).longValue(), (Boolean) r[1],
-                PoolAccessRow.ids((String) r[2]), PoolAccessRow.teams((String) r[3]))).toList();
+        Map<Long, Boolean> everyone = new LinkedHashMap<>();
+        Map<Long, Set<Long>> members = new HashMap<>();
+        Map<Long, Set<String>> teams = new HashMap<>();
+        for (Object[] r : rows) {
+            long pool = ((Number) r[0]).longValue();
+            if (r[1] != null) {
+                everyone.put(pool, (Boolean) r[1]);
+            } else if (r[2] != null) {
+                members.computeIfAbsent(pool, p -> new HashSet<>()).add(((Number) r[2]).longValue());
+            } else {
+                teams.computeIfAbsent(pool, p -> new HashSet<>()).add((String) r[3]);
+            }
+        }
+        return everyone.entrySet().stream().map(e -> new PoolAccessRow(e.getKey(), e.getValue(),
+                members.getOrDefault(e.getKey(), Set.of()), teams.getOrDefault(e.getKey(), Set.of()))).toList();
     }
 
     /** This transaction changes who sees which pool: read it from the database until it ends, then forget it. */
     private void accessChanges() {
         accessCache.forgetAfterCompletion(Long.toString(tenant.storeId()));
+    }
+
+    /** A pool comes or goes in this transaction: with its access, its rules row (PoolRulesService hears it). */
+    private void poolComesOrGoes() {
+        poolsChanged.fire(new PoolsChanged(tenant.storeId()));
+        accessChanges();
     }
 
     /** The pools the caller sees, the default first, then by name; with how many customers each holds. */
@@ -138,8 +161,7 @@ public class PoolDirectory implements PoolAccess {
     @Transactional
     public PoolView create(PoolInput input) {
         Validated pool = validate(input, null);
-        poolsChanged.fire(new PoolsChanged(tenant.storeId()));
-        accessChanges();
+        poolComesOrGoes();
         Instant now = clock.instant();
         long id = ((Number) em.createNativeQuery("""
                 insert into pools (store_id, name, everyone, created_at, updated_at)
@@ -186,8 +208,7 @@ public class PoolDirectory implements PoolAccess {
             throw new DomainException(ProblemType.DEFAULT_POOL,
                     "The default pool takes new customers and those of deleted pools: it cannot be deleted");
         }
-        poolsChanged.fire(new PoolsChanged(tenant.storeId()));
-        accessChanges();
+        poolComesOrGoes();
         em.createNativeQuery("""
                 update customer_owners set pool_id = 0
                 where store_id = ?1 and pool_id = ?2""")
