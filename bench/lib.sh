@@ -114,6 +114,15 @@ SQL
 TICK=$(getconf CLK_TCK)
 cpu_of() { awk -v t="$TICK" '{s += $14 + $15} END {printf "%.1f", s / t}' "$@" 2>/dev/null || echo 0; }
 java_cpu() { cpu_of "/proc/$BACKEND_PID/stat"; }
+# CPU seconds of the backend's JIT compiler threads: on two cores they keep compiling for a minute or more of load,
+# so a warm-up is long enough when a round of it leaves them nearly idle.
+jit_cpu() {
+  local t s=0
+  for t in /proc/"$BACKEND_PID"/task/*; do
+    case "$(cat "$t/comm" 2>/dev/null)" in C1\ Compiler*|C2\ Compiler*) s=$((s + $(awk '{print $14 + $15}' "$t/stat")));; esac
+  done
+  echo "scale=1; $s / $TICK" | bc
+}
 pg_cpu() {
   local files=()
   for p in $("${SUPER_PSQL[@]}" -qAtc "select pid from pg_stat_activity where datname = '$BENCH_DB'"); do
