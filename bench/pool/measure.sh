@@ -17,6 +17,7 @@ vacuum analyze customer_owners;
 vacuum analyze pool_claims;
 SQL
 }
+pool_back
 {
   machine
   echo "load: $(uptime | sed 's/.*load average/load average/')"

@@ -13,7 +13,7 @@ TOKENS="$OUT/pool-tokens.txt"; : > "$TOKENS"
 for email in $("${PSQL[@]}" -c "select email from login_identities where store_id = $STORE and email like 'pool-rep%' order by email"); do
   login "$email" >> "$TOKENS"
 done
-echo "[bench] store $STORE: putting the last sweep's returns back with their owners, and claimed pool customers back in the pool"
+echo "[bench] store $STORE: putting the last sweep's returns back with their owners"
 "${PSQL[@]}" -v store="$STORE" <<'SQL'
 with ev as (
   delete from customer_events where store_id = :store and type = 'OWNER_CHANGED' and data->>'kind' = 'AUTO_RETURNED'
@@ -22,14 +22,9 @@ update customer_owners o set owner_id = ev.owner, owned_since = now() - interval
 from ev where o.store_id = :store and o.customer_id = ev.customer_id;
 delete from pool_returns where store_id = :store and kind = 'AUTO_RETURNED';
 delete from reminders where store_id = :store;
-update customer_owners o set owner_id = null, owned_since = null, pooled_since = now()
-from customers c
-where o.store_id = :store and c.store_id = :store and c.id = o.customer_id and c.name like 'Pool buyer %'
-  and o.owner_id is not null;
-delete from customer_events where store_id = :store and type = 'OWNER_CHANGED' and data->>'kind' = 'CLAIMED';
-delete from pool_claims where store_id = :store;
 vacuum analyze customers;
 vacuum analyze customer_owners;
 SQL
+# (claimed pool customers go back to the pool in measure.sh: pool_back)
 RESULT="$OUT/pool-rerun-$(date -u +%Y%m%dT%H%M).txt"
 source "$(dirname "$0")/measure.sh"
