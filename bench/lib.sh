@@ -130,18 +130,26 @@ pg_cpu() {
   cpu_of "${files[@]}"
 }
 
-# wrk_get NAME CONCURRENCY SECONDS PATH... : closed-loop GETs of the paths in turn with $TOKEN, through wrk (a C load
-# generator: the Java client took a third of the machine's CPU from the backend it measured). Prints the latency
-# percentiles, then the CPU per request of the backend and of its PostgreSQL sessions.
+# wrk_measure SCRIPT CONCURRENCY SECONDS: one closed-loop wrk run of bench/wrk/SCRIPT (its WRK_* settings in the
+# caller's environment) against the backend. wrk is a C load generator: a Java client took a third of the machine's
+# CPU from the backend it measured. Sets WRK_LINE (wrk's summary line; the CPU per request of the backend and of its
+# PostgreSQL sessions; the CPU of the JIT's compiler threads meanwhile) and JIT_SECONDS (that last figure).
+wrk_measure() {
+  local script="$1" concurrency="$2" seconds="$3" j0 p0 c0 summary requests
+  command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+  j0=$(java_cpu); p0=$(pg_cpu); c0=$(jit_cpu)
+  summary=$(wrk -t2 -c"$concurrency" -d"${seconds}s" --timeout 10s -s "$BENCH_ROOT/bench/wrk/$script" "$BASE" | tail -1)
+  requests=$(echo "$summary" | awk '{print $1}')
+  JIT_SECONDS=$(echo "$(jit_cpu) - $c0" | bc)
+  WRK_LINE="$summary; CPU per request: backend $(echo "scale=2; ($(java_cpu) - $j0) * 1000 / $requests" | bc) ms, PostgreSQL $(echo "scale=2; ($(pg_cpu) - $p0) * 1000 / $requests" | bc) ms; JIT compiler threads $JIT_SECONDS s"
+}
+
+# wrk_get NAME CONCURRENCY SECONDS PATH... : closed-loop GETs of the paths in turn with $TOKEN (bench/wrk/get.lua).
+# Prints the latency percentiles, then the CPU per request of the backend and of its PostgreSQL sessions.
 wrk_get() {
   local name="$1" concurrency="$2" seconds="$3"; shift 3
-  command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; return 1; }
   local paths="$OUT/wrk-paths-$name.txt"
   printf '%s\n' "$@" > "$paths"
-  local j0 p0 summary requests
-  j0=$(java_cpu); p0=$(pg_cpu)
-  summary=$(WRK_PATHS="$paths" WRK_TOKEN="$TOKEN" wrk -t2 -c"$concurrency" -d"${seconds}s" --timeout 10s \
-    -s "$BENCH_ROOT/bench/wrk/get.lua" "$BASE" | tail -1)
-  requests=$(echo "$summary" | awk '{print $1}')
-  echo "$name: $summary; CPU per request: backend $(echo "scale=2; ($(java_cpu) - $j0) * 1000 / $requests" | bc) ms, PostgreSQL $(echo "scale=2; ($(pg_cpu) - $p0) * 1000 / $requests" | bc) ms"
+  WRK_PATHS="$paths" WRK_TOKEN="$TOKEN" wrk_measure get.lua "$concurrency" "$seconds"
+  echo "$name: $WRK_LINE"
 }

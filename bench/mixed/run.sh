@@ -23,17 +23,11 @@ CLIENT="${MIXED_CLIENT:-wrk}"
   if [ "$CLIENT" = java ]; then
     BACKEND_PID=$BACKEND_PID java "$BENCH_ROOT/bench/LoadTest.java" "$BASE" "$TOKEN" "$CONCURRENCY" "$SECONDS_TO_RUN" "${WORKLOAD[@]}"
   else
-    command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
     OPS="$OUT/mixed-workload.txt"
     printf '%s\n' "${WORKLOAD[@]}" > "$OPS"
     mixed_wrk() {   # mixed_wrk SECONDS: one wrk run of the workload; sets LINE and JIT_SECONDS
-      local j0 p0 c0 summary requests
-      j0=$(java_cpu); p0=$(pg_cpu); c0=$(jit_cpu)
-      summary=$(WRK_WORKLOAD="$OPS" WRK_TOKEN="$TOKEN" wrk -t2 -c"$CONCURRENCY" -d"$1s" --timeout 10s \
-        -s "$BENCH_ROOT/bench/wrk/mixed.lua" "$BASE" | tail -1)
-      requests=$(echo "$summary" | awk '{print $1}')
-      JIT_SECONDS=$(echo "$(jit_cpu) - $c0" | bc)
-      LINE="$summary; CPU per request: backend $(echo "scale=2; ($(java_cpu) - $j0) * 1000 / $requests" | bc) ms, PostgreSQL $(echo "scale=2; ($(pg_cpu) - $p0) * 1000 / $requests" | bc) ms; JIT compiler threads $JIT_SECONDS s"
+      WRK_WORKLOAD="$OPS" WRK_TOKEN="$TOKEN" wrk_measure mixed.lua "$CONCURRENCY" "$1"
+      LINE="$WRK_LINE"
     }
     # Warm-up: rounds of 30 s until the JIT's compiler threads use less than 2 s in one (at most MIXED_WARM_ROUNDS).
     for round in $(seq 1 "${MIXED_WARM_ROUNDS:-8}"); do

@@ -39,15 +39,10 @@ pool_back
   claim_round() {   # claim_round THINK_MS: one wrk round on the pool customers; sets ROUND (its line) and JIT_SECONDS
     pool_back
     claim_ids 0 20000 "$OUT/pool-latency-ids.txt"
-    local j0 p0 c0 summary claims
-    j0=$(java_cpu); p0=$(pg_cpu); c0=$(jit_cpu)
-    summary=$(WRK_IDS="$OUT/pool-latency-ids.txt" WRK_TOKENS="$TOKENS" WRK_THINK_MS="$1" \
-      wrk -t2 -c16 -d"${CLAIM_SECONDS:-15}s" --timeout 10s -s "$BENCH_ROOT/bench/wrk/claim.lua" "$BASE" | tail -1)
-    claims=$(echo "$summary" | awk '{print $1}')
-    JIT_SECONDS=$(echo "$(jit_cpu) - $c0" | bc)
-    ROUND="$summary; CPU per claim: backend $(echo "scale=2; ($(java_cpu) - $j0) * 1000 / $claims" | bc) ms, PostgreSQL $(echo "scale=2; ($(pg_cpu) - $p0) * 1000 / $claims" | bc) ms; JIT compiler threads $JIT_SECONDS s"
+    WRK_IDS="$OUT/pool-latency-ids.txt" WRK_TOKENS="$TOKENS" WRK_THINK_MS="$1" \
+      wrk_measure claim.lua 16 "${CLAIM_SECONDS:-15}"
+    ROUND="$WRK_LINE"
   }
-  command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
   for round in $(seq 1 "${WARM_ROUNDS:-12}"); do
     claim_round 0
     echo "warm-up round $round$([ "$round" = 1 ] && echo ' (cold backend)'): $ROUND"

@@ -3,8 +3,8 @@
 -- in LoadTest's syntax: "name=PATH" (a GET) or "name=POST PATH JSON"; repeat a line to weight it. Each request is
 -- a random operation; "{rand:N}" becomes a random number below N, "{rand:MIN:MAX}" one from MIN to MAX, and
 -- "{pick:FILE}" a random line of FILE. POSTs carry a fresh Idempotency-Key. WRK_TOKEN is the bearer token.
--- wrk reports one latency histogram for all operations; answers are counted by operation kind (GET or POST) and by
--- status class, since wrk's own error count leaves out nothing but hides which kind failed.
+-- wrk reports one latency histogram for all operations (MIXED_CLIENT=java in bench/mixed/run.sh gives percentiles per
+-- operation); answers are counted by status class, 4xx apart from 5xx, and the POSTs sent are counted.
 --   WRK_WORKLOAD=ops.txt WRK_TOKEN=... wrk -t2 -c32 -d300s -s bench/wrk/mixed.lua http://127.0.0.1:18090
 local threads = {}
 
